@@ -1,0 +1,1 @@
+"""Reference data shipped with diffusion-scenarios (see README.md in this folder)."""

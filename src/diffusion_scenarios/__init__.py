@@ -1,0 +1,107 @@
+"""diffusion-scenarios: INTERPOL diffusions, red notices and the CCF challenge route.
+
+An educational model, not legal advice. State the facts of a hypothetical case, then see
+how the request was issued and circulated, the arrest risk per country and per trip, the
+grounds for deletion with the rules they rest on, the CCF route with its dates, and the
+most likely outcome::
+
+    >>> import diffusion_scenarios as ds
+    >>> scenario = ds.builtin_scenarios()["ccf-2019-u1"]
+    >>> ds.assess(scenario).outcome.prediction
+    'not_compliant'
+
+The public names are listed in ``__all__`` (and are all that tab completion shows).
+Submodules for pictures and tools: :mod:`diffusion_scenarios.plots`,
+:mod:`diffusion_scenarios.reports`, :mod:`diffusion_scenarios.widgets`,
+:mod:`diffusion_scenarios.caselaw` and :mod:`diffusion_scenarios.lab`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# Public name -> the private module that defines it. Imported on first use, so that
+# ``import diffusion_scenarios`` stays fast and never pulls in pandas or matplotlib.
+_LAZY: dict[str, str] = {
+    # facts
+    "Scenario": "._scenario",
+    "Person": "._scenario",
+    "RefugeeStatus": "._scenario",
+    "Notice": "._scenario",
+    "Case": "._scenario",
+    "ArrestWarrant": "._scenario",
+    "CivilProceedings": "._scenario",
+    "ExtraditionProceeding": "._scenario",
+    "PriorDecision": "._scenario",
+    "Trip": "._scenario",
+    "Challenge": "._scenario",
+    # loading
+    "load_scenario": "._loader",
+    "loads_scenario": "._loader",
+    "scenario_from_dict": "._loader",
+    "scenario_to_dict": "._loader",
+    "builtin_scenarios": "._loader",
+    # assessing
+    "assess": "._engine",
+    "Assessment": "._assessment",
+    # errors
+    "DiffusionScenariosError": ".errors",
+    "ScenarioError": ".errors",
+    "UnknownScenarioError": ".errors",
+    "OutputExistsError": ".errors",
+    "ReferenceDataError": ".errors",
+    "CaseLawError": ".errors",
+    "LabError": ".errors",
+}
+
+__all__ = [*sorted(_LAZY), "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'diffusion_scenarios' has no attribute '{name}'")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return list(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from ._assessment import Assessment
+    from ._engine import assess
+    from ._loader import (
+        builtin_scenarios,
+        load_scenario,
+        loads_scenario,
+        scenario_from_dict,
+        scenario_to_dict,
+    )
+    from ._scenario import (
+        ArrestWarrant,
+        Case,
+        Challenge,
+        CivilProceedings,
+        ExtraditionProceeding,
+        Notice,
+        Person,
+        PriorDecision,
+        RefugeeStatus,
+        Scenario,
+        Trip,
+    )
+    from .errors import (
+        CaseLawError,
+        DiffusionScenariosError,
+        LabError,
+        OutputExistsError,
+        ReferenceDataError,
+        ScenarioError,
+        UnknownScenarioError,
+    )

@@ -1,0 +1,203 @@
+"""The rule catalogue: the law as dated data (anchor: OpenFisca parameters).
+
+Rules live in ``data/rules/*.yaml``. Each file holds ``rules:``, a list of entries::
+
+    - id: ccf-statute-40-access           # stable id, cited in assessments
+      instrument: Statute of the CCF
+      provision: Art. 40(1)
+      brief: CCF-37                       # row id in domain/legal_brief.md
+      verification: secondary             # primary | secondary | unverified
+      url: https://...
+      paraphrase: An access request is decided within four months of admissibility.
+      versions:                           # dated values, oldest first
+        - in_force_from: 2017-03-11
+          until: null                     # optional; the day after the last day in force
+          version: "II.E/RCIA/GA/2004 (2017)"
+          value: {months: 4}              # optional parameters used by the engine
+
+A date-aware lookup answers "which version applied on this day"::
+
+    >>> import datetime
+    >>> catalogue().applies("ccf-statute-40-access", datetime.date(2016, 1, 1))
+    False
+
+Verification is about the *source* of the rule; anything ``unverified`` must be shown to
+the user as such (renderers do this from :class:`Citation.verification`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ._assessment import Citation
+from ._vocab import VERIFICATION
+from .errors import ReferenceDataError
+
+__all__ = ["Rule", "RuleCatalogue", "RuleVersion", "catalogue"]
+
+Date = _dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RuleVersion:
+    in_force_from: Date
+    until: Date | None
+    version: str
+    value: tuple[tuple[str, Any], ...] = ()
+
+    def get(self, key: str, default: Any = None) -> Any:
+        for k, v in self.value:
+            if k == key:
+                return v
+        return default
+
+    def in_force_on(self, day: Date) -> bool:
+        return self.in_force_from <= day and (self.until is None or day < self.until)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    id: str
+    instrument: str
+    provision: str
+    paraphrase: str
+    verification: str
+    url: str
+    brief: str
+    versions: tuple[RuleVersion, ...]
+
+    def version_on(self, day: Date) -> RuleVersion | None:
+        """The version in force on ``day``, or ``None`` if the rule did not apply then."""
+        for v in reversed(self.versions):
+            if v.in_force_on(day):
+                return v
+        return None
+
+    def citation(self, day: Date | None = None) -> Citation:
+        """This rule as a citation; the version in force on ``day`` (else the latest)."""
+        v = (self.version_on(day) if day is not None else None) or self.versions[-1]
+        return Citation(
+            id=self.id,
+            instrument=self.instrument,
+            provision=self.provision,
+            version=v.version,
+            in_force_from=v.in_force_from,
+            until=v.until,
+            verification=self.verification,
+            url=self.url,
+            paraphrase=self.paraphrase,
+        )
+
+
+class RuleCatalogue:
+    """All rules, by id, with date-aware lookups."""
+
+    def __init__(self, rules: dict[str, Rule]) -> None:
+        self._rules = rules
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._rules
+
+    def __iter__(self) -> Any:
+        return iter(self._rules.values())
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def get(self, rule_id: str) -> Rule:
+        try:
+            return self._rules[rule_id]
+        except KeyError:
+            raise ReferenceDataError(f"rule '{rule_id}' is not in the rule catalogue") from None
+
+    def applies(self, rule_id: str, day: Date) -> bool:
+        """Whether rule ``rule_id`` was in force on ``day``."""
+        return self.get(rule_id).version_on(day) is not None
+
+    def value(self, rule_id: str, key: str, day: Date, default: Any = None) -> Any:
+        """Parameter ``key`` of the version in force on ``day`` (``default`` if none)."""
+        version = self.get(rule_id).version_on(day)
+        return default if version is None else version.get(key, default)
+
+    def citation(self, rule_id: str, day: Date | None = None) -> Citation:
+        return self.get(rule_id).citation(day)
+
+    def in_force_on(self, day: Date) -> tuple[Rule, ...]:
+        """Every rule that applied on ``day``."""
+        return tuple(r for r in self._rules.values() if r.version_on(day) is not None)
+
+
+def _as_date(value: Any, where: str) -> Date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return Date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ReferenceDataError(f"rule catalogue: {where}: expected a date, found {value!r}")
+
+
+def _parse_rule(entry: Any, source: str) -> Rule:
+    if not isinstance(entry, dict):
+        raise ReferenceDataError(f"rule catalogue {source}: each rule must be a mapping")
+    rid = str(entry.get("id", ""))
+    where = f"{source}: {rid or '(no id)'}"
+    required = ("id", "instrument", "provision", "paraphrase", "verification", "url", "versions")
+    missing = [k for k in required if not entry.get(k)]
+    if missing:
+        raise ReferenceDataError(f"rule catalogue {where}: missing {', '.join(missing)}")
+    if entry["verification"] not in VERIFICATION:
+        raise ReferenceDataError(
+            f"rule catalogue {where}: verification must be one of {', '.join(VERIFICATION)}"
+        )
+    versions = []
+    for i, raw in enumerate(entry["versions"]):
+        vwhere = f"{where}.versions[{i}]"
+        until = raw.get("until")
+        value = raw.get("value") or {}
+        if not isinstance(value, dict):
+            raise ReferenceDataError(f"rule catalogue {vwhere}: value must be a mapping")
+        versions.append(
+            RuleVersion(
+                in_force_from=_as_date(raw.get("in_force_from"), vwhere + ".in_force_from"),
+                until=None if until is None else _as_date(until, vwhere + ".until"),
+                version=str(raw.get("version", "")),
+                value=tuple(sorted(value.items())),
+            )
+        )
+    versions.sort(key=lambda v: v.in_force_from)
+    return Rule(
+        id=rid,
+        instrument=str(entry["instrument"]),
+        provision=str(entry["provision"]),
+        paraphrase=" ".join(str(entry["paraphrase"]).split()),
+        verification=str(entry["verification"]),
+        url=str(entry["url"]),
+        brief=str(entry.get("brief", "")),
+        versions=tuple(versions),
+    )
+
+
+@cache
+def catalogue() -> RuleCatalogue:
+    """The rule catalogue shipped with the package, read once."""
+    folder = resources.files("diffusion_scenarios.data").joinpath("rules")
+    rules: dict[str, Rule] = {}
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+    for f in files:
+        doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        for entry in doc.get("rules", []):
+            rule = _parse_rule(entry, f"rules/{f.name}")
+            if rule.id in rules:
+                raise ReferenceDataError(f"rule catalogue: duplicate rule id '{rule.id}'")
+            rules[rule.id] = rule
+    return RuleCatalogue(rules)

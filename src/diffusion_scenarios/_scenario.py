@@ -1,0 +1,183 @@
+"""The facts of a case as frozen values (scenario format 1).
+
+A :class:`Scenario` is what the loader produces from a file and what a widget builds from
+its controls. Every value is immutable, so "vary one fact" is
+:func:`dataclasses.replace`::
+
+    >>> import dataclasses, datetime
+    >>> base = Scenario(id="demo", notice=Notice(kind="diffusion", requesting_country="KAZ",
+    ...                 issued_on=datetime.date(2025, 1, 10)))
+    >>> red = dataclasses.replace(base, notice=dataclasses.replace(base.notice, kind="red_notice"))
+    >>> red.notice.kind
+    'red_notice'
+
+Conventions, shared by every stage of the engine:
+
+* ``None`` always means **unknown** (the fact was not given); the engine says what the answer
+  depends on instead of assuming. Empty tuples mean "none of these", except where noted.
+* Countries are ISO 3166-1 alpha-3 codes (``"KAZ"``), already resolved by the loader.
+* ``notice.recipients`` keeps the recipient tokens as written, normalised: region words
+  from vocabulary R (``"europe"``, ``"all"``) and alpha-3 codes. ``None`` means the file did
+  not say (default: ``all``). Expansion into countries depends on the date and is done by
+  the circulation stage.
+* ``notice.purpose`` is ``None`` when not given (default: ``arrest``); ``as_of`` is ``None``
+  when not given (default: the day of the assessment). The engine states each default it used.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ArrestWarrant",
+    "Case",
+    "Challenge",
+    "CivilProceedings",
+    "ExtraditionProceeding",
+    "Notice",
+    "Person",
+    "PriorDecision",
+    "RefugeeStatus",
+    "Scenario",
+    "Trip",
+]
+
+Date = _dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RefugeeStatus:
+    """Refugee or asylum status of the person (``person.refugee_status``)."""
+
+    status: str  # recognised | asylum_seeker | refused | revoked
+    granted_by: str | None = None
+    granted_on: Date | None = None
+    feared_persecution_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """Who the request is about."""
+
+    nationalities: tuple[str, ...] = ()
+    residence: str | None = None
+    profile: tuple[str, ...] = ()
+    refugee_status: RefugeeStatus | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Notice:
+    """The INTERPOL data being challenged: a red notice or a diffusion."""
+
+    kind: str  # diffusion | red_notice
+    requesting_country: str
+    issued_on: Date
+    purpose: str | None = None  # arrest | locate | information; None = not given (default arrest)
+    recipients: tuple[str, ...] | None = None  # region words and alpha-3 codes; None = not given
+    public_extract: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ArrestWarrant:
+    """The national warrant the request rests on."""
+
+    issued_on: Date | None = None
+    valid: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CivilProceedings:
+    """A civil or commercial case about the same dealings."""
+
+    outcome: str | None = None  # in_favour_of_person | against_person | pending
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtraditionProceeding:
+    """Past or pending extradition proceedings abroad on these facts."""
+
+    country: str | None = None
+    outcome: str | None = None  # refused | granted | pending
+    grounds: str | None = None
+    date: Date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PriorDecision:
+    """An earlier CCF decision on the same facts."""
+
+    outcome: str | None = None  # not_compliant | compliant | compliant_with_update
+    date: Date | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Case:
+    """The national case behind the request. Every field may be unknown (``None``)."""
+
+    stage: str | None = None
+    offence: str | None = None
+    offence_summary: str | None = None
+    max_penalty_years: float | None = None
+    sentence_months: float | None = None
+    remaining_months: float | None = None
+    summary_names_person_role: bool | None = None
+    arrest_warrant: ArrestWarrant | None = None
+    in_absentia: bool | None = None
+    retrial_guaranteed: bool | None = None
+    limitation_expired: bool | None = None
+    origin: str | None = None
+    organised_crime_link: bool | None = None
+    amount_usd: float | None = None
+    civil_proceedings: CivilProceedings | None = None
+    purpose_defects: tuple[str, ...] = ()
+    co_accused_deleted: bool | None = None
+    political_context: tuple[str, ...] = ()
+    human_rights_concerns: tuple[str, ...] = ()
+    requesting_state_sought_extradition: bool | None = None
+    extradition: tuple[ExtraditionProceeding, ...] = ()
+    # Sorted (country, satisfied) pairs; a country left out is unknown.
+    dual_criminality: tuple[tuple[str, bool], ...] = ()
+    prior_ccf_decision: PriorDecision | None = None
+
+    def dual_criminality_in(self, country: str) -> bool | None:
+        """Whether the conduct is also a crime in ``country`` (alpha-3); ``None`` if unknown."""
+        for code, satisfied in self.dual_criminality:
+            if code == country:
+                return satisfied
+        return None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Trip:
+    """A planned journey."""
+
+    country: str
+    date: Date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Challenge:
+    """What the person has asked (or will ask) the CCF."""
+
+    filed_on: Date | None = None  # None = not given (default: as_of)
+    requests: tuple[str, ...] = ()
+    urgent: bool | None = None
+    admissible_on: Date | None = None
+    ncb_responds: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scenario:
+    """One set of facts, validated, with countries resolved to alpha-3 codes."""
+
+    id: str
+    notice: Notice
+    format: int = 1
+    title: str = ""
+    as_of: Date | None = None
+    notes: str = ""
+    person: Person = field(default_factory=Person)
+    case: Case = field(default_factory=Case)
+    travel: tuple[Trip, ...] = ()
+    challenge: Challenge | None = None

@@ -1,0 +1,143 @@
+"""The closed vocabularies of scenario format 1 (``SCENARIO_FORMAT.md``).
+
+Each vocabulary is a tuple in a teaching order; membership tests use the frozensets.
+"""
+
+from __future__ import annotations
+
+FORMAT_VERSION = 1
+
+NOTICE_KINDS = ("diffusion", "red_notice")
+PURPOSES = ("arrest", "locate", "information")
+STAGES = ("prosecution", "sentence")
+REFUGEE_STATUSES = ("recognised", "asylum_seeker", "refused", "revoked")
+
+PROFILES = (
+    "politician",
+    "opposition_figure",
+    "former_official",
+    "public_official",
+    "journalist",
+    "activist",
+    "human_rights_defender",
+    "businessperson",
+    "military",
+    "religious_figure",
+    "ethnic_or_religious_minority",
+    "other",
+)
+
+# INTERPOL's five working regions plus the two European groupings (vocabulary R).
+INTERPOL_REGIONS = (
+    "africa",
+    "americas",
+    "asia_south_pacific",
+    "europe",
+    "middle_east_north_africa",
+)
+REGIONS = ("all", *INTERPOL_REGIONS, "eu", "schengen")
+
+OFFENCES = (
+    "fraud",
+    "embezzlement",
+    "money_laundering",
+    "corruption",
+    "abuse_of_office",
+    "tax_offence",
+    "unfunded_cheque",
+    "bankruptcy_offence",
+    "theft",
+    "violence",
+    "homicide",
+    "sexual_offence",
+    "drug_trafficking",
+    "drug_possession",
+    "terrorism",
+    "organised_crime",
+    "cybercrime",
+    "defamation",
+    "insult_to_authority",
+    "adultery_or_morality",
+    "blasphemy_or_apostasy",
+    "desertion_or_military",
+    "unauthorised_protest",
+    "other",
+)
+
+ORIGINS = ("none", "commercial_dispute", "private_dispute", "family_matter", "administrative_breach")
+
+POLITICAL_INDICATORS = (
+    "critic_of_government",
+    "political_opponent_or_rival",
+    "former_official_of_ousted_regime",
+    "prosecution_follows_political_activity",
+    "election_period",
+    "state_is_party_to_dispute",
+    "assets_taken_by_state_or_officials",
+    "other_politically_motivated_cases",
+    "third_state_found_political",
+    "offence_is_political_by_nature",
+)
+
+PURPOSE_DEFECTS = (
+    "wanted_for_questioning_only",
+    "early_investigation_stage",
+    "proceedings_transferred_elsewhere",
+    "already_tried_for_same_acts",
+    "location_known_and_no_extradition_sought",
+)
+
+HUMAN_RIGHTS_CONCERNS = (
+    "torture_or_ill_treatment_risk",
+    "death_penalty",
+    "unfair_trial",
+    "detention_conditions",
+    "court_found_persecution",
+)
+
+CIVIL_OUTCOMES = ("in_favour_of_person", "against_person", "pending")
+EXTRADITION_OUTCOMES = ("refused", "granted", "pending")
+EXTRADITION_GROUNDS = (
+    "political",
+    "human_rights",
+    "fair_trial",
+    "procedural",
+    "nationality",
+    "dual_criminality",
+    "limitation",
+    "insufficient_evidence",
+    "other",
+)
+CCF_OUTCOMES = ("not_compliant", "compliant_with_update", "compliant")
+CHALLENGE_REQUESTS = ("access", "deletion", "correction", "revision")
+
+# Output vocabularies.
+SCREENING = ("published", "refused", "not_screened")
+ARREST_RISKS = ("high", "medium", "low", "none")
+STRENGTHS = ("strong", "arguable", "weak")
+PREDICTIONS = CCF_OUTCOMES
+VERIFICATION = ("primary", "secondary", "unverified")
+
+GROUND_IDS = (
+    "article3_political",
+    "article3_military",
+    "article3_religious",
+    "article3_racial",
+    "article2_human_rights",
+    "fair_trial",
+    "private_dispute",
+    "family_matter",
+    "behavioural_norms",
+    "administrative_breach",
+    "penalty_threshold",
+    "insufficient_judicial_data",
+    "data_accuracy",
+    "refugee_status",
+    "extradition_refused",
+    "lack_of_extradition_action",
+    "limitation_expired",
+    "warrant_invalid",
+    "international_interest",
+    "purpose_invalid",
+    "ncb_non_cooperation",
+)
