@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._scenario import Scenario
 
 __all__ = [
     "Assessment",
@@ -232,6 +235,8 @@ class Assessment:
     depends_on: tuple[str, ...] = ()
     defaults_used: tuple[str, ...] = ()
     format: int = 1
+    # The facts assessed, as given (memos show them); not part of to_dict().
+    scenario: Scenario | None = None
 
     def citation(self, rule_id: str) -> Citation:
         """The citation with this id (``KeyError`` if the assessment does not cite it)."""
