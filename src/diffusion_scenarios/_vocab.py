@@ -64,7 +64,13 @@ OFFENCES = (
     "other",
 )
 
-ORIGINS = ("none", "commercial_dispute", "private_dispute", "family_matter", "administrative_breach")
+ORIGINS = (
+    "none",
+    "commercial_dispute",
+    "private_dispute",
+    "family_matter",
+    "administrative_breach",
+)
 
 POLITICAL_INDICATORS = (
     "critic_of_government",
