@@ -217,16 +217,18 @@ def open_page(
             by default one is launched and closed around the page.
     """
     if browser is None:
-        with launch_chromium() as launched:
-            with open_page(
+        with (
+            launch_chromium() as launched,
+            open_page(
                 url,
                 viewport=viewport,
                 wait_until=wait_until,
                 timeout_ms=timeout_ms,
                 block_non_local=block_non_local,
                 browser=launched,
-            ) as opened:
-                yield opened
+            ) as opened,
+        ):
+            yield opened
         return
     context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
     try:
