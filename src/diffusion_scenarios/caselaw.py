@@ -1,0 +1,903 @@
+"""Published CCF decisions, and how the model's predictions compare with them.
+
+Two tools for seminars and for checking the engine against the CCF's own practice:
+
+* :func:`decisions` reads the shipped index of CCF decisions (``data/ccf_decisions.csv``:
+  anonymised decision excerpts, press and practitioner reports, each with its source) as
+  a :class:`pandas.DataFrame`; :func:`filter_decisions`, :func:`tag_counts` and
+  :func:`outcome_shares_by_tag` browse and summarise it.
+* :func:`compare` assesses scenario files that encode real decisions and sets the
+  model's answer beside the CCF's (three-way outcome, deleted-or-kept, and how many of the
+  grounds the CCF relied on the model also lists).
+
+Nothing here depends on how many decisions the index holds: more are added over time.
+pandas is imported only when a function needs it, so importing this module is cheap.
+
+Example::
+
+    >>> from diffusion_scenarios import caselaw
+    >>> table = caselaw.filter_decisions(data_type="diffusion")
+    >>> sorted(set(table["data_type"]))
+    ['diffusion']
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import io
+import json
+import os
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from ._vocab import CCF_OUTCOMES, GROUND_IDS, STRENGTHS
+from .errors import CaseLawError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "DATA_DETAILS",
+    "DATA_TYPES",
+    "DECISION_COLUMNS",
+    "EXPECTED_COLUMNS",
+    "OUTCOMES",
+    "Comparison",
+    "ComparisonRow",
+    "ExpectedDecision",
+    "compare",
+    "decisions",
+    "decisions_text",
+    "filter_decisions",
+    "outcome_shares_by_tag",
+    "read_expected",
+    "tag_counts",
+]
+
+#: Outcomes in the decisions index: the CCF's three, plus ``unknown`` where the source
+#: does not show the final result.
+OUTCOMES: tuple[str, ...] = (*CCF_OUTCOMES, "unknown")
+
+#: The ``data_type`` column: the format's two kinds, and ``other`` for every other kind
+#: of data (other notices, passport records).
+DATA_TYPES: tuple[str, ...] = ("red_notice", "diffusion", "other")
+
+#: The ``data_detail`` column: the precise kind(s) of data the decision was about.
+DATA_DETAILS: tuple[str, ...] = (
+    "red_notice",
+    "diffusion",
+    "blue_notice",
+    "yellow_notice",
+    "green_notice",
+    "black_notice",
+    "orange_notice",
+    "purple_notice",
+    "silver_notice",
+    "un_special_notice",
+    "sltd_record",
+    "other",
+)
+
+#: Columns of a decisions CSV, in order. The first six are required.
+DECISION_COLUMNS: tuple[str, ...] = (
+    "decision_id",
+    "year",
+    "data_type",
+    "outcome",
+    "tags",
+    "url",
+    "data_detail",
+    "tags_note",
+    "source_type",
+    "facts_summary",
+    "key_reasoning",
+)
+_REQUIRED_DECISION_COLUMNS = DECISION_COLUMNS[:6]
+
+#: Required columns of an expected-outcomes CSV (more columns are allowed and ignored).
+EXPECTED_COLUMNS: tuple[str, ...] = ("file", "decision_id", "ccf_outcome", "ccf_grounds")
+
+_SHIPPED = "ccf_decisions.csv"
+_SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
+_AT_LEAST_ARGUABLE = frozenset(STRENGTHS[:2])  # strong, arguable
+_KEPT = frozenset({"compliant", "compliant_with_update"})
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    """A ``;``-separated cell as a tuple of stripped, non-empty items."""
+    return tuple(part.strip() for part in cell.split(";") if part.strip())
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    options = list(choices)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
+    if not close:  # case-insensitive second try
+        lowered = {c.lower(): c for c in options}
+        hit = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.5)
+        close = [lowered[hit[0]]] if hit else []
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _read_csv_text(path: Path, *, what: str) -> str:
+    """The text of a user's CSV file, or a one-line :class:`CaseLawError`."""
+    if not path.exists():
+        raise CaseLawError(f"{path}: no such {what} file")
+    if path.is_dir():
+        raise CaseLawError(f"{path}: is a directory, expected a {what} CSV file")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise CaseLawError(f"{path}: cannot be read ({error.strerror})") from None
+    if b"\x00" in raw:
+        raise CaseLawError(f"{path}: is not a CSV text file (it contains binary data)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise CaseLawError(f"{path}: is not a UTF-8 CSV text file") from None
+    if not text.strip():
+        raise CaseLawError(f"{path}: is empty, expected a header row with {what} columns")
+    return text
+
+
+def _parse_rows(
+    text: str, *, source: str, required: Sequence[str]
+) -> tuple[tuple[str, ...], list[tuple[int, dict[str, str]]]]:
+    """Header and (line number, row) pairs of a CSV text; checks required columns."""
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+        table = list(reader)
+    except csv.Error as error:
+        raise CaseLawError(f"{source}: is not a well-formed CSV file ({error})") from None
+    header = tuple(cell.strip() for cell in table[0])
+    missing = [name for name in required if name not in header]
+    if missing:
+        found = ", ".join(h for h in header if h) or "nothing"
+        raise CaseLawError(
+            f"{source}: row 1 (header): missing column(s) {', '.join(missing)}; "
+            f"expected at least {', '.join(required)}, found {found}"
+        )
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, cells in enumerate(table[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue  # blank line
+        if len(cells) > len(header):
+            raise CaseLawError(
+                f"{source}: row {number}: {len(cells)} cells but the header has {len(header)} "
+                "columns (a field with a comma must be quoted)"
+            )
+        padded = [*cells, *[""] * (len(header) - len(cells))]
+        rows.append((number, {h: c.strip() for h, c in zip(header, padded, strict=True)}))
+    return header, rows
+
+
+def _fail(
+    source: str, number: int, column: str, expected: str, found: str, choices: Iterable[str] = ()
+) -> None:
+    hint = _suggest(found, choices) if choices else ""
+    raise CaseLawError(
+        f"{source}: row {number}, column {column}: expected {expected}, found '{found}'{hint}"
+    )
+
+
+def _decision_records(text: str, source: str) -> list[dict[str, Any]]:
+    _, rows = _parse_rows(text, source=source, required=_REQUIRED_DECISION_COLUMNS)
+    records: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for number, row in rows:
+        fail = functools.partial(_fail, source, number)
+        decision_id = row["decision_id"]
+        if not decision_id:
+            fail("decision_id", "a decision id", "")
+        if decision_id in seen:
+            fail("decision_id", "an id not used by an earlier row", decision_id)
+        seen.add(decision_id)
+        year_cell = row["year"]
+        year: int | None = None
+        if year_cell:
+            if not (year_cell.isdigit() and len(year_cell) == 4):
+                fail("year", "a four-digit year or an empty cell (unknown)", year_cell)
+            year = int(year_cell)
+        if row["data_type"] not in DATA_TYPES:
+            fail("data_type", f"one of {', '.join(DATA_TYPES)}", row["data_type"], DATA_TYPES)
+        if row["outcome"] not in OUTCOMES:
+            fail("outcome", f"one of {', '.join(OUTCOMES)}", row["outcome"], OUTCOMES)
+        details = _split(row.get("data_detail", ""))
+        for detail in details:
+            if detail not in DATA_DETAILS:
+                fail("data_detail", f"items from {', '.join(DATA_DETAILS)}", detail, DATA_DETAILS)
+        if not details:
+            details = (row["data_type"],) if row["data_type"] != "other" else ()
+        records.append(
+            {
+                "decision_id": decision_id,
+                "year": year,
+                "data_type": row["data_type"],
+                "data_detail": details,
+                "outcome": row["outcome"],
+                "tags": _split(row["tags"]),
+                "tags_note": row.get("tags_note", ""),
+                "source_type": row.get("source_type", ""),
+                "urls": _split(row["url"]),
+                "facts_summary": row.get("facts_summary", ""),
+                "key_reasoning": row.get("key_reasoning", ""),
+            }
+        )
+    return records
+
+
+def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
+    import pandas as pd
+
+    columns = [
+        "decision_id",
+        "year",
+        "data_type",
+        "data_detail",
+        "outcome",
+        "tags",
+        "tags_note",
+        "source_type",
+        "urls",
+        "facts_summary",
+        "key_reasoning",
+    ]
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+@functools.cache
+def _shipped_frame() -> pd.DataFrame:
+    from ._data import read_text
+
+    return _frame(_decision_records(read_text(_SHIPPED), f"data/{_SHIPPED}"))
+
+
+def decisions(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
+    """The index of CCF decisions, one row per decision.
+
+    Columns: ``decision_id``, ``year`` (nullable integer; missing when the source does not
+    date the decision), ``data_type`` (``red_notice``, ``diffusion`` or ``other``),
+    ``data_detail`` (tuple: the precise kinds of data, e.g. ``("blue_notice",)``),
+    ``outcome`` (one of :data:`OUTCOMES`), ``tags`` (tuple of the tags the CCF or the source
+    gave the decision), ``tags_note``, ``source_type``, ``urls`` (tuple), ``facts_summary``
+    and ``key_reasoning``.
+
+    The shipped file is read once per process; each call returns a fresh copy, so changing
+    the result never changes what the next call returns.
+
+    Args:
+        path: another decisions CSV in the same format (e.g. a seminar's extended copy).
+            ``None`` reads the index shipped with the package.
+
+    Raises:
+        CaseLawError: the file is missing, empty, not a CSV, lacks a required column or
+            holds a value outside the vocabularies (the message names file, row, column).
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> table = caselaw.decisions()
+        >>> {"decision_id", "outcome", "tags"} <= set(table.columns)
+        True
+        >>> table["decision_id"].is_unique
+        True
+    """
+    if path is None:
+        return _shipped_frame().copy()
+    source = Path(path)
+    return _frame(_decision_records(_read_csv_text(source, what="decisions"), str(source)))
+
+
+def _choose(value: str, allowed: Sequence[str], what: str) -> str:
+    word = "_".join(value.strip().lower().replace("-", " ").split())
+    if word not in allowed:
+        raise CaseLawError(
+            f"unknown {what} '{value}': expected one of {', '.join(allowed)}"
+            f"{_suggest(word, allowed)}"
+        )
+    return word
+
+
+def filter_decisions(
+    df: pd.DataFrame | None = None,
+    *,
+    tag: str | None = None,
+    outcome: str | None = None,
+    data_type: str | None = None,
+    year: int | str | None = None,
+) -> pd.DataFrame:
+    """The decisions that match every criterion given (``None`` = no condition).
+
+    Args:
+        df: a table from :func:`decisions` (or a filtered part of it); default: all.
+        tag: a whole tag, any letter case (``"family matter"`` matches ``"Family matter"``
+            but ``"family"`` matches nothing and is reported as unknown).
+        outcome: one of :data:`OUTCOMES`.
+        data_type: one of :data:`DATA_TYPES` or :data:`DATA_DETAILS`; ``"blue_notice"``
+            matches the decisions about a blue notice, ``"other"`` every decision about
+            data other than red notices and diffusions.
+        year: the year of the decision.
+
+    Raises:
+        CaseLawError: an unknown tag, outcome or data type (with the closest valid word),
+            or a year that is not a whole number.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> kept = caselaw.filter_decisions(outcome="compliant")
+        >>> set(kept["outcome"]) <= {"compliant"}
+        True
+        >>> caselaw.filter_decisions(outcome="deleted")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        diffusion_scenarios.errors.CaseLawError: unknown outcome 'deleted': expected one of ...
+    """
+    table = decisions() if df is None else df
+    mask = [True] * len(table)
+    if tag is not None:
+        known = {t.lower(): t for tags in table["tags"] for t in tags}
+        known.update({t.lower(): t for tags in _shipped_frame()["tags"] for t in tags})
+        wanted = " ".join(tag.split()).lower()
+        if wanted not in known:
+            raise CaseLawError(
+                f"unknown tag '{tag}': no decision carries it{_suggest(wanted, known.values())}"
+                "; see tag_counts() for the tags in use"
+            )
+        mask = [
+            keep and any(t.lower() == wanted for t in tags)
+            for keep, tags in zip(mask, table["tags"], strict=True)
+        ]
+    if outcome is not None:
+        chosen = _choose(outcome, OUTCOMES, "outcome")
+        mask = [keep and o == chosen for keep, o in zip(mask, table["outcome"], strict=True)]
+    if data_type is not None:
+        kinds = tuple(dict.fromkeys((*DATA_TYPES, *DATA_DETAILS)))
+        chosen = _choose(data_type, kinds, "data type")
+        mask = [
+            keep and (kind == chosen or chosen in details)
+            for keep, kind, details in zip(
+                mask, table["data_type"], table["data_detail"], strict=True
+            )
+        ]
+    if year is not None:
+        try:
+            wanted_year = int(str(year).strip())
+        except ValueError:
+            raise CaseLawError(
+                f"year: expected a whole number such as 2019, found '{year}'"
+            ) from None
+        mask = [
+            keep and (not _is_missing(y) and int(y) == wanted_year)
+            for keep, y in zip(mask, table["year"], strict=True)
+        ]
+    return table[mask].copy()
+
+
+def _is_missing(value: object) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(cast(Any, value)))
+
+
+def tag_counts(df: pd.DataFrame | None = None) -> pd.Series[int]:
+    """How many decisions carry each tag, most frequent first (ties alphabetically).
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> counts = caselaw.tag_counts()
+        >>> counts.name, counts.index.name
+        ('decisions', 'tag')
+        >>> bool((counts >= 1).all())
+        True
+    """
+    import pandas as pd
+
+    table = decisions() if df is None else df
+    counts: dict[str, int] = {}
+    for tags in table["tags"]:
+        for tag in dict.fromkeys(tags):
+            counts[tag] = counts.get(tag, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+    series = pd.Series(
+        [n for _, n in ordered], index=[t for t, _ in ordered], name="decisions", dtype="int64"
+    )
+    series.index.name = "tag"
+    return series
+
+
+def outcome_shares_by_tag(df: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For each tag, the share of its decisions with each outcome, and their number ``n``.
+
+    Rows are tags (most frequent first); columns are the outcomes of :data:`OUTCOMES`
+    (shares of that tag's decisions, summing to 1 per row) and ``n``. A decision with
+    several tags counts once under each. With a handful of decisions per tag these shares
+    describe the published sample, not the CCF's practice as a whole.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> shares = caselaw.outcome_shares_by_tag()
+        >>> list(shares.columns)
+        ['not_compliant', 'compliant_with_update', 'compliant', 'unknown', 'n']
+        >>> bool((shares[list(caselaw.OUTCOMES)].sum(axis=1).round(9) == 1).all())
+        True
+    """
+    import pandas as pd
+
+    table = decisions() if df is None else df
+    order = list(tag_counts(table).index)
+    tallies: dict[str, dict[str, int]] = {t: dict.fromkeys(OUTCOMES, 0) for t in order}
+    for tags, outcome in zip(table["tags"], table["outcome"], strict=True):
+        for tag in dict.fromkeys(tags):
+            tallies[tag][outcome] += 1
+    rows = []
+    for tag in order:
+        n = sum(tallies[tag].values())
+        rows.append({**{o: tallies[tag][o] / n for o in OUTCOMES}, "n": n})
+    result = pd.DataFrame(rows, index=pd.Index(order, name="tag"), columns=[*OUTCOMES, "n"])
+    result["n"] = result["n"].astype("int64")
+    return result
+
+
+# --------------------------------------------------------------------------- comparing
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExpectedDecision:
+    """One row of an expected-outcomes CSV: what the CCF decided on an encoded case."""
+
+    file: str
+    decision_id: str
+    ccf_outcome: str
+    ccf_grounds: tuple[str, ...]
+    row: int
+
+
+def read_expected(expected_csv: str | os.PathLike[str]) -> tuple[ExpectedDecision, ...]:
+    """Read and validate an expected-outcomes CSV (``file, decision_id, ccf_outcome,
+    ccf_grounds``, more columns allowed).
+
+    Raises:
+        CaseLawError: a missing path, an empty or non-CSV file, a missing column, an empty
+            required cell, an unknown outcome word, an unknown ground id or a file named
+            twice; the one-line message names the file, the row and the column.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> from diffusion_scenarios._data import data_file
+        >>> rows = caselaw.read_expected(str(data_file("scenarios/expected.csv")))
+        >>> all(r.ccf_outcome in caselaw.OUTCOMES[:3] for r in rows)
+        True
+    """
+    source = Path(expected_csv)
+    _, rows = _parse_rows(
+        _read_csv_text(source, what="expected-outcomes"),
+        source=str(source),
+        required=EXPECTED_COLUMNS,
+    )
+    if not rows:
+        raise CaseLawError(f"{source}: has a header but no rows, expected one row per case")
+    result: list[ExpectedDecision] = []
+    files: dict[str, int] = {}
+    for number, row in rows:
+        where = f"{source}: row {number}"
+        for column in ("file", "decision_id", "ccf_outcome"):
+            if not row[column]:
+                raise CaseLawError(
+                    f"{where}, column {column}: expected a value, found an empty cell"
+                )
+        name = row["file"]
+        if Path(name).name != name or Path(name).suffix.lower() not in _SCENARIO_SUFFIXES:
+            raise CaseLawError(
+                f"{where}, column file: expected a scenario file name such as case.yaml "
+                f"(no folders), found '{name}'"
+            )
+        if name in files:
+            raise CaseLawError(
+                f"{where}, column file: '{name}' is already named in row {files[name]}"
+            )
+        files[name] = number
+        outcome = row["ccf_outcome"]
+        if outcome not in CCF_OUTCOMES:
+            raise CaseLawError(
+                f"{where}, column ccf_outcome: expected one of {', '.join(CCF_OUTCOMES)}, "
+                f"found '{outcome}'{_suggest(outcome, CCF_OUTCOMES)}"
+            )
+        grounds = _split(row["ccf_grounds"])
+        for ground in grounds:
+            if ground not in GROUND_IDS:
+                raise CaseLawError(
+                    f"{where}, column ccf_grounds: expected ground ids separated by ';', "
+                    f"found unknown ground '{ground}'{_suggest(ground, GROUND_IDS)}"
+                )
+        result.append(
+            ExpectedDecision(
+                file=name,
+                decision_id=row["decision_id"],
+                ccf_outcome=outcome,
+                ccf_grounds=tuple(dict.fromkeys(grounds)),
+                row=number,
+            )
+        )
+    return tuple(result)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ComparisonRow:
+    """The model's answer beside the CCF's for one encoded case."""
+
+    file: str
+    scenario_id: str
+    decision_id: str
+    ccf_outcome: str
+    model_outcome: str
+    ccf_grounds: tuple[str, ...]
+    #: every ground the model lists, as (id, strength)
+    model_grounds: tuple[tuple[str, str], ...]
+
+    @property
+    def outcome_agrees(self) -> bool:
+        """The model predicts exactly the CCF's outcome."""
+        return self.ccf_outcome == self.model_outcome
+
+    @property
+    def ccf_deleted(self) -> bool:
+        """The CCF had the data deleted (``not_compliant``)."""
+        return self.ccf_outcome not in _KEPT
+
+    @property
+    def model_deleted(self) -> bool:
+        """The model predicts deletion."""
+        return self.model_outcome not in _KEPT
+
+    @property
+    def deletion_agrees(self) -> bool:
+        """Model and CCF agree on deleted versus kept (with or without an update)."""
+        return self.ccf_deleted == self.model_deleted
+
+    @property
+    def grounds_found(self) -> tuple[str, ...]:
+        """The CCF's grounds that the model lists at least as ``arguable``."""
+        listed = {g for g, s in self.model_grounds if s in _AT_LEAST_ARGUABLE}
+        return tuple(g for g in self.ccf_grounds if g in listed)
+
+    @property
+    def grounds_missed(self) -> tuple[str, ...]:
+        """The CCF's grounds that the model does not list, or lists only as ``weak``."""
+        found = set(self.grounds_found)
+        return tuple(g for g in self.ccf_grounds if g not in found)
+
+    @property
+    def grounds_recall(self) -> float | None:
+        """Share of the CCF's grounds found; ``None`` when the CCF's grounds are not known."""
+        if not self.ccf_grounds:
+            return None
+        return len(self.grounds_found) / len(self.ccf_grounds)
+
+    def to_dict(self) -> dict[str, Any]:
+        """This row as JSON-ready values."""
+        return {
+            "file": self.file,
+            "scenario_id": self.scenario_id,
+            "decision_id": self.decision_id,
+            "ccf_outcome": self.ccf_outcome,
+            "model_outcome": self.model_outcome,
+            "outcome_agrees": self.outcome_agrees,
+            "ccf_deleted": self.ccf_deleted,
+            "model_deleted": self.model_deleted,
+            "deletion_agrees": self.deletion_agrees,
+            "ccf_grounds": list(self.ccf_grounds),
+            "grounds_found": list(self.grounds_found),
+            "grounds_missed": list(self.grounds_missed),
+            "grounds_recall": self.grounds_recall,
+            "model_grounds": [{"id": g, "strength": s} for g, s in self.model_grounds],
+        }
+
+
+def _share(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Comparison:
+    """How the model's predictions compare with the CCF's decisions on encoded cases.
+
+    Attributes:
+        directory: the folder of scenario files.
+        expected_csv: the expected-outcomes file.
+        rows: one :class:`ComparisonRow` per case named in the CSV that has a file.
+        files_not_in_csv: scenario files in the folder that the CSV does not name.
+        rows_without_file: file names in the CSV with no such file in the folder.
+    """
+
+    directory: str
+    expected_csv: str
+    rows: tuple[ComparisonRow, ...]
+    files_not_in_csv: tuple[str, ...] = ()
+    rows_without_file: tuple[str, ...] = ()
+
+    @property
+    def cases(self) -> int:
+        """Number of cases compared."""
+        return len(self.rows)
+
+    @property
+    def outcome_agreements(self) -> int:
+        """Cases where the model predicts the CCF's exact outcome (of three)."""
+        return sum(r.outcome_agrees for r in self.rows)
+
+    @property
+    def deletion_agreements(self) -> int:
+        """Cases where the model agrees on deleted versus kept."""
+        return sum(r.deletion_agrees for r in self.rows)
+
+    @property
+    def ccf_grounds_total(self) -> int:
+        """All grounds the CCF relied on, over every case."""
+        return sum(len(r.ccf_grounds) for r in self.rows)
+
+    @property
+    def ccf_grounds_found(self) -> int:
+        """Of those, the grounds the model lists at least as ``arguable``."""
+        return sum(len(r.grounds_found) for r in self.rows)
+
+    @property
+    def outcome_agreement(self) -> float | None:
+        """Share of cases with the same three-way outcome (``None`` with no cases)."""
+        return _share(self.outcome_agreements, self.cases)
+
+    @property
+    def deletion_agreement(self) -> float | None:
+        """Share of cases with the same deleted-or-kept answer."""
+        return _share(self.deletion_agreements, self.cases)
+
+    @property
+    def grounds_recall(self) -> float | None:
+        """Share of all the CCF's grounds that the model lists at least as ``arguable``."""
+        return _share(self.ccf_grounds_found, self.ccf_grounds_total)
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per case (indexed by file), for a notebook table.
+
+        Example::
+
+            >>> from diffusion_scenarios import caselaw
+            >>> from diffusion_scenarios._data import data_file
+            >>> folder = data_file("scenarios/expected.csv")
+            >>> result = caselaw.compare(str(folder.parent), str(folder))  # doctest: +SKIP
+            >>> list(result.to_frame().columns)[:3]  # doctest: +SKIP
+            ['decision_id', 'ccf_outcome', 'model_outcome']
+        """
+        import pandas as pd
+
+        records = []
+        for row in self.rows:
+            records.append(
+                {
+                    "file": row.file,
+                    "decision_id": row.decision_id,
+                    "ccf_outcome": row.ccf_outcome,
+                    "model_outcome": row.model_outcome,
+                    "outcome_agrees": row.outcome_agrees,
+                    "deletion_agrees": row.deletion_agrees,
+                    "ccf_grounds": "; ".join(row.ccf_grounds),
+                    "grounds_found": "; ".join(row.grounds_found),
+                    "grounds_missed": "; ".join(row.grounds_missed),
+                    "grounds_recall": row.grounds_recall,
+                }
+            )
+        columns = [
+            "file",
+            "decision_id",
+            "ccf_outcome",
+            "model_outcome",
+            "outcome_agrees",
+            "deletion_agrees",
+            "ccf_grounds",
+            "grounds_found",
+            "grounds_missed",
+            "grounds_recall",
+        ]
+        return pd.DataFrame.from_records(records, columns=columns).set_index("file")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Cases and totals as JSON-ready values (what ``compare --format json`` prints)."""
+        return {
+            "directory": self.directory,
+            "expected_csv": self.expected_csv,
+            "cases": [row.to_dict() for row in self.rows],
+            "totals": {
+                "cases": self.cases,
+                "outcome_agreements": self.outcome_agreements,
+                "outcome_agreement": self.outcome_agreement,
+                "deletion_agreements": self.deletion_agreements,
+                "deletion_agreement": self.deletion_agreement,
+                "ccf_grounds_total": self.ccf_grounds_total,
+                "ccf_grounds_found": self.ccf_grounds_found,
+                "grounds_recall": self.grounds_recall,
+            },
+            "files_not_in_csv": list(self.files_not_in_csv),
+            "rows_without_file": list(self.rows_without_file),
+        }
+
+    def to_json(self) -> str:
+        """:meth:`to_dict` as indented JSON."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        """A plain-text report: case by case, then the totals and anything unmatched."""
+        lines = [
+            f"Model predictions against CCF decisions ({self.cases} case(s) from "
+            f"{Path(self.expected_csv).name})",
+            "",
+        ]
+        for row in self.rows:
+            mark = "agrees" if row.outcome_agrees else "DISAGREES"
+            lines.append(f"{row.file} (CCF decision {row.decision_id}): {mark}")
+            lines.append(f"    CCF outcome:   {row.ccf_outcome}")
+            lines.append(f"    model outcome: {row.model_outcome}")
+            if not row.outcome_agrees:
+                same = "same" if row.deletion_agrees else "different"
+                lines.append(f"    deleted or kept: {same} answer")
+            if row.ccf_grounds:
+                lines.append(
+                    f"    CCF grounds found by the model: {len(row.grounds_found)} of "
+                    f"{len(row.ccf_grounds)}"
+                    + (f" (missed: {', '.join(row.grounds_missed)})" if row.grounds_missed else "")
+                )
+            else:
+                lines.append("    CCF grounds: not known")
+        lines += [
+            "",
+            "Totals",
+            f"    same outcome (of three):  {self.outcome_agreements} of {self.cases} "
+            f"({_percent(self.outcome_agreement)})",
+            f"    same deleted-or-kept:     {self.deletion_agreements} of {self.cases} "
+            f"({_percent(self.deletion_agreement)})",
+            f"    CCF grounds recalled:     {self.ccf_grounds_found} of {self.ccf_grounds_total} "
+            f"({_percent(self.grounds_recall)}; a ground counts when the model lists it "
+            "at least as arguable)",
+        ]
+        if self.rows_without_file:
+            lines.append(
+                f"Named in the CSV but missing from {self.directory}: "
+                + ", ".join(self.rows_without_file)
+            )
+        if self.files_not_in_csv:
+            lines.append(
+                f"Scenario files not in the CSV (not compared): {', '.join(self.files_not_in_csv)}"
+            )
+        lines += ["", "Educational model, not legal advice."]
+        return "\n".join(lines)
+
+
+def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[str]) -> Comparison:
+    """Assess each scenario file named in ``expected_csv`` and compare with the CCF.
+
+    Every scenario file (``.yaml``, ``.yml``, ``.json``) in ``directory`` that the CSV
+    names is loaded and assessed on its own ``as_of`` date; files the CSV does not name
+    and CSV rows without a file are reported, not compared. Three measures are given:
+    exact agreement on the three-way outcome, agreement on deleted (``not_compliant``)
+    versus kept, and recall of the CCF's grounds (share of them the model lists at least
+    as ``arguable``).
+
+    Args:
+        directory: the folder of scenario files.
+        expected_csv: the CSV of the CCF's outcomes (format of ``data/scenarios/expected.csv``).
+
+    Raises:
+        CaseLawError: the folder or the CSV cannot be used (see :func:`read_expected`).
+        ScenarioError: a named scenario file is invalid.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> from diffusion_scenarios._data import data_file
+        >>> expected = data_file("scenarios/expected.csv")
+        >>> result = caselaw.compare(str(expected.parent), str(expected))
+        >>> result.cases == len(caselaw.read_expected(str(expected)))
+        True
+    """
+    from ._engine import assess
+    from ._loader import load_scenario
+
+    folder = Path(directory)
+    if not folder.exists():
+        raise CaseLawError(f"{folder}: no such folder of scenario files")
+    if not folder.is_dir():
+        raise CaseLawError(f"{folder}: is not a folder, expected a folder of scenario files")
+    expected = read_expected(expected_csv)
+    present = sorted(
+        p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SCENARIO_SUFFIXES
+    )
+    named = {row.file for row in expected}
+    rows: list[ComparisonRow] = []
+    for entry in expected:
+        if entry.file not in present:
+            continue
+        scenario = load_scenario(folder / entry.file)
+        assessment = assess(scenario)
+        rows.append(
+            ComparisonRow(
+                file=entry.file,
+                scenario_id=scenario.id,
+                decision_id=entry.decision_id,
+                ccf_outcome=entry.ccf_outcome,
+                model_outcome=assessment.outcome.prediction,
+                ccf_grounds=entry.ccf_grounds,
+                model_grounds=tuple((g.id, g.strength) for g in assessment.grounds),
+            )
+        )
+    return Comparison(
+        directory=str(folder),
+        expected_csv=str(expected_csv),
+        rows=tuple(rows),
+        files_not_in_csv=tuple(name for name in present if name not in named),
+        rows_without_file=tuple(e.file for e in expected if e.file not in present),
+    )
+
+
+# --------------------------------------------------------------------------- display
+
+
+def decisions_text(df: pd.DataFrame, *, width: int = 48) -> str:
+    """A readable plain-text table of decisions: id, year, type, outcome, tags, URL.
+
+    Tags wrap inside their column; each source URL gets its own line.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> text = caselaw.decisions_text(caselaw.filter_decisions(data_type="diffusion"))
+        >>> text.splitlines()[0].split()[:4]
+        ['id', 'year', 'type', 'outcome']
+    """
+    header = ("id", "year", "type", "outcome", "tags", "url")
+    body: list[list[list[str]]] = []
+    for record in df.to_dict("records"):
+        year = "" if _is_missing(record["year"]) else str(int(record["year"]))
+        kind = "+".join(record["data_detail"]) or str(record["data_type"])
+        tags = textwrap.wrap("; ".join(record["tags"]), width) or ["-"]
+        urls = [str(u) for u in record["urls"]] or ["-"]
+        body.append(
+            [
+                [str(record["decision_id"])],
+                [year or "n/d"],
+                [kind],
+                [str(record["outcome"])],
+                tags,
+                urls,
+            ]
+        )
+    widths = [
+        max([len(header[i]), *(len(line) for cells in body for line in cells[i])])
+        for i in range(len(header) - 1)
+    ]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = [c.ljust(w) for c, w in zip(cells[:-1], widths, strict=True)]
+        return "  ".join([*padded, cells[-1]]).rstrip()
+
+    out = [line(header), line(["-" * w for w in widths] + ["-" * 3])]
+    for cells in body:
+        height = max(len(c) for c in cells)
+        for i in range(height):
+            out.append(line([c[i] if i < len(c) else "" for c in cells]))
+    out.append(f"{len(body)} decision(s)")
+    return "\n".join(out)
