@@ -76,6 +76,9 @@ class Notice:
     purpose: str | None = None  # arrest | locate | information; None = not given (default arrest)
     recipients: tuple[str, ...] | None = None  # region words and alpha-3 codes; None = not given
     public_extract: bool | None = None
+    # Team extension: a red notice request on the same facts was refused at screening on
+    # this day, before this diffusion was sent (legal brief DF-12). None = not known.
+    red_notice_refused_on: Date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
