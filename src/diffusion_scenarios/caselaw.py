@@ -814,15 +814,15 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
         >>> result.cases == len(caselaw.read_expected(str(expected)))
         True
     """
-    from ._engine import assess
-    from ._loader import load_scenario
-
     folder = Path(directory)
     if not folder.exists():
         raise CaseLawError(f"{folder}: no such folder of scenario files")
     if not folder.is_dir():
         raise CaseLawError(f"{folder}: is not a folder, expected a folder of scenario files")
     expected = read_expected(expected_csv)
+    from ._engine import assess  # imported late: the checks above need no engine
+    from ._loader import load_scenario
+
     present = sorted(
         p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SCENARIO_SUFFIXES
     )

@@ -1,0 +1,245 @@
+"""The CCF decisions index: loading, filtering, summaries, and the ``caselaw`` command.
+
+Nothing here depends on how many decisions the shipped index holds: counts are checked
+against the file itself, or against a temporary copy with one more row.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diffusion_scenarios import caselaw
+from diffusion_scenarios._data import data_file
+from diffusion_scenarios.cli import main
+from diffusion_scenarios.errors import CaseLawError
+
+SHIPPED = Path(str(data_file("ccf_decisions.csv")))
+
+
+def _raw_rows() -> list[dict[str, str]]:
+    with SHIPPED.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _copy_with_extra_row(tmp_path: Path, **overrides: str) -> Path:
+    rows = _raw_rows()
+    extra = dict(rows[0])
+    extra.update(
+        decision_id="TEST-EXTRA",
+        year="2026",
+        data_type="diffusion",
+        data_detail="diffusion",
+        outcome="not_compliant",
+        tags="Private matter;Refugee status",
+        url="https://example.invalid/extra",
+    )
+    extra.update(overrides)
+    target = tmp_path / "decisions.csv"
+    with target.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows([*rows, extra])
+    return target
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def test_every_row_of_the_shipped_index_is_one_decision_with_a_unique_id() -> None:
+    table = caselaw.decisions()
+    assert len(table) == len(_raw_rows())
+    assert table["decision_id"].is_unique
+    assert {"decision_id", "year", "data_type", "outcome", "tags", "urls"} <= set(table.columns)
+
+
+def test_every_decision_keeps_its_sources_and_a_known_outcome() -> None:
+    table = caselaw.decisions()
+    assert all(len(urls) >= 1 for urls in table["urls"])
+    assert all(url.startswith("http") for urls in table["urls"] for url in urls)
+    assert set(table["outcome"]) <= set(caselaw.OUTCOMES)
+    assert set(table["data_type"]) <= set(caselaw.DATA_TYPES)
+    assert all(table["source_type"].str.len() > 0)
+
+
+def test_an_undated_decision_has_a_missing_year_not_a_made_up_one() -> None:
+    raw = {r["decision_id"]: r["year"] for r in _raw_rows()}
+    table = caselaw.decisions().set_index("decision_id")
+    for decision_id, year in raw.items():
+        if year:
+            assert table.loc[decision_id, "year"] == int(year)
+        else:
+            assert table.loc[decision_id, "year"] is caselaw.decisions()["year"].dtype.na_value
+
+
+def test_tags_are_read_as_separate_whole_tags() -> None:
+    table = caselaw.decisions().set_index("decision_id")
+    assert table.loc["2017-03", "tags"] == ("Political character", "Lack of action for extradition")
+
+
+def test_changing_the_returned_table_does_not_change_the_next_one() -> None:
+    first = caselaw.decisions()
+    first.loc[first.index[0], "outcome"] = "tampered"
+    assert "tampered" not in set(caselaw.decisions()["outcome"])
+
+
+# --------------------------------------------------------------------------- filtering
+
+
+def test_filtering_by_tag_ignores_letter_case_and_matches_whole_tags() -> None:
+    table = caselaw.decisions()
+    expected = {
+        i
+        for i, tags in zip(table["decision_id"], table["tags"], strict=True)
+        if "Family matter" in tags
+    }
+    assert expected, "the shipped index has family-matter decisions"
+    assert set(caselaw.filter_decisions(tag="family MATTER")["decision_id"]) == expected
+    assert set(caselaw.filter_decisions(tag="  Family   matter ")["decision_id"]) == expected
+
+
+def test_a_partial_tag_is_an_error_that_suggests_the_whole_tag() -> None:
+    with pytest.raises(CaseLawError, match=r"unknown tag 'family'.*did you mean 'Family matter'"):
+        caselaw.filter_decisions(tag="family")
+
+
+def test_filtering_by_outcome_keeps_only_that_outcome() -> None:
+    raw = [r for r in _raw_rows() if r["outcome"] == "compliant"]
+    kept = caselaw.filter_decisions(outcome="compliant")
+    assert set(kept["outcome"]) == {"compliant"}
+    assert len(kept) == len(raw)
+
+
+def test_an_outcome_written_with_a_space_is_understood() -> None:
+    assert len(caselaw.filter_decisions(outcome="Not compliant")) == len(
+        caselaw.filter_decisions(outcome="not_compliant")
+    )
+
+
+def test_an_unknown_outcome_is_an_error_listing_the_valid_words() -> None:
+    with pytest.raises(CaseLawError, match=r"unknown outcome 'deleted'.*not_compliant"):
+        caselaw.filter_decisions(outcome="deleted")
+
+
+def test_filtering_by_type_accepts_the_broad_type_and_the_precise_kind() -> None:
+    raw = _raw_rows()
+    diffusions = caselaw.filter_decisions(data_type="diffusion")
+    assert len(diffusions) == sum(r["data_type"] == "diffusion" for r in raw)
+    blue = caselaw.filter_decisions(data_type="blue_notice")
+    assert len(blue) == sum("blue_notice" in r["data_detail"].split(";") for r in raw)
+    assert set(blue["data_type"]) <= {"other"}
+
+
+def test_an_unknown_type_is_an_error_with_a_suggestion() -> None:
+    with pytest.raises(CaseLawError, match="did you mean 'red_notice'"):
+        caselaw.filter_decisions(data_type="red_notce")
+
+
+def test_filtering_by_year_accepts_a_number_or_its_text() -> None:
+    raw = [r for r in _raw_rows() if r["year"] == "2018"]
+    assert len(caselaw.filter_decisions(year=2018)) == len(raw)
+    assert len(caselaw.filter_decisions(year="2018")) == len(raw)
+    assert caselaw.filter_decisions(year=1900).empty
+
+
+def test_a_year_that_is_not_a_number_is_an_error() -> None:
+    with pytest.raises(CaseLawError, match="year: expected a whole number"):
+        caselaw.filter_decisions(year="last year")
+
+
+def test_filters_combine() -> None:
+    both = caselaw.filter_decisions(tag="Political character", outcome="not_compliant")
+    assert all("Political character" in tags for tags in both["tags"])
+    assert set(both["outcome"]) <= {"not_compliant"}
+    alone = caselaw.filter_decisions(tag="Political character")
+    assert 0 < len(both) < len(alone)
+
+
+# --------------------------------------------------------------------------- summaries
+
+
+def test_outcome_shares_sum_to_one_for_every_tag() -> None:
+    shares = caselaw.outcome_shares_by_tag()
+    assert list(shares.columns) == [*caselaw.OUTCOMES, "n"]
+    assert (shares[list(caselaw.OUTCOMES)].sum(axis=1).round(9) == 1).all()
+    assert shares["n"].to_dict() == caselaw.tag_counts().to_dict()
+
+
+def test_a_tag_used_only_by_deletions_has_a_full_deletion_share() -> None:
+    shares = caselaw.outcome_shares_by_tag()
+    assert shares.loc["Private matter", "not_compliant"] == 1.0
+
+
+def test_adding_a_decision_to_a_copy_of_the_index_changes_the_counts(tmp_path: Path) -> None:
+    before = caselaw.tag_counts()
+    extended = caselaw.decisions(_copy_with_extra_row(tmp_path))
+    after = caselaw.tag_counts(extended)
+    assert len(extended) == len(caselaw.decisions()) + 1
+    assert after["Private matter"] == before["Private matter"] + 1
+    assert after["Refugee status"] == before["Refugee status"] + 1
+    shares = caselaw.outcome_shares_by_tag(extended)
+    assert shares.loc["Refugee status", "n"] == before["Refugee status"] + 1
+    assert len(caselaw.filter_decisions(extended, year=2026)) == 1
+
+
+def test_a_decisions_copy_with_a_bad_outcome_names_the_row_and_column(tmp_path: Path) -> None:
+    path = _copy_with_extra_row(tmp_path, outcome="deleted")
+    row = len(_raw_rows()) + 2  # header is row 1
+    with pytest.raises(CaseLawError, match=rf"decisions.csv: row {row}, column outcome: expected"):
+        caselaw.decisions(path)
+
+
+def test_a_missing_decisions_file_is_a_clean_error(tmp_path: Path) -> None:
+    with pytest.raises(CaseLawError, match="no such decisions file"):
+        caselaw.decisions(tmp_path / "nowhere.csv")
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def test_caselaw_command_prints_the_matching_decisions_as_a_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["caselaw", "--type", "diffusion"]) == 0
+    out = capsys.readouterr().out
+    header = out.splitlines()[0].split()
+    assert header == ["id", "year", "type", "outcome", "tags", "url"]
+    for decision_id in caselaw.filter_decisions(data_type="diffusion")["decision_id"]:
+        assert decision_id in out
+    assert "2017-03" not in out  # a red notice
+    assert f"{len(caselaw.filter_decisions(data_type='diffusion'))} decision(s)" in out
+
+
+def test_caselaw_command_json_lists_decisions_with_their_sources(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["caselaw", "--outcome", "compliant", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert len(records) == len(caselaw.filter_decisions(outcome="compliant"))
+    assert all(r["outcome"] == "compliant" and r["urls"] for r in records)
+
+
+def test_caselaw_command_with_an_unknown_outcome_exits_2_with_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["caselaw", "--outcome", "deleted"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "unknown outcome 'deleted'" in captured.err
+
+
+def test_the_help_of_the_command_line_does_not_load_pandas() -> None:
+    code = (
+        "import sys\n"
+        "from diffusion_scenarios.cli import build_parser\n"
+        "build_parser()\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
