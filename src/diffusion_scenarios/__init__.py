@@ -44,6 +44,8 @@ _LAZY: dict[str, str] = {
     "scenario_from_dict": "._loader",
     "scenario_to_dict": "._loader",
     "builtin_scenarios": "._loader",
+    "save_scenario": "._loader",
+    "resolve_scenario": "._loader",
     # assessing
     "assess": "._engine",
     "Assessment": "._assessment",
@@ -80,6 +82,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         builtin_scenarios,
         load_scenario,
         loads_scenario,
+        resolve_scenario,
+        save_scenario,
         scenario_from_dict,
         scenario_to_dict,
     )

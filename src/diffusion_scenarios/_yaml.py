@@ -1,0 +1,180 @@
+"""A safe YAML reader and writer that keeps Norway ``NO`` a string.
+
+PyYAML implements YAML 1.1, where ``yes``, ``no``, ``on`` and ``off`` (any case) are
+booleans, ``010`` is octal and ``1:20`` is a base-60 number. Scenario files name countries
+by code (``NO`` is Norway), so this module uses the YAML 1.2 core rules instead:
+
+* booleans are only ``true`` / ``false`` (also ``True``/``TRUE``/``False``/``FALSE``);
+* integers are decimal (``010`` is ten), ``0x``/``0o`` prefixed; floats as in YAML 1.2;
+* dates ``YYYY-MM-DD`` are read as dates; a malformed date (``2025-13-01``) stays a
+  string so that the scenario validator can name the field it is in;
+* a key written twice in one mapping is an error (PyYAML would keep the last silently);
+* only plain data is built: tags such as ``!!python/object`` are refused, never run.
+
+Example:
+    >>> load_yaml("country: NO\\nflag: yes\\nok: true\\nn: 010")
+    {'country': 'NO', 'flag': 'yes', 'ok': True, 'n': 10}
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any
+
+import yaml
+
+__all__ = ["DuplicateKeyError", "dump_yaml", "load_yaml"]
+
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+
+
+class DuplicateKeyError(yaml.constructor.ConstructorError):
+    """A mapping has the same key twice."""
+
+
+def _core_resolvers(
+    base: dict[Any, list[tuple[str, re.Pattern[str]]]],
+) -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    """YAML 1.1 resolvers with bool/int/float replaced by the YAML 1.2 core ones."""
+    replaced = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+    table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+    for first, resolvers in base.items():
+        kept = [(tag, regexp) for tag, regexp in resolvers if tag not in replaced]
+        if kept:
+            table[first] = kept
+    extra = (
+        ("tag:yaml.org,2002:bool", _BOOL, "tTfF"),
+        ("tag:yaml.org,2002:int", _INT, "-+0123456789"),
+        ("tag:yaml.org,2002:float", _FLOAT, "-+.0123456789"),
+    )
+    for tag, regexp, firsts in extra:
+        for first in firsts:
+            table.setdefault(first, []).append((tag, regexp))
+    return table
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 core scalars, lenient dates and duplicate-key errors."""
+
+
+_Loader.yaml_implicit_resolvers = _core_resolvers(yaml.SafeLoader.yaml_implicit_resolvers)
+
+
+def _construct_bool(loader: _Loader, node: yaml.Node) -> bool:
+    return str(loader.construct_scalar(node)).lower() == "true"  # type: ignore[arg-type]
+
+
+def _construct_int(loader: _Loader, node: yaml.Node) -> int:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    if text.startswith(("0x", "0o")):
+        return int(text, 0)
+    return int(text, 10)
+
+
+def _construct_float(loader: _Loader, node: yaml.Node) -> float:
+    text = str(loader.construct_scalar(node)).lower()  # type: ignore[arg-type]
+    if text.endswith(".inf"):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if text == ".nan":
+        return float("nan")
+    return float(text)
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.Node) -> Any:
+    text = str(loader.construct_scalar(node))  # type: ignore[arg-type]
+    try:
+        return loader.construct_yaml_timestamp(node)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return text  # e.g. 2025-02-30: left for the validator to report by field
+
+
+def _construct_mapping(loader: _Loader, node: yaml.Node) -> dict[Any, Any]:
+    if not isinstance(node, yaml.MappingNode):
+        raise yaml.constructor.ConstructorError(None, None, "expected a mapping", node.start_mark)
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping",
+                node.start_mark,
+                "a key must be a word or a number, not a list or mapping",
+                key_node.start_mark,
+            ) from None
+        if key in mapping:
+            raise DuplicateKeyError(
+                "while reading a mapping",
+                node.start_mark,
+                f"the key '{key}' appears twice",
+                key_node.start_mark,
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_Loader.add_constructor("tag:yaml.org,2002:bool", _construct_bool)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def load_yaml(text: str) -> Any:
+    """Parse one YAML document with the YAML 1.2 core scalar rules; plain data only.
+
+    Raises:
+        yaml.YAMLError: the text is not valid YAML, uses a tag other than the standard
+            ones (``!!python/...`` is refused without running anything), or repeats a key.
+
+    Example:
+        >>> load_yaml("[NO, on, off, 1e3, 2025-02-30]")
+        ['NO', 'on', 'off', 1000.0, '2025-02-30']
+    """
+    return yaml.load(text, Loader=_Loader)  # _Loader derives from SafeLoader
+
+
+class _Dumper(yaml.SafeDumper):
+    """SafeDumper that quotes any string either YAML 1.1 or 1.2 would read as non-text."""
+
+
+_dumper_resolvers = {
+    key: list(value) for key, value in yaml.SafeDumper.yaml_implicit_resolvers.items()
+}
+for _first, _extra in _core_resolvers({}).items():
+    _dumper_resolvers.setdefault(_first, []).extend(_extra)
+_Dumper.yaml_implicit_resolvers = _dumper_resolvers
+
+
+def _represent_date(dumper: _Dumper, value: _dt.date) -> yaml.Node:
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", value.isoformat())
+
+
+_Dumper.add_representer(_dt.date, _represent_date)
+
+
+def dump_yaml(data: Any) -> str:
+    """Write plain data as block-style YAML that :func:`load_yaml` reads back equal.
+
+    Example:
+        >>> print(dump_yaml({"country": "NO", "on": "yes", "n": 10}), end="")
+        country: 'NO'
+        'on': 'yes'
+        n: 10
+    """
+    return yaml.dump(
+        data,
+        Dumper=_Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=88,
+    )
