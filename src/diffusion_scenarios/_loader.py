@@ -188,8 +188,12 @@ class _Checker:
             name = key if isinstance(key, str) else str(key)
             if name not in keys:
                 suggestion = _closest(name, keys)
-                allowed = f"one of the keys {', '.join(keys)}"
-                self.problem(f"{prefix}{name}", allowed, "an unknown key", suggestion)
+                section = path or "a scenario"
+                if suggestion is not None:
+                    allowed = f"a key of {section}"
+                else:
+                    allowed = f"a key of {section}: {', '.join(keys)}"
+                self.problem(f"{prefix}{name}", allowed, f"the unknown key {name!r}", suggestion)
                 continue
             result[name] = item
         for key in required:
