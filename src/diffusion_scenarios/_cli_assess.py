@@ -1,0 +1,78 @@
+"""The ``assess`` subcommand: assess a scenario file or a built-in scenario.
+
+``diffusion-scenarios assess FILE|ID [--as-of DATE] [--format text|json|markdown|html]
+[-o OUT] [--force]``. JSON output is exactly ``Assessment.to_dict()``: one object on stdout.
+``-o`` never overwrites an existing file unless ``--force`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import sys
+from typing import Any
+
+__all__ = ["register"]
+
+_FORMATS = ("text", "json", "markdown", "html")
+EXIT_USAGE = 2
+
+
+def _iso_date(text: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"expected a date as YYYY-MM-DD (for example 2025-03-01), found '{text}'"
+        ) from None
+
+
+def register(subparsers: Any) -> None:
+    """Add ``assess`` to the command line."""
+    parser = subparsers.add_parser(
+        "assess",
+        help="assess a scenario: issuance, circulation, arrest risk, grounds, CCF route, outcome",
+        description=(
+            "Assess a scenario file (YAML or JSON) or a built-in scenario id and print the "
+            "report. Educational model, not legal advice."
+        ),
+    )
+    parser.add_argument("scenario", metavar="FILE|ID", help="a scenario file or a built-in id")
+    parser.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="DATE",
+        help="assess on this day (YYYY-MM-DD) instead of the scenario's as_of",
+    )
+    parser.add_argument(
+        "--format", choices=_FORMATS, default="text", help="report format (default: text)"
+    )
+    parser.add_argument("-o", "--output", metavar="OUT", help="write the report to this file")
+    parser.add_argument("--force", action="store_true", help="overwrite OUT if it already exists")
+    parser.set_defaults(handler=_run_assess)
+
+
+def _run_assess(args: argparse.Namespace) -> int:
+    from ._engine import assess
+    from ._loader import resolve_scenario
+    from .errors import OutputExistsError
+    from .reports import render, write_report
+
+    scenario = resolve_scenario(args.scenario)
+    assessment = assess(scenario, as_of=args.as_of)
+    if args.output:
+        try:
+            path = write_report(assessment, args.output, args.format, force=args.force)
+        except OutputExistsError:
+            raise  # the dispatcher prints it as one line, exit 2
+        except OSError as error:
+            reason = error.strerror or str(error)
+            print(
+                f"diffusion-scenarios assess: {args.output}: cannot write: {reason}",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        print(f"wrote {path}", file=sys.stderr)
+        return 0
+    sys.stdout.write(render(assessment, args.format))
+    return 0

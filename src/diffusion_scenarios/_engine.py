@@ -1,0 +1,185 @@
+"""The engine: one scenario in, one :class:`Assessment` out.
+
+``assess`` walks the stages a lawyer would walk through, in order, each a pure function
+over frozen values that receives what it needs and never calls back into an earlier one::
+
+    issuance -> circulation -> enforcement -> route -> travel -> grounds -> outcome
+
+and then joins their notes: the ordered trace, every rule cited (as dated citations), what
+the answer depends on, the defaults it used, and the caveats (always led by "Educational
+model, not legal advice.", then every unverified rule cited).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+
+from ._assessment import Assessment, Citation
+from ._circulation import circulation_stage, data_active_on
+from ._enforcement import enforcement_stage
+from ._grounds import SCREENED_GROUNDS, evaluate_grounds
+from ._issuance import issuance_stage
+from ._outcome import predict_outcome
+from ._route import route_stage, statute_applies
+from ._rules import catalogue
+from ._scenario import Scenario
+from ._stage import unique
+from ._travel import travel_stage
+
+__all__ = ["NOT_LEGAL_ADVICE", "assess"]
+
+Date = _dt.date
+
+NOT_LEGAL_ADVICE = "Educational model, not legal advice."
+
+
+def _citations(ids: Iterable[str], as_of: Date) -> tuple[Citation, ...]:
+    cat = catalogue()
+    return tuple(cat.citation(rule_id, as_of) for rule_id in unique(ids))
+
+
+def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
+    """Assess one scenario: issuance, circulation, arrest risks, grounds, route and outcome.
+
+    Pure: the same facts and date give the same assessment, and nothing is read from or
+    written to files or the network (the rule catalogue and reference data are cached).
+
+    Args:
+        scenario: the facts (see ``SCENARIO_FORMAT.md``).
+        as_of: the day to assess on; default the scenario's ``as_of``, else today (the
+            assessment then says so in ``defaults_used``).
+
+    Returns:
+        The :class:`Assessment`; ``to_dict()`` gives the JSON object of format 1.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario
+        >>> scenario = Scenario(id="demo", notice=Notice(kind="diffusion",
+        ...     requesting_country="KAZ", issued_on=datetime.date(2025, 1, 10)))
+        >>> result = assess(scenario, as_of=datetime.date(2025, 3, 1))
+        >>> result.issuance.screening, result.circulation.recipient_count
+        ('not_screened', 195)
+        >>> result.caveats[0]
+        'Educational model, not legal advice.'
+    """
+    defaults: list[str] = []
+    if as_of is None:
+        as_of = scenario.as_of
+    if as_of is None:
+        as_of = Date.today()
+        defaults.append(f"as_of: today ({as_of.isoformat()})")
+
+    notice = scenario.notice
+    grounds = evaluate_grounds(scenario, as_of)
+    if notice.kind == "red_notice":
+        at_issue = (
+            grounds.grounds
+            if notice.issued_on == as_of
+            else evaluate_grounds(scenario, notice.issued_on).grounds
+        )
+    else:
+        at_issue = ()
+
+    issued = issuance_stage(
+        scenario, as_of=as_of, defects_at_issue=at_issue, screened_grounds=SCREENED_GROUNDS
+    )
+    circulated = circulation_stage(scenario, issuance=issued.issuance, as_of=as_of)
+    circulation = circulated.circulation
+    active_now = data_active_on(circulation, as_of)
+    enforced = enforcement_stage(scenario, circulation=circulation, as_of=as_of, active=active_now)
+    route = route_stage(scenario, as_of=as_of)
+    travel = travel_stage(scenario, circulation=circulation, route_steps=route.steps, as_of=as_of)
+    outcome, outcome_trace = predict_outcome(scenario, grounds.grounds, as_of)
+
+    stage_notes = (issued.notes, circulated.notes, enforced.notes, travel.notes)
+    trace = (
+        *(t for n in stage_notes for t in n.trace),
+        *grounds.trace,
+        *route.notes.trace,
+        *outcome_trace,
+    )
+
+    cited: list[str] = [*issued.issuance.citations, *circulation.citations]
+    for entry in enforced.entries:
+        cited += entry.citations
+    for trip in travel.entries:
+        cited += trip.citations
+    for ground in grounds.grounds:
+        cited += ground.citations
+    for step in route.steps:
+        cited += step.citations
+    cited += outcome.citations
+    cited += [t.rule for t in trace]
+    citations = _citations(cited, as_of)
+
+    depends_on = unique(
+        [
+            *(d for n in stage_notes for d in n.depends_on),
+            *grounds.depends_on,
+            *route.notes.depends_on,
+        ]
+    )
+    defaults_used = unique(
+        [
+            *defaults,
+            *(d for n in stage_notes for d in n.defaults_used),
+            *route.notes.defaults_used,
+        ]
+    )
+
+    caveats = [NOT_LEGAL_ADVICE]
+    caveats.append(
+        "The CCF reviews only INTERPOL's processing of data; it does not rule on guilt, and a "
+        "deletion leaves the national case and bilateral extradition untouched."
+    )
+    if route.planned:
+        caveats.append(
+            "No challenge is stated in the facts: the CCF route shown is a plan from the "
+            "assessment date, not a record of steps taken."
+        )
+    recipients = set(circulation.recipients)
+    unknown = len(enforced.unknown_practice)
+    caveats.append(
+        "Arrest risks per country rest on a table of national practice whose rows carry "
+        "their own sources and confidence (many low); "
+        + (
+            f"for {unknown} of the {len(recipients)} recipients it has no finding, shown as "
+            "medium risk; "
+            if recipients
+            else ""
+        )
+        + "national law and practice change, so check the country concerned."
+    )
+    if any(s.deadline is not None for s in route.steps) and statute_applies(as_of):
+        caveats.append(
+            "Deadlines are the Statute's time limits counted from admissibility; the CCF often "
+            "misses them, and an estimated admissibility date moves every deadline."
+        )
+    for citation in citations:
+        if citation.verification == "unverified":
+            caveats.append(
+                f"Unverified rule: {citation.instrument}, {citation.provision} "
+                f"[{citation.id}] — not checked against an official text; do not treat it as "
+                "settled law."
+            )
+
+    return Assessment(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        as_of=as_of,
+        issuance=issued.issuance,
+        circulation=circulation,
+        enforcement=enforced.entries,
+        travel=travel.entries,
+        grounds=grounds.grounds,
+        route=route.steps,
+        outcome=outcome,
+        trace=trace,
+        citations=citations,
+        caveats=tuple(caveats),
+        depends_on=depends_on,
+        defaults_used=defaults_used,
+        scenario=scenario,
+    )

@@ -1,0 +1,217 @@
+"""The plain-text report of an assessment, for people reading it in a terminal.
+
+Short sections, the outcome first; every point carries its rule ids and their verification
+status (``[ccf-statute-40-access, secondary]``), anything unverified is flagged in capitals,
+what the answer depends on comes near the end and the caveats last. The output depends only
+on the assessment, so the same assessment always gives the same text.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from ._assessment import Assessment, EnforcementEntry
+from ._countries import country_name
+from ._stage import long_date
+
+__all__ = ["render_text"]
+
+WIDTH = 88
+_PREDICTIONS = {
+    "not_compliant": "not compliant: the data would be deleted",
+    "compliant_with_update": "compliant with an update: the data stay, corrected or completed",
+    "compliant": "compliant: the data stay as they are",
+}
+_SCREENING = {
+    "published": "reviewed before publication and published",
+    "refused": "would be refused at the review before publication",
+    "not_screened": "not screened before it circulated",
+}
+
+
+def _name(code: str) -> str:
+    try:
+        return country_name(code)
+    except LookupError:
+        return code
+
+
+def _tags(assessment: Assessment, ids: Iterable[str]) -> str:
+    """``[id, status]`` for each rule id, with UNVERIFIED in capitals."""
+    parts = []
+    for rule_id in dict.fromkeys(ids):
+        try:
+            status = assessment.citation(rule_id).verification
+        except KeyError:
+            status = "not in citations"
+        parts.append(f"[{rule_id}, {'UNVERIFIED' if status == 'unverified' else status}]")
+    return " ".join(parts)
+
+
+def _para(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
+    return textwrap.wrap(
+        text,
+        width=WIDTH,
+        initial_indent=first if first is not None else indent,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+    ) or [first or indent]
+
+
+def _bullet(text: str, level: int = 1) -> list[str]:
+    pad = "  " * level
+    return _para(text, indent=pad + "  ", first=pad + "- ")
+
+
+def _heading(title: str) -> list[str]:
+    return ["", title.upper(), "-" * len(title)]
+
+
+def _country_list(entries: list[EnforcementEntry]) -> str:
+    return ", ".join(sorted(_name(e.country) for e in entries))
+
+
+def render_text(assessment: Assessment) -> str:
+    """The assessment as a plain-text report (ends with a newline).
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario, assess
+        >>> s = Scenario(id="demo", notice=Notice(kind="diffusion",
+        ...     requesting_country="KAZ", issued_on=datetime.date(2025, 1, 10)))
+        >>> "Educational model, not legal advice." in render_text(assess(s,
+        ...     as_of=datetime.date(2025, 3, 1)))
+        True
+    """
+    a = assessment
+    lines: list[str] = []
+    title = a.title or a.scenario_id
+    lines.append(f"{title} ({a.scenario_id})")
+    lines.append(f"Assessed as of {long_date(a.as_of)}. {a.caveats[0]}")
+
+    # Outcome first.
+    lines += _heading("Likely CCF outcome")
+    prediction = _PREDICTIONS.get(a.outcome.prediction, a.outcome.prediction)
+    lines += _para(f"On a request for deletion: {prediction}.")
+    lines += _para(a.outcome.explanation)
+    if a.outcome.citations:
+        lines += _para(_tags(a, a.outcome.citations))
+
+    lines += _heading("Grounds for deletion")
+    if not a.grounds:
+        lines += _para("No ground for deletion applies on these facts.")
+    for ground in a.grounds:
+        label = ground.label or ground.id.replace("_", " ")
+        lines += _bullet(f"{label} ({ground.strength}) {_tags(a, ground.citations)}")
+        for reason in ground.reasons:
+            lines += _para(reason, indent="      ")
+
+    lines += _heading("How it was issued")
+    i = a.issuance
+    kind = "Red notice" if i.kind == "red_notice" else "Diffusion"
+    sent = f"circulated {long_date(i.circulated_on)}" if i.circulated_on else "nothing circulated"
+    lines += _para(
+        f"{kind}: {_SCREENING.get(i.screening, i.screening)}; {sent}; "
+        f"{'reviewed after circulation' if i.review_after_circulation else 'screened first'}. "
+        f"{_tags(a, i.citations)}"
+    )
+    for reason in i.reasons:
+        lines += _bullet(reason)
+
+    lines += _heading("Where it circulated")
+    c = a.circulation
+    span = ""
+    if c.active_from is not None:
+        span = f"; on file from {long_date(c.active_from)}"
+        span += f" until {long_date(c.active_until)}" if c.active_until else ""
+    lines += _para(
+        f"{c.recipient_count} recipient countries; "
+        f"{'public extract on INTERPOL website' if c.public else 'not public'}{span}. "
+        f"{_tags(a, c.citations)}"
+    )
+    for reason in c.reasons:
+        lines += _bullet(reason)
+
+    lines += _heading("Arrest risk by country")
+    by_role: dict[str, list[EnforcementEntry]] = {}
+    for entry in a.enforcement:
+        by_role.setdefault(entry.role, []).append(entry)
+    for entry in by_role.get("requesting", []):
+        lines += _bullet(
+            f"{_name(entry.country)} (requesting state): {entry.arrest_risk}. "
+            f"{entry.consequence} {_tags(a, entry.citations)}"
+        )
+    recipients = by_role.get("recipient", [])
+    for risk in ("high", "medium", "low", "none"):
+        group = [e for e in recipients if e.arrest_risk == risk]
+        if group:
+            lines += _bullet(f"Recipients at {risk} risk ({len(group)}): {_country_list(group)}.")
+    notable = [e for e in recipients if len(e.reasons) > 1]
+    for entry in notable:
+        lines += _bullet(
+            f"{_name(entry.country)}: {entry.arrest_risk}. {entry.consequence} "
+            f"{_tags(a, entry.citations)}"
+        )
+        for reason in entry.reasons[1:]:
+            lines += _para(reason, indent="      ")
+    others = by_role.get("non_recipient", [])
+    if others:
+        count = f"{len(others)} member did" if len(others) == 1 else f"{len(others)} members did"
+        lines += _bullet(
+            f"{count} not receive the data: no INTERPOL alert there, though a bilateral "
+            f"request remains possible. {_tags(a, others[0].citations)}"
+        )
+    if recipients:
+        lines += _para(
+            "Recipient risks start from each country's recorded practice "
+            f"{_tags(a, ['national-practice'])}; see the JSON output for every country's reasons."
+        )
+
+    lines += _heading("Planned travel")
+    if not a.travel:
+        lines += _para("No trips are planned in the facts.")
+    for trip in a.travel:
+        status = "alert active" if trip.notice_active else "no active alert"
+        lines += _bullet(
+            f"{_name(trip.country)}, {long_date(trip.date)}: {trip.arrest_risk} risk "
+            f"({status}). {_tags(a, trip.citations)}"
+        )
+        for reason in trip.reasons:
+            lines += _para(reason, indent="      ")
+
+    lines += _heading("CCF route")
+    for step in a.route:
+        when = ""
+        if step.date is not None:
+            when = long_date(step.date)
+        if step.deadline is not None:
+            when = f"deadline {long_date(step.deadline)}"
+        if step.estimated and when:
+            when += " (estimated)"
+        head = step.step.replace("_", " ")
+        lines += _bullet(f"{head}{': ' + when if when else ''}. {_tags(a, step.citations)}")
+        if step.description:
+            lines += _para(step.description, indent="      ")
+
+    if a.depends_on:
+        lines += _heading("What the answer depends on")
+        for item in a.depends_on:
+            lines += _bullet(item)
+    if a.defaults_used:
+        lines += _heading("Defaults used")
+        for item in a.defaults_used:
+            lines += _bullet(item)
+
+    lines += _heading("Rules cited")
+    for citation in a.citations:
+        flag = "UNVERIFIED" if citation.verification == "unverified" else citation.verification
+        lines += _bullet(
+            f"[{citation.id}] {citation.instrument}, {citation.provision} — {flag}; "
+            f"version {citation.version}."
+        )
+
+    lines += _heading("Caveats")
+    for caveat in a.caveats:
+        lines += _bullet(caveat)
+    return "\n".join(lines) + "\n"
