@@ -1,0 +1,203 @@
+"""The scenarios shipped with the package: they load, they are well formed, and each
+teaching scenario shows the lesson its notes promise.
+
+The CCF cases (``ccf-*``) are checked against the CCF's own outcomes in ``test_compare.py``;
+here each *teaching* scenario is assessed and the point it was written to teach is asserted,
+in a test whose name states that point.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+import diffusion_scenarios as ds
+from diffusion_scenarios._assessment import RouteStep
+from diffusion_scenarios._data import data_file
+
+SCENARIO_DIR = Path(str(data_file("scenarios/expected.csv"))).parent
+_RANK = {"weak": 1, "arguable": 2, "strong": 3}
+_RANK_RISK = {"none": 0, "low": 1, "medium": 2, "high": 3}
+
+
+def _teaching_ids() -> list[str]:
+    return [i for i in ds.builtin_scenarios() if not i.startswith("ccf-")]
+
+
+def _assess(scenario_id: str) -> ds.Assessment:
+    return ds.assess(ds.builtin_scenarios()[scenario_id])
+
+
+def _strength(assessment: ds.Assessment, ground_id: str) -> int:
+    ground = assessment.ground(ground_id)
+    return 0 if ground is None else _RANK[ground.strength]
+
+
+def _route_step(assessment: ds.Assessment, step: str) -> RouteStep | None:
+    return next((s for s in assessment.route if s.step == step), None)
+
+
+# --------------------------------------------------------------------------- form
+
+
+def test_every_shipped_scenario_file_loads_as_a_builtin_under_its_file_stem() -> None:
+    builtins = ds.builtin_scenarios()
+    stems = sorted(p.stem for p in SCENARIO_DIR.glob("*.yaml"))
+    assert sorted(builtins) == stems
+    for scenario_id, scenario in builtins.items():
+        assert scenario.id == scenario_id
+
+
+def test_there_are_at_least_fifteen_builtins_and_at_least_eight_teaching_scenarios() -> None:
+    assert len(ds.builtin_scenarios()) >= 15
+    assert len(_teaching_ids()) >= 8
+
+
+def test_builtin_ids_are_unique_and_their_order_is_stable() -> None:
+    ids = list(ds.builtin_scenarios())
+    assert len(ids) == len(set(ids))
+    assert ids == list(ds.builtin_scenarios())
+
+
+@pytest.mark.parametrize("scenario_id", _teaching_ids())
+def test_every_teaching_scenario_has_a_title_a_lesson_and_a_fixed_date(scenario_id: str) -> None:
+    scenario = ds.builtin_scenarios()[scenario_id]
+    assert scenario.title.strip()
+    assert len(scenario.notes.split()) >= 60, "notes tell the lesson in a short paragraph"
+    assert isinstance(scenario.as_of, dt.date), "a fixed as_of keeps notebooks deterministic"
+    assert scenario.notice.issued_on <= scenario.as_of
+
+
+@pytest.mark.parametrize("scenario_id", _teaching_ids())
+def test_every_teaching_scenario_is_assessed_without_error(scenario_id: str) -> None:
+    assessment = _assess(scenario_id)
+    assert assessment.scenario_id == scenario_id
+    assert assessment.as_of == ds.builtin_scenarios()[scenario_id].as_of
+    assert assessment.caveats[0].startswith("Educational model, not legal advice")
+
+
+def test_most_teaching_scenarios_plan_trips_and_a_challenge() -> None:
+    teaching = [ds.builtin_scenarios()[i] for i in _teaching_ids()]
+    with_route = [s for s in teaching if s.travel and s.challenge is not None]
+    assert len(with_route) >= len(teaching) * 3 // 4
+
+
+# --------------------------------------------------------------------------- lessons
+
+
+def test_a_diffusion_to_europe_after_a_civil_win_is_a_private_dispute_to_be_deleted() -> None:
+    assessment = _assess("diffusion-commercial-dispute-europe")
+    assert assessment.issuance.screening == "not_screened"
+    assert _strength(assessment, "private_dispute") == _RANK["strong"]
+    assert assessment.outcome.prediction == "not_compliant"
+
+
+def test_a_diffusion_to_europe_reaches_european_police_but_not_the_gulf() -> None:
+    assessment = _assess("diffusion-commercial-dispute-europe")
+    assert "DEU" in assessment.circulation.recipients
+    assert "ARE" not in assessment.circulation.recipients
+    assert "KAZ" not in assessment.circulation.recipients
+    germany, emirates = assessment.travel
+    assert _RANK_RISK[germany.arrest_risk] > _RANK_RISK[emirates.arrest_risk]
+
+
+def test_a_screened_red_notice_for_homicide_is_compliant() -> None:
+    assessment = _assess("red-notice-homicide-compliant")
+    assert assessment.issuance.screening == "published"
+    assert assessment.circulation.public is True
+    assert assessment.outcome.prediction == "compliant"
+    assert all(g.strength == "weak" for g in assessment.grounds)
+
+
+def test_a_diffusion_from_the_country_a_recognised_refugee_fled_is_deleted() -> None:
+    assessment = _assess("diffusion-against-recognised-refugee")
+    assert _strength(assessment, "refugee_status") == _RANK["strong"]
+    assert assessment.outcome.prediction == "not_compliant"
+
+
+def test_an_opposition_leader_charged_with_embezzlement_has_an_arguable_article3_ground() -> None:
+    assessment = _assess("opposition-politician-embezzlement")
+    assert _strength(assessment, "article3_political") == _RANK["arguable"]
+
+
+def test_small_bounced_cheques_are_a_private_debt_below_the_ccf_threshold() -> None:
+    assessment = _assess("bounced-cheques-below-threshold")
+    assert assessment.issuance.screening == "not_screened"
+    assert _strength(assessment, "private_dispute") >= _RANK["arguable"]
+    assert _strength(assessment, "penalty_threshold") >= _RANK["arguable"]
+    assert assessment.outcome.prediction == "not_compliant"
+
+
+def test_a_sentence_passed_in_absentia_without_a_retrial_raises_a_fair_trial_ground() -> None:
+    assessment = _assess("conviction-in-absentia-no-retrial")
+    assert _strength(assessment, "fair_trial") >= _RANK["arguable"]
+    assert assessment.ground("penalty_threshold") is None  # five years is above six months
+
+
+def test_a_locate_only_diffusion_carries_no_high_arrest_risk_anywhere_it_was_sent() -> None:
+    assessment = _assess("locate-only-diffusion")
+    received = [e for e in assessment.enforcement if e.received]
+    assert {e.country for e in received} >= {"DEU", "POL", "CZE", "AUT"}
+    assert all(e.arrest_risk != "high" for e in received)
+    assert all(t.arrest_risk != "high" for t in assessment.travel)
+
+
+def test_a_red_notice_refused_at_screening_and_resent_as_a_diffusion_was_never_screened() -> None:
+    assessment = _assess("red-notice-refused-then-diffusion")
+    assert assessment.issuance.screening == "not_screened"
+    assert assessment.issuance.pre_screened is False
+    assert "diffusion-after-refused-red-notice" in {c.id for c in assessment.citations}
+    assert assessment.outcome.prediction == "not_compliant"
+
+
+def test_a_schengen_diffusion_for_a_currency_breach_reaches_schengen_states_only() -> None:
+    assessment = _assess("schengen-diffusion-trips-around-deadline")
+    recipients = set(assessment.circulation.recipients)
+    assert {"ESP", "PRT", "CHE", "NOR"} <= recipients
+    assert not recipients & {"GBR", "IRL", "USA", "VNM"}
+    assert _strength(assessment, "administrative_breach") == _RANK["strong"]
+
+
+def test_a_pending_challenge_does_not_suspend_a_diffusion_before_or_after_the_deadline() -> None:
+    assessment = _assess("schengen-diffusion-trips-around-deadline")
+    due = _route_step(assessment, "deletion_decision_due")
+    assert due is not None
+    assert due.deadline == dt.date(2025, 11, 3)  # nine months from admissibility (3 Feb 2025)
+    before, after = assessment.travel
+    assert before.date < due.deadline < after.date
+    assert before.notice_active and after.notice_active
+
+
+def test_an_urgent_case_with_imminent_travel_asks_for_provisional_measures() -> None:
+    assessment = _assess("urgent-journalist-provisional-measures")
+    assert _route_step(assessment, "provisional_measures") is not None
+    assert _strength(assessment, "article3_political") == _RANK["strong"]
+    assert assessment.outcome.prediction == "not_compliant"
+
+
+def test_a_custody_dispute_diffusion_is_a_family_matter_to_be_deleted() -> None:
+    assessment = _assess("family-custody-diffusion")
+    assert _strength(assessment, "family_matter") == _RANK["strong"]
+    assert assessment.outcome.prediction == "not_compliant"
+
+
+def test_a_2015_challenge_runs_under_the_old_rules_without_statutory_time_limits() -> None:
+    assessment = _assess("pre-2017-refugee-old-rules")
+    cited = {c.id for c in assessment.citations}
+    assert "ccf-statute-40-deletion" not in cited
+    assert _route_step(assessment, "deletion_decision_due") is None
+    assert _route_step(assessment, "decision_without_time_limit") is not None
+
+
+def test_the_refugee_policy_already_protects_a_refugee_in_2015() -> None:
+    assessment = _assess("pre-2017-refugee-old-rules")
+    assert _strength(assessment, "refugee_status") == _RANK["strong"]
+    assert assessment.outcome.prediction == "not_compliant"
+
+
+def test_a_commercial_label_does_not_shield_laundering_for_organised_crime() -> None:
+    assessment = _assess("commercial-dispute-organised-crime-exception")
+    assert _strength(assessment, "private_dispute") <= _RANK["weak"]
+    assert assessment.outcome.prediction == "compliant"
