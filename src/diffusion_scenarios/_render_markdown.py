@@ -1,0 +1,590 @@
+"""The client memo as Markdown (GitHub-flavoured tables), and the content both memos share.
+
+The memo is a document a lawyer can keep on file: the not-legal-advice notice first, then
+the facts as the user stated them (and which facts were unknown), how the request was
+issued and where it circulated, the arrest risk per country and per trip, the grounds with
+their rules and verification status, the CCF route with dates, the likely outcome, what
+the answer depends on, the rules cited, and the caveats last.
+
+Everything comes from the :class:`~diffusion_scenarios.Assessment`; nothing is decided here.
+:mod:`._render_html` renders the same content with figures.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ._assessment import Assessment, Citation, EnforcementEntry
+    from ._scenario import Scenario
+
+__all__ = ["render_markdown"]
+
+NOTICE = (
+    "Not legal advice. This memo comes from an educational model of INTERPOL's rules and "
+    "the practice of the Commission for the Control of INTERPOL's Files (CCF). It may be "
+    "incomplete or out of date; rules marked unverified are not settled law. Check every "
+    "point against the current texts and take advice from a qualified lawyer."
+)
+
+KIND_WORDS = {"diffusion": "diffusion", "red_notice": "red notice"}
+SCREENING_WORDS = {
+    "published": "reviewed by the General Secretariat before publication and published",
+    "refused": "refused at the General Secretariat's review before publication",
+    "not_screened": "sent directly by the national central bureau, without prior review",
+}
+PREDICTION_WORDS = {
+    "not_compliant": "Not compliant: the data would most likely be deleted",
+    "compliant_with_update": (
+        "Compliant with an update: the data would most likely be kept, with information "
+        "added or corrected"
+    ),
+    "compliant": "Compliant: the data would most likely be kept as they are",
+}
+RISK_WORDS = {
+    "high": "high",
+    "medium": "medium",
+    "low": "low",
+    "none": "none expected",
+}
+RISKS_IN_ORDER = ("high", "medium", "low", "none")
+
+
+# --- plain words ---------------------------------------------------------------------------
+
+
+def words(token: str) -> str:
+    """A vocabulary word in plain words (``commercial_dispute`` -> ``commercial dispute``)."""
+    return token.replace("_", " ")
+
+
+def country(code: str | None) -> str:
+    """``"Kazakhstan (KAZ)"``; the bare code when the name is unknown."""
+    if code is None:
+        return "unknown"
+    from ._countries import country_name
+
+    try:
+        return f"{country_name(code)} ({code})"
+    except LookupError:
+        return code
+
+
+def day(value: _dt.date | None) -> str:
+    return value.isoformat() if value is not None else "—"
+
+
+def yes_no(value: bool) -> str:
+    return "yes" if value else "no"
+
+
+def listing(items: Iterable[str], *, empty: str = "none") -> str:
+    values = list(items)
+    return ", ".join(values) if values else empty
+
+
+def number(value: float) -> str:
+    return f"{value:g}" if value != int(value) else f"{int(value)}"
+
+
+# --- the facts as given --------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fact:
+    """One fact of the scenario in plain words; ``value`` is ``None`` when it was not given."""
+
+    group: str
+    label: str
+    value: str | None
+
+
+def facts_as_given(scenario: Scenario) -> tuple[Fact, ...]:
+    """Every fact of the scenario, in order, with ``None`` for the unknown ones."""
+    facts: list[Fact] = []
+
+    def add(group: str, label: str, value: str | None) -> None:
+        facts.append(Fact(group=group, label=label, value=value))
+
+    def maybe(value: object, render: str | None = None) -> str | None:
+        if value is None:
+            return None
+        if render is not None:
+            return render
+        if isinstance(value, bool):
+            return yes_no(value)
+        if isinstance(value, _dt.date):
+            return value.isoformat()
+        if isinstance(value, float | int):
+            return number(float(value))
+        return words(str(value))
+
+    group = "The scenario"
+    add(group, "Scenario id", scenario.id)
+    add(group, "Title", scenario.title or None)
+    add(group, "Assessed as of", maybe(scenario.as_of))
+    if scenario.notes:
+        add(group, "Notes", scenario.notes)
+
+    person = scenario.person
+    group = "The person"
+    add(group, "Nationalities", listing(map(country, person.nationalities), empty="") or None)
+    add(group, "Residence", maybe(person.residence, country(person.residence)))
+    add(group, "Profile", listing(map(words, person.profile), empty="") or None)
+    refugee = person.refugee_status
+    if refugee is None:
+        add(group, "Refugee or asylum status", "none stated")
+    else:
+        add(group, "Refugee or asylum status", words(refugee.status))
+        add(group, "Status granted by", maybe(refugee.granted_by, country(refugee.granted_by)))
+        add(group, "Status granted on", maybe(refugee.granted_on))
+        add(
+            group,
+            "Persecution feared from",
+            maybe(refugee.feared_persecution_from, country(refugee.feared_persecution_from)),
+        )
+
+    notice = scenario.notice
+    group = "The notice or diffusion"
+    add(group, "Kind", KIND_WORDS.get(notice.kind, words(notice.kind)))
+    add(group, "Requesting country", country(notice.requesting_country))
+    add(group, "Issued on", notice.issued_on.isoformat())
+    add(group, "Purpose", maybe(notice.purpose))
+    if notice.recipients is None:
+        add(group, "Recipients", None)
+    else:
+        add(
+            group,
+            "Recipients (as stated)",
+            listing(
+                country(token)
+                if len(token) == 3 and token.isupper()
+                else f"{words(token)} (region)"
+                for token in notice.recipients
+            ),
+        )
+    if notice.kind == "red_notice" or notice.public_extract is not None:
+        add(group, "Public extract on INTERPOL's website", maybe(notice.public_extract))
+
+    case = scenario.case
+    group = "The national case"
+    add(group, "Stage", maybe(case.stage))
+    add(group, "Offence", maybe(case.offence))
+    add(group, "Summary of the offence", case.offence_summary)
+    add(group, "Maximum penalty (years)", maybe(case.max_penalty_years))
+    if case.stage != "prosecution":
+        add(group, "Sentence imposed (months)", maybe(case.sentence_months))
+        add(group, "Sentence still to serve (months)", maybe(case.remaining_months))
+    add(
+        group,
+        "Summary describes the person's own acts",
+        maybe(case.summary_names_person_role),
+    )
+    warrant = case.arrest_warrant
+    add(group, "Arrest warrant issued on", maybe(warrant.issued_on if warrant else None))
+    add(group, "Arrest warrant still valid", maybe(warrant.valid if warrant else None))
+    add(group, "Convicted in absentia", maybe(case.in_absentia))
+    if case.in_absentia:
+        add(group, "Retrial guaranteed on return", maybe(case.retrial_guaranteed))
+    add(group, "Limitation period expired", maybe(case.limitation_expired))
+    add(group, "Origin of the case", maybe(case.origin))
+    add(group, "Alleged link to organised crime", maybe(case.organised_crime_link))
+    add(
+        group,
+        "Amount at stake (USD)",
+        maybe(case.amount_usd, f"{case.amount_usd:,.0f}" if case.amount_usd is not None else None),
+    )
+    civil = case.civil_proceedings
+    add(group, "Civil proceedings on the same dealings", maybe(civil.outcome if civil else None))
+    add(group, "Defects in the purpose of the request", listing(map(words, case.purpose_defects)))
+    add(group, "Data on co-accused already deleted", maybe(case.co_accused_deleted))
+    add(group, "Political context", listing(map(words, case.political_context)))
+    add(group, "Human rights concerns", listing(map(words, case.human_rights_concerns)))
+    add(
+        group,
+        "Requesting state sought extradition where the person lives",
+        maybe(case.requesting_state_sought_extradition),
+    )
+    if case.extradition:
+        for proceeding in case.extradition:
+            parts = [
+                country(proceeding.country) if proceeding.country else "country unknown",
+                words(proceeding.outcome) if proceeding.outcome else "outcome unknown",
+            ]
+            if proceeding.grounds:
+                parts.append(f"on {words(proceeding.grounds)} grounds")
+            if proceeding.date:
+                parts.append(f"on {proceeding.date.isoformat()}")
+            add(group, "Extradition proceedings abroad", ", ".join(parts))
+    else:
+        add(group, "Extradition proceedings abroad", "none stated")
+    if case.dual_criminality:
+        add(
+            group,
+            "Dual criminality",
+            listing(
+                f"{country(code)}: {'satisfied' if satisfied else 'not satisfied'}"
+                for code, satisfied in case.dual_criminality
+            ),
+        )
+    else:
+        add(group, "Dual criminality", None)
+    prior = case.prior_ccf_decision
+    if prior is None:
+        add(group, "Earlier CCF decision on the same facts", "none stated")
+    else:
+        text = words(prior.outcome) if prior.outcome else "outcome unknown"
+        if prior.date:
+            text += f" ({prior.date.isoformat()})"
+        add(group, "Earlier CCF decision on the same facts", text)
+
+    group = "Planned trips"
+    if scenario.travel:
+        for trip in scenario.travel:
+            add(group, f"Trip on {trip.date.isoformat()}", country(trip.country))
+    else:
+        add(group, "Trips", "none planned")
+
+    challenge = scenario.challenge
+    group = "The challenge before the CCF"
+    if challenge is None:
+        add(group, "Challenge", None)
+    else:
+        add(group, "Filed on", maybe(challenge.filed_on))
+        add(group, "Requests", listing(map(words, challenge.requests), empty="") or None)
+        add(group, "Urgent (provisional measures asked)", maybe(challenge.urgent))
+        add(group, "Admissible on", maybe(challenge.admissible_on))
+        add(group, "Source NCB answers the CCF", maybe(challenge.ncb_responds))
+    return tuple(facts)
+
+
+# --- grouping for readability ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RecipientGroup:
+    """Recipients that share an arrest risk, a consequence and the reasons for it."""
+
+    risk: str
+    consequence: str
+    reasons: tuple[str, ...]
+    citations: tuple[str, ...]
+    countries: tuple[str, ...]
+
+
+def enforcement_summary(
+    assessment: Assessment,
+) -> tuple[EnforcementEntry | None, tuple[RecipientGroup, ...], int]:
+    """The requesting state's entry, the recipients grouped, and the non-recipient count.
+
+    Every recipient appears in exactly one group; groups are ordered by risk (high first).
+    """
+    requesting: EnforcementEntry | None = None
+    groups: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    non_recipients = 0
+    for entry in assessment.enforcement:
+        if entry.role == "requesting":
+            requesting = entry
+        elif entry.role == "non_recipient" or not entry.received:
+            non_recipients += 1
+        else:
+            key = (entry.arrest_risk, entry.consequence, entry.reasons, entry.citations)
+            groups.setdefault(key, []).append(entry.country)
+    order = {risk: rank for rank, risk in enumerate(RISKS_IN_ORDER)}
+    result = [
+        RecipientGroup(
+            risk=risk,
+            consequence=consequence,
+            reasons=reasons,
+            citations=citations,
+            countries=tuple(sorted(codes)),
+        )
+        for (risk, consequence, reasons, citations), codes in groups.items()
+    ]
+    result.sort(key=lambda g: (order.get(g.risk, len(order)), -len(g.countries), g.countries))
+    return requesting, tuple(result), non_recipients
+
+
+def verification_of(assessment: Assessment, rule_id: str) -> str:
+    """The verification status of a cited rule, or ``"not in citations"``."""
+    try:
+        return assessment.citation(rule_id).verification
+    except KeyError:
+        return "not in citations"
+
+
+def cited(assessment: Assessment, rule_ids: Iterable[str]) -> str:
+    """``"rpd-83 (secondary), rpd-34-3 (UNVERIFIED)"`` for a list of rule ids."""
+    parts = []
+    for rule_id in rule_ids:
+        status = verification_of(assessment, rule_id)
+        parts.append(f"{rule_id} ({'UNVERIFIED' if status == 'unverified' else status})")
+    return ", ".join(parts) if parts else "no rule cited"
+
+
+def has_unverified(assessment: Assessment, rule_ids: Iterable[str]) -> bool:
+    return any(verification_of(assessment, rule_id) == "unverified" for rule_id in rule_ids)
+
+
+def citation_source(citation: Citation) -> str:
+    return citation.url or "no source recorded"
+
+
+def step_date_text(value: _dt.date | None, *, estimated: bool) -> str:
+    if value is None:
+        return "—"
+    return f"{value.isoformat()} (estimated)" if estimated else value.isoformat()
+
+
+def depends_on_words(path: str) -> str:
+    """``case.political_context`` -> ``political context (case.political_context)``."""
+    leaf = path.rsplit(".", 1)[-1]
+    return f"{words(leaf)} ({path})"
+
+
+# --- markdown ------------------------------------------------------------------------------------
+
+
+def _md(text: str) -> str:
+    """Escape text for Markdown: no raw HTML, no table breaks, no accidental emphasis."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for character in ("\\", "|", "*", "_", "`", "[", "]"):
+        escaped = escaped.replace(character, "\\" + character)
+    return " ".join(escaped.split())
+
+
+def _autolink(url: str) -> str:
+    if url.startswith(("https://", "http://")) and not any(c in url for c in " <>|`"):
+        return f"<{url}>"
+    return _md(url) if url else "no source recorded"
+
+
+def _table(header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> list[str]:
+    lines = [
+        "| " + " | ".join(header) + " |",
+        "| " + " | ".join("---" for _ in header) + " |",
+    ]
+    lines.extend("| " + " | ".join(cells) + " |" for cells in rows)
+    return lines
+
+
+def _bullets(items: Iterable[str]) -> list[str]:
+    return [f"- {_md(item)}" for item in items]
+
+
+def render_markdown(assessment: Assessment) -> str:
+    """The client memo as Markdown, with GitHub-flavoured tables and no figures.
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> memo = render_markdown(ds.assess(ds.builtin_scenarios()["ccf-2019-u1"]))
+        >>> memo.splitlines()[0].startswith("# Memo:")
+        True
+    """
+    from . import __version__
+
+    kind = KIND_WORDS.get(assessment.issuance.kind, words(assessment.issuance.kind))
+    title = assessment.title or assessment.scenario_id
+    out: list[str] = [
+        f"# Memo: {_md(title)}",
+        "",
+        f"> **{_md(NOTICE)}**",
+        "",
+        f"Scenario `{assessment.scenario_id}`, assessed as of **{assessment.as_of.isoformat()}** "
+        f"with diffusion-scenarios {__version__}. The pictures (circulation map, route "
+        "timeline, grounds chart) are in the HTML version of this memo.",
+        "",
+        "## Facts as given",
+    ]
+    scenario = assessment.scenario
+    if scenario is None:
+        out += ["The facts assessed were not attached to this assessment.", ""]
+    else:
+        facts = facts_as_given(scenario)
+        current = ""
+        for fact in facts:
+            if fact.value is None:
+                continue
+            if fact.group != current:
+                current = fact.group
+                out += ["", f"### {fact.group}", ""]
+            out.append(f"- {_md(fact.label)}: {_md(fact.value)}")
+        unknown = [fact for fact in facts if fact.value is None]
+        out += ["", "### Facts not given (unknown)", ""]
+        if unknown:
+            out.append(
+                "The model did not assume these; where they matter, the result says what it "
+                "depends on."
+            )
+            out.append("")
+            out += [f"- {_md(fact.group)}: {_md(fact.label)}" for fact in unknown]
+        else:
+            out.append("Every fact the format asks for was given.")
+        if assessment.defaults_used:
+            out += ["", "Defaults the model used because a fact was not given:", ""]
+            out += [f"- `{_md(path)}`" for path in assessment.defaults_used]
+    out.append("")
+
+    issuance = assessment.issuance
+    out += [
+        "## How the request was issued",
+        "",
+        f"- Kind: {kind}",
+        f"- Screening: {SCREENING_WORDS.get(issuance.screening, words(issuance.screening))}",
+        f"- Reviewed before circulation: {yes_no(issuance.pre_screened)}",
+        f"- Circulated on: {day(issuance.circulated_on)}",
+        f"- Reviewed after circulation: {yes_no(issuance.review_after_circulation)}",
+        f"- Rules: {_md(cited(assessment, issuance.citations))}",
+        "",
+        *_bullets(issuance.reasons),
+        "",
+    ]
+
+    circulation = assessment.circulation
+    out += [
+        "## Where it circulated",
+        "",
+        f"- Recipient countries: {circulation.recipient_count}",
+        f"- Public: {yes_no(circulation.public)}",
+        f"- Active from: {day(circulation.active_from)}",
+        f"- Active until: {day(circulation.active_until)}",
+        f"- Rules: {_md(cited(assessment, circulation.citations))}",
+        "",
+        *_bullets(circulation.reasons),
+        "",
+    ]
+
+    requesting, groups, non_recipients = enforcement_summary(assessment)
+    out += ["## Arrest risk by country", ""]
+    rows: list[tuple[str, ...]] = []
+    if requesting is not None:
+        rows.append(
+            (
+                "requesting state",
+                _md(country(requesting.country)),
+                RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk),
+                _md(requesting.consequence),
+                _md("; ".join(requesting.reasons)),
+                _md(cited(assessment, requesting.citations)),
+            )
+        )
+    for group in groups:
+        rows.append(
+            (
+                f"recipients ({len(group.countries)})",
+                _md(", ".join(country(code) for code in group.countries)),
+                RISK_WORDS.get(group.risk, group.risk),
+                _md(group.consequence),
+                _md("; ".join(group.reasons)),
+                _md(cited(assessment, group.citations)),
+            )
+        )
+    out += _table(("Role", "Countries", "Arrest risk", "Consequence", "Why", "Rules"), rows)
+    out += [
+        "",
+        f"{non_recipients} member countries did not receive it "
+        "(no INTERPOL-based arrest risk there on these facts).",
+        "",
+    ]
+
+    out += ["## Planned trips", ""]
+    if assessment.travel:
+        out += _table(
+            ("Date", "Country", "Notice active then", "Arrest risk", "Why", "Rules"),
+            (
+                (
+                    trip.date.isoformat(),
+                    _md(country(trip.country)),
+                    yes_no(trip.notice_active),
+                    RISK_WORDS.get(trip.arrest_risk, trip.arrest_risk),
+                    _md("; ".join(trip.reasons)),
+                    _md(cited(assessment, trip.citations)),
+                )
+                for trip in assessment.travel
+            ),
+        )
+    else:
+        out.append("No trips were stated.")
+    out.append("")
+
+    out += ["## Grounds for deletion", ""]
+    if assessment.grounds:
+        for ground in assessment.grounds:
+            flag = (
+                " — rests on an UNVERIFIED rule"
+                if has_unverified(assessment, ground.citations)
+                else ""
+            )
+            name = ground.label or words(ground.id)
+            out += [
+                f"### {_md(name)} (`{ground.id}`): {ground.strength}{flag}",
+                "",
+                f"Rules: {_md(cited(assessment, ground.citations))}",
+                "",
+                *_bullets(ground.reasons),
+                "",
+            ]
+    else:
+        out += ["No ground for deletion applies on the facts given.", ""]
+
+    out += ["## The CCF route", ""]
+    out += _table(
+        ("Step", "Date", "Deadline", "What happens", "Rules"),
+        (
+            (
+                _md(words(step.step)),
+                step_date_text(step.date, estimated=step.estimated),
+                f"**{step.deadline.isoformat()}** (deadline)" if step.deadline else "—",
+                _md(step.description) or "—",
+                _md(cited(assessment, step.citations)),
+            )
+            for step in assessment.route
+        ),
+    )
+    out += ["", "Dates marked *(estimated)* are estimates, not dates fixed by a rule.", ""]
+
+    outcome = assessment.outcome
+    out += [
+        "## Likely outcome",
+        "",
+        f"**{PREDICTION_WORDS.get(outcome.prediction, words(outcome.prediction))}** "
+        f"(`{outcome.prediction}`).",
+        "",
+        _md(outcome.explanation),
+        "",
+        f"Rules: {_md(cited(assessment, outcome.citations))}",
+        "",
+        "## What the answer depends on",
+        "",
+    ]
+    if assessment.depends_on:
+        out += [
+            f"- {_md(words(path.rsplit('.', 1)[-1]))} (`{path}`)" for path in assessment.depends_on
+        ]
+    else:
+        out.append("Nothing left open: the facts given settle the points the model weighs.")
+    out.append("")
+
+    out += ["## Rules cited", ""]
+    out += _table(
+        ("Id", "Instrument", "Provision", "Version", "In force from", "Verification", "Source"),
+        (
+            (
+                f"`{_md(citation.id)}`",
+                _md(citation.instrument),
+                _md(citation.provision),
+                _md(citation.version),
+                day(citation.in_force_from),
+                "**UNVERIFIED**"
+                if citation.verification == "unverified"
+                else _md(citation.verification),
+                _autolink(citation.url),
+            )
+            for citation in assessment.citations
+        ),
+    )
+    out += ["", "## Caveats", "", *_bullets(assessment.caveats), ""]
+    return "\n".join(out)
