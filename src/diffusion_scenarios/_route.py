@@ -46,11 +46,19 @@ def statute_applies(day: Date) -> bool:
     return day >= STATUTE_IN_FORCE
 
 
+def _channel_rule(filed_on: Date) -> str:
+    """The filing-channel rule in force on ``filed_on`` (portal only from 26 March 2026)."""
+    if catalogue().applies("ccf-filing-portal-only", filed_on):
+        return "ccf-filing-portal-only"
+    return "ccf-filing-post-or-email"
+
+
 def _filing_step(request: str, filed_on: Date, *, planned: bool) -> RouteStep:
     cat = catalogue()
-    portal = cat.value("ccf-filing-channel", "channel", filed_on) == "portal"
+    channel_rule = _channel_rule(filed_on)
+    portal = channel_rule == "ccf-filing-portal-only"
     cites = ["ccf-statute-29-standing" if statute_applies(filed_on) else "rci-requests"]
-    cites += ["ccf-filing-channel", "ccf-admissibility-requirements"]
+    cites += [channel_rule, "ccf-admissibility-requirements"]
     what = {
         "access": "Ask the CCF whether INTERPOL holds data on the person and what they say; an "
         "access request needs no reasons.",
@@ -135,10 +143,11 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
 
     for request in requests:
         steps.append(_filing_step(request, filed_on, planned=planned))
+    channel_rule = _channel_rule(filed_on)
     book.record(
-        "ccf-filing-channel",
+        channel_rule,
         {"challenge.filed_on": filed_on, "challenge.requests": list(requests)},
-        str(cat.value("ccf-filing-channel", "channel", filed_on)),
+        f"filed by {cat.value(channel_rule, 'channel', filed_on)}",
     )
 
     # Provisional measures go in with the request when it is urgent.
