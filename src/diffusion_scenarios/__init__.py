@@ -49,6 +49,7 @@ _LAZY: dict[str, str] = {
     # assessing
     "assess": "._engine",
     "Assessment": "._assessment",
+    "rule_citation": "._rules",
     # errors
     "DiffusionScenariosError": ".errors",
     "ScenarioError": ".errors",
@@ -87,6 +88,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         scenario_from_dict,
         scenario_to_dict,
     )
+    from ._rules import rule_citation
     from ._scenario import (
         ArrestWarrant,
         Case,

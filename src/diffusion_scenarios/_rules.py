@@ -39,7 +39,7 @@ from ._assessment import Citation
 from ._vocab import VERIFICATION
 from .errors import ReferenceDataError
 
-__all__ = ["Rule", "RuleCatalogue", "RuleVersion", "catalogue"]
+__all__ = ["Rule", "RuleCatalogue", "RuleVersion", "catalogue", "rule_citation"]
 
 Date = _dt.date
 
@@ -201,3 +201,20 @@ def catalogue() -> RuleCatalogue:
                 raise ReferenceDataError(f"rule catalogue: duplicate rule id '{rule.id}'")
             rules[rule.id] = rule
     return RuleCatalogue(rules)
+
+
+def rule_citation(rule_id: str, on: Date | None = None) -> Citation:
+    """A rule of the catalogue as a citation: instrument, provision, paraphrase, verification.
+
+    Args:
+        rule_id: the rule's id, as cited in assessments (``"ccf-statute-42-revision"``).
+        on: the day whose version to cite; the latest version when not given.
+
+    Raises:
+        ReferenceDataError: no rule has this id.
+
+    Example:
+        >>> rule_citation("ccf-statute-42-revision").provision.startswith("Art")
+        True
+    """
+    return catalogue().citation(rule_id, on)

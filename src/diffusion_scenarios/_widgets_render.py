@@ -1,0 +1,388 @@
+"""HTML fragments of an :class:`~diffusion_scenarios.Assessment` for the explorer's panels.
+
+Pure functions from an assessment (and nothing else) to an HTML string. They decide nothing:
+every word of law in them comes from the assessment itself (reasons, explanations, citations
+with their verification status). Colours follow the Okabe-Ito palette, which stays
+distinguishable with the common forms of colour blindness, and every colour comes with its
+word, so nothing is said by colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+from html import escape
+
+from ._assessment import Assessment, Citation
+
+__all__ = [
+    "OUTCOME_WORDS",
+    "RISK_ORDER",
+    "changes_html",
+    "circulation_html",
+    "country_label",
+    "enforcement_html",
+    "grounds_html",
+    "issuance_html",
+    "outcome_banner_html",
+    "outcome_html",
+    "route_html",
+    "travel_html",
+]
+
+# Okabe-Ito colours with a readable text colour for each.
+_RISK_STYLE = {
+    "high": ("#D55E00", "#ffffff"),
+    "medium": ("#E69F00", "#000000"),
+    "low": ("#56B4E9", "#000000"),
+    "none": ("#DDDDDD", "#000000"),
+}
+RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3}
+
+_STRENGTH_STYLE = {
+    "strong": ("#009E73", "#ffffff"),
+    "arguable": ("#F0E442", "#000000"),
+    "weak": ("#DDDDDD", "#000000"),
+}
+
+_VERIFICATION_WORDS = {
+    "primary": "primary: read in an official INTERPOL text",
+    "secondary": "secondary: reported by secondary sources, official wording not seen",
+    "unverified": "UNVERIFIED: no source found; check the official text before relying on it",
+}
+
+# What each prediction means for the person, in words (the prediction itself comes from
+# the engine; this only spells out the vocabulary of SCENARIO_FORMAT.md).
+OUTCOME_WORDS = {
+    "not_compliant": "not compliant: the data would be deleted",
+    "compliant_with_update": "compliant with an update: kept, with information added or corrected",
+    "compliant": "compliant: kept as it is",
+}
+_OUTCOME_STYLE = {
+    "not_compliant": ("#009E73", "#ffffff"),
+    "compliant_with_update": ("#E69F00", "#000000"),
+    "compliant": ("#D55E00", "#ffffff"),
+}
+
+_TABLE = (
+    "border-collapse:collapse;font-size:13px;line-height:1.35;width:100%;"
+    "font-family:var(--jp-ui-font-family, sans-serif)"
+)
+_TH = "text-align:left;border-bottom:2px solid #555;padding:3px 6px;vertical-align:bottom"
+_TD = "border-bottom:1px solid #ccc;padding:3px 6px;vertical-align:top"
+
+
+@cache
+def country_label(alpha3: str) -> str:
+    """``"Kazakhstan (KAZ)"``: the short English name of a country with its code."""
+    try:
+        from ._countries import country_name
+
+        name = country_name(alpha3)
+    except Exception:  # reference module missing or unknown code: show the code alone
+        import pycountry
+
+        record = pycountry.countries.get(alpha_3=alpha3)
+        name = getattr(record, "common_name", None) or getattr(record, "name", None) or ""
+    return f"{name} ({alpha3})" if name and name != alpha3 else alpha3
+
+
+def _words(token: str | None) -> str:
+    return "unknown" if token is None else token.replace("_", " ")
+
+
+def _badge(text: str, colours: tuple[str, str]) -> str:
+    background, foreground = colours
+    return (
+        f'<span style="background:{background};color:{foreground};padding:1px 6px;'
+        f'border-radius:3px;font-weight:600;white-space:nowrap">{escape(text)}</span>'
+    )
+
+
+def _risk_badge(risk: str) -> str:
+    return _badge(risk, _RISK_STYLE.get(risk, ("#DDDDDD", "#000000")))
+
+
+def _date(value: object) -> str:
+    return "—" if value is None else escape(str(value))
+
+
+def _reasons(reasons: Iterable[str]) -> str:
+    items = [f"<li>{escape(r)}</li>" for r in reasons]
+    return f'<ul style="margin:2px 0 2px 18px;padding:0">{"".join(items)}</ul>' if items else ""
+
+
+def _citation_line(citation: Citation) -> str:
+    warning = "⚠ " if citation.verification == "unverified" else ""
+    verification = _VERIFICATION_WORDS.get(citation.verification, citation.verification)
+    version = f", version {escape(citation.version)}" if citation.version else ""
+    link = (
+        f' <a href="{escape(citation.url)}" target="_blank" rel="noopener noreferrer">source</a>'
+        if citation.url
+        else ""
+    )
+    return (
+        f"<code>{escape(citation.id)}</code> — {escape(citation.instrument)}, "
+        f"{escape(citation.provision)}{version} "
+        f"<em>[{warning}{escape(verification)}]</em>{link}"
+    )
+
+
+def _cited(assessment: Assessment, rule_ids: Sequence[str]) -> str:
+    lines = []
+    for rule_id in rule_ids:
+        try:
+            lines.append(_citation_line(assessment.citation(rule_id)))
+        except KeyError:
+            lines.append(f"<code>{escape(rule_id)}</code>")
+    if not lines:
+        return ""
+    items = "".join(f"<li>{line}</li>" for line in lines)
+    return (
+        '<div style="font-size:12px;color:#333">Rests on:'
+        f'<ul style="margin:2px 0 4px 18px;padding:0">{items}</ul></div>'
+    )
+
+
+def _heading(text: str) -> str:
+    return f'<h4 style="margin:6px 0 4px 0">{escape(text)}</h4>'
+
+
+def outcome_banner_html(assessment: Assessment) -> str:
+    """One line above the panels: the likely CCF outcome in words, and the disclaimer."""
+    prediction = assessment.outcome.prediction
+    words = OUTCOME_WORDS.get(prediction, _words(prediction))
+    badge = _badge(words, _OUTCOME_STYLE.get(prediction, ("#DDDDDD", "#000000")))
+    count = assessment.circulation.recipient_count
+    return (
+        '<div role="status" aria-live="polite" style="font-size:14px;margin:4px 0">'
+        f"<strong>Likely CCF outcome on a deletion request:</strong> {badge} "
+        f'<span style="color:#333">· as of {escape(assessment.as_of.isoformat())}'
+        f" · received by {count} member {'country' if count == 1 else 'countries'}"
+        f" · {len(assessment.grounds)} ground{'s' if len(assessment.grounds) != 1 else ''}"
+        "</span>"
+        '<div style="font-size:12px;color:#555">Educational model, not legal advice.</div>'
+        "</div>"
+    )
+
+
+def issuance_html(assessment: Assessment) -> str:
+    """How the request entered INTERPOL's system: screened before publication or not."""
+    issuance = assessment.issuance
+    kind = "red notice" if issuance.kind == "red_notice" else _words(issuance.kind)
+    screened = (
+        "reviewed by the General Secretariat before publication"
+        if issuance.pre_screened
+        else "sent directly by the NCB, without review before it reached the recipients"
+    )
+    rows = [
+        ("Kind", kind),
+        ("Screening", f"{_words(issuance.screening)} ({screened})"),
+        ("Circulated on", _date(issuance.circulated_on)),
+        ("Reviewed after circulation", "yes" if issuance.review_after_circulation else "no"),
+    ]
+    table = "".join(
+        f'<tr><th style="{_TH};width:14em">{escape(k)}</th><td style="{_TD}">{v}</td></tr>'
+        for k, v in rows
+    )
+    return (
+        _heading("Issuance")
+        + f'<table style="{_TABLE}">{table}</table>'
+        + _reasons(issuance.reasons)
+        + _cited(assessment, issuance.citations)
+        + circulation_html(assessment)
+    )
+
+
+def circulation_html(assessment: Assessment) -> str:
+    """Who received the request and whether it is public."""
+    circulation = assessment.circulation
+    count = circulation.recipient_count
+    active = ""
+    if circulation.active_from is not None or circulation.active_until is not None:
+        active = (
+            f" Active from {_date(circulation.active_from)}"
+            f" until {_date(circulation.active_until) if circulation.active_until else 'now'}."
+        )
+    public = (
+        "An extract is public on INTERPOL's website."
+        if circulation.public
+        else ("Not public: only law enforcement sees it.")
+    )
+    return (
+        _heading("Circulation")
+        + f"<p style='margin:2px 0'>Received by <strong>{count}</strong> member "
+        f"{'country' if count == 1 else 'countries'}. {escape(public)}{escape(active)}</p>"
+        + _reasons(circulation.reasons)
+        + _cited(assessment, circulation.citations)
+    )
+
+
+def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str:
+    """The per-country table (country, received, arrest risk, consequence), riskiest first."""
+    entries = sorted(
+        assessment.enforcement,
+        key=lambda e: (RISK_ORDER.get(e.arrest_risk, 9), country_label(e.country)),
+    )
+    counts: dict[str, int] = {}
+    for e in entries:
+        counts[e.arrest_risk] = counts.get(e.arrest_risk, 0) + 1
+    summary = ", ".join(
+        f"{counts[r]} {r}" for r in ("high", "medium", "low", "none") if counts.get(r)
+    )
+    shown = entries if limit is None else entries[:limit]
+    rows = "".join(
+        f'<tr><td style="{_TD}">{escape(country_label(e.country))}</td>'
+        f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
+        f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}</td>'
+        f'<td style="{_TD}">{escape(e.consequence)}'
+        f'<div style="font-size:11px;color:#444">{escape("; ".join(e.reasons))}</div></td></tr>'
+        for e in shown
+    )
+    more = (
+        f"<p style='font-size:12px'>… and {len(entries) - len(shown)} more countries.</p>"
+        if len(shown) < len(entries)
+        else ""
+    )
+    return (
+        _heading("Enforcement by country")
+        + f"<p style='margin:2px 0'>Received by {assessment.circulation.recipient_count} "
+        f"member countries. Arrest risk: {escape(summary) or 'none listed'}.</p>"
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Country</th>'
+        f'<th style="{_TH}">Received</th><th style="{_TH}">Arrest risk</th>'
+        f'<th style="{_TH}">Consequence and why</th></tr></thead><tbody>{rows}</tbody></table>'
+        + more
+    )
+
+
+def travel_html(assessment: Assessment) -> str:
+    """The planned trips with their arrest risk and reasons."""
+    if not assessment.travel:
+        return _heading("Planned trips") + "<p>No trips planned. Add one under “Trips”.</p>"
+    rows = "".join(
+        f'<tr><td style="{_TD}">{_date(t.date)}</td>'
+        f'<td style="{_TD}">{escape(country_label(t.country))}</td>'
+        f'<td style="{_TD}">{"yes" if t.notice_active else "no"}</td>'
+        f'<td style="{_TD}">{_risk_badge(t.arrest_risk)}</td>'
+        f'<td style="{_TD}">{_reasons(t.reasons)}{_cited(assessment, t.citations)}</td></tr>'
+        for t in assessment.travel
+    )
+    return (
+        _heading("Planned trips")
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Date</th>'
+        f'<th style="{_TH}">Country</th><th style="{_TH}">Request active</th>'
+        f'<th style="{_TH}">Arrest risk</th><th style="{_TH}">Why</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def grounds_html(assessment: Assessment) -> str:
+    """Each ground for deletion with its strength, reasons and cited rules."""
+    if not assessment.grounds:
+        return (
+            _heading("Grounds for deletion")
+            + "<p>No ground for deletion applies on these facts.</p>"
+            + _depends_on(assessment)
+        )
+    blocks = []
+    for ground in assessment.grounds:
+        label = ground.label or _words(ground.id)
+        colours = _STRENGTH_STYLE.get(ground.strength, ("#DDDDDD", "#000000"))
+        blocks.append(
+            '<div style="margin:4px 0 8px 0;padding:4px 6px;border-left:4px solid '
+            f'{colours[0]}"><strong>{escape(label)}</strong> '
+            f"<code>{escape(ground.id)}</code> {_badge(ground.strength, colours)}"
+            f"{_reasons(ground.reasons)}{_cited(assessment, ground.citations)}</div>"
+        )
+    return _heading("Grounds for deletion") + "".join(blocks) + _depends_on(assessment)
+
+
+def _depends_on(assessment: Assessment) -> str:
+    if not assessment.depends_on:
+        return ""
+    return (
+        "<p style='margin:6px 0 2px 0'><strong>The answer would change with facts not given:"
+        "</strong></p>" + _reasons(assessment.depends_on)
+    )
+
+
+def route_html(assessment: Assessment) -> str:
+    """The CCF route: each step with its date or deadline and the rule behind it."""
+    rows = "".join(
+        f'<tr><td style="{_TD}"><strong>{escape(_words(step.step))}</strong>'
+        f'<div style="font-size:12px">{escape(step.description)}</div></td>'
+        f'<td style="{_TD}">{_date(step.date)}</td>'
+        f'<td style="{_TD}">{_date(step.deadline)}{" (estimated)" if step.estimated else ""}'
+        f'</td><td style="{_TD}">{_cited(assessment, step.citations)}</td></tr>'
+        for step in assessment.route
+    )
+    return (
+        _heading("The CCF route")
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Step</th>'
+        f'<th style="{_TH}">Date</th><th style="{_TH}">Deadline</th>'
+        f'<th style="{_TH}">Rule</th></tr></thead><tbody>{rows}</tbody></table>'
+    )
+
+
+def outcome_html(assessment: Assessment) -> str:
+    """The likely outcome with its explanation, the trace of rules applied and caveats."""
+    prediction = assessment.outcome.prediction
+    words = OUTCOME_WORDS.get(prediction, _words(prediction))
+    trace_rows = "".join(
+        f'<tr><td style="{_TD}">{i}</td><td style="{_TD}"><code>{escape(t.rule)}</code></td>'
+        f'<td style="{_TD};font-size:12px">'
+        f"{escape('; '.join(f'{k} = {v}' for k, v in t.facts)) or '—'}</td>"
+        f'<td style="{_TD}">{escape(t.result)}</td></tr>'
+        for i, t in enumerate(assessment.trace, start=1)
+    )
+    defaults = (
+        "<p style='margin:6px 0 2px 0'><strong>Defaults used:</strong></p>"
+        + _reasons(assessment.defaults_used)
+        if assessment.defaults_used
+        else ""
+    )
+    return (
+        _heading("Likely outcome") + f"<p style='margin:2px 0'><strong>{escape(words)}</strong> "
+        f"(<code>{escape(prediction)}</code>)</p>"
+        + f"<p style='margin:2px 0'>{escape(assessment.outcome.explanation)}</p>"
+        + _cited(assessment, assessment.outcome.citations)
+        + _depends_on(assessment)
+        + defaults
+        + _heading("Trace: the rules applied, in order")
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">#</th>'
+        f'<th style="{_TH}">Rule</th><th style="{_TH}">Facts used</th>'
+        f'<th style="{_TH}">Result</th></tr></thead><tbody>{trace_rows}</tbody></table>'
+        + _heading("Caveats")
+        + _reasons(assessment.caveats)
+    )
+
+
+def changes_html(changes: Sequence[tuple[str, object, object]], start_label: str) -> str:
+    """The facts changed against the starting scenario, as ``path: old → new``."""
+    if not changes:
+        return (
+            _heading("Changes")
+            + f"<p>No change yet against the starting scenario {escape(start_label)}.</p>"
+        )
+    rows = "".join(
+        f'<tr><td style="{_TD}"><code>{escape(path)}</code></td>'
+        f'<td style="{_TD}">{escape(_show(old))}</td><td style="{_TD}">→</td>'
+        f'<td style="{_TD}">{escape(_show(new))}</td></tr>'
+        for path, old, new in changes
+    )
+    return (
+        _heading(f"Changes against {start_label}")
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Fact</th>'
+        f'<th style="{_TH}">Was</th><th style="{_TH}"></th><th style="{_TH}">Now</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(v) for v in value) + "]" if value else "[]"
+    return str(value)
