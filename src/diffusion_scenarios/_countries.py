@@ -236,6 +236,8 @@ def suggest_country(token: str) -> str | None:
         'Germany'
     """
     folded = _fold(token)
+    if len(folded) <= 3:  # a mistyped code: any "closest" code would be a guess
+        return None
     names = _names()
     by_fold = {_fold(name): name for name in names.values()}
     for alias in _ALIASES:

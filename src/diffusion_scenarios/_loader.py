@@ -198,7 +198,7 @@ class _Checker:
             result[name] = item
         for key in required:
             if key not in result:
-                self.problem(f"{prefix}{key}", f"the required key '{key}'", "it is missing")
+                self.problem(f"{prefix}{key}", f"the required key '{key}'", "nothing")
         return result
 
     def sequence(self, value: Any, path: str, what: str) -> list[Any] | None:
@@ -694,7 +694,8 @@ def _yaml_problem(error: yaml.YAMLError, source: str | None) -> ScenarioError:
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "the file"
     reason = getattr(error, "problem", None) or str(error).splitlines()[0]
     if "could not determine a constructor" in str(reason):
-        tag = str(reason).rsplit("tag", 1)[-1].strip(" '")
+        quoted = re.search(r"'([^']*)'", str(reason))
+        tag = quoted.group(1) if quoted else "used"
         tag = tag.replace("tag:yaml.org,2002:", "!!")
         reason = f"the tag {tag} is not allowed (scenario files hold plain data only)"
     return _fail(source, "valid YAML", f"{reason} at {where}")
