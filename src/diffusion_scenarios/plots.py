@@ -74,13 +74,13 @@ HATCHES: Mapping[str, str] = MappingProxyType(
         "requesting": "",
         "recipient_high": "xxxx",
         "recipient_medium": "////",
-        "recipient_low": "....",
+        "recipient_low": "---",
         "recipient_none": "||",
         "non_recipient": "",
         "not_member": "",
         "strong": "",
         "arguable": "//",
-        "weak": "..",
+        "weak": "--",
     }
 )
 
@@ -598,8 +598,8 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
             ha="center",
         )
     axes.set_title(
-        f"CCF route for {assessment.title or assessment.scenario_id} — "
-        f"as assessed on {assessment.as_of.isoformat()}",
+        f"CCF route and planned trips, as assessed on {assessment.as_of.isoformat()}\n"
+        f"{_short(assessment.title or assessment.scenario_id, 100)}",
         loc="left",
         fontsize=11,
         fontweight="bold",
@@ -711,8 +711,8 @@ def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
             gid="no-grounds",
         )
     axes.set_title(
-        f"Grounds for deletion — {assessment.title or assessment.scenario_id} "
-        f"(as of {assessment.as_of.isoformat()})",
+        f"Grounds for deletion, as assessed on {assessment.as_of.isoformat()}\n"
+        f"{_short(assessment.title or assessment.scenario_id, 90)}",
         loc="left",
         fontsize=11,
         fontweight="bold",
