@@ -1,0 +1,529 @@
+"""The minimum criteria of RPD Art 83: excluded categories, penalty thresholds, judicial data.
+
+The law, as general rules with their exceptions (each cites its catalogue entry):
+
+* **Excluded categories (rpd-83-1-a-i-exclusions).** A red notice, and by DF-4 a diffusion,
+  needs a serious ordinary-law crime. Left out: (i) offences about behavioural or cultural
+  norms; (ii) family or private matters; (iii) breaches of administrative rules and private
+  disputes, *unless* the conduct is meant to facilitate a serious crime or is linked to
+  organised crime (``organised_crime_link: true`` defeats (iii), and the honour and
+  morality items of the General Secretariat's list carry the same proviso).
+
+  - A private or commercial origin is **arguable** by default: the CCF checks whether the
+    charge is really more than a breach of contract or a debt, and a fraud charge can grow
+    out of a business relationship. It is **strong** when civil courts ruled for the person
+    on the same dealings, when the summary does not describe the person's own acts, or when
+    the offence is itself a debt offence (cheques, bankruptcy). It is only **weak** when the
+    charge is a grave crime (violence, drugs trafficking, terrorism...): a grave crime does
+    not become private because it grew out of a quarrel.
+  - Civil proceedings won by the person, with no stated origin, make a private dispute
+    **arguable** for economic charges.
+  - A family matter is **strong** (no organised-crime exception is reported for family
+    matters), except that violent and sexual crimes committed in a family are not "family
+    matters" (**weak**). An arrest request in a family matter also risks serving the family
+    quarrel rather than police cooperation (purpose_invalid, **arguable**, rpd-10-purposes).
+  - An administrative breach is **strong** for minor or unstated charges, **arguable** for
+    economic ones, **weak** for grave ones.
+  - Norm-based offences (adultery and morality, blasphemy, personal drug possession,
+    defamation) are **strong**.
+
+* **Unfunded cheques.** From the General Secretariat listing them (gs-list-unfunded-cheques,
+  "by 2021", applied from 1 January 2021) a cheque case is a **strong** private dispute
+  unless it is linked to organised crime. Before and after the listing, the CCF's reported
+  cheque practice (ccf-practice-cheques) also applies: below USD 10,000 the seriousness
+  threshold is not met (**strong**, with the caveat that repeated cheques, which the format
+  does not record, could meet it); an unknown amount makes the threshold **arguable** and
+  the answer depends on the amount; with no proven intent to defraud (a fact the format
+  does not hold) a bounced cheque is a private debt (**arguable**).
+
+* **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for requests to arrest. Prosecution needs a
+  maximum of at least two years; a sentence needs six months imposed and/or six months
+  left. "And/or" is read as *either is enough*: the threshold fails only when every known
+  figure is below six months and none reaches it. Below the threshold the ground is
+  **strong**, not certain, because the General Secretariat may still publish a case of
+  particular importance (rpd-83-1-b-particular-importance), an exception that must be
+  invoked and of which the facts give no sign. An unknown penalty is never passed silently:
+  the answer depends on it, and for minor or excluded-category offences (which are often
+  punished below the thresholds) the ground is **arguable**.
+
+* **Judicial data (rpd-83-2-b-i-summary).** A summary of facts that does not describe the
+  person's own acts is **strong** for insufficient judicial data.
+
+* **Before 1 July 2012** the RPD did not exist; the older information-processing rules
+  (rpd-before-2012) applied and their wording on these points is not established. The model
+  applies the later standard to them, cites the older rules and Article 2's "ordinary-law
+  crime", and caps these grounds at **arguable**.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ._article3 import HEAVY_OFFENCES, LIGHT_OFFENCES
+from ._findings import Collector, weaker
+from ._scenario import Scenario
+
+__all__ = ["evaluate_exclusions"]
+
+_EXCLUSIONS = "rpd-83-1-a-i-exclusions"
+_PENALTY = "rpd-83-1-a-ii-penalty"
+_PRE_RPD = ("rpd-before-2012", "constitution-art-2")
+_PRE_RPD_NOTE = (
+    " (Before 1 July 2012 INTERPOL's older information-processing rules applied; their "
+    "wording on this point is not established, so this model applies the later standard "
+    "and keeps the ground at most arguable.)"
+)
+_DEBT_OFFENCES = frozenset({"unfunded_cheque", "bankruptcy_offence"})
+_ECONOMIC_OFFENCES = frozenset(
+    {"fraud", "embezzlement", "theft", "unfunded_cheque", "bankruptcy_offence", "other"}
+)
+_NORM_OFFENCES: dict[str, str] = {
+    "adultery_or_morality": "Adultery and morality offences turn on moral or cultural norms "
+    "on which member countries differ",
+    "blasphemy_or_apostasy": "Blasphemy and apostasy offences turn on religious norms on "
+    "which member countries differ",
+    "drug_possession": "Possession of drugs for one's own use is on the General "
+    "Secretariat's list of norm-based offences",
+    "defamation": "Harm to honour (defamation) is on the General Secretariat's list of "
+    "norm-based offences",
+}
+# Items of the list that carry the "unless linked to organised or serious crime" proviso.
+_NORM_PROVISO = frozenset({"adultery_or_morality", "defamation", "drug_possession"})
+
+
+def _basis(collector: Collector, rule_ids: Sequence[str]) -> tuple[tuple[str, ...], str, str]:
+    """Citations, strength cap and note for an Art 83 ground on the day assessed."""
+    if collector.applies(_EXCLUSIONS):
+        return tuple(rule_ids), "strong", ""
+    return (*_PRE_RPD, *rule_ids), "arguable", _PRE_RPD_NOTE
+
+
+def _find_capped(
+    collector: Collector,
+    ground: str,
+    strength: str,
+    reason: str,
+    rule_ids: Sequence[str],
+    facts: Sequence[tuple[str, object]],
+) -> None:
+    citations, cap, note = _basis(collector, rule_ids)
+    collector.find(ground, weaker(strength, cap), reason + note, citations, facts)
+
+
+def _private_dispute(scenario: Scenario, collector: Collector) -> None:
+    case = scenario.case
+    origin = case.origin
+    civil = case.civil_proceedings.outcome if case.civil_proceedings else None
+    offence = case.offence
+    facts: list[tuple[str, object]] = [
+        ("case.origin", origin),
+        ("case.offence", offence),
+        ("case.civil_proceedings.outcome", civil),
+        ("case.organised_crime_link", case.organised_crime_link),
+    ]
+    if origin in ("commercial_dispute", "private_dispute"):
+        kind = "commercial" if origin == "commercial_dispute" else "private"
+        if case.organised_crime_link is True:
+            collector.note(
+                _EXCLUSIONS,
+                facts,
+                f"The matter grew out of a {kind} dispute, but it is alleged to be linked to "
+                "organised or serious crime: the exception in Art 83(1)(a)(i) takes it out of "
+                "the private-dispute exclusion, so no private-dispute ground is found.",
+            )
+            return
+        if offence in HEAVY_OFFENCES:
+            strength = "weak"
+            why = (
+                f"The case grew out of a {kind} dispute, but the charge "
+                f"({offence.replace('_', ' ')}) is a grave crime, which does not become a "
+                "private matter because of its origin."
+            )
+        else:
+            strength = "arguable"
+            why = (
+                f"The case grew out of a {kind} dispute; Art 83(1)(a)(i) excludes private "
+                "disputes unless linked to organised or serious crime, and none is alleged. "
+                "The CCF checks whether the charge is more than a breach of contract or a debt."
+            )
+            strengthening = []
+            if civil == "in_favour_of_person":
+                strengthening.append("civil courts have already ruled for the person on the "
+                                     "same dealings")
+            if case.summary_names_person_role is False:
+                strengthening.append("the summary of facts does not say what the person did "
+                                     "that was criminal")
+            if offence in _DEBT_OFFENCES:
+                strengthening.append("the offence itself is about a debt")
+            if strengthening:
+                strength = "strong"
+                why += " It is strong here because " + " and ".join(strengthening) + "."
+            elif case.organised_crime_link is None:
+                collector.depends(
+                    "whether the conduct is linked to organised or serious crime "
+                    "(case.organised_crime_link), which would defeat the private-dispute "
+                    "exclusion"
+                )
+            if civil == "against_person":
+                why += (" A civil court found against the person, which confirms a debt or "
+                        "claim but does not by itself make it a crime.")
+        _find_capped(collector, "private_dispute", strength, why, (_EXCLUSIONS,), facts)
+    elif (
+        origin is None
+        and civil == "in_favour_of_person"
+        and (offence is None or offence in _ECONOMIC_OFFENCES)
+        and case.organised_crime_link is not True
+    ):
+        _find_capped(
+            collector,
+            "private_dispute",
+            "arguable",
+            "Civil courts have ruled for the person on the same dealings, which suggests that "
+            "the matter is a private or commercial dispute rather than a serious ordinary-law "
+            "crime (Art 83(1)(a)(i)).",
+            (_EXCLUSIONS,),
+            facts,
+        )
+
+
+def _cheques(scenario: Scenario, collector: Collector) -> None:
+    case = scenario.case
+    if case.offence != "unfunded_cheque":
+        return
+    facts: list[tuple[str, object]] = [
+        ("case.offence", case.offence),
+        ("case.amount_usd", case.amount_usd),
+        ("case.organised_crime_link", case.organised_crime_link),
+    ]
+    if case.organised_crime_link is True:
+        collector.note(
+            _EXCLUSIONS,
+            facts,
+            "The cheques are alleged to be linked to organised or serious crime, so neither the "
+            "General Secretariat's list nor the CCF's cheque practice takes them out of scope.",
+        )
+        return
+    if collector.applies("gs-list-unfunded-cheques"):
+        _find_capped(
+            collector,
+            "private_dispute",
+            "strong",
+            "Unfunded cheques are on the General Secretariat's list of offences in the excluded "
+            "private-matter category (reported by 2021), and no link to organised crime is "
+            "alleged.",
+            ("gs-list-unfunded-cheques", _EXCLUSIONS, "rpd-83-1-a-i-gs-list"),
+            facts,
+        )
+    else:
+        collector.note(
+            "gs-list-unfunded-cheques",
+            facts,
+            "On this date unfunded cheques were not yet reported on the General Secretariat's "
+            "list of excluded offences (listed by 2021); the CCF's cheque practice still "
+            "applies.",
+        )
+    if not collector.applies("ccf-practice-cheques"):
+        return
+    minimum = float(collector.value("ccf-practice-cheques", "min_amount_usd", 10000))
+    _find_capped(
+        collector,
+        "private_dispute",
+        "arguable",
+        "The CCF has held that a cheque that bounced because the drawer could not pay, without "
+        "proven intent to defraud, is a private debt rather than a serious ordinary-law crime; "
+        "the facts here do not show such intent.",
+        ("ccf-practice-cheques", _EXCLUSIONS),
+        facts,
+    )
+    if case.amount_usd is None:
+        _find_capped(
+            collector,
+            "penalty_threshold",
+            "arguable",
+            f"The CCF has looked for at least USD {minimum:,.0f} (or repeated cheques) before a "
+            "cheque case is serious enough; the amount here is not stated.",
+            ("ccf-practice-cheques", "rpd-international-interest"),
+            facts,
+        )
+        collector.depends(
+            "the sum of the cheques (case.amount_usd), set against the CCF's reported "
+            f"USD {minimum:,.0f} threshold"
+        )
+    elif case.amount_usd < minimum:
+        _find_capped(
+            collector,
+            "penalty_threshold",
+            "strong",
+            f"The cheques total about USD {case.amount_usd:,.0f}, below the USD {minimum:,.0f} the "
+            "CCF has looked for in cheque cases; only repeated cheques (a fact this format does "
+            "not record) could make up for it.",
+            ("ccf-practice-cheques", "rpd-international-interest"),
+            facts,
+        )
+    else:
+        collector.note(
+            "ccf-practice-cheques",
+            facts,
+            f"The cheques total about USD {case.amount_usd:,.0f}, at or above the CCF's reported "
+            f"USD {minimum:,.0f} threshold; what remains is whether intent to defraud is shown.",
+        )
+
+
+def _family_and_administrative(scenario: Scenario, collector: Collector) -> None:
+    case = scenario.case
+    offence = case.offence
+    facts: list[tuple[str, object]] = [("case.origin", case.origin), ("case.offence", offence)]
+    if case.origin == "family_matter":
+        if offence in ("violence", "homicide", "sexual_offence"):
+            _find_capped(
+                collector,
+                "family_matter",
+                "weak",
+                "The case arose in a family, but a violent or sexual crime is not a 'family "
+                "matter' in the sense of the exclusion.",
+                (_EXCLUSIONS,),
+                facts,
+            )
+            return
+        _find_capped(
+            collector,
+            "family_matter",
+            "strong",
+            "The case concerns a family matter (such as custody, maintenance or a child taken "
+            "abroad by a parent), which Art 83(1)(a)(i) excludes from red notices; the same "
+            "standard applies to diffusions.",
+            (_EXCLUSIONS,),
+            facts,
+        )
+        if (scenario.notice.purpose or "arrest") == "arrest":
+            collector.find(
+                "purpose_invalid",
+                "arguable",
+                "An arrest request in a family matter risks being used to enforce one side of a "
+                "family dispute (for example one country's custody ruling) rather than for "
+                "international police cooperation, which is the only purpose INTERPOL's "
+                "channels may serve.",
+                ("rpd-10-purposes", _EXCLUSIONS),
+                [*facts, ("notice.purpose", scenario.notice.purpose)],
+            )
+    elif case.origin == "administrative_breach":
+        if case.organised_crime_link is True:
+            collector.note(
+                _EXCLUSIONS,
+                [*facts, ("case.organised_crime_link", True)],
+                "The administrative breach is alleged to be linked to organised or serious "
+                "crime, so the exclusion does not apply.",
+            )
+            return
+        if offence in HEAVY_OFFENCES:
+            strength, why = "weak", "the charge is a grave crime, whatever rule it also broke"
+        elif offence in LIGHT_OFFENCES or offence in (None, "other"):
+            strength, why = "strong", "nothing suggests more than a regulatory breach"
+        else:
+            strength, why = "arguable", (
+                "the charge is an economic crime, so the CCF will check whether it is more than "
+                "a regulatory breach"
+            )
+        _find_capped(
+            collector,
+            "administrative_breach",
+            strength,
+            "The case arises from a breach of administrative laws or regulations, which "
+            f"Art 83(1)(a)(i) excludes unless linked to serious or organised crime; {why}.",
+            (_EXCLUSIONS,),
+            [*facts, ("case.organised_crime_link", case.organised_crime_link)],
+        )
+
+
+def _behavioural(scenario: Scenario, collector: Collector) -> None:
+    offence = scenario.case.offence
+    if offence not in _NORM_OFFENCES:
+        return
+    facts: list[tuple[str, object]] = [
+        ("case.offence", offence),
+        ("case.organised_crime_link", scenario.case.organised_crime_link),
+    ]
+    if offence in _NORM_PROVISO and scenario.case.organised_crime_link is True:
+        collector.note(
+            "rpd-83-1-a-i-gs-list",
+            facts,
+            "The offence is on the list of norm-based offences, but it is alleged to be linked "
+            "to organised or serious crime, which takes it out of the exclusion.",
+        )
+        return
+    _find_capped(
+        collector,
+        "behavioural_norms",
+        "strong",
+        f"{_NORM_OFFENCES[offence]}; Art 83(1)(a)(i) excludes such offences.",
+        (_EXCLUSIONS, "rpd-83-1-a-i-gs-list"),
+        facts,
+    )
+
+
+def _excluded_or_minor(scenario: Scenario) -> bool:
+    """Minor or excluded-category matters, often punished below the thresholds.
+
+    A private or commercial origin counts only when the charge itself is a debt offence or
+    is not stated: a large embezzlement that grew out of a business is not a minor matter.
+    """
+    case = scenario.case
+    if case.offence in LIGHT_OFFENCES or case.origin in ("family_matter", "administrative_breach"):
+        return True
+    return case.origin in ("private_dispute", "commercial_dispute") and (
+        case.offence in (None, "other") or case.offence in _DEBT_OFFENCES
+    )
+
+
+def _penalty(scenario: Scenario, collector: Collector) -> None:
+    case = scenario.case
+    purpose = scenario.notice.purpose or "arrest"
+    if purpose != "arrest":
+        collector.note(
+            _PENALTY,
+            [("notice.purpose", purpose)],
+            "The penalty thresholds are criteria for requests to arrest; this request asks "
+            f"only to {purpose if purpose == 'locate' else 'obtain information'}, so they are "
+            "not applied as such.",
+        )
+        return
+    min_years = float(collector.value(_PENALTY, "prosecution_min_years", 2))
+    min_months = float(collector.value(_PENALTY, "sentence_min_months", 6))
+    stage = case.stage
+    if stage is None:
+        if case.sentence_months is not None or case.remaining_months is not None:
+            stage = "sentence"
+        elif case.max_penalty_years is not None:
+            stage = "prosecution"
+    minor = _excluded_or_minor(scenario)
+    unknown_reason = (
+        " Offences of this kind are often punished below the thresholds, and it is for the "
+        "requesting state to show that they are met."
+    )
+    exception = (
+        " The General Secretariat may still publish a case of particular importance under "
+        "Art 83(1)(b), but that exception must be invoked and nothing in the facts suggests "
+        "it, so the ground is strong though not certain."
+    )
+    rules = (_PENALTY, "rpd-83-1-b-particular-importance")
+    if stage == "prosecution":
+        facts: list[tuple[str, object]] = [
+            ("case.stage", case.stage),
+            ("case.max_penalty_years", case.max_penalty_years),
+        ]
+        if case.max_penalty_years is None:
+            collector.depends(
+                "the maximum penalty in the requesting state (case.max_penalty_years), "
+                f"which must be at least {min_years:g} years for a prosecution"
+            )
+            if minor:
+                _find_capped(collector, "penalty_threshold", "arguable",
+                             "The maximum penalty is not stated." + unknown_reason,
+                             (_PENALTY,), facts)
+        elif case.max_penalty_years < min_years:
+            _find_capped(
+                collector,
+                "penalty_threshold",
+                "strong",
+                f"The maximum penalty is {case.max_penalty_years:g} years, below the "
+                f"{min_years:g} years required to seek someone for prosecution." + exception,
+                rules,
+                facts,
+            )
+        else:
+            collector.note(_PENALTY, facts,
+                           f"The maximum penalty ({case.max_penalty_years:g} years) meets the "
+                           f"{min_years:g}-year threshold for prosecution.")
+    elif stage == "sentence":
+        facts = [
+            ("case.stage", case.stage),
+            ("case.sentence_months", case.sentence_months),
+            ("case.remaining_months", case.remaining_months),
+        ]
+        known = [v for v in (case.sentence_months, case.remaining_months) if v is not None]
+        if not known:
+            collector.depends(
+                "the sentence imposed and what remains to be served (case.sentence_months, "
+                f"case.remaining_months), of which one must reach {min_months:g} months"
+            )
+            if minor:
+                _find_capped(collector, "penalty_threshold", "arguable",
+                             "The sentence is not stated." + unknown_reason, (_PENALTY,), facts)
+        elif any(v >= min_months for v in known):
+            note = (f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
+                    "either being enough) is met.")
+            if (case.remaining_months is not None and case.remaining_months < min_months):
+                note += (f" Only {case.remaining_months:g} months remain, which some would "
+                         "argue makes an international arrest disproportionate.")
+            collector.note(_PENALTY, facts, note)
+        elif len(known) == 2:
+            _find_capped(
+                collector,
+                "penalty_threshold",
+                "strong",
+                f"The sentence ({case.sentence_months:g} months) and the part left to serve "
+                f"({case.remaining_months:g} months) are both below the {min_months:g} months "
+                "required to seek someone to serve a sentence." + exception,
+                rules,
+                facts,
+            )
+        else:
+            missing = ("case.remaining_months" if case.remaining_months is None
+                       else "case.sentence_months")
+            collector.depends(
+                f"the other sentence figure ({missing}): the threshold is met if either the "
+                f"sentence or the part left to serve reaches {min_months:g} months"
+            )
+            _find_capped(
+                collector,
+                "penalty_threshold",
+                "arguable",
+                f"The known sentence figure ({known[0]:g} months) is below {min_months:g} months; "
+                "the threshold fails unless the other figure reaches it.",
+                (_PENALTY,),
+                facts,
+            )
+    else:
+        collector.depends(
+            "whether the person is wanted for prosecution or to serve a sentence (case.stage), "
+            "and the penalty (case.max_penalty_years or case.sentence_months)"
+        )
+        if minor:
+            _find_capped(collector, "penalty_threshold", "arguable",
+                         "Neither the stage nor the penalty is stated." + unknown_reason,
+                         (_PENALTY,), [("case.stage", None)])
+
+
+def _judicial_data(scenario: Scenario, collector: Collector) -> None:
+    if scenario.case.summary_names_person_role is False:
+        _find_capped(
+            collector,
+            "insufficient_judicial_data",
+            "strong",
+            "The requesting state's summary of facts does not describe what this person did, "
+            "when and where; the CCF requires the summary to show the person's own role "
+            "(Art 83(2)(b)(i)).",
+            ("rpd-83-2-b-i-summary",),
+            [("case.summary_names_person_role", False)],
+        )
+
+
+def evaluate_exclusions(scenario: Scenario, collector: Collector) -> None:
+    """Find the Art 83 grounds: excluded categories, cheques, thresholds, judicial data.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios._scenario import Case, Notice, Scenario
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="BRA",
+        ...     issued_on=datetime.date(2023, 1, 1)), case=Case(origin="family_matter"))
+        >>> c = Collector(s, datetime.date(2024, 1, 1))
+        >>> evaluate_exclusions(s, c)
+        >>> sorted({(f.ground, f.strength) for f in c.findings})[0]
+        ('family_matter', 'strong')
+    """
+    _private_dispute(scenario, collector)
+    _cheques(scenario, collector)
+    _family_and_administrative(scenario, collector)
+    _behavioural(scenario, collector)
+    _penalty(scenario, collector)
+    _judicial_data(scenario, collector)

@@ -1,0 +1,182 @@
+"""The most likely CCF decision on a request for deletion, from the grounds found.
+
+Rule of combination (documented here because the outcome rests on it):
+
+1. **Any strong ground for deletion** decides it: ``not_compliant`` (the data are deleted).
+   The CCF needs only one breach of INTERPOL's rules to delete.
+2. **Several arguable grounds together** reach ``not_compliant`` too: two or more arguable
+   grounds for deletion, or one arguable ground when the data on co-accused in the same case
+   have already been deleted (consistency, an unverified modelling assumption). Each arguable
+   ground is a real doubt; two independent doubts about the same data are, on the CCF's
+   published practice, usually enough for it not to be satisfied that the data comply.
+3. Otherwise, grounds that call for **correcting the record** (data accuracy; an extradition
+   refused on grounds that do not protect the person) at arguable or above give
+   ``compliant_with_update``: the data stay, with the refusal or the change recorded.
+4. Otherwise ``compliant``: the data stay as they are. Weak grounds never decide anything;
+   they are shown so the user sees what was considered.
+
+The rule is **monotone**: adding a ground, or strengthening one, never moves the prediction
+away from deletion (the order is compliant < compliant_with_update < not_compliant, and every
+step above only counts grounds).
+
+The explanation names the grounds that decided it and why and, when the prediction could
+change with facts that are unknown, says which.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ._assessment import Ground, Outcome, TraceEntry
+from ._findings import DELETION_GROUNDS, UPDATE_GROUNDS
+from ._grounds import evaluate_grounds
+from ._scenario import Scenario
+
+__all__ = ["predict_outcome"]
+
+Date = _dt.date
+
+
+def _names(grounds: list[Ground]) -> str:
+    labels = [g.label or g.id for g in grounds]
+    if len(labels) == 1:
+        return labels[0]
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def _first_reason(ground: Ground) -> str:
+    return ground.reasons[0] if ground.reasons else ""
+
+
+def _unique(items: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def predict_outcome(
+    scenario: Scenario, grounds: tuple[Ground, ...], on: Date
+) -> tuple[Outcome, tuple[TraceEntry, ...]]:
+    """The most likely CCF decision on deletion, with its explanation and trace.
+
+    Args:
+        scenario: the facts (used for the co-accused fact and for what is unknown).
+        grounds: the grounds found for these facts on ``on`` (from ``evaluate_grounds``).
+        on: the day assessed.
+
+    Returns:
+        The outcome (``not_compliant``, ``compliant_with_update`` or ``compliant``) with a
+        plain-words explanation and the rules cited, and the trace entries of the decision.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios._scenario import Case, Notice, Scenario
+        >>> facts = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KWT",
+        ...     issued_on=datetime.date(2024, 8, 20)), case=Case(origin="family_matter"))
+        >>> day = datetime.date(2025, 6, 1)
+        >>> outcome, _ = predict_outcome(facts, evaluate_grounds(facts, day).grounds, day)
+        >>> outcome.prediction
+        'not_compliant'
+    """
+    strong = [g for g in grounds if g.id in DELETION_GROUNDS and g.strength == "strong"]
+    arguable = [g for g in grounds if g.id in DELETION_GROUNDS and g.strength == "arguable"]
+    updates = [g for g in grounds if g.id in UPDATE_GROUNDS and g.strength in ("strong",
+                                                                               "arguable")]
+    weak = [g for g in grounds if g.strength == "weak"]
+    co_accused = scenario.case.co_accused_deleted is True
+    unknowns = evaluate_grounds(scenario, on).depends_on
+    trace: list[TraceEntry] = []
+
+    if strong:
+        prediction = "not_compliant"
+        deciding = strong
+        explanation = (
+            f"Most likely deleted (not compliant): {_names(strong)} "
+            f"{'is a strong ground' if len(strong) == 1 else 'are strong grounds'}, and one "
+            f"breach of INTERPOL's rules is enough. {_first_reason(strong[0])}"
+        )
+        if arguable:
+            explanation += f" Also arguable: {_names(arguable)}."
+    elif len(arguable) >= 2 or (arguable and co_accused):
+        prediction = "not_compliant"
+        deciding = arguable
+        support = (
+            " together with the deletion of the co-accused's data in the same case"
+            if len(arguable) == 1 else ""
+        )
+        explanation = (
+            f"Probably deleted (not compliant): no single ground is decisive, but "
+            f"{_names(arguable)}{support} raise independent doubts about the same data, and "
+            "the CCF keeps data only if it is satisfied that they comply. This is less certain "
+            "than a strong ground."
+        )
+    elif updates:
+        prediction = "compliant_with_update"
+        deciding = updates
+        explanation = (
+            f"Most likely kept, with the record updated (compliant with update): "
+            f"{_names(updates)} call for correcting or completing the data rather than "
+            f"deleting them. {_first_reason(updates[0])}"
+        )
+        if arguable:
+            explanation += (
+                f" {_names(arguable)} is arguable but not enough on its own for deletion."
+            )
+    else:
+        prediction = "compliant"
+        deciding = arguable
+        if arguable:
+            explanation = (
+                f"Most likely kept (compliant): {_names(arguable)} is arguable, but a single "
+                "arguable ground is usually not enough for the CCF to delete."
+            )
+        elif weak:
+            explanation = (
+                f"Most likely kept (compliant): only weak points were found ({_names(weak)}), "
+                "and weak points do not lead to deletion."
+            )
+        else:
+            explanation = (
+                "Most likely kept (compliant): on the facts given, no ground for deletion "
+                "applies; the CCF does not weigh guilt, only whether the data follow "
+                "INTERPOL's rules."
+            )
+    if prior_compliant(scenario, on) and prediction != "not_compliant":
+        explanation += (
+            " The CCF has already found these data compliant; without a newly discovered "
+            "fact it will not reopen that decision."
+        )
+    if unknowns and not strong:
+        explanation += " The answer could change with facts that are not known: " + "; ".join(
+            unknowns
+        ) + "."
+    citations = _unique([c for g in deciding for c in g.citations])
+    if prediction == "not_compliant" and not strong and co_accused and len(arguable) == 1:
+        citations = (*citations, "ccf-practice-consistency")
+    rule = citations[0] if citations else "ccf-statute-3-functions"
+    trace.append(
+        TraceEntry(
+            rule=rule,
+            facts=(
+                ("grounds.strong", [g.id for g in strong]),
+                ("grounds.arguable", [g.id for g in arguable]),
+                ("grounds.update", [g.id for g in updates]),
+                ("case.co_accused_deleted", scenario.case.co_accused_deleted),
+            ),
+            result=f"outcome: {prediction}",
+        )
+    )
+    outcome = Outcome(
+        prediction=prediction,
+        explanation=explanation,
+        citations=citations if citations else ("ccf-statute-3-functions",),
+    )
+    return outcome, tuple(trace)
+
+
+def prior_compliant(scenario: Scenario, on: Date) -> bool:
+    """Whether the CCF already found these data compliant on or before ``on``."""
+    prior = scenario.case.prior_ccf_decision
+    return (
+        prior is not None
+        and prior.outcome == "compliant"
+        and (prior.date is None or prior.date <= on)
+    )
