@@ -243,3 +243,47 @@ def test_the_help_of_the_command_line_does_not_load_pandas() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------- pictures and widgets
+
+
+def test_the_outcome_chart_has_one_labelled_bar_per_tag_with_its_count() -> None:
+    import matplotlib.pyplot as plt
+
+    figure = caselaw.plot_outcome_shares()
+    axis = figure.axes[0]
+    by_position = dict(zip(axis.get_yticks(), axis.get_yticklabels(), strict=True))
+    labels = [by_position[p].get_text() for p in sorted(by_position, reverse=True)]
+    counts = caselaw.tag_counts()
+    assert len(labels) == len(counts)
+    assert labels[0] == f"{counts.index[0]} (n={counts.iloc[0]})"  # most frequent on top
+    assert len(axis.patches) == len(counts) * len(caselaw.OUTCOMES)
+    colours = {caselaw.OUTCOME_STYLE[o][0] for o in caselaw.OUTCOMES}
+    assert len(colours) == len(caselaw.OUTCOMES)
+    plt.close(figure)
+
+
+def test_the_browser_filters_the_table_when_a_dropdown_changes() -> None:
+    panel = caselaw.browser()
+    total = len(caselaw.decisions())
+    assert panel.filters["outcome"].description == "Outcome"
+    assert f"{total} decision(s)" in panel.table.value
+    panel.filters["outcome"].value = "compliant"
+    expected = caselaw.filter_decisions(outcome="compliant")
+    assert f"{len(expected)} decision(s)" in panel.table.value
+    for decision_id in expected["decision_id"]:
+        assert decision_id in panel.table.value
+    panel.filters["tag"].value = "Refugee status"  # no compliant decision carries it
+    assert "No decision matches" in panel.table.value
+    panel.filters["outcome"].value = "(any)"
+    for decision_id in caselaw.filter_decisions(tag="Refugee status")["decision_id"]:
+        assert decision_id in panel.table.value
+
+
+def test_the_browser_offers_only_values_present_in_the_index() -> None:
+    panel = caselaw.browser()
+    years = {str(y) for y in caselaw.decisions()["year"].dropna()}
+    assert set(panel.filters["year"].options) == {"(any)", *years}
+    assert "blue_notice" in panel.filters["data_type"].options
+    assert "orange_notice" not in panel.filters["data_type"].options

@@ -47,14 +47,17 @@ __all__ = [
     "DECISION_COLUMNS",
     "EXPECTED_COLUMNS",
     "OUTCOMES",
+    "OUTCOME_STYLE",
     "Comparison",
     "ComparisonRow",
     "ExpectedDecision",
+    "browser",
     "compare",
     "decisions",
     "decisions_text",
     "filter_decisions",
     "outcome_shares_by_tag",
+    "plot_outcome_shares",
     "read_expected",
     "tag_counts",
 ]
@@ -901,3 +904,141 @@ def decisions_text(df: pd.DataFrame, *, width: int = 48) -> str:
             out.append(line([c[i] if i < len(c) else "" for c in cells]))
     out.append(f"{len(body)} decision(s)")
     return "\n".join(out)
+
+
+#: Colour-blind-safe colours (Okabe-Ito) and hatches per outcome, so the chart also reads
+#: in greyscale.
+OUTCOME_STYLE: dict[str, tuple[str, str]] = {
+    "not_compliant": ("#D55E00", "//"),
+    "compliant_with_update": ("#E69F00", ".."),
+    "compliant": ("#0072B2", ""),
+    "unknown": ("#BBBBBB", "xx"),
+}
+
+_OUTCOME_LABELS = {
+    "not_compliant": "deleted (not compliant)",
+    "compliant_with_update": "kept with an update",
+    "compliant": "kept (compliant)",
+    "unknown": "outcome not shown in source",
+}
+
+
+def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> Any:
+    """A horizontal stacked bar chart of :func:`outcome_shares_by_tag`, one bar per tag.
+
+    Each bar is labelled with the number of decisions behind it (``n``), so a 100% bar
+    resting on one decision is visibly thin evidence. Colours are colour-blind safe and
+    each outcome also has its own hatch.
+
+    Args:
+        df: decisions to summarise (default: the whole index).
+        ax: a matplotlib ``Axes`` to draw on; a new figure is made if ``None``.
+
+    Returns:
+        The matplotlib ``Figure``.
+
+    Example::
+
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> from diffusion_scenarios import caselaw
+        >>> figure = caselaw.plot_outcome_shares()
+        >>> len(figure.axes[0].patches) >= len(caselaw.tag_counts())
+        True
+    """
+    import matplotlib.pyplot as plt
+
+    shares = outcome_shares_by_tag(df)
+    if ax is None:
+        height = max(2.5, 0.38 * len(shares) + 1.2)
+        figure, ax = plt.subplots(figsize=(9, height), layout="constrained")
+    else:
+        figure = ax.figure
+    positions = list(range(len(shares)))[::-1]  # most frequent tag on top
+    left = [0.0] * len(shares)
+    for outcome in OUTCOMES:
+        colour, hatch = OUTCOME_STYLE[outcome]
+        widths = [float(v) for v in shares[outcome]]
+        ax.barh(
+            positions,
+            widths,
+            left=left,
+            color=colour,
+            hatch=hatch,
+            edgecolor="white",
+            label=_OUTCOME_LABELS[outcome],
+        )
+        left = [a + b for a, b in zip(left, widths, strict=True)]
+    ax.set_yticks(
+        positions, [f"{tag} (n={n})" for tag, n in zip(shares.index, shares["n"], strict=True)]
+    )
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of the tag's decisions in the index")
+    ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    ax.set_title("CCF decisions in the index: outcome by tag", loc="left")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.06), ncols=2, frameon=False)
+    return figure
+
+
+def browser(df: pd.DataFrame | None = None) -> Any:
+    """An ipywidgets panel to browse the decisions: labelled filters and a text table.
+
+    The filters (tag, outcome, type, year) offer only values present in the index, plus
+    "any". The table is plain text (the same as ``diffusion-scenarios caselaw``), so it
+    reads with a screen reader and without JavaScript.
+
+    Returns:
+        An ``ipywidgets.VBox``; its ``.filters`` dict holds the four dropdowns and
+        ``.table`` the HTML widget with the current table.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> panel = caselaw.browser()
+        >>> panel.filters["outcome"].value = "compliant"
+        >>> "compliant" in panel.table.value
+        True
+    """
+    import html
+
+    import ipywidgets as widgets
+
+    table = decisions() if df is None else df
+    any_value = "(any)"
+    years = sorted({int(y) for y in table["year"] if not _is_missing(y)})
+    kinds = [
+        k for k in (*DATA_TYPES, *DATA_DETAILS) if not filter_decisions(table, data_type=k).empty
+    ]
+    options = {
+        "tag": [any_value, *sorted(tag_counts(table).index, key=str.lower)],
+        "outcome": [any_value, *[o for o in OUTCOMES if (table["outcome"] == o).any()]],
+        "data_type": [any_value, *dict.fromkeys(kinds)],
+        "year": [any_value, *[str(y) for y in years]],
+    }
+    labels = {"tag": "Tag", "outcome": "Outcome", "data_type": "Data", "year": "Year"}
+    filters = {
+        name: widgets.Dropdown(
+            options=values,
+            value=any_value,
+            description=labels[name],
+            style={"description_width": "initial"},
+        )
+        for name, values in options.items()
+    }
+    shown = widgets.HTML()
+    summary = widgets.Label()
+
+    def refresh(_: object = None) -> None:
+        chosen = {k: (None if w.value == any_value else w.value) for k, w in filters.items()}
+        result = filter_decisions(table, **chosen)
+        summary.value = f"{len(result)} of {len(table)} decisions match"
+        text = decisions_text(result) if len(result) else "No decision matches these filters."
+        shown.value = f"<pre style='font-size: 0.85em'>{html.escape(text)}</pre>"
+
+    for control in filters.values():
+        control.observe(refresh, names="value")
+    refresh()
+    panel = widgets.VBox([widgets.HBox(list(filters.values())), summary, shown])
+    panel.filters = filters
+    panel.table = shown
+    return panel
