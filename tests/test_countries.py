@@ -1,0 +1,215 @@
+"""Country names, membership by date, regions, recipients and national practice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from diffusion_scenarios import _countries as countries
+from diffusion_scenarios import _reference as reference
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [
+        ("NO", "NOR"),
+        ("no", "NOR"),
+        ("NOR", "NOR"),
+        ("Norway", "NOR"),
+        ("  norway ", "NOR"),
+        ("DE", "DEU"),
+        ("Germany", "DEU"),
+        ("Russia", "RUS"),
+        ("Russian Federation", "RUS"),
+        ("Turkey", "TUR"),
+        ("Türkiye", "TUR"),
+        ("Turkiye", "TUR"),
+        ("UK", "GBR"),
+        ("Great Britain", "GBR"),
+        ("United Kingdom", "GBR"),
+        ("USA", "USA"),
+        ("US", "USA"),
+        ("United States of America", "USA"),
+        ("Iran", "IRN"),
+        ("Syria", "SYR"),
+        ("South Korea", "KOR"),
+        ("Korea, Republic of", "KOR"),
+        ("North Korea", "PRK"),
+        ("Vietnam", "VNM"),
+        ("Viet Nam", "VNM"),
+        ("Moldova", "MDA"),
+        ("Bolivia", "BOL"),
+        ("Venezuela", "VEN"),
+        ("Tanzania", "TZA"),
+        ("Czech Republic", "CZE"),
+        ("Czechia", "CZE"),
+        ("Ivory Coast", "CIV"),
+        ("Côte d'Ivoire", "CIV"),
+        ("Cote d'Ivoire", "CIV"),
+        ("Vatican", "VAT"),
+        ("Holy See", "VAT"),
+        ("Palestine", "PSE"),
+        ("Micronesia", "FSM"),
+        ("UAE", "ARE"),
+        ("Hong Kong", "HKG"),
+        ("Kosovo", "XKX"),
+        ("XK", "XKX"),
+    ],
+)
+def test_what_a_lawyer_types_resolves_to_the_iso_code(typed: str, code: str) -> None:
+    assert countries.resolve_country(typed) == code
+
+
+@pytest.mark.parametrize("typed", ["Atlantis", "", "XX", "Europe", "EU", "Narnia"])
+def test_what_is_not_a_country_does_not_resolve(typed: str) -> None:
+    assert countries.resolve_country(typed) is None
+
+
+def test_misspelt_country_names_get_a_suggestion_but_codes_do_not() -> None:
+    assert countries.suggest_country("Germny") == "Germany"
+    assert countries.suggest_country("Kazakstan") == "Kazakhstan"
+    assert countries.suggest_country("XX") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "name"),
+    [
+        ("GBR", "United Kingdom"),
+        ("BOL", "Bolivia"),
+        ("COD", "Democratic Republic of the Congo"),
+        ("PSE", "Palestine"),
+        ("XKX", "Kosovo"),
+        ("TUR", "Türkiye"),
+    ],
+)
+def test_country_names_are_short_english_names(code: str, name: str) -> None:
+    assert countries.country_name(code) == name
+
+
+def test_no_country_name_is_an_inverted_iso_form() -> None:
+    inverted = re.compile(r", (the|republic|state|federated|islamic|united|bolivarian|"
+                          r"plurinational|democratic|province)\b", re.IGNORECASE)  # fmt: skip
+    for code in countries.all_country_codes():
+        assert not inverted.search(countries.country_name(code)), code
+
+
+def test_an_unknown_code_has_no_name() -> None:
+    with pytest.raises(LookupError, match="ZZZ"):
+        countries.country_name("ZZZ")
+
+
+def test_membership_starts_on_the_admission_day() -> None:
+    assert not countries.is_member("FSM", D(2021, 11, 22))
+    assert countries.is_member("FSM", D(2021, 11, 23))
+    assert not countries.is_member("PSE", D(2017, 1, 1))
+    assert countries.is_member("PSE", D(2017, 12, 1))
+
+
+def test_non_members_are_never_members() -> None:
+    for code in ("TUV", "PRK", "TWN", "XKX", "HKG"):
+        assert not countries.is_member(code, D(2025, 1, 1))
+
+
+def test_interpol_region_of_members_and_refusal_for_non_members() -> None:
+    assert countries.interpol_region("CAN") == "americas"
+    assert countries.interpol_region("ISR") == "europe"
+    assert countries.interpol_region("ARE") == "middle_east_north_africa"
+    with pytest.raises(LookupError, match="not an INTERPOL member"):
+        countries.interpol_region("TUV")
+
+
+def test_the_uk_is_in_the_eu_region_until_brexit_and_not_after() -> None:
+    assert "GBR" in countries.region_members("eu", D(2020, 1, 31))
+    assert "GBR" not in countries.region_members("eu", D(2020, 2, 1))
+
+
+def test_croatia_joins_schengen_on_1_january_2023() -> None:
+    assert "HRV" not in countries.region_members("schengen", D(2022, 12, 31))
+    assert "HRV" in countries.region_members("schengen", D(2023, 1, 1))
+    assert "HRV" in countries.region_members("eu", D(2013, 7, 1))
+    assert "HRV" not in countries.region_members("eu", D(2013, 6, 30))
+
+
+def test_bulgaria_and_romania_count_in_schengen_from_the_air_and_sea_accession() -> None:
+    assert "BGR" not in countries.region_members("schengen", D(2024, 3, 30))
+    assert {"BGR", "ROU"} <= set(countries.region_members("schengen", D(2024, 3, 31)))
+
+
+def test_schengen_includes_non_eu_states_and_excludes_ireland_and_cyprus() -> None:
+    schengen = set(countries.region_members("schengen", D(2025, 6, 1)))
+    eu = set(countries.region_members("eu", D(2025, 6, 1)))
+    assert {"NOR", "ISL", "CHE", "LIE"} <= schengen - eu
+    assert {"IRL", "CYP"} <= eu - schengen
+
+
+def test_an_unknown_region_word_is_refused() -> None:
+    with pytest.raises(ValueError, match="not a region word"):
+        countries.region_members("europa", D(2025, 1, 1))
+
+
+def test_all_recipients_means_every_other_member_that_day() -> None:
+    after_palau = countries.expand_recipients(None, "KAZ", D(2025, 1, 10))
+    assert len(after_palau) == 195
+    assert "KAZ" not in after_palau
+    assert after_palau == tuple(sorted(after_palau))
+    before_palau = countries.expand_recipients(("all",), "KAZ", D(2023, 1, 10))
+    assert len(before_palau) == 194
+    assert "PLW" not in before_palau
+
+
+def test_recipients_mix_regions_and_countries_without_the_requesting_country() -> None:
+    got = countries.expand_recipients(("europe", "USA"), "RUS", D(2025, 1, 10))
+    assert "USA" in got
+    assert "RUS" not in got
+    assert "DEU" in got
+    assert len(got) == 51  # 51 European members, less Russia, plus the United States
+
+
+def test_recipients_leave_out_countries_not_members_that_day() -> None:
+    got = countries.expand_recipients(("PLW", "FRA"), "KAZ", D(2023, 6, 1))
+    assert got == ("FRA",)
+
+
+def test_practice_uses_the_countrys_own_row_when_there_is_one() -> None:
+    usa = reference.country_practice("USA")
+    assert usa.basis == "country"
+    assert usa.red_notice_arrest == "no"
+    assert usa.sources and all(url.startswith("http") for url in usa.sources)
+    germany = reference.country_practice("DEU")
+    assert germany.own_nationals == "prohibited"
+    assert germany.basis == "country"
+
+
+def test_an_eu_state_without_a_finding_falls_back_to_the_bloc_with_low_confidence() -> None:
+    hungary = reference.country_practice("HUN")
+    assert hungary.basis == "eu_bloc"
+    assert hungary.confidence == "low"
+    assert hungary.red_notice_arrest == "yes"
+    assert "EU-wide" in hungary.detail
+    austria = reference.country_practice("AUT")  # own row on nationals, none on arrest
+    assert austria.basis == "eu_bloc"
+    assert austria.own_nationals == "conditional"
+
+
+def test_a_non_eu_country_without_a_row_is_unknown() -> None:
+    tuvalu = reference.country_practice("TUV")
+    assert (tuvalu.red_notice_arrest, tuvalu.own_nationals, tuvalu.basis) == (
+        "unknown",
+        "unknown",
+        "none",
+    )
+    assert tuvalu.sources == ()
+    assert reference.country_practice("GBR").basis == "country"  # left the EU, own row
+
+
+def test_statistics_are_looked_up_by_metric_and_year() -> None:
+    figure = reference.statistic("red_notices_issued", 2021)
+    assert figure is not None
+    assert figure.value == 10776
+    assert figure.source_url.startswith("http")
+    assert reference.statistic("red_notices_issued", 1901) is None
+    assert reference.statistic("no_such_metric", 2021) is None
