@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from . import _data
+from ._reference import statistic
 from .errors import LabError, ReferenceDataError
 
 __all__ = [
@@ -68,6 +69,7 @@ class StatisticReference:
     year: int
     url: str
     value: float
+    confidence: str
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -246,12 +248,6 @@ def _validate(parameters: Parameters) -> None:
 # Reading the YAML and checking it against the statistics
 
 
-@cache
-def _statistics_index() -> dict[tuple[str, int], dict[str, str]]:
-    rows = _data.read_csv_rows(STATISTICS_FILE)
-    return {(row["metric"], int(row["year"])): row for row in rows}
-
-
 def _fail(where: str, message: str) -> ReferenceDataError:
     return ReferenceDataError(f"{PARAMETERS_FILE}: {where}: {message}")
 
@@ -272,23 +268,26 @@ def _pair(where: str, key: str, raw: object) -> tuple[float, float]:
 def _references(where: str, raw: object) -> tuple[StatisticReference, ...]:
     if not isinstance(raw, list) or not raw:
         raise _fail(where, "'statistics' must be a non-empty list of {metric, year, url}")
-    index = _statistics_index()
     references = []
     for item in raw:
         if not isinstance(item, dict) or set(item) != {"metric", "year", "url"}:
             raise _fail(where, "each statistic needs exactly 'metric', 'year' and 'url'")
         key = (str(item["metric"]), int(item["year"]))
-        row = index.get(key)
+        row = statistic(*key)
         if row is None:
             raise _fail(where, f"statistic {key[0]} ({key[1]}) is not in {STATISTICS_FILE}")
-        if row["source_url"] != item["url"]:
+        if row.source_url != item["url"]:
             raise _fail(
                 where,
-                f"url of {key[0]} ({key[1]}) differs from {STATISTICS_FILE}: {row['source_url']}",
+                f"url of {key[0]} ({key[1]}) differs from {STATISTICS_FILE}: {row.source_url}",
             )
         references.append(
             StatisticReference(
-                metric=key[0], year=key[1], url=item["url"], value=float(row["value"])
+                metric=key[0],
+                year=key[1],
+                url=item["url"],
+                value=row.value,
+                confidence=row.confidence,
             )
         )
     return tuple(references)
