@@ -291,3 +291,14 @@ def test_compare_command_run_as_a_program_shows_no_traceback() -> None:
     assert "Traceback" not in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
     assert "did you mean 'refugee_status'" in done.stderr
+
+
+def test_expected_outcomes_default_to_the_shipped_ccf_cases_with_their_sources() -> None:
+    import diffusion_scenarios as ds
+
+    rows = caselaw.expected_outcomes()
+    assert rows == caselaw.read_expected(SHIPPED_EXPECTED)
+    for row in rows:
+        assert row.scenario_id in ds.builtin_scenarios()
+        assert row.source_url.startswith("http")
+        assert row.encoding_notes

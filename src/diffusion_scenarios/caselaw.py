@@ -55,6 +55,7 @@ __all__ = [
     "compare",
     "decisions",
     "decisions_text",
+    "expected_outcomes",
     "filter_decisions",
     "outcome_shares_by_tag",
     "plot_outcome_shares",
@@ -465,6 +466,14 @@ class ExpectedDecision:
     ccf_outcome: str
     ccf_grounds: tuple[str, ...]
     row: int
+    source_url: str = ""
+    summary: str = ""
+    encoding_notes: str = ""
+
+    @property
+    def scenario_id(self) -> str:
+        """The file name without its extension: the scenario id of a built-in case."""
+        return Path(self.file).stem
 
 
 def read_expected(expected_csv: str | os.PathLike[str]) -> tuple[ExpectedDecision, ...]:
@@ -532,9 +541,36 @@ def read_expected(expected_csv: str | os.PathLike[str]) -> tuple[ExpectedDecisio
                 ccf_outcome=outcome,
                 ccf_grounds=tuple(dict.fromkeys(grounds)),
                 row=number,
+                source_url=row.get("source_url", ""),
+                summary=row.get("summary", ""),
+                encoding_notes=row.get("encoding_notes", ""),
             )
         )
     return tuple(result)
+
+
+def expected_outcomes(
+    expected_csv: str | os.PathLike[str] | None = None,
+) -> tuple[ExpectedDecision, ...]:
+    """What the CCF decided on each encoded case, by default for the shipped CCF cases.
+
+    Args:
+        expected_csv: an expected-outcomes CSV; ``None`` reads the one shipped with the
+            package (``data/scenarios/expected.csv``), whose files are built-in scenarios.
+
+    Example::
+
+        >>> import diffusion_scenarios as ds
+        >>> from diffusion_scenarios import caselaw
+        >>> rows = caselaw.expected_outcomes()
+        >>> all(row.scenario_id in ds.builtin_scenarios() for row in rows)
+        True
+    """
+    if expected_csv is None:
+        from ._data import data_file
+
+        expected_csv = str(data_file("scenarios/expected.csv"))
+    return read_expected(expected_csv)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
