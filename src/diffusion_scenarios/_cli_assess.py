@@ -18,13 +18,11 @@ _FORMATS = ("text", "json", "markdown", "html")
 EXIT_USAGE = 2
 
 
-def _iso_date(text: str) -> _dt.date:
+def _iso_date(text: str) -> _dt.date | None:
     try:
         return _dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date as YYYY-MM-DD (for example 2025-03-01), found '{text}'"
-        ) from None
+        return None
 
 
 def register(subparsers: Any) -> None:
@@ -40,7 +38,6 @@ def register(subparsers: Any) -> None:
     parser.add_argument("scenario", metavar="FILE|ID", help="a scenario file or a built-in id")
     parser.add_argument(
         "--as-of",
-        type=_iso_date,
         metavar="DATE",
         help="assess on this day (YYYY-MM-DD) instead of the scenario's as_of",
     )
@@ -58,8 +55,18 @@ def _run_assess(args: argparse.Namespace) -> int:
     from .errors import OutputExistsError
     from .reports import render, write_report
 
+    as_of = None
+    if args.as_of is not None:
+        as_of = _iso_date(args.as_of)
+        if as_of is None or len(args.as_of) != 10:
+            print(
+                "diffusion-scenarios assess: --as-of: expected a date as YYYY-MM-DD "
+                f"(for example 2025-03-01), found '{args.as_of}'",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
     scenario = resolve_scenario(args.scenario)
-    assessment = assess(scenario, as_of=args.as_of)
+    assessment = assess(scenario, as_of=as_of)
     if args.output:
         try:
             path = write_report(assessment, args.output, args.format, force=args.force)
