@@ -201,3 +201,13 @@ def test_a_commercial_label_does_not_shield_laundering_for_organised_crime() -> 
     assessment = _assess("commercial-dispute-organised-crime-exception")
     assert _strength(assessment, "private_dispute") <= _RANK["weak"]
     assert assessment.outcome.prediction == "compliant"
+
+
+def test_a_red_notice_the_facts_say_was_issued_is_in_circulation_while_it_is_challenged() -> None:
+    # The scenario states that the red notice was issued in 2012 and is being challenged in
+    # 2015; whatever a screening would decide today, these data circulated (a refugee's
+    # trip in 2016 carries the risk the challenge is meant to remove).
+    assessment = _assess("pre-2017-refugee-old-rules")
+    assert assessment.issuance.screening == "published"
+    assert assessment.circulation.recipient_count > 0
+    assert assessment.travel[0].notice_active

@@ -814,13 +814,19 @@ class Comparison:
             "at least as arguable)",
         ]
         if self.rows_without_file:
-            lines.append(
+            lines += textwrap.wrap(
                 f"Named in the CSV but missing from {self.directory}: "
-                + ", ".join(self.rows_without_file)
+                + ", ".join(self.rows_without_file),
+                100,
+                subsequent_indent="    ",
+                break_on_hyphens=False,
             )
         if self.files_not_in_csv:
-            lines.append(
-                f"Scenario files not in the CSV (not compared): {', '.join(self.files_not_in_csv)}"
+            lines += textwrap.wrap(
+                "Scenario files not in the CSV (not compared): " + ", ".join(self.files_not_in_csv),
+                100,
+                subsequent_indent="    ",
+                break_on_hyphens=False,
             )
         lines += ["", "Educational model, not legal advice."]
         return "\n".join(lines)
