@@ -26,7 +26,9 @@ How this module weighs, and why (the general rule first, then its exceptions):
    * *corroboration* from outside the requesting state or from a pattern: other politically
      motivated cases, 2; assets taken by the state or officials, 2; a court finding of
      persecution, 2; refugee status granted against the requesting state, 2; a third state
-     finding the case political, or refusing extradition as political, 3 (counted once).
+     finding the case political, or refusing extradition as political, 4 (counted once: an
+     authority of another member country has already done the weighing, and on an ordinary
+     charge that settles it, while a grave charge described in detail still outweighs it).
 
    The ordinary-law side is the seriousness of the charge (homicide, terrorism, violence,
    sexual offences, drug trafficking and organised crime 3; most economic and property
@@ -182,7 +184,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
         value = "third_state_found_political" if "third_state_found_political" in context \
             else "refused: political"
         where = path if "third_state_found_political" in context else "case.extradition"
-        found.append(_Indicator(where, value, 3, "corroboration",
+        found.append(_Indicator(where, value, 4, "corroboration",
                                 "another country has found the case political"
                                 + (" and refused extradition on that ground"
                                    if political_refusals else "")))
