@@ -254,120 +254,127 @@ def _millidays(values: FloatArray, mask: BoolArray) -> int:
 
 
 def _chunk(uniform: FloatArray, normal: FloatArray, derived: _Derived, regime: Regime) -> Totals:
-    """Simulate one chunk of requests from their draws; return its integer totals."""
+    """Simulate one chunk of requests from their draws; return its integer totals.
+
+    Work on every request is kept to a few passes (kind, compliance, natural end, reach);
+    the review and CCF steps run only on the few requests they concern. Each value is an
+    element-wise function of the request's own draws, so chunking does not change it.
+    """
     n = uniform.shape[1]
     f32 = np.float32
     horizon = f32(derived.horizon_days)
     infinity = f32(np.inf)
 
     diffusion = uniform[_U_KIND] < f32(derived.share_diffusions)
-    u_defect = uniform[_U_DEFECT]
-    defective = u_defect < f32(derived.noncompliance)
-    # one draw both decides compliance and, below the rate, picks the defect category
+    targeted = diffusion & (uniform[_U_TARGET] < f32(derived.share_targeted))
+    reach_class = diffusion.astype(np.intp) + targeted  # 0 red notice, 1 all members, 2 targeted
+    defective = uniform[_U_DEFECT] < f32(derived.noncompliance)
+    t_end = _exponential(uniform[_U_END], derived.end_mean_days)
+    t_stop = np.minimum(t_end, horizon)  # the first end of circulation, updated below
+
+    # --- non-compliant requests: defect category, screening, review after circulation
+    bad = np.flatnonzero(defective)
+    bad_diffusion = diffusion[bad]
     if derived.noncompliance > 0:
-        position = u_defect / f32(derived.noncompliance)
+        position = uniform[_U_DEFECT, bad] / f32(derived.noncompliance)
         category = np.searchsorted(derived.defect_cuts.astype(np.float32), position, side="right")
     else:
-        category = np.zeros(n, dtype=np.intp)
-
-    # 1. screening before circulation
-    screened = np.where(diffusion, regime.screen_diffusions, regime.screen_red_notices)
-    refused = defective & screened & (uniform[_U_SCREEN] < f32(derived.screening))
-    circulating = ~refused
-
-    # 2. competing ends of circulation: natural end, NDTF review, CCF deletion, horizon
-    t_end = _exponential(uniform[_U_END], derived.end_mean_days)
-    reviewable = defective & circulating & (uniform[_U_REVIEW_FINDS] < f32(derived.review_finds))
+        category = np.zeros(0, dtype=np.intp)
+    screened = np.where(bad_diffusion, regime.screen_diffusions, regime.screen_red_notices)
+    refused = screened & (uniform[_U_SCREEN, bad] < f32(derived.screening))
+    reviewable = ~refused & (uniform[_U_REVIEW_FINDS, bad] < f32(derived.review_finds))
     if regime.review_diffusions_after_circulation:
-        reviewable &= diffusion
+        reviewable &= bad_diffusion
     else:
         reviewable[:] = False
-    t_review = np.where(
-        reviewable, _exponential(uniform[_U_REVIEW_TIME], derived.review_mean_days), infinity
+    t_review = np.full(bad.size, infinity, dtype=np.float32)
+    reviewed_rows = bad[reviewable]
+    t_review[reviewable] = _exponential(
+        uniform[_U_REVIEW_TIME, reviewed_rows], derived.review_mean_days
     )
-    t_other = np.minimum(t_end, t_review)
+    t_other = t_end.copy()  # natural end or review, whichever first
+    t_other[bad] = np.minimum(t_end[bad], t_review)
+    circulating = np.ones(n, dtype=np.bool_)
+    circulating[bad[refused]] = False
 
-    # 3. the CCF: application, admissibility, decision
-    apply_share = np.where(defective, f32(derived.apply_noncompliant), f32(derived.apply_compliant))
-    t_file = _exponential(uniform[_U_FILING_TIME], derived.filing_mean_days)
-    applies = (
-        circulating & (uniform[_U_APPLY] < apply_share) & (t_file < np.minimum(t_other, horizon))
-    )
-    admissible = applies & (uniform[_U_ADMISSIBLE] < f32(derived.admissible))
+    # --- the CCF: only those who would apply are followed further
+    threshold = np.where(defective, f32(derived.apply_noncompliant), f32(derived.apply_compliant))
+    candidates = np.flatnonzero(circulating & (uniform[_U_APPLY] < threshold))
+    t_file = _exponential(uniform[_U_FILING_TIME, candidates], derived.filing_mean_days)
+    candidate_other = t_other[candidates]
+    applies = t_file < np.minimum(candidate_other, horizon)
+    rows = candidates[applies]
+    t_file, other = t_file[applies], candidate_other[applies]
+    row_defective = defective[rows]
+    admissible = uniform[_U_ADMISSIBLE, rows] < f32(derived.admissible)
     t_admissible = t_file + f32(derived.admissibility_days)
-    duration = np.exp(f32(derived.decision_log_median) + f32(derived.decision_sigma) * normal)
+    duration = np.exp(f32(derived.decision_log_median) + f32(derived.decision_sigma) * normal[rows])
     t_decision = t_admissible + duration
-    decided = admissible & (t_decision < t_other)  # the data still exist when it decides
-    deletes = decided & defective & (uniform[_U_CCF_DELETES] < f32(derived.ccf_deletes))
-    t_ccf = np.where(deletes, t_decision, infinity)
+    decided = admissible & (t_decision < other)  # the data still exist when it decides
+    deletes = decided & row_defective & (uniform[_U_CCF_DELETES, rows] < f32(derived.ccf_deletes))
+    t_stop[bad] = np.minimum(t_stop[bad], t_review)
+    t_stop[rows[deletes]] = np.minimum(t_stop[rows[deletes]], t_decision[deletes])
+    t_stop[~circulating] = 0.0
 
-    t_stop = np.minimum(np.minimum(t_other, t_ccf), horizon)
+    # --- exactly one final state per request
+    state = np.where(t_end < horizon, np.int8(_EXPIRED), np.int8(_COMPLIANT_ACTIVE))
+    bad_stop = t_stop[bad]
+    bad_state = np.where(bad_stop >= horizon, np.int8(_STILL_ACTIVE), np.int8(_EXPIRED))
+    bad_state[t_review <= bad_stop] = _REVIEWED
+    bad_state[refused] = _REFUSED
+    state[bad] = bad_state
+    deleted_in_horizon = deletes & (t_decision < horizon)
+    state[rows[deleted_in_horizon]] = _DELETED
 
-    # 4. exactly one final state per request
-    state = np.full(n, _EXPIRED, dtype=np.int8)
-    state[t_review <= t_stop] = _REVIEWED
-    state[t_ccf <= t_stop] = _DELETED
-    at_horizon = t_stop >= horizon
-    state[at_horizon & defective] = _STILL_ACTIVE
-    state[at_horizon & ~defective] = _COMPLIANT_ACTIVE
-    state[refused] = _REFUSED
-
-    # 5. exposure: days a non-compliant request circulates unblocked
+    # --- exposure in thousandths of a day: circulating and not blocked
     blocked = admissible & (
-        regime.block_while_examined | (uniform[_U_BLOCK] < f32(derived.block_share))
+        regime.block_while_examined | (uniform[_U_BLOCK, rows] < f32(derived.block_share))
     )
-    blocked_days = np.where(
-        blocked,
-        np.maximum(np.minimum(t_decision, t_stop) - np.minimum(t_admissible, t_stop), f32(0)),
-        f32(0),
+    row_stop = t_stop[rows]
+    blocked_days = np.maximum(
+        np.minimum(t_decision, row_stop) - np.minimum(t_admissible, row_stop), f32(0)
     )
-    exposure = np.where(circulating, t_stop - blocked_days, f32(0))
-    noncompliant_circulating = defective & circulating
-    targeted = diffusion & (uniform[_U_TARGET] < f32(derived.share_targeted))
-
-    exposure_md = np.rint(exposure.astype(np.float64) * MILLIDAYS)
-    alert_full_reach = int(exposure_md[~targeted].sum())  # refused requests have 0
-    alert_targeted = int(exposure_md[targeted].sum())
-    exposure_md[~noncompliant_circulating] = 0.0
+    blocked_md = np.where(blocked, np.rint(blocked_days.astype(np.float64) * MILLIDAYS), 0.0)
+    exposure_md = np.rint(t_stop.astype(np.float64) * MILLIDAYS)
+    exposure_md[rows] -= blocked_md
+    alerts = np.bincount(reach_class, weights=exposure_md, minlength=3)
+    circulating_bad = bad[~refused]
+    bad_exposure = exposure_md[circulating_bad]
+    by_reach = np.bincount(reach_class[circulating_bad], weights=bad_exposure, minlength=3)
     by_defect = np.bincount(
-        category[noncompliant_circulating],
-        weights=exposure_md[noncompliant_circulating],
-        minlength=len(DEFECT_CATEGORIES),
+        category[~refused], weights=bad_exposure, minlength=len(DEFECT_CATEGORIES)
     )
-    horizon_inside = (
-        (t_decision < horizon) & decided,
-        (t_other < horizon) & admissible & ~decided,
-        (t_admissible < horizon) & applies & ~admissible,
-    )
-    processed = int(sum(int(np.count_nonzero(mask)) for mask in horizon_inside))
+    circulating_bad_diffusions = int(np.count_nonzero(bad_diffusion[~refused]))
 
+    horizon_inside = (
+        np.count_nonzero(decided & (t_decision < horizon))
+        + np.count_nonzero(admissible & ~decided & (other < horizon))
+        + np.count_nonzero(~admissible & (t_admissible < horizon))
+    )
+    diffusions = int(np.count_nonzero(diffusion))
     return Totals(
         n_requests=n,
         state_counts=tuple(int(c) for c in np.bincount(state, minlength=len(FINAL_STATES))),
-        red_notices=int(n - np.count_nonzero(diffusion)),
-        diffusions=int(np.count_nonzero(diffusion)),
-        noncompliant=int(np.count_nonzero(defective)),
+        red_notices=n - diffusions,
+        diffusions=diffusions,
+        noncompliant=int(bad.size),
         noncompliant_by_defect=tuple(
-            int(c) for c in np.bincount(category[defective], minlength=len(DEFECT_CATEGORIES))
+            int(c) for c in np.bincount(category, minlength=len(DEFECT_CATEGORIES))
         ),
-        noncompliant_circulating_red_notices=int(
-            np.count_nonzero(noncompliant_circulating & ~diffusion)
-        ),
-        noncompliant_circulating_diffusions=int(
-            np.count_nonzero(noncompliant_circulating & diffusion)
-        ),
-        exposure_millidays_red_notices=int(exposure_md[~diffusion].sum()),
-        exposure_millidays_diffusions_all_members=int(exposure_md[diffusion & ~targeted].sum()),
-        exposure_millidays_diffusions_targeted=int(exposure_md[targeted].sum()),
+        noncompliant_circulating_red_notices=int(circulating_bad.size) - circulating_bad_diffusions,
+        noncompliant_circulating_diffusions=circulating_bad_diffusions,
+        exposure_millidays_red_notices=int(by_reach[0]),
+        exposure_millidays_diffusions_all_members=int(by_reach[1]),
+        exposure_millidays_diffusions_targeted=int(by_reach[2]),
         exposure_millidays_by_defect=tuple(int(v) for v in by_defect),
-        lawful_alert_millidays_blocked=_millidays(blocked_days, blocked & ~defective),
-        alert_millidays_full_reach=alert_full_reach,
-        alert_millidays_targeted=alert_targeted,
-        ccf_applications=int(np.count_nonzero(applies)),
-        ccf_applications_noncompliant=int(np.count_nonzero(applies & defective)),
+        lawful_alert_millidays_blocked=int(blocked_md[~row_defective].sum()),
+        alert_millidays_full_reach=int(alerts[0] + alerts[1]),
+        alert_millidays_targeted=int(alerts[2]),
+        ccf_applications=int(rows.size),
+        ccf_applications_noncompliant=int(np.count_nonzero(row_defective)),
         ccf_admissible=int(np.count_nonzero(admissible)),
-        ccf_processed=processed,
-        ccf_deletions=int(np.count_nonzero(deletes & (t_decision < horizon))),
+        ccf_processed=int(horizon_inside),
+        ccf_deletions=int(np.count_nonzero(deleted_in_horizon)),
         ccf_decisions_over_limit=int(
             np.count_nonzero(admissible & (duration > f32(derived.decision_limit_days)))
         ),
