@@ -83,8 +83,13 @@ LIGHT_OFFENCES: frozenset[str] = frozenset(
     }
 )
 _POLITICAL_BY_NATURE_OFFENCES = frozenset({"insult_to_authority", "unauthorised_protest"})
-_CRITIC_PROFILES = ("opposition_figure", "politician", "journalist", "activist",
-                    "human_rights_defender")
+_CRITIC_PROFILES = (
+    "opposition_figure",
+    "politician",
+    "journalist",
+    "activist",
+    "human_rights_defender",
+)
 _ART3 = ("constitution-art-3", "agn-20-res-11-predominance", "rpd-34-article3-factors")
 
 
@@ -142,29 +147,72 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
     found: list[_Indicator] = []
     path = "case.political_context"
     if "prosecution_follows_political_activity" in context:
-        found.append(_Indicator(path, "prosecution_follows_political_activity", 1, "timing",
-                                "the prosecution followed the person's political activity"))
+        found.append(
+            _Indicator(
+                path,
+                "prosecution_follows_political_activity",
+                1,
+                "timing",
+                "the prosecution followed the person's political activity",
+            )
+        )
     if "election_period" in context:
-        found.append(_Indicator(path, "election_period", 1, "timing",
-                                "the case was brought in an election period"))
+        found.append(
+            _Indicator(
+                path, "election_period", 1, "timing", "the case was brought in an election period"
+            )
+        )
     if "former_official_of_ousted_regime" in context:
-        found.append(_Indicator(path, "former_official_of_ousted_regime", 1, "context",
-                                "the person is linked to a regime that has fallen"))
+        found.append(
+            _Indicator(
+                path,
+                "former_official_of_ousted_regime",
+                1,
+                "context",
+                "the person is linked to a regime that has fallen",
+            )
+        )
     if "state_is_party_to_dispute" in context:
-        found.append(_Indicator(path, "state_is_party_to_dispute", 1, "context",
-                                "the requesting state is itself a party to the underlying "
-                                "dispute"))
+        found.append(
+            _Indicator(
+                path,
+                "state_is_party_to_dispute",
+                1,
+                "context",
+                "the requesting state is itself a party to the underlying dispute",
+            )
+        )
     if "other_politically_motivated_cases" in context:
-        found.append(_Indicator(path, "other_politically_motivated_cases", 2, "corroboration",
-                                "there are other politically motivated cases against the "
-                                "person or people like them"))
+        found.append(
+            _Indicator(
+                path,
+                "other_politically_motivated_cases",
+                2,
+                "corroboration",
+                "there are other politically motivated cases against the "
+                "person or people like them",
+            )
+        )
     if "assets_taken_by_state_or_officials" in context:
-        found.append(_Indicator(path, "assets_taken_by_state_or_officials", 2, "corroboration",
-                                "the state or officials took the person's assets"))
+        found.append(
+            _Indicator(
+                path,
+                "assets_taken_by_state_or_officials",
+                2,
+                "corroboration",
+                "the state or officials took the person's assets",
+            )
+        )
     if "court_found_persecution" in case.human_rights_concerns:
-        found.append(_Indicator("case.human_rights_concerns", "court_found_persecution", 2,
-                                "corroboration", "a court has found that the person is "
-                                "persecuted"))
+        found.append(
+            _Indicator(
+                "case.human_rights_concerns",
+                "court_found_persecution",
+                2,
+                "corroboration",
+                "a court has found that the person is persecuted",
+            )
+        )
     refugee = scenario.person.refugee_status
     if (
         refugee is not None
@@ -172,22 +220,39 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
         and refugee.feared_persecution_from == scenario.notice.requesting_country
         and (refugee.granted_on is None or refugee.granted_on <= collector.on)
     ):
-        found.append(_Indicator("person.refugee_status.status", "recognised", 2, "corroboration",
-                                "a country recognised the person as a refugee from the "
-                                "requesting state"))
+        found.append(
+            _Indicator(
+                "person.refugee_status.status",
+                "recognised",
+                2,
+                "corroboration",
+                "a country recognised the person as a refugee from the requesting state",
+            )
+        )
     political_refusals = [
-        e for e in case.extradition
-        if e.outcome == "refused" and e.grounds == "political"
+        e
+        for e in case.extradition
+        if e.outcome == "refused"
+        and e.grounds == "political"
         and (e.date is None or e.date <= collector.on)
     ]
     if "third_state_found_political" in context or political_refusals:
-        value = "third_state_found_political" if "third_state_found_political" in context \
+        value = (
+            "third_state_found_political"
+            if "third_state_found_political" in context
             else "refused: political"
+        )
         where = path if "third_state_found_political" in context else "case.extradition"
-        found.append(_Indicator(where, value, 4, "corroboration",
-                                "another country has found the case political"
-                                + (" and refused extradition on that ground"
-                                   if political_refusals else "")))
+        found.append(
+            _Indicator(
+                where,
+                value,
+                4,
+                "corroboration",
+                "another country has found the case political"
+                + (" and refused extradition on that ground" if political_refusals else ""),
+            )
+        )
     return found
 
 
@@ -197,19 +262,31 @@ def _status(scenario: Scenario, limb: str) -> _Indicator | None:
     if limb == "political":
         for p in _CRITIC_PROFILES:
             if p in profile:
-                return _Indicator("person.profile", p, 1, "status",
-                                  f"the person is a {_words(p)}")
+                return _Indicator("person.profile", p, 1, "status", f"the person is a {_words(p)}")
         if "critic_of_government" in context:
-            return _Indicator("case.political_context", "critic_of_government", 1, "status",
-                              "the person is a critic of the government")
+            return _Indicator(
+                "case.political_context",
+                "critic_of_government",
+                1,
+                "status",
+                "the person is a critic of the government",
+            )
         if "political_opponent_or_rival" in context:
-            return _Indicator("case.political_context", "political_opponent_or_rival", 1,
-                              "status", "the person is a political opponent or rival")
+            return _Indicator(
+                "case.political_context",
+                "political_opponent_or_rival",
+                1,
+                "status",
+                "the person is a political opponent or rival",
+            )
         return None
     wanted = "religious_figure" if limb == "religious" else "ethnic_or_religious_minority"
     if wanted in profile:
-        text = ("the person is a religious figure" if limb == "religious"
-                else "the person belongs to an ethnic or religious minority")
+        text = (
+            "the person is a religious figure"
+            if limb == "religious"
+            else "the person belongs to an ethnic or religious minority"
+        )
         return _Indicator("person.profile", wanted, 1, "status", text)
     return None
 
@@ -238,8 +315,10 @@ def _weigh(
         verdict = "the political element outweighs the ordinary-law element"
     elif political >= 2:
         strength = "arguable"
-        verdict = "there is a real political element, but it does not clearly outweigh the " \
-                  "ordinary-law element"
+        verdict = (
+            "there is a real political element, but it does not clearly outweigh the "
+            "ordinary-law element"
+        )
     else:
         strength = "weak"
         verdict = "a single political indicator does not outweigh an ordinary-law charge"
@@ -274,8 +353,10 @@ def _weigh(
             f"by the person ({acts})."
         )
     facts = [(i.path, i.value) for i in indicators]
-    facts += [("case.offence", scenario.case.offence),
-              ("case.summary_names_person_role", scenario.case.summary_names_person_role)]
+    facts += [
+        ("case.offence", scenario.case.offence),
+        ("case.summary_names_person_role", scenario.case.summary_names_person_role),
+    ]
     collector.find(ground, strength, " ".join(reasons), citations, facts)
     collector.note(
         "agn-20-res-11-predominance",

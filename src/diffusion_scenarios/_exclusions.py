@@ -148,11 +148,13 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
             )
             strengthening = []
             if civil == "in_favour_of_person":
-                strengthening.append("civil courts have already ruled for the person on the "
-                                     "same dealings")
+                strengthening.append(
+                    "civil courts have already ruled for the person on the same dealings"
+                )
             if case.summary_names_person_role is False:
-                strengthening.append("the summary of facts does not say what the person did "
-                                     "that was criminal")
+                strengthening.append(
+                    "the summary of facts does not say what the person did that was criminal"
+                )
             if offence in _DEBT_OFFENCES:
                 strengthening.append("the offence itself is about a debt")
             if strengthening:
@@ -165,8 +167,10 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
                     "exclusion"
                 )
             if civil == "against_person":
-                why += (" A civil court found against the person, which confirms a debt or "
-                        "claim but does not by itself make it a crime.")
+                why += (
+                    " A civil court found against the person, which confirms a debt or "
+                    "claim but does not by itself make it a crime."
+                )
         _find_capped(collector, "private_dispute", strength, why, (_EXCLUSIONS,), facts)
     elif (
         origin is None
@@ -320,9 +324,12 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
         elif offence in LIGHT_OFFENCES or offence in (None, "other"):
             strength, why = "strong", "nothing suggests more than a regulatory breach"
         else:
-            strength, why = "arguable", (
-                "the charge is an economic crime, so the CCF will check whether it is more than "
-                "a regulatory breach"
+            strength, why = (
+                "arguable",
+                (
+                    "the charge is an economic crime, so the CCF will check whether it is more than "
+                    "a regulatory breach"
+                ),
             )
         _find_capped(
             collector,
@@ -417,9 +424,14 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 f"which must be at least {min_years:g} years for a prosecution"
             )
             if minor:
-                _find_capped(collector, "penalty_threshold", "arguable",
-                             "The maximum penalty is not stated." + unknown_reason,
-                             (_PENALTY,), facts)
+                _find_capped(
+                    collector,
+                    "penalty_threshold",
+                    "arguable",
+                    "The maximum penalty is not stated." + unknown_reason,
+                    (_PENALTY,),
+                    facts,
+                )
         elif case.max_penalty_years < min_years:
             _find_capped(
                 collector,
@@ -431,9 +443,12 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 facts,
             )
         else:
-            collector.note(_PENALTY, facts,
-                           f"The maximum penalty ({case.max_penalty_years:g} years) meets the "
-                           f"{min_years:g}-year threshold for prosecution.")
+            collector.note(
+                _PENALTY,
+                facts,
+                f"The maximum penalty ({case.max_penalty_years:g} years) meets the "
+                f"{min_years:g}-year threshold for prosecution.",
+            )
     elif stage == "sentence":
         facts = [
             ("case.stage", case.stage),
@@ -447,14 +462,24 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 f"case.remaining_months), of which one must reach {min_months:g} months"
             )
             if minor:
-                _find_capped(collector, "penalty_threshold", "arguable",
-                             "The sentence is not stated." + unknown_reason, (_PENALTY,), facts)
+                _find_capped(
+                    collector,
+                    "penalty_threshold",
+                    "arguable",
+                    "The sentence is not stated." + unknown_reason,
+                    (_PENALTY,),
+                    facts,
+                )
         elif any(v >= min_months for v in known):
-            note = (f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
-                    "either being enough) is met.")
-            if (case.remaining_months is not None and case.remaining_months < min_months):
-                note += (f" Only {case.remaining_months:g} months remain, which some would "
-                         "argue makes an international arrest disproportionate.")
+            note = (
+                f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
+                "either being enough) is met."
+            )
+            if case.remaining_months is not None and case.remaining_months < min_months:
+                note += (
+                    f" Only {case.remaining_months:g} months remain, which some would "
+                    "argue makes an international arrest disproportionate."
+                )
             collector.note(_PENALTY, facts, note)
         elif len(known) == 2:
             _find_capped(
@@ -468,8 +493,9 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 facts,
             )
         else:
-            missing = ("case.remaining_months" if case.remaining_months is None
-                       else "case.sentence_months")
+            missing = (
+                "case.remaining_months" if case.remaining_months is None else "case.sentence_months"
+            )
             collector.depends(
                 f"the other sentence figure ({missing}): the threshold is met if either the "
                 f"sentence or the part left to serve reaches {min_months:g} months"
@@ -489,9 +515,14 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             "and the penalty (case.max_penalty_years or case.sentence_months)"
         )
         if minor:
-            _find_capped(collector, "penalty_threshold", "arguable",
-                         "Neither the stage nor the penalty is stated." + unknown_reason,
-                         (_PENALTY,), [("case.stage", None)])
+            _find_capped(
+                collector,
+                "penalty_threshold",
+                "arguable",
+                "Neither the stage nor the penalty is stated." + unknown_reason,
+                (_PENALTY,),
+                [("case.stage", None)],
+            )
 
 
 def _judicial_data(scenario: Scenario, collector: Collector) -> None:

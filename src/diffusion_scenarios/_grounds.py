@@ -142,9 +142,13 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
                 facts,
             )
         else:
-            collector.note("rpd-10-purposes", facts, "The person is wanted for questioning, "
-                           "and the request asks only to locate or inform, which is a lawful "
-                           "police-cooperation purpose.")
+            collector.note(
+                "rpd-10-purposes",
+                facts,
+                "The person is wanted for questioning, "
+                "and the request asks only to locate or inform, which is a lawful "
+                "police-cooperation purpose.",
+            )
     if "early_investigation_stage" in defects and purpose == "arrest":
         collector.find(
             "purpose_invalid",
@@ -220,8 +224,10 @@ def _judicial_basis(scenario: Scenario, collector: Collector) -> None:
             f"on {scenario.notice.issued_on.isoformat()}: the request had no judicial basis "
             "when it went out.",
             ("red-notice-judicial-basis",),
-            [("case.arrest_warrant.issued_on", warrant.issued_on),
-             ("notice.issued_on", scenario.notice.issued_on)],
+            [
+                ("case.arrest_warrant.issued_on", warrant.issued_on),
+                ("notice.issued_on", scenario.notice.issued_on),
+            ],
         )
     if case.limitation_expired is True:
         collector.find(
@@ -244,8 +250,12 @@ def _cooperation_and_history(scenario: Scenario, collector: Collector) -> None:
             "strong" if in_force else "arguable",
             "The source NCB does not answer the CCF's questions; the CCF then cannot confirm "
             "that the data comply and has them deleted"
-            + ("." if in_force else " (a practice reported from the CCF's 2017 Statute on; "
-               "before it the outcome is less certain)."),
+            + (
+                "."
+                if in_force
+                else " (a practice reported from the CCF's 2017 Statute on; "
+                "before it the outcome is less certain)."
+            ),
             ("ccf-ncb-no-answer",),
             [("challenge.ncb_responds", False)],
         )
@@ -305,7 +315,7 @@ def _uplift(collector: Collector, rule: str, reason: str) -> int:
 
 def _signals_from_elsewhere(scenario: Scenario, collector: Collector) -> None:
     notice = scenario.notice
-    refused_on: Date | None = getattr(notice, "red_notice_refused_on", None)
+    refused_on = notice.red_notice_refused_on
     if refused_on is not None and refused_on <= collector.on:
         facts: list[tuple[str, object]] = [
             ("notice.red_notice_refused_on", refused_on),

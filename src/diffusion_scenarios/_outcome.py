@@ -78,8 +78,9 @@ def predict_outcome(
     """
     strong = [g for g in grounds if g.id in DELETION_GROUNDS and g.strength == "strong"]
     arguable = [g for g in grounds if g.id in DELETION_GROUNDS and g.strength == "arguable"]
-    updates = [g for g in grounds if g.id in UPDATE_GROUNDS and g.strength in ("strong",
-                                                                               "arguable")]
+    updates = [
+        g for g in grounds if g.id in UPDATE_GROUNDS and g.strength in ("strong", "arguable")
+    ]
     weak = [g for g in grounds if g.strength == "weak"]
     co_accused = scenario.case.co_accused_deleted is True
     unknowns = evaluate_grounds(scenario, on).depends_on
@@ -100,7 +101,8 @@ def predict_outcome(
         deciding = arguable
         support = (
             " together with the deletion of the co-accused's data in the same case"
-            if len(arguable) == 1 else ""
+            if len(arguable) == 1
+            else ""
         )
         explanation = (
             f"Probably deleted (not compliant): no single ground is decisive, but "
@@ -145,9 +147,9 @@ def predict_outcome(
             "fact it will not reopen that decision."
         )
     if unknowns and not strong:
-        explanation += " The answer could change with facts that are not known: " + "; ".join(
-            unknowns
-        ) + "."
+        explanation += (
+            " The answer could change with facts that are not known: " + "; ".join(unknowns) + "."
+        )
     citations = _unique([c for g in deciding for c in g.citations])
     if prediction == "not_compliant" and not strong and co_accused and len(arguable) == 1:
         citations = (*citations, "ccf-practice-consistency")

@@ -135,7 +135,8 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
         return
     basis = "ga-2017-86-res-09-refugees" if resolution else "excom-refugee-policy-2014"
     text = (
-        "the 2017 General Assembly resolution" if resolution
+        "the 2017 General Assembly resolution"
+        if resolution
         else "the Executive Committee's 2014 policy (before the 2017 resolution)"
     )
     doubts: list[str] = []
@@ -186,8 +187,10 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
             "rule needs confirmation by a member country"
         )
     elif not is_member(r.granted_by, collector.on):
-        doubts.append(f"{_name(r.granted_by)} was not an INTERPOL member on the day assessed, "
-                      "and the rule needs confirmation by a member country")
+        doubts.append(
+            f"{_name(r.granted_by)} was not an INTERPOL member on the day assessed, "
+            "and the rule needs confirmation by a member country"
+        )
     if doubts:
         collector.find(
             "refugee_status",
@@ -222,8 +225,10 @@ def _human_rights(scenario: Scenario, collector: Collector) -> None:
     concerns = set(case.human_rights_concerns)
     cites = _article2_citations(collector)
     hr_refusals = [
-        e for e in case.extradition
-        if e.outcome == "refused" and e.grounds == "human_rights"
+        e
+        for e in case.extradition
+        if e.outcome == "refused"
+        and e.grounds == "human_rights"
         and (e.date is None or e.date <= collector.on)
     ]
     facts: list[tuple[str, object]] = [("case.human_rights_concerns", case.human_rights_concerns)]
@@ -243,8 +248,10 @@ def _human_rights(scenario: Scenario, collector: Collector) -> None:
             f"{_name(e.country)} refused extradition on human-rights grounds, a principle "
             "INTERPOL's own rules share (Article 2); such a refusal weighs heavily.",
             (*cites, _REFUSAL),
-            [("case.extradition", "refused: human_rights"),
-             ("case.extradition.country", e.country)],
+            [
+                ("case.extradition", "refused: human_rights"),
+                ("case.extradition.country", e.country),
+            ],
         )
     risks = [c for c in _RISKS if c in concerns]
     if risks:
@@ -256,15 +263,20 @@ def _human_rights(scenario: Scenario, collector: Collector) -> None:
             "spirit of the Universal Declaration of Human Rights (Article 2)."
         )
         if refugee:
-            reason += (" A member country has recognised the person as a refugee from the "
-                       "requesting state, which corroborates the risk.")
+            reason += (
+                " A member country has recognised the person as a refugee from the "
+                "requesting state, which corroborates the risk."
+            )
         if combined:
             reason += " Taken together these concerns make the ground strong."
         else:
-            reason += (" A single concern, without a court finding or corroboration, makes the "
-                       "ground arguable.")
-        collector.find("article2_human_rights", "strong" if combined else "arguable", reason,
-                       cites, facts)
+            reason += (
+                " A single concern, without a court finding or corroboration, makes the "
+                "ground arguable."
+            )
+        collector.find(
+            "article2_human_rights", "strong" if combined else "arguable", reason, cites, facts
+        )
 
 
 def _fair_trial(scenario: Scenario, collector: Collector) -> None:
@@ -315,16 +327,21 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
             [("case.human_rights_concerns", case.human_rights_concerns)],
         )
     for e in case.extradition:
-        if (e.outcome == "refused" and e.grounds == "fair_trial"
-                and (e.date is None or e.date <= collector.on)):
+        if (
+            e.outcome == "refused"
+            and e.grounds == "fair_trial"
+            and (e.date is None or e.date <= collector.on)
+        ):
             collector.find(
                 "fair_trial",
                 "strong",
                 f"{_name(e.country)} refused extradition because the person would not get a "
                 "fair trial, a principle INTERPOL's rules share; such a refusal weighs heavily.",
                 (*cites, _REFUSAL),
-                [("case.extradition", "refused: fair_trial"), ("case.extradition.country",
-                                                              e.country)],
+                [
+                    ("case.extradition", "refused: fair_trial"),
+                    ("case.extradition.country", e.country),
+                ],
             )
 
 
@@ -341,8 +358,11 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
             (f"{where}.date", e.date),
         ]
         if e.date is not None and e.date > collector.on:
-            collector.note(_REFUSAL, facts, "These proceedings are dated after the day assessed "
-                           "and are left out.")
+            collector.note(
+                _REFUSAL,
+                facts,
+                "These proceedings are dated after the day assessed and are left out.",
+            )
             continue
         who = _name(e.country)
         if e.outcome == "refused":
@@ -368,13 +388,20 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     ("rpd-international-interest", _REFUSAL),
                     facts,
                 )
-                collector.find("extradition_refused", "weak",
-                               f"{who} refused extradition for lack of dual criminality.",
-                               (_REFUSAL,), facts)
+                collector.find(
+                    "extradition_refused",
+                    "weak",
+                    f"{who} refused extradition for lack of dual criminality.",
+                    (_REFUSAL,),
+                    facts,
+                )
             elif g in ("insufficient_evidence", "limitation"):
                 non_protective += 1
-                why = ("found the evidence insufficient" if g == "insufficient_evidence"
-                       else "found the case time-barred under its own law")
+                why = (
+                    "found the evidence insufficient"
+                    if g == "insufficient_evidence"
+                    else "found the case time-barred under its own law"
+                )
                 collector.find(
                     "extradition_refused",
                     "arguable",
@@ -419,8 +446,12 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                 facts,
             )
         elif e.outcome == "pending":
-            collector.note(_REFUSAL, facts, f"Extradition proceedings in {who} are pending; "
-                           "they show the requesting state is acting on the alert.")
+            collector.note(
+                _REFUSAL,
+                facts,
+                f"Extradition proceedings in {who} are pending; "
+                "they show the requesting state is acting on the alert.",
+            )
     if non_protective >= 2:
         collector.find(
             "extradition_refused",
