@@ -324,12 +324,10 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
         elif offence in LIGHT_OFFENCES or offence in (None, "other"):
             strength, why = "strong", "nothing suggests more than a regulatory breach"
         else:
-            strength, why = (
-                "arguable",
-                (
-                    "the charge is an economic crime, so the CCF will check whether it is more than "
-                    "a regulatory breach"
-                ),
+            strength = "arguable"
+            why = (
+                "the charge is an economic crime, so the CCF will check whether it is more "
+                "than a regulatory breach"
             )
         _find_capped(
             collector,
