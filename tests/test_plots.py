@@ -112,15 +112,15 @@ def test_map_colours_each_country_by_its_role_and_arrest_risk(sample: Any) -> No
 
 def test_map_labels_every_member_once(sample: Any) -> None:
     figure = plots.circulation_map(sample)
-    labels = [t.get_text() for t in figure.axes[0].texts if (t.get_gid() or "").startswith("label-")]
+    labels = [
+        t.get_text() for t in figure.axes[0].texts if (t.get_gid() or "").startswith("label-")
+    ]
     assert sorted(labels) == sorted(tile.country for tile in plots.tile_layout())
 
 
 def test_map_marks_risk_categories_by_hatch_as_well_as_colour(sample: Any) -> None:
     figure = plots.circulation_map(sample)
-    hatches = {
-        code: _patch(figure, f"hatch-{code}").get_hatch() for code in (*HIGH, *MEDIUM, *LOW)
-    }
+    hatches = {code: _patch(figure, f"hatch-{code}").get_hatch() for code in (*HIGH, *MEDIUM, *LOW)}
     assert len({hatches[HIGH[0]], hatches[MEDIUM[0]], hatches[LOW[0]]}) == 3
     assert all(hatches.values())
 
@@ -221,9 +221,7 @@ def test_timeline_writes_the_dates_and_marks_estimates(sample: Any) -> None:
     assert "no date: depends on facts not given" in texts
     estimated_bar = _patch(figure, "deadline-deletion_decision_due")
     assert estimated_bar.get_linestyle() == "--"
-    filing_dot = next(
-        line for line in figure.axes[0].lines if line.get_gid() == "date-filing"
-    )
+    filing_dot = next(line for line in figure.axes[0].lines if line.get_gid() == "date-filing")
     admissibility_dot = next(
         line for line in figure.axes[0].lines if line.get_gid() == "date-admissibility"
     )
@@ -315,11 +313,11 @@ def test_every_builtin_map_colours_tiles_as_the_assessment_says(
         for tile in plots.tile_layout():
             expected = plots.PALETTE[plots.map_category(entries.get(tile.country))]
             assert _facecolour(figure, tile.country) == expected, (key, tile.country)
-        recipients = [
-            text for text in _legend_texts(figure) if text.startswith("recipient")
-        ]
+        recipients = [text for text in _legend_texts(figure) if text.startswith("recipient")]
         shown = sum(int(text.rsplit("(", 1)[1].rstrip(")")) for text in recipients)
-        assert shown == sum(1 for e in assessment.enforcement if plots.map_category(e).startswith("recipient")), key
+        assert shown == sum(
+            1 for e in assessment.enforcement if plots.map_category(e).startswith("recipient")
+        ), key
         assert assessment.as_of.isoformat() in figure.axes[0].get_title(loc="left")
 
 
@@ -357,6 +355,12 @@ def test_every_builtin_grounds_chart_shows_each_ground_and_its_citations(
 
 def test_every_builtin_regional_map_can_be_drawn(builtin_assessments: dict[str, Any]) -> None:
     assessment = next(iter(builtin_assessments.values()))
-    for region in ("africa", "americas", "asia_south_pacific", "europe", "middle_east_north_africa"):
+    for region in (
+        "africa",
+        "americas",
+        "asia_south_pacific",
+        "europe",
+        "middle_east_north_africa",
+    ):
         figure = plots.circulation_map(assessment, region=region)
         assert figure.axes[0].patches

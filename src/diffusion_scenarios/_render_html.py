@@ -132,7 +132,8 @@ def figure_svg(figure: Figure, *, name: str, description: str) -> str:
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
     opening_end = svg.index(">") + 1
     opening = svg[:opening_end]
-    opening = re.sub(r'\s(width|height)="[^"]*"', "", opening)
+    # Inline SVG in HTML needs no namespace declarations (and then no http URL at all).
+    opening = re.sub(r'\s(width|height|xmlns|xmlns:xlink)="[^"]*"', "", opening)
     title_id = f"figure-{name}-title"
     opening = opening.replace(
         "<svg", f'<svg role="img" aria-labelledby="{title_id}" id="figure-{name}"', 1

@@ -272,12 +272,15 @@ def circulation_map(
             linestyle="--" if category == "not_member" else "-",
             gid=f"tile-{tile.country}",
             label="_nolegend_",
+            in_layout=False,
         )
-        axes.add_patch(square)
+        # add_artist, not add_patch: the limits are set below, and recomputing them for
+        # every tile would triple the drawing time.
+        axes.add_artist(square)
         hatch = HATCHES.get(category, "")
         if hatch:
             # The hatch sits in a band at the foot of the tile so the label stays readable.
-            axes.add_patch(
+            axes.add_artist(
                 Rectangle(
                     (x + 0.06, y + 0.06),
                     0.88,
@@ -288,6 +291,7 @@ def circulation_map(
                     linewidth=0,
                     gid=f"hatch-{tile.country}",
                     label="_nolegend_",
+                    in_layout=False,
                 )
             )
         axes.text(
@@ -300,6 +304,7 @@ def circulation_map(
             fontweight="bold" if category == "requesting" or on_trip else "normal",
             color=_text_colour(colour),
             gid=f"label-{tile.country}",
+            in_layout=False,
         )
 
     handles: list[Any] = []
@@ -650,7 +655,10 @@ def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         assessment.grounds,
         key=lambda g: (order.get(g.strength, len(STRENGTHS)), g.id),
     )
-    height = max(3.0, 0.62 * len(grounds) + 1.8)
+    citation_lines = sum(
+        1 + len(", ".join(g.citations)) // 60 for g in grounds
+    )  # rough: the labels wrap their rule ids
+    height = max(3.0, 0.42 * len(grounds) + 0.2 * citation_lines + 1.8)
     figure, axes = _new_axes(ax, (10.0, height))
     level = {strength: len(STRENGTHS) - rank for rank, strength in enumerate(STRENGTHS)}
 
@@ -662,7 +670,8 @@ def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         name = ground.label or ground.id.replace("_", " ")
         cited = ", ".join(text for text, _ in notes) or "no rule cited"
         labels.append(
-            f"{_short(name, 60)}{'  ⚠ UNVERIFIED' if unverified else ''}\n{_short(cited, 80)}"
+            f"{_short(name, 60)}{'  ⚠ UNVERIFIED' if unverified else ''}\n"
+            + textwrap.fill(cited, width=72, break_on_hyphens=False)
         )
         flagged.append(unverified)
         strength = ground.strength if ground.strength in level else "weak"
