@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ._assessment import Circulation, EnforcementEntry
 from ._countries import country_name, members_on
 from ._reference import country_practice
-from ._scenario import Scenario
+from ._scenario import Notice, Scenario
 from ._stage import NoteBook, StageNotes, cap_risk, long_date, max_risk
 from .errors import ReferenceDataError
 
@@ -295,7 +296,6 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
 
     purpose = _purpose(scenario)
     if purpose in ("locate", "information"):
-        adjusted = True
         risk = cap_risk(risk, "low")
         driver = "purpose"
         cites.append("rpd-diffusion-purposes")
@@ -341,6 +341,53 @@ def _consequence(name: str, risk: str, driver: str, requesting_name: str) -> str
     )
 
 
+def _countries_touched_by_facts(scenario: Scenario) -> frozenset[str]:
+    """Countries whose risk depends on facts about them, not only on their practice."""
+    touched = {p.country for p in scenario.case.extradition if p.country}
+    touched.update(code for code, _ in scenario.case.dual_criminality)
+    touched.update(scenario.person.nationalities)
+    refugee = scenario.person.refugee_status
+    if refugee is not None and refugee.granted_by:
+        touched.add(refugee.granted_by)
+    return frozenset(touched)
+
+
+def _entry(result: CountryRisk, *, role: str, received: bool) -> EnforcementEntry:
+    return EnforcementEntry(
+        country=result.country,
+        received=received,
+        arrest_risk=result.risk,
+        consequence=result.consequence,
+        reasons=result.reasons,
+        role=role,
+        citations=result.citations,
+    )
+
+
+@lru_cache(maxsize=32768)
+def _plain_entry(
+    country: str, requesting: str, received: bool, active: bool, purpose: str
+) -> tuple[EnforcementEntry, bool]:
+    """The entry of a country no fact singles out; the same for every such scenario.
+
+    It is computed by :func:`country_risk` itself on a scenario holding only the facts it
+    reads for such a country (the requesting state and the purpose), so the cache cannot
+    drift from the rule.
+    """
+    bare = Scenario(
+        id="-",
+        notice=Notice(
+            kind="diffusion",
+            requesting_country=requesting,
+            issued_on=Date(2000, 1, 1),
+            purpose=purpose,
+        ),
+    )
+    result = country_risk(bare, country, received=received, active=active)
+    role = "recipient" if received else "non_recipient"
+    return _entry(result, role=role, received=received), result.practice_known
+
+
 def enforcement_stage(
     scenario: Scenario, *, circulation: Circulation, as_of: Date, active: bool
 ) -> EnforcementResult:
@@ -369,29 +416,30 @@ def enforcement_stage(
     """
     book = NoteBook()
     requesting = scenario.notice.requesting_country
+    purpose = _purpose(scenario)
     if scenario.notice.purpose is None:
         book.default("notice.purpose: arrest")
     recipients = frozenset(circulation.recipients)
-    countries = set(members_on(as_of))
-    countries.add(requesting)
+    touched = _countries_touched_by_facts(scenario)
     entries: list[EnforcementEntry] = []
     unknown_practice: list[str] = []
     counts: dict[str, int] = {"high": 0, "medium": 0, "low": 0, "none": 0}
 
-    for country in sorted(countries):
+    for country in sorted({*members_on(as_of), requesting}):
+        received = country in recipients
         if country == requesting:
             result = requesting_state_risk(scenario)
-            role = "requesting"
-            received = False
+            entry = _entry(result, role="requesting", received=False)
             book.record(
                 "deletion-leaves-domestic-case",
                 dict(result.facts),
                 f"{country}: {result.risk} (own warrant)",
             )
-        else:
-            received = country in recipients
+        elif country in touched:
             result = country_risk(scenario, country, received=received, active=active)
-            role = "recipient" if received else "non_recipient"
+            entry = _entry(
+                result, role="recipient" if received else "non_recipient", received=received
+            )
             if received and active and not result.practice_known:
                 unknown_practice.append(country)
             if result.adjusted:
@@ -400,19 +448,19 @@ def enforcement_stage(
                     {"country": country, **dict(result.facts)},
                     f"{country}: {result.risk}",
                 )
-        counts[result.risk] += 1
-        entries.append(
-            EnforcementEntry(
-                country=country,
-                received=received,
-                arrest_risk=result.risk,
-                consequence=result.consequence,
-                reasons=result.reasons,
-                role=role,
-                citations=result.citations,
-            )
-        )
+        else:
+            entry, known = _plain_entry(country, requesting, received, active, purpose)
+            if received and active and not known:
+                unknown_practice.append(country)
+        counts[entry.arrest_risk] += 1
+        entries.append(entry)
 
+    if purpose in ("locate", "information") and recipients and active:
+        book.record(
+            "rpd-diffusion-purposes",
+            {"notice.purpose": purpose},
+            "every recipient at most low: a report of whereabouts, not arrest",
+        )
     book.record(
         "national-practice",
         {"recipients": len(recipients), "data_active": active, "as_of": as_of},

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ._assessment import Assessment, Citation
 from ._circulation import circulation_stage, data_active_on
@@ -34,9 +35,13 @@ Date = _dt.date
 NOT_LEGAL_ADVICE = "Educational model, not legal advice."
 
 
+@lru_cache(maxsize=8192)
+def _citation(rule_id: str, as_of: Date) -> Citation:
+    return catalogue().citation(rule_id, as_of)
+
+
 def _citations(ids: Iterable[str], as_of: Date) -> tuple[Citation, ...]:
-    cat = catalogue()
-    return tuple(cat.citation(rule_id, as_of) for rule_id in unique(ids))
+    return tuple(_citation(rule_id, as_of) for rule_id in unique(ids))
 
 
 def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:

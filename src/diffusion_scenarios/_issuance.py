@@ -5,6 +5,11 @@ number unverified); a diffusion goes straight from the sending NCB to its recipi
 checked only *afterwards* (DF-5, DF-6), since 2016 by the Notices and Diffusions Task
 Force. This stage says which of the two happened, whether the review before publication
 would be expected to stop a red notice on these facts, and from when the data circulate.
+
+A red notice whose facts show a defect the review checks is taken as refused (nothing
+circulates) unless the facts show it is on file anyway: its correction, deletion or
+revision is asked of the CCF, or the CCF has already decided on it. Then it was published
+despite the defect, and the same defect is a ground for deletion.
 """
 
 from __future__ import annotations
@@ -37,6 +42,19 @@ def red_notice_refused_on(scenario: Scenario) -> Date | None:
     """
     value = getattr(scenario.notice, "red_notice_refused_on", None)
     return value if isinstance(value, Date) else None
+
+
+def _shown_on_file(scenario: Scenario) -> str | None:
+    """Why the facts show the data exist, if they do: what is challenged or decided exists."""
+    prior = scenario.case.prior_ccf_decision
+    if prior is not None:
+        return "the CCF has already decided on it"
+    challenge = scenario.challenge
+    if challenge is not None and (
+        not challenge.requests or any(r != "access" for r in challenge.requests)
+    ):
+        return "its correction, deletion or revision is asked of the CCF"
+    return None
 
 
 def _screening_body(day: Date) -> tuple[str, tuple[str, ...]]:
@@ -110,7 +128,8 @@ def issuance_stage(
             f"compliance before publication; on {long_date(issued)} that review was done by "
             f"{body}."
         )
-        if screened:
+        on_file = _shown_on_file(scenario)
+        if screened and on_file is None:
             labels = ", ".join(g.label or g.id.replace("_", " ") for g in screened)
             reasons.append(
                 f"On these facts the review before publication would be expected to refuse it "
@@ -119,6 +138,16 @@ def issuance_stage(
             )
             screening = "refused"
             circulated_on: Date | None = None
+        elif screened:
+            labels = ", ".join(g.label or g.id.replace("_", " ") for g in screened)
+            reasons.append(
+                f"On these facts the review before publication would be expected to refuse it "
+                f"({labels}); but the facts show it was published all the same ({on_file}), "
+                f"so it is taken as circulating from {long_date(issued)} and the same defects "
+                "are grounds for deletion."
+            )
+            screening = "published"
+            circulated_on = issued
         else:
             reasons.append(
                 "Nothing in the facts shows a defect that the review before publication checks, "
