@@ -139,6 +139,7 @@ class Collector:
     ) -> None:
         """Record that ``ground`` applies at ``strength`` and trace why."""
         cited = tuple(dict.fromkeys(citations))
+        reason = reason[:1].upper() + reason[1:]
         self.findings.append(
             Finding(ground=ground, strength=strength, reason=reason, citations=cited)
         )

@@ -38,10 +38,12 @@ Date = _dt.date
 
 
 def _names(grounds: list[Ground]) -> str:
-    labels = [g.label or g.id for g in grounds]
-    if len(labels) == 1:
-        return labels[0]
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+    """The grounds' labels in running text, separated by semicolons (labels hold commas)."""
+    return "; ".join(_in_sentence(g.label or g.id) for g in grounds)
+
+
+def _in_sentence(label: str) -> str:
+    return label[:1].lower() + label[1:]
 
 
 def _first_reason(ground: Ground) -> str:
@@ -90,9 +92,9 @@ def predict_outcome(
         prediction = "not_compliant"
         deciding = strong
         explanation = (
-            f"Most likely deleted (not compliant): {_names(strong)} "
-            f"{'is a strong ground' if len(strong) == 1 else 'are strong grounds'}, and one "
-            f"breach of INTERPOL's rules is enough. {_first_reason(strong[0])}"
+            f"Most likely deleted (not compliant). Deciding "
+            f"{'ground' if len(strong) == 1 else 'grounds'}, strong: {_names(strong)}; one "
+            f"breach of INTERPOL's rules is enough. Why: {_first_reason(strong[0])}"
         )
         if arguable:
             explanation += f" Also arguable: {_names(arguable)}."
@@ -100,44 +102,45 @@ def predict_outcome(
         prediction = "not_compliant"
         deciding = arguable
         support = (
-            " together with the deletion of the co-accused's data in the same case"
+            ", together with the deletion of the co-accused's data in the same case"
             if len(arguable) == 1
             else ""
         )
         explanation = (
-            f"Probably deleted (not compliant): no single ground is decisive, but "
-            f"{_names(arguable)}{support} raise independent doubts about the same data, and "
-            "the CCF keeps data only if it is satisfied that they comply. This is less certain "
-            "than a strong ground."
+            "Probably deleted (not compliant), though less certain than with a strong "
+            "ground. No single ground decides it, but these arguable grounds raise "
+            f"independent doubts about the same data: {_names(arguable)}{support}. The CCF "
+            "keeps data only when it is satisfied that they comply."
         )
     elif updates:
         prediction = "compliant_with_update"
         deciding = updates
         explanation = (
-            f"Most likely kept, with the record updated (compliant with update): "
-            f"{_names(updates)} call for correcting or completing the data rather than "
-            f"deleting them. {_first_reason(updates[0])}"
+            "Most likely kept, with the record updated (compliant with update). Grounds that "
+            f"call for correcting the data rather than deleting them: {_names(updates)}. "
+            f"Why: {_first_reason(updates[0])}"
         )
         if arguable:
             explanation += (
-                f" {_names(arguable)} is arguable but not enough on its own for deletion."
+                f" Arguable but not enough on {'its' if len(arguable) == 1 else 'their'} own "
+                f"for deletion: {_names(arguable)}."
             )
     else:
         prediction = "compliant"
         deciding = arguable
         if arguable:
             explanation = (
-                f"Most likely kept (compliant): {_names(arguable)} is arguable, but a single "
-                "arguable ground is usually not enough for the CCF to delete."
+                f"Most likely kept (compliant). One ground is arguable ({_names(arguable)}), "
+                "but a single arguable ground is usually not enough for the CCF to delete."
             )
         elif weak:
             explanation = (
-                f"Most likely kept (compliant): only weak points were found ({_names(weak)}), "
+                f"Most likely kept (compliant). Only weak points were found ({_names(weak)}), "
                 "and weak points do not lead to deletion."
             )
         else:
             explanation = (
-                "Most likely kept (compliant): on the facts given, no ground for deletion "
+                "Most likely kept (compliant). On the facts given, no ground for deletion "
                 "applies; the CCF does not weigh guilt, only whether the data follow "
                 "INTERPOL's rules."
             )
