@@ -292,16 +292,32 @@ def test_loading_a_good_file_replaces_the_facts_and_resets_the_changes(
     assert "Loaded" in _text(explorer.controls["load_status"].value)
 
 
+def test_the_map_shows_every_member_with_its_category_and_zooms_to_a_region(
+    explorer: ScenarioExplorer,
+) -> None:
+    world = explorer.panels["map"]
+    assert world.count('role="img"') == len(explorer.assessment.enforcement)
+    assert "Germany (DEU): received it:" in world
+    assert "Brazil (BRA): did not receive it" in world
+    assert "Kazakhstan (KAZ): requesting state" in world
+    explorer.controls["map_region"].value = "europe"
+    europe = explorer.panels["map"]
+    assert 0 < europe.count('role="img"') < world.count('role="img"')
+    assert "Brazil (BRA)" not in europe and "Germany (DEU)" in europe
+    explorer.controls["map_region"].value = "all"
+
+
 def test_figures_are_drawn_when_their_tab_is_opened_with_alt_text(
     explorer: ScenarioExplorer,
 ) -> None:
-    explorer.show_panel("map")
-    html = explorer._panels["map"].figure.value  # type: ignore[union-attr]
-    assert html.startswith("<img") and 'alt="Map of INTERPOL members' in html
-    explorer.controls["map_region"].value = "europe"
-    assert explorer._panels["map"].figure.value != html  # type: ignore[union-attr]
     explorer.show_panel("route")
     assert "Timeline of the CCF route" in explorer._panels["route"].figure.value  # type: ignore[union-attr]
+    explorer.show_panel("map")
+    assert explorer._map_figure.value == ""  # the printable figure is drawn on request
+    explorer.controls["draw_map"].click()
+    assert 'alt="Map of INTERPOL members' in explorer._map_figure.value
+    explorer.controls["offence"].value = "theft"
+    assert explorer._map_figure.value == ""  # never a figure of facts no longer shown
     explorer.show_panel("issuance")
 
 

@@ -27,6 +27,7 @@ __all__ = [
     "outcome_banner_html",
     "outcome_html",
     "route_html",
+    "tile_map_html",
     "travel_html",
 ]
 
@@ -386,3 +387,99 @@ def _show(value: object) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(_show(v) for v in value) + "]" if value else "[]"
     return str(value)
+
+
+# CSS stripes per map category, the second channel besides colour (greyscale-safe), in the
+# spirit of the figure's hatches: crossed, diagonal, horizontal, vertical.
+_STRIPE = "repeating-linear-gradient({angle}deg,rgba(0,0,0,.3) 0 1px,transparent 1px 4px)"
+_TILE_PATTERNS = {
+    "recipient_high": _STRIPE.format(angle=45) + "," + _STRIPE.format(angle=-45),
+    "recipient_medium": _STRIPE.format(angle=45),
+    "recipient_low": _STRIPE.format(angle=0),
+    "recipient_none": _STRIPE.format(angle=90),
+}
+_TILE_WORDS = {
+    "requesting": "requesting state",
+    "recipient_high": "received it: high arrest risk",
+    "recipient_medium": "received it: medium arrest risk",
+    "recipient_low": "received it: low arrest risk",
+    "recipient_none": "received it: no arrest expected",
+    "non_recipient": "did not receive it",
+    "not_member": "not an INTERPOL member that day",
+}
+
+
+def _tile_style(category: str, *, trip: bool) -> str:
+    from .plots import PALETTE
+
+    background = PALETTE.get(category, "#DDDDDD")
+    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    text = "#ffffff" if 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45 else "#000000"
+    pattern = _TILE_PATTERNS.get(category)
+    image = f"background-image:{pattern};" if pattern else ""
+    border = (
+        f"box-shadow:inset 0 0 0 3px {PALETTE.get('trip', '#0072B2')};"
+        if trip
+        else "box-shadow:inset 0 0 0 1px #999;"
+    )
+    return f"background-color:{background};{image}color:{text};{border}"
+
+
+def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
+    """A tile-grid map as HTML: one square per member, coloured and striped by category.
+
+    Same layout, categories and palette as :func:`diffusion_scenarios.plots.circulation_map`
+    (read from it, so the two never disagree), drawn by the browser in milliseconds. Each
+    square carries its country name and category as a tooltip and for screen readers;
+    planned-trip destinations have a thick blue edge.
+    """
+    from .plots import PALETTE, map_category, tile_layout
+
+    tiles = tile_layout()
+    if region is not None:
+        from ._countries import interpol_region
+
+        tiles = tuple(t for t in tiles if interpol_region(t.country) == region)
+    if not tiles:
+        return "<p>No member in this region.</p>"
+    entries = {e.country: e for e in assessment.enforcement}
+    trips = {t.country for t in assessment.travel}
+    top = min(t.row for t in tiles)
+    left = min(t.col for t in tiles)
+    columns = max(t.col for t in tiles) - left + 1
+    cells = []
+    counts: dict[str, int] = {}
+    for tile in tiles:
+        category = map_category(entries.get(tile.country))
+        counts[category] = counts.get(category, 0) + 1
+        trip = tile.country in trips
+        words = _TILE_WORDS.get(category, category) + ("; planned trip" if trip else "")
+        label = f"{country_label(tile.country)}: {words}"
+        cells.append(
+            f'<div role="img" aria-label="{escape(label)}" title="{escape(label)}" '
+            f'style="grid-row:{tile.row - top + 1};grid-column:{tile.col - left + 1};'
+            f"{_tile_style(category, trip=trip)}aspect-ratio:1;display:flex;"
+            "align-items:center;justify-content:center;font-size:8px;font-weight:600;"
+            f'overflow:hidden;border-radius:2px">{escape(tile.country)}</div>'
+        )
+    legend = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin:0 10px 2px 0">'
+        f'<span style="display:inline-block;width:14px;height:14px;margin-right:4px;'
+        f'{_tile_style(category, trip=False)}"></span>{escape(words)} ({counts[category]})'
+        "</span>"
+        for category, words in _TILE_WORDS.items()
+        if counts.get(category)
+    )
+    if trips & {t.country for t in tiles}:
+        legend += (
+            '<span style="display:inline-flex;align-items:center"><span style="display:'
+            "inline-block;width:14px;height:14px;margin-right:4px;box-shadow:inset 0 0 0 3px "
+            f'{PALETTE.get("trip", "#0072B2")}"></span>planned trip</span>'
+        )
+    where = "the world" if region is None else region.replace("_", " ").title()
+    return (
+        f'<div aria-label="Map of {escape(where)}" style="display:grid;'
+        f"grid-template-columns:repeat({columns},minmax(0,1fr));gap:2px;max-width:"
+        f'{max(240, 34 * columns)}px">{"".join(cells)}</div>'
+        f'<div style="font-size:12px;margin-top:6px">{legend}</div>'
+    )

@@ -31,6 +31,7 @@ from ._vocab import GROUND_IDS, PREDICTIONS
 __all__ = [
     "GROUND_LABELS",
     "OUTCOME_LABELS",
+    "QUIZ_STEPS",
     "STEP_LABELS",
     "Exercise",
     "Feedback",
@@ -73,8 +74,31 @@ OUTCOME_LABELS: dict[str, str] = {
 }
 """What each CCF decision means, in words."""
 
-STEP_LABELS: dict[str, str] = {}
-"""Labels for the CCF route steps the exercises ask about, filled from the engine's steps."""
+QUIZ_STEPS: tuple[str, ...] = (
+    "provisional_measures",
+    "gs_consultation",
+    "access_decision_due",
+    "deletion_decision_due",
+    "decision_without_time_limit",
+    "revision_window",
+    "domestic_case_continues",
+    "bilateral_extradition_possible",
+)
+"""The CCF route steps a learner is asked about: those that differ from case to case, and
+the two that teach what a deletion does not end. Filing, admissibility, consultation of the
+NCB and implementation happen on every route and are not asked."""
+
+STEP_LABELS: dict[str, str] = {
+    "provisional_measures": "Provisional measures (blocking the data meanwhile)",
+    "gs_consultation": "Consultation of the General Secretariat",
+    "access_decision_due": "Access decision within the statutory time limit",
+    "deletion_decision_due": "Deletion decision within the statutory time limit",
+    "decision_without_time_limit": "Decision with no statutory time limit (before 11 March 2017)",
+    "revision_window": "Window to apply for revision",
+    "domestic_case_continues": "The domestic case continues whatever the CCF decides",
+    "bilateral_extradition_possible": "Bilateral extradition stays possible",
+}
+"""A readable label for each route step asked about."""
 
 # A ground the model rates "weak" is neither required nor counted as a mistake: the
 # exercises ask for the grounds a lawyer would actually argue.
@@ -174,7 +198,7 @@ def check_answer(
     Args:
         exercise: the exercise answered.
         grounds: the ground ids chosen (vocabulary G).
-        route_steps: the route step ids chosen.
+        route_steps: the route step ids chosen, among :data:`QUIZ_STEPS`.
         outcome: ``not_compliant``, ``compliant_with_update`` or ``compliant``.
 
     Returns:
@@ -196,6 +220,11 @@ def check_answer(
     for ground in sorted(chosen_grounds):
         if ground not in GROUND_IDS:
             raise ValueError(f"grounds: unknown ground id {ground!r}")
+    for step in sorted(chosen_steps):
+        if step not in QUIZ_STEPS:
+            raise ValueError(
+                f"route_steps: expected steps among {', '.join(QUIZ_STEPS)}, found {step!r}"
+            )
     if outcome not in PREDICTIONS:
         raise ValueError(f"outcome: expected one of {', '.join(PREDICTIONS)}, found {outcome!r}")
     assessment = _assessment(exercise)
@@ -230,7 +259,7 @@ def check_answer(
             )
     grounds_correct = set(expected) == (chosen_grounds - set(weak))
 
-    steps = {s.step: s for s in assessment.route}
+    steps = {s.step: s for s in assessment.route if s.step in QUIZ_STEPS}
     for step in sorted(set(steps) - chosen_steps):
         lines.append(
             f"Missed route step: {step_label(step)} — {_cite(assessment, steps[step].citations)}."
@@ -383,17 +412,17 @@ _EXERCISES: tuple[tuple[str, str, str, dict[str, object]], ...] = (
     ),
     (
         "extradition-refused-as-political",
-        "A diffusion after a court refused extradition as political",
+        "A diffusion after a court refused extradition as political (2016)",
         "Pavel, a Russian businessman who funded an opposition party, moved to Germany in "
-        "2021. Russia charged him with large-scale fraud and sent a diffusion to all "
-        "members. In 2023 a German court refused to extradite him, finding that the "
+        "2013. Russia charged him with large-scale fraud and in 2014 sent a diffusion to all "
+        "members. In 2015 a German court refused to extradite him, finding that the "
         "prosecution was politically motivated. Russia has taken no step since. He asks "
-        "the CCF to delete the diffusion in January 2025.",
+        "the CCF to delete the diffusion in October 2016.",
         {
             "format": 1,
             "id": "exercise-extradition-refused",
-            "title": "A diffusion after a court refused extradition as political",
-            "as_of": "2025-01-20",
+            "title": "A diffusion after a court refused extradition as political (2016)",
+            "as_of": "2016-10-20",
             "person": {
                 "nationalities": ["RU"],
                 "residence": "DE",
@@ -403,7 +432,7 @@ _EXERCISES: tuple[tuple[str, str, str, dict[str, object]], ...] = (
                 "kind": "diffusion",
                 "purpose": "arrest",
                 "requesting_country": "RU",
-                "issued_on": "2022-03-01",
+                "issued_on": "2014-03-03",
                 "recipients": "all",
             },
             "case": {
@@ -419,11 +448,11 @@ _EXERCISES: tuple[tuple[str, str, str, dict[str, object]], ...] = (
                         "country": "DE",
                         "outcome": "refused",
                         "grounds": "political",
-                        "date": "2023-06-14",
+                        "date": "2015-06-15",
                     }
                 ],
             },
-            "challenge": {"filed_on": "2025-01-20", "requests": ["deletion"]},
+            "challenge": {"filed_on": "2016-10-20", "requests": ["deletion"]},
         },
     ),
 )
@@ -454,20 +483,11 @@ def exercise(exercise_id: str) -> Exercise:
     raise KeyError(exercise_id)
 
 
-@cache
 def route_step_options() -> tuple[str, ...]:
-    """Every CCF route step the exercises and built-in scenarios use, in route order.
+    """The route steps a learner chooses from (the same list for every exercise).
 
-    The learner chooses among these; an exercise's own steps are a subset, so the list
-    itself gives nothing away.
+    Example:
+        >>> "provisional_measures" in route_step_options()
+        True
     """
-    from ._loader import builtin_scenarios
-
-    seen: dict[str, None] = {}
-    scenarios = [e.scenario for e in exercises()] + list(builtin_scenarios().values())
-    from ._engine import assess
-
-    for scenario in scenarios:
-        for step in assess(scenario).route:
-            seen.setdefault(step.step, None)
-    return tuple(seen)
+    return QUIZ_STEPS

@@ -59,6 +59,7 @@ from ._widgets_render import (
     outcome_banner_html,
     outcome_html,
     route_html,
+    tile_map_html,
     travel_html,
 )
 from .errors import DiffusionScenariosError
@@ -236,6 +237,10 @@ def _message(text: str, *, error: bool) -> str:
     colour = "#B00020" if error else "#1B5E20"
     role = "alert" if error else "status"
     return f'<div role="{role}" style="color:{colour};font-size:13px">{escape(text)}</div>'
+
+
+def _region(value: str) -> str | None:
+    return None if value == "all" else value
 
 
 def _figure_html(figure: Any, alt: str) -> str:
@@ -505,6 +510,11 @@ class ScenarioExplorer:
         c["save"] = w.Button(description="Save facts", tooltip="Save the facts as a scenario file")
         c["save_status"] = w.HTML()
 
+        c["draw_map"] = w.Button(
+            description="Draw the map as a figure",
+            tooltip="Draw the printable map figure (takes a second or two)",
+            layout=w.Layout(width="auto"),
+        )
         c["map_region"] = _dropdown(
             "Map region", [("whole world", "all"), *_vocab_options(_vocab.INTERPOL_REGIONS)]
         )
@@ -518,7 +528,8 @@ class ScenarioExplorer:
         c["add_trip"].on_click(lambda _: self._add_trip())
         c["remove_trip"].on_click(lambda _: self._remove_trip())
         c["save"].on_click(lambda _: self._on_save())
-        c["map_region"].observe(lambda _: self._draw_map(), names="value")
+        c["map_region"].observe(lambda _: self._on_region(), names="value")
+        c["draw_map"].on_click(lambda _: self._draw_map())
 
     def _fact_controls(self) -> tuple[str, ...]:
         names = (
@@ -536,15 +547,14 @@ class ScenarioExplorer:
 
     def _build_panels(self) -> None:
         self._banner = w.HTML()
+        self._map_figure = w.HTML(layout=w.Layout(width="100%"))
         region = self.controls["map_region"]
         self._panels: dict[str, _Panel] = {
             "issuance": _Panel("Issuance", issuance_html, lambda a: (a.issuance, a.circulation)),
             "map": _Panel(
                 "Map",
-                circulation_html,
-                lambda a: a.circulation,
-                figure=self._map_html,
-                figure_key=lambda a: (a.circulation, a.enforcement, a.travel, region.value),
+                lambda a: tile_map_html(a, _region(region.value)) + circulation_html(a),
+                lambda a: (a.circulation, a.enforcement, a.travel, region.value),
             ),
             "enforcement": _Panel(
                 "Enforcement", enforcement_html, lambda a: (a.enforcement, a.circulation)
@@ -606,6 +616,8 @@ class ScenarioExplorer:
         pages = []
         for name, panel in self._panels.items():
             parts: list[Any] = [c["map_region"]] if name == "map" else []
+            if name == "map":
+                parts += [c["draw_map"], self._map_figure]
             if panel.figure is not None:
                 parts.append(panel.figure)
             parts.append(panel.text)
@@ -971,6 +983,7 @@ class ScenarioExplorer:
 
     def _reassess(self) -> None:
         self.assessment = self._assess(self.scenario)
+        self._map_figure.value = ""  # a drawn figure would show the old facts
         self._render()
 
     def _render(self) -> None:
@@ -1012,8 +1025,7 @@ class ScenarioExplorer:
     def _map_html(self, assessment: Assessment) -> str:
         from .plots import circulation_map
 
-        region = self.controls["map_region"].value
-        figure = circulation_map(assessment, region=None if region == "all" else region)
+        figure = circulation_map(assessment, region=_region(self.controls["map_region"].value))
         count = assessment.circulation.recipient_count
         alt = (
             f"Map of INTERPOL members: {count} received the request; colours show the "
@@ -1035,9 +1047,14 @@ class ScenarioExplorer:
         alt = "Timeline of the CCF route with its dates and deadlines (listed below as text)."
         return _figure_html(route_timeline(assessment), alt)
 
-    def _draw_map(self) -> None:
+    def _on_region(self) -> None:
+        self._map_figure.value = ""
         if hasattr(self, "assessment"):
-            self._panels["map"].draw(self.assessment)
+            self._panels["map"].update(self.assessment, visible=True)
+
+    def _draw_map(self) -> None:
+        """Draw the printable map figure (matplotlib) for the current facts and region."""
+        self._map_figure.value = self._map_html(self.assessment)
 
     def _changes_html(self, assessment: Assessment) -> str:
         return changes_html(self.changes, self._start_label)

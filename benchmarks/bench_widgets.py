@@ -1,0 +1,118 @@
+"""How long the scenario explorer takes to react to a control change, in the kernel.
+
+Run: ``python benchmarks/bench_widgets.py [--repeat N]``
+
+Each measurement sets one control's ``.value`` (exactly what a click in the browser does
+on the kernel side) and stops the clock when every panel has been recomputed: a new
+Scenario, ``assess``, the outcome line and every panel's text and tables (issuance,
+the tile map, enforcement table, trips, grounds, route, outcome and trace, changes), plus
+the matplotlib figure of the tab on screen, if it has one. Figures on tabs not on screen
+are drawn when their tab is opened; the script times that separately, the worst case
+where a figure tab stays on screen, and the printable map figure drawn on request.
+
+The budget is a median under 150 ms for a change, every panel redrawn.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import statistics
+import time
+from collections.abc import Callable
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from diffusion_scenarios.widgets import ScenarioExplorer
+
+START = "diffusion-commercial-dispute-europe"
+
+
+def _time(action: Callable[[], object], repeat: int) -> list[float]:
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def _report(label: str, samples: list[float]) -> None:
+    samples = sorted(samples)
+    p90 = samples[max(0, int(round(0.9 * len(samples))) - 1)]
+    print(
+        f"{label:58} median {statistics.median(samples):7.1f} ms   "
+        f"p90 {p90:7.1f} ms   max {samples[-1]:7.1f} ms   (n={len(samples)})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="changes per measurement")
+    args = parser.parse_args()
+    repeat = args.repeat
+
+    start = time.perf_counter()
+    explorer = ScenarioExplorer(START)
+    print(
+        f"{'build the explorer (controls, first assessment)':58} {1000 * (time.perf_counter() - start):7.1f} ms"
+    )
+    c = explorer.controls
+
+    def toggler(name: str, a: object, b: object) -> Callable[[], object]:
+        state = {"flip": False}
+
+        def action() -> object:
+            state["flip"] = not state["flip"]
+            c[name].value = a if state["flip"] else b
+            return explorer.assessment
+
+        return action
+
+    explorer.show_panel("issuance")
+    changes = {
+        "recipients europe <-> all": toggler("recipients", "all", "chosen"),
+        "offence fraud <-> tax offence": toggler("offence", "tax_offence", "fraud"),
+        "refugee status none <-> recognised": toggler("refugee_status", "recognised", ""),
+        "political indicators": toggler("political_context", ("critic_of_government",), ()),
+        "maximum penalty 10 <-> 1 year": toggler("max_penalty_years", "1", "10"),
+        "assess as of 2025-03-01 <-> 2026-06-01": toggler(
+            "as_of", dt.date(2026, 6, 1), dt.date(2025, 3, 1)
+        ),
+    }
+    all_samples: list[float] = []
+    print("\nA control change, default tab (text panels) on screen:")
+    for label, action in changes.items():
+        action()  # warm up
+        samples = _time(action, repeat)
+        all_samples += samples
+        _report("  " + label, samples)
+    _report("  ALL CHANGES", all_samples)
+
+    print("\nOpening a figure tab after a change (draws that figure once):")
+    for panel in ("map", "grounds", "route"):
+        samples = []
+        for _ in range(max(3, repeat // 4)):
+            explorer.show_panel("issuance")
+            changes["recipients europe <-> all"]()
+            begin = time.perf_counter()
+            explorer.show_panel(panel)
+            samples.append((time.perf_counter() - begin) * 1000)
+        _report(f"  open the {panel} tab", samples)
+
+    print("\nWorst case, a figure tab on screen (its figure redrawn on every change):")
+    for panel in ("map", "grounds", "route"):
+        explorer.show_panel(panel)
+        action = changes["maximum penalty 10 <-> 1 year"]
+        _report(f"  {panel} tab: maximum penalty 10 <-> 1 year", _time(action, max(3, repeat // 4)))
+
+    print("\nThe printable map figure (matplotlib), drawn on request:")
+    _report("  click 'Draw the map as a figure'", _time(c["draw_map"].click, 3))
+
+    print("\nEverything at once (every panel and all three figures redrawn):")
+    _report("  draw_all()", _time(explorer.draw_all, max(3, repeat // 4)))
+
+
+if __name__ == "__main__":
+    main()
