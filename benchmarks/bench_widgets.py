@@ -40,7 +40,7 @@ def _time(action: Callable[[], object], repeat: int) -> list[float]:
 
 def _report(label: str, samples: list[float]) -> None:
     samples = sorted(samples)
-    p90 = samples[max(0, int(round(0.9 * len(samples))) - 1)]
+    p90 = samples[max(0, round(0.9 * len(samples)) - 1)]
     print(
         f"{label:58} median {statistics.median(samples):7.1f} ms   "
         f"p90 {p90:7.1f} ms   max {samples[-1]:7.1f} ms   (n={len(samples)})"
@@ -55,9 +55,8 @@ def main() -> None:
 
     start = time.perf_counter()
     explorer = ScenarioExplorer(START)
-    print(
-        f"{'build the explorer (controls, first assessment)':58} {1000 * (time.perf_counter() - start):7.1f} ms"
-    )
+    built = 1000 * (time.perf_counter() - start)
+    print(f"{'build the explorer (controls, first assessment)':58} {built:7.1f} ms")
     c = explorer.controls
 
     def toggler(name: str, a: object, b: object) -> Callable[[], object]:
