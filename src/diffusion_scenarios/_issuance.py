@@ -40,8 +40,7 @@ def red_notice_refused_on(scenario: Scenario) -> Date | None:
 
     ``notice.red_notice_refused_on`` is an optional extension of format 1 (legal brief DF-12).
     """
-    value = getattr(scenario.notice, "red_notice_refused_on", None)
-    return value if isinstance(value, Date) else None
+    return scenario.notice.red_notice_refused_on
 
 
 def _shown_on_file(scenario: Scenario) -> str | None:

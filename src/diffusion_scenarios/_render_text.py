@@ -87,7 +87,7 @@ def render_text(assessment: Assessment) -> str:
     a = assessment
     lines: list[str] = []
     title = a.title or a.scenario_id
-    lines.append(f"{title} ({a.scenario_id})")
+    lines += _para(f"{title} ({a.scenario_id})", indent="")
     lines.append(f"Assessed as of {long_date(a.as_of)}. {a.caveats[0]}")
 
     # Outcome first.

@@ -1,0 +1,122 @@
+"""``diffusion_scenarios.reports``: the text and JSON reports and writing them safely."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+import diffusion_scenarios as ds
+from diffusion_scenarios import reports
+from diffusion_scenarios.errors import OutputExistsError
+
+
+@pytest.fixture(scope="module")
+def assessment() -> ds.Assessment:
+    return ds.assess(ds.builtin_scenarios()["red-notice-refused-then-diffusion"])
+
+
+def test_formats_are_the_four_of_the_contract() -> None:
+    assert reports.FORMATS == ("text", "json", "markdown", "html")
+
+
+def test_json_is_exactly_to_dict(assessment: ds.Assessment) -> None:
+    assert json.loads(reports.render(assessment, "json")) == assessment.to_dict()
+
+
+def test_text_puts_the_outcome_first_and_the_caveats_last(assessment: ds.Assessment) -> None:
+    text = reports.render(assessment)
+    headings = [line for line in text.splitlines() if line.isupper() and line.strip()]
+    assert headings[0] == "LIKELY CCF OUTCOME"
+    assert headings[-1] == "CAVEATS"
+    assert text.rstrip().endswith(assessment.caveats[-1].split()[-1])
+
+
+def test_text_tags_every_cited_rule_with_its_verification(assessment: ds.Assessment) -> None:
+    flat = " ".join(reports.render(assessment, "text").split())
+    for citation in assessment.citations:
+        status = "UNVERIFIED" if citation.verification == "unverified" else citation.verification
+        listed = f"[{citation.id}] {citation.instrument}, {citation.provision} — {status};"
+        assert listed in flat, citation.id
+    assert "[ccf-reissuance, UNVERIFIED]" in flat
+    assert "[ccf-statute-40-deletion, secondary]" in flat
+
+
+def test_text_shows_route_deadlines_trips_and_what_it_depends_on(
+    assessment: ds.Assessment,
+) -> None:
+    text = reports.render(assessment)
+    assert "deletion decision due: deadline 12 June 2025 (estimated)" in text
+    assert "Greece, 5 October 2024: high risk (alert active)" in text
+    assert "WHAT THE ANSWER DEPENDS ON" in text
+    assert "admissible_on" in text
+
+
+def test_text_is_deterministic(assessment: ds.Assessment) -> None:
+    again = ds.assess(ds.builtin_scenarios()["red-notice-refused-then-diffusion"])
+    assert reports.render(assessment) == reports.render(again)
+
+
+def test_text_lines_stay_readable_in_a_terminal(assessment: ds.Assessment) -> None:
+    long_lines = [line for line in reports.render(assessment).splitlines() if len(line) > 88]
+    assert long_lines == [line for line in long_lines if " " not in line.strip()]
+
+
+def test_text_of_a_refused_red_notice_says_nothing_circulated() -> None:
+    scenario = ds.scenario_from_dict(
+        {
+            "format": 1,
+            "id": "refused",
+            "as_of": dt.date(2025, 3, 1),
+            "notice": {
+                "kind": "red_notice",
+                "requesting_country": "KZ",
+                "issued_on": dt.date(2024, 3, 1),
+            },
+            "case": {"offence": "other", "origin": "family_matter", "max_penalty_years": 3},
+        }
+    )
+    text = reports.render(ds.assess(scenario))
+    assert "would be refused at the review before publication; nothing circulated" in text
+    assert "0 recipient countries" in text
+
+
+def test_unknown_format_is_refused_with_the_choices(assessment: ds.Assessment) -> None:
+    with pytest.raises(ValueError, match="text, json, markdown, html"):
+        reports.render(assessment, "pdf")
+
+
+def test_write_report_never_overwrites_unless_forced(
+    assessment: ds.Assessment, tmp_path: Path
+) -> None:
+    target = tmp_path / "memo.txt"
+    assert reports.write_report(assessment, target) == target
+    first = target.read_text(encoding="utf-8")
+    assert "not legal advice" in first
+
+    target.write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputExistsError):
+        reports.write_report(assessment, target, "json")
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+    reports.write_report(assessment, target, "json", force=True)
+    assert json.loads(target.read_text(encoding="utf-8"))["scenario_id"] == assessment.scenario_id
+
+
+def test_write_report_with_a_bad_format_creates_no_file(
+    assessment: ds.Assessment, tmp_path: Path
+) -> None:
+    with pytest.raises(ValueError):
+        reports.write_report(assessment, tmp_path / "x.pdf", "pdf")
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_scenario_with_no_title_uses_its_id(assessment: ds.Assessment) -> None:
+    untitled = dataclasses.replace(assessment, title="")
+    assert (
+        reports.render(untitled).splitlines()[0]
+        == f"{assessment.scenario_id} ({assessment.scenario_id})"
+    )
