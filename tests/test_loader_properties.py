@@ -173,12 +173,102 @@ AMOUNT = st.one_of(
 )
 
 
+IDS = st.lists(
+    st.text("abcdefghijklmnopqrstuvwxyz0123456789", min_size=1, max_size=6), min_size=1, max_size=3
+).map("-".join)
+RECIPIENTS = st.one_of(
+    st.none(),
+    st.just(("all",)),
+    st.lists(
+        st.one_of(st.sampled_from(vocab.REGIONS[1:]), MEMBERS), min_size=1, max_size=4, unique=True
+    ).map(tuple),
+)
+
+
 def _words(choices: tuple[str, ...]) -> st.SearchStrategy[tuple[str, ...]]:
     return st.lists(st.sampled_from(choices), unique=True, max_size=3).map(tuple)
 
 
 def _maybe(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(st.none(), strategy)
+
+
+def _maybe_word(choices: tuple[str, ...]) -> st.SearchStrategy[str | None]:
+    return _maybe(st.sampled_from(choices))
+
+
+REFUGEE = _maybe(
+    st.builds(
+        ds.RefugeeStatus,
+        status=st.sampled_from(vocab.REFUGEE_STATUSES),
+        granted_by=_maybe(COUNTRIES),
+        granted_on=_maybe(DAYS),
+        feared_persecution_from=_maybe(COUNTRIES),
+    )
+)
+PERSON = st.builds(
+    ds.Person,
+    nationalities=st.lists(COUNTRIES, unique=True, max_size=2).map(tuple),
+    residence=_maybe(COUNTRIES),
+    profile=_words(vocab.PROFILES),
+    refugee_status=REFUGEE,
+)
+EXTRADITIONS = st.lists(
+    st.builds(
+        ds.ExtraditionProceeding,
+        country=_maybe(COUNTRIES),
+        outcome=_maybe_word(vocab.EXTRADITION_OUTCOMES),
+        grounds=_maybe_word(vocab.EXTRADITION_GROUNDS),
+        date=_maybe(DAYS),
+    ),
+    max_size=2,
+).map(tuple)
+CASE_FACTS = st.fixed_dictionaries(
+    {
+        "stage": _maybe_word(vocab.STAGES),
+        "offence": _maybe_word(vocab.OFFENCES),
+        "offence_summary": _maybe(TEXT),
+        "max_penalty_years": AMOUNT,
+        "summary_names_person_role": _maybe(st.booleans()),
+        "arrest_warrant": _maybe(
+            st.builds(ds.ArrestWarrant, issued_on=_maybe(DAYS), valid=_maybe(st.booleans()))
+        ),
+        "in_absentia": _maybe(st.booleans()),
+        "origin": _maybe_word(vocab.ORIGINS),
+        "amount_usd": AMOUNT,
+        "civil_proceedings": _maybe(
+            st.builds(ds.CivilProceedings, outcome=_maybe_word(vocab.CIVIL_OUTCOMES))
+        ),
+        "purpose_defects": _words(vocab.PURPOSE_DEFECTS),
+        "political_context": _words(vocab.POLITICAL_INDICATORS),
+        "human_rights_concerns": _words(vocab.HUMAN_RIGHTS_CONCERNS),
+        "extradition": EXTRADITIONS,
+        "dual_criminality": st.dictionaries(COUNTRIES, st.booleans(), max_size=3).map(
+            lambda d: tuple(sorted(d.items()))
+        ),
+        "prior_ccf_decision": _maybe(
+            st.builds(ds.PriorDecision, outcome=_maybe_word(vocab.CCF_OUTCOMES), date=_maybe(DAYS))
+        ),
+    }
+)
+SENTENCES = _maybe(st.integers(0, 600)).flatmap(
+    lambda months: (
+        st.just((None, None))
+        if months is None
+        else st.tuples(st.just(float(months)), _maybe(st.integers(0, months).map(float)))
+    )
+)
+TRIPS = st.lists(st.builds(ds.Trip, country=COUNTRIES, date=DAYS), max_size=3).map(tuple)
+CHALLENGE = _maybe(
+    st.builds(
+        ds.Challenge,
+        filed_on=_maybe(DAYS),
+        requests=_words(vocab.CHALLENGE_REQUESTS),
+        urgent=_maybe(st.booleans()),
+        admissible_on=_maybe(DAYS),
+        ncb_responds=_maybe(st.booleans()),
+    )
+)
 
 
 @st.composite
@@ -190,114 +280,32 @@ def scenarios(draw: st.DrawFn) -> ds.Scenario:
         recipients = draw(st.sampled_from([None, ("all",)]))
         public = draw(_maybe(st.booleans()))
     else:
-        others = [c for c in members_on(dt.date(2012, 1, 1)) if c != requesting]
-        tokens = st.one_of(st.sampled_from(vocab.REGIONS[1:]), st.sampled_from(others))
-        recipients = draw(
-            st.one_of(
-                st.none(),
-                st.just(("all",)),
-                st.lists(tokens, min_size=1, max_size=4, unique=True).map(tuple),
-            )
-        )
+        recipients = draw(RECIPIENTS)
+        if recipients is not None and requesting in recipients:
+            recipients = tuple(t for t in recipients if t != requesting) or None
         public = draw(st.sampled_from([None, False]))
-    refused = draw(_maybe(st.dates(min_value=dt.date(2000, 1, 1), max_value=issued_on)))
-    sentence = draw(_maybe(st.integers(0, 600).map(float)))
-    remaining = None if sentence is None else draw(_maybe(st.integers(0, int(sentence)).map(float)))
-    refugee = draw(
-        _maybe(
-            st.builds(
-                ds.RefugeeStatus,
-                status=st.sampled_from(vocab.REFUGEE_STATUSES),
-                granted_by=_maybe(COUNTRIES),
-                granted_on=_maybe(DAYS),
-                feared_persecution_from=_maybe(COUNTRIES),
-            )
-        )
-    )
-    dual = draw(st.dictionaries(COUNTRIES, st.booleans(), max_size=3))
-    case = ds.Case(
-        stage=draw(_maybe(st.sampled_from(vocab.STAGES))),
-        offence=draw(_maybe(st.sampled_from(vocab.OFFENCES))),
-        offence_summary=draw(_maybe(TEXT)),
-        max_penalty_years=draw(AMOUNT),
-        sentence_months=sentence,
-        remaining_months=remaining,
-        summary_names_person_role=draw(_maybe(st.booleans())),
-        arrest_warrant=draw(
-            _maybe(st.builds(ds.ArrestWarrant, issued_on=_maybe(DAYS), valid=_maybe(st.booleans())))
-        ),
-        in_absentia=draw(_maybe(st.booleans())),
-        origin=draw(_maybe(st.sampled_from(vocab.ORIGINS))),
-        amount_usd=draw(AMOUNT),
-        civil_proceedings=draw(
-            _maybe(
-                st.builds(
-                    ds.CivilProceedings, outcome=_maybe(st.sampled_from(vocab.CIVIL_OUTCOMES))
-                )
-            )
-        ),
-        purpose_defects=draw(_words(vocab.PURPOSE_DEFECTS)),
-        political_context=draw(_words(vocab.POLITICAL_INDICATORS)),
-        human_rights_concerns=draw(_words(vocab.HUMAN_RIGHTS_CONCERNS)),
-        extradition=tuple(
-            draw(
-                st.lists(
-                    st.builds(
-                        ds.ExtraditionProceeding,
-                        country=_maybe(COUNTRIES),
-                        outcome=_maybe(st.sampled_from(vocab.EXTRADITION_OUTCOMES)),
-                        grounds=_maybe(st.sampled_from(vocab.EXTRADITION_GROUNDS)),
-                        date=_maybe(DAYS),
-                    ),
-                    max_size=2,
-                )
-            )
-        ),
-        dual_criminality=tuple(sorted(dual.items())),
-        prior_ccf_decision=draw(
-            _maybe(
-                st.builds(
-                    ds.PriorDecision,
-                    outcome=_maybe(st.sampled_from(vocab.CCF_OUTCOMES)),
-                    date=_maybe(DAYS),
-                )
-            )
-        ),
-    )
+    refused_on = draw(_maybe(DAYS))
+    if refused_on is not None and refused_on > issued_on:
+        refused_on = issued_on
+    sentence, remaining = draw(SENTENCES)
     return ds.Scenario(
-        id=draw(st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,5}){0,2}", fullmatch=True)),
+        id=draw(IDS),
         title=draw(TEXT),
         notes=draw(TEXT),
         as_of=draw(_maybe(DAYS)),
-        person=ds.Person(
-            nationalities=tuple(draw(st.lists(COUNTRIES, unique=True, max_size=2))),
-            residence=draw(_maybe(COUNTRIES)),
-            profile=draw(_words(vocab.PROFILES)),
-            refugee_status=refugee,
-        ),
+        person=draw(PERSON),
         notice=ds.Notice(
             kind=kind,
             requesting_country=requesting,
             issued_on=issued_on,
-            purpose=draw(_maybe(st.sampled_from(vocab.PURPOSES))),
+            purpose=draw(_maybe_word(vocab.PURPOSES)),
             recipients=recipients,
             public_extract=public,
-            red_notice_refused_on=refused,
+            red_notice_refused_on=refused_on,
         ),
-        case=case,
-        travel=tuple(draw(st.lists(st.builds(ds.Trip, country=COUNTRIES, date=DAYS), max_size=3))),
-        challenge=draw(
-            _maybe(
-                st.builds(
-                    ds.Challenge,
-                    filed_on=_maybe(DAYS),
-                    requests=_words(vocab.CHALLENGE_REQUESTS),
-                    urgent=_maybe(st.booleans()),
-                    admissible_on=_maybe(DAYS),
-                    ncb_responds=_maybe(st.booleans()),
-                )
-            )
-        ),
+        case=ds.Case(sentence_months=sentence, remaining_months=remaining, **draw(CASE_FACTS)),
+        travel=draw(TRIPS),
+        challenge=draw(CHALLENGE),
     )
 
 
