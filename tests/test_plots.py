@@ -218,7 +218,7 @@ def test_timeline_writes_the_dates_and_marks_estimates(sample: Any) -> None:
     assert FILED.isoformat() in texts
     assert f"due by {DELETION_DUE.isoformat()}" in texts
     assert "≈ 2025-03-03" in texts  # the estimated admissibility date
-    assert "no date: depends on facts not given" in texts
+    assert "no fixed date: Six months from discovering a new fact." in texts
     estimated_bar = _patch(figure, "deadline-deletion_decision_due")
     assert estimated_bar.get_linestyle() == "--"
     filing_dot = next(line for line in figure.axes[0].lines if line.get_gid() == "date-filing")

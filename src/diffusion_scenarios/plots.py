@@ -438,6 +438,7 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
     first = 1.4 if assessment.travel else 0.0
     positions: list[float] = []
     labels: list[str] = []
+    earlier: list[_dt.date] = []  # dates of the steps above, for bars without a start date
     for index, step in enumerate(steps):
         y = first + index
         positions.append(y)
@@ -446,7 +447,9 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         line_style = "--" if step.estimated else "-"
         colour = PALETTE["estimated"] if step.estimated else PALETTE["deadline"]
         if step.deadline is not None:
-            begin = step.date if step.date is not None else route_start
+            # A time limit without its own start date runs from the latest earlier step.
+            before = [d for d in earlier if d <= step.deadline]
+            begin = step.date or (max(before) if before else route_start)
             axes.barh(
                 y,
                 max((step.deadline - begin).days, 1),
@@ -487,16 +490,21 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         if step.deadline is not None:
             parts.append(f"due by {step.deadline.isoformat()}")
         if not parts:
-            parts.append("no date: depends on facts not given")
+            parts.append(
+                "no fixed date" + (f": {_short(step.description, 80)}" if step.description else "")
+            )
+        if step.date is not None:
+            earlier.append(step.date)
         anchor = max(d for d in (step.date, step.deadline, route_start) if d is not None)
         axes.text(
-            _as_number(anchor) + span * 0.012,
+            _as_number(anchor) + span * 0.02,
             y,
-            "  " + "; ".join(parts),
+            "; ".join(parts),
             va="center",
             fontsize=8,
             color="#222222",
             style="italic" if step.estimated else "normal",
+            bbox={"facecolor": "#FFFFFF", "edgecolor": "none", "alpha": 0.85, "pad": 1.0},
             gid=f"text-{step.step}",
         )
 
@@ -670,7 +678,8 @@ def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         name = ground.label or ground.id.replace("_", " ")
         cited = ", ".join(text for text, _ in notes) or "no rule cited"
         labels.append(
-            f"{_short(name, 60)}{'  ⚠ UNVERIFIED' if unverified else ''}\n"
+            textwrap.fill(_short(name, 110), width=55)
+            + f"{'  ⚠ UNVERIFIED' if unverified else ''}\n"
             + textwrap.fill(cited, width=72, break_on_hyphens=False)
         )
         flagged.append(unverified)
@@ -741,5 +750,11 @@ def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
             )
         )
     if grounds:
-        axes.legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+        axes.legend(
+            handles=handles,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=8,
+            frameon=False,
+        )
     return figure
