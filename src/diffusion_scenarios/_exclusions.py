@@ -369,14 +369,16 @@ def _behavioural(scenario: Scenario, collector: Collector) -> None:
 def _excluded_or_minor(scenario: Scenario) -> bool:
     """Minor or excluded-category matters, often punished below the thresholds.
 
-    A private or commercial origin counts only when the charge itself is a debt offence or
-    is not stated: a large embezzlement that grew out of a business is not a minor matter.
+    Minor and norm-based offences, debt offences, family matters and administrative
+    breaches. A private or commercial origin alone does not count: a large fraud that grew
+    out of a business is not a minor matter, and counting the origin twice (as a private
+    dispute and again as a likely low penalty) would double its weight.
     """
     case = scenario.case
-    if case.offence in LIGHT_OFFENCES or case.origin in ("family_matter", "administrative_breach"):
-        return True
-    return case.origin in ("private_dispute", "commercial_dispute") and (
-        case.offence in (None, "other") or case.offence in _DEBT_OFFENCES
+    return (
+        case.offence in LIGHT_OFFENCES
+        or case.offence in _DEBT_OFFENCES
+        or case.origin in ("family_matter", "administrative_breach")
     )
 
 

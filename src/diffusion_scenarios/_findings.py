@@ -23,6 +23,7 @@ from ._scenario import Scenario
 
 __all__ = [
     "DELETION_GROUNDS",
+    "GROUND_FAMILIES",
     "GROUND_LABELS",
     "RANK",
     "UPDATE_GROUNDS",
@@ -60,6 +61,46 @@ GROUND_LABELS: dict[str, str] = {
     "international_interest": "No real interest for international police cooperation",
     "purpose_invalid": "The request does not serve a lawful police-cooperation purpose",
     "ncb_non_cooperation": "The source NCB does not answer the CCF",
+}
+
+# The family of objection each ground belongs to (see _outcome: grounds of one family
+# "point the same way" and reinforce each other).
+GROUND_FAMILIES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "article3_political",
+            "article3_military",
+            "article3_religious",
+            "article3_racial",
+            "article2_human_rights",
+            "fair_trial",
+            "refugee_status",
+        ),
+        "persecution",
+    ),
+    **dict.fromkeys(
+        (
+            "private_dispute",
+            "family_matter",
+            "behavioural_norms",
+            "administrative_breach",
+            "penalty_threshold",
+            "international_interest",
+        ),
+        "seriousness",
+    ),
+    **dict.fromkeys(
+        (
+            "insufficient_judicial_data",
+            "warrant_invalid",
+            "limitation_expired",
+            "purpose_invalid",
+            "lack_of_extradition_action",
+            "ncb_non_cooperation",
+        ),
+        "basis_and_purpose",
+    ),
+    **dict.fromkeys(("data_accuracy", "extradition_refused"), "record"),
 }
 
 # Grounds whose remedy is to correct the record rather than delete it.

@@ -4,11 +4,28 @@ Rule of combination (documented here because the outcome rests on it):
 
 1. **Any strong ground for deletion** decides it: ``not_compliant`` (the data are deleted).
    The CCF needs only one breach of INTERPOL's rules to delete.
-2. **Several arguable grounds together** reach ``not_compliant`` too: two or more arguable
-   grounds for deletion, or one arguable ground when the data on co-accused in the same case
-   have already been deleted (consistency, an unverified modelling assumption). Each arguable
-   ground is a real doubt; two independent doubts about the same data are, on the CCF's
-   published practice, usually enough for it not to be satisfied that the data comply.
+2. **Several arguable grounds pointing the same way** reach ``not_compliant`` too. Grounds
+   point the same way when they belong to the same family of objection:
+
+   * *persecution and protection* — Article 3 (all limbs), Article 2, fair trial, refugee
+     status: the data serve, or expose the person to, persecution;
+   * *not a serious ordinary-law crime* — private dispute, family matter, behavioural norms,
+     administrative breach, penalty threshold, international interest: the case is not one
+     INTERPOL's channels are for;
+   * *no lawful basis or purpose* — insufficient judicial data, invalid warrant, limitation,
+     purpose, lack of extradition action, NCB non-cooperation: the alert lacks its judicial
+     footing or no longer serves its purpose.
+
+   Two arguable grounds in one family, or three arguable grounds in any families, give
+   ``not_compliant``; so do one arguable ground when the data on co-accused in the same case
+   have already been deleted (consistency, an unverified modelling assumption), and two
+   arguable grounds in any families when the data are a diffusion sent after a red notice
+   on the same facts was refused (DF-12: the General Secretariat already found these facts
+   wanting once). Two doubts of the same kind reinforce each other (a political backdrop
+   *and* a risk of ill-treatment tell one story); two unrelated half-arguments usually do
+   not persuade the CCF, which keeps data in many cases where each argument taken alone
+   falls short.
+
 3. Otherwise, grounds that call for **correcting the record** (data accuracy; an extradition
    refused on grounds that do not protect the person) at arguable or above give
    ``compliant_with_update``: the data stay, with the refusal or the change recorded.
@@ -28,7 +45,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from ._assessment import Ground, Outcome, TraceEntry
-from ._findings import DELETION_GROUNDS, UPDATE_GROUNDS
+from ._findings import DELETION_GROUNDS, GROUND_FAMILIES, UPDATE_GROUNDS
 from ._grounds import evaluate_grounds
 from ._scenario import Scenario
 
@@ -40,6 +57,26 @@ Date = _dt.date
 def _names(grounds: list[Ground]) -> str:
     """The grounds' labels in running text, separated by semicolons (labels hold commas)."""
     return "; ".join(_in_sentence(g.label or g.id) for g in grounds)
+
+
+_FAMILY_WORDS = {
+    "persecution": "each suggests that the data serve, or expose the person to, persecution",
+    "seriousness": "each suggests that the case is not a serious ordinary-law crime of the "
+    "kind INTERPOL's channels are for",
+    "basis_and_purpose": "each suggests that the alert lacks a lawful judicial basis or no "
+    "longer serves its purpose",
+}
+
+
+def _reinforcing_family(arguable: list[Ground]) -> str | None:
+    """The family that holds two or more of these arguable grounds, if any."""
+    counts: dict[str, int] = {}
+    for g in arguable:
+        family = GROUND_FAMILIES[g.id]
+        counts[family] = counts.get(family, 0) + 1
+        if counts[family] >= 2:
+            return family
+    return None
 
 
 def _in_sentence(label: str) -> str:
@@ -85,6 +122,7 @@ def predict_outcome(
     ]
     weak = [g for g in grounds if g.strength == "weak"]
     co_accused = scenario.case.co_accused_deleted is True
+    refused_first = _diffusion_after_refusal(scenario, on)
     unknowns = evaluate_grounds(scenario, on).depends_on
     trace: list[TraceEntry] = []
 
@@ -98,7 +136,16 @@ def predict_outcome(
         )
         if arguable:
             explanation += f" Also arguable: {_names(arguable)}."
-    elif len(arguable) >= 2 or (arguable and co_accused):
+    elif (
+        (family := _reinforcing_family(arguable))
+        or len(arguable) >= 3
+        or (arguable and co_accused)
+        or (len(arguable) >= 2 and refused_first)
+    ):
+        if family:
+            arguable = [g for g in arguable if GROUND_FAMILIES[g.id] == family] + [
+                g for g in arguable if GROUND_FAMILIES[g.id] != family
+            ]
         prediction = "not_compliant"
         deciding = arguable
         support = (
@@ -106,11 +153,22 @@ def predict_outcome(
             if len(arguable) == 1
             else ""
         )
+        if family:
+            how = f"point the same way ({_FAMILY_WORDS[family]})"
+        elif len(arguable) >= 3:
+            how = "raise several independent doubts about the same data"
+        elif refused_first and len(arguable) >= 2:
+            how = (
+                "are reinforced by the refusal of a red notice on the same facts before this "
+                "diffusion was sent"
+            )
+        else:
+            how = "is backed by the co-accused's data having been deleted"
         explanation = (
             "Probably deleted (not compliant), though less certain than with a strong "
-            "ground. No single ground decides it, but these arguable grounds raise "
-            f"independent doubts about the same data: {_names(arguable)}{support}. The CCF "
-            "keeps data only when it is satisfied that they comply."
+            f"ground. No single ground decides it, but these arguable grounds {how}: "
+            f"{_names(arguable)}{support}. The CCF keeps data only when it is satisfied that "
+            "they comply."
         )
     elif updates:
         prediction = "compliant_with_update"
@@ -175,6 +233,17 @@ def predict_outcome(
         citations=citations if citations else ("ccf-statute-3-functions",),
     )
     return outcome, tuple(trace)
+
+
+def _diffusion_after_refusal(scenario: Scenario, on: Date) -> bool:
+    """A diffusion sent after a red notice on the same facts was refused (DF-12)."""
+    refused_on = scenario.notice.red_notice_refused_on
+    return (
+        scenario.notice.kind == "diffusion"
+        and refused_on is not None
+        and refused_on <= scenario.notice.issued_on
+        and refused_on <= on
+    )
 
 
 def prior_compliant(scenario: Scenario, on: Date) -> bool:
