@@ -398,3 +398,37 @@ def test_charts_are_labelled_figures() -> None:
     assert "assumption" in axes.get_title()
     with pytest.raises(LabError, match="metric: expected one of"):
         lab.plot_sensitivity(sweep, metric="happiness")
+
+
+# --- the interactive lab (no browser: set values, click) --------------------------------------
+
+
+def test_the_interactive_lab_starts_with_today_and_reruns_on_click() -> None:
+    explorer = lab.policy_lab(n=10_000, seed=3)
+    assert explorer.result is not None and explorer.result.regime.name == "today"
+    assert "Expected detentions on non-compliant requests" in explorer.summary.value
+    assert explorer.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
+    before = explorer.result.expected_detentions
+
+    explorer.controls["regime"].value = "screen_diffusions"
+    explorer.controls["screening_detection_probability"].value = 0.9
+    explorer.run_button.click()
+    assert explorer.result.regime.name == "screen_diffusions"
+    assert explorer.baseline is not None and explorer.baseline.regime.name == "today"
+    assert explorer.result.expected_detentions < explorer.baseline.expected_detentions < before
+    assert "screening_detection_probability" in explorer.status.value
+    assert "screen_diffusions" in explorer.text()
+
+    explorer.reset_button.click()
+    default = lab.Parameters.default().screening_detection_probability
+    assert explorer.controls["screening_detection_probability"].value == pytest.approx(default)
+
+
+def test_the_interactive_lab_shows_a_refused_value_as_one_line_not_a_traceback() -> None:
+    explorer = lab.policy_lab(n=5_000)
+    explorer.controls["seed"].value = 1
+    explorer.controls["trips_per_year"].max = 1_000.0
+    explorer.controls["trips_per_year"].value = 900.0  # above the 365 bound of the parameter
+    assert explorer.run() is None
+    assert "Not run: trips_per_year: expected a number from 0 to 365" in explorer.status.value
+    assert explorer.result is not None  # the previous result stays on screen

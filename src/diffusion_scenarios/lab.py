@@ -113,6 +113,8 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.figure import Figure
 
+    from ._lab_widgets import PolicyLab
+
 __all__ = [
     "CALIBRATION_N",
     "DEFAULT_CHUNK_SIZE",
@@ -133,6 +135,8 @@ __all__ = [
     "parameter_table",
     "plot_regimes",
     "plot_sensitivity",
+    "policy_lab",
+    "results_frame",
     "sensitivity",
     "simulate",
 ]
@@ -181,7 +185,7 @@ REGIMES: Mapping[str, Regime] = MappingProxyType(
 HEADLINE_METRICS: Mapping[str, str] = MappingProxyType(
     {
         "noncompliant_reaching_recipients": "Non-compliant requests reaching recipients",
-        "exposure_person_days": "Exposure (person-days circulating unblocked)",
+        "exposure_person_days": "Exposure of non-compliant requests (person-days)",
         "mean_exposure_days": "Mean exposure per non-compliant request (days)",
         "expected_detentions": "Expected detentions on non-compliant requests",
         "ccf_applications": "CCF deletion requests",
@@ -530,17 +534,38 @@ def compare_regimes(
         >>> list(table.index)
         ['today', 'screen_diffusions']
     """
-    import pandas as pd
-
     chosen = [get_regime(r) for r in (REGIMES.values() if regimes is None else regimes)]
     if not chosen:
         raise LabError("regimes: expected at least one regime, found none")
-    rows = {}
-    for regime in chosen:
-        rows[regime.name] = _row(simulate(regime, n=n, seed=seed, parameters=parameters))
+    return results_frame(
+        simulate(regime, n=n, seed=seed, parameters=parameters) for regime in chosen
+    )
+
+
+def results_frame(results: Iterable[LabResult]) -> pd.DataFrame:
+    """One row per result (indexed by regime name), values per year: the table that
+    :func:`compare_regimes` returns and :func:`plot_regimes` draws.
+
+    Example:
+        >>> from diffusion_scenarios import lab
+        >>> runs = [lab.simulate(r, n=5_000) for r in ("today", "faster_ccf")]
+        >>> list(lab.results_frame(runs).index)
+        ['today', 'faster_ccf']
+    """
+    import pandas as pd
+
+    rows: dict[str, dict[str, Any]] = {}
+    first: LabResult | None = None
+    for result in results:
+        first = first or result
+        rows[result.regime.name] = _row(result)
+    if first is None:
+        raise LabError("results: expected at least one LabResult, found none")
     frame = pd.DataFrame.from_dict(rows, orient="index")
     frame.index.name = "regime"
-    frame.attrs.update({"basis": "per year", "n": n, "seed": seed, "notice": DISCLAIMER})
+    frame.attrs.update(
+        {"basis": "per year", "n": first.n_requests, "seed": first.seed, "notice": DISCLAIMER}
+    )
     return frame
 
 
@@ -687,6 +712,22 @@ _CHART_METRICS = (
 )
 
 
+# How each metric is drawn: divide by this, and label the axis so.
+_AXIS_UNITS: Mapping[str, tuple[float, str]] = MappingProxyType(
+    {
+        "noncompliant_reaching_recipients": (1.0, "requests per year"),
+        "exposure_person_days": (DAYS_PER_YEAR, "person-years of exposure per year"),
+        "mean_exposure_days": (1.0, "days per non-compliant request"),
+        "expected_detentions": (1.0, "expected detentions per year"),
+        "ccf_applications": (1.0, "deletion requests per year"),
+        "ccf_deletions": (1.0, "deletions per year"),
+        "ndtf_refused_or_cancelled": (1.0, "requests per year"),
+        "lawful_alert_days_blocked": (DAYS_PER_YEAR, "person-years blocked per year"),
+        "expected_detentions_all_alerts": (1.0, "expected detentions per year"),
+    }
+)
+
+
 def _check_metric(name: str) -> None:
     if name not in HEADLINE_METRICS:
         raise LabError(f"metric: expected one of {', '.join(HEADLINE_METRICS)}, found {name!r}")
@@ -708,6 +749,7 @@ def plot_regimes(
         4
     """
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
 
     table = compare_regimes() if frame is None else frame
     for name in metrics:
@@ -719,13 +761,14 @@ def plot_regimes(
     colours = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))]
     for index, metric in enumerate(metrics):
         axes = figure.add_subplot(rows, columns, index + 1)
-        values = [float(v) for v in table[metric]]
+        scale, unit = _AXIS_UNITS[metric]
+        values = [float(v) / scale for v in table[metric]]
         bars = axes.barh(names, values, color=colours, edgecolor="black", linewidth=0.5)
         axes.bar_label(bars, labels=[f"{v:,.0f}" for v in values], padding=3, fontsize=8)
         axes.invert_yaxis()
-        axes.set_title(HEADLINE_METRICS[metric], fontsize=10)
-        unit = "" if metric in _NOT_PER_YEAR else " per year"
-        axes.set_xlabel(f"{HEADLINE_METRICS[metric].split(' (')[0]}{unit}", fontsize=8)
+        axes.set_title(HEADLINE_METRICS[metric].split(" (")[0], fontsize=10)
+        axes.set_xlabel(unit, fontsize=8)
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _position: f"{value:,.0f}"))
         axes.set_ylabel("regime" if index % columns == 0 else "")
         axes.margins(x=0.25)
         axes.tick_params(labelsize=8)
@@ -760,19 +803,38 @@ def plot_sensitivity(frame: pd.DataFrame, *, metric: str = "expected_detentions"
     for index, (name, group) in enumerate(frame.groupby("regime", sort=False)):
         axes.plot(
             group[parameter],
-            group[metric],
+            group[metric] / _AXIS_UNITS[metric][0],
             marker=markers[index % len(markers)],
             color=OKABE_ITO[index % len(OKABE_ITO)],
             label=str(name),
         )
     spec = parameter_specs().get(parameter)
     axes.set_xlabel(parameter)
-    unit = "" if metric in _NOT_PER_YEAR else " (per year)"
-    axes.set_ylabel(HEADLINE_METRICS[metric] + unit, fontsize=8)
-    title = f"Sensitivity of {HEADLINE_METRICS[metric].lower()} to {parameter}"
+    axes.set_ylabel(_AXIS_UNITS[metric][1], fontsize=9)
+    title = f"{HEADLINE_METRICS[metric].split(' (')[0]}\nas {parameter} varies"
     if spec is not None and spec.assumption:
         title += " (an assumption)"
     axes.set_title(title, fontsize=9)
     axes.grid(alpha=0.3)
     axes.legend(title="regime", fontsize=8)
     return figure
+
+
+def policy_lab(
+    *, n: int = 50_000, seed: int = 2021, parameters: Parameters | None = None
+) -> PolicyLab:
+    """The interactive lab for a notebook: a regime, the main parameters, a Run button.
+
+    Needs ipywidgets (``pip install "diffusion-scenarios[notebooks]"``). Display
+    ``.widget``; script it by setting ``.controls[name].value`` and calling ``.run()``.
+
+    Example:
+        >>> from diffusion_scenarios import lab
+        >>> explorer = lab.policy_lab(n=5_000)
+        >>> explorer.controls["regime"].value = "screen_diffusions"
+        >>> explorer.run().regime.name
+        'screen_diffusions'
+    """
+    from ._lab_widgets import PolicyLab
+
+    return PolicyLab(n=n, seed=seed, parameters=_parameters(parameters))
