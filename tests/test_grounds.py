@@ -273,9 +273,13 @@ def test_screened_grounds_and_outcome_families_use_vocabulary_g() -> None:
     assert set(GROUND_IDS) == DELETION_GROUNDS | UPDATE_GROUNDS
     assert not (DELETION_GROUNDS & UPDATE_GROUNDS)
     # grounds that only arise after publication are not screened
-    assert {"extradition_refused", "ncb_non_cooperation", "data_accuracy"}.isdisjoint(
-        SCREENED_GROUNDS
-    )
+    assert {
+        "extradition_refused",
+        "ncb_non_cooperation",
+        "data_accuracy",
+        "limitation_expired",
+        "warrant_invalid",
+    }.isdisjoint(SCREENED_GROUNDS)
     assert ground_label("refugee_status").startswith("Refugee status")
 
 
@@ -537,6 +541,20 @@ def test_a_case_with_no_ground_is_kept_and_says_why() -> None:
 
 
 # ------------------------------------------------------------------ the catalogue
+def test_article_2_citations_follow_the_dated_practice_and_repository() -> None:
+    scenario = facts(human_rights_concerns=("death_penalty",))
+
+    def cited(on: D) -> tuple[str, ...]:
+        ground = evaluate_grounds(scenario, on).ground("article2_human_rights")
+        assert ground is not None
+        return ground.citations
+
+    assert "ccf-practice-article-2" not in cited(D(2017, 3, 10))
+    assert "ccf-practice-article-2" in cited(D(2017, 3, 11))
+    assert "repository-of-practice" not in cited(D(2024, 10, 31))
+    assert "repository-of-practice" in cited(D(2024, 11, 1))
+
+
 def test_substantive_rules_carry_their_dates_and_verification() -> None:
     rules = catalogue()
     assert rules.applies("rpd-83-1-a-i-exclusions", D(2012, 7, 1))

@@ -65,7 +65,9 @@ Date = _dt.date
 #: the judicial basis and refugee information). A red notice whose facts show one of these at
 #: ``strong`` on its issue date would be expected to be refused at screening. Grounds that
 #: only appear later (a refused extradition, the NCB's silence before the CCF, a time bar
-#: reached later, out-of-date data) are not screened.
+#: reached later, out-of-date data) are not screened; nor is an invalid warrant, because the
+#: format does not date the withdrawal, quashing or expiry, which usually comes after
+#: publication (the review itself checks that a warrant is referred to).
 SCREENED_GROUNDS: frozenset[str] = frozenset(
     {
         "article3_political",
@@ -80,7 +82,6 @@ SCREENED_GROUNDS: frozenset[str] = frozenset(
         "penalty_threshold",
         "insufficient_judicial_data",
         "refugee_status",
-        "warrant_invalid",
         "international_interest",
         "purpose_invalid",
     }
