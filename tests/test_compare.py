@@ -302,3 +302,23 @@ def test_expected_outcomes_default_to_the_shipped_ccf_cases_with_their_sources()
         assert row.scenario_id in ds.builtin_scenarios()
         assert row.source_url.startswith("http")
         assert row.encoding_notes
+
+
+def test_the_case_law_notebook_discusses_every_difference_from_the_ccf(
+    real_comparison: caselaw.Comparison,
+) -> None:
+    # The notebook's discussion is prose; this keeps it honest when the model changes.
+    import nbformat
+
+    notebook = nbformat.read(
+        Path(__file__).parents[1] / "notebooks" / "07_case_law.ipynb", as_version=4
+    )
+    prose = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    discussion = prose[prose.index("**Discussion.**") :]
+    for row in real_comparison.rows:
+        extra = [g for g, _ in row.model_grounds if g not in row.ccf_grounds]
+        if not row.outcome_agrees or extra:
+            assert f"**{row.decision_id} " in discussion, row.decision_id
+            section = discussion[discussion.index(f"**{row.decision_id} ") :].split("\n* ")[0]
+            for ground in extra:
+                assert f"`{ground}`" in section, (row.decision_id, ground)
