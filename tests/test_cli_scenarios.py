@@ -109,10 +109,9 @@ def test_validate_a_missing_file_is_one_line_not_a_traceback(
 ) -> None:
     assert main(["validate", str(tmp_path / "absent.yaml")]) == 2
     err = capsys.readouterr().err
-    assert (
-        err.strip()
-        == f"{tmp_path / 'absent.yaml'}: (file): expected an existing scenario file, found no such file"
-    )
+    absent = tmp_path / "absent.yaml"
+    expected = f"{absent}: (file): expected an existing scenario file, found no such file"
+    assert err.strip() == expected
 
 
 @pytest.mark.parametrize("command", ["list", "validate"])
