@@ -198,16 +198,35 @@ def test_a_refused_red_notice_leaves_every_recipient_without_risk() -> None:
     scenario = dataclasses.replace(
         diffusion(kind="red_notice"),
         case=dataclasses.replace(
-            diffusion().case, arrest_warrant=ds.ArrestWarrant(issued_on=None, valid=False)
+            diffusion().case, offence="other", origin="family_matter", max_penalty_years=3
         ),
     )
     result = ds.assess(scenario)
-    if result.issuance.screening != "refused":
-        pytest.skip("the grounds stage does not screen an invalid warrant")
+    assert result.issuance.screening == "refused"
     assert result.circulation.recipients == ()
+    assert result.circulation.active_from is None
     risks = {e.country: e.arrest_risk for e in result.enforcement}
-    assert risks.pop("KAZ") in {"high", "medium"}
+    assert risks.pop("KAZ") == "high"
     assert set(risks.values()) == {"none"}
+
+
+def test_a_red_notice_under_challenge_is_on_file_despite_a_screened_defect() -> None:
+    scenario = dataclasses.replace(
+        diffusion(kind="red_notice"),
+        case=dataclasses.replace(
+            diffusion().case, offence="other", origin="family_matter", max_penalty_years=3
+        ),
+        challenge=ds.Challenge(filed_on=D(2025, 2, 1), requests=("access",)),
+    )
+    only_access = ds.assess(scenario)
+    assert only_access.issuance.screening == "refused"  # asking what exists proves nothing
+    deletion = dataclasses.replace(
+        scenario, challenge=ds.Challenge(filed_on=D(2025, 2, 1), requests=("deletion",))
+    )
+    result = ds.assess(deletion)
+    assert result.issuance.screening == "published"
+    assert any("published all the same" in r for r in result.issuance.reasons)
+    assert result.circulation.recipient_count == 195
 
 
 def test_diffusion_before_2016_was_reviewed_by_the_secretariat_without_the_task_force() -> None:

@@ -388,6 +388,31 @@ def _plain_entry(
     return _entry(result, role=role, received=received), result.practice_known
 
 
+@lru_cache(maxsize=1024)
+def _plain_block(
+    countries: tuple[str, ...],
+    requesting: str,
+    recipients: tuple[str, ...],
+    active: bool,
+    purpose: str,
+) -> tuple[tuple[EnforcementEntry, ...], tuple[str, ...]]:
+    """Every country's plain entry, and the recipients whose practice is unknown.
+
+    The engine then replaces the entries of the requesting state and of the countries the
+    facts single out. Membership changes rarely, so most dates share one block.
+    """
+    wanted = frozenset(recipients)
+    entries = []
+    unknown = []
+    for country in countries:
+        received = country in wanted
+        entry, known = _plain_entry(country, requesting, received, active, purpose)
+        entries.append(entry)
+        if received and active and not known and country != requesting:
+            unknown.append(country)
+    return tuple(entries), tuple(unknown)
+
+
 def enforcement_stage(
     scenario: Scenario, *, circulation: Circulation, as_of: Date, active: bool
 ) -> EnforcementResult:
@@ -421,23 +446,26 @@ def enforcement_stage(
         book.default("notice.purpose: arrest")
     recipients = frozenset(circulation.recipients)
     touched = _countries_touched_by_facts(scenario)
-    entries: list[EnforcementEntry] = []
-    unknown_practice: list[str] = []
-    counts: dict[str, int] = {"high": 0, "medium": 0, "low": 0, "none": 0}
+    countries = tuple(sorted({*members_on(as_of), requesting}))
+    plain, plain_unknown = _plain_block(
+        countries, requesting, circulation.recipients, active, purpose
+    )
+    entries = list(plain)
+    unknown_practice = [c for c in plain_unknown if c not in touched]
 
-    for country in sorted({*members_on(as_of), requesting}):
-        received = country in recipients
+    for index, country in enumerate(countries):
         if country == requesting:
             result = requesting_state_risk(scenario)
-            entry = _entry(result, role="requesting", received=False)
+            entries[index] = _entry(result, role="requesting", received=False)
             book.record(
                 "deletion-leaves-domestic-case",
                 dict(result.facts),
                 f"{country}: {result.risk} (own warrant)",
             )
         elif country in touched:
+            received = country in recipients
             result = country_risk(scenario, country, received=received, active=active)
-            entry = _entry(
+            entries[index] = _entry(
                 result, role="recipient" if received else "non_recipient", received=received
             )
             if received and active and not result.practice_known:
@@ -448,12 +476,10 @@ def enforcement_stage(
                     {"country": country, **dict(result.facts)},
                     f"{country}: {result.risk}",
                 )
-        else:
-            entry, known = _plain_entry(country, requesting, received, active, purpose)
-            if received and active and not known:
-                unknown_practice.append(country)
+    counts: dict[str, int] = {"high": 0, "medium": 0, "low": 0, "none": 0}
+    for entry in entries:
         counts[entry.arrest_risk] += 1
-        entries.append(entry)
+    unknown_practice.sort()
 
     if purpose in ("locate", "information") and recipients and active:
         book.record(
