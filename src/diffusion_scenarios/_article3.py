@@ -49,6 +49,10 @@ How this module weighs, and why (the general rule first, then its exceptions):
    acts, which is what decides it, and the weight of the charge (3) already makes strong
    harder to reach.
 
+The religious and racial limbs use the same weighing with the religious or ethnic status in
+place of the political one, and without the political-timing indicators (political activity,
+elections), which speak to the political limb only.
+
 The numbers are a teaching device to make the weighing explicit and testable, not the
 CCF's own arithmetic; every reason names the facts that carried weight.
 """
@@ -262,7 +266,10 @@ def _status(scenario: Scenario, limb: str) -> _Indicator | None:
     if limb == "political":
         for p in _CRITIC_PROFILES:
             if p in profile:
-                return _Indicator("person.profile", p, 1, "status", f"the person is a {_words(p)}")
+                article = "an" if p[0] in "aeiou" else "a"
+                return _Indicator(
+                    "person.profile", p, 1, "status", f"the person is {article} {_words(p)}"
+                )
         if "critic_of_government" in context:
             return _Indicator(
                 "case.political_context",
@@ -300,6 +307,10 @@ def _weigh(
     status = _status(scenario, limb)
     if limb != "political" and status is None:
         return  # the religious and racial limbs need the person's religious/ethnic status
+    element = {"political": "political", "religious": "religious", "racial": "racial or ethnic"}
+    if limb != "political":
+        # Political timing (activity, elections) speaks to the political limb only.
+        shared = [i for i in shared if i.kind != "timing"]
     indicators = ([status] if status else []) + shared
     political = sum(i.weight for i in indicators)
     if political == 0:
@@ -312,28 +323,27 @@ def _weigh(
         not backdrop_only and political >= ordinary + 2
     ):
         strength = "strong"
-        verdict = "the political element outweighs the ordinary-law element"
+        verdict = f"the {element[limb]} element outweighs the ordinary-law element"
     elif political >= 2:
         strength = "arguable"
         verdict = (
-            "there is a real political element, but it does not clearly outweigh the "
+            f"there is a real {element[limb]} element, but it does not clearly outweigh the "
             "ordinary-law element"
         )
     else:
         strength = "weak"
-        verdict = "a single political indicator does not outweigh an ordinary-law charge"
+        verdict = f"a single {element[limb]} indicator does not outweigh an ordinary-law charge"
     if backdrop_only and strength == "strong":
         strength = weaker(strength, "arguable")
     if backdrop_only:
         verdict += (
-            "; a political backdrop alone (status or context, with no suspicious timing and no "
-            "outside corroboration) does not outweigh an ordinary-law charge"
+            f"; a {element[limb]} backdrop alone (status or context, with no suspicious timing "
+            "and no outside corroboration) does not outweigh an ordinary-law charge"
         )
     ground = f"article3_{limb}" if limb != "racial" else "article3_racial"
     side = "; ".join(i.text for i in indicators)
-    limb_word = {"political": "political", "religious": "religious", "racial": "racial or ethnic"}
     reasons = [
-        f"On the {limb_word[limb]} side: {side}. On the ordinary-law side: {charge}. "
+        f"On the {element[limb]} side: {side}. On the ordinary-law side: {charge}. "
         f"Weighing the two (predominance test): {verdict}."
     ]
     citations = list(_ART3)

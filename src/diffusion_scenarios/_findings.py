@@ -188,13 +188,15 @@ class Collector:
 
     def note(self, rule: str, facts: Iterable[tuple[str, Any]], result: str) -> None:
         """Add a trace entry that does not (by itself) find a ground."""
-        self.trace.append(
-            TraceEntry(
-                rule=rule,
-                facts=tuple((path, json_value(value)) for path, value in facts),
-                result=result,
-            )
-        )
+        merged: dict[str, Any] = {}
+        for path, value in facts:
+            value = json_value(value)
+            if path not in merged:
+                merged[path] = value
+            elif merged[path] != value:  # one path, several values: keep them all
+                before = merged[path] if isinstance(merged[path], list) else [merged[path]]
+                merged[path] = [*before, *(value if isinstance(value, list) else [value])]
+        self.trace.append(TraceEntry(rule=rule, facts=tuple(merged.items()), result=result))
 
     def depends(self, text: str) -> None:
         """Record an unknown fact the answer depends on (plain words naming the field)."""
