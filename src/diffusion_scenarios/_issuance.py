@@ -43,6 +43,15 @@ def red_notice_refused_on(scenario: Scenario) -> Date | None:
     return scenario.notice.red_notice_refused_on
 
 
+def _labels(grounds: tuple[Ground, ...]) -> str:
+    """Ground labels for use inside a sentence ("a private dispute; ...")."""
+    names = []
+    for ground in grounds:
+        label = ground.label or ground.id.replace("_", " ")
+        names.append(label[:1].lower() + label[1:])
+    return "; ".join(names)
+
+
 def _shown_on_file(scenario: Scenario) -> str | None:
     """Why the facts show the data exist, if they do: what is challenged or decided exists."""
     prior = scenario.case.prior_ccf_decision
@@ -129,7 +138,7 @@ def issuance_stage(
         )
         on_file = _shown_on_file(scenario)
         if screened and on_file is None:
-            labels = ", ".join(g.label or g.id.replace("_", " ") for g in screened)
+            labels = _labels(screened)
             reasons.append(
                 f"On these facts the review before publication would be expected to refuse it "
                 f"({labels}); if it was published anyway, the same defects are grounds for "
@@ -138,7 +147,7 @@ def issuance_stage(
             screening = "refused"
             circulated_on: Date | None = None
         elif screened:
-            labels = ", ".join(g.label or g.id.replace("_", " ") for g in screened)
+            labels = _labels(screened)
             reasons.append(
                 f"On these facts the review before publication would be expected to refuse it "
                 f"({labels}); but the facts show it was published all the same ({on_file}), "

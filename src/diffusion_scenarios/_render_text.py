@@ -111,9 +111,9 @@ def render_text(assessment: Assessment) -> str:
     i = a.issuance
     kind = "Red notice" if i.kind == "red_notice" else "Diffusion"
     sent = f"circulated {long_date(i.circulated_on)}" if i.circulated_on else "nothing circulated"
+    after = "; checked only after circulation" if i.review_after_circulation else ""
     lines += _para(
-        f"{kind}: {_SCREENING.get(i.screening, i.screening)}; {sent}; "
-        f"{'reviewed after circulation' if i.review_after_circulation else 'screened first'}. "
+        f"{kind}: {_SCREENING.get(i.screening, i.screening)}; {sent}{after}. "
         f"{_tags(a, i.citations)}"
     )
     for reason in i.reasons:
