@@ -287,3 +287,14 @@ def test_the_browser_offers_only_values_present_in_the_index() -> None:
     assert set(panel.filters["year"].options) == {"(any)", *years}
     assert "blue_notice" in panel.filters["data_type"].options
     assert "orange_notice" not in panel.filters["data_type"].options
+
+
+def test_every_example_in_the_caselaw_docstrings_runs() -> None:
+    import doctest
+
+    import matplotlib.pyplot as plt
+
+    outcome = doctest.testmod(caselaw, optionflags=doctest.ELLIPSIS)
+    plt.close("all")
+    assert outcome.attempted > 10
+    assert outcome.failed == 0
