@@ -213,3 +213,30 @@ def test_statistics_are_looked_up_by_metric_and_year() -> None:
     assert figure.source_url.startswith("http")
     assert reference.statistic("red_notices_issued", 1901) is None
     assert reference.statistic("no_such_metric", 2021) is None
+
+
+def test_every_iso_country_in_pycountry_resolves_and_is_named_as_pycountry_names_it() -> None:
+    import pycountry
+
+    overridden = {"COD", "FSM", "PSE", "VGB", "VIR"}  # word order only, see _NAME_OVERRIDES
+    for country in pycountry.countries:
+        assert countries.resolve_country(country.alpha_2) == country.alpha_3
+        assert countries.resolve_country(country.name) == country.alpha_3
+        if country.alpha_3 not in overridden:
+            expected = getattr(country, "common_name", None) or country.name
+            assert countries.country_name(country.alpha_3) == expected
+    assert len(countries.all_country_codes()) == len(pycountry.countries) + 1  # + Kosovo
+
+
+def test_importing_the_package_and_resolving_countries_does_not_import_pycountry() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, diffusion_scenarios._countries as c; c.resolve_country('NO'); "
+        "print('pycountry' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"

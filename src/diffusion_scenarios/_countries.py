@@ -1,6 +1,6 @@
 """Countries, INTERPOL membership by date, regions and recipient lists.
 
-Names and ISO codes come from :mod:`pycountry` (ISO 3166-1); the package ships only the
+Names and ISO codes come from :mod:`pycountry`'s ISO 3166-1 database; the package ships only the
 INTERPOL facts (``data/member_countries.csv``: alpha-3 code, INTERPOL region, admission
 date with its basis and source) and the EU and Schengen membership dates
 (``data/eu_schengen.csv``). Everything is read once and held in dictionaries, so the
@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import importlib.util
+import json
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-
-import pycountry
+from pathlib import Path
 
 from ._data import read_csv_rows
 from ._vocab import INTERPOL_REGIONS, REGIONS
@@ -179,15 +180,38 @@ def _fold(text: str) -> str:
 
 
 @cache
+def _iso_countries() -> tuple[dict[str, str], ...]:
+    """pycountry's ISO 3166-1 records (alpha_2, alpha_3, name, common_name, official_name).
+
+    pycountry's own ``import`` scans every installed distribution for its version number,
+    which costs a tenth of a second or more in a large environment; the records are read
+    from the same database file pycountry ships, found without importing the package.
+    If that file cannot be found (a future pycountry layout), pycountry is imported.
+    """
+    spec = importlib.util.find_spec("pycountry")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        database = Path(folder) / "databases" / "iso3166-1.json"
+        if database.is_file():
+            records = json.loads(database.read_text(encoding="utf-8"))["3166-1"]
+            return tuple({str(k): str(v) for k, v in record.items()} for record in records)
+    import pycountry  # pragma: no cover - fallback for another pycountry layout
+
+    fields = ("alpha_2", "alpha_3", "name", "common_name", "official_name")
+    return tuple(  # pragma: no cover
+        {f: str(getattr(c, f)) for f in fields if getattr(c, f, None)} for c in pycountry.countries
+    )
+
+
+@cache
 def _lookup_table() -> dict[str, str]:
     """Every accepted spelling (folded) -> alpha-3."""
     table: dict[str, str] = {}
-    for country in pycountry.countries:
-        code = str(country.alpha_3)
+    for country in _iso_countries():
+        code = country["alpha_3"]
         for attribute in ("alpha_2", "alpha_3", "name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
+            value = country.get(attribute)
             if value:
-                table.setdefault(_fold(str(value)), code)
+                table.setdefault(_fold(value), code)
     for alias, code in _ALIASES.items():
         table[_fold(alias)] = code
     for code, name in _NAME_OVERRIDES.items():
@@ -199,10 +223,8 @@ def _lookup_table() -> dict[str, str]:
 def _names() -> dict[str, str]:
     """alpha-3 -> short English name."""
     names: dict[str, str] = {}
-    for country in pycountry.countries:
-        code = str(country.alpha_3)
-        common = getattr(country, "common_name", None)
-        names[code] = str(common) if common else str(country.name)
+    for country in _iso_countries():
+        names[country["alpha_3"]] = country.get("common_name") or country["name"]
     names.update(_NAME_OVERRIDES)
     return names
 
