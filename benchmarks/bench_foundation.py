@@ -114,11 +114,14 @@ def main() -> None:
     _reference.country_practice("FRA")
     _countries.expand_recipients(("europe", "USA"), "KAZ", day)
     print("\nwarm, per call:")
-    rows = [
-        ("resolve_country('Great Britain')", lambda: _countries.resolve_country("Great Britain"), 200_000),
+    recipients = ("europe", "USA")
+    rows: list[tuple[str, Callable[[], object], int]] = [
+        ("resolve_country('Great Britain')", lambda: _countries.resolve_country("Great Britain"),
+         200_000),
         ("is_member('FRA', day)", lambda: _countries.is_member("FRA", day), 200_000),
         ("members_on(day)", lambda: _countries.members_on(day), 200_000),
-        ("expand_recipients(('europe','USA'))", lambda: _countries.expand_recipients(("europe", "USA"), "KAZ", day), 200_000),
+        ("expand_recipients(('europe','USA'))",
+         lambda: _countries.expand_recipients(recipients, "KAZ", day), 200_000),
         ("country_practice('FRA')", lambda: _reference.country_practice("FRA"), 200_000),
         ("loads_scenario(typical file)", lambda: ds.loads_scenario(text), 300),
     ]  # fmt: skip
