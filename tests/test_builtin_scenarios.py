@@ -8,6 +8,7 @@ in a test whose name states that point.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -211,3 +212,46 @@ def test_a_red_notice_the_facts_say_was_issued_is_in_circulation_while_it_is_cha
     assert assessment.issuance.screening == "published"
     assert assessment.circulation.recipient_count > 0
     assert assessment.travel[0].notice_active
+
+
+def test_a_court_refusing_extradition_for_ill_treatment_supports_deletion() -> None:
+    assessment = _assess("extradition-refused-human-rights")
+    assert _strength(assessment, "article2_human_rights") == _RANK["strong"]
+    assert _strength(assessment, "extradition_refused") >= _RANK["arguable"]
+    assert assessment.outcome.prediction == "not_compliant"
+
+
+def test_a_refusal_on_human_rights_grounds_weighs_more_than_a_procedural_refusal() -> None:
+    scenario = ds.builtin_scenarios()["extradition-refused-human-rights"]
+    procedural = dataclasses.replace(
+        scenario,
+        case=dataclasses.replace(
+            scenario.case,
+            extradition=tuple(
+                dataclasses.replace(e, grounds="procedural") for e in scenario.case.extradition
+            ),
+        ),
+    )
+    on_principle = _strength(ds.assess(scenario), "extradition_refused")
+    on_procedure = _strength(ds.assess(procedural), "extradition_refused")
+    assert on_principle > on_procedure
+
+
+def test_the_state_that_refused_extradition_is_a_safer_destination_than_others() -> None:
+    assessment = _assess("extradition-refused-human-rights")
+    germany, turkey = assessment.travel
+    assert _RANK_RISK[germany.arrest_risk] < _RANK_RISK[turkey.arrest_risk]
+
+
+def test_a_pending_asylum_claim_is_weaker_than_recognised_refugee_status() -> None:
+    pending = _assess("asylum-seeker-awaiting-decision")
+    recognised = _assess("diffusion-against-recognised-refugee")
+    assert 0 < _strength(pending, "refugee_status") < _strength(recognised, "refugee_status")
+    assert _strength(pending, "article3_political") == _RANK["strong"]
+
+
+def test_an_ncb_that_never_answers_the_ccf_loses_its_diffusion() -> None:
+    assessment = _assess("ncb-does-not-answer")
+    assert _strength(assessment, "ncb_non_cooperation") >= _RANK["arguable"]
+    assert _strength(assessment, "insufficient_judicial_data") >= _RANK["arguable"]
+    assert assessment.outcome.prediction == "not_compliant"
