@@ -388,6 +388,9 @@ def test_compare_regimes_runs_every_built_in_regime_by_default() -> None:
 def test_charts_are_labelled_figures() -> None:
     figure = lab.plot_regimes(lab.compare_regimes(n=5_000, seed=1))
     assert len(figure.axes) == 4
+    # in a notebook it shows as a picture, and its text form describes it (no "<Figure ...>")
+    assert figure._repr_png_()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert repr(figure).startswith("Bar charts comparing regimes (today, screen_diffusions")
     for axes in figure.axes:
         assert axes.get_title() and axes.get_xlabel()
     sweep = lab.sensitivity("trips_per_year", [0.5, 2, 6], n=5_000)

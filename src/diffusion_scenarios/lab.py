@@ -748,16 +748,22 @@ def plot_regimes(
         >>> len(figure.axes)
         4
     """
-    from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
+
+    from ._lab_plots import LabFigure
 
     table = compare_regimes() if frame is None else frame
     for name in metrics:
         _check_metric(name)
     columns = min(2, len(metrics))
     rows = math.ceil(len(metrics) / columns)
-    figure = Figure(figsize=(5.2 * columns, 3.2 * rows), layout="constrained")
     names = list(table.index)
+    figure = LabFigure(
+        figsize=(5.2 * columns, 3.2 * rows),
+        layout="constrained",
+        description=f"Bar charts comparing regimes ({', '.join(map(str, names))}) on "
+        f"{', '.join(HEADLINE_METRICS[m].split(' (')[0].lower() for m in metrics)}, per year",
+    )
     colours = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))]
     for index, metric in enumerate(metrics):
         axes = figure.add_subplot(rows, columns, index + 1)
@@ -791,13 +797,20 @@ def plot_sensitivity(frame: pd.DataFrame, *, metric: str = "expected_detentions"
         >>> lab.plot_sensitivity(sweep).axes[0].get_xlabel()
         'screening_detection_probability'
     """
-    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
+    from ._lab_plots import LabFigure
 
     _check_metric(metric)
     parameter = frame.attrs.get("parameter")
     if not isinstance(parameter, str) or parameter not in frame.columns:
         raise LabError("frame: expected the table returned by lab.sensitivity()")
-    figure = Figure(figsize=(6.4, 3.8), layout="constrained")
+    figure = LabFigure(
+        figsize=(6.4, 3.8),
+        layout="constrained",
+        description=f"Line chart: {HEADLINE_METRICS[metric].split(' (')[0].lower()} per year "
+        f"as {parameter} varies, one line per regime",
+    )
     axes = figure.add_subplot(1, 1, 1)
     markers = ("o", "s", "^", "D", "v", "P", "X", "*")
     for index, (name, group) in enumerate(frame.groupby("regime", sort=False)):
@@ -811,6 +824,7 @@ def plot_sensitivity(frame: pd.DataFrame, *, metric: str = "expected_detentions"
     spec = parameter_specs().get(parameter)
     axes.set_xlabel(parameter)
     axes.set_ylabel(_AXIS_UNITS[metric][1], fontsize=9)
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: f"{value:,.0f}"))
     title = f"{HEADLINE_METRICS[metric].split(' (')[0]}\nas {parameter} varies"
     if spec is not None and spec.assumption:
         title += " (an assumption)"
