@@ -524,3 +524,43 @@ def test_resolve_scenario_suggests_close_builtin_ids() -> None:
         ds.resolve_scenario("ccf-2019-ul")
     with pytest.raises(LookupError, match="no such file"):
         ds.resolve_scenario("missing/case.yaml")
+
+
+# -- the README's scenario example and vocabulary list stay true ---------------------------
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def _readme_section(heading: str) -> str:
+    text = README.read_text(encoding="utf-8")
+    start = text.index(heading)
+    end = text.find("\n## ", start + len(heading))
+    return text[start : end if end != -1 else None]
+
+
+def test_the_readme_scenario_example_is_valid() -> None:
+    section = _readme_section("## Writing a scenario file")
+    example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
+    scenario = ds.loads_scenario(example, source="README example")
+    assert scenario.person.residence == "GBR"
+    assert scenario.notice.recipients == ("europe", "USA")
+
+
+def test_the_readme_lists_every_vocabulary_word() -> None:
+    section = _readme_section("## Writing a scenario file")
+    for words in (
+        vocab.PROFILES,
+        vocab.REGIONS,
+        vocab.OFFENCES,
+        vocab.ORIGINS,
+        vocab.POLITICAL_INDICATORS,
+        vocab.PURPOSE_DEFECTS,
+        vocab.HUMAN_RIGHTS_CONCERNS,
+        vocab.EXTRADITION_GROUNDS,
+        vocab.CHALLENGE_REQUESTS,
+        vocab.REFUGEE_STATUSES,
+        vocab.CIVIL_OUTCOMES,
+        vocab.CCF_OUTCOMES,
+    ):
+        for word in words:
+            assert word in section, word
