@@ -49,6 +49,12 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
 * **Judicial data (rpd-83-2-b-i-summary).** A summary of facts that does not describe the
   person's own acts is **strong** for insufficient judicial data.
 
+* **Requests to locate or for information.** The Art 83 criteria are written for arrest
+  requests (red notices and wanted-person diffusions). On a request only to locate the
+  person or to obtain information, whose purpose (finding a missing child, gathering
+  information) can remain valid, the excluded categories and the judicial-data rule are at
+  most **arguable**, and the penalty thresholds are not applied as such.
+
 * **Before 1 July 2012** the RPD did not exist; the older information-processing rules
   (rpd-before-2012) applied and their wording on these points is not established. The model
   applies the later standard to them, cites the older rules and Article 2's "ordinary-law
@@ -60,7 +66,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._article3 import HEAVY_OFFENCES, LIGHT_OFFENCES
-from ._findings import Collector, weaker
+from ._findings import RANK, Collector, weaker
 from ._scenario import Scenario
 
 __all__ = ["evaluate_exclusions"]
@@ -107,6 +113,16 @@ def _find_capped(
     facts: Sequence[tuple[str, object]],
 ) -> None:
     citations, cap, note = _basis(collector, rule_ids)
+    purpose = collector.scenario.notice.purpose or "arrest"
+    if purpose != "arrest" and RANK[strength] > RANK["arguable"]:
+        cap = "arguable"
+        asks = "locate the person" if purpose == "locate" else "obtain information"
+        note += (
+            f" The request asks only to {asks}, not to arrest: these minimum criteria are "
+            "written for arrest requests and bite less on a request to locate or inform, "
+            "whose purpose can remain valid, so the ground is at most arguable."
+        )
+        facts = [*facts, ("notice.purpose", purpose)]
     collector.find(ground, weaker(strength, cap), reason + note, citations, facts)
 
 
