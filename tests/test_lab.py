@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import doctest
 import json
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from diffusion_scenarios import lab
 from diffusion_scenarios._lab_params import _spec, parameter_names
@@ -435,3 +438,59 @@ def test_the_interactive_lab_shows_a_refused_value_as_one_line_not_a_traceback()
     assert explorer.run() is None
     assert "Not run: trips_per_year: expected a number from 0 to 365" in explorer.status.value
     assert explorer.result is not None  # the previous result stays on screen
+
+
+@settings(max_examples=15)
+@given(
+    screen_red_notices=st.booleans(),
+    screen_diffusions=st.booleans(),
+    review=st.booleans(),
+    block=st.booleans(),
+    factor=st.floats(min_value=0.01, max_value=10),
+    noncompliance=st.floats(min_value=0, max_value=1),
+    horizon=st.floats(min_value=0.1, max_value=30),
+    n=st.integers(min_value=1, max_value=3_000),
+    seed=st.integers(min_value=0, max_value=2**32),
+)
+def test_any_regime_and_parameters_keep_the_books_balanced(
+    screen_red_notices: bool,
+    screen_diffusions: bool,
+    review: bool,
+    block: bool,
+    factor: float,
+    noncompliance: float,
+    horizon: float,
+    n: int,
+    seed: int,
+) -> None:
+    regime = lab.Regime(
+        name="drawn",
+        description="drawn by hypothesis",
+        screen_red_notices=screen_red_notices,
+        screen_diffusions=screen_diffusions,
+        review_diffusions_after_circulation=review,
+        ccf_decision_time_factor=factor,
+        block_while_examined=block,
+    )
+    parameters = dataclasses.replace(
+        lab.Parameters.default(), true_noncompliance_rate=noncompliance, horizon_years=horizon
+    )
+    result = lab.simulate(regime, n=n, seed=seed, parameters=parameters)
+    assert sum(result.final_states.values()) == n
+    assert min(result.final_states.values()) >= 0
+    assert 0 <= result.noncompliant_reaching_recipients <= result.noncompliant_requests <= n
+    assert result.exposure_person_days >= 0 and result.lawful_alert_days_blocked >= 0
+    # nobody is exposed for longer than the horizon
+    assert result.mean_exposure_days <= horizon * 365.25 + 1e-3
+    assert result.ccf_deletions <= result.ccf_processed <= result.ccf_applications
+    assert result.final_states["deleted_by_ccf"] == result.ccf_deletions
+    if not (screen_red_notices or screen_diffusions):
+        assert result.final_states["refused_at_screening"] == 0
+    if not review:
+        assert result.final_states["removed_by_review"] == 0
+
+
+def test_the_examples_in_the_lab_docstrings_run() -> None:
+    failures, tried = doctest.testmod(lab, optionflags=doctest.ELLIPSIS)
+    assert tried > 10
+    assert failures == 0
