@@ -322,3 +322,8 @@ def test_the_case_law_notebook_discusses_every_difference_from_the_ccf(
             section = discussion[discussion.index(f"**{row.decision_id} ") :].split("\n* ")[0]
             for ground in extra:
                 assert f"`{ground}`" in section, (row.decision_id, ground)
+
+
+def test_the_shipped_expected_file_agrees_with_the_test_suites_copy() -> None:
+    copy = Path(__file__).parent / "ccf_expected.csv"
+    assert caselaw.read_expected(copy) == caselaw.read_expected(SHIPPED_EXPECTED)
