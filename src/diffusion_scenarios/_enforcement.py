@@ -54,6 +54,7 @@ class CountryRisk:
     facts: tuple[tuple[str, Any], ...] = ()
     adjusted: bool = False
     practice_known: bool = True
+    rule: str = "national-practice"  # the rule that settled the risk last
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -193,6 +194,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
     facts: list[tuple[str, Any]] = [("national_practice", risk)]
     adjusted = False
     driver = "practice"
+    rule = "national-practice"
 
     case = scenario.case
     for proceeding in case.extradition:
@@ -204,6 +206,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
             adjusted = True
             cites.append("enforcement-after-refused-extradition")
             grounds = proceeding.grounds or "unstated"
+            rule = "enforcement-after-refused-extradition"
             if proceeding.grounds in _LASTING_REFUSALS:
                 risk = cap_risk(risk, "low")
                 driver = "refusal"
@@ -223,6 +226,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
             adjusted = True
             risk = max_risk(risk, "high")
             driver = "pending"
+            rule = "rpd-87-located-person"
             cites.append("rpd-87-located-person")
             reasons.append(
                 f"Extradition proceedings on these facts are pending in {name}; detention "
@@ -239,6 +243,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
                 adjusted = True
                 risk = cap_risk(risk, "low")
                 driver = "refugee"
+                rule = "enforcement-refugee-host-state"
                 cites.append("enforcement-refugee-host-state")
                 reasons.append(
                     f"{name} recognised the person as a refugee"
@@ -248,6 +253,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
             elif refugee.status == "asylum_seeker":
                 adjusted = True
                 risk = cap_risk(risk, "medium")
+                rule = "enforcement-refugee-host-state"
                 cites.append("enforcement-refugee-host-state")
                 reasons.append(
                     f"The person has asked {name} for asylum; while the claim is pending a "
@@ -260,6 +266,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
         adjusted = True
         risk = cap_risk(risk, "low")
         driver = "dual_criminality"
+        rule = "enforcement-dual-criminality"
         cites.append("enforcement-dual-criminality")
         facts.append((f"case.dual_criminality.{country}", False))
         reasons.append(
@@ -277,6 +284,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
             adjusted = True
             risk = cap_risk(risk, "low")
             driver = "nationals"
+            rule = "national-practice"
             reasons.append(
                 f"The person is a national of {name}, which does not extradite its own "
                 "nationals; it may prosecute at home instead."
@@ -316,6 +324,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
         facts=tuple(facts),
         adjusted=adjusted,
         practice_known=known,
+        rule=rule,
     )
 
 
@@ -472,7 +481,7 @@ def enforcement_stage(
                 unknown_practice.append(country)
             if result.adjusted:
                 book.record(
-                    result.citations[-1],
+                    result.rule,
                     {"country": country, **dict(result.facts)},
                     f"{country}: {result.risk}",
                 )

@@ -148,6 +148,11 @@ def travel_stage(
                 )
             result = country_risk(scenario, country, received=received, active=active)
             risk = result.risk
+            if received and active and not result.practice_known:
+                book.depends(
+                    f"national practice in {name} (trip on {trip.date.isoformat()}): how it "
+                    "treats INTERPOL alerts is unknown"
+                )
             reasons += list(result.reasons)
             cites += list(result.citations)
             if active and received:
