@@ -564,3 +564,20 @@ def test_the_readme_lists_every_vocabulary_word() -> None:
     ):
         for word in words:
             assert word in section, word
+
+
+@pytest.mark.parametrize("module", ["_countries", "_reference", "_loader", "_yaml"])
+def test_the_examples_in_the_docstrings_run(module: str, tmp_path: Path) -> None:
+    import doctest
+    import importlib
+    import os
+
+    imported = importlib.import_module(f"diffusion_scenarios.{module}")
+    cwd = Path.cwd()
+    os.chdir(tmp_path)  # examples that write files write them here
+    try:
+        result = doctest.testmod(imported, optionflags=doctest.ELLIPSIS)
+    finally:
+        os.chdir(cwd)
+    assert result.attempted > 0
+    assert result.failed == 0
