@@ -261,6 +261,10 @@ def _figure_html(figure: Any, alt: str) -> str:
     )
 
 
+# Widget HTML inherits the tall line height of form controls; text reads better tighter.
+_PANEL_OPEN = '<div style="line-height:1.45;font-size:13px">'
+
+
 class _Panel:
     """One result panel: text (always current) and an optional figure drawn lazily.
 
@@ -292,7 +296,7 @@ class _Panel:
         key = self._key(assessment)
         if key != self._last:
             self._last = key
-            self.text.value = self._render(assessment)
+            self.text.value = _PANEL_OPEN + self._render(assessment) + "</div>"
         if self.figure is None:
             return
         if self._figure_key(assessment) == self._last_figure:
@@ -568,15 +572,13 @@ class ScenarioExplorer:
                 figure_key=lambda a: a.grounds,
             ),
             "route": _Panel(
-                "CCF route",
+                "Route",
                 route_html,
                 lambda a: (a.route, a.citations),
                 figure=self._route_figure,
                 figure_key=lambda a: (a.route, a.travel, a.as_of),
             ),
-            "outcome": _Panel(
-                "Outcome and trace", outcome_html, lambda a: (a.outcome, a.trace, a.caveats)
-            ),
+            "outcome": _Panel("Outcome", outcome_html, lambda a: (a.outcome, a.trace, a.caveats)),
             "changes": _Panel("Changes", self._changes_html, lambda a: self.changes),
         }
 
