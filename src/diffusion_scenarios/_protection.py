@@ -69,7 +69,7 @@ def _name(alpha3: str | None) -> str:
         return "another country"
     try:
         return country_name(alpha3)
-    except Exception:  # an unknown code must not break the reasoning text
+    except LookupError:  # a code built in code without the loader: show it as given
         return alpha3
 
 
