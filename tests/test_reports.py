@@ -120,3 +120,8 @@ def test_a_scenario_with_no_title_uses_its_id(assessment: ds.Assessment) -> None
         reports.render(untitled).splitlines()[0]
         == f"{assessment.scenario_id} ({assessment.scenario_id})"
     )
+
+
+def test_write_report_refuses_a_folder_as_target(assessment: ds.Assessment, tmp_path: Path) -> None:
+    with pytest.raises(IsADirectoryError, match="is a folder"):
+        reports.write_report(assessment, tmp_path, force=True)

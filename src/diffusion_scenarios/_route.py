@@ -12,7 +12,7 @@ deletion does not end.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ._assessment import RouteStep
 from ._rules import catalogue
@@ -141,8 +141,25 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
         filed_on = as_of
         book.default(f"challenge.filed_on: the assessment date ({as_of.isoformat()})")
 
+    prior = scenario.case.prior_ccf_decision
     for request in requests:
-        steps.append(_filing_step(request, filed_on, planned=planned))
+        step = _filing_step(request, filed_on, planned=planned)
+        if (
+            request in ("deletion", "correction")
+            and prior is not None
+            and prior.date is not None
+            and prior.date >= scenario.notice.issued_on
+            and prior.date <= filed_on
+        ):
+            step = replace(
+                step,
+                citations=(*step.citations, "ccf-decisions-binding"),
+                description=step.description
+                + f" The CCF already decided on these data on {long_date(prior.date)}; its "
+                "decisions are final, so a request on the same facts needs a new fact, which "
+                "is the ground of a revision.",
+            )
+        steps.append(step)
     channel_rule = _channel_rule(filed_on)
     book.record(
         channel_rule,
@@ -380,7 +397,6 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
         )
     )
 
-    prior = scenario.case.prior_ccf_decision
     if prior is not None and prior.date is not None:
         rev_cites = ["ccf-statute-42-revision"]
         months_rev = int(cat.value("ccf-statute-42-revision", "months", STATUTE_IN_FORCE, 6))

@@ -95,6 +95,8 @@ def write_report(
     """
     _check_format(fmt)
     target = Path(path)
+    if target.is_dir():
+        raise IsADirectoryError(f"{target} is a folder; give the name of a file to write")
     text = render(assessment, fmt)  # render first: a failure leaves no half-written file
     mode = "w" if force else "x"
     try:
