@@ -581,3 +581,22 @@ def test_the_examples_in_the_docstrings_run(module: str, tmp_path: Path) -> None
         os.chdir(cwd)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_a_yaml_flow_mapping_is_not_mistaken_for_broken_json() -> None:
+    text = (
+        "{format: 1, id: flow, "
+        "notice: {kind: diffusion, requesting_country: NO, issued_on: 2025-01-10}}"
+    )
+    assert ds.loads_scenario(text).notice.requesting_country == "NOR"
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000, '{"a": ' * 100_000])
+def test_absurdly_deep_nesting_is_a_clean_error(text: str) -> None:
+    with pytest.raises(ds.ScenarioError, match=r"\(file\): expected"):
+        ds.loads_scenario(text)
+
+
+def test_a_json_key_written_twice_is_reported() -> None:
+    with pytest.raises(ds.ScenarioError, match="the key 'format' appears twice"):
+        ds.loads_scenario('{"format": 1, "format": 1}')

@@ -701,22 +701,29 @@ def _yaml_problem(error: yaml.YAMLError, source: str | None) -> ScenarioError:
     return _fail(source, "valid YAML", f"{reason} at {where}")
 
 
-def _parse(text: str, source: str | None, *, json_text: bool) -> Any:
+def _parse(text: str, source: str | None, *, json_text: bool | None) -> Any:
+    """Parse JSON (``json_text=True``), YAML (``False``) or either (``None``: text that
+    starts with ``{`` is tried as JSON first, then as a YAML flow mapping)."""
     if "\x00" in text:
         raise _fail(source, "a text file in UTF-8 (YAML or JSON)", "binary data")
+    if json_text is None:
+        json_text = text.lstrip().startswith("{")
+        strict_json = False
+    else:
+        strict_json = json_text
+    too_deep = "a document nested to a reasonable depth"
     if json_text:
         try:
-            return json.loads(
-                text,
-                object_pairs_hook=_json_object,
-                parse_constant=_json_constant,
-            )
+            return json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
         except json.JSONDecodeError as error:
-            raise _fail(
-                source,
-                "valid JSON",
-                f"{error.msg} at line {error.lineno}, column {error.colno}",
-            ) from None
+            if strict_json:
+                raise _fail(
+                    source,
+                    "valid JSON",
+                    f"{error.msg} at line {error.lineno}, column {error.colno}",
+                ) from None
+        except RecursionError:
+            raise _fail(source, too_deep, "a deeper one") from None
         except ValueError as error:
             raise _fail(source, "valid JSON", str(error)) from None
     try:
@@ -724,9 +731,7 @@ def _parse(text: str, source: str | None, *, json_text: bool) -> Any:
     except yaml.YAMLError as error:
         raise _yaml_problem(error, source) from None
     except RecursionError:
-        raise _fail(
-            source, "YAML nested to a reasonable depth", "a too deeply nested document"
-        ) from None
+        raise _fail(source, too_deep, "a deeper one") from None
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -765,8 +770,7 @@ def loads_scenario(
         raise _fail(source, "text", _show(text))
     if len(text.encode("utf-8", errors="replace")) > MAX_FILE_BYTES:
         raise _fail(source, f"a scenario of at most {MAX_FILE_BYTES:,} bytes", "a larger text")
-    use_json = text.lstrip().startswith("{") if json_text is None else json_text
-    document = _parse(text, source, json_text=use_json)
+    document = _parse(text, source, json_text=json_text)
     check = _Checker(source)
     scenario = _read(check, document)
     if scenario is None:
