@@ -22,6 +22,7 @@ from ._render_markdown import (
     PREDICTION_WORDS,
     RISK_WORDS,
     SCREENING_WORDS,
+    EnforcementSummary,
     cited,
     country,
     day,
@@ -105,6 +106,7 @@ _SECTIONS = (
     ("outcome", "Likely outcome"),
     ("depends", "What the answer depends on"),
     ("citations", "Rules cited"),
+    ("appendix", "Appendix: reasons country by country"),
     ("caveats", "Caveats"),
 )
 
@@ -125,7 +127,7 @@ def figure_svg(figure: Figure, *, name: str, description: str) -> str:
     with matplotlib.rc_context(
         {"svg.fonttype": "none", "svg.hashsalt": f"diffusion-scenarios-{name}"}
     ):
-        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     svg = buffer.getvalue()
     svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.DOTALL)
@@ -297,27 +299,24 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
         )
     parts.append("</section>")
 
-    requesting, recipient_groups, non_recipients = enforcement_summary(assessment)
+    summary = enforcement_summary(assessment)
+    requesting = summary.requesting
     rows: list[tuple[str, ...]] = []
     if requesting is not None:
         rows.append(
             (
                 "requesting state",
-                _e(country(requesting.country)),
                 _e(RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk)),
-                _e(requesting.consequence),
-                _e("; ".join(requesting.reasons)),
+                _e(country(requesting.country)),
                 _rules(assessment, requesting.citations),
             )
         )
-    for recipient_group in recipient_groups:
+    for recipient_group in summary.groups:
         rows.append(
             (
                 f"recipients ({len(recipient_group.countries)})",
-                _e(", ".join(country(code) for code in recipient_group.countries)),
                 _e(RISK_WORDS.get(recipient_group.risk, recipient_group.risk)),
-                _e(recipient_group.consequence),
-                _e("; ".join(recipient_group.reasons)),
+                _e(", ".join(country(code) for code in recipient_group.countries)),
                 _rules(assessment, recipient_group.citations),
             )
         )
@@ -325,13 +324,25 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
         '<section id="enforcement"><h2>Arrest risk by country</h2>',
         _table(
             "The requesting state and the recipients, grouped by arrest risk",
-            ("Role", "Countries", "Arrest risk", "Consequence", "Why", "Rules"),
+            ("Role", "Arrest risk", "Countries", "Rules"),
             rows,
         ),
-        f"<p>{non_recipients} member countries did not receive it (no INTERPOL-based arrest "
-        "risk there on these facts).</p>",
-        "</section>",
     ]
+    if requesting is not None:
+        parts.append(
+            f"<p>In the requesting state: {_e(requesting.consequence)} "
+            f"{_e(' '.join(requesting.reasons))}</p>"
+        )
+    parts.append(
+        f"<p>{summary.non_recipients} member countries did not receive it (no INTERPOL-based "
+        "arrest risk there on these facts).</p>"
+    )
+    if summary.recipients:
+        parts.append(
+            "<p>What each recipient can be expected to do, and why, is in the "
+            '<a href="#appendix">appendix</a>.</p>'
+        )
+    parts.append("</section>")
 
     parts.append('<section id="trips"><h2>Planned trips</h2>')
     if assessment.travel:
@@ -488,6 +499,7 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
             ),
         ),
         "</section>",
+        _appendix(assessment, summary),
         '<section id="caveats"><h2>Caveats</h2>',
         _list(assessment.caveats),
         "</section>",
@@ -496,6 +508,29 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
         "</html>",
     ]
     return "\n".join(part for part in parts if part) + "\n"
+
+
+def _appendix(assessment: Assessment, summary: EnforcementSummary) -> str:
+    if not summary.recipients:
+        return (
+            '<section id="appendix"><h2>Appendix: reasons country by country</h2>'
+            "<p>No country received it.</p></section>"
+        )
+    table = _table(
+        "What each recipient can be expected to do, and why",
+        ("Country", "Arrest risk", "Consequence", "Why", "Rules"),
+        (
+            (
+                _e(country(entry.country)),
+                _e(RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk)),
+                _e(entry.consequence),
+                _e(" ".join(entry.reasons)),
+                _rules(assessment, entry.citations),
+            )
+            for entry in summary.recipients
+        ),
+    )
+    return f'<section id="appendix"><h2>Appendix: reasons country by country</h2>{table}</section>'
 
 
 def _requesting(assessment: Assessment) -> str:

@@ -266,24 +266,27 @@ def facts_as_given(scenario: Scenario) -> tuple[Fact, ...]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecipientGroup:
-    """Recipients that share an arrest risk, a consequence and the reasons for it."""
+    """The recipients that share an arrest risk, with every rule cited for any of them."""
 
     risk: str
-    consequence: str
-    reasons: tuple[str, ...]
-    citations: tuple[str, ...]
     countries: tuple[str, ...]
+    citations: tuple[str, ...]
 
 
-def enforcement_summary(
-    assessment: Assessment,
-) -> tuple[EnforcementEntry | None, tuple[RecipientGroup, ...], int]:
-    """The requesting state's entry, the recipients grouped, and the non-recipient count.
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnforcementSummary:
+    """The enforcement entries arranged for a reader rather than as 196 rows."""
 
-    Every recipient appears in exactly one group; groups are ordered by risk (high first).
-    """
+    requesting: EnforcementEntry | None
+    groups: tuple[RecipientGroup, ...]  # by risk, high first; every recipient exactly once
+    recipients: tuple[EnforcementEntry, ...]  # by risk, then country: the appendix
+    non_recipients: int
+
+
+def enforcement_summary(assessment: Assessment) -> EnforcementSummary:
+    """The requesting state, the recipients grouped by risk, and the non-recipient count."""
     requesting: EnforcementEntry | None = None
-    groups: dict[tuple[str, str, tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    recipients: list[EnforcementEntry] = []
     non_recipients = 0
     for entry in assessment.enforcement:
         if entry.role == "requesting":
@@ -291,21 +294,25 @@ def enforcement_summary(
         elif entry.role == "non_recipient" or not entry.received:
             non_recipients += 1
         else:
-            key = (entry.arrest_risk, entry.consequence, entry.reasons, entry.citations)
-            groups.setdefault(key, []).append(entry.country)
+            recipients.append(entry)
     order = {risk: rank for rank, risk in enumerate(RISKS_IN_ORDER)}
-    result = [
-        RecipientGroup(
-            risk=risk,
-            consequence=consequence,
-            reasons=reasons,
-            citations=citations,
-            countries=tuple(sorted(codes)),
-        )
-        for (risk, consequence, reasons, citations), codes in groups.items()
-    ]
-    result.sort(key=lambda g: (order.get(g.risk, len(order)), -len(g.countries), g.countries))
-    return requesting, tuple(result), non_recipients
+    recipients.sort(key=lambda e: (order.get(e.arrest_risk, len(order)), e.country))
+    groups: dict[str, list[EnforcementEntry]] = {}
+    for entry in recipients:
+        groups.setdefault(entry.arrest_risk, []).append(entry)
+    return EnforcementSummary(
+        requesting=requesting,
+        groups=tuple(
+            RecipientGroup(
+                risk=risk,
+                countries=tuple(e.country for e in entries),
+                citations=tuple(dict.fromkeys(c for e in entries for c in e.citations)),
+            )
+            for risk, entries in groups.items()
+        ),
+        recipients=tuple(recipients),
+        non_recipients=non_recipients,
+    )
 
 
 def verification_of(assessment: Assessment, rule_id: str) -> str:
@@ -457,38 +464,47 @@ def render_markdown(assessment: Assessment) -> str:
         "",
     ]
 
-    requesting, groups, non_recipients = enforcement_summary(assessment)
+    summary = enforcement_summary(assessment)
     out += ["## Arrest risk by country", ""]
     rows: list[tuple[str, ...]] = []
+    requesting = summary.requesting
     if requesting is not None:
         rows.append(
             (
                 "requesting state",
-                _md(country(requesting.country)),
                 RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk),
-                _md(requesting.consequence),
-                _md("; ".join(requesting.reasons)),
+                _md(country(requesting.country)),
                 _md(cited(assessment, requesting.citations)),
             )
         )
-    for group in groups:
+    for group in summary.groups:
         rows.append(
             (
                 f"recipients ({len(group.countries)})",
-                _md(", ".join(country(code) for code in group.countries)),
                 RISK_WORDS.get(group.risk, group.risk),
-                _md(group.consequence),
-                _md("; ".join(group.reasons)),
+                _md(", ".join(country(code) for code in group.countries)),
                 _md(cited(assessment, group.citations)),
             )
         )
-    out += _table(("Role", "Countries", "Arrest risk", "Consequence", "Why", "Rules"), rows)
+    out += _table(("Role", "Arrest risk", "Countries", "Rules"), rows)
+    out.append("")
+    if requesting is not None:
+        out += [
+            f"In the requesting state: {_md(requesting.consequence)} "
+            f"{_md(' '.join(requesting.reasons))}",
+            "",
+        ]
     out += [
-        "",
-        f"{non_recipients} member countries did not receive it "
+        f"{summary.non_recipients} member countries did not receive it "
         "(no INTERPOL-based arrest risk there on these facts).",
         "",
     ]
+    if summary.recipients:
+        out += [
+            "What each recipient can be expected to do, and why, is in the appendix "
+            "(reasons country by country).",
+            "",
+        ]
 
     out += ["## Planned trips", ""]
     if assessment.travel:
@@ -586,5 +602,20 @@ def render_markdown(assessment: Assessment) -> str:
             for citation in assessment.citations
         ),
     )
+    if summary.recipients:
+        out += ["", "## Appendix: reasons country by country", ""]
+        out += _table(
+            ("Country", "Arrest risk", "Consequence", "Why", "Rules"),
+            (
+                (
+                    _md(country(entry.country)),
+                    RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk),
+                    _md(entry.consequence),
+                    _md(" ".join(entry.reasons)),
+                    _md(cited(assessment, entry.citations)),
+                )
+                for entry in summary.recipients
+            ),
+        )
     out += ["", "## Caveats", "", *_bullets(assessment.caveats), ""]
     return "\n".join(out)
