@@ -146,14 +146,29 @@ def render_text(assessment: Assessment) -> str:
     for risk in ("high", "medium", "low", "none"):
         group = [e for e in recipients if e.arrest_risk == risk]
         if group:
-            lines += _bullet(f"Recipients at {risk} risk ({len(group)}): {_country_list(group)}.")
-    notable = [e for e in recipients if len(e.reasons) > 1]
-    for entry in notable:
+            unknown = sum(1 for e in group if e.reasons[0].startswith("Depends on national"))
+            count = (
+                f"{len(group)}, {unknown} of them because practice is unknown"
+                if unknown
+                else f"{len(group)}"
+            )
+            lines += _bullet(f"Recipients at {risk} risk ({count}): {_country_list(group)}.")
+    # Reasons every recipient shares (such as a locate-only purpose) are shown once; then
+    # the countries the facts single out, with their own reasons.
+    shared: set[str] = set(recipients[0].reasons[1:]) if len(recipients) > 1 else set()
+    for entry in recipients[1:]:
+        shared &= set(entry.reasons[1:])
+    for reason in sorted(shared):
+        lines += _bullet(f"For every recipient: {reason}")
+    for entry in recipients:
+        own = [r for r in entry.reasons[1:] if r not in shared]
+        if not own:
+            continue
         lines += _bullet(
             f"{_name(entry.country)}: {entry.arrest_risk}. {entry.consequence} "
             f"{_tags(a, entry.citations)}"
         )
-        for reason in entry.reasons[1:]:
+        for reason in own:
             lines += _para(reason, indent="      ")
     others = by_role.get("non_recipient", [])
     if others:
