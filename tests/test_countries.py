@@ -240,3 +240,42 @@ def test_importing_the_package_and_resolving_countries_does_not_import_pycountry
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("place", "member"),
+    [
+        ("FRA", "FRA"),
+        ("HKG", "CHN"),
+        ("MAC", "CHN"),
+        ("GIB", "GBR"),
+        ("CYM", "GBR"),
+        ("PRI", "USA"),
+        ("REU", "FRA"),
+        ("GRL", "DNK"),
+        ("TWN", None),
+        ("TUV", None),
+        ("PRK", None),
+        ("XKX", None),
+    ],
+)
+def test_a_territory_is_served_by_the_ncb_of_its_member_state(
+    place: str, member: str | None
+) -> None:
+    assert countries.served_by(place) == member
+
+
+def test_every_territory_row_names_a_member_a_basis_and_a_confidence() -> None:
+    import csv
+    import io
+    from importlib import resources
+
+    text = (
+        resources.files("diffusion_scenarios.data").joinpath("territories.csv").read_text("utf-8")
+    )
+    for row in csv.DictReader(io.StringIO(text)):
+        assert countries.member(row["alpha3"]) is None, row["alpha3"]  # not a member itself
+        assert countries.member(row["served_by"]) is not None
+        assert row["relation"] in {"sub_bureau", "integral_part", "dependency"}
+        assert row["source"]
+        assert row["confidence"] in {"high", "medium", "low"}

@@ -48,6 +48,7 @@ __all__ = [
     "members_on",
     "region_members",
     "resolve_country",
+    "served_by",
     "suggest_country",
 ]
 
@@ -320,6 +321,36 @@ def members() -> dict[str, Member]:
             notes=row["notes"],
         )
     return table
+
+
+@cache
+def _territories() -> dict[str, str]:
+    """Territory alpha-3 -> the member whose NCB serves it (``data/territories.csv``)."""
+    table: dict[str, str] = {}
+    for row in read_csv_rows("territories.csv"):
+        if row["served_by"] not in members():
+            raise ReferenceDataError(
+                f"territories.csv: {row['alpha3']}: '{row['served_by']}' is not a member"
+            )
+        table[row["alpha3"]] = row["served_by"]
+    return table
+
+
+def served_by(alpha3: str) -> str | None:
+    """The INTERPOL member whose National Central Bureau serves a country or territory.
+
+    A member serves itself. A territory that is not a member is served by the member it
+    belongs to or whose sub-bureau covers it (Hong Kong by China, Gibraltar by the United
+    Kingdom, Réunion by France; ``data/territories.csv``, each with its basis and
+    confidence). ``None`` when no member serves it (Taiwan, Tuvalu, North Korea, Kosovo).
+
+    Example:
+        >>> served_by("FRA"), served_by("HKG"), served_by("PRI"), served_by("TWN")
+        ('FRA', 'CHN', 'USA', None)
+    """
+    if alpha3 in members():
+        return alpha3
+    return _territories().get(alpha3)
 
 
 def member(alpha3: str) -> Member | None:
