@@ -145,6 +145,24 @@ def _cited(assessment: Assessment, rule_ids: Sequence[str]) -> str:
     )
 
 
+def _cited_compact(assessment: Assessment, rule_ids: Sequence[str]) -> str:
+    """Rule ids with their verification; the full citation is in the tooltip."""
+    parts = []
+    for rule_id in rule_ids:
+        try:
+            c = assessment.citation(rule_id)
+        except KeyError:
+            parts.append(f"<code>{escape(rule_id)}</code>")
+            continue
+        status = "⚠ UNVERIFIED" if c.verification == "unverified" else c.verification
+        title = f"{c.instrument}, {c.provision}" + (f", version {c.version}" if c.version else "")
+        parts.append(
+            f'<span title="{escape(title)}"><code>{escape(rule_id)}</code> '
+            f"<em>({escape(status)})</em></span>"
+        )
+    return "<br>".join(parts)
+
+
 def _heading(text: str) -> str:
     return f'<h4 style="margin:6px 0 4px 0">{escape(text)}</h4>'
 
@@ -265,7 +283,8 @@ def travel_html(assessment: Assessment) -> str:
         f'<td style="{_TD}">{escape(country_label(t.country))}</td>'
         f'<td style="{_TD}">{"yes" if t.notice_active else "no"}</td>'
         f'<td style="{_TD}">{_risk_badge(t.arrest_risk)}</td>'
-        f'<td style="{_TD}">{_reasons(t.reasons)}{_cited(assessment, t.citations)}</td></tr>'
+        f'<td style="{_TD}">{_reasons(t.reasons)}'
+        f'<div style="font-size:12px">{_cited_compact(assessment, t.citations)}</div></td></tr>'
         for t in assessment.travel
     )
     return (
@@ -314,14 +333,16 @@ def route_html(assessment: Assessment) -> str:
         f'<div style="font-size:12px">{escape(step.description)}</div></td>'
         f'<td style="{_TD}">{_date(step.date)}</td>'
         f'<td style="{_TD}">{_date(step.deadline)}{" (estimated)" if step.estimated else ""}'
-        f'</td><td style="{_TD}">{_cited(assessment, step.citations)}</td></tr>'
+        f'</td><td style="{_TD};font-size:12px">{_cited_compact(assessment, step.citations)}'
+        "</td></tr>"
         for step in assessment.route
     )
     return (
         _heading("The CCF route")
         + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Step</th>'
         f'<th style="{_TH}">Date</th><th style="{_TH}">Deadline</th>'
-        f'<th style="{_TH}">Rule</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<th style="{_TH}">Rules (hover for the text)</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
     )
 
 
@@ -458,7 +479,7 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
         cells.append(
             f'<div role="img" aria-label="{escape(label)}" title="{escape(label)}" '
             f'style="grid-row:{tile.row - top + 1};grid-column:{tile.col - left + 1};'
-            f"{_tile_style(category, trip=trip)}aspect-ratio:1;display:flex;"
+            f"{_tile_style(category, trip=trip)}aspect-ratio:1;display:flex;min-width:0;"
             "align-items:center;justify-content:center;font-size:8px;font-weight:600;"
             f'overflow:hidden;border-radius:2px">{escape(tile.country)}</div>'
         )
@@ -479,7 +500,7 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
     where = "the world" if region is None else region.replace("_", " ").title()
     return (
         f'<div aria-label="Map of {escape(where)}" style="display:grid;'
-        f"grid-template-columns:repeat({columns},minmax(0,1fr));gap:2px;max-width:"
+        f"grid-template-columns:repeat({columns},minmax(0,1fr));gap:2px;width:100%;max-width:"
         f'{max(240, 34 * columns)}px">{"".join(cells)}</div>'
         f'<div style="font-size:12px;margin-top:6px">{legend}</div>'
     )

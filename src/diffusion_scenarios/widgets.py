@@ -561,7 +561,7 @@ class ScenarioExplorer:
                 lambda a: (a.circulation, a.enforcement, a.travel, region.value),
             ),
             "enforcement": _Panel(
-                "Enforcement", enforcement_html, lambda a: (a.enforcement, a.circulation)
+                "Countries", enforcement_html, lambda a: (a.enforcement, a.circulation)
             ),
             "travel": _Panel("Trips", travel_html, lambda a: a.travel),
             "grounds": _Panel(
