@@ -125,3 +125,26 @@ def test_a_scenario_with_no_title_uses_its_id(assessment: ds.Assessment) -> None
 def test_write_report_refuses_a_folder_as_target(assessment: ds.Assessment, tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError, match="is a folder"):
         reports.write_report(assessment, tmp_path, force=True)
+
+
+def test_text_states_a_reason_shared_by_every_recipient_once() -> None:
+    scenario = ds.scenario_from_dict(
+        {
+            "format": 1,
+            "id": "locate-all",
+            "as_of": dt.date(2025, 3, 1),
+            "notice": {
+                "kind": "diffusion",
+                "purpose": "locate",
+                "requesting_country": "KZ",
+                "issued_on": dt.date(2025, 1, 10),
+            },
+            "person": {"nationalities": ["DE"]},
+        }
+    )
+    text = " ".join(reports.render(ds.assess(scenario)).split())
+    assert text.count("a report of whereabouts, not arrest") == 1
+    assert "For every recipient: The request asks only to locate the person" in text
+    assert "Recipients at low risk (195; practice unknown for" in text
+    # Germany is singled out by a fact (the person's nationality) and is listed on its own.
+    assert "- Germany: low." in text

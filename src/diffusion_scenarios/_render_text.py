@@ -147,11 +147,7 @@ def render_text(assessment: Assessment) -> str:
         group = [e for e in recipients if e.arrest_risk == risk]
         if group:
             unknown = sum(1 for e in group if e.reasons[0].startswith("Depends on national"))
-            count = (
-                f"{len(group)}, {unknown} of them because practice is unknown"
-                if unknown
-                else f"{len(group)}"
-            )
+            count = f"{len(group)}; practice unknown for {unknown}" if unknown else f"{len(group)}"
             lines += _bullet(f"Recipients at {risk} risk ({count}): {_country_list(group)}.")
     # Reasons every recipient shares (such as a locate-only purpose) are shown once; then
     # the countries the facts single out, with their own reasons.
