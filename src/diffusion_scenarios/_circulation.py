@@ -134,6 +134,11 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
 
     deleted_on = _deleted_on(scenario)
     requesting_name = country_name(requesting)
+    if as_of < sent:
+        reasons.append(
+            f"The assessment date, {long_date(as_of)}, is before the data go out on "
+            f"{long_date(sent)}: nothing is on INTERPOL's files yet on that day."
+        )
 
     if notice.kind == "red_notice":
         # Published in the IIS for every NCB, including members admitted later.
