@@ -209,3 +209,19 @@ def test_a_date_with_a_time_is_an_error_not_silently_truncated() -> None:
     )
     with pytest.raises(ds.ScenarioError, match="without a time"):
         ds.loads_scenario(text)
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_a_number_with_thousands_of_digits_is_a_clean_error(suffix: str, tmp_path: Path) -> None:
+    digits = "1" * 5000
+    if suffix == ".json":
+        text = '{"format": 1, "id": "x", "case": {"max_penalty_years": ' + digits + "}}"
+    else:
+        text = f"format: 1\nid: x\ncase: {{max_penalty_years: {digits}}}\n"
+    path = tmp_path / f"huge{suffix}"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ds.ScenarioError) as caught:
+        ds.load_scenario(path)
+    message = str(caught.value)
+    assert "case.max_penalty_years: expected a number of years" in message
+    assert len(message) < 1000

@@ -124,7 +124,8 @@ def _show(value: Any) -> str:
     if isinstance(value, _dt.date):
         return value.isoformat()
     if isinstance(value, int | float):
-        return repr(value)
+        text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else ""
+        return text or "a number with more than 30 digits"
     if isinstance(value, str):
         text = value if len(value) <= 60 else value[:57] + "..."
         return "an empty text" if not value.strip() else repr(text)
@@ -714,7 +715,12 @@ def _parse(text: str, source: str | None, *, json_text: bool | None) -> Any:
     too_deep = "a document nested to a reasonable depth"
     if json_text:
         try:
-            return json.loads(text, object_pairs_hook=_json_object, parse_constant=_json_constant)
+            return json.loads(
+                text,
+                object_pairs_hook=_json_object,
+                parse_constant=_json_constant,
+                parse_int=_json_int,
+            )
         except json.JSONDecodeError as error:
             if strict_json:
                 raise _fail(
@@ -730,6 +736,8 @@ def _parse(text: str, source: str | None, *, json_text: bool | None) -> Any:
         return load_yaml(text)
     except yaml.YAMLError as error:
         raise _yaml_problem(error, source) from None
+    except (ValueError, OverflowError) as error:  # a scalar no constructor could build
+        raise _fail(source, "valid YAML", str(error)[:120]) from None
     except RecursionError:
         raise _fail(source, too_deep, "a deeper one") from None
 
@@ -741,6 +749,14 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise ValueError(f"the key '{key}' appears twice in one object")
         result[key] = value
     return result
+
+
+def _json_int(text: str) -> int | str:
+    """A JSON integer; one with more digits than Python converts stays text."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 def _json_constant(name: str) -> Any:

@@ -75,11 +75,14 @@ def _construct_bool(loader: Any, node: Any) -> bool:
     return str(loader.construct_scalar(node)).lower() == "true"
 
 
-def _construct_int(loader: Any, node: Any) -> int:
+def _construct_int(loader: Any, node: Any) -> int | str:
     text = str(loader.construct_scalar(node))
-    if text.startswith(("0x", "0o")):
-        return int(text, 0)
-    return int(text, 10)
+    try:
+        if text.startswith(("0x", "0o")):
+            return int(text, 0)
+        return int(text, 10)
+    except ValueError:  # more digits than Python converts: left as text for the validator
+        return text
 
 
 def _construct_float(loader: Any, node: Any) -> float:
