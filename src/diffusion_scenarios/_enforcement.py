@@ -140,6 +140,8 @@ def _practice_reason(country: str, name: str) -> tuple[str, str, bool]:
         )
     if practice.detail:
         text += f" {practice.detail}"
+    if practice.notable_policy and practice.basis == "country":
+        text += f" Also: {practice.notable_policy.rstrip('.')}."
     return risk, text, True
 
 
