@@ -164,7 +164,9 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
     book.record(
         channel_rule,
         {"challenge.filed_on": filed_on, "challenge.requests": list(requests)},
-        f"filed by {cat.value(channel_rule, 'channel', filed_on)}",
+        "filed through the portal"
+        if channel_rule == "ccf-filing-portal-only"
+        else "filed by post or e-mail",
     )
 
     # Provisional measures go in with the request when it is urgent.
