@@ -6,9 +6,12 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from diffusion_scenarios import _countries as countries
 from diffusion_scenarios import _reference as reference
+from diffusion_scenarios._vocab import REGIONS
 
 D = dt.date
 
@@ -279,3 +282,26 @@ def test_every_territory_row_names_a_member_a_basis_and_a_confidence() -> None:
         assert row["relation"] in {"sub_bureau", "integral_part", "dependency"}
         assert row["source"]
         assert row["confidence"] in {"high", "medium", "low"}
+
+
+# -- properties of recipient expansion, on generated inputs ------------------------------------
+
+TOKENS = st.lists(
+    st.one_of(st.sampled_from(REGIONS), st.sampled_from(countries.all_country_codes())),
+    max_size=6,
+).map(tuple)
+DAYS = st.dates(min_value=D(2000, 1, 1), max_value=D(2030, 12, 31))
+REQUESTERS = st.sampled_from(countries.members_on(D(2000, 1, 1)))
+
+
+@given(tokens=st.one_of(st.none(), TOKENS), requesting=REQUESTERS, day=DAYS)
+def test_recipients_are_sorted_members_that_day_never_the_requester(
+    tokens: tuple[str, ...] | None, requesting: str, day: dt.date
+) -> None:
+    got = countries.expand_recipients(tokens, requesting, day)
+    assert list(got) == sorted(set(got))
+    assert requesting not in got
+    assert set(got) <= set(countries.members_on(day))
+    everyone = countries.expand_recipients(None, requesting, day)
+    assert set(got) <= set(everyone)
+    assert len(everyone) == len(countries.members_on(day)) - 1
