@@ -235,3 +235,20 @@ def test_every_ground_and_route_step_cites_a_catalogued_rule_in_the_citations(
     unverified = {c.id for c in assessment.citations if c.verification == "unverified"}
     for rule_id in unverified:
         assert any(f"[{rule_id}]" in caveat for caveat in assessment.caveats)
+
+
+@settings(max_examples=40)
+@given(scenarios())
+def test_a_trip_carries_interpol_risk_only_where_and_when_the_alert_is_live(
+    scenario: ds.Scenario,
+) -> None:
+    assessment = ds.assess(scenario)
+    requesting = scenario.notice.requesting_country
+    for trip in assessment.travel:
+        if trip.country == requesting:
+            assert trip.arrest_risk in {"high", "medium"}  # its own warrant, whatever INTERPOL does
+        elif trip.country in {"TWN", "PRK"}:
+            assert trip.arrest_risk == "none"  # outside INTERPOL: no alert at all
+            assert any("not an INTERPOL member" in r for r in trip.reasons)
+        elif not trip.notice_active:
+            assert trip.arrest_risk == "none"
