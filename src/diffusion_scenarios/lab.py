@@ -695,6 +695,8 @@ def parameter_table() -> pd.DataFrame:
                 if spec.assumption
                 else "; ".join(f"{ref.metric} ({ref.year})" for ref in spec.statistics),
                 "basis": spec.basis,
+                "justification": spec.justification,
+                "note": spec.note,
                 "url": " ".join(dict.fromkeys(ref.url for ref in spec.statistics)),
             }
         )
