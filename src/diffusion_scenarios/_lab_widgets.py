@@ -108,6 +108,7 @@ class PolicyLab:
         self.status = widgets.HTML()
         self.summary = widgets.HTML()
         self.chart = widgets.Image(format="png", layout=widgets.Layout(max_width="900px"))
+        self.chart_caption = widgets.HTML()  # the chart in words, for screen readers
         self.run_button.on_click(lambda _button: self.run())
         self.reset_button.on_click(lambda _button: self.reset())
         self.result: lab.LabResult | None = None
@@ -120,6 +121,7 @@ class PolicyLab:
                 self.status,
                 self.summary,
                 self.chart,
+                self.chart_caption,
             ]
         )
         self.run()
@@ -187,6 +189,7 @@ class PolicyLab:
         assert self.result is not None and self.baseline is not None
         runs = [self.baseline] if self.result is self.baseline else [self.baseline, self.result]
         figure = lab.plot_regimes(lab.results_frame(runs))
+        self.chart_caption.value = f"<small>Chart: {html.escape(repr(figure))}.</small>"
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=90)
         return buffer.getvalue()

@@ -66,10 +66,18 @@ Randomness and speed
     of luck. Pure numpy, chunked: memory stays flat (about 40 MB per 262,144-request
     chunk) for any ``n``.
 
+Functions at a glance
+    :func:`simulate` one regime → :class:`LabResult`; :func:`compare_regimes` and
+    :func:`results_frame` tables of regimes; :func:`sensitivity` one-parameter sweeps;
+    :func:`calibration_report`; :func:`parameter_table` every number and its source;
+    :func:`plot_regimes`, :func:`plot_sensitivity` charts; :func:`policy_lab` the widget.
+
 Limits worth discussing in a seminar
     Detection is the same for every defect category; a detention does not end the
     request; red notices are not re-reviewed after publication; the CCF never deletes a
-    compliant request; applying to the CCF does not depend on having been stopped.
+    compliant request; applying to the CCF does not depend on having been stopped; only
+    deletion requests are modelled (access requests and their four-month limit are folded
+    into the delay before a person applies).
 
 Example:
     >>> from diffusion_scenarios import lab
