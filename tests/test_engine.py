@@ -5,7 +5,10 @@ from __future__ import annotations
 import builtins
 import dataclasses
 import datetime as dt
+import io
 import json
+import os
+import pathlib
 import socket
 from typing import Any
 
@@ -154,8 +157,16 @@ def test_assess_reads_no_file_and_opens_no_socket_once_warm(
         raise AssertionError("assess touched a file or the network")
 
     monkeypatch.setattr(builtins, "open", refuse)
+    monkeypatch.setattr(io, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
+    monkeypatch.setattr(pathlib.Path, "open", refuse)
+    monkeypatch.setattr(pathlib.Path, "read_text", refuse)
     monkeypatch.setattr(socket, "socket", refuse)
     assert ds.assess(scenario).to_dict() == warm
+    # New facts and a new date also work from the cached reference data alone.
+    other = ds.builtin_scenarios()["red-notice-refused-then-diffusion"]
+    ds.assess(other, as_of=D(2026, 4, 2)).to_dict()
+    ds.assess(dataclasses.replace(diffusion(), as_of=D(2019, 5, 5))).to_dict()
 
 
 def test_assessment_keeps_the_facts_it_assessed() -> None:
