@@ -44,15 +44,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--regime",
         default="today",
+        metavar="NAME",
         help="today, screen_diffusions, no_review_after_circulation, faster_ccf or "
         "block_while_examined (default: today)",
     )
-    parser.add_argument("--n", default="100000", help="number of requests (default: 100000)")
-    parser.add_argument("--seed", default="0", help="random seed (default: 0)")
-    parser.add_argument("--format", default="text", help="text or json (default: text)")
+    parser.add_argument(
+        "--n", default="100000", metavar="N", help="number of requests (default: 100000)"
+    )
+    parser.add_argument("--seed", default="0", metavar="S", help="random seed (default: 0)")
+    parser.add_argument(
+        "--format", default="text", metavar="{text,json}", help="text or json (default: text)"
+    )
     parser.add_argument(
         "--chunk-size",
         default=str(DEFAULT_CHUNK_SIZE),
+        metavar="K",
         help=f"requests simulated at once; changes memory, not the result "
         f"(default: {DEFAULT_CHUNK_SIZE})",
     )
@@ -60,7 +66,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--calibration",
         action="store_true",
-        help="show the calibration targets of the today regime against the simulation",
+        help="compare the today regime with its calibration targets (exit 1 if one is "
+        "outside its tolerance)",
     )
     parser.set_defaults(handler=_run_lab)
 
