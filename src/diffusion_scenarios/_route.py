@@ -324,10 +324,12 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
                     step="access_decision_due",
                     date=None,
                     deadline=due,
-                    citations=("ccf-statute-40-access", *delay_cites),
+                    citations=("ccf-statute-40-access", "ccf-statute-35-disclosure", *delay_cites),
                     description=(
                         f"Decision on access due within {m} months of admissibility: by "
-                        f"{long_date(due)}." + delay_text
+                        f"{long_date(due)}. The answer may be partial: the source can restrict "
+                        "disclosure with reasons, and the CCF may be unable to confirm or deny "
+                        "that data exist." + delay_text
                     ),
                     estimated=estimated,
                 )
