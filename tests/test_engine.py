@@ -350,3 +350,11 @@ def test_route_steps_and_grounds_cite_rules_in_the_citations() -> None:
             assert step.citations and set(step.citations) <= cited, step.step
         for ground in result.grounds:
             assert set(ground.citations) <= cited, ground.id
+
+
+def test_membership_counts_cited_agree_with_the_membership_table() -> None:
+    rule = catalogue().get("interpol-membership")
+    for version in rule.versions:
+        assert len(members_on(version.in_force_from)) == version.get("members"), version.version
+    assert len(members_on(D(2023, 11, 28))) == 195
+    assert len(members_on(D(2023, 11, 29))) == 196
