@@ -28,7 +28,7 @@ _PROGRESS_THRESHOLD = 2_000_000  # below this a run takes about a second: no bar
 
 def register(subparsers: Any) -> None:
     """Add ``lab`` to the command line."""
-    from ._lab_sim import DEFAULT_CHUNK_SIZE
+    from ._lab_params import DEFAULT_CHUNK_SIZE
 
     parser = subparsers.add_parser(
         "lab",

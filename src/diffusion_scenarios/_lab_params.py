@@ -33,6 +33,11 @@ from . import _data
 from ._reference import statistic
 from .errors import LabError, ReferenceDataError
 
+# Chunking constants live here, not in _lab_sim, so that the command line can show the
+# default without importing numpy (which would slow down every diffusion-scenarios call).
+STREAM_BLOCK = 8192
+DEFAULT_CHUNK_SIZE = 32 * STREAM_BLOCK  # 262,144 requests: about 40 MB of working arrays
+
 __all__ = [
     "DEFECT_CATEGORIES",
     "CalibrationTarget",

@@ -21,7 +21,13 @@ from types import MappingProxyType
 import numpy as np
 import numpy.typing as npt
 
-from ._lab_params import DEFECT_CATEGORIES, Parameters, check_value
+from ._lab_params import (
+    DEFAULT_CHUNK_SIZE,
+    DEFECT_CATEGORIES,
+    STREAM_BLOCK,
+    Parameters,
+    check_value,
+)
 from .errors import LabError
 
 __all__ = [
@@ -37,8 +43,6 @@ __all__ = [
 FloatArray = npt.NDArray[np.float32]
 BoolArray = npt.NDArray[np.bool_]
 
-STREAM_BLOCK = 8192
-DEFAULT_CHUNK_SIZE = 32 * STREAM_BLOCK  # 262,144 requests: about 40 MB of working arrays
 MAX_REQUESTS = 1_000_000_000
 DAYS_PER_YEAR = 365.25
 MILLIDAYS = 1000.0
