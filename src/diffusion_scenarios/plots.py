@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 __all__ = [
     "HATCHES",
     "PALETTE",
+    "Tile",
     "circulation_map",
     "grounds_chart",
     "map_category",
