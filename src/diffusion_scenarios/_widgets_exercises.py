@@ -32,6 +32,8 @@ class ExerciseCard:
 
     Args:
         exercise: the exercise to show.
+        show_facts: also show the facts in the card (leave out when a notebook has
+            already printed them just above).
 
     Attributes:
         widget: the box to display.
@@ -43,7 +45,7 @@ class ExerciseCard:
         last_feedback: the last :class:`Feedback`, or ``None`` before the first check.
     """
 
-    def __init__(self, exercise: Exercise) -> None:
+    def __init__(self, exercise: Exercise, *, show_facts: bool = True) -> None:
         self.exercise = exercise
         self.grounds = w.SelectMultiple(
             description="Grounds for deletion",
@@ -70,10 +72,11 @@ class ExerciseCard:
         self.feedback = w.HTML()
         self.last_feedback: Feedback | None = None
         self.check.on_click(self._on_check)
+        facts = f"<p style='margin:2px 0'>{escape(exercise.facts)}</p>" if show_facts else ""
         header = w.HTML(
-            f"<h4 style='margin:4px 0'>{escape(exercise.title)}</h4>"
-            f"<p style='margin:2px 0'>{escape(exercise.facts)}</p>"
-            f"<p style='margin:2px 0'><em>{escape(exercise.question)}</em></p>"
+            "<div style='line-height:1.45'>"
+            f"<h4 style='margin:4px 0'>{escape(exercise.title)}</h4>{facts}"
+            f"<p style='margin:2px 0'><em>{escape(exercise.question)}</em></p></div>"
         )
         self.widget = w.VBox(
             [header, self.grounds, self.route_steps, self.outcome, self.check, self.feedback],

@@ -480,7 +480,7 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
             f'<div role="img" aria-label="{escape(label)}" title="{escape(label)}" '
             f'style="grid-row:{tile.row - top + 1};grid-column:{tile.col - left + 1};'
             f"{_tile_style(category, trip=trip)}aspect-ratio:1;display:flex;min-width:0;"
-            "align-items:center;justify-content:center;font-size:8px;font-weight:600;"
+            "align-items:center;justify-content:center;font-size:7px;font-weight:600;"
             f'overflow:hidden;border-radius:2px">{escape(tile.country)}</div>'
         )
     legend = "".join(

@@ -161,7 +161,10 @@ class Feedback:
             else "<strong>Not quite. Here is what the model concludes, and why:</strong>"
         )
         items = "".join(f"<li>{escape(line)}</li>" for line in self.lines)
-        return f"<div role='status'>{head}<ul style='margin:4px 0 4px 18px'>{items}</ul></div>"
+        return (
+            "<div role='status' style='line-height:1.45;font-size:13px'>"
+            f"{head}<ul style='margin:4px 0 4px 18px'>{items}</ul></div>"
+        )
 
 
 def _cite(assessment: Assessment, rule_ids: Iterable[str]) -> str:
