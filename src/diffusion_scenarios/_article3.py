@@ -61,7 +61,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ._findings import Collector, weaker
+from ._findings import Collector, feared_persecution_from, weaker
 from ._scenario import Scenario
 
 __all__ = [
@@ -221,7 +221,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
     if (
         refugee is not None
         and refugee.status == "recognised"
-        and refugee.feared_persecution_from == scenario.notice.requesting_country
+        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
         and (refugee.granted_on is None or refugee.granted_on <= collector.on)
     ):
         found.append(

@@ -29,6 +29,7 @@ __all__ = [
     "UPDATE_GROUNDS",
     "Collector",
     "Finding",
+    "feared_persecution_from",
     "json_value",
     "stronger",
 ]
@@ -130,6 +131,37 @@ def json_value(value: Any) -> Any:
     if isinstance(value, tuple):
         return [json_value(v) for v in value]
     return value
+
+
+def feared_persecution_from(scenario: Scenario) -> tuple[str | None, bool]:
+    """The country the person fears persecution from, and whether it was inferred.
+
+    A refugee is, by the definition in Article 1A(2) of the 1951 Refugee Convention, a
+    person outside the country of his or her nationality who fears persecution there; a
+    person with several nationalities is a refugee only if he or she cannot rely on any of
+    them. So when the facts give refugee or asylum status without naming the feared
+    country, but the person holds the requesting country's nationality, that country is the
+    one feared (the inference is marked, and the definition is cited as background law,
+    not an INTERPOL rule). Nothing is inferred from other facts.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios._scenario import Notice, Person, RefugeeStatus, Scenario
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...     issued_on=datetime.date(2020, 1, 1)), person=Person(nationalities=("KAZ",),
+        ...     refugee_status=RefugeeStatus(status="recognised", granted_by="GBR")))
+        >>> feared_persecution_from(s)
+        ('KAZ', True)
+    """
+    status = scenario.person.refugee_status
+    if status is None:
+        return None, False
+    if status.feared_persecution_from is not None:
+        return status.feared_persecution_from, False
+    requesting = scenario.notice.requesting_country
+    if requesting in scenario.person.nationalities:
+        return requesting, True
+    return None, False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

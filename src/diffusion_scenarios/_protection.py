@@ -19,6 +19,13 @@ The law, as general rules with their exceptions:
     (ccf-practice-refugee-naturalised): **arguable**.
   - Unknown country of persecution or grantor, or a grantor that is not a member: the rule
     may apply but is not shown: **arguable**, and the answer depends on the missing fact.
+    When the feared country is not stated but the person holds the requesting country's
+    nationality, that country is taken as the one feared: a refugee is by definition someone
+    who fears persecution in his or her country of nationality (refugee-convention-1a2,
+    background law, shown as unverified). Nothing else is presumed.
+  - Under the 2014 policy the ground is still **strong** on conditions (a) and (b), but the
+    reasons say that the policy applied "in general" and that its third condition is
+    unverified (RF-3).
   - Request from another country than the one feared: the rule does not apply.
   - Before June 2014 there was no refugee rule; the recognition still counts as a finding by
     another country in the Article 3 weighing and, with a risk of ill-treatment, under
@@ -49,7 +56,7 @@ The law, as general rules with their exceptions:
 from __future__ import annotations
 
 from ._countries import country_name, is_member
-from ._findings import Collector
+from ._findings import Collector, feared_persecution_from
 from ._scenario import Scenario
 
 __all__ = ["evaluate_protection"]
@@ -78,7 +85,7 @@ def _refugee_recognised_against_requesting(scenario: Scenario, collector: Collec
     return (
         r is not None
         and r.status == "recognised"
-        and r.feared_persecution_from == scenario.notice.requesting_country
+        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
         and (r.granted_on is None or r.granted_on <= collector.on)
     )
 
@@ -88,6 +95,7 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
     if r is None:
         return
     requesting = scenario.notice.requesting_country
+    feared, inferred = feared_persecution_from(scenario)
     facts: list[tuple[str, object]] = [
         ("person.refugee_status.status", r.status),
         ("person.refugee_status.granted_by", r.granted_by),
@@ -95,6 +103,8 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
         ("person.refugee_status.feared_persecution_from", r.feared_persecution_from),
         ("notice.requesting_country", requesting),
     ]
+    if inferred:
+        facts.append(("person.nationalities", scenario.person.nationalities))
     policy = collector.applies("excom-refugee-policy-2014")
     resolution = collector.applies("ga-2017-86-res-09-refugees")
     if r.status in ("refused", "revoked"):
@@ -124,11 +134,11 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
             "assessed, so the refugee rule does not yet apply.",
         )
         return
-    if r.feared_persecution_from is not None and r.feared_persecution_from != requesting:
+    if feared is not None and feared != requesting:
         collector.note(
             "ga-2017-86-res-09-refugees" if resolution else "excom-refugee-policy-2014",
             facts,
-            f"The person fears persecution from {_name(r.feared_persecution_from)}, not from "
+            f"The person fears persecution from {_name(feared)}, not from "
             f"the requesting country ({_name(requesting)}): the refugee rule covers only "
             "requests from the country of feared persecution.",
         )
@@ -140,7 +150,15 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
         else "the Executive Committee's 2014 policy (before the 2017 resolution)"
     )
     doubts: list[str] = []
-    if r.feared_persecution_from is None:
+    inference = ""
+    if inferred:
+        inference = (
+            f" The facts do not name the country feared, but the person is a national of "
+            f"{_name(requesting)}, and a refugee is by definition someone who fears "
+            "persecution in the country of his or her nationality (Refugee Convention, "
+            "Art 1A(2)), so that country is taken to be the one feared."
+        )
+    if feared is None:
         doubts.append("which country the person fears persecution from is not stated")
         collector.depends(
             "which country the person fears persecution from "
@@ -165,6 +183,9 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
             citations = (basis,)
         if doubts:
             reason += " Also, " + "; ".join(doubts) + "."
+        reason += inference
+        if inferred:
+            citations = (*citations, "refugee-convention-1a2")
         collector.find("refugee_status", "arguable", reason, citations, facts)
         return
     # recognised
@@ -191,24 +212,33 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
             f"{_name(r.granted_by)} was not an INTERPOL member on the day assessed, "
             "and the rule needs confirmation by a member country"
         )
+    cited = (basis, "refugee-convention-1a2") if inferred else (basis,)
     if doubts:
         collector.find(
             "refugee_status",
             "arguable",
             f"The person is a recognised refugee, and under {text} INTERPOL deletes data from "
             "the country of feared persecution once a member country confirms the status; "
-            "but " + "; ".join(doubts) + ".",
-            (basis,),
+            "but " + "; ".join(doubts) + "." + inference,
+            cited,
             facts,
         )
         return
+    caveat = ""
+    if not resolution:
+        caveat = (
+            " The 2014 policy applied 'in general' and, as reported, had a third condition "
+            "about the basis on which the status was granted, whose wording is unverified."
+        )
     collector.find(
         "refugee_status",
         "strong",
         f"{_name(r.granted_by)} recognised the person as a refugee from {_name(requesting)}, the "
         f"country that sent this request; under {text} INTERPOL deletes notices and diffusions "
-        "from the country of feared persecution once a member country confirms the status.",
-        (basis,),
+        "from the country of feared persecution once a member country confirms the status."
+        + inference
+        + caveat,
+        cited,
         facts,
     )
 
