@@ -50,8 +50,11 @@ How this module weighs, and why (the general rule first, then its exceptions):
    harder to reach.
 
 The religious and racial limbs use the same weighing with the religious or ethnic status in
-place of the political one, and without the political-timing indicators (political activity,
-elections), which speak to the political limb only.
+place of the political one. Their only corroboration is a finding of persecution as such (a
+court's finding, a refugee recognition against the requesting state); political timing, the
+political context and a third state's finding that the case is *political* speak to the
+political limb only, so a religious figure whose case a third state found political has a
+political ground, not a religious one.
 
 The numbers are a teaching device to make the weighing explicit and testable, not the
 CCF's own arithmetic; every reason names the facts that carried weight.
@@ -94,6 +97,8 @@ _CRITIC_PROFILES = (
     "activist",
     "human_rights_defender",
 )
+# Corroboration that speaks to persecution of any kind, not to politics in particular.
+_PERSECUTION_FINDINGS = frozenset({"court_found_persecution", "recognised"})
 _ART3 = ("constitution-art-3", "agn-20-res-11-predominance", "rpd-34-article3-factors")
 
 
@@ -309,8 +314,12 @@ def _weigh(
         return  # the religious and racial limbs need the person's religious/ethnic status
     element = {"political": "political", "religious": "religious", "racial": "racial or ethnic"}
     if limb != "political":
-        # Political timing (activity, elections) speaks to the political limb only.
-        shared = [i for i in shared if i.kind != "timing"]
+        # Only findings of persecution as such (a court's, or a refugee recognition against
+        # the requesting state) can corroborate a religious or racial character. Political
+        # timing, a political context and a finding that the case is *political* speak to
+        # the political limb only: counting them here would turn one political finding
+        # into a religious or racial ground the facts do not show.
+        shared = [i for i in shared if i.value in _PERSECUTION_FINDINGS]
     indicators = ([status] if status else []) + shared
     political = sum(i.weight for i in indicators)
     if political == 0:
