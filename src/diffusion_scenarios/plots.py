@@ -249,12 +249,17 @@ def circulation_map(
 
     rows = max(tile.row for tile in tiles) - min(tile.row for tile in tiles) + 1
     cols = max(tile.col for tile in tiles) - min(tile.col for tile in tiles) + 1
-    width = min(15.0, max(7.5, 0.5 * cols + 1.0))
-    height = max(4.0, (width - 0.3) * (rows + 1.6) / (cols + 1.4) + 0.8)
-    figure, axes = _new_axes(ax, (width, height))
-
     entries = {entry.country: entry for entry in assessment.enforcement}
     trip_countries = {trip.country for trip in assessment.travel}
+    width = min(15.0, max(7.5, 0.5 * cols + 1.0))
+    unit = (width - 0.3) / (cols + 1.4)  # inches per tile, as the equal aspect will draw it
+    legend_height = 0.0
+    if region is not None:  # the legend goes below a regional map, in two columns
+        shown = {map_category(entries.get(tile.country)) for tile in tiles}
+        entries_in_legend = len(shown) + bool(trip_countries & {t.country for t in tiles})
+        legend_height = 0.25 * ((entries_in_legend + 1) // 2) + 0.35
+    height = max(4.0, unit * (rows + 1.6) + 0.35 + legend_height)
+    figure, axes = _new_axes(ax, (width, height))
     font_size = 7.0 if region is None else 9.0
     used: dict[str, int] = {}
     for tile in tiles:
