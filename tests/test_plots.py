@@ -364,3 +364,11 @@ def test_every_builtin_regional_map_can_be_drawn(builtin_assessments: dict[str, 
     ):
         figure = plots.circulation_map(assessment, region=region)
         assert figure.axes[0].patches
+
+
+def test_timeline_legend_explains_only_the_marks_it_uses(sample: Any) -> None:
+    legend = _legend_texts(plots.route_timeline(sample))
+    assert "date" in legend and "estimated date" in legend
+    assert "time limit from an estimated date" in legend
+    # Every deadline in the sample counts from an estimated admissibility date.
+    assert "time limit (bar ends at due date)" not in legend

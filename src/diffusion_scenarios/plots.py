@@ -514,26 +514,42 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
             gid=f"text-{step.step}",
         )
 
-    handles: list[Any] = [
-        Line2D([], [], marker="o", color=PALETTE["deadline"], linestyle="none", label="date"),
-        Line2D(
-            [],
-            [],
-            marker="o",
-            markerfacecolor="#FFFFFF",
-            color=PALETTE["estimated"],
-            linestyle="none",
-            label="estimated date",
+    # The legend explains only the marks this chart actually uses.
+    marks: list[tuple[bool, Any]] = [
+        (
+            any(st.date is not None and not st.estimated for st in steps),
+            Line2D([], [], marker="o", color=PALETTE["deadline"], linestyle="none", label="date"),
         ),
-        Patch(facecolor=PALETTE["deadline"], alpha=0.45, label="time limit (bar ends at due date)"),
-        Patch(
-            facecolor=PALETTE["estimated"],
-            alpha=0.45,
-            hatch="//",
-            linestyle="--",
-            label="estimated time limit",
+        (
+            any(st.date is not None and st.estimated for st in steps),
+            Line2D(
+                [],
+                [],
+                marker="o",
+                markerfacecolor="#FFFFFF",
+                color=PALETTE["estimated"],
+                linestyle="none",
+                label="estimated date",
+            ),
+        ),
+        (
+            any(st.deadline is not None and not st.estimated for st in steps),
+            Patch(
+                facecolor=PALETTE["deadline"], alpha=0.45, label="time limit (bar ends at due date)"
+            ),
+        ),
+        (
+            any(st.deadline is not None and st.estimated for st in steps),
+            Patch(
+                facecolor=PALETTE["estimated"],
+                alpha=0.45,
+                hatch="//",
+                linestyle="--",
+                label="time limit from an estimated date",
+            ),
         ),
     ]
+    handles: list[Any] = [handle for used_here, handle in marks if used_here]
     axes.axvline(
         _as_number(assessment.as_of),
         color=PALETTE["assessed"],
