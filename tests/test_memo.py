@@ -340,3 +340,29 @@ def test_every_recipient_has_its_own_reasons_in_the_appendix(markdown: str, samp
             assert row in appendix, entry.country
             assert entry.reasons[0] in appendix
     assert "Brazil" not in appendix
+
+
+def test_what_the_answer_depends_on_names_each_open_fact_once() -> None:
+    import dataclasses
+
+    assessment = dataclasses.replace(
+        sample_assessment(),
+        depends_on=(
+            "case.political_context",
+            "challenge.admissible_on: the real admissibility date moves every deadline",
+            "national practice of 12 recipients is unknown",
+        ),
+    )
+    section = render_markdown(assessment).split("## What the answer depends on", 1)[1]
+    section = section.split("## ", 1)[0]
+    assert "- political context (`case.political_context`)" in section
+    assert (
+        "- the real admissibility date moves every deadline (`challenge.admissible_on`)" in section
+    )
+    assert "- national practice of 12 recipients is unknown\n" in section
+    assert section.count("admissib") == 2  # the words and the field, not the sentence twice
+    html_page = render_html(assessment, figures=False)
+    assert (
+        "<li>the real admissibility date moves every deadline "
+        "(<code>challenge.admissible_on</code>)</li>" in html_page
+    )

@@ -26,6 +26,7 @@ from ._render_markdown import (
     cited,
     country,
     day,
+    depends_on_parts,
     enforcement_summary,
     facts_as_given,
     has_unverified,
@@ -78,6 +79,8 @@ figure svg { width: 100%; height: auto; display: block; }
 figcaption { color: var(--muted); font-size: .88rem; margin-top: .3rem; }
 code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .88em; }
 a { color: var(--accent); overflow-wrap: anywhere; }
+table.citations td:nth-child(7) { width: 32%; font-size: .82rem; }
+table.citations td:nth-child(1) { overflow-wrap: anywhere; }
 @media print {
   html { font-size: 10.5pt; }
   body { max-width: none; padding: 0; }
@@ -164,11 +167,18 @@ def _rules(assessment: Assessment, rule_ids: Iterable[str]) -> str:
     return text
 
 
-def _table(caption: str, header: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> str:
+def _table(
+    caption: str,
+    header: tuple[str, ...],
+    rows: Iterable[tuple[str, ...]],
+    *,
+    css_class: str = "",
+) -> str:
     head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in header)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    opening = f'<table class="{css_class}">' if css_class else "<table>"
     return (
-        f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"{opening}<caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
 
@@ -459,10 +469,10 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
     ]
     if assessment.depends_on:
         parts.append("<ul>")
-        parts.extend(
-            f"<li>{_e(words(path.rsplit('.', 1)[-1]))} (<code>{_e(path)}</code>)</li>"
-            for path in assessment.depends_on
-        )
+        for item in assessment.depends_on:
+            field, text = depends_on_parts(item)
+            code = f" (<code>{_e(field)}</code>)" if field else ""
+            parts.append(f"<li>{_e(text)}{code}</li>")
         parts.append("</ul>")
     else:
         parts.append(
@@ -497,6 +507,7 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
                 )
                 for c in assessment.citations
             ),
+            css_class="citations",
         ),
         "</section>",
         _appendix(assessment, summary),

@@ -13,6 +13,7 @@ Everything comes from the :class:`~diffusion_scenarios.Assessment`; nothing is d
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -346,10 +347,22 @@ def step_date_text(value: _dt.date | None, *, estimated: bool) -> str:
     return f"{value.isoformat()} (estimated)" if estimated else value.isoformat()
 
 
-def depends_on_words(path: str) -> str:
-    """``case.political_context`` -> ``political context (case.political_context)``."""
-    leaf = path.rsplit(".", 1)[-1]
-    return f"{words(leaf)} ({path})"
+_FIELD_PATH = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
+
+
+def depends_on_parts(item: str) -> tuple[str | None, str]:
+    """Split an entry of ``depends_on`` into the scenario field (if any) and the words.
+
+    ``"case.political_context"`` -> ``("case.political_context", "political context")``;
+    ``"challenge.urgent: why it matters"`` -> ``("challenge.urgent", "why it matters")``;
+    anything else is kept as written, with no field.
+    """
+    if _FIELD_PATH.fullmatch(item):
+        return item, words(item.rsplit(".", 1)[-1])
+    head, separator, rest = item.partition(": ")
+    if separator and _FIELD_PATH.fullmatch(head):
+        return head, rest
+    return None, item
 
 
 # --- markdown ------------------------------------------------------------------------------------
@@ -577,9 +590,9 @@ def render_markdown(assessment: Assessment) -> str:
         "",
     ]
     if assessment.depends_on:
-        out += [
-            f"- {_md(words(path.rsplit('.', 1)[-1]))} (`{path}`)" for path in assessment.depends_on
-        ]
+        for item in assessment.depends_on:
+            field, text = depends_on_parts(item)
+            out.append(f"- {_md(text)}" + (f" (`{field}`)" if field else ""))
     else:
         out.append("Nothing left open: the facts given settle the points the model weighs.")
     out.append("")
