@@ -342,3 +342,28 @@ def test_scenario_changes_names_a_whole_group_that_appears() -> None:
     assert scenario_changes(base, with_refugee) == (
         ("person.refugee_status.status", None, "asylum_seeker"),
     )
+
+
+def test_a_cheque_above_the_usd_10000_threshold_loses_the_penalty_threshold_ground(
+    explorer: ScenarioExplorer,
+) -> None:
+    explorer.load("bounced-cheques-below-threshold")
+    assert explorer.assessment.ground("penalty_threshold") is not None
+    explorer.controls["amount_usd"].value = "50000"
+    assert explorer.scenario.case.amount_usd == 50000
+    assert explorer.assessment.ground("penalty_threshold") is None
+    assert "penalty_threshold" not in explorer.panels["grounds"]
+    assert ("case.amount_usd", 6500, 50000) in explorer.changes
+
+
+def test_a_civil_case_won_by_the_person_is_recorded_as_a_group(
+    explorer: ScenarioExplorer,
+) -> None:
+    explorer.load(COMPLIANT)
+    explorer.controls["civil_outcome"].value = "in_favour_of_person"
+    assert explorer.scenario.case.civil_proceedings == ds.CivilProceedings(
+        outcome="in_favour_of_person"
+    )
+    explorer.controls["civil_outcome"].value = ""
+    assert explorer.scenario.case.civil_proceedings is None
+    assert explorer.changes == ()

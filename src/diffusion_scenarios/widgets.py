@@ -42,6 +42,7 @@ from ._scenario import (
     ArrestWarrant,
     Case,
     Challenge,
+    CivilProceedings,
     ExtraditionProceeding,
     Notice,
     RefugeeStatus,
@@ -461,6 +462,13 @@ class ScenarioExplorer:
         c["summary_names_person_role"] = _dropdown("Summary states own role", _TRI_OPTIONS)
         c["warrant_valid"] = _dropdown("Arrest warrant valid", _TRI_OPTIONS)
         c["limitation_expired"] = _dropdown("Limitation expired", _TRI_OPTIONS)
+        c["amount_usd"] = _number("Amount at stake (USD)")
+        c["civil_outcome"] = _dropdown(
+            "Civil case on the same dealings",
+            [("none known", _UNKNOWN), *_vocab_options(_vocab.CIVIL_OUTCOMES)],
+        )
+        c["in_absentia"] = _dropdown("Convicted in absentia", _TRI_OPTIONS)
+        c["retrial_guaranteed"] = _dropdown("Retrial guaranteed", _TRI_OPTIONS)
         c["political_context"] = _multi(
             "Political indicators", _vocab_options(_vocab.POLITICAL_INDICATORS), rows=5
         )
@@ -500,6 +508,7 @@ class ScenarioExplorer:
         c["requests"] = _multi(
             "Requests to the CCF", _vocab_options(_vocab.CHALLENGE_REQUESTS), rows=4
         )
+        c["admissible_on"] = _date_picker("Admissible on (if known)")
         c["urgent"] = _dropdown("Urgent (provisional measures)", _TRI_OPTIONS)
         c["ncb_responds"] = _dropdown("Source NCB answers the CCF", _TRI_OPTIONS)
         c["facts_status"] = w.HTML()
@@ -544,8 +553,9 @@ class ScenarioExplorer:
             "max_penalty_years", "sentence_months", "remaining_months", "origin",
             "organised_crime_link", "summary_names_person_role", "warrant_valid",
             "limitation_expired", "political_context", "human_rights_concerns",
-            "purpose_defects", "sought_extradition", "as_of", "filed_on", "requests",
-            "urgent", "ncb_responds",
+            "purpose_defects", "sought_extradition", "amount_usd", "civil_outcome",
+            "in_absentia", "retrial_guaranteed", "as_of", "filed_on", "admissible_on",
+            "requests", "urgent", "ncb_responds",
         )  # fmt: skip
         return tuple(n for n in names if n in self.controls)
 
@@ -599,16 +609,17 @@ class ScenarioExplorer:
                 "refugee_granted_on", "refugee_feared_from")),
             ("National case", box(
                 "offence", "stage", "max_penalty_years", "sentence_months", "remaining_months",
-                "origin", "organised_crime_link", "summary_names_person_role", "warrant_valid",
-                "limitation_expired", "political_context", "human_rights_concerns",
-                "purpose_defects", "sought_extradition")),
+                "amount_usd", "origin", "organised_crime_link", "civil_outcome",
+                "summary_names_person_role", "warrant_valid", "limitation_expired",
+                "in_absentia", "retrial_guaranteed", "political_context",
+                "human_rights_concerns", "purpose_defects", "sought_extradition")),
             ("Extradition history", w.VBox([
                 c["extradition_list"], c["extradition_country"], c["extradition_outcome"],
                 c["extradition_grounds"], c["extradition_date"], extradition_add,
                 c["extradition_choice"], c["remove_extradition"]])),
             ("Trips", box("trip_country", "trip_date", "add_trip", "trip_choice", "remove_trip")),
-            ("Challenge and dates", box("as_of", "filed_on", "requests", "urgent",
-                                        "ncb_responds")),
+            ("Challenge and dates", box("as_of", "filed_on", "admissible_on", "requests",
+                                        "urgent", "ncb_responds")),
             ("Save these facts", box("save_id", "save_path", "overwrite", "save", "save_status")),
         ]  # fmt: skip
         accordion = w.Accordion(
@@ -716,6 +727,12 @@ class ScenarioExplorer:
             c["summary_names_person_role"].value = _tri(k.summary_names_person_role)
             c["warrant_valid"].value = _tri(k.arrest_warrant.valid if k.arrest_warrant else None)
             c["limitation_expired"].value = _tri(k.limitation_expired)
+            c["amount_usd"].value = _show_number(k.amount_usd)
+            c["civil_outcome"].value = (
+                k.civil_proceedings.outcome if k.civil_proceedings else None
+            ) or _UNKNOWN
+            c["in_absentia"].value = _tri(k.in_absentia)
+            c["retrial_guaranteed"].value = _tri(k.retrial_guaranteed)
             c["political_context"].value = k.political_context
             c["human_rights_concerns"].value = k.human_rights_concerns
             c["purpose_defects"].value = k.purpose_defects
@@ -725,6 +742,7 @@ class ScenarioExplorer:
             c["requests"].value = ch.requests
             c["urgent"].value = _tri(ch.urgent)
             c["ncb_responds"].value = _tri(ch.ncb_responds)
+            c["admissible_on"].value = ch.admissible_on
             c["save_id"].value = s.id
             self._show_lists()
         finally:
@@ -827,6 +845,14 @@ class ScenarioExplorer:
             warrant = ArrestWarrant(valid=valid)
         elif warrant is not None and warrant.valid != valid:
             warrant = dataclasses.replace(warrant, valid=valid)
+        civil_outcome = _opt(c["civil_outcome"].value)
+        civil = k.civil_proceedings
+        if civil is None and civil_outcome is not None:
+            civil = CivilProceedings(outcome=civil_outcome)
+        elif civil is not None and civil.outcome != civil_outcome:
+            civil = (
+                None if civil_outcome is None else dataclasses.replace(civil, outcome=civil_outcome)
+            )
         case: Case = dataclasses.replace(
             k,
             offence=_opt(c["offence"].value),
@@ -839,6 +865,10 @@ class ScenarioExplorer:
             summary_names_person_role=_from_tri(c["summary_names_person_role"].value),
             arrest_warrant=warrant,
             limitation_expired=_from_tri(c["limitation_expired"].value),
+            amount_usd=number("amount_usd", "Amount at stake (USD)"),
+            civil_proceedings=civil,
+            in_absentia=_from_tri(c["in_absentia"].value),
+            retrial_guaranteed=_from_tri(c["retrial_guaranteed"].value),
             political_context=_ordered(c["political_context"].value, k.political_context),
             human_rights_concerns=_ordered(
                 c["human_rights_concerns"].value, k.human_rights_concerns
@@ -848,7 +878,7 @@ class ScenarioExplorer:
             extradition=self._extradition,
         )
         # Keep the numbers exactly as the starting scenario had them when unchanged.
-        for name in ("max_penalty_years", "sentence_months", "remaining_months"):
+        for name in ("max_penalty_years", "sentence_months", "remaining_months", "amount_usd"):
             if getattr(case, name) == getattr(k, name):
                 case = dataclasses.replace(case, **{name: getattr(k, name)})
 
@@ -859,6 +889,7 @@ class ScenarioExplorer:
             ),
             "urgent": _from_tri(c["urgent"].value),
             "ncb_responds": _from_tri(c["ncb_responds"].value),
+            "admissible_on": c["admissible_on"].value,
         }
         if base.challenge is not None:
             challenge: Challenge | None = dataclasses.replace(base.challenge, **challenge_values)
