@@ -366,3 +366,26 @@ def test_what_the_answer_depends_on_names_each_open_fact_once() -> None:
         "<li>the real admissibility date moves every deadline "
         "(<code>challenge.admissible_on</code>)</li>" in html_page
     )
+
+
+def test_memo_counts_non_members_apart_from_members_that_did_not_receive_it() -> None:
+    import dataclasses
+    import datetime as dt
+
+    from diffusion_scenarios._assessment import EnforcementEntry
+
+    base = sample_assessment()
+    palau = EnforcementEntry(
+        country="PLW",
+        received=False,
+        arrest_risk="none",
+        consequence="Did not receive it.",
+        reasons=(),
+        role="non_recipient",
+    )
+    assessment = dataclasses.replace(
+        base, as_of=dt.date(2023, 11, 1), enforcement=(*base.enforcement, palau)
+    )
+    memo = render_markdown(assessment)
+    assert "189 member countries did not receive it" in memo
+    assert "Not INTERPOL members on 2023-11-01: Palau (PLW)." in memo

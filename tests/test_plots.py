@@ -30,8 +30,8 @@ from matplotlib.colors import to_hex
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import plots
-from diffusion_scenarios._assessment import Ground
-from diffusion_scenarios._countries import interpol_region, members, members_on
+from diffusion_scenarios._assessment import EnforcementEntry, Ground
+from diffusion_scenarios._countries import interpol_region, is_member, members, members_on
 
 matplotlib.use("Agg")
 
@@ -108,6 +108,24 @@ def test_map_colours_each_country_by_its_role_and_arrest_risk(sample: Any) -> No
     assert _facecolour(figure, NO_RISK[0]) == plots.PALETTE["recipient_none"]
     assert _facecolour(figure, "BRA") == plots.PALETTE["non_recipient"]
     assert _facecolour(figure, NOT_MEMBER) == plots.PALETTE["not_member"]
+
+
+def test_map_shows_a_country_that_had_not_yet_joined_as_not_a_member(sample: Any) -> None:
+    palau = EnforcementEntry(
+        country=NOT_MEMBER,
+        received=False,
+        arrest_risk="none",
+        consequence="Did not receive it.",
+        reasons=(),
+        role="non_recipient",
+    )
+    before_palau_joined = dataclasses.replace(
+        sample, as_of=dt.date(2023, 11, 1), enforcement=(*sample.enforcement, palau)
+    )
+    figure = plots.circulation_map(before_palau_joined)
+    assert _facecolour(figure, NOT_MEMBER) == plots.PALETTE["not_member"]
+    after = dataclasses.replace(before_palau_joined, as_of=dt.date(2024, 1, 1))
+    assert _facecolour(plots.circulation_map(after), NOT_MEMBER) == plots.PALETTE["non_recipient"]
 
 
 def test_map_labels_every_member_once(sample: Any) -> None:
@@ -311,7 +329,10 @@ def test_every_builtin_map_colours_tiles_as_the_assessment_says(
         requesting = assessment.scenario.notice.requesting_country
         assert _facecolour(figure, requesting) == plots.PALETTE["requesting"], key
         for tile in plots.tile_layout():
-            expected = plots.PALETTE[plots.map_category(entries.get(tile.country))]
+            category = plots.map_category(entries.get(tile.country))
+            if category != "requesting" and not is_member(tile.country, assessment.as_of):
+                category = "not_member"
+            expected = plots.PALETTE[category]
             assert _facecolour(figure, tile.country) == expected, (key, tile.country)
         recipients = [text for text in _legend_texts(figure) if text.startswith("recipient")]
         shown = sum(int(text.rsplit("(", 1)[1].rstrip(")")) for text in recipients)

@@ -30,6 +30,7 @@ from ._render_markdown import (
     enforcement_summary,
     facts_as_given,
     has_unverified,
+    non_recipients_sentence,
     step_date_text,
     words,
     yes_no,
@@ -343,10 +344,7 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
             f"<p>In the requesting state: {_e(requesting.consequence)} "
             f"{_e(' '.join(requesting.reasons))}</p>"
         )
-    parts.append(
-        f"<p>{summary.non_recipients} member countries did not receive it (no INTERPOL-based "
-        "arrest risk there on these facts).</p>"
-    )
+    parts.append(f"<p>{_e(non_recipients_sentence(summary, assessment.as_of))}</p>")
     if summary.recipients:
         parts.append(
             "<p>What each recipient can be expected to do, and why, is in the "

@@ -281,7 +281,8 @@ class EnforcementSummary:
     requesting: EnforcementEntry | None
     groups: tuple[RecipientGroup, ...]  # by risk, high first; every recipient exactly once
     recipients: tuple[EnforcementEntry, ...]  # by risk, then country: the appendix
-    non_recipients: int
+    non_recipients: int  # members on the date that did not receive it
+    non_members: tuple[str, ...] = ()  # listed, but not INTERPOL members on the date
 
 
 def enforcement_summary(assessment: Assessment) -> EnforcementSummary:
@@ -289,11 +290,17 @@ def enforcement_summary(assessment: Assessment) -> EnforcementSummary:
     requesting: EnforcementEntry | None = None
     recipients: list[EnforcementEntry] = []
     non_recipients = 0
+    non_members: list[str] = []
+    from ._countries import is_member
+
     for entry in assessment.enforcement:
         if entry.role == "requesting":
             requesting = entry
         elif entry.role == "non_recipient" or not entry.received:
-            non_recipients += 1
+            if is_member(entry.country, assessment.as_of):
+                non_recipients += 1
+            else:
+                non_members.append(entry.country)
         else:
             recipients.append(entry)
     order = {risk: rank for rank, risk in enumerate(RISKS_IN_ORDER)}
@@ -313,7 +320,21 @@ def enforcement_summary(assessment: Assessment) -> EnforcementSummary:
         ),
         recipients=tuple(recipients),
         non_recipients=non_recipients,
+        non_members=tuple(sorted(non_members)),
     )
+
+
+def non_recipients_sentence(summary: EnforcementSummary, on: _dt.date) -> str:
+    """``"189 member countries did not receive it ..."``, with non-members said apart."""
+    count = summary.non_recipients
+    sentence = (
+        f"{count} member {'country' if count == 1 else 'countries'} did not receive it "
+        "(no INTERPOL-based arrest risk there on these facts)."
+    )
+    if summary.non_members:
+        names = ", ".join(country(code) for code in summary.non_members)
+        sentence += f" Not INTERPOL members on {on.isoformat()}: {names}."
+    return sentence
 
 
 def verification_of(assessment: Assessment, rule_id: str) -> str:
@@ -507,11 +528,7 @@ def render_markdown(assessment: Assessment) -> str:
             f"{_md(' '.join(requesting.reasons))}",
             "",
         ]
-    out += [
-        f"{summary.non_recipients} member countries did not receive it "
-        "(no INTERPOL-based arrest risk there on these facts).",
-        "",
-    ]
+    out += [_md(non_recipients_sentence(summary, assessment.as_of)), ""]
     if summary.recipients:
         out += [
             "What each recipient can be expected to do, and why, is in the appendix "

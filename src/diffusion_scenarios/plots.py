@@ -170,6 +170,17 @@ def map_category(entry: EnforcementEntry | None) -> str:
     return f"recipient_{risk}"
 
 
+def _tile_category(entry: EnforcementEntry | None, country: str, on: _dt.date) -> str:
+    """:func:`map_category`, except that a country that was not yet (or no longer) an
+    INTERPOL member on the date assessed shows as such whatever its entry says."""
+    category = map_category(entry)
+    if category in {"not_member", "requesting"}:
+        return category
+    from ._countries import is_member
+
+    return category if is_member(country, on) else "not_member"
+
+
 def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]:
     if ax is not None:
         figure = ax.get_figure()
@@ -251,11 +262,15 @@ def circulation_map(
     cols = max(tile.col for tile in tiles) - min(tile.col for tile in tiles) + 1
     entries = {entry.country: entry for entry in assessment.enforcement}
     trip_countries = {trip.country for trip in assessment.travel}
+    categories = {
+        tile.country: _tile_category(entries.get(tile.country), tile.country, assessment.as_of)
+        for tile in tiles
+    }
     width = min(15.0, max(7.5, 0.5 * cols + 1.0))
     unit = (width - 0.3) / (cols + 1.4)  # inches per tile, as the equal aspect will draw it
     legend_height = 0.0
     if region is not None:  # the legend goes below a regional map, in two columns
-        shown = {map_category(entries.get(tile.country)) for tile in tiles}
+        shown = {categories[tile.country] for tile in tiles}
         entries_in_legend = len(shown) + bool(trip_countries & {t.country for t in tiles})
         legend_height = 0.25 * ((entries_in_legend + 1) // 2) + 0.35
     height = max(4.0, unit * (rows + 1.6) + 0.35 + legend_height)
@@ -263,7 +278,7 @@ def circulation_map(
     font_size = 7.0 if region is None else 9.0
     used: dict[str, int] = {}
     for tile in tiles:
-        category = map_category(entries.get(tile.country))
+        category = categories[tile.country]
         used[category] = used.get(category, 0) + 1
         colour = PALETTE[category]
         x, y = tile.col, -tile.row
