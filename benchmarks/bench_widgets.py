@@ -80,6 +80,14 @@ def main() -> None:
             "as_of", dt.date(2026, 6, 1), dt.date(2025, 3, 1)
         ),
     }
+    counter = {"years": 2.0}
+
+    def new_penalty() -> object:
+        counter["years"] += 0.5  # a value never seen before: nothing can come from a cache
+        c["max_penalty_years"].value = str(counter["years"])
+        return explorer.assessment
+
+    changes["maximum penalty, a new value every time"] = new_penalty
     all_samples: list[float] = []
     print("\nA control change, default tab (text panels) on screen:")
     for label, action in changes.items():
