@@ -44,6 +44,7 @@ __all__ = [
     "grounds_chart",
     "map_category",
     "route_timeline",
+    "tile_category",
     "tile_layout",
 ]
 
@@ -170,9 +171,17 @@ def map_category(entry: EnforcementEntry | None) -> str:
     return f"recipient_{risk}"
 
 
-def _tile_category(entry: EnforcementEntry | None, country: str, on: _dt.date) -> str:
-    """:func:`map_category`, except that a country that was not yet (or no longer) an
-    INTERPOL member on the date assessed shows as such whatever its entry says."""
+def tile_category(entry: EnforcementEntry | None, country: str, on: _dt.date) -> str:
+    """The :data:`PALETTE` key of a country's tile on the date assessed.
+
+    As :func:`map_category`, except that a country that was not yet (or no longer) an
+    INTERPOL member on that date shows as ``"not_member"`` whatever its entry says.
+
+    Example:
+        >>> import datetime
+        >>> tile_category(None, "FRA", datetime.date(2025, 1, 1))
+        'not_member'
+    """
     category = map_category(entry)
     if category in {"not_member", "requesting"}:
         return category
@@ -263,7 +272,7 @@ def circulation_map(
     entries = {entry.country: entry for entry in assessment.enforcement}
     trip_countries = {trip.country for trip in assessment.travel}
     categories = {
-        tile.country: _tile_category(entries.get(tile.country), tile.country, assessment.as_of)
+        tile.country: tile_category(entries.get(tile.country), tile.country, assessment.as_of)
         for tile in tiles
     }
     width = min(15.0, max(7.5, 0.5 * cols + 1.0))
