@@ -358,3 +358,12 @@ def test_membership_counts_cited_agree_with_the_membership_table() -> None:
         assert len(members_on(version.in_force_from)) == version.get("members"), version.version
     assert len(members_on(D(2023, 11, 28))) == 195
     assert len(members_on(D(2023, 11, 29))) == 196
+
+
+def test_depends_on_names_each_fact_once_with_the_grounds_facts_first() -> None:
+    assessment = ds.assess(diffusion(recipients=("FRA",)))
+    mentions = [d for d in assessment.depends_on if "challenge.ncb_responds" in d]
+    assert len(mentions) == 1
+    position = {d: i for i, d in enumerate(assessment.depends_on)}
+    route_only = [d for d in assessment.depends_on if "challenge.admissible_on" in d]
+    assert route_only and position[mentions[0]] < position[route_only[0]]

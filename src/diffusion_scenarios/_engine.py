@@ -13,6 +13,7 @@ model, not legal advice.", then every unverified rule cited).
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -42,6 +43,46 @@ def _citation(rule_id: str, as_of: Date) -> Citation:
 
 def _citations(ids: Iterable[str], as_of: Date) -> tuple[Citation, ...]:
     return tuple(_citation(rule_id, as_of) for rule_id in unique(ids))
+
+
+_FIELD_PATH = re.compile(r"\b(?:person|notice|case|challenge|travel)(?:\.[a-z_]+(?:\[\d+\])?)+")
+
+
+def merge_depends_on(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    """One entry per unknown fact, most decisive first.
+
+    ``groups`` come in order of how much the facts they name can change the answer: the
+    grounds and the outcome first, then circulation, enforcement and travel, then the CCF
+    route's dates. Two entries that name the same field path (the grounds and the route
+    both ask whether the NCB answers) become one, at the earlier place, keeping the longer
+    (more informative) sentence. Entries naming no field keep their own place.
+
+    Example:
+        >>> merge_depends_on(
+        ...     ("whether the source NCB answers the CCF (challenge.ncb_responds)",),
+        ...     ("challenge.ncb_responds: whether the NCB answers", "case.stage: unknown"),
+        ... )
+        ('whether the source NCB answers the CCF (challenge.ncb_responds)', 'case.stage: unknown')
+    """
+    merged: list[str] = []
+    owner: dict[str, int] = {}  # field path -> index in merged
+    for group in groups:
+        for text in group:
+            paths = set(_FIELD_PATH.findall(text))
+            hits = sorted({owner[p] for p in paths if p in owner})
+            if not paths or not hits:
+                if text in merged:
+                    continue
+                for path in paths:
+                    owner[path] = len(merged)
+                merged.append(text)
+                continue
+            at = hits[0]
+            if len(text) > len(merged[at]):
+                merged[at] = text
+            for path in paths:
+                owner.setdefault(path, at)
+    return tuple(merged)
 
 
 def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
@@ -119,12 +160,13 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
     cited += [t.rule for t in trace]
     citations = _citations(cited, as_of)
 
-    depends_on = unique(
-        [
-            *(d for n in stage_notes for d in n.depends_on),
-            *grounds.depends_on,
-            *route.notes.depends_on,
-        ]
+    depends_on = merge_depends_on(
+        grounds.depends_on,
+        issued.notes.depends_on,
+        circulated.notes.depends_on,
+        enforced.notes.depends_on,
+        travel.notes.depends_on,
+        route.notes.depends_on,
     )
     defaults_used = unique(
         [
