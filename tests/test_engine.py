@@ -296,10 +296,12 @@ def test_trip_risk_follows_the_data_on_the_day_of_travel() -> None:
         ),
     )
     trips = ds.assess(scenario).travel
+    # notice_active is about the destination: Germany was not sent the diffusion, so no
+    # alert is live there even while it is live in France.
     assert [(t.notice_active, t.arrest_risk) for t in trips] == [
         (False, "none"),
         (True, "high"),
-        (True, "none"),
+        (False, "none"),
     ]
 
 
@@ -358,6 +360,25 @@ def test_membership_counts_cited_agree_with_the_membership_table() -> None:
         assert len(members_on(version.in_force_from)) == version.get("members"), version.version
     assert len(members_on(D(2023, 11, 28))) == 195
     assert len(members_on(D(2023, 11, 29))) == 196
+
+
+def test_a_trip_to_a_territory_follows_the_member_that_serves_it_and_warns_of_its_own_law() -> None:
+    china = dataclasses.replace(
+        diffusion(recipients=("CHN",)),
+        travel=(ds.Trip(country="HKG", date=D(2025, 6, 1)),),
+    )
+    europe = dataclasses.replace(
+        diffusion(recipients=("FRA", "DEU")),
+        travel=(ds.Trip(country="HKG", date=D(2025, 6, 1)),),
+    )
+    reached, missed = ds.assess(china), ds.assess(europe)
+    trip = reached.travel[0]
+    assert trip.notice_active and trip.arrest_risk != "none"
+    assert any("served by the National Central Bureau of China" in r for r in trip.reasons)
+    assert any("own law on arrest and surrender may differ" in r for r in trip.reasons)
+    assert not missed.travel[0].notice_active and missed.travel[0].arrest_risk == "none"
+    # Enforcement stays one entry per member: the territory gets no row of its own.
+    assert all(e.country != "HKG" for e in reached.enforcement)
 
 
 def test_depends_on_names_each_fact_once_with_the_grounds_facts_first() -> None:

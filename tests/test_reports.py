@@ -50,9 +50,35 @@ def test_text_shows_route_deadlines_trips_and_what_it_depends_on(
 ) -> None:
     text = reports.render(assessment)
     assert "deletion decision due: deadline 12 June 2025 (estimated)" in text
-    assert "Greece, 5 October 2024: high risk (alert active)" in text
+    assert "Greece, 5 October 2024: high risk, alert live there" in text
     assert "WHAT THE ANSWER DEPENDS ON" in text
     assert "admissible_on" in text
+
+
+def test_text_says_why_a_trip_carries_no_interpol_risk_in_grammatical_words() -> None:
+    scenario = ds.scenario_from_dict(
+        {
+            "format": 1,
+            "id": "trips",
+            "as_of": dt.date(2025, 3, 1),
+            "notice": {
+                "kind": "diffusion",
+                "requesting_country": "KZ",
+                "issued_on": dt.date(2025, 1, 10),
+                "recipients": ["FR"],
+            },
+            "travel": [
+                {"country": "DE", "date": dt.date(2025, 6, 1)},
+                {"country": "TW", "date": dt.date(2025, 6, 2)},
+                {"country": "FR", "date": dt.date(2025, 1, 2)},
+            ],
+        }
+    )
+    text = " ".join(reports.render(ds.assess(scenario)).split())
+    assert "none risk" not in text
+    assert "Germany, 1 June 2025: no INTERPOL-alert risk: not a recipient." in text
+    assert "2 June 2025: no INTERPOL-alert risk: not an INTERPOL member." in text
+    assert "France, 2 January 2025: no INTERPOL-alert risk: before the data circulated." in text
 
 
 def test_text_is_deterministic(assessment: ds.Assessment) -> None:
@@ -147,4 +173,4 @@ def test_text_states_a_reason_shared_by_every_recipient_once() -> None:
     assert "For every recipient: The request asks only to locate the person" in text
     assert "Recipients at low risk (195; practice unknown for" in text
     # Germany is singled out by a fact (the person's nationality) and is listed on its own.
-    assert "- Germany: low." in text
+    assert "- Germany: low risk." in text

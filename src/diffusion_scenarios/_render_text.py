@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from ._assessment import Assessment, EnforcementEntry
 from ._countries import country_name
-from ._stage import long_date
+from ._stage import long_date, risk_phrase
+from ._travel import trip_risk_phrase
 
 __all__ = ["render_text"]
 
@@ -139,7 +140,7 @@ def render_text(assessment: Assessment) -> str:
         by_role.setdefault(entry.role, []).append(entry)
     for entry in by_role.get("requesting", []):
         lines += _bullet(
-            f"{_name(entry.country)} (requesting state): {entry.arrest_risk}. "
+            f"{_name(entry.country)} (requesting state): {risk_phrase(entry.arrest_risk)}. "
             f"{entry.consequence} {_tags(a, entry.citations)}"
         )
     recipients = by_role.get("recipient", [])
@@ -148,7 +149,12 @@ def render_text(assessment: Assessment) -> str:
         if group:
             unknown = sum(1 for e in group if e.reasons[0].startswith("Depends on national"))
             count = f"{len(group)}; practice unknown for {unknown}" if unknown else f"{len(group)}"
-            lines += _bullet(f"Recipients at {risk} risk ({count}): {_country_list(group)}.")
+            who = (
+                "Recipients with no INTERPOL-alert risk"
+                if risk == "none"
+                else f"Recipients at {risk} risk"
+            )
+            lines += _bullet(f"{who} ({count}): {_country_list(group)}.")
     # Reasons every recipient shares (such as a locate-only purpose) are shown once; then
     # the countries the facts single out, with their own reasons.
     shared: set[str] = set(recipients[0].reasons[1:]) if len(recipients) > 1 else set()
@@ -161,7 +167,7 @@ def render_text(assessment: Assessment) -> str:
         if not own:
             continue
         lines += _bullet(
-            f"{_name(entry.country)}: {entry.arrest_risk}. {entry.consequence} "
+            f"{_name(entry.country)}: {risk_phrase(entry.arrest_risk)}. {entry.consequence} "
             f"{_tags(a, entry.citations)}"
         )
         for reason in own:
@@ -183,10 +189,9 @@ def render_text(assessment: Assessment) -> str:
     if not a.travel:
         lines += _para("No trips are planned in the facts.")
     for trip in a.travel:
-        status = "alert active" if trip.notice_active else "no active alert"
         lines += _bullet(
-            f"{_name(trip.country)}, {long_date(trip.date)}: {trip.arrest_risk} risk "
-            f"({status}). {_tags(a, trip.citations)}"
+            f"{_name(trip.country)}, {long_date(trip.date)}: {trip_risk_phrase(a, trip)}. "
+            f"{_tags(a, trip.citations)}"
         )
         for reason in trip.reasons:
             lines += _para(reason, indent="      ")

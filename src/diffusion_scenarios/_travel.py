@@ -6,21 +6,36 @@ that day; a diffusion only to the NCBs it was sent to), the destination's practi
 facts that touch it, and where the CCF challenge will stand by then (a decision due before
 the trip? provisional measures asked for?). A trip to the requesting state is high risk
 whatever INTERPOL does; a country outside INTERPOL receives no INTERPOL alert at all.
+
+``notice_active`` on a trip means *the alert is live for that destination that day*: the
+data are on INTERPOL's files and the destination received them (for the requesting state,
+its own data are on file). A trip to a member that was not sent a diffusion is therefore
+not under an active alert, even while the diffusion is live elsewhere.
+
+**Territories.** A territory that is not itself a member (Hong Kong, Macao, Gibraltar,
+Bermuda, Puerto Rico, Réunion...) is reached through the National Central Bureau of the
+member that serves it (``_countries.served_by``): a trip there uses that member's receipt
+of the data and its recorded practice, and the reasons say so and warn that the
+territory's own law on arrest and surrender may differ from the member's. This applies to
+trips only; the enforcement table stays one entry per member. A place no member serves
+(Taiwan, North Korea, Kosovo...) receives no INTERPOL alert.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from functools import cache
 
-from ._assessment import Circulation, RouteStep, TravelEntry
+from ._assessment import Assessment, Circulation, RouteStep, TravelEntry
 from ._circulation import data_active_on
-from ._countries import country_name, is_member
+from ._countries import country_name, is_member, served_by
+from ._data import read_csv_rows
 from ._enforcement import country_risk, requesting_state_risk
 from ._scenario import Scenario, Trip
-from ._stage import RISK_ORDER, NoteBook, StageNotes, long_date
+from ._stage import RISK_ORDER, NoteBook, StageNotes, long_date, risk_phrase
 
-__all__ = ["TravelResult", "travel_stage"]
+__all__ = ["TravelResult", "travel_stage", "trip_risk_phrase"]
 
 Date = _dt.date
 
@@ -29,6 +44,12 @@ Date = _dt.date
 class TravelResult:
     entries: tuple[TravelEntry, ...]
     notes: StageNotes
+
+
+@cache
+def _territory_relations() -> dict[str, str]:
+    """Territory alpha-3 -> how it relates to the member serving it (integral_part, ...)."""
+    return {row["alpha3"]: row["relation"] for row in read_csv_rows("territories.csv")}
 
 
 def _received_on(scenario: Scenario, circulation: Circulation, country: str, day: Date) -> bool:
@@ -80,6 +101,56 @@ def _challenge_notes(
     return reasons, cites
 
 
+def trip_risk_phrase(assessment: Assessment, trip: TravelEntry) -> str:
+    """A trip's risk and alert status in words, for reports ("high risk, alert live there").
+
+    When there is no INTERPOL-alert risk the phrase says why (not a recipient, not a
+    member, before the data circulated, after their deletion); the requesting state's risk
+    comes from its own warrant.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario, Trip, assess
+        >>> facts = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...     issued_on=datetime.date(2025, 1, 10), recipients=("FRA",)),
+        ...     travel=(Trip(country="DEU", date=datetime.date(2025, 6, 1)),))
+        >>> a = assess(facts, as_of=datetime.date(2025, 3, 1))
+        >>> trip_risk_phrase(a, a.travel[0])
+        'no INTERPOL-alert risk: not a recipient'
+    """
+    if assessment.scenario is not None:
+        requesting: str | None = assessment.scenario.notice.requesting_country
+    else:  # an assessment built in code without its facts: the enforcement table says
+        requesting = next(
+            (e.country for e in assessment.enforcement if e.role == "requesting"), None
+        )
+    target = trip.country if is_member(trip.country, trip.date) else served_by(trip.country)
+    if target is not None and not is_member(target, trip.date):
+        target = None
+    if target == requesting and target == trip.country:
+        live = "its own alert on file" if trip.notice_active else "no INTERPOL alert on file"
+        return f"{risk_phrase(trip.arrest_risk)} (requesting state's own warrant; {live})"
+    if trip.arrest_risk != "none":
+        live = "alert live there" if trip.notice_active else "no INTERPOL alert there"
+        return f"{risk_phrase(trip.arrest_risk)}, {live}"
+    circulation = assessment.circulation
+    if target is None:
+        why = "not an INTERPOL member"
+    elif circulation.active_from is None:
+        why = "nothing circulated"
+    elif trip.date < circulation.active_from:
+        why = "before the data circulated"
+    elif circulation.active_until is not None and trip.date >= circulation.active_until:
+        why = "the data were deleted before the trip"
+    elif not trip.notice_active and target != trip.country:
+        why = f"{country_name(target)}, whose National Central Bureau serves it, is not a recipient"
+    elif not trip.notice_active:
+        why = "not a recipient"
+    else:
+        why = "alert live there, but no arrest expected"
+    return risk_phrase("none", why)
+
+
 def travel_stage(
     scenario: Scenario,
     *,
@@ -116,15 +187,52 @@ def travel_stage(
     for trip in scenario.travel:
         country = trip.country
         name = country_name(country)
-        active = data_active_on(circulation, trip.date)
+        data_active = data_active_on(circulation, trip.date)
+        active = data_active
         reasons: list[str] = []
         cites: list[str] = []
-        if country == requesting:
+        serving = None if is_member(country, trip.date) else served_by(country)
+        if serving is not None and not is_member(serving, trip.date):
+            serving = None
+        territory_note = ""
+        if serving is not None:
+            serving_name = country_name(serving)
+            reasons.append(
+                f"{name} is not itself an INTERPOL member; it is served by the National "
+                f"Central Bureau of {serving_name}, so INTERPOL data reach it when they reach "
+                f"{serving_name}."
+            )
+            territory_note = (
+                f"{name}'s own law on arrest and surrender may differ from {serving_name}'s "
+                "(a territory with its own legal system can have its own extradition rules), "
+                "so the practice recorded for the member is only a guide."
+            )
+            cites += ["interpol-membership"]
+        target = serving if serving is not None else country
+        if (
+            target == requesting
+            and serving is not None
+            and (_territory_relations().get(country) != "integral_part")
+        ):
+            # A territory with its own legal order, served by the requesting state's NCB: the
+            # alert is in its police's hands, but the warrant is enforced only under the
+            # territory's own surrender law, which the facts and data do not record.
+            risk = "medium" if data_active else "low"
+            reasons.append(
+                f"The alert comes from {country_name(requesting)}'s own National Central "
+                f"Bureau, which serves {name}; whether {name} arrests or surrenders on "
+                f"{country_name(requesting)}'s warrant depends on its own law, so the risk is "
+                f"shown as {risk}, below that in the requesting state itself"
+                + ("." if data_active else ", and no INTERPOL alert is on file that day.")
+            )
+            cites += ["national-practice", "bilateral-extradition-possible"]
+        elif target == requesting:
             result = requesting_state_risk(scenario)
             risk = result.risk
             reasons += list(result.reasons)
             cites += list(result.citations)
-        elif not is_member(country, trip.date):
+        elif serving is None and not is_member(country, trip.date):
+            active = False
             risk = "none"
             reasons.append(
                 f"{name} is not an INTERPOL member on {long_date(trip.date)}: no INTERPOL alert "
@@ -133,7 +241,7 @@ def travel_stage(
             )
             cites += ["interpol-membership", "bilateral-extradition-possible"]
         else:
-            received = _received_on(scenario, circulation, country, trip.date)
+            received = _received_on(scenario, circulation, target, trip.date)
             if circulation.active_from is None:
                 reasons.append("Nothing circulated, so no INTERPOL alert exists on that day.")
             elif trip.date < circulation.active_from:
@@ -146,22 +254,30 @@ def travel_stage(
                     f"The data were deleted on {long_date(circulation.active_until)}, before "
                     "the trip."
                 )
-            result = country_risk(scenario, country, received=received, active=active)
+            result = country_risk(scenario, target, received=received, active=data_active)
             risk = result.risk
-            if received and active and not result.practice_known:
+            active = data_active and received
+            if received and data_active and not result.practice_known:
                 book.depends(
                     f"national practice in {name} (trip on {trip.date.isoformat()}): how it "
                     "treats INTERPOL alerts is unknown"
                 )
             reasons += list(result.reasons)
             cites += list(result.citations)
-            if active and received:
+            if active:
                 extra, extra_cites = _challenge_notes(trip, route_steps, risk, as_of)
                 reasons += extra
                 cites += extra_cites
+        if territory_note:
+            reasons.append(territory_note)
         book.record(
-            "national-practice" if country != requesting else "deletion-leaves-domestic-case",
-            {"travel.country": country, "travel.date": trip.date, "data_active": active},
+            "national-practice" if target != requesting else "deletion-leaves-domestic-case",
+            {
+                "travel.country": country,
+                "travel.date": trip.date,
+                "data_active": data_active,
+                "served_by": serving,
+            },
             f"{country} on {trip.date.isoformat()}: {risk}",
         )
         entries.append(
