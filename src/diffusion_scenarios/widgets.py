@@ -1022,9 +1022,11 @@ class ScenarioExplorer:
     def _render(self) -> None:
         a = self.assessment
         self._banner.value = outcome_banner_html(a)
-        visible = self._visible_panel()
-        for name, panel in self._panels.items():
-            panel.update(a, visible=name == visible)
+        # Text first, for every panel (milliseconds); then the one figure on screen, so
+        # no text waits for a figure to be drawn.
+        for panel in self._panels.values():
+            panel.update(a, visible=False)
+        self._draw_visible()
 
     def _visible_panel(self) -> str | None:
         index = self._tabs.selected_index
