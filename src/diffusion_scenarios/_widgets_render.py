@@ -14,6 +14,7 @@ from functools import cache
 from html import escape
 
 from ._assessment import Assessment, Citation
+from .plots import PALETTE
 
 __all__ = [
     "OUTCOME_WORDS",
@@ -31,20 +32,21 @@ __all__ = [
     "travel_html",
 ]
 
-# Okabe-Ito colours with a readable text colour for each.
+
+def _on(background: str) -> tuple[str, str]:
+    """A background colour with the text colour that reads on it."""
+    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    text = "#ffffff" if 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45 else "#000000"
+    return background, text
+
+
+# The figures' Okabe-Ito palette (plots.PALETTE), so a colour means the same everywhere.
 _RISK_STYLE = {
-    "high": ("#D55E00", "#ffffff"),
-    "medium": ("#E69F00", "#000000"),
-    "low": ("#56B4E9", "#000000"),
-    "none": ("#DDDDDD", "#000000"),
+    risk: _on(PALETTE[f"recipient_{risk}"]) for risk in ("high", "medium", "low", "none")
 }
 RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3}
 
-_STRENGTH_STYLE = {
-    "strong": ("#009E73", "#ffffff"),
-    "arguable": ("#F0E442", "#000000"),
-    "weak": ("#DDDDDD", "#000000"),
-}
+_STRENGTH_STYLE = {strength: _on(PALETTE[strength]) for strength in ("strong", "arguable", "weak")}
 
 _VERIFICATION_WORDS = {
     "primary": "primary: read in an official INTERPOL text",
