@@ -383,7 +383,8 @@ def test_the_thresholds_are_for_arrest_requests_only() -> None:
         (36.0, 4.0, None),  # six months imposed is enough ("and/or" read as either)
         (4.0, 8.0, None),  # six months left is enough
         (4.0, 2.0, "strong"),  # neither reaches six months
-        (4.0, None, "arguable"),  # the other figure could still reach it
+        (4.0, None, "strong"),  # what remains cannot exceed a four-month sentence
+        (None, 2.0, "arguable"),  # the sentence imposed could still reach six months
     ],
 )
 def test_the_sentence_threshold_reads_and_or_as_either(

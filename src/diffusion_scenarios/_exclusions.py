@@ -38,13 +38,15 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
 
 * **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for requests to arrest. Prosecution needs a
   maximum of at least two years; a sentence needs six months imposed and/or six months
-  left. "And/or" is read as *either is enough*: the threshold fails only when every known
-  figure is below six months and none reaches it. Below the threshold the ground is
-  **strong**, not certain, because the General Secretariat may still publish a case of
-  particular importance (rpd-83-1-b-particular-importance), an exception that must be
-  invoked and of which the facts give no sign. An unknown penalty is never passed silently:
-  the answer depends on it, and for minor or excluded-category offences (which are often
-  punished below the thresholds) the ground is **arguable**.
+  left. "And/or" is read as *either is enough*: the threshold fails only when neither figure
+  reaches six months. What remains to be served cannot exceed the sentence imposed, so a
+  sentence below six months fails the threshold even when the remainder is not stated
+  (**strong**); a short remainder of an unknown sentence is only **arguable**. Below the
+  threshold the ground is **strong**, not certain, because the General Secretariat may
+  still publish a case of particular importance (rpd-83-1-b-particular-importance), an
+  exception that must be invoked and of which the facts give no sign. An unknown penalty
+  is never passed silently: the answer depends on it, and for minor or excluded-category
+  offences (which are often punished below the thresholds) the ground is **arguable**.
 
 * **Judicial data (rpd-83-2-b-i-summary).** A summary of facts that does not describe the
   person's own acts is **strong** for insufficient judicial data.
@@ -497,31 +499,35 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                     "argue makes an international arrest disproportionate."
                 )
             collector.note(_PENALTY, facts, note)
-        elif len(known) == 2:
+        elif case.sentence_months is not None:
+            # What remains to be served cannot exceed the sentence imposed, so a sentence
+            # below the threshold fails it whatever the remaining figure.
+            remaining = (
+                f"the part left to serve ({case.remaining_months:g} months)"
+                if case.remaining_months is not None
+                else "the part left to serve, which cannot exceed it,"
+            )
             _find_capped(
                 collector,
                 "penalty_threshold",
                 "strong",
-                f"The sentence ({case.sentence_months:g} months) and the part left to serve "
-                f"({case.remaining_months:g} months) are both below the {min_months:g} months "
-                "required to seek someone to serve a sentence." + exception,
+                f"The sentence ({case.sentence_months:g} months) and {remaining} are both "
+                f"below the {min_months:g} months required to seek someone to serve a "
+                "sentence." + exception,
                 rules,
                 facts,
             )
         else:
-            missing = (
-                "case.remaining_months" if case.remaining_months is None else "case.sentence_months"
-            )
             collector.depends(
-                f"the other sentence figure ({missing}): the threshold is met if either the "
-                f"sentence or the part left to serve reaches {min_months:g} months"
+                "the sentence imposed (case.sentence_months): the threshold is met if it "
+                f"reaches {min_months:g} months, even with less left to serve"
             )
             _find_capped(
                 collector,
                 "penalty_threshold",
                 "arguable",
-                f"The known sentence figure ({known[0]:g} months) is below {min_months:g} months; "
-                "the threshold fails unless the other figure reaches it.",
+                f"Only {known[0]:g} months remain to be served, below {min_months:g} months; "
+                "the threshold fails unless the sentence imposed reached it.",
                 (_PENALTY,),
                 facts,
             )
