@@ -326,9 +326,15 @@ def test_enforcement_table_lists_the_riskiest_countries_first(
 ) -> None:
     explorer.controls["recipients"].value = "all"
     order = {"high": 0, "medium": 1, "low": 2, "none": 3}
-    rows = re.findall(r">(high|medium|low|none)</span>", explorer.panels["enforcement"])
-    assert len(rows) == len(explorer.assessment.enforcement)
+    explorer.controls["recipients"].value = "chosen"  # back to Europe only
+    shown = explorer.panels["enforcement"]
+    rows = re.findall(r">(high|medium|low|none)</span>", shown)
+    assert len(rows) == explorer.assessment.circulation.recipient_count + 1  # and requester
     assert [order[r] for r in rows] == sorted(order[r] for r in rows)
+    assert "Kazakhstan (KAZ) (requesting state)" in shown
+    others = len(explorer.assessment.enforcement) - len(rows)
+    assert f"{others} members did not receive it" in _text(shown)
+    assert "Brazil (BRA)" in shown
 
 
 def test_scenario_changes_names_a_whole_group_that_appears() -> None:

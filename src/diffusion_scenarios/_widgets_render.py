@@ -240,20 +240,30 @@ def circulation_html(assessment: Assessment) -> str:
 
 
 def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str:
-    """The per-country table (country, received, arrest risk, consequence), riskiest first."""
+    """The per-country table (country, received, arrest risk, consequence), riskiest first.
+
+    The requesting state and every recipient get a row; the members that did not receive
+    the request are listed after the table, by name.
+    """
+    listed = [e for e in assessment.enforcement if e.received or e.role == "requesting"]
+    others = sorted(
+        (e for e in assessment.enforcement if not (e.received or e.role == "requesting")),
+        key=lambda e: country_label(e.country),
+    )
     entries = sorted(
-        assessment.enforcement,
-        key=lambda e: (RISK_ORDER.get(e.arrest_risk, 9), country_label(e.country)),
+        listed, key=lambda e: (RISK_ORDER.get(e.arrest_risk, 9), country_label(e.country))
     )
     counts: dict[str, int] = {}
     for e in entries:
-        counts[e.arrest_risk] = counts.get(e.arrest_risk, 0) + 1
+        if e.role != "requesting":
+            counts[e.arrest_risk] = counts.get(e.arrest_risk, 0) + 1
     summary = ", ".join(
         f"{counts[r]} {r}" for r in ("high", "medium", "low", "none") if counts.get(r)
     )
     shown = entries if limit is None else entries[:limit]
     rows = "".join(
-        f'<tr><td style="{_TD}">{escape(country_label(e.country))}</td>'
+        f'<tr><td style="{_TD}">{escape(country_label(e.country))}'
+        f"{' (requesting state)' if e.role == 'requesting' else ''}</td>"
         f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
         f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}</td>'
         f'<td style="{_TD}">{escape(e.consequence)}'
@@ -265,14 +275,23 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
         if len(shown) < len(entries)
         else ""
     )
+    not_received = (
+        f"<p style='font-size:12px;margin-top:6px'><strong>{len(others)} members did not "
+        "receive it</strong> (no INTERPOL alert there, though a bilateral request remains "
+        f"possible): {escape(', '.join(country_label(e.country) for e in others))}.</p>"
+        if others
+        else ""
+    )
+    count = assessment.circulation.recipient_count
     return (
-        _heading("Enforcement by country")
-        + f"<p style='margin:2px 0'>Received by {assessment.circulation.recipient_count} "
-        f"member countries. Arrest risk: {escape(summary) or 'none listed'}.</p>"
+        _heading("Enforcement by country") + f"<p style='margin:2px 0'>Received by {count} member "
+        f"{'country' if count == 1 else 'countries'}. Arrest risk among them: "
+        f"{escape(summary) or 'none listed'}.</p>"
         + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Country</th>'
         f'<th style="{_TH}">Received</th><th style="{_TH}">Arrest risk</th>'
         f'<th style="{_TH}">Consequence and why</th></tr></thead><tbody>{rows}</tbody></table>'
         + more
+        + not_received
     )
 
 
@@ -414,7 +433,7 @@ def _show(value: object) -> str:
 
 # CSS stripes per map category, the second channel besides colour (greyscale-safe), in the
 # spirit of the figure's hatches: crossed, diagonal, horizontal, vertical.
-_STRIPE = "repeating-linear-gradient({angle}deg,rgba(0,0,0,.3) 0 1px,transparent 1px 4px)"
+_STRIPE = "repeating-linear-gradient({angle}deg,rgba(0,0,0,.22) 0 1px,transparent 1px 4px)"
 _TILE_PATTERNS = {
     "recipient_high": _STRIPE.format(angle=45) + "," + _STRIPE.format(angle=-45),
     "recipient_medium": _STRIPE.format(angle=45),
