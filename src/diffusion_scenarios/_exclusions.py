@@ -387,16 +387,21 @@ def _behavioural(scenario: Scenario, collector: Collector) -> None:
 def _excluded_or_minor(scenario: Scenario) -> bool:
     """Minor or excluded-category matters, often punished below the thresholds.
 
-    Minor and norm-based offences, debt offences, family matters and administrative
-    breaches. A private or commercial origin alone does not count: a large fraud that grew
-    out of a business is not a minor matter, and counting the origin twice (as a private
-    dispute and again as a likely low penalty) would double its weight.
+    Minor and norm-based offences, debt offences, family matters, and administrative
+    breaches whose charge is minor or not stated. A private or commercial origin alone does
+    not count: a large fraud that grew out of a business is not a minor matter, and counting
+    the origin twice (as a private dispute and again as a likely low penalty) would double
+    its weight. For the same reason an administrative origin does not count when the charge
+    is an economic or grave crime: the administrative-breach ground already weighs it, and
+    two arguable grounds drawn from one fact must not add up to a deletion.
     """
     case = scenario.case
+    minor_charge = case.offence in LIGHT_OFFENCES or case.offence in (None, "other")
     return (
         case.offence in LIGHT_OFFENCES
         or case.offence in _DEBT_OFFENCES
-        or case.origin in ("family_matter", "administrative_breach")
+        or case.origin == "family_matter"
+        or (case.origin == "administrative_breach" and minor_charge)
     )
 
 
