@@ -16,6 +16,13 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
     the offence is itself a debt offence (cheques, bankruptcy). It is only **weak** when the
     charge is a grave crime (violence, drugs trafficking, terrorism...): a grave crime does
     not become private because it grew out of a quarrel.
+    A debatable choice, kept on purpose: a stated private or commercial origin with an
+    ordinary charge and nothing more is arguable, so on its own it predicts that the data
+    stay. The exclusion covers offences *arising from* private disputes, and the CCF often
+    keeps fraud charges that grew out of business dealings once the summary describes
+    deception beyond the dispute; what decides it is usually whether the summary shows the
+    person's own criminal acts (case.summary_names_person_role), which the answer then
+    names as a fact it depends on.
   - Civil proceedings won by the person, with no stated origin, make a private dispute
     **arguable** for economic charges.
   - A family matter is **strong** (no organised-crime exception is reported for family

@@ -51,6 +51,15 @@ The law, as general rules with their exceptions:
   (data_accuracy, **arguable**), which on its own leads to an update, not a deletion.
   A granted extradition means the purpose may be achieved (red-notice-purpose-achieved):
   purpose_invalid **arguable**. Proceedings dated after the day assessed are left out.
+
+  A debatable choice, kept on purpose: one refusal on human-rights (or fair-trial) grounds
+  makes the Article 2 (or fair-trial) ground **strong** and so predicts deletion. RN-13 says
+  only that such a refusal weighs more than a procedural one; some refusals rest on general
+  detention conditions in the requesting state rather than a risk to this person, and the
+  CCF may then keep the data with an update. The format does not record which it was, and
+  a court of a member country finding that returning this person would breach human rights
+  is the kind of authoritative finding the CCF gives most weight, so the model leans to
+  deletion and says why in the reasons.
 """
 
 from __future__ import annotations
