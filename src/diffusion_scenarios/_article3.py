@@ -22,13 +22,15 @@ How this module weighs, and why (the general rule first, then its exceptions):
      religious and racial limbs a religious figure or a member of a minority): 1;
    * *timing*: the prosecution followed political activity, 1; an election period, 1;
    * *context*: a relative or associate of an ousted regime, 1; the state is itself party to
-     the underlying dispute, 1;
+     the underlying dispute, 1; assets taken by the state or officials, 2 (a politicised
+     dispute over the person's property: it weighs, but it is the person's own account of
+     the background, not corroboration from outside);
    * *corroboration* from outside the requesting state or from a pattern: other politically
-     motivated cases, 2; assets taken by the state or officials, 2; a court finding of
-     persecution, 2; refugee status granted against the requesting state, 2; a third state
-     finding the case political, or refusing extradition as political, 4 (counted once: an
-     authority of another member country has already done the weighing, and on an ordinary
-     charge that settles it, while a grave charge described in detail still outweighs it).
+     motivated cases, 2; a court finding of persecution, 2; refugee status granted against
+     the requesting state, 2; a third state finding the case political, or refusing
+     extradition as political, 4 (counted once: an authority of another member country has
+     already done the weighing, and on an ordinary charge that settles it, while a grave
+     charge described in detail still outweighs it).
 
    The ordinary-law side is the seriousness of the charge (homicide, terrorism, violence,
    sexual offences, drug trafficking and organised crime 3; most economic and property
@@ -203,12 +205,14 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             )
         )
     if "assets_taken_by_state_or_officials" in context:
+        # A businessperson in a dispute with the state over his assets is the politicised
+        # dispute C-3b speaks of: it weighs (2), but it is context, not outside corroboration.
         found.append(
             _Indicator(
                 path,
                 "assets_taken_by_state_or_officials",
                 2,
-                "corroboration",
+                "context",
                 "the state or officials took the person's assets",
             )
         )
