@@ -48,6 +48,11 @@ def _citations(ids: Iterable[str], as_of: Date) -> tuple[Citation, ...]:
 _FIELD_PATH = re.compile(r"\b(?:person|notice|case|challenge|travel)(?:\.[a-z_]+(?:\[\d+\])?)+")
 
 
+@lru_cache(maxsize=1024)
+def _field_paths(text: str) -> frozenset[str]:
+    return frozenset(_FIELD_PATH.findall(text))
+
+
 def merge_depends_on(*groups: tuple[str, ...]) -> tuple[str, ...]:
     """One entry per unknown fact, most decisive first.
 
@@ -68,7 +73,7 @@ def merge_depends_on(*groups: tuple[str, ...]) -> tuple[str, ...]:
     owner: dict[str, int] = {}  # field path -> index in merged
     for group in groups:
         for text in group:
-            paths = set(_FIELD_PATH.findall(text))
+            paths = _field_paths(text)
             hits = sorted({owner[p] for p in paths if p in owner})
             if not paths or not hits:
                 if text in merged:
