@@ -373,3 +373,15 @@ def test_a_civil_case_won_by_the_person_is_recorded_as_a_group(
     explorer.controls["civil_outcome"].value = ""
     assert explorer.scenario.case.civil_proceedings is None
     assert explorer.changes == ()
+
+
+def test_recipient_lists_are_greyed_out_unless_recipients_are_chosen(
+    explorer: ScenarioExplorer,
+) -> None:
+    c = explorer.controls
+    assert c["recipients"].value == "chosen"
+    assert not c["recipient_regions"].disabled
+    c["recipients"].value = "all"
+    assert c["recipient_regions"].disabled and c["recipient_countries"].disabled
+    c["recipients"].value = "chosen"
+    assert not c["recipient_countries"].disabled

@@ -745,8 +745,16 @@ class ScenarioExplorer:
             c["admissible_on"].value = ch.admissible_on
             c["save_id"].value = s.id
             self._show_lists()
+            self._enable_dependent_controls()
         finally:
             self._syncing = False
+
+    def _enable_dependent_controls(self) -> None:
+        """Grey out the recipient lists unless recipients are chosen one by one."""
+        c = self.controls
+        chosen = c["recipients"].value == "chosen"
+        c["recipient_regions"].disabled = not chosen
+        c["recipient_countries"].disabled = not chosen
 
     def _show_lists(self) -> None:
         c = self.controls
@@ -921,6 +929,7 @@ class ScenarioExplorer:
         self._refresh_facts()
 
     def _refresh_facts(self) -> None:
+        self._enable_dependent_controls()
         try:
             scenario = self._compose()
         except ValueError as exc:
