@@ -300,7 +300,7 @@ def travel_html(assessment: Assessment) -> str:
     if not assessment.travel:
         return _heading("Planned trips") + "<p>No trips planned. Add one under “Trips”.</p>"
     rows = "".join(
-        f'<tr><td style="{_TD}">{_date(t.date)}</td>'
+        f'<tr><td style="{_TD};white-space:nowrap">{_date(t.date)}</td>'
         f'<td style="{_TD}">{escape(country_label(t.country))}</td>'
         f'<td style="{_TD}">{"yes" if t.notice_active else "no"}</td>'
         f'<td style="{_TD}">{_risk_badge(t.arrest_risk)}</td>'
@@ -352,8 +352,9 @@ def route_html(assessment: Assessment) -> str:
     rows = "".join(
         f'<tr><td style="{_TD}"><strong>{escape(_words(step.step))}</strong>'
         f'<div style="font-size:12px">{escape(step.description)}</div></td>'
-        f'<td style="{_TD}">{_date(step.date)}</td>'
-        f'<td style="{_TD}">{_date(step.deadline)}{" (estimated)" if step.estimated else ""}'
+        f'<td style="{_TD};white-space:nowrap">{_date(step.date)}</td>'
+        f'<td style="{_TD};white-space:nowrap">{_date(step.deadline)}'
+        f"{'<br>(estimated)' if step.estimated else ''}"
         f'</td><td style="{_TD};font-size:12px">{_cited_compact(assessment, step.citations)}'
         "</td></tr>"
         for step in assessment.route
