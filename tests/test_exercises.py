@@ -169,3 +169,14 @@ def test_running_the_exercises_notebook_shows_no_answer() -> None:
         assert outcome not in text
         for ground in grounds:
             assert ground not in text and GROUND_LABELS[ground] not in text
+
+
+def test_the_docstring_examples_of_the_widgets_and_exercises_run() -> None:
+    import doctest
+
+    from diffusion_scenarios import exercises as exercises_module
+    from diffusion_scenarios import widgets
+
+    for module in (widgets, exercises_module):
+        outcome = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert outcome.attempted > 0 and outcome.failed == 0, module.__name__
