@@ -1019,7 +1019,7 @@ class ScenarioExplorer:
             status.value = _message(f"Could not save to {path}: {_first_line(exc)}", error=True)
             return
         c["overwrite"].value = False
-        status.value = _message(f"Saved the facts to {written}.", error=False)
+        status.value = _message(f"Saved the facts to {written.resolve()}.", error=False)
 
     # ------------------------------------------------------------------ rendering
 
