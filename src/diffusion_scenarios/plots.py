@@ -283,7 +283,18 @@ def circulation_map(
         entries_in_legend = len(shown) + bool(trip_countries & {t.country for t in tiles})
         legend_height = 0.25 * ((entries_in_legend + 1) // 2) + 0.35
     height = max(4.0, unit * (rows + 1.6) + 0.35 + legend_height)
-    figure, axes = _new_axes(ax, (width, height))
+    if ax is None:
+        # Fixed margins instead of a layout engine: the engine would draw all 196 tiles an
+        # extra time just to measure them, and the margins here are known in advance.
+        from matplotlib.figure import Figure
+
+        figure = Figure(figsize=(width, height))
+        top = 0.62 / height  # the title and the subtitle
+        bottom = (legend_height + 0.05) / height
+        axes = figure.add_axes((0.01, bottom, 0.98, 1.0 - top - bottom))
+        axes.set_anchor("NW")
+    else:
+        figure, axes = _new_axes(ax, (width, height))
     font_size = 7.0 if region is None else 9.0
     used: dict[str, int] = {}
     for tile in tiles:
