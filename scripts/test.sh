@@ -16,7 +16,10 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e ".[notebooks,app,test]"
+# A regular (not editable) install: the tests then exercise exactly what a user gets,
+# including the Voila template that setuptools installs as data files.
+.venv/bin/python -m pip install --quiet --upgrade --force-reinstall --no-deps .
+.venv/bin/python -m pip install --quiet ".[notebooks,app,test]"
 
 if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing Debian's chromium for the browser tests..."
