@@ -6,25 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+from contract import CONTRACT_KEYS
 
 import diffusion_scenarios as ds
 from diffusion_scenarios.cli import main
-
-CONTRACT_KEYS = {
-    "format",
-    "scenario_id",
-    "as_of",
-    "issuance",
-    "circulation",
-    "enforcement",
-    "travel",
-    "grounds",
-    "route",
-    "outcome",
-    "trace",
-    "citations",
-    "caveats",
-}
 
 SCENARIO = """\
 format: 1

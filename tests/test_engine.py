@@ -13,6 +13,7 @@ import socket
 from typing import Any
 
 import pytest
+from contract import CONTRACT_KEYS
 
 import diffusion_scenarios as ds
 from diffusion_scenarios._assessment import Circulation, Ground
@@ -24,21 +25,6 @@ from diffusion_scenarios._stage import add_months
 from diffusion_scenarios._travel import travel_stage
 
 D = dt.date
-CONTRACT_KEYS = {
-    "format",
-    "scenario_id",
-    "as_of",
-    "issuance",
-    "circulation",
-    "enforcement",
-    "travel",
-    "grounds",
-    "route",
-    "outcome",
-    "trace",
-    "citations",
-    "caveats",
-}
 
 
 def diffusion(**notice: Any) -> ds.Scenario:

@@ -34,7 +34,6 @@ GUARD = textwrap.dedent(
 BODY = textwrap.dedent(
     """
     import datetime
-    import importlib.util
 
     import diffusion_scenarios as ds
     from diffusion_scenarios import _countries, _reference
@@ -53,10 +52,9 @@ BODY = textwrap.dedent(
     scenarios = ds.builtin_scenarios()
     assert scenarios
     assessed = 0
-    if importlib.util.find_spec("diffusion_scenarios._engine") is not None:
-        for scenario in scenarios.values():
-            ds.assess(scenario).to_dict()
-            assessed += 1
+    for scenario in scenarios.values():
+        ds.assess(scenario).to_dict()
+        assessed += 1
     assert not attempts, attempts
     print(f"ok {len(scenarios)} {assessed}")
     """
