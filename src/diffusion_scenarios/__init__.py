@@ -46,6 +46,11 @@ _LAZY: dict[str, str] = {
     "builtin_scenarios": "._loader",
     "save_scenario": "._loader",
     "resolve_scenario": "._loader",
+    # reference data
+    "country_practice": "._reference",
+    "CountryPractice": "._reference",
+    "country_name": "._countries",
+    "members_on": "._countries",
     # assessing
     "assess": "._engine",
     "Assessment": "._assessment",
@@ -78,6 +83,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from ._assessment import Assessment
+    from ._countries import country_name, members_on
     from ._engine import assess
     from ._loader import (
         builtin_scenarios,
@@ -88,6 +94,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         scenario_from_dict,
         scenario_to_dict,
     )
+    from ._reference import CountryPractice, country_practice
     from ._rules import rule_citation
     from ._scenario import (
         ArrestWarrant,

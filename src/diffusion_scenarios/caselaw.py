@@ -53,6 +53,7 @@ __all__ = [
     "ExpectedDecision",
     "browser",
     "compare",
+    "compare_builtin",
     "decisions",
     "decisions_text",
     "expected_outcomes",
@@ -896,6 +897,25 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
         files_not_in_csv=tuple(name for name in present if name not in named),
         rows_without_file=tuple(e.file for e in expected if e.file not in present),
     )
+
+
+def compare_builtin() -> Comparison:
+    """The model against the CCF on the decisions encoded in the package's own scenarios.
+
+    The same as :func:`compare` on the shipped ``data/scenarios`` folder with its
+    ``expected.csv``, so a notebook needs no file paths.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> result = caselaw.compare_builtin()
+        >>> result.cases >= 7
+        True
+    """
+    from ._data import data_file
+
+    expected = data_file("scenarios/expected.csv")
+    return compare(str(expected.parent), str(expected))
 
 
 # --------------------------------------------------------------------------- display
