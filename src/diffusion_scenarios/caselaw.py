@@ -914,8 +914,9 @@ def compare_builtin() -> Comparison:
     """
     from ._data import data_file
 
-    expected = data_file("scenarios/expected.csv")
-    return compare(str(expected.parent), str(expected))
+    # Installed packages are plain folders, so the resource is a real file path.
+    expected = Path(str(data_file("scenarios/expected.csv")))
+    return compare(expected.parent, expected)
 
 
 # --------------------------------------------------------------------------- display
