@@ -307,18 +307,133 @@ def test_the_map_shows_every_member_with_its_category_and_zooms_to_a_region(
     explorer.controls["map_region"].value = "all"
 
 
-def test_figures_are_drawn_when_their_tab_is_opened_with_alt_text(
+def test_printable_figures_are_drawn_only_on_request_and_never_show_old_facts(
     explorer: ScenarioExplorer,
 ) -> None:
-    explorer.show_panel("route")
-    assert "Timeline of the CCF route" in explorer._panels["route"].figure.value  # type: ignore[union-attr]
-    explorer.show_panel("map")
-    assert explorer._map_figure.value == ""  # the printable figure is drawn on request
-    explorer.controls["draw_map"].click()
+    c = explorer.controls
+    for name in ("map", "grounds", "route"):
+        explorer.show_panel(name)
+        assert explorer._figures[name].value == ""  # opening a tab draws no figure
+    c["draw_grounds"].click()
+    assert 'alt="Printable chart of the grounds' in explorer._figures["grounds"].value
+    c["draw_route"].click()
+    assert 'alt="Printable timeline of the CCF route' in explorer._figures["route"].value
+    c["draw_map"].click()
     assert 'alt="Map of INTERPOL members' in explorer._map_figure.value
-    explorer.controls["offence"].value = "theft"
-    assert explorer._map_figure.value == ""  # never a figure of facts no longer shown
+    c["offence"].value = "theft"
+    for name in ("map", "grounds", "route"):
+        assert explorer._figures[name].value == "", name  # never a figure of old facts
     explorer.show_panel("issuance")
+
+
+def _svg(panel: str) -> str:
+    match = re.search(r"<svg role=\"img\".*?</svg>", panel, flags=re.S)
+    assert match, "the panel has no chart"
+    return match.group(0)
+
+
+@pytest.mark.parametrize("scenario_id", [EUROPE, "urgent-journalist-provisional-measures"])
+def test_the_grounds_chart_names_each_ground_its_strength_and_the_rules_it_rests_on(
+    explorer: ScenarioExplorer, scenario_id: str
+) -> None:
+    explorer.load(scenario_id)
+    assessment = explorer.assessment
+    assert assessment.grounds
+    chart = unescape(_svg(explorer.panels["grounds"]))
+    assert "<title>Chart of the grounds for deletion" in chart
+    strengths = ("strong", "arguable", "weak")
+    shown = sorted(assessment.grounds, key=lambda g: (strengths.index(g.strength), g.id))
+    positions = [chart.index(f">{g.id}<") for g in shown]
+    assert positions == sorted(positions)  # strong first, then arguable, then weak
+    for ground in assessment.grounds:
+        assert ground.label in chart
+        assert f"{ground.label} ({ground.id}): {ground.strength}" in chart  # the summary
+        for rule in ground.citations:
+            verification = assessment.citation(rule).verification
+            word = "⚠ UNVERIFIED" if verification == "unverified" else verification
+            assert f"{rule} ({word})" in chart
+    unverified = [
+        g for g in assessment.grounds
+        if any(assessment.citation(r).verification == "unverified" for r in g.citations)
+    ]  # fmt: skip
+    summary = chart[chart.index("<title>") : chart.index("</title>")]
+    assert summary.count("rests on an UNVERIFIED rule") == len(unverified)
+
+
+def test_a_ground_resting_on_an_unverified_rule_is_flagged_in_the_chart(
+    explorer: ScenarioExplorer,
+) -> None:
+    explorer.load("urgent-journalist-provisional-measures")
+    political = explorer.assessment.ground("article3_political")
+    assert political is not None
+    assert "rpd-34-article3-factors" in political.citations
+    assert explorer.assessment.citation("rpd-34-article3-factors").verification == "unverified"
+    chart = unescape(_svg(explorer.panels["grounds"]))
+    assert "rpd-34-article3-factors (⚠ UNVERIFIED)" in chart
+    assert "article3_political): strong, rests on an UNVERIFIED rule" in chart
+
+
+def test_recognised_refugee_status_adds_a_strong_ground_to_the_chart(
+    explorer: ScenarioExplorer,
+) -> None:
+    explorer.load(COMPLIANT)
+    before = _svg(explorer.panels["grounds"]) if "<svg" in explorer.panels["grounds"] else ""
+    assert "refugee_status" not in before
+    c = explorer.controls
+    c["refugee_status"].value = "recognised"
+    c["refugee_granted_by"].value = "SWE"
+    c["refugee_feared_from"].value = explorer.scenario.notice.requesting_country
+    ground = explorer.assessment.ground("refugee_status")
+    assert ground is not None
+    chart = unescape(_svg(explorer.panels["grounds"]))
+    assert f"{ground.label} (refugee_status): {ground.strength}" in chart
+
+
+@pytest.mark.parametrize("scenario_id", [EUROPE, "urgent-journalist-provisional-measures"])
+def test_the_route_timeline_writes_every_date_marks_estimates_and_places_each_trip(
+    explorer: ScenarioExplorer, scenario_id: str
+) -> None:
+    explorer.load(scenario_id)
+    assessment = explorer.assessment
+    chart = unescape(_svg(explorer.panels["route"]))
+    assert "<title>Timeline of the CCF route" in chart
+    for step in assessment.route:
+        approx = "≈ " if step.estimated else ""
+        name = step.step.replace("_", " ") + (" (estimated)" if step.estimated else "")
+        assert f">{name}<" in chart
+        if step.date is not None:
+            assert f"{approx}{step.date.isoformat()}" in chart
+        if step.deadline is not None:
+            assert f"due by {approx}{step.deadline.isoformat()}" in chart
+    assert any(step.estimated for step in assessment.route)
+    assert assessment.travel
+    for trip in assessment.travel:
+        assert f"{trip.country} {trip.date.isoformat()}: " in chart
+        assert f"trip to {ds.country_name(trip.country)} ({trip.country}) on {trip.date}" in chart
+
+
+def test_a_trip_before_the_decision_is_due_is_said_to_come_before_it(
+    explorer: ScenarioExplorer,
+) -> None:
+    explorer.load("urgent-journalist-provisional-measures")
+    (trip,) = explorer.assessment.travel
+    due = next(s for s in explorer.assessment.route if s.step == "deletion_decision_due")
+    assert due.deadline is not None and trip.date < due.deadline
+    chart = unescape(_svg(explorer.panels["route"]))
+    spoken = re.search(r"trip to [^;<]*", chart)
+    assert spoken is not None
+    assert f"deletion decision due (≈ {due.deadline.isoformat()})" in spoken.group(0)
+
+
+def test_a_scenario_title_with_markup_is_shown_as_text_in_the_charts(
+    explorer: ScenarioExplorer,
+) -> None:
+    base = ds.builtin_scenarios()[EUROPE]
+    explorer.load(dataclasses.replace(base, title='<script>alert("x")</script> & co'))
+    for name in ("grounds", "route"):
+        panel = explorer.panels[name]
+        assert "<script>" not in panel
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in panel
 
 
 def test_enforcement_table_lists_the_riskiest_countries_first(

@@ -9,11 +9,15 @@ word, so nothing is said by colour alone.
 
 from __future__ import annotations
 
+import datetime as _dt
+import textwrap
 from collections.abc import Iterable, Sequence
 from functools import cache
 from html import escape
+from itertools import count
 
 from ._assessment import Assessment, Citation
+from ._vocab import ARREST_RISKS, STRENGTHS
 from .plots import PALETTE
 
 __all__ = [
@@ -23,11 +27,13 @@ __all__ = [
     "circulation_html",
     "country_label",
     "enforcement_html",
+    "grounds_chart_svg",
     "grounds_html",
     "issuance_html",
     "outcome_banner_html",
     "outcome_html",
     "route_html",
+    "route_timeline_svg",
     "tile_map_html",
     "travel_html",
 ]
@@ -525,4 +531,496 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
         f"grid-template-columns:repeat({columns},minmax(0,1fr));gap:2px;width:100%;max-width:"
         f'{max(240, 34 * columns)}px">{"".join(cells)}</div>'
         f'<div style="font-size:12px;margin-top:6px">{legend}</div>'
+    )
+
+
+# ------------------------------------------------------------------ native charts (SVG)
+#
+# The explorer's grounds chart and route timeline, drawn by the browser from an SVG string
+# built here in about a millisecond (a matplotlib figure takes about half a second). They
+# show what plots.grounds_chart and plots.route_timeline show, in the same palette; those
+# figures stay available as printable images on request.
+
+_SVG_FONT = "font-family:var(--jp-ui-font-family, sans-serif)"
+_CHART_WIDTH = 760
+_CHAR_WIDTH = 6.4  # a generous average advance of a 12px sans-serif character, in px
+_svg_ids = count()  # patterns need document-unique ids: two explorers can share a page
+
+
+def _wrap(text: str, characters: int) -> list[str]:
+    return textwrap.wrap(text, width=characters, break_on_hyphens=False) or [""]
+
+
+def _verification_of(assessment: Assessment, rule_id: str) -> str:
+    try:
+        return assessment.citation(rule_id).verification
+    except KeyError:
+        return "not in citations"
+
+
+def _patterns(prefix: str) -> str:
+    """Hatch patterns as in plots.HATCHES: arguable diagonal, weak horizontal, estimated."""
+    return (
+        "<defs>"
+        f'<pattern id="{prefix}-arguable" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" '
+        f'fill="{PALETTE["arguable"]}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" '
+        'stroke-width="1.4"/></pattern>'
+        f'<pattern id="{prefix}-weak" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f'<rect width="6" height="6" fill="{PALETTE["weak"]}"/><line x1="0" y1="3" x2="6" '
+        'y2="3" stroke="#1a1a1a" stroke-width="1.2"/></pattern>'
+        f'<pattern id="{prefix}-estimated" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{PALETTE["estimated"]}" '
+        'stroke-width="1.6"/></pattern>'
+        "</defs>"
+    )
+
+
+def _strength_fill(strength: str, prefix: str) -> str:
+    return f"url(#{prefix}-{strength})" if strength in ("arguable", "weak") else PALETTE["strong"]
+
+
+def _swatch(inner: str, width: int = 22) -> str:
+    return (
+        f'<svg width="{width}" height="14" viewBox="0 0 {width} 14" aria-hidden="true" '
+        f'style="vertical-align:-2px;margin-right:4px">{inner}</svg>'
+    )
+
+
+def _legend(items: Iterable[tuple[str, str]]) -> str:
+    spans = "".join(
+        '<span style="display:inline-flex;align-items:center;margin:0 12px 2px 0">'
+        f"{swatch}{escape(words)}</span>"
+        for swatch, words in items
+    )
+    return f'<div style="font-size:12px;margin:2px 0 6px 0;{_SVG_FONT}">{spans}</div>'
+
+
+def grounds_chart_svg(assessment: Assessment) -> str:
+    """The grounds for deletion as bars ordered strong, arguable, weak, as inline SVG.
+
+    What :func:`diffusion_scenarios.plots.grounds_chart` shows, drawn by the browser: each
+    ground's label, a bar whose length, fill pattern and word give its strength, and the
+    rule ids it rests on with the verification status of each source. A ground resting on
+    an unverified rule is flagged ``⚠ UNVERIFIED`` in words and with a dashed purple edge.
+    The whole chart is one image for screen readers, with a summary as its label.
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> a = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
+        >>> svg = grounds_chart_svg(a)
+        >>> "private_dispute" in svg and "strong" in svg
+        True
+    """
+    order = {strength: rank for rank, strength in enumerate(STRENGTHS)}
+    grounds = sorted(
+        assessment.grounds, key=lambda g: (order.get(g.strength, len(STRENGTHS)), g.id)
+    )
+    subject = assessment.title or assessment.scenario_id
+    if not grounds:
+        return (
+            f'<p role="note" style="margin:4px 0">No ground for deletion applies on the facts '
+            f"given ({escape(subject)}), so there is nothing to chart.</p>"
+        )
+    prefix = f"ds-svg{next(_svg_ids)}"
+    label_x, bar_x, bar_length = 8, 486, 190
+    label_characters = int((bar_x - label_x - 14) / (_CHAR_WIDTH * 1.05))
+    rows: list[str] = []  # the banded backgrounds, under the strength axis
+    bars: list[str] = []  # the words and bars, over it
+    summary: list[str] = []
+    y = 30
+    any_unverified = False
+    for ground in grounds:
+        name = ground.label or ground.id.replace("_", " ")
+        statuses = [(rule, _verification_of(assessment, rule)) for rule in ground.citations]
+        unverified = any(status != "primary" and status != "secondary" for _, status in statuses)
+        any_unverified |= unverified
+        strength = ground.strength if ground.strength in order else "weak"
+        title_lines = _wrap(name, label_characters)
+        cited_parts = [
+            (f"{rule} ({'⚠ UNVERIFIED' if status == 'unverified' else status})", status)
+            for rule, status in statuses
+        ] or [("no rule cited", "")]
+        cited_lines: list[list[tuple[str, str]]] = [[]]
+        used = 0
+        for part, status in cited_parts:
+            if used and used + len(part) + 2 > label_characters * 1.12:
+                cited_lines.append([])
+                used = 0
+            cited_lines[-1].append((part, status))
+            used += len(part) + 2
+        top = y
+        texts = []
+        for line in title_lines:
+            y += 16
+            texts.append(
+                f'<text x="{label_x}" y="{y}" font-size="13" font-weight="600">{escape(line)}'
+                "</text>"
+            )
+        texts.append(
+            f'<text x="{label_x}" y="{y + 15}" font-size="11" fill="#333">'
+            f'<tspan font-family="monospace">{escape(ground.id)}</tspan>'
+            + (
+                f' <tspan fill="{PALETTE["unverified"]}" font-weight="700">⚠ UNVERIFIED</tspan>'
+                if unverified
+                else ""
+            )
+            + "</text>"
+        )
+        y += 15
+        for line_parts in cited_lines:
+            y += 14
+            spans = []
+            for index, (part, status) in enumerate(line_parts):
+                separator = ", " if index else ""
+                style = (
+                    f' fill="{PALETTE["unverified"]}" font-weight="700"'
+                    if status == "unverified"
+                    else ""
+                )
+                spans.append(f"{separator}<tspan{style}>{escape(part)}</tspan>")
+            texts.append(
+                f'<text x="{label_x}" y="{y}" font-size="11" fill="#333">{"".join(spans)}</text>'
+            )
+        y += 12
+        level = len(STRENGTHS) - order[strength]
+        length = bar_length * level / len(STRENGTHS)
+        bar_y = top + 6
+        edge = (
+            f'stroke="{PALETTE["unverified"]}" stroke-width="2.5" stroke-dasharray="6 3"'
+            if unverified
+            else 'stroke="#333" stroke-width="1"'
+        )
+        tooltip = f"{name}: {strength}. Rests on: " + "; ".join(
+            f"{rule} ({status})" for rule, status in statuses
+        )
+        rows.append(
+            f'<rect x="0" y="{top}" width="{_CHART_WIDTH}" height="{y - top}" '
+            f'fill="{"#f7f7f7" if len(rows) % 2 else "#ffffff"}"/>'
+        )
+        bars.append(
+            f"<g><title>{escape(tooltip)}</title>"
+            + "".join(texts)
+            + f'<rect x="{bar_x}" y="{bar_y}" width="{length:.1f}" height="22" '
+            f'fill="{_strength_fill(strength, prefix)}" {edge}/>'
+            f'<text x="{bar_x + length + 6:.1f}" y="{bar_y + 16}" font-size="13" '
+            f'font-weight="700">{escape(strength)}</text></g>'
+        )
+        summary.append(
+            f"{name} ({ground.id}): {strength}"
+            + (", rests on an UNVERIFIED rule" if unverified else "")
+        )
+    height = y + 6
+    axis = "".join(
+        f'<line x1="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y1="24" '
+        f'x2="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y2="{height}" '
+        'stroke="#ddd"/>'
+        f'<text x="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y="18" font-size="11" '
+        f'text-anchor="end" fill="#444">{escape(strength)}</text>'
+        for strength, level in ((s, len(STRENGTHS) - r) for r, s in enumerate(STRENGTHS))
+    )
+    label = (
+        f"Chart of the grounds for deletion, {escape(subject)}: "
+        + escape("; ".join(summary))
+        + ". Strongest first; the list below gives the reasons and rules."
+    )
+    legend = [
+        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="{PALETTE["strong"]}" '
+                 'stroke="#333"/>'), "strong"),
+        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="url(#{prefix}-arguable)" '
+                 'stroke="#333"/>'), "arguable (diagonal hatch)"),
+        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="url(#{prefix}-weak)" '
+                 'stroke="#333"/>'), "weak (horizontal hatch)"),
+    ]  # fmt: skip
+    if any_unverified:
+        legend.append(
+            (
+                _swatch(
+                    '<rect x="1.5" y="1.5" width="19" height="11" fill="#fff" '
+                    f'stroke="{PALETTE["unverified"]}" stroke-width="2.5" '
+                    'stroke-dasharray="5 2"/>'
+                ),
+                "⚠ UNVERIFIED: rests on a rule whose source was not found",
+            )
+        )
+    return (
+        f'<svg role="img" aria-label="{label}" viewBox="0 0 {_CHART_WIDTH} {height}" '
+        f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{label}</title>{_patterns(prefix)}'
+        '<text x="8" y="18" font-size="12" fill="#444">Ground and the rules it rests on'
+        f"</text>{''.join(rows)}{axis}{''.join(bars)}</svg>" + _legend(legend)
+    )
+
+
+_RISK_PHRASES = {
+    "high": "high arrest risk",
+    "medium": "medium arrest risk",
+    "low": "low arrest risk",
+    "none": "no arrest expected",
+}
+
+
+def _month_ticks(start: _dt.date, end: _dt.date) -> list[_dt.date]:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    step = next((s for limit, s in ((9, 1), (18, 2), (30, 3), (60, 6)) if months <= limit), 12)
+    year, month = start.year, start.month
+    ticks = []
+    while (year, month) <= (end.year, end.month):
+        if (month - 1) % step == 0:
+            tick = _dt.date(year, month, 1)
+            if start <= tick <= end:
+                ticks.append(tick)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return ticks
+
+
+# A white outline behind text, so words stay legible where they cross a line.
+_HALO = ' paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"'
+
+
+def _step_name(step: str) -> str:
+    return step.replace("_", " ")
+
+
+def route_timeline_svg(assessment: Assessment) -> str:
+    """The CCF route as a timeline with the planned trips laid over it, as inline SVG.
+
+    What :func:`diffusion_scenarios.plots.route_timeline` shows, drawn by the browser: one
+    row per step of the route, a dot on its date and a bar up to its deadline, each date
+    written beside it. Estimated dates are hollow dots, dashed hatched bars and ``≈``. Each
+    planned trip is a vertical line in the colour of its arrest risk, labelled with the
+    country, date and risk in words, so a trip before a decision can be expected shows at
+    a glance. The summary read out by screen readers names, for each trip, the route dates
+    still ahead of it.
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> a = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
+        >>> svg = route_timeline_svg(a)
+        >>> "2025-05-12" in svg and "≈ 2025-02-20" in svg
+        True
+    """
+    steps = assessment.route
+    trips = sorted(assessment.travel, key=lambda t: (t.date, t.country))
+    subject = assessment.title or assessment.scenario_id
+    prefix = f"ds-svg{next(_svg_ids)}"
+    dates: list[_dt.date] = [assessment.as_of]
+    for step in steps:
+        dates.extend(d for d in (step.date, step.deadline) if d is not None)
+    dates.extend(trip.date for trip in trips)
+    first_day, last_day = min(dates), max(dates)
+    span = max((last_day - first_day).days, 30)
+    left = first_day - _dt.timedelta(days=round(span * 0.04) + 2)
+    right = last_day + _dt.timedelta(days=round(span * 0.2) + 10)
+    x0, x1 = 196.0, float(_CHART_WIDTH - 12)
+    days = (right - left).days
+
+    def x(day: _dt.date) -> float:
+        return x0 + (x1 - x0) * (day - left).days / days
+
+    route_start = min(
+        (d for step in steps for d in (step.date, step.deadline) if d is not None),
+        default=assessment.as_of,
+    )
+    row_height = 30
+    top = 12 + (16 * len(trips) + 22 if trips else 0)
+    parts: list[str] = []
+    summary: list[str] = []
+    earlier: list[_dt.date] = []
+    for index, step in enumerate(steps):
+        y = top + index * row_height + row_height / 2
+        name = _step_name(step.step)
+        colour = PALETTE["estimated"] if step.estimated else PALETTE["deadline"]
+        italic = ' font-style="italic"' if step.estimated else ""
+        if index % 2:
+            parts.append(
+                f'<rect x="0" y="{y - row_height / 2}" width="{_CHART_WIDTH}" '
+                f'height="{row_height}" fill="#f5f5f5"/>'
+            )
+        parts.append(
+            f'<text x="{x0 - 8}" y="{y + 4}" font-size="12" text-anchor="end"'
+            f"{italic}>{escape(name)}"
+            f"{' (estimated)' if step.estimated else ''}</text>"
+        )
+        marks = []
+        words = []
+        begin: _dt.date | None = None
+        if step.deadline is not None:
+            before = [d for d in earlier if d <= step.deadline]
+            begin = step.date or (max(before) if before else route_start)
+            fill = f"url(#{prefix}-estimated)" if step.estimated else PALETTE["deadline"]
+            dash = ' stroke-dasharray="5 3"' if step.estimated else ""
+            width = max(x(step.deadline) - x(begin), 2.0)
+            marks.append(
+                f'<rect x="{x(begin):.1f}" y="{y - 7}" width="{width:.1f}" height="14" '
+                f'fill="{fill}" fill-opacity="{1 if step.estimated else 0.45}" '
+                f'stroke="{colour}" stroke-width="1.4"{dash}/>'
+                f'<line x1="{x(step.deadline):.1f}" y1="{y - 11}" x2="{x(step.deadline):.1f}" '
+                f'y2="{y + 11}" stroke="{colour}" stroke-width="3"/>'
+            )
+        if step.date is not None:
+            marks.append(
+                f'<circle cx="{x(step.date):.1f}" cy="{y}" r="5.5" stroke="{colour}" '
+                f'stroke-width="2" fill="{"#ffffff" if step.estimated else colour}"/>'
+            )
+            words.append(f"{'≈ ' if step.estimated else ''}{step.date.isoformat()}")
+            earlier.append(step.date)
+        if step.deadline is not None:
+            words.append(f"due by {'≈ ' if step.estimated else ''}{step.deadline.isoformat()}")
+        if words:
+            text = "; ".join(words)
+            anchor = max(d for d in (step.date, step.deadline) if d is not None)
+            start = min(d for d in (step.date, begin) if d is not None)
+            needed = len(text) * _CHAR_WIDTH * 0.92
+            if x(anchor) + 9 + needed <= _CHART_WIDTH:
+                where = f'x="{x(anchor) + 9:.1f}"'
+            elif x(start) - 9 - needed >= x0:
+                where = f'x="{x(start) - 9:.1f}" text-anchor="end"'
+            else:  # no room either side: on the bar, over a white band
+                where = f'x="{x(start) + 6:.1f}"'
+                marks.append(
+                    f'<rect x="{x(start) + 3:.1f}" y="{y - 7}" width="{needed + 6:.1f}" '
+                    'height="14" fill="#ffffff" fill-opacity="0.9"/>'
+                )
+        else:
+            more = textwrap.shorten(step.description, width=78, placeholder="…")
+            text = "no fixed date" + (f": {more}" if more else "")
+            where = f'x="{x0 + 4}" fill="#555"'
+        parts.append(
+            f"<g><title>{escape(name)}: {escape(text)}. {escape(step.description)} "
+            f"Rules: {escape(', '.join(step.citations))}</title>{''.join(marks)}"
+            f'<text {where} y="{y + 4}" font-size="11"{_HALO}'
+            f"{italic}>{escape(text)}</text></g>"
+        )
+        summary.append(f"{name}{' (estimated)' if step.estimated else ''}: {text}")
+    bottom = top + len(steps) * row_height
+    ticks = "".join(
+        f'<line x1="{x(t):.1f}" y1="{top}" x2="{x(t):.1f}" y2="{bottom + 4}" stroke="#ddd"/>'
+        f'<text x="{x(t):.1f}" y="{bottom + 16}" font-size="11" text-anchor="middle" '
+        f'fill="#444">{t.strftime("%b %Y")}</text>'
+        for t in _month_ticks(left, right)
+    )
+    as_of = x(assessment.as_of)
+    parts.append(
+        f'<line x1="{as_of:.1f}" y1="{top}" x2="{as_of:.1f}" y2="{bottom + 20}" '
+        f'stroke="{PALETTE["assessed"]}" stroke-width="1.4" stroke-dasharray="2 3"/>'
+        f'<text x="{as_of:.1f}" y="{bottom + 31}" font-size="11" text-anchor="middle" '
+        f'fill="{PALETTE["assessed"]}">assessed on {assessment.as_of.isoformat()}</text>'
+    )
+    trip_words = []
+    for number, trip in enumerate(trips):
+        risk = trip.arrest_risk if trip.arrest_risk in ARREST_RISKS else "none"
+        colour = PALETTE[f"recipient_{risk}"]
+        tx = x(trip.date)
+        label_y = 22 + 16 * number
+        ahead = [
+            f"{_step_name(s.step)} ({'≈ ' if s.estimated else ''}{d.isoformat()})"
+            for s in steps
+            for d in (s.date or s.deadline,)
+            if d is not None and d > trip.date
+        ]
+        inactive = "" if trip.notice_active else " (request no longer active)"
+        label = f"{trip.country} {trip.date.isoformat()}: {_RISK_PHRASES[risk]}{inactive}"
+        place = (
+            f'x="{tx + 8:.1f}"'
+            if tx + 8 + len(label) * _CHAR_WIDTH * 0.9 <= _CHART_WIDTH
+            else f'x="{tx - 8:.1f}" text-anchor="end"'
+        )
+        spoken = (
+            f"trip to {country_label(trip.country)} on {trip.date.isoformat()}, "
+            f"{_RISK_PHRASES[risk]}{inactive}, "
+            + (f"before {', '.join(ahead)}" if ahead else "after every dated step of the route")
+        )
+        trip_words.append(spoken)
+        parts.append(
+            f"<g><title>{escape(spoken)}</title>"
+            f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="#000" '
+            'stroke-width="4" stroke-opacity="0.25"/>'
+            f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="{colour}" '
+            'stroke-width="2.5"/>'
+            f'<path d="M{tx - 6:.1f},{label_y - 10} L{tx + 6:.1f},{label_y - 10} L{tx:.1f},'
+            f'{label_y} Z" fill="{colour}" stroke="#000"/>'
+            f'<text {place} y="{label_y - 1}" font-size="11" font-weight="600"{_HALO}>'
+            f"{escape(label)}</text></g>"
+        )
+    if trips:
+        parts.append(
+            f'<text x="{x0 - 8}" y="22" font-size="12" text-anchor="end" font-weight="600">'
+            "planned trips</text>"
+        )
+    if not steps:
+        parts.append(
+            f'<text x="{x0 + 4}" y="{top + 16}" font-size="12">'
+            "No CCF route steps in this assessment.</text>"
+        )
+        bottom += 24
+    height = bottom + 38
+    label = (
+        f"Timeline of the CCF route, {subject}, as assessed on "
+        f"{assessment.as_of.isoformat()}: "
+        + "; ".join(summary)
+        + (". Planned " + "; ".join(trip_words) if trip_words else "")
+        + "."
+    )
+    legend: list[tuple[str, str]] = []
+    if any(s.date is not None and not s.estimated for s in steps):
+        legend.append((_swatch(f'<circle cx="11" cy="7" r="5" fill="{PALETTE["deadline"]}"/>'),
+                       "date"))  # fmt: skip
+    if any(s.date is not None and s.estimated for s in steps):
+        legend.append(
+            (
+                _swatch(
+                    f'<circle cx="11" cy="7" r="5" fill="#fff" stroke="{PALETTE["estimated"]}" '
+                    'stroke-width="2"/>'
+                ),
+                "≈ estimated date",
+            )
+        )
+    if any(s.deadline is not None and not s.estimated for s in steps):
+        legend.append(
+            (
+                _swatch(
+                    f'<rect x="1" y="2" width="20" height="10" fill="{PALETTE["deadline"]}" '
+                    f'fill-opacity="0.45" stroke="{PALETTE["deadline"]}"/>'
+                ),
+                "time limit (bar ends at the due date)",
+            )
+        )
+    if any(s.deadline is not None and s.estimated for s in steps):
+        legend.append(
+            (
+                _swatch(
+                    f'<rect x="1" y="2" width="20" height="10" fill="url(#{prefix}-estimated)" '
+                    f'stroke="{PALETTE["estimated"]}" stroke-dasharray="4 2"/>'
+                ),
+                "time limit counted from an estimated date (≈)",
+            )
+        )
+    legend.append(
+        (
+            _swatch(
+                f'<line x1="11" y1="0" x2="11" y2="14" stroke="{PALETTE["assessed"]}" '
+                'stroke-width="1.4" stroke-dasharray="2 3"/>'
+            ),
+            "date assessed",
+        )
+    )
+    for risk in ARREST_RISKS:
+        if any((t.arrest_risk if t.arrest_risk in ARREST_RISKS else "none") == risk
+               for t in trips):  # fmt: skip
+            legend.append(
+                (
+                    _swatch(
+                        f'<path d="M5,1 L17,1 L11,11 Z" fill="{PALETTE[f"recipient_{risk}"]}" '
+                        'stroke="#000"/>'
+                    ),
+                    f"planned trip: {_RISK_PHRASES[risk]}",
+                )
+            )
+    return (
+        f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {_CHART_WIDTH} {height}" '
+        f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>{_patterns(prefix)}'
+        f"{ticks}{''.join(parts)}</svg>" + _legend(legend)
     )

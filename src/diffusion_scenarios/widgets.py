@@ -55,11 +55,13 @@ from ._widgets_render import (
     circulation_html,
     country_label,
     enforcement_html,
+    grounds_chart_svg,
     grounds_html,
     issuance_html,
     outcome_banner_html,
     outcome_html,
     route_html,
+    route_timeline_svg,
     tile_map_html,
     travel_html,
 )
@@ -262,62 +264,35 @@ def _figure_html(figure: Any, alt: str) -> str:
     )
 
 
+# The tabs whose matplotlib figure can be drawn on request, by a "draw_<tab>" button.
+_FIGURES = ("map", "grounds", "route")
+
 # Widget HTML inherits the tall line height of form controls; text reads better tighter.
 _PANEL_OPEN = '<div style="line-height:1.45;font-size:13px">'
 
 
 class _Panel:
-    """One result panel: text (always current) and an optional figure drawn lazily.
+    """One result panel: HTML re-rendered whenever the facts it shows change.
 
-    Text is re-rendered whenever its inputs change. A figure costs far more to draw, so
-    it is redrawn only when its inputs change *and* its tab is on screen; otherwise it is
-    marked stale and drawn when the tab is opened.
+    Every panel, charts included, is a string built from the assessment in a millisecond or
+    two, so all panels are redrawn on every change, whichever tab is on screen. The
+    matplotlib figures are not panels: they are drawn only when asked for.
     """
 
     def __init__(
-        self,
-        title: str,
-        render: Callable[[Assessment], str],
-        key: Callable[[Assessment], Any],
-        figure: Callable[[Assessment], str] | None = None,
-        figure_key: Callable[[Assessment], Any] | None = None,
+        self, title: str, render: Callable[[Assessment], str], key: Callable[[Assessment], Any]
     ) -> None:
         self.title = title
         self.text = w.HTML(layout=w.Layout(width="100%"))
-        self.figure = w.HTML(layout=w.Layout(width="100%")) if figure is not None else None
         self._render = render
         self._key = key
-        self._figure_render = figure
-        self._figure_key = figure_key or key
         self._last: Any = object()
-        self._last_figure: Any = object()
-        self._stale: Assessment | None = None
 
-    def update(self, assessment: Assessment, *, visible: bool) -> None:
+    def update(self, assessment: Assessment, *, force: bool = False) -> None:
         key = self._key(assessment)
-        if key != self._last:
+        if force or key != self._last:
             self._last = key
             self.text.value = _PANEL_OPEN + self._render(assessment) + "</div>"
-        if self.figure is None:
-            return
-        if self._figure_key(assessment) == self._last_figure:
-            self._stale = None
-        elif visible:
-            self.draw(assessment)
-        else:
-            self._stale = assessment
-
-    def draw(self, assessment: Assessment) -> None:
-        """Draw the figure of ``assessment`` now."""
-        if self.figure is None or self._figure_render is None:
-            return
-        self._last_figure = self._figure_key(assessment)
-        self._stale = None
-        self.figure.value = self._figure_render(assessment)
-
-    def draw_if_stale(self) -> None:
-        if self._stale is not None:
-            self.draw(self._stale)
 
 
 # --------------------------------------------------------------------------- explorer
@@ -528,6 +503,16 @@ class ScenarioExplorer:
             tooltip="Draw the printable map figure (takes a second or two)",
             layout=w.Layout(width="auto"),
         )
+        c["draw_grounds"] = w.Button(
+            description="Draw the grounds as a printable figure",
+            tooltip="Draw the grounds chart as a matplotlib image (takes about half a second)",
+            layout=w.Layout(width="auto"),
+        )
+        c["draw_route"] = w.Button(
+            description="Draw the route as a printable figure",
+            tooltip="Draw the route timeline as a matplotlib image (takes about half a second)",
+            layout=w.Layout(width="auto"),
+        )
         c["map_region"] = _dropdown(
             "Map region", [("whole world", "all"), *_vocab_options(_vocab.INTERPOL_REGIONS)]
         )
@@ -543,6 +528,8 @@ class ScenarioExplorer:
         c["save"].on_click(lambda _: self._on_save())
         c["map_region"].observe(lambda _: self._on_region(), names="value")
         c["draw_map"].on_click(lambda _: self._draw_map())
+        c["draw_grounds"].on_click(lambda _: self._draw_figure("grounds"))
+        c["draw_route"].on_click(lambda _: self._draw_figure("route"))
 
     def _fact_controls(self) -> tuple[str, ...]:
         names = (
@@ -561,7 +548,9 @@ class ScenarioExplorer:
 
     def _build_panels(self) -> None:
         self._banner = w.HTML()
-        self._map_figure = w.HTML(layout=w.Layout(width="100%"))
+        # The printable matplotlib figures, drawn on request only and cleared on any change.
+        self._figures = {name: w.HTML(layout=w.Layout(width="100%")) for name in _FIGURES}
+        self._map_figure = self._figures["map"]
         region = self.controls["map_region"]
         self._panels: dict[str, _Panel] = {
             "issuance": _Panel("Issuance", issuance_html, lambda a: (a.issuance, a.circulation)),
@@ -576,17 +565,13 @@ class ScenarioExplorer:
             "travel": _Panel("Trips", travel_html, lambda a: a.travel),
             "grounds": _Panel(
                 "Grounds",
-                grounds_html,
-                lambda a: (a.grounds, a.depends_on, a.citations),
-                figure=self._grounds_figure,
-                figure_key=lambda a: a.grounds,
+                lambda a: grounds_chart_svg(a) + grounds_html(a),
+                lambda a: (a.grounds, a.depends_on, a.citations, a.title, a.scenario_id),
             ),
             "route": _Panel(
                 "Route",
-                route_html,
-                lambda a: (a.route, a.citations),
-                figure=self._route_figure,
-                figure_key=lambda a: (a.route, a.travel, a.as_of),
+                lambda a: route_timeline_svg(a) + route_html(a),
+                lambda a: (a.route, a.citations, a.travel, a.as_of, a.title, a.scenario_id),
             ),
             "outcome": _Panel("Outcome", outcome_html, lambda a: (a.outcome, a.trace, a.caveats)),
             "changes": _Panel("Changes", self._changes_html, lambda a: self.changes),
@@ -629,14 +614,11 @@ class ScenarioExplorer:
         pages = []
         for name, panel in self._panels.items():
             parts: list[Any] = [c["map_region"]] if name == "map" else []
-            if name == "map":
-                parts += [c["draw_map"], self._map_figure]
-            if panel.figure is not None:
-                parts.append(panel.figure)
+            if name in _FIGURES:
+                parts += [c[f"draw_{name}"], self._figures[name]]
             parts.append(panel.text)
             pages.append(w.VBox(parts))
         self._tabs = w.Tab(children=pages, titles=tuple(p.title for p in self._panels.values()))
-        self._tabs.observe(lambda _: self._draw_visible(), names="selected_index")
         title = w.HTML(
             "<h3 style='margin:2px 0'>INTERPOL diffusion and red notice scenario explorer</h3>"
             "<div style='font-size:12px;color:#444'>Change a fact on the left; every panel "
@@ -1025,32 +1007,23 @@ class ScenarioExplorer:
 
     def _reassess(self) -> None:
         self.assessment = self._assess(self.scenario)
-        self._map_figure.value = ""  # a drawn figure would show the old facts
+        for figure in self._figures.values():
+            figure.value = ""  # a drawn figure would show the old facts
         self._render()
 
-    def _render(self) -> None:
+    def _render(self, *, force: bool = False) -> None:
         a = self.assessment
         self._banner.value = outcome_banner_html(a)
-        # Text first, for every panel (milliseconds); then the one figure on screen, so
-        # no text waits for a figure to be drawn.
         for panel in self._panels.values():
-            panel.update(a, visible=False)
-        self._draw_visible()
-
-    def _visible_panel(self) -> str | None:
-        index = self._tabs.selected_index
-        names = list(self._panels)
-        return names[index] if index is not None and 0 <= index < len(names) else None
-
-    def _draw_visible(self) -> None:
-        name = self._visible_panel()
-        if name is not None:
-            self._panels[name].draw_if_stale()
+            panel.update(a, force=force)
 
     def draw_all(self) -> None:
-        """Draw every figure now, including those on tabs not on screen."""
-        for panel in self._panels.values():
-            panel.draw(self.assessment)
+        """Redraw the outcome line and every panel now, charts included.
+
+        The printable matplotlib figures are not redrawn: each tab that has one draws it
+        when its "Draw ... figure" button is clicked.
+        """
+        self._render(force=True)
 
     def show_panel(self, name: str) -> None:
         """Bring panel ``name`` to the front (``"map"``, ``"grounds"``, ``"outcome"``, ...)."""
@@ -1058,7 +1031,7 @@ class ScenarioExplorer:
 
     @property
     def panels(self) -> dict[str, str]:
-        """The text of every panel as HTML, by name (what a reader sees besides figures)."""
+        """Every panel as HTML, by name: its text and charts (all but the printable figures)."""
         return {name: panel.text.value for name, panel in self._panels.items()}
 
     @property
@@ -1078,23 +1051,32 @@ class ScenarioExplorer:
         return _figure_html(figure, alt)
 
     def _grounds_figure(self, assessment: Assessment) -> str:
-        if not assessment.grounds:
-            return ""
         from .plots import grounds_chart
 
-        alt = "Chart of the grounds for deletion and their strength (listed below as text)."
+        alt = (
+            "Printable chart of the grounds for deletion and their strength (the same as "
+            "the chart and list below)."
+        )
         return _figure_html(grounds_chart(assessment), alt)
 
     def _route_figure(self, assessment: Assessment) -> str:
         from .plots import route_timeline
 
-        alt = "Timeline of the CCF route with its dates and deadlines (listed below as text)."
+        alt = (
+            "Printable timeline of the CCF route with its dates, deadlines and planned "
+            "trips (the same as the timeline and table below)."
+        )
         return _figure_html(route_timeline(assessment), alt)
+
+    def _draw_figure(self, name: str) -> None:
+        """Draw the printable figure of tab ``name`` for the current facts."""
+        render = {"grounds": self._grounds_figure, "route": self._route_figure}[name]
+        self._figures[name].value = render(self.assessment)
 
     def _on_region(self) -> None:
         self._map_figure.value = ""
         if hasattr(self, "assessment"):
-            self._panels["map"].update(self.assessment, visible=True)
+            self._panels["map"].update(self.assessment)
 
     def _draw_map(self) -> None:
         """Draw the printable map figure (matplotlib) for the current facts and region."""
