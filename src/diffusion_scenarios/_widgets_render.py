@@ -747,7 +747,7 @@ def grounds_chart_svg(assessment: Assessment) -> str:
     return (
         f'<svg role="img" aria-label="{label}" viewBox="0 0 {_CHART_WIDTH} {height}" '
         f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{label}</title>{_patterns(prefix)}'
+        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}'
         '<text x="8" y="18" font-size="12" fill="#444">Ground and the rules it rests on'
         f"</text>{''.join(rows)}{axis}{''.join(bars)}</svg>" + _legend(legend)
     )
@@ -1021,6 +1021,6 @@ def route_timeline_svg(assessment: Assessment) -> str:
     return (
         f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {_CHART_WIDTH} {height}" '
         f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
-        f'xmlns="http://www.w3.org/2000/svg"><title>{escape(label)}</title>{_patterns(prefix)}'
+        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}'
         f"{ticks}{''.join(parts)}</svg>" + _legend(legend)
     )
