@@ -825,6 +825,9 @@ def route_timeline_svg(assessment: Assessment) -> str:
     )
     row_height = 30
     top = 12 + (16 * len(trips) + 22 if trips else 0)
+    # Drawn in layers: row bands, then grid and vertical lines, then marks and words.
+    bands: list[str] = []
+    lines: list[str] = []
     parts: list[str] = []
     summary: list[str] = []
     earlier: list[_dt.date] = []
@@ -834,7 +837,7 @@ def route_timeline_svg(assessment: Assessment) -> str:
         colour = PALETTE["estimated"] if step.estimated else PALETTE["deadline"]
         italic = ' font-style="italic"' if step.estimated else ""
         if index % 2:
-            parts.append(
+            bands.append(
                 f'<rect x="0" y="{y - row_height / 2}" width="{_CHART_WIDTH}" '
                 f'height="{row_height}" fill="#f5f5f5"/>'
             )
@@ -902,7 +905,7 @@ def route_timeline_svg(assessment: Assessment) -> str:
         for t in _month_ticks(left, right)
     )
     as_of = x(assessment.as_of)
-    parts.append(
+    lines.append(
         f'<line x1="{as_of:.1f}" y1="{top}" x2="{as_of:.1f}" y2="{bottom + 20}" '
         f'stroke="{PALETTE["assessed"]}" stroke-width="1.4" stroke-dasharray="2 3"/>'
         f'<text x="{as_of:.1f}" y="{bottom + 31}" font-size="11" text-anchor="middle" '
@@ -933,12 +936,14 @@ def route_timeline_svg(assessment: Assessment) -> str:
             + (f"before {', '.join(ahead)}" if ahead else "after every dated step of the route")
         )
         trip_words.append(spoken)
-        parts.append(
-            f"<g><title>{escape(spoken)}</title>"
+        lines.append(
             f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="#000" '
             'stroke-width="4" stroke-opacity="0.25"/>'
             f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="{colour}" '
             'stroke-width="2.5"/>'
+        )
+        parts.append(
+            f"<g><title>{escape(spoken)}</title>"
             f'<path d="M{tx - 6:.1f},{label_y - 10} L{tx + 6:.1f},{label_y - 10} L{tx:.1f},'
             f'{label_y} Z" fill="{colour}" stroke="#000"/>'
             f'<text {place} y="{label_y - 1}" font-size="11" font-weight="600"{_HALO}>'
@@ -1022,5 +1027,5 @@ def route_timeline_svg(assessment: Assessment) -> str:
         f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {_CHART_WIDTH} {height}" '
         f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
         f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}'
-        f"{ticks}{''.join(parts)}</svg>" + _legend(legend)
+        f"{''.join(bands)}{ticks}{''.join(lines)}{''.join(parts)}</svg>" + _legend(legend)
     )
