@@ -136,7 +136,7 @@ def test_voila_app_shows_no_code_and_reacts_to_refugee_status(
 
         page.get_by_role("tab", name="Grounds").click()
         page.get_by_text("refugee_status").first.wait_for(timeout=10_000)
-        page.locator('img[alt^="Chart of the grounds"]').wait_for(timeout=60_000)
+        page.locator('svg[role=img][aria-label^="Chart of the grounds"]').wait_for(timeout=60_000)
         shot = save_screenshot(page, tmp_path, "voila_explorer_refugee", full_page=True)
         _keep(shot)
 
