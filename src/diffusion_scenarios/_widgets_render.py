@@ -18,7 +18,7 @@ from itertools import count
 
 from ._assessment import Assessment, Citation
 from ._vocab import ARREST_RISKS, STRENGTHS
-from .plots import PALETTE
+from .plots import PALETTE, deadline_bar_starts
 
 __all__ = [
     "OUTCOME_WORDS",
@@ -830,7 +830,7 @@ def route_timeline_svg(assessment: Assessment) -> str:
     lines: list[str] = []
     parts: list[str] = []
     summary: list[str] = []
-    earlier: list[_dt.date] = []
+    bar_starts = deadline_bar_starts(steps)
     for index, step in enumerate(steps):
         y = top + index * row_height + row_height / 2
         name = _step_name(step.step)
@@ -850,8 +850,7 @@ def route_timeline_svg(assessment: Assessment) -> str:
         words = []
         begin: _dt.date | None = None
         if step.deadline is not None:
-            before = [d for d in earlier if d <= step.deadline]
-            begin = step.date or (max(before) if before else route_start)
+            begin = bar_starts[index] or route_start
             fill = f"url(#{prefix}-estimated)" if step.estimated else PALETTE["deadline"]
             dash = ' stroke-dasharray="5 3"' if step.estimated else ""
             width = max(x(step.deadline) - x(begin), 2.0)
@@ -868,7 +867,6 @@ def route_timeline_svg(assessment: Assessment) -> str:
                 f'stroke-width="2" fill="{"#ffffff" if step.estimated else colour}"/>'
             )
             words.append(f"{'≈ ' if step.estimated else ''}{step.date.isoformat()}")
-            earlier.append(step.date)
         if step.deadline is not None:
             words.append(f"due by {'≈ ' if step.estimated else ''}{step.deadline.isoformat()}")
         if words:

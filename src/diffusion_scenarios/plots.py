@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -34,13 +34,14 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from ._assessment import Assessment, EnforcementEntry
+    from ._assessment import Assessment, EnforcementEntry, RouteStep
 
 __all__ = [
     "HATCHES",
     "PALETTE",
     "Tile",
     "circulation_map",
+    "deadline_bar_starts",
     "grounds_chart",
     "map_category",
     "route_timeline",
@@ -432,6 +433,39 @@ def _as_number(value: _dt.date) -> float:
     return float(date2num(value))  # type: ignore[no-untyped-call]
 
 
+
+def deadline_bar_starts(steps: Sequence[RouteStep]) -> tuple[_dt.date | None, ...]:
+    """Where each route step's time-limit bar starts, in the order of ``steps``.
+
+    A step with a deadline starts on its own date; one without its own date (a time limit
+    counted from an earlier step) starts on the latest date of an earlier step that is not
+    after the deadline, or else on the first date of the route. Steps without a deadline
+    get ``None``. Both timelines (the matplotlib figure and the explorer's SVG) use this,
+    so they always draw the same bars.
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> assessment = ds.assess(ds.builtin_scenarios()["ccf-2019-u1"])
+        >>> starts = deadline_bar_starts(assessment.route)
+        >>> len(starts) == len(assessment.route)
+        True
+    """
+    route_start = min(
+        (d for step in steps for d in (step.date, step.deadline) if d is not None),
+        default=None,
+    )
+    starts: list[_dt.date | None] = []
+    earlier: list[_dt.date] = []  # dates of the steps above
+    for step in steps:
+        if step.deadline is None:
+            starts.append(None)
+        else:
+            before = [d for d in earlier if d <= step.deadline]
+            starts.append(step.date or (max(before) if before else route_start))
+        if step.date is not None:
+            earlier.append(step.date)
+    return tuple(starts)
+
 def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
     """A Gantt-style chart of the CCF route with the planned trips laid over it.
 
@@ -479,7 +513,7 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
     first = 1.4 if assessment.travel else 0.0
     positions: list[float] = []
     labels: list[str] = []
-    earlier: list[_dt.date] = []  # dates of the steps above, for bars without a start date
+    bar_starts = deadline_bar_starts(steps)
     for index, step in enumerate(steps):
         y = first + index
         positions.append(y)
@@ -488,9 +522,7 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         line_style = "--" if step.estimated else "-"
         colour = PALETTE["estimated"] if step.estimated else PALETTE["deadline"]
         if step.deadline is not None:
-            # A time limit without its own start date runs from the latest earlier step.
-            before = [d for d in earlier if d <= step.deadline]
-            begin = step.date or (max(before) if before else route_start)
+            begin = bar_starts[index] or route_start
             axes.barh(
                 y,
                 max((step.deadline - begin).days, 1),
@@ -534,8 +566,6 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
             parts.append(
                 "no fixed date" + (f": {_short(step.description, 80)}" if step.description else "")
             )
-        if step.date is not None:
-            earlier.append(step.date)
         anchor = max(d for d in (step.date, step.deadline, route_start) if d is not None)
         axes.text(
             _as_number(anchor) + span * 0.02,
