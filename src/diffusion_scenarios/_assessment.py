@@ -21,6 +21,7 @@ __all__ = [
     "Citation",
     "EnforcementEntry",
     "Ground",
+    "Hinge",
     "Issuance",
     "Outcome",
     "RouteStep",
@@ -120,12 +121,19 @@ class EnforcementEntry:
     reasons: tuple[str, ...]
     role: str = "recipient"  # requesting | recipient | non_recipient
     citations: tuple[str, ...] = ()
+    # How sure the arrest_risk is: high | medium | low. A presumption never gives high.
+    confidence: str = "low"
+    # What the risk rests on: own_finding (the country's own sourced practice) |
+    # regional_presumption (a statement about a group of states) | default (no finding).
+    basis: str = "default"
 
     def to_dict(self) -> JSON:
         return {
             "country": self.country,
             "received": self.received,
             "arrest_risk": self.arrest_risk,
+            "confidence": self.confidence,
+            "basis": self.basis,
             "consequence": self.consequence,
             "reasons": list(self.reasons),
             "role": self.role,
@@ -192,14 +200,58 @@ class RouteStep:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Hinge:
+    """An unknown or contestable fact that would change the predicted outcome."""
+
+    field: str  # the fact's field path, e.g. "challenge.ncb_responds"
+    condition: str  # in words: "if the NCB does not answer the CCF"
+    leads_to: str  # the outcome it would lead to (vocabulary of Outcome.prediction)
+    value: Any = None  # the value of the fact that leads there, when it is one value
+
+    def to_dict(self) -> JSON:
+        return {
+            "field": self.field,
+            "condition": self.condition,
+            "value": self.value,
+            "leads_to": self.leads_to,
+        }
+
+
+#: The three outcomes, in the order of Outcome.likelihood.
+OUTCOMES = ("not_compliant", "compliant_with_update", "compliant")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Outcome:
-    prediction: str  # not_compliant | compliant_with_update | compliant
+    """The most likely CCF decision on deletion, and how sure the model is.
+
+    ``prediction`` is ``None`` only when nothing is on file on the day assessed (``as_of``
+    before the notice's issue date); then ``likelihood`` is empty and ``confidence`` is
+    ``None``. Otherwise ``prediction`` is the most likely of the three outcomes in
+    ``likelihood`` (probabilities that sum to 1).
+    """
+
+    prediction: str | None  # not_compliant | compliant_with_update | compliant | None
     explanation: str
     citations: tuple[str, ...] = ()
+    # (outcome, probability) for the three OUTCOMES, in that order; () when not predicted.
+    likelihood: tuple[tuple[str, float], ...] = ()
+    confidence: str | None = None  # low | medium | high
+    hinges_on: tuple[Hinge, ...] = ()  # most decisive first
+    # One plain sentence a student reads first: "Likely deleted: about 7 in 10 on these facts."
+    summary: str = ""
+
+    def probability(self, outcome: str) -> float:
+        """The likelihood of one outcome (0.0 when not predicted)."""
+        return dict(self.likelihood).get(outcome, 0.0)
 
     def to_dict(self) -> JSON:
         return {
             "prediction": self.prediction,
+            "likelihood": dict(self.likelihood) if self.likelihood else None,
+            "confidence": self.confidence,
+            "hinges_on": [h.to_dict() for h in self.hinges_on],
+            "summary": self.summary,
             "explanation": self.explanation,
             "citations": list(self.citations),
         }

@@ -58,6 +58,8 @@ from ._scenario import (
     Challenge,
     CivilProceedings,
     ExtraditionProceeding,
+    FinalJudgment,
+    InAbsentiaDetails,
     Notice,
     Person,
     PriorDecision,
@@ -109,6 +111,8 @@ _WARRANT_KEYS = ("issued_on", "valid")
 _CIVIL_KEYS = ("outcome",)
 _EXTRADITION_KEYS = ("country", "outcome", "grounds", "date")
 _PRIOR_KEYS = ("outcome", "date")
+_FINAL_JUDGMENT_KEYS = ("country", "date", "result")
+_ABSENTIA_KEYS = ("knew_of_trial", "represented", "retrial_guaranteed")
 _TRIP_KEYS = ("country", "date")
 _CHALLENGE_KEYS = ("filed_on", "requests", "urgent", "admissible_on", "ncb_responds")
 
@@ -555,6 +559,51 @@ def _read_case(check: _Checker, value: Any) -> Case:
                     check.wrong(where, "each country once", key)
                     continue
                 dual[code] = flag
+    final_judgment = None
+    judgment_data = check.mapping(data.get("final_judgment"), at("final_judgment"),
+                                  _FINAL_JUDGMENT_KEYS)  # fmt: skip
+    if judgment_data is not None and judgment_data is not _INVALID:
+        final_judgment = FinalJudgment(
+            country=check.country(judgment_data.get("country"), "case.final_judgment.country"),
+            date=check.date(judgment_data.get("date"), "case.final_judgment.date"),
+            result=check.word(
+                judgment_data.get("result"),
+                "case.final_judgment.result",
+                vocab.FINAL_JUDGMENT_RESULTS,
+            ),
+        )
+    retrial = check.boolean(data.get("retrial_guaranteed"), at("retrial_guaranteed"))
+    absentia = None
+    absentia_data = check.mapping(data.get("in_absentia_details"), at("in_absentia_details"),
+                                  _ABSENTIA_KEYS)  # fmt: skip
+    if absentia_data is not None and absentia_data is not _INVALID:
+        detail_retrial = check.boolean(
+            absentia_data.get("retrial_guaranteed"), "case.in_absentia_details.retrial_guaranteed"
+        )
+        if (
+            isinstance(detail_retrial, bool)
+            and isinstance(retrial, bool)
+            and detail_retrial != retrial
+        ):
+            check.wrong(
+                "case.in_absentia_details.retrial_guaranteed",
+                f"the same value as case.retrial_guaranteed ({str(retrial).lower()})",
+                detail_retrial,
+            )
+        absentia = InAbsentiaDetails(
+            knew_of_trial=check.boolean(
+                absentia_data.get("knew_of_trial"), "case.in_absentia_details.knew_of_trial"
+            ),
+            represented=check.boolean(
+                absentia_data.get("represented"), "case.in_absentia_details.represented"
+            ),
+            retrial_guaranteed=detail_retrial,
+        )
+    cheques = check.number(data.get("cheque_count"), at("cheque_count"), "cheques")
+    if isinstance(cheques, float) and (not cheques.is_integer() or cheques < 1):
+        check.wrong(at("cheque_count"), "a whole number of cheques, 1 or more",
+                    data.get("cheque_count"))  # fmt: skip
+        cheques = None
     sentence = check.number(data.get("sentence_months"), at("sentence_months"), "months")
     remaining = check.number(data.get("remaining_months"), at("remaining_months"), "months")
     if isinstance(sentence, float) and isinstance(remaining, float) and remaining > sentence:
@@ -577,7 +626,7 @@ def _read_case(check: _Checker, value: Any) -> Case:
         ),
         arrest_warrant=warrant,
         in_absentia=check.boolean(data.get("in_absentia"), at("in_absentia")),
-        retrial_guaranteed=check.boolean(data.get("retrial_guaranteed"), at("retrial_guaranteed")),
+        retrial_guaranteed=retrial,
         limitation_expired=check.boolean(data.get("limitation_expired"), at("limitation_expired")),
         origin=check.word(data.get("origin"), at("origin"), vocab.ORIGINS),
         organised_crime_link=check.boolean(
@@ -604,6 +653,10 @@ def _read_case(check: _Checker, value: Any) -> Case:
         extradition=tuple(extradition),
         dual_criminality=tuple(sorted(dual.items())),
         prior_ccf_decision=prior,
+        final_judgment=final_judgment,
+        fraudulent_intent=check.boolean(data.get("fraudulent_intent"), at("fraudulent_intent")),
+        cheque_count=int(cheques) if isinstance(cheques, float) else None,
+        in_absentia_details=absentia,
     )
 
 

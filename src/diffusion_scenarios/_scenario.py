@@ -35,6 +35,8 @@ __all__ = [
     "Challenge",
     "CivilProceedings",
     "ExtraditionProceeding",
+    "FinalJudgment",
+    "InAbsentiaDetails",
     "Notice",
     "Person",
     "PriorDecision",
@@ -115,6 +117,33 @@ class PriorDecision:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class FinalJudgment:
+    """A final judgment on the same acts given in another country (``case.final_judgment``).
+
+    Ne bis in idem (legal brief NBI-1 to NBI-8): the judging state will not arrest on the
+    alert, and inside the Schengen area CISA Art 54 as read in C-505/19 *WS* can bar
+    provisional arrest once a final judicial decision has established it.
+    """
+
+    country: str | None = None  # alpha-3: the state whose courts gave the judgment
+    date: Date | None = None
+    result: str | None = None  # acquitted | convicted_served | convicted_pending
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InAbsentiaDetails:
+    """How a conviction in absentia came about (``case.in_absentia_details``).
+
+    ``retrial_guaranteed`` is the same fact as ``case.retrial_guaranteed``; the loader
+    refuses a file that gives the two different values.
+    """
+
+    knew_of_trial: bool | None = None
+    represented: bool | None = None
+    retrial_guaranteed: bool | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Case:
     """The national case behind the request. Every field may be unknown (``None``)."""
 
@@ -142,6 +171,11 @@ class Case:
     # Sorted (country, satisfied) pairs; a country left out is unknown.
     dual_criminality: tuple[tuple[str, bool], ...] = ()
     prior_ccf_decision: PriorDecision | None = None
+    # Optional additions to format 1 (practitioner review, issue 11).
+    final_judgment: FinalJudgment | None = None
+    fraudulent_intent: bool | None = None  # cheques and fraud: intent shown (true) or absent
+    cheque_count: int | None = None  # unfunded cheques: how many were issued
+    in_absentia_details: InAbsentiaDetails | None = None
 
     def dual_criminality_in(self, country: str) -> bool | None:
         """Whether the conduct is also a crime in ``country`` (alpha-3); ``None`` if unknown."""

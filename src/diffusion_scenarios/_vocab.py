@@ -101,6 +101,7 @@ HUMAN_RIGHTS_CONCERNS = (
     "court_found_persecution",
 )
 
+FINAL_JUDGMENT_RESULTS = ("acquitted", "convicted_served", "convicted_pending")
 CIVIL_OUTCOMES = ("in_favour_of_person", "against_person", "pending")
 EXTRADITION_OUTCOMES = ("refused", "granted", "pending")
 EXTRADITION_GROUNDS = (
@@ -112,6 +113,7 @@ EXTRADITION_GROUNDS = (
     "dual_criminality",
     "limitation",
     "insufficient_evidence",
+    "ne_bis_in_idem",
     "other",
 )
 CCF_OUTCOMES = ("not_compliant", "compliant_with_update", "compliant")
