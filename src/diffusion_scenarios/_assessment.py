@@ -241,6 +241,11 @@ class Outcome:
     # One plain sentence a student reads first: "Likely deleted: about 7 in 10 on these facts."
     summary: str = ""
 
+    @property
+    def prediction_key(self) -> str:
+        """``prediction``, or ``"not_predicted"`` when nothing is on file (for word tables)."""
+        return self.prediction or "not_predicted"
+
     def probability(self, outcome: str) -> float:
         """The likelihood of one outcome (0.0 when not predicted)."""
         return dict(self.likelihood).get(outcome, 0.0)

@@ -455,11 +455,12 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
     parts.append("</section>")
 
     outcome = assessment.outcome
+    key = outcome.prediction_key
     parts += [
         '<section id="outcome"><h2>Likely outcome</h2>',
         f'<p class="outcome"><strong>'
-        f"{_e(PREDICTION_WORDS.get(outcome.prediction, words(outcome.prediction)))}</strong> "
-        f"(<code>{_e(outcome.prediction)}</code>).</p>",
+        f"{_e(PREDICTION_WORDS.get(key, words(key)))}</strong> "
+        f"(<code>{_e(outcome.prediction_key)}</code>).</p>",
         f"<p>{_e(outcome.explanation)}</p>",
         f"<p>Rules: {_rules(assessment, outcome.citations)}</p>",
         "</section>",

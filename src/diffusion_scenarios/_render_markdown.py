@@ -596,8 +596,8 @@ def render_markdown(assessment: Assessment) -> str:
     out += [
         "## Likely outcome",
         "",
-        f"**{PREDICTION_WORDS.get(outcome.prediction, words(outcome.prediction))}** "
-        f"(`{outcome.prediction}`).",
+        f"**{PREDICTION_WORDS.get(outcome.prediction_key, words(outcome.prediction_key))}** "
+        f"(`{outcome.prediction_key}`).",
         "",
         _md(outcome.explanation),
         "",

@@ -93,7 +93,7 @@ def render_text(assessment: Assessment) -> str:
 
     # Outcome first.
     lines += _heading("Likely CCF outcome")
-    prediction = _PREDICTIONS.get(a.outcome.prediction, a.outcome.prediction)
+    prediction = _PREDICTIONS.get(a.outcome.prediction_key, a.outcome.prediction_key)
     lines += _para(f"On a request for deletion: {prediction}.")
     lines += _para(a.outcome.explanation)
     if a.outcome.citations:

@@ -177,7 +177,7 @@ def _heading(text: str) -> str:
 
 def outcome_banner_html(assessment: Assessment) -> str:
     """One line above the panels: the likely CCF outcome in words, and the disclaimer."""
-    prediction = assessment.outcome.prediction
+    prediction = assessment.outcome.prediction_key
     words = OUTCOME_WORDS.get(prediction, _words(prediction))
     badge = _badge(words, _OUTCOME_STYLE.get(prediction, ("#DDDDDD", "#000000")))
     count = assessment.circulation.recipient_count
@@ -376,7 +376,7 @@ def route_html(assessment: Assessment) -> str:
 
 def outcome_html(assessment: Assessment) -> str:
     """The likely outcome with its explanation, the trace of rules applied and caveats."""
-    prediction = assessment.outcome.prediction
+    prediction = assessment.outcome.prediction_key
     words = OUTCOME_WORDS.get(prediction, _words(prediction))
     trace_rows = "".join(
         f'<tr><td style="{_TD}">{i}</td><td style="{_TD}"><code>{escape(t.rule)}</code></td>'

@@ -277,7 +277,8 @@ def check_answer(
     outcome_correct = outcome == prediction
     lines.append(
         ("Right: " if outcome_correct else "The likely outcome is: ")
-        + f"{OUTCOME_LABELS[prediction]}. {assessment.outcome.explanation} "
+        + OUTCOME_LABELS.get(prediction or "", "not predicted (nothing on file yet)")
+        + f". {assessment.outcome.explanation} "
         f"Rests on {_cite(assessment, assessment.outcome.citations)}."
     )
     lines.append("Educational model, not legal advice.")
