@@ -885,7 +885,7 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
                 scenario_id=scenario.id,
                 decision_id=entry.decision_id,
                 ccf_outcome=entry.ccf_outcome,
-                model_outcome=assessment.outcome.prediction_key,
+                model_outcome=assessment.outcome.prediction or "not_predicted",
                 ccf_grounds=entry.ccf_grounds,
                 model_grounds=tuple((g.id, g.strength) for g in assessment.grounds),
             )
