@@ -185,12 +185,18 @@ def test_practice_uses_the_countrys_own_row_when_there_is_one() -> None:
     germany = reference.country_practice("DEU")
     assert germany.own_nationals == "prohibited"
     assert germany.basis == "country"
+    assert germany.red_notice_arrest == "yes"  # IRG § 19, RiVASt No. 36 (PA-DE-1)
+    assert germany.verification == "primary"
+    ireland = reference.country_practice("IRL")  # a High Court warrant first (PA-IE-2)
+    assert (ireland.basis, ireland.red_notice_arrest) == ("country", "conditional")
+    assert "High Court" in ireland.detail
 
 
-def test_an_eu_state_without_a_finding_falls_back_to_the_bloc_with_low_confidence() -> None:
+def test_an_eu_state_without_a_finding_falls_back_to_the_bloc_as_a_medium_presumption() -> None:
     hungary = reference.country_practice("HUN")
     assert hungary.basis == "eu_bloc"
-    assert hungary.confidence == "low"
+    assert hungary.confidence == "medium"  # a presumption: never high (PA-GEN-1)
+    assert hungary.rule == "arrest-eu-presumption"
     assert hungary.red_notice_arrest == "yes"
     assert "EU-wide" in hungary.detail
     austria = reference.country_practice("AUT")  # own row on nationals, none on arrest

@@ -9,25 +9,44 @@ person is. The requesting state's own warrant stands whatever INTERPOL decides.
 
 Every country's risk depends only on that country and on whether it received the data, so
 adding recipients can never lower anyone's risk.
+
+**How sure, and on what basis** (``EnforcementEntry.confidence`` and ``.basis``). A risk
+that rests on the country's own sourced practice, or on a fact about that country (an
+earlier refusal, a refugee status it granted, its own final judgment, the European ne bis
+rule that binds it, the fact that it did not receive the data) has ``basis="own_finding"``
+and the confidence of that finding: the practice table's confidence, lowered to
+``medium`` for secondary sources and ``low`` for unverified ones. A risk that rests on the
+statement that most EU member states arrest on INTERPOL alerts (PA-GEN-1) applied to an EU
+state with no finding of its own is a ``regional_presumption``: never ``high`` confidence,
+and its reasons say it is presumed. With no finding at all the risk is the model's middle
+value, ``basis="default"``, ``low`` confidence. A fact that settles the risk (it lowers or
+raises it) gives its own confidence; one that leaves the risk where it was changes nothing.
+
+**Ne bis in idem** (``case.final_judgment``) is in :mod:`._ne_bis`: the judging state, and
+from 12 May 2021 every Schengen and EU state, are not expected to arrest on the alert
+after a final acquittal or a served sentence (C-505/19 *WS*).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from . import _ne_bis
 from ._assessment import Circulation, EnforcementEntry
 from ._countries import country_name, members_on
-from ._reference import country_practice
+from ._reference import country_practice, practice_rows
+from ._rules import catalogue
 from ._scenario import Notice, Scenario
-from ._stage import NoteBook, StageNotes, cap_risk, long_date, max_risk
+from ._stage import RISK_ORDER, NoteBook, StageNotes, cap_risk, long_date, max_risk
 from .errors import ReferenceDataError
 
 __all__ = [
     "CountryRisk",
     "EnforcementResult",
+    "confidence_sentence",
     "country_risk",
     "enforcement_stage",
     "requesting_state_risk",
@@ -38,8 +57,17 @@ Date = _dt.date
 _BASE_RISK = {"yes": "high", "conditional": "medium", "no": "low", "unknown": "medium"}
 # Refusals to extradite that rest on lasting principles (or lasting bars in that country).
 _LASTING_REFUSALS = frozenset(
-    {"political", "human_rights", "fair_trial", "nationality", "dual_criminality"}
+    {"political", "human_rights", "fair_trial", "nationality", "dual_criminality", "ne_bis_in_idem"}
 )
+_CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
+# The highest confidence each basis can give (a presumption never gives high).
+_BASIS_CEILING = {"own_finding": "high", "regional_presumption": "medium", "default": "low"}
+_VERIFICATION_CEILING = {"primary": "high", "secondary": "medium", "unverified": "low"}
+
+
+def _lower(a: str, b: str) -> str:
+    """The lower of two confidences."""
+    return a if _CONFIDENCE_ORDER[a] <= _CONFIDENCE_ORDER[b] else b
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,6 +83,8 @@ class CountryRisk:
     adjusted: bool = False
     practice_known: bool = True
     rule: str = "national-practice"  # the rule that settled the risk last
+    confidence: str = "low"  # high | medium | low: how sure the risk is
+    basis: str = "default"  # own_finding | regional_presumption | default
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,8 +98,18 @@ def _purpose(scenario: Scenario) -> str:
     return scenario.notice.purpose or "arrest"
 
 
-def requesting_state_risk(scenario: Scenario) -> CountryRisk:
-    """The risk in the requesting state itself: its own warrant, not INTERPOL's alert."""
+def _default_day(scenario: Scenario) -> Date:
+    return scenario.as_of or scenario.notice.issued_on
+
+
+def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> CountryRisk:
+    """The risk in the requesting state itself: its own warrant, not INTERPOL's alert.
+
+    ``on`` is the day considered (the assessment's or a trip's); it matters only for a final
+    judgment given elsewhere (:mod:`._ne_bis`). Default: the scenario's ``as_of``, else the
+    notice's issue date.
+    """
+    day = on or _default_day(scenario)
     notice = scenario.notice
     name = country_name(notice.requesting_country)
     warrant = scenario.case.arrest_warrant
@@ -86,66 +126,188 @@ def requesting_state_risk(scenario: Scenario) -> CountryRisk:
             "The facts say the national warrant was withdrawn, quashed or has expired, so an "
             "arrest on it is less likely; the prosecution may still issue a new one."
         )
-    consequence = (
-        f"{name} can arrest on its own warrant: returning there carries the highest risk, "
-        "whatever happens to the INTERPOL data."
-        if risk == "high"
-        else f"{name} no longer has a valid warrant on the facts given, but its case may go on "
-        "and a new warrant can be issued."
-    )
+    confidence = "high" if risk == "high" else "medium"
+    cites = ["red-notice-judicial-basis", "deletion-leaves-domestic-case"]
+    facts: list[tuple[str, Any]] = [
+        ("notice.requesting_country", notice.requesting_country),
+        ("case.arrest_warrant.valid", valid),
+    ]
+    effect = _ne_bis.requesting_state_effect(scenario, day)
+    if effect is not None and effect.cap is not None:
+        if RISK_ORDER[effect.cap] < RISK_ORDER[risk]:
+            risk, confidence = effect.cap, effect.confidence
+        reasons.append(effect.reason)
+        cites += effect.citations
+        facts += effect.facts
+    if risk == "high":
+        consequence = (
+            f"{name} can arrest on its own warrant: returning there carries the highest risk, "
+            "whatever happens to the INTERPOL data."
+        )
+    elif valid is False:
+        consequence = (
+            f"{name} no longer has a valid warrant on the facts given, but its case may go on "
+            "and a new warrant can be issued."
+        )
+    else:
+        consequence = (
+            f"{name} may not prosecute the person again for the same acts, but its warrant "
+            "can stand until its courts say so."
+        )
     return CountryRisk(
         country=notice.requesting_country,
         risk=risk,
         consequence=consequence,
         reasons=tuple(reasons),
-        citations=("red-notice-judicial-basis", "deletion-leaves-domestic-case"),
-        facts=(
-            ("notice.requesting_country", notice.requesting_country),
-            ("case.arrest_warrant.valid", valid),
-        ),
+        citations=tuple(dict.fromkeys(cites)),
+        facts=tuple(facts),
+        confidence=confidence,
+        basis="own_finding",
     )
 
 
-def _practice_reason(country: str, name: str) -> tuple[str, str, bool]:
-    """Base risk from national practice: (risk, reason, known)."""
+@cache
+def _practice_thresholds() -> tuple[Date, ...]:
+    """The first days of the national-practice rules named in the practice table, sorted."""
+    days = {
+        catalogue().get(p.rule).versions[0].in_force_from for p in practice_rows() if p.rule
+    }
+    return tuple(sorted(days))
+
+
+def _practice_day(on: Date) -> Date:
+    """A day that stands for every day on which the same practice rules apply as on ``on``.
+
+    National practice depends on the day only through the first day of each practice rule's
+    text, so the per-country cache keys on this day rather than on ``on`` itself.
+    """
+    earlier = [d for d in _practice_thresholds() if d <= on]
+    return earlier[-1] if earlier else Date(1900, 1, 1)
+
+
+def confidence_sentence(result: CountryRisk) -> str:
+    """The confidence of a country's risk and what it rests on, in one sentence.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario
+        >>> s = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...              issued_on=datetime.date(2025, 1, 10)))
+        >>> confidence_sentence(country_risk(s, "HUN", received=True, active=True))[:52]
+        'Confidence in this risk: medium. It is a presumption'
+    """
+    name = country_name(result.country)
+    if result.basis == "regional_presumption":
+        return (
+            f"Confidence in this risk: {result.confidence}. It is a presumption drawn from a "
+            f"statement about most EU member states, not a finding about {name} itself."
+        )
+    if result.basis == "default":
+        return (
+            f"Confidence in this risk: {result.confidence}. Nothing was found on how {name} "
+            "treats INTERPOL alerts, so the model shows a middle value."
+        )
+    return (
+        f"Confidence in this risk: {result.confidence}. It rests on a finding about {name} "
+        "itself (its own sourced practice or the facts about it)."
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Practice:
+    risk: str
+    reason: str
+    known: bool
+    confidence: str
+    basis: str
+    citations: tuple[str, ...] = ()
+
+
+def _practice_reason(country: str, name: str, on: Date) -> _Practice:
+    """Base risk from national practice on day ``on``, with its confidence and basis."""
     try:
         practice = country_practice(country)
     except (KeyError, ReferenceDataError):  # pragma: no cover - defensive: table incomplete
-        return "medium", f"How {name} treats INTERPOL alerts is unknown.", False
+        return _Practice(
+            risk="medium",
+            reason=f"How {name} treats INTERPOL alerts is unknown.",
+            known=False,
+            confidence="low",
+            basis="default",
+        )
     answer = practice.red_notice_arrest
-    risk = _BASE_RISK.get(answer, "medium")
-    bloc = " (from the rule shared by EU member states)" if practice.basis == "eu_bloc" else ""
-    confidence = f"confidence {practice.confidence}" if practice.confidence else "confidence n/a"
-    if answer == "yes":
-        text = (
-            f"National practice{bloc}: {name} treats an INTERPOL alert as a request for "
-            f"provisional arrest ({confidence})."
+    if answer not in ("yes", "conditional", "no"):
+        return _Practice(
+            risk="medium",
+            reason=(
+                f"Depends on national practice, unknown: the table has no reliable entry for "
+                f"how {name} treats INTERPOL alerts, so the model shows a middle risk (low "
+                "confidence)."
+            ),
+            known=False,
+            confidence="low",
+            basis="default",
         )
-    elif answer == "conditional":
+    risk = _BASE_RISK[answer]
+    cites: list[str] = []
+    dated = ""
+    if practice.basis == "eu_bloc":
+        basis = "regional_presumption"
+        confidence = _lower(practice.confidence, _BASIS_CEILING[basis])
         text = (
-            f"National practice{bloc}: {name} may arrest on an INTERPOL alert only under "
-            f"conditions ({confidence})."
-        )
-    elif answer == "no":
-        text = (
-            f"National practice{bloc}: {name} does not arrest on an INTERPOL alert alone; it "
-            f"needs its own warrant or a request through diplomatic channels ({confidence})."
+            f"Presumed, not found: there is no finding on {name} itself. The UK's official "
+            "notes to its 2020 Provisional Arrest Act say that most EU member states let their "
+            f"police arrest on INTERPOL alerts, so {name}, an EU member, is presumed to do so "
+            f"too (a regional presumption, {confidence} confidence)."
         )
     else:
-        return (
-            "medium",
-            f"Depends on national practice, unknown: the table has no reliable entry for how "
-            f"{name} treats INTERPOL alerts, so the model shows a middle risk.",
-            False,
+        basis = "own_finding"
+        confidence = _lower(
+            practice.confidence, _VERIFICATION_CEILING.get(practice.verification, "low")
         )
-    if practice.detail:
-        text += f" {practice.detail}"
-    if practice.notable_policy and practice.basis == "country":
-        text += f" Also: {practice.notable_policy.rstrip('.')}."
-    return risk, text, True
+        if answer == "yes":
+            text = (
+                f"National practice: {name} treats an INTERPOL alert as a request for "
+                f"provisional arrest (its own finding, {confidence} confidence)."
+            )
+        elif answer == "conditional":
+            text = (
+                f"National practice: {name} may arrest on an INTERPOL alert only under "
+                f"conditions (its own finding, {confidence} confidence)."
+            )
+        else:
+            text = (
+                f"National practice: {name} does not arrest on an INTERPOL alert alone; it "
+                "needs its own warrant or a request through diplomatic channels (its own "
+                f"finding, {confidence} confidence)."
+            )
+        if practice.detail:
+            text += f" {practice.detail}"
+        if practice.notable_policy:
+            text += f" Also: {practice.notable_policy.rstrip('.')}."
+    if practice.rule:
+        first = catalogue().get(practice.rule).versions[0].in_force_from
+        if on >= first:
+            cites.append(practice.rule)
+        else:
+            confidence = _lower(confidence, "medium")
+            dated = (
+                f" The text read describes the rule from {long_date(first)}; for "
+                f"{long_date(on)} the same practice is assumed (UNVERIFIED)."
+            )
+    return _Practice(
+        risk=risk,
+        reason=text + dated,
+        known=True,
+        confidence=confidence,
+        basis=basis,
+        citations=tuple(cites),
+    )
 
 
-def country_risk(scenario: Scenario, country: str, *, received: bool, active: bool) -> CountryRisk:
+def country_risk(
+    scenario: Scenario, country: str, *, received: bool, active: bool, on: Date | None = None
+) -> CountryRisk:
     """The arrest risk that the INTERPOL data create in ``country`` (not the requesting state).
 
     Args:
@@ -153,9 +315,12 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
         country: alpha-3 code of a member country other than the requesting one.
         received: whether the country received the data.
         active: whether the data were on INTERPOL's files on the day considered.
+        on: the day considered (the assessment's or a trip's): which practice texts and
+            which ne bis in idem rules apply. Default: the scenario's ``as_of``, else the
+            notice's issue date.
 
     Returns:
-        The risk with its reasons and citations.
+        The risk with its reasons, citations, confidence and basis.
 
     Example:
         >>> import datetime
@@ -164,7 +329,11 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
         ...              issued_on=datetime.date(2025, 1, 10)))
         >>> country_risk(s, "FRA", received=False, active=True).risk
         'none'
+        >>> hungary = country_risk(s, "HUN", received=True, active=True)
+        >>> hungary.risk, hungary.confidence, hungary.basis
+        ('high', 'medium', 'regional_presumption')
     """
+    day = on or _default_day(scenario)
     name = country_name(country)
     requesting_name = country_name(scenario.notice.requesting_country)
     if not received:
@@ -177,6 +346,8 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
             ),
             reasons=(f"{name} is not among the recipients of the data.",),
             citations=("bilateral-extradition-possible",),
+            confidence="high",
+            basis="own_finding",
         )
     if not active:
         return CountryRisk(
@@ -188,15 +359,33 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
             ),
             reasons=(f"{name} received the data, but they are not active on that day.",),
             citations=("diffusion-review-after-circulation",),
+            confidence="high",
+            basis="own_finding",
         )
 
-    risk, base_reason, known = _practice_reason(country, name)
-    reasons = [base_reason]
-    cites = ["national-practice", "agn-66-res-7", "rpd-87-located-person"]
+    practice = _practice_reason(country, name, day)
+    risk, known = practice.risk, practice.known
+    confidence, basis = practice.confidence, practice.basis
+    reasons = [practice.reason]
+    cites = [
+        "national-practice",
+        *practice.citations,
+        *(("arrest-eu-presumption",) if basis == "regional_presumption" else ()),
+        "agn-66-res-7",
+        "rpd-87-located-person",
+    ]
     facts: list[tuple[str, Any]] = [("national_practice", risk)]
     adjusted = False
     driver = "practice"
     rule = "national-practice"
+
+    def settle(new: str, how_sure: str) -> bool:
+        """Apply a fact's effect; the fact settles the risk only if it changes it."""
+        nonlocal risk, confidence, basis
+        if new == risk:
+            return False
+        risk, confidence, basis = new, how_sure, "own_finding"
+        return True
 
     case = scenario.case
     for proceeding in case.extradition:
@@ -210,7 +399,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
             grounds = proceeding.grounds or "unstated"
             rule = "enforcement-after-refused-extradition"
             if proceeding.grounds in _LASTING_REFUSALS:
-                risk = cap_risk(risk, "low")
+                settle(cap_risk(risk, "low"), "medium")
                 driver = "refusal"
                 reasons.append(
                     f"{name} already refused extradition on these facts{when}, on "
@@ -218,7 +407,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
                     "request is unlikely."
                 )
             else:
-                risk = cap_risk(risk, "medium")
+                settle(cap_risk(risk, "medium"), "medium")
                 reasons.append(
                     f"{name} refused extradition{when} on {grounds.replace('_', ' ')} grounds; "
                     "a refusal that does not rest on a lasting principle can be cured by a new "
@@ -226,7 +415,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
                 )
         elif proceeding.outcome == "pending":
             adjusted = True
-            risk = max_risk(risk, "high")
+            settle(max_risk(risk, "high"), "high")
             driver = "pending"
             rule = "rpd-87-located-person"
             cites.append("rpd-87-located-person")
@@ -243,7 +432,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
         if from_state is None or from_state == scenario.notice.requesting_country:
             if refugee.status == "recognised":
                 adjusted = True
-                risk = cap_risk(risk, "low")
+                settle(cap_risk(risk, "low"), "medium")
                 driver = "refugee"
                 rule = "enforcement-refugee-host-state"
                 cites.append("enforcement-refugee-host-state")
@@ -254,7 +443,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
                 )
             elif refugee.status == "asylum_seeker":
                 adjusted = True
-                risk = cap_risk(risk, "medium")
+                settle(cap_risk(risk, "medium"), "medium")
                 rule = "enforcement-refugee-host-state"
                 cites.append("enforcement-refugee-host-state")
                 reasons.append(
@@ -266,7 +455,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
     dual = case.dual_criminality_in(country)
     if dual is False:
         adjusted = True
-        risk = cap_risk(risk, "low")
+        settle(cap_risk(risk, "low"), "medium")
         driver = "dual_criminality"
         rule = "enforcement-dual-criminality"
         cites.append("enforcement-dual-criminality")
@@ -278,13 +467,15 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
 
     if country in scenario.person.nationalities:
         try:
-            own = country_practice(country).own_nationals
+            found = country_practice(country)
+            own, own_sure = found.own_nationals, found.nationals_verification
         except (KeyError, ReferenceDataError):  # pragma: no cover - defensive
-            own = "unknown"
+            own, own_sure = "unknown", "unverified"
         facts.append(("person.nationalities", country))
+        how_sure = _VERIFICATION_CEILING.get(own_sure, "low")
         if own == "prohibited":
             adjusted = True
-            risk = cap_risk(risk, "low")
+            settle(cap_risk(risk, "low"), how_sure)
             driver = "nationals"
             rule = "national-practice"
             reasons.append(
@@ -293,7 +484,7 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
             )
         elif own == "conditional":
             adjusted = True
-            risk = cap_risk(risk, "medium")
+            settle(cap_risk(risk, "medium"), how_sure)
             reasons.append(
                 f"The person is a national of {name}, which extradites its own nationals only "
                 "under conditions."
@@ -304,9 +495,29 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
                 f"{'that it allows it' if own == 'allowed' else 'unknown'}."
             )
 
+    effect = _ne_bis.enforcement_effect(scenario, country, day)
+    if effect is not None:
+        reasons.append(effect.reason)
+        cites += effect.citations
+        facts += effect.facts
+        if effect.cap is not None or effect.floor is not None:
+            adjusted = True
+            rule = effect.rule
+            new = risk
+            if effect.cap is not None:
+                new = cap_risk(new, effect.cap)
+            if effect.floor is not None:
+                new = max_risk(new, effect.floor)
+            if settle(new, effect.confidence):
+                driver = "ne_bis"
+
     purpose = _purpose(scenario)
     if purpose in ("locate", "information"):
-        risk = cap_risk(risk, "low")
+        if RISK_ORDER[risk] > RISK_ORDER["low"]:
+            # The request itself asks for no arrest: the basis stays what it was, at the
+            # highest confidence that basis allows.
+            risk = "low"
+            confidence = _BASIS_CEILING[basis]
         driver = "purpose"
         cites.append("rpd-diffusion-purposes")
         facts.append(("notice.purpose", purpose))
@@ -327,10 +538,18 @@ def country_risk(scenario: Scenario, country: str, *, received: bool, active: bo
         adjusted=adjusted,
         practice_known=known,
         rule=rule,
+        confidence=confidence,
+        basis=basis,
     )
 
 
 def _consequence(name: str, risk: str, driver: str, requesting_name: str) -> str:
+    if driver == "ne_bis" and risk == "low":
+        return (
+            f"{name} is not expected to arrest on the alert after the final judgment on the "
+            "same acts, though a border check may stop the person while it is verified: carry "
+            "a copy of the judgment."
+        )
     if driver == "purpose":
         return (
             f"{name} would tell {requesting_name} where the person is rather than arrest, "
@@ -352,9 +571,10 @@ def _consequence(name: str, risk: str, driver: str, requesting_name: str) -> str
     )
 
 
-def _countries_touched_by_facts(scenario: Scenario) -> frozenset[str]:
+def _countries_touched_by_facts(scenario: Scenario, on: Date) -> frozenset[str]:
     """Countries whose risk depends on facts about them, not only on their practice."""
     touched = {p.country for p in scenario.case.extradition if p.country}
+    touched.update(_ne_bis.touched_countries(scenario, on))
     touched.update(code for code, _ in scenario.case.dual_criminality)
     touched.update(scenario.person.nationalities)
     refugee = scenario.person.refugee_status
@@ -372,18 +592,21 @@ def _entry(result: CountryRisk, *, role: str, received: bool) -> EnforcementEntr
         reasons=result.reasons,
         role=role,
         citations=result.citations,
+        confidence=result.confidence,
+        basis=result.basis,
     )
 
 
 @lru_cache(maxsize=32768)
 def _plain_entry(
-    country: str, requesting: str, received: bool, active: bool, purpose: str
+    country: str, requesting: str, received: bool, active: bool, purpose: str, day: Date
 ) -> tuple[EnforcementEntry, bool]:
     """The entry of a country no fact singles out; the same for every such scenario.
 
     It is computed by :func:`country_risk` itself on a scenario holding only the facts it
     reads for such a country (the requesting state and the purpose), so the cache cannot
-    drift from the rule.
+    drift from the rule. ``day`` is a :func:`_practice_day`, so that every day on which the
+    same practice texts apply shares one entry.
     """
     bare = Scenario(
         id="-",
@@ -394,7 +617,7 @@ def _plain_entry(
             purpose=purpose,
         ),
     )
-    result = country_risk(bare, country, received=received, active=active)
+    result = country_risk(bare, country, received=received, active=active, on=day)
     role = "recipient" if received else "non_recipient"
     return _entry(result, role=role, received=received), result.practice_known
 
@@ -406,6 +629,7 @@ def _plain_block(
     recipients: tuple[str, ...],
     active: bool,
     purpose: str,
+    day: Date,
 ) -> tuple[tuple[EnforcementEntry, ...], tuple[str, ...]]:
     """Every country's plain entry, and the recipients whose practice is unknown.
 
@@ -417,7 +641,7 @@ def _plain_block(
     unknown = []
     for country in countries:
         received = country in wanted
-        entry, known = _plain_entry(country, requesting, received, active, purpose)
+        entry, known = _plain_entry(country, requesting, received, active, purpose, day)
         entries.append(entry)
         if received and active and not known and country != requesting:
             unknown.append(country)
@@ -456,17 +680,17 @@ def enforcement_stage(
     if scenario.notice.purpose is None:
         book.default("notice.purpose: arrest")
     recipients = frozenset(circulation.recipients)
-    touched = _countries_touched_by_facts(scenario)
+    touched = _countries_touched_by_facts(scenario, as_of)
     countries = tuple(sorted({*members_on(as_of), requesting}))
     plain, plain_unknown = _plain_block(
-        countries, requesting, circulation.recipients, active, purpose
+        countries, requesting, circulation.recipients, active, purpose, _practice_day(as_of)
     )
     entries = list(plain)
     unknown_practice = [c for c in plain_unknown if c not in touched]
 
     for index, country in enumerate(countries):
         if country == requesting:
-            result = requesting_state_risk(scenario)
+            result = requesting_state_risk(scenario, on=as_of)
             entries[index] = _entry(result, role="requesting", received=False)
             book.record(
                 "deletion-leaves-domestic-case",
@@ -475,7 +699,7 @@ def enforcement_stage(
             )
         elif country in touched:
             received = country in recipients
-            result = country_risk(scenario, country, received=received, active=active)
+            result = country_risk(scenario, country, received=received, active=active, on=as_of)
             entries[index] = _entry(
                 result, role="recipient" if received else "non_recipient", received=received
             )

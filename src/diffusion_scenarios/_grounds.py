@@ -52,6 +52,7 @@ from ._findings import (
     Collector,
     Finding,
 )
+from ._ne_bis import evaluate_ne_bis
 from ._protection import evaluate_protection
 from ._scenario import Scenario
 from ._vocab import GROUND_IDS
@@ -423,6 +424,7 @@ def _evaluate(scenario: Scenario, on: Date) -> GroundsResult:
     evaluate_exclusions(scenario, collector)
     evaluate_protection(scenario, collector)
     _purpose(scenario, collector)
+    evaluate_ne_bis(scenario, collector)  # case.final_judgment (NBI-1..8): see _ne_bis.py
     _judicial_basis(scenario, collector)
     _cooperation_and_history(scenario, collector)
     _signals_from_elsewhere(scenario, collector)

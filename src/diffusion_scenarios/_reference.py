@@ -86,6 +86,10 @@ class CountryPractice:
             used for the red-notice finding) or ``none`` (nothing found).
         red_notice_arrest_raw: the wording of the source table before normalisation.
         own_nationals_raw: likewise for the nationals finding.
+        brief: the legal brief's rows behind the red-notice finding, with their tags
+            (``"PA-DE-1 [P] guideline, [S] airport practice"``); may be empty.
+        rule: the rule catalogue id that states the red-notice finding (may be empty); it is
+            cited only on days its text applies (``data/rules/ne_bis_and_arrest.yaml``).
     """
 
     country: str
@@ -102,6 +106,8 @@ class CountryPractice:
     basis: str
     red_notice_arrest_raw: str = ""
     own_nationals_raw: str = ""
+    brief: str = ""
+    rule: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,7 +144,9 @@ def _check(value: str, allowed: tuple[str, ...], where: str) -> str:
 
 def _practice_from_row(row: dict[str, str], country: str) -> CountryPractice:
     where = f"country_practice.csv: {row['alpha3'] or 'eu_bloc'}"
-    sources = tuple(url for url in (row["source_url"], row["source_url_2"]) if url)
+    sources = tuple(
+        url for url in (row["source_url"], row["source_url_2"], row.get("source_url_3", "")) if url
+    )
     if not sources:
         raise ReferenceDataError(f"{where}: no source URL")
     as_of = row["as_of"].strip()
@@ -157,6 +165,8 @@ def _practice_from_row(row: dict[str, str], country: str) -> CountryPractice:
         basis="country",
         red_notice_arrest_raw=row["red_notice_arrest_raw"],
         own_nationals_raw=row["own_nationals_raw"],
+        brief=row.get("brief", ""),
+        rule=row.get("rule", ""),
     )
 
 
@@ -195,8 +205,9 @@ def country_practice(alpha3: str) -> CountryPractice:
 
     A country's own row is used when there is one. For a current EU member whose own row
     (if any) says nothing about arrest on a red notice, the EU-wide statement in the table
-    is used for that question instead, with ``basis="eu_bloc"`` and low confidence — it
-    describes most EU states, not this one in particular. Any other country with no row
+    is used for that question instead, with ``basis="eu_bloc"`` and at most medium
+    confidence — it describes most EU states, not this one in particular, so it is a
+    presumption (PA-GEN-1). Any other country with no row
     gets ``unknown`` answers and ``basis="none"``.
 
     Example:
@@ -216,8 +227,9 @@ def country_practice(alpha3: str) -> CountryPractice:
         bloc = _practice_from_row(bloc_row, alpha3)
         detail = (
             "No finding for this country itself; the EU-wide statement is used, so treat it "
-            "as a low-confidence presumption: " + bloc.detail
+            "as a presumption, not a finding: " + bloc.detail
         )
+        presumed = "low" if bloc.confidence == "low" else "medium"  # never high
         if own is not None:
             return CountryPractice(
                 country=alpha3,
@@ -227,13 +239,15 @@ def country_practice(alpha3: str) -> CountryPractice:
                 nationals_detail=practice.nationals_detail,
                 notable_policy=practice.notable_policy or bloc.notable_policy,
                 sources=tuple(dict.fromkeys(bloc.sources + practice.sources)),
-                confidence="low",
+                confidence=presumed,
                 verification=bloc.verification,
                 nationals_verification=practice.nationals_verification,
                 as_of=practice.as_of or bloc.as_of,
                 basis="eu_bloc",
                 red_notice_arrest_raw=bloc.red_notice_arrest_raw,
                 own_nationals_raw=practice.own_nationals_raw,
+                brief=bloc.brief,
+                rule=bloc.rule,
             )
         return CountryPractice(
             country=alpha3,
@@ -246,13 +260,15 @@ def country_practice(alpha3: str) -> CountryPractice:
             ),
             notable_policy=bloc.notable_policy,
             sources=bloc.sources,
-            confidence="low",
+            confidence=presumed,
             verification=bloc.verification,
             nationals_verification="unverified",
             as_of=bloc.as_of,
             basis="eu_bloc",
             red_notice_arrest_raw=bloc.red_notice_arrest_raw,
             own_nationals_raw="",
+            brief=bloc.brief,
+            rule=bloc.rule,
         )
     return CountryPractice(
         country=alpha3,

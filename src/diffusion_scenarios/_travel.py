@@ -31,7 +31,8 @@ from ._assessment import Assessment, Circulation, RouteStep, TravelEntry
 from ._circulation import data_active_on
 from ._countries import country_name, is_member, served_by
 from ._data import read_csv_rows
-from ._enforcement import country_risk, requesting_state_risk
+from ._enforcement import confidence_sentence, country_risk, requesting_state_risk
+from ._ne_bis import outside_area_note
 from ._scenario import Scenario, Trip
 from ._stage import RISK_ORDER, NoteBook, StageNotes, long_date, risk_phrase
 
@@ -227,9 +228,10 @@ def travel_stage(
             )
             cites += ["national-practice", "bilateral-extradition-possible"]
         elif target == requesting:
-            result = requesting_state_risk(scenario)
+            result = requesting_state_risk(scenario, on=trip.date)
             risk = result.risk
             reasons += list(result.reasons)
+            reasons.append(confidence_sentence(result))  # confidence of the risk (issue 11)
             cites += list(result.citations)
         elif serving is None and not is_member(country, trip.date):
             active = False
@@ -254,7 +256,9 @@ def travel_stage(
                     f"The data were deleted on {long_date(circulation.active_until)}, before "
                     "the trip."
                 )
-            result = country_risk(scenario, target, received=received, active=data_active)
+            result = country_risk(
+                scenario, target, received=received, active=data_active, on=trip.date
+            )
             risk = result.risk
             active = data_active and received
             if received and data_active and not result.practice_known:
@@ -264,6 +268,13 @@ def travel_stage(
                 )
             reasons += list(result.reasons)
             cites += list(result.citations)
+            # Confidence and ne bis in idem outside the Schengen/EU area (issue 11, 4 and 5).
+            outside = outside_area_note(scenario, target, trip.date) if active else None
+            if outside is not None:
+                reasons.append(outside.reason)
+                cites += list(outside.citations)
+            if active:
+                reasons.append(confidence_sentence(result))
             if active:
                 extra, extra_cites = _challenge_notes(trip, route_steps, risk, as_of)
                 reasons += extra
