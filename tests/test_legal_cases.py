@@ -13,12 +13,17 @@ A case file reads like a sentence of law and holds a scenario and what must foll
       issuance: {screening: not_screened, pre_screened: false}
       circulation: {recipient_count: 195, public: false}
       enforcement: {FRA: high, KAZ: high}    # arrest risk per country (alpha-3)
+      enforcement_detail:                    # other fields of a country's entry
+        HUN: {confidence: medium, basis: regional_presumption}
+      enforcement_mentions: {HUN: [C-505/19]}   # substrings of some reason of the entry
       received: {FRA: true}                  # whether a country received the data
       travel:                                # per trip, in the order of the scenario
         - {notice_active: true, arrest_risk: high}
+        - {arrest_risk: low, reasons_mention: [C-505/19]}   # substrings of some reason
       route: {access_decision_due: {deadline: 2025-07-01}}   # fields of a route step
       route_absent: [provisional_measures]
       cites: [ccf-statute-40-access]         # ids that must appear in citations
+      cites_absent: [ne-bis-ws-provisional-arrest]   # ids that must not be cited
       depends_on_mentions: [max_penalty_years]   # substrings of some depends_on entry
 
 Every key of ``expect`` is optional. Each case runs as its own test, named by its file.
@@ -53,6 +58,9 @@ _KNOWN_KEYS = {
     "route_absent",
     "cites",
     "depends_on_mentions",
+    "enforcement_detail",
+    "enforcement_mentions",
+    "cites_absent",
 }
 
 
@@ -110,11 +118,28 @@ def check_case(doc: dict[str, Any]) -> None:
             f"{name}: {country} risk {by_country[country]['arrest_risk']}, expected {risk}"
             f" — {by_country[country]['reasons']}"
         )
+    for country, fields in (expect.get("enforcement_detail") or {}).items():
+        assert country in by_country, f"{name}: no enforcement entry for {country}"
+        for key, value in fields.items():
+            assert by_country[country][key] == value, (
+                f"{name}: {country} {key} is {by_country[country][key]}, expected {value}"
+                f" — {by_country[country]['reasons']}"
+            )
+    for country, words in (expect.get("enforcement_mentions") or {}).items():
+        reasons = " ".join(by_country[country]["reasons"])
+        for word in words:
+            assert word in reasons, f"{name}: {country}'s reasons do not mention {word}: {reasons}"
     for country, received in (expect.get("received") or {}).items():
         assert by_country[country]["received"] is received, f"{name}: {country} received"
     for i, trip_expect in enumerate(expect.get("travel") or []):
         trip = result["travel"][i]
+        for word in trip_expect.get("reasons_mention") or []:
+            assert any(word in reason for reason in trip["reasons"]), (
+                f"{name}: trip {i} reasons do not mention {word}: {trip['reasons']}"
+            )
         for key, value in trip_expect.items():
+            if key == "reasons_mention":
+                continue
             assert _norm(trip[key]) == _norm(value), (
                 f"{name}: trip {i} {key} is {trip[key]}, expected {value} — {trip['reasons']}"
             )
@@ -130,6 +155,8 @@ def check_case(doc: dict[str, Any]) -> None:
     cited = {c["id"] for c in result["citations"]}
     for rid in expect.get("cites") or []:
         assert rid in cited, f"{name}: {rid} not cited"
+    for rid in expect.get("cites_absent") or []:
+        assert rid not in cited, f"{name}: {rid} should not be cited"
     for word in expect.get("depends_on_mentions") or []:
         assert any(word in d for d in result["depends_on"]), (
             f"{name}: nothing in depends_on mentions {word}: {result['depends_on']}"

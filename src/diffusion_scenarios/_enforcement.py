@@ -44,6 +44,7 @@ from ._stage import RISK_ORDER, NoteBook, StageNotes, cap_risk, long_date, max_r
 from .errors import ReferenceDataError
 
 __all__ = [
+    "PRESUMPTION_MARK",
     "CountryRisk",
     "EnforcementResult",
     "confidence_sentence",
@@ -60,6 +61,8 @@ _LASTING_REFUSALS = frozenset(
     {"political", "human_rights", "fair_trial", "nationality", "dual_criminality", "ne_bis_in_idem"}
 )
 _CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
+#: The words that mark a presumed risk in a trip's confidence sentence.
+PRESUMPTION_MARK = "It is a presumption drawn from"
 # The highest confidence each basis can give (a presumption never gives high).
 _BASIS_CEILING = {"own_finding": "high", "regional_presumption": "medium", "default": "low"}
 _VERIFICATION_CEILING = {"primary": "high", "secondary": "medium", "unverified": "low"}
@@ -199,8 +202,8 @@ def confidence_sentence(result: CountryRisk) -> str:
     name = country_name(result.country)
     if result.basis == "regional_presumption":
         return (
-            f"Confidence in this risk: {result.confidence}. It is a presumption drawn from a "
-            f"statement about most EU member states, not a finding about {name} itself."
+            f"Confidence in this risk: {result.confidence}. {PRESUMPTION_MARK} a statement "
+            f"about most EU member states, not a finding about {name} itself."
         )
     if result.basis == "default":
         return (

@@ -24,13 +24,18 @@ from ._render_markdown import (
     SCREENING_WORDS,
     EnforcementSummary,
     cited,
+    confidence_cell,
+    confidence_words,
     country,
     day,
     depends_on_parts,
     enforcement_summary,
     facts_as_given,
+    group_risk,
+    group_role,
     has_unverified,
     non_recipients_sentence,
+    presumption_sentence,
     step_date_text,
     words,
     yes_no,
@@ -319,15 +324,17 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
                 "requesting state",
                 _e(RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk)),
                 _e(country(requesting.country)),
+                _e(requesting.confidence),
                 _rules(assessment, requesting.citations),
             )
         )
     for recipient_group in summary.groups:
         rows.append(
             (
-                f"recipients ({len(recipient_group.countries)})",
-                _e(RISK_WORDS.get(recipient_group.risk, recipient_group.risk)),
+                _e(group_role(recipient_group)),
+                _e(group_risk(recipient_group)),
                 _e(", ".join(country(code) for code in recipient_group.countries)),
+                _e(confidence_words(recipient_group.confidences)),
                 _rules(assessment, recipient_group.citations),
             )
         )
@@ -335,10 +342,12 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
         '<section id="enforcement"><h2>Arrest risk by country</h2>',
         _table(
             "The requesting state and the recipients, grouped by arrest risk",
-            ("Role", "Arrest risk", "Countries", "Rules"),
+            ("Role", "Arrest risk", "Countries", "Confidence", "Rules"),
             rows,
         ),
     ]
+    if presumption_sentence(summary):
+        parts.append(f"<p>{_e(presumption_sentence(summary))}</p>")
     if requesting is not None:
         parts.append(
             f"<p>In the requesting state: {_e(requesting.consequence)} "
@@ -528,11 +537,12 @@ def _appendix(assessment: Assessment, summary: EnforcementSummary) -> str:
         )
     table = _table(
         "What each recipient can be expected to do, and why",
-        ("Country", "Arrest risk", "Consequence", "Why", "Rules"),
+        ("Country", "Arrest risk", "Confidence", "Consequence", "Why", "Rules"),
         (
             (
                 _e(country(entry.country)),
                 _e(RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk)),
+                _e(confidence_cell(entry)),
                 _e(entry.consequence),
                 _e(" ".join(entry.reasons)),
                 _rules(assessment, entry.citations),

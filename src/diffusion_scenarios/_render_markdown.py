@@ -267,11 +267,18 @@ def facts_as_given(scenario: Scenario) -> tuple[Fact, ...]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecipientGroup:
-    """The recipients that share an arrest risk, with every rule cited for any of them."""
+    """The recipients that share an arrest risk, with every rule cited for any of them.
+
+    A high risk that is only presumed (``basis="regional_presumption"``: an EU state with no
+    finding of its own) forms its own group with ``presumed=True``, so the list of
+    recipients at high risk holds only countries whose practice or facts were found.
+    """
 
     risk: str
     countries: tuple[str, ...]
     citations: tuple[str, ...]
+    presumed: bool = False
+    confidences: tuple[str, ...] = ()  # the confidences found in the group, highest first
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -305,9 +312,11 @@ def enforcement_summary(assessment: Assessment) -> EnforcementSummary:
             recipients.append(entry)
     order = {risk: rank for rank, risk in enumerate(RISKS_IN_ORDER)}
     recipients.sort(key=lambda e: (order.get(e.arrest_risk, len(order)), e.country))
-    groups: dict[str, list[EnforcementEntry]] = {}
+    groups: dict[tuple[str, bool], list[EnforcementEntry]] = {}
     for entry in recipients:
-        groups.setdefault(entry.arrest_risk, []).append(entry)
+        presumed = entry.arrest_risk == "high" and entry.basis == "regional_presumption"
+        groups.setdefault((entry.arrest_risk, presumed), []).append(entry)
+    ranked = sorted(groups.items(), key=lambda item: (order.get(item[0][0], 9), item[0][1]))
     return EnforcementSummary(
         requesting=requesting,
         groups=tuple(
@@ -315,8 +324,12 @@ def enforcement_summary(assessment: Assessment) -> EnforcementSummary:
                 risk=risk,
                 countries=tuple(e.country for e in entries),
                 citations=tuple(dict.fromkeys(c for e in entries for c in e.citations)),
+                presumed=presumed,
+                confidences=tuple(
+                    c for c in ("high", "medium", "low") if any(e.confidence == c for e in entries)
+                ),
             )
-            for risk, entries in groups.items()
+            for (risk, presumed), entries in ranked
         ),
         recipients=tuple(recipients),
         non_recipients=non_recipients,
@@ -335,6 +348,53 @@ def non_recipients_sentence(summary: EnforcementSummary, on: _dt.date) -> str:
         names = ", ".join(country(code) for code in summary.non_members)
         sentence += f" Not INTERPOL members on {on.isoformat()}: {names}."
     return sentence
+
+
+#: How a country's confidence reads in a table, by what its risk rests on.
+_BASIS_WORDS = {
+    "own_finding": "{} (own finding)",
+    "regional_presumption": "{} (presumed)",
+    "default": "{} (no finding)",
+}
+
+
+def confidence_cell(entry: EnforcementEntry) -> str:
+    """``"high (own finding)"``, ``"medium (presumed)"`` or ``"low (no finding)"``."""
+    return _BASIS_WORDS.get(entry.basis, "{}").format(entry.confidence)
+
+
+def group_role(group: RecipientGroup) -> str:
+    """The role cell of a group: ``"recipients (3)"`` or ``"recipients, presumed only (27)"``."""
+    presumed = ", presumed only" if group.presumed else ""
+    return f"recipients{presumed} ({len(group.countries)})"
+
+
+def group_risk(group: RecipientGroup) -> str:
+    """The risk cell of a group: ``"high"``, or ``"high (presumed)"`` for a presumption."""
+    risk = RISK_WORDS.get(group.risk, group.risk)
+    return f"{risk} (presumed)" if group.presumed else risk
+
+
+def confidence_words(confidences: tuple[str, ...]) -> str:
+    """``"high"``, or ``"high to low"`` when a group holds several confidences."""
+    if not confidences:
+        return "—"
+    return confidences[0] if len(confidences) == 1 else f"{confidences[0]} to {confidences[-1]}"
+
+
+def presumption_sentence(summary: EnforcementSummary) -> str:
+    """The presumed-only recipients in words, or ``""`` when there are none."""
+    presumed = [code for g in summary.groups if g.presumed for code in g.countries]
+    if not presumed:
+        return ""
+    return (
+        f"Presumed, not found ({len(presumed)}): "
+        f"{', '.join(country(code) for code in presumed)}. None of these EU states has a "
+        "finding of its own on arrest on an INTERPOL alert; the UK's official notes to its "
+        "2020 Provisional Arrest Act say that most EU member states let their police arrest "
+        "on such alerts, so a high risk is presumed for them, with medium confidence at "
+        "most. They are not counted among the recipients at high risk."
+    )
 
 
 def verification_of(assessment: Assessment, rule_id: str) -> str:
@@ -508,20 +568,24 @@ def render_markdown(assessment: Assessment) -> str:
                 "requesting state",
                 RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk),
                 _md(country(requesting.country)),
+                requesting.confidence,
                 _md(cited(assessment, requesting.citations)),
             )
         )
     for group in summary.groups:
         rows.append(
             (
-                f"recipients ({len(group.countries)})",
-                RISK_WORDS.get(group.risk, group.risk),
+                group_role(group),
+                group_risk(group),
                 _md(", ".join(country(code) for code in group.countries)),
+                confidence_words(group.confidences),
                 _md(cited(assessment, group.citations)),
             )
         )
-    out += _table(("Role", "Arrest risk", "Countries", "Rules"), rows)
+    out += _table(("Role", "Arrest risk", "Countries", "Confidence", "Rules"), rows)
     out.append("")
+    if presumption_sentence(summary):
+        out += [_md(presumption_sentence(summary)), ""]
     if requesting is not None:
         out += [
             f"In the requesting state: {_md(requesting.consequence)} "
@@ -635,11 +699,12 @@ def render_markdown(assessment: Assessment) -> str:
     if summary.recipients:
         out += ["", "## Appendix: reasons country by country", ""]
         out += _table(
-            ("Country", "Arrest risk", "Consequence", "Why", "Rules"),
+            ("Country", "Arrest risk", "Confidence", "Consequence", "Why", "Rules"),
             (
                 (
                     _md(country(entry.country)),
                     RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk),
+                    confidence_cell(entry),
                     _md(entry.consequence),
                     _md(" ".join(entry.reasons)),
                     _md(cited(assessment, entry.citations)),

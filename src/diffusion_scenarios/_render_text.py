@@ -141,11 +141,15 @@ def render_text(assessment: Assessment) -> str:
     for entry in by_role.get("requesting", []):
         lines += _bullet(
             f"{_name(entry.country)} (requesting state): {risk_phrase(entry.arrest_risk)}. "
-            f"{entry.consequence} {_tags(a, entry.citations)}"
+            f"Confidence {entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
         )
     recipients = by_role.get("recipient", [])
     for risk in ("high", "medium", "low", "none"):
         group = [e for e in recipients if e.arrest_risk == risk]
+        # A presumed high risk (an EU state with no finding of its own) is not a finding:
+        # it is listed apart, in words, and not among the recipients at high risk.
+        presumed = [e for e in group if risk == "high" and e.basis == "regional_presumption"]
+        group = [e for e in group if e not in presumed]
         if group:
             unknown = sum(1 for e in group if e.reasons[0].startswith("Depends on national"))
             count = f"{len(group)}; practice unknown for {unknown}" if unknown else f"{len(group)}"
@@ -155,6 +159,14 @@ def render_text(assessment: Assessment) -> str:
                 else f"Recipients at {risk} risk"
             )
             lines += _bullet(f"{who} ({count}): {_country_list(group)}.")
+        if presumed:
+            lines += _bullet(
+                f"Presumed, not found ({len(presumed)}): {_country_list(presumed)}. None of "
+                "these EU states has a finding of its own; the UK's official notes to its 2020 "
+                "Provisional Arrest Act say most EU member states let their police arrest on "
+                "INTERPOL alerts, so a high risk is presumed for them, with medium confidence "
+                f"at most. {_tags(a, ['arrest-eu-presumption'])}"
+            )
     # Reasons every recipient shares (such as a locate-only purpose) are shown once; then
     # the countries the facts single out, with their own reasons.
     shared: set[str] = set(recipients[0].reasons[1:]) if len(recipients) > 1 else set()
@@ -167,8 +179,8 @@ def render_text(assessment: Assessment) -> str:
         if not own:
             continue
         lines += _bullet(
-            f"{_name(entry.country)}: {risk_phrase(entry.arrest_risk)}. {entry.consequence} "
-            f"{_tags(a, entry.citations)}"
+            f"{_name(entry.country)}: {risk_phrase(entry.arrest_risk)}. Confidence "
+            f"{entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
         )
         for reason in own:
             lines += _para(reason, indent="      ")

@@ -31,7 +31,12 @@ from ._assessment import Assessment, Circulation, RouteStep, TravelEntry
 from ._circulation import data_active_on
 from ._countries import country_name, is_member, served_by
 from ._data import read_csv_rows
-from ._enforcement import confidence_sentence, country_risk, requesting_state_risk
+from ._enforcement import (
+    PRESUMPTION_MARK,
+    confidence_sentence,
+    country_risk,
+    requesting_state_risk,
+)
 from ._ne_bis import outside_area_note
 from ._scenario import Scenario, Trip
 from ._stage import RISK_ORDER, NoteBook, StageNotes, long_date, risk_phrase
@@ -133,7 +138,9 @@ def trip_risk_phrase(assessment: Assessment, trip: TravelEntry) -> str:
         return f"{risk_phrase(trip.arrest_risk)} (requesting state's own warrant; {live})"
     if trip.arrest_risk != "none":
         live = "alert live there" if trip.notice_active else "no INTERPOL alert there"
-        return f"{risk_phrase(trip.arrest_risk)}, {live}"
+        # A risk that rests on a presumption is worded as one (issue 11, point 4).
+        presumed = any(PRESUMPTION_MARK in reason for reason in trip.reasons)
+        return f"{risk_phrase(trip.arrest_risk)}{' (presumed)' if presumed else ''}, {live}"
     circulation = assessment.circulation
     if target is None:
         why = "not an INTERPOL member"

@@ -16,7 +16,7 @@ from functools import cache
 from html import escape
 from itertools import count
 
-from ._assessment import Assessment, Citation
+from ._assessment import Assessment, Citation, EnforcementEntry
 from ._vocab import ARREST_RISKS, STRENGTHS
 from .plots import PALETTE, deadline_bar_starts
 
@@ -245,6 +245,18 @@ def circulation_html(assessment: Assessment) -> str:
     )
 
 
+_CONFIDENCE_WORDS = {
+    "own_finding": "own finding, confidence",
+    "regional_presumption": "presumed, confidence",
+    "default": "no finding, confidence",
+}
+
+
+def _confidence_note(entry: EnforcementEntry) -> str:
+    """``"presumed, confidence medium"``: what the risk rests on and how sure it is."""
+    return f"{_CONFIDENCE_WORDS.get(entry.basis, 'confidence')} {entry.confidence}"
+
+
 def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str:
     """The per-country table (country, received, arrest risk, consequence), riskiest first.
 
@@ -262,16 +274,27 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
     counts: dict[str, int] = {}
     for e in entries:
         if e.role != "requesting":
-            counts[e.arrest_risk] = counts.get(e.arrest_risk, 0) + 1
+            # A presumed high risk (no finding of the country's own) is counted apart.
+            presumed = e.arrest_risk == "high" and e.basis == "regional_presumption"
+            key = "presumed high" if presumed else e.arrest_risk
+            counts[key] = counts.get(key, 0) + 1
     summary = ", ".join(
-        f"{counts[r]} {r}" for r in ("high", "medium", "low", "none") if counts.get(r)
+        f"{counts[r]} {r}"
+        for r in ("high", "presumed high", "medium", "low", "none")
+        if counts.get(r)
     )
+    if counts.get("presumed high"):
+        summary += (
+            " (presumed high: EU states with no finding of their own, presumed from a UK "
+            "statement that most EU states arrest on INTERPOL alerts)"
+        )
     shown = entries if limit is None else entries[:limit]
     rows = "".join(
         f'<tr><td style="{_TD}">{escape(country_label(e.country))}'
         f"{' (requesting state)' if e.role == 'requesting' else ''}</td>"
         f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
-        f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}</td>'
+        f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}'
+        f'<div style="font-size:11px;color:#444">{escape(_confidence_note(e))}</div></td>'
         f'<td style="{_TD}">{escape(e.consequence)}'
         f'<div style="font-size:11px;color:#444">{escape("; ".join(e.reasons))}</div></td></tr>'
         for e in shown

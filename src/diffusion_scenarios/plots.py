@@ -349,16 +349,26 @@ def circulation_map(
             in_layout=False,
         )
 
+    # A presumed high risk (an EU state with no finding of its own) is said in the legend.
+    presumed = sum(
+        1
+        for tile in tiles
+        if categories[tile.country] == "recipient_high"
+        and entries[tile.country].basis == "regional_presumption"
+    )
     handles: list[Any] = []
     for category, text in _MAP_LABELS.items():
         if used.get(category):
+            label = text
+            if category == "recipient_high" and presumed:
+                label += f", {presumed} of them only presumed"
             handles.append(
                 Patch(
                     facecolor=PALETTE[category],
                     edgecolor="#555555",
                     hatch=HATCHES.get(category, ""),
                     linestyle="--" if category == "not_member" else "-",
-                    label=f"{text} ({used[category]})",
+                    label=f"{label} ({used[category]})",
                 )
             )
     if trip_countries & {tile.country for tile in tiles}:
