@@ -50,7 +50,7 @@ def test_text_shows_route_deadlines_trips_and_what_it_depends_on(
 ) -> None:
     text = reports.render(assessment)
     assert "deletion decision due: deadline 12 June 2025 (estimated)" in text
-    assert "Greece, 5 October 2024: high risk, alert live there" in text
+    assert "Greece, 5 October 2024: high risk (presumed), alert live there" in text
     assert "WHAT THE ANSWER DEPENDS ON" in text
     assert "admissible_on" in text
 
