@@ -310,6 +310,12 @@ def evaluate_ne_bis(scenario: Scenario, collector: Collector) -> None:
     update (NBI-7), so neither ground is strong.
     """
     on = collector.on
+    given = scenario.case.final_judgment
+    if given is not None and (given.country is None or given.result is None):
+        collector.depends(
+            "where the final judgment was given and whether it acquitted, or convicted with "
+            "the sentence served or not (case.final_judgment.country and .result)"
+        )
     judgment = judgment_on(scenario, on)
     if judgment is None:
         return
