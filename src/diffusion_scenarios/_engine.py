@@ -15,34 +15,138 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ._assessment import Assessment, Citation
+from ._assessment import Assessment, Citation, Outcome, RouteStep
 from ._circulation import circulation_stage, data_active_on
 from ._enforcement import enforcement_stage
 from ._grounds import SCREENED_GROUNDS, evaluate_grounds
-from ._issuance import issuance_stage
+from ._issuance import issuance_stage, requesting_state_not_member
 from ._outcome import predict_outcome
 from ._route import route_stage, statute_applies
-from ._rules import catalogue
+from ._rules import NOT_YET_IN_FORCE, catalogue
 from ._scenario import Scenario
-from ._stage import unique
+from ._stage import long_date, unique
 from ._travel import travel_stage
 
-__all__ = ["NOT_LEGAL_ADVICE", "assess"]
+__all__ = ["NOT_LEGAL_ADVICE", "AppliedRule", "applied_rules", "assess"]
 
 Date = _dt.date
 
 NOT_LEGAL_ADVICE = "Educational model, not legal advice."
+_ONE_DAY = _dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=8192)
-def _citation(rule_id: str, as_of: Date) -> Citation:
-    return catalogue().citation(rule_id, as_of)
+def _citation(rule_id: str, day: Date) -> Citation:
+    return catalogue().citation(rule_id, day)
 
 
-def _citations(ids: Iterable[str], as_of: Date) -> tuple[Citation, ...]:
-    return tuple(_citation(rule_id, as_of) for rule_id in unique(ids))
+@dataclass(frozen=True, slots=True)
+class AppliedRule:
+    """One rule applied to one day by one part of an assessment, with that part's words."""
+
+    rule: str
+    day: Date
+    where: str  # "issuance", "circulation", "enforcement FRA", "travel 0", "route admissibility"...
+    text: str  # the reasons or description of that part (for "not yet in force")
+
+    @property
+    def in_force(self) -> bool:
+        return catalogue().applies(self.rule, self.day)
+
+    @property
+    def said_not_yet_in_force(self) -> bool:
+        """Cited only to say it did not apply yet, in those words."""
+        return NOT_YET_IN_FORCE in self.text and catalogue().get(self.rule).versions[
+            0
+        ].in_force_from > self.day
+
+
+def _route_days(
+    steps: tuple[RouteStep, ...], as_of: Date
+) -> Iterable[tuple[RouteStep, Date]]:
+    """Each route step with the day its rules govern: its own date (filing, admissibility),
+    else the admissibility date (the regime of the decision and what follows), else as_of.
+    A revision window is applied on the assessment date (a revision filed from then)."""
+    admissible = next((s.date for s in steps if s.step == "admissibility"), None)
+    for step in steps:
+        if step.step == "revision_window":
+            day = as_of
+        elif step.date is not None:
+            day = step.date
+        else:
+            day = admissible or as_of
+        yield step, day
+
+
+def applied_rules(assessment: Assessment) -> tuple[AppliedRule, ...]:
+    """Every rule the assessment cites, with the day it is applied to.
+
+    Issuance rules apply on the issue date; circulation rules on the day the data went out
+    (a deletion on its day); enforcement, grounds and outcome on the assessment date; a
+    trip's rules on the trip's date, save the CCF route's own rules, which apply on the
+    day of the route step they come from; route steps on their date (undated steps on the
+    admissibility date). The engine cites each rule in the version in force on the first
+    of its days; a rule applied to a day before it came into force is allowed only where
+    the text says it was "not yet in force" (see :data:`NOT_YET_IN_FORCE`).
+    """
+    as_of = assessment.as_of
+    out: list[AppliedRule] = []
+    issuance = assessment.issuance
+    issued = issuance.circulated_on
+    if assessment.scenario is not None:
+        issued = assessment.scenario.notice.issued_on
+    issued = issued or as_of
+    text = " ".join(issuance.reasons)
+    out += [AppliedRule(r, issued, "issuance", text) for r in issuance.citations]
+    circulation = assessment.circulation
+    sent = circulation.active_from or issued
+    if issuance.kind == "red_notice":
+        # A red notice is available to every member while it runs: its circulation rules
+        # apply on the day assessed (not before it went out, nor after its deletion).
+        sent = max(sent, as_of)
+        if circulation.active_until is not None and sent >= circulation.active_until:
+            sent = max(circulation.active_from or issued, circulation.active_until - _ONE_DAY)
+    text = " ".join(circulation.reasons)
+    for r in circulation.citations:
+        day = sent
+        if r == "ccf-implementation" and circulation.active_until is not None:
+            day = circulation.active_until
+        out.append(AppliedRule(r, day, "circulation", text))
+    for entry in assessment.enforcement:
+        text = " ".join(entry.reasons)
+        where = f"enforcement {entry.country}"
+        out += [AppliedRule(r, as_of, where, text) for r in entry.citations]
+    route_day: dict[str, Date] = {}
+    for step, day in _route_days(assessment.route, as_of):
+        text = step.description
+        for r in step.citations:
+            route_day.setdefault(r, day)
+            out.append(AppliedRule(r, day, f"route {step.step}", text))
+    for i, trip in enumerate(assessment.travel):
+        text = " ".join(trip.reasons)
+        for r in trip.citations:
+            out.append(AppliedRule(r, route_day.get(r, trip.date), f"travel {i}", text))
+    for ground in assessment.grounds:
+        text = " ".join(ground.reasons)
+        out += [AppliedRule(r, as_of, f"ground {ground.id}", text) for r in ground.citations]
+    outcome = assessment.outcome
+    out += [AppliedRule(r, as_of, "outcome", outcome.explanation) for r in outcome.citations]
+    return tuple(out)
+
+
+def _citations(
+    cited: Iterable[str], applied: Iterable[AppliedRule], as_of: Date
+) -> tuple[Citation, ...]:
+    """One citation per rule (in the order cited), in the version in force on the first day
+    it is applied; a rule only named in the trace is cited as on the assessment date."""
+    first: dict[str, Date] = {}
+    for a in applied:
+        if a.rule not in first or a.day < first[a.rule]:
+            first[a.rule] = a.day
+    return tuple(_citation(rule_id, first.get(rule_id, as_of)) for rule_id in unique(cited))
 
 
 _FIELD_PATH = re.compile(r"\b(?:person|notice|case|challenge|travel)(?:\.[a-z_]+(?:\[\d+\])?)+")
@@ -88,6 +192,47 @@ def merge_depends_on(*groups: tuple[str, ...]) -> tuple[str, ...]:
             for path in paths:
                 owner.setdefault(path, at)
     return tuple(merged)
+
+
+def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome:
+    """The outcome as the facts allow it to be said.
+
+    Before the notice's issue date nothing is on file, so no CCF outcome is predicted. On a
+    request for revision the outcome is framed as the outcome on that request.
+    """
+    notice = scenario.notice
+    if as_of < notice.issued_on:
+        kind = "red notice" if notice.kind == "red_notice" else "diffusion"
+        return Outcome(
+            prediction=None,
+            likelihood=(),
+            confidence=None,
+            hinges_on=(),
+            citations=(),
+            summary=(
+                f"Not predicted: nothing on file with INTERPOL on {long_date(as_of)}; the "
+                f"{kind} is issued on {long_date(notice.issued_on)}."
+            ),
+            explanation=(
+                f"On {long_date(as_of)}, the day assessed, nothing is on INTERPOL's files yet: "
+                f"the {kind} is issued on {long_date(notice.issued_on)}. There is nothing for "
+                "the CCF to decide, so no outcome is predicted; the grounds are shown as they "
+                "would stand if the data were recorded as the facts say."
+            ),
+        )
+    challenge = scenario.challenge
+    if challenge is not None and "revision" in challenge.requests and outcome.prediction:
+        prefix = "On a request for revision: "
+        return replace(
+            outcome,
+            summary=prefix + outcome.summary[:1].lower() + outcome.summary[1:]
+            if outcome.summary
+            else outcome.summary,
+            explanation=prefix
+            + "the earlier decision stands unless a newly discovered fact changes it. "
+            + outcome.explanation,
+        )
+    return outcome
 
 
 def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
@@ -143,6 +288,7 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
     route = route_stage(scenario, as_of=as_of)
     travel = travel_stage(scenario, circulation=circulation, route_steps=route.steps, as_of=as_of)
     outcome, outcome_trace = predict_outcome(scenario, grounds.grounds, as_of)
+    outcome = _frame_outcome(scenario, outcome, as_of)
 
     stage_notes = (issued.notes, circulated.notes, enforced.notes, travel.notes)
     trace = (
@@ -163,7 +309,23 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         cited += step.citations
     cited += outcome.citations
     cited += [t.rule for t in trace]
-    citations = _citations(cited, as_of)
+    draft = Assessment(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        as_of=as_of,
+        issuance=issued.issuance,
+        circulation=circulation,
+        enforcement=enforced.entries,
+        travel=travel.entries,
+        grounds=grounds.grounds,
+        route=route.steps,
+        outcome=outcome,
+        trace=trace,
+        citations=(),
+        caveats=(),
+        scenario=scenario,
+    )
+    citations = _citations(cited, applied_rules(draft), as_of)
 
     depends_on = merge_depends_on(
         grounds.depends_on,
@@ -186,6 +348,20 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         "The CCF reviews only INTERPOL's processing of data; it does not rule on guilt, and a "
         "deletion leaves the national case and bilateral extradition untouched."
     )
+    caveats.append(
+        "A deletion does not wipe the copies other countries hold: INTERPOL tells the "
+        "recipients, and each must update its own national records; in practice national "
+        "copies can persist, so check with the countries concerned before travelling."
+    )
+    if as_of < notice.issued_on:
+        caveats.append(
+            f"The day assessed ({long_date(as_of)}) is before the issue date "
+            f"({long_date(notice.issued_on)}): nothing is on file yet, and no CCF outcome is "
+            "predicted."
+        )
+    not_member = requesting_state_not_member(scenario, as_of)
+    if not_member is not None:
+        caveats.append(not_member)
     if route.planned:
         caveats.append(
             "No challenge is stated in the facts: the CCF route shown is a plan from the "
@@ -217,21 +393,10 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
                 "settled law."
             )
 
-    return Assessment(
-        scenario_id=scenario.id,
-        title=scenario.title,
-        as_of=as_of,
-        issuance=issued.issuance,
-        circulation=circulation,
-        enforcement=enforced.entries,
-        travel=travel.entries,
-        grounds=grounds.grounds,
-        route=route.steps,
-        outcome=outcome,
-        trace=trace,
+    return replace(
+        draft,
         citations=citations,
         caveats=tuple(caveats),
         depends_on=depends_on,
         defaults_used=defaults_used,
-        scenario=scenario,
     )

@@ -28,6 +28,7 @@ the user as such (renderers do this from :class:`Citation.verification`).
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -39,9 +40,21 @@ from ._assessment import Citation
 from ._vocab import VERIFICATION
 from .errors import ReferenceDataError
 
-__all__ = ["Rule", "RuleCatalogue", "RuleVersion", "catalogue", "rule_citation"]
+__all__ = [
+    "NOT_YET_IN_FORCE",
+    "Rule",
+    "RuleCatalogue",
+    "RuleVersion",
+    "catalogue",
+    "rule_citation",
+]
 
 Date = _dt.date
+
+#: The words by which a text cites a rule only to say it did not apply yet. A rule cited
+#: for a day before it came into force must come with these words (see
+#: ``_engine.applied_rules`` and the test that every cited rule is in force when applied).
+NOT_YET_IN_FORCE = "not yet in force"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,14 +92,40 @@ class Rule:
                 return v
         return None
 
+    def nearest_version(self, day: Date) -> RuleVersion:
+        """The version in force on ``day``; else the first one (``day`` is before the rule
+        existed) or the last one (the rule had ended by ``day``), never a later amendment."""
+        version = self.version_on(day)
+        if version is not None:
+            return version
+        if day < self.versions[0].in_force_from:
+            return self.versions[0]
+        earlier = [v for v in self.versions if v.in_force_from <= day]
+        return earlier[-1] if earlier else self.versions[-1]
+
     def citation(self, day: Date | None = None) -> Citation:
-        """This rule as a citation; the version in force on ``day`` (else the latest)."""
-        v = (self.version_on(day) if day is not None else None) or self.versions[-1]
+        """This rule as a citation, in the version in force on ``day``.
+
+        With no ``day``, the latest version. When the rule was not in force on ``day`` the
+        citation says so in its version ("not yet in force on 1 May 2016: ..."), so that a
+        rule cited for a day before it existed can never read as applicable that day.
+        """
+        if day is None:
+            v = self.versions[-1]
+            label = v.version
+        else:
+            v = self.nearest_version(day)
+            label = v.version
+            if not v.in_force_on(day):
+                status = (
+                    NOT_YET_IN_FORCE if day < v.in_force_from else "no longer in force"
+                )
+                label = f"{status} on {day.isoformat()}: {v.version}"
         return Citation(
             id=self.id,
             instrument=self.instrument,
             provision=self.provision,
-            version=v.version,
+            version=label,
             in_force_from=v.in_force_from,
             until=v.until,
             verification=self.verification,
@@ -127,6 +166,11 @@ class RuleCatalogue:
 
     def citation(self, rule_id: str, day: Date | None = None) -> Citation:
         return self.get(rule_id).citation(day)
+
+    def not_in_force(self, rule_ids: Iterable[str], day: Date) -> tuple[str, ...]:
+        """The ids among ``rule_ids`` that were not in force on ``day`` (to be cited only
+        with the words "not yet in force", or not at all)."""
+        return tuple(r for r in rule_ids if self.get(r).version_on(day) is None)
 
     def in_force_on(self, day: Date) -> tuple[Rule, ...]:
         """Every rule that applied on ``day``."""
