@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from ._assessment import Assessment, Citation, Outcome, RouteStep
 from ._circulation import circulation_stage, data_active_on
@@ -67,13 +68,17 @@ class AppliedRule:
 def _route_days(
     steps: tuple[RouteStep, ...], as_of: Date
 ) -> Iterable[tuple[RouteStep, Date]]:
-    """Each route step with the day its rules govern: its own date (filing, admissibility),
-    else the admissibility date (the regime of the decision and what follows), else as_of.
-    A revision window is applied on the assessment date (a revision filed from then)."""
+    """Each route step with the day its rules govern: its own date (filing; admissibility is
+    decided under the rules of the day the request was filed), else the admissibility date
+    (the regime of the decision and what follows), else as_of. A revision window is applied
+    on the assessment date (a revision filed from then)."""
     admissible = next((s.date for s in steps if s.step == "admissibility"), None)
+    filed = next((s.date for s in steps if s.step.endswith("_request")), None)
     for step in steps:
         if step.step == "revision_window":
             day = as_of
+        elif step.step == "admissibility" and filed is not None:
+            day = filed
         elif step.date is not None:
             day = step.date
         else:
@@ -81,26 +86,23 @@ def _route_days(
         yield step, day
 
 
-def applied_rules(assessment: Assessment) -> tuple[AppliedRule, ...]:
-    """Every rule the assessment cites, with the day it is applied to.
+# One part of an assessment that cites rules: (section, index, where, text, [(rule, day)]).
+_Part = tuple[str, int, str, str, list[tuple[str, Date]]]
 
-    Issuance rules apply on the issue date; circulation rules on the day the data went out
-    (a deletion on its day); enforcement, grounds and outcome on the assessment date; a
-    trip's rules on the trip's date, save the CCF route's own rules, which apply on the
-    day of the route step they come from; route steps on their date (undated steps on the
-    admissibility date). The engine cites each rule in the version in force on the first
-    of its days; a rule applied to a day before it came into force is allowed only where
-    the text says it was "not yet in force" (see :data:`NOT_YET_IN_FORCE`).
-    """
+
+def _parts(assessment: Assessment) -> list[_Part]:
+    """Every part of the assessment that cites rules, each rule with the day it applies to."""
     as_of = assessment.as_of
-    out: list[AppliedRule] = []
+    parts: list[_Part] = []
     issuance = assessment.issuance
     issued = issuance.circulated_on
     if assessment.scenario is not None:
         issued = assessment.scenario.notice.issued_on
     issued = issued or as_of
-    text = " ".join(issuance.reasons)
-    out += [AppliedRule(r, issued, "issuance", text) for r in issuance.citations]
+    parts.append(
+        ("issuance", 0, "issuance", " ".join(issuance.reasons),
+         [(r, issued) for r in issuance.citations])
+    )
     circulation = assessment.circulation
     sent = circulation.active_from or issued
     if issuance.kind == "red_notice":
@@ -109,32 +111,97 @@ def applied_rules(assessment: Assessment) -> tuple[AppliedRule, ...]:
         sent = max(sent, as_of)
         if circulation.active_until is not None and sent >= circulation.active_until:
             sent = max(circulation.active_from or issued, circulation.active_until - _ONE_DAY)
-    text = " ".join(circulation.reasons)
-    for r in circulation.citations:
-        day = sent
-        if r == "ccf-implementation" and circulation.active_until is not None:
-            day = circulation.active_until
-        out.append(AppliedRule(r, day, "circulation", text))
-    for entry in assessment.enforcement:
-        text = " ".join(entry.reasons)
-        where = f"enforcement {entry.country}"
-        out += [AppliedRule(r, as_of, where, text) for r in entry.citations]
+    deleted = circulation.active_until
+    parts.append(
+        ("circulation", 0, "circulation", " ".join(circulation.reasons),
+         [(r, deleted if r == "ccf-implementation" and deleted else sent)
+          for r in circulation.citations])
+    )
+    for i, entry in enumerate(assessment.enforcement):
+        parts.append(
+            ("enforcement", i, f"enforcement {entry.country}", " ".join(entry.reasons),
+             [(r, as_of) for r in entry.citations])
+        )
     route_day: dict[str, Date] = {}
-    for step, day in _route_days(assessment.route, as_of):
-        text = step.description
+    for i, (step, day) in enumerate(_route_days(assessment.route, as_of)):
         for r in step.citations:
             route_day.setdefault(r, day)
-            out.append(AppliedRule(r, day, f"route {step.step}", text))
+        parts.append(
+            ("route", i, f"route {step.step}", step.description,
+             [(r, day) for r in step.citations])
+        )
     for i, trip in enumerate(assessment.travel):
-        text = " ".join(trip.reasons)
-        for r in trip.citations:
-            out.append(AppliedRule(r, route_day.get(r, trip.date), f"travel {i}", text))
-    for ground in assessment.grounds:
-        text = " ".join(ground.reasons)
-        out += [AppliedRule(r, as_of, f"ground {ground.id}", text) for r in ground.citations]
+        parts.append(
+            ("travel", i, f"travel {i}", " ".join(trip.reasons),
+             [(r, route_day.get(r, trip.date)) for r in trip.citations])
+        )
+    for i, ground in enumerate(assessment.grounds):
+        parts.append(
+            ("grounds", i, f"ground {ground.id}", " ".join(ground.reasons),
+             [(r, as_of) for r in ground.citations])
+        )
     outcome = assessment.outcome
-    out += [AppliedRule(r, as_of, "outcome", outcome.explanation) for r in outcome.citations]
-    return tuple(out)
+    parts.append(
+        ("outcome", 0, "outcome", outcome.explanation, [(r, as_of) for r in outcome.citations])
+    )
+    return parts
+
+
+def applied_rules(assessment: Assessment) -> tuple[AppliedRule, ...]:
+    """Every rule the assessment cites, with the day it is applied to.
+
+    Issuance rules apply on the issue date; circulation rules on the day the data went out
+    (a red notice's on the day assessed; a deletion on its day); enforcement, grounds and
+    outcome on the assessment date; a trip's rules on the trip's date, save the CCF route's
+    own rules, which apply on the day of the route step they come from; route steps on
+    their date (admissibility on the filing date, undated steps on the admissibility date).
+    A rule applied to a day before it came into force is allowed only where the text says
+    it was "not yet in force" (see :data:`NOT_YET_IN_FORCE`).
+    """
+    return tuple(
+        AppliedRule(rule, day, where, text)
+        for _section, _i, where, text, rules in _parts(assessment)
+        for rule, day in rules
+    )
+
+
+def _bring_into_force(assessment: Assessment) -> Assessment:
+    """Nothing applies before it is in force, enforced in one place for every stage.
+
+    A rule cited for a day before it came into force, by a text that does not say it was
+    "not yet in force", is replaced by the rule that governed the same matter that day
+    (``Rule.earlier``: the rules before July 2012 for the RPD, the RCI for the Statute).
+    """
+    cat = catalogue()
+    changed: dict[tuple[str, int], tuple[str, ...]] = {}
+    for section, i, _where, text, rules in _parts(assessment):
+        if NOT_YET_IN_FORCE in text:
+            continue
+        ids = unique(cat.in_force_for(rule, day) for rule, day in rules)
+        if ids != tuple(unique(rule for rule, _day in rules)):
+            changed[(section, i)] = ids
+    if not changed:
+        return assessment
+
+    def fix(section: str, items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            replace(item, citations=changed[(section, i)]) if (section, i) in changed else item
+            for i, item in enumerate(items)
+        )
+
+    single = {
+        key: replace(getattr(assessment, key), citations=changed[(key, 0)])
+        for key in ("issuance", "circulation", "outcome")
+        if (key, 0) in changed
+    }
+    return replace(
+        assessment,
+        enforcement=fix("enforcement", assessment.enforcement),
+        route=fix("route", assessment.route),
+        travel=fix("travel", assessment.travel),
+        grounds=fix("grounds", assessment.grounds),
+        **single,
+    )
 
 
 def _citations(
@@ -289,6 +356,9 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
     travel = travel_stage(scenario, circulation=circulation, route_steps=route.steps, as_of=as_of)
     outcome, outcome_trace = predict_outcome(scenario, grounds.grounds, as_of)
     outcome = _frame_outcome(scenario, outcome, as_of)
+    outcome_trace = tuple(
+        replace(t, rule=catalogue().in_force_for(t.rule, as_of)) for t in outcome_trace
+    )
 
     stage_notes = (issued.notes, circulated.notes, enforced.notes, travel.notes)
     trace = (
@@ -298,17 +368,6 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         *outcome_trace,
     )
 
-    cited: list[str] = [*issued.issuance.citations, *circulation.citations]
-    for entry in enforced.entries:
-        cited += entry.citations
-    for trip in travel.entries:
-        cited += trip.citations
-    for ground in grounds.grounds:
-        cited += ground.citations
-    for step in route.steps:
-        cited += step.citations
-    cited += outcome.citations
-    cited += [t.rule for t in trace]
     draft = Assessment(
         scenario_id=scenario.id,
         title=scenario.title,
@@ -325,6 +384,18 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         caveats=(),
         scenario=scenario,
     )
+    draft = _bring_into_force(draft)
+    cited: list[str] = [*draft.issuance.citations, *draft.circulation.citations]
+    for entry in draft.enforcement:
+        cited += entry.citations
+    for trip in draft.travel:
+        cited += trip.citations
+    for ground in draft.grounds:
+        cited += ground.citations
+    for step in draft.route:
+        cited += step.citations
+    cited += draft.outcome.citations
+    cited += [t.rule for t in trace]
     citations = _citations(cited, applied_rules(draft), as_of)
 
     depends_on = merge_depends_on(

@@ -22,7 +22,7 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from ._assessment import Ground, Issuance
-from ._countries import country_name, is_member
+from ._countries import country_name, is_member, members
 from ._rules import NOT_YET_IN_FORCE, catalogue
 from ._scenario import Scenario
 from ._stage import NoteBook, StageNotes, long_date
@@ -76,10 +76,16 @@ def requesting_state_not_member(scenario: Scenario, as_of: Date) -> str | None:
             "dates). The model assesses them as given."
         )
     if not is_member(requesting, as_of):
+        record = members().get(requesting)
+        joined = (
+            f" (it joined on {long_date(record.admitted_on)})"
+            if record is not None and record.admitted_on > as_of
+            else ""
+        )
         return (
-            f"{name} is not an INTERPOL member on {long_date(as_of)}, the day assessed: the "
-            "data it recorded while a member are assessed as given, but what a former member's "
-            "data become is not modelled (check the country and the dates)."
+            f"{name} is not an INTERPOL member on {long_date(as_of)}, the day assessed"
+            f"{joined}: it has no National Central Bureau through which to record INTERPOL "
+            "data that day, so nothing from it can be on INTERPOL's files then."
         )
     return None
 

@@ -521,7 +521,15 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
                 "case.prior_ccf_decision.outcome: a revision is open only against a decision "
                 "that kept the data"
             )
-        if not statute_applies(prior.date):
+        if not statute_applies(as_of):
+            rev_cites += ["rci-requests", _TRANSITION]
+            text += (
+                f" Article 42 of the Statute is {NOT_YET_IN_FORCE} on {long_date(as_of)} (it "
+                "applies from 11 March 2017): until then a re-examination is asked for under "
+                "the RCI, and how a pending one is treated once the Statute applies is "
+                "unverified."
+            )
+        elif not statute_applies(prior.date):
             rev_cites += ["rci-requests", _TRANSITION]
             text += (
                 " That decision predates the Statute; whether Article 42 reaches a decision "

@@ -9,11 +9,17 @@ Rules live in ``data/rules/*.yaml``. Each file holds ``rules:``, a list of entri
       verification: secondary             # primary | secondary | unverified
       url: https://...
       paraphrase: An access request is decided within four months of admissibility.
+      earlier: rci-requests               # optional: the rule that governed the same matter
+                                          # before this one came into force
       versions:                           # dated values, oldest first
         - in_force_from: 2017-03-11
           until: null                     # optional; the day after the last day in force
           version: "II.E/RCIA/GA/2004 (2017)"
           value: {months: 4}              # optional parameters used by the engine
+
+A file may also hold ``earlier_by_instrument:``, a list of ``{instrument, earlier}``: every
+rule whose instrument starts with ``instrument`` and that names no ``earlier`` of its own
+takes that one (the RPD's rules -> the rules before July 2012; the Statute's -> the RCI).
 
 A date-aware lookup answers "which version applied on this day"::
 
@@ -29,7 +35,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -84,6 +90,7 @@ class Rule:
     url: str
     brief: str
     versions: tuple[RuleVersion, ...]
+    earlier: str = ""  # id of the rule that governed the same matter before this one
 
     def version_on(self, day: Date) -> RuleVersion | None:
         """The version in force on ``day``, or ``None`` if the rule did not apply then."""
@@ -167,6 +174,27 @@ class RuleCatalogue:
     def citation(self, rule_id: str, day: Date | None = None) -> Citation:
         return self.get(rule_id).citation(day)
 
+    def in_force_for(self, rule_id: str, day: Date) -> str:
+        """The rule to cite for ``day``: ``rule_id`` if it was in force then, else the
+        earlier rule on the same matter that was (following ``earlier``), else ``rule_id``
+        unchanged (then it must be cited only as "not yet in force").
+
+        Example:
+            >>> import datetime
+            >>> catalogue().in_force_for("ccf-statute-3-functions", datetime.date(2014, 5, 1))
+            'rci-requests'
+        """
+        current = rule_id
+        seen = {rule_id}
+        while True:
+            rule = self.get(current)
+            if rule.version_on(day) is not None:
+                return current
+            if not rule.earlier or rule.earlier in seen:
+                return rule_id
+            seen.add(rule.earlier)
+            current = rule.earlier
+
     def not_in_force(self, rule_ids: Iterable[str], day: Date) -> tuple[str, ...]:
         """The ids among ``rule_ids`` that were not in force on ``day`` (to be cited only
         with the words "not yet in force", or not at all)."""
@@ -228,6 +256,7 @@ def _parse_rule(entry: Any, source: str) -> Rule:
         url=str(entry["url"]),
         brief=str(entry.get("brief", "")),
         versions=tuple(versions),
+        earlier=str(entry.get("earlier") or ""),
     )
 
 
@@ -237,13 +266,33 @@ def catalogue() -> RuleCatalogue:
     folder = resources.files("diffusion_scenarios.data").joinpath("rules")
     rules: dict[str, Rule] = {}
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
+    by_instrument: list[tuple[str, str]] = []
     for f in files:
         doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        for item in doc.get("earlier_by_instrument", []) or []:
+            if not isinstance(item, dict) or not item.get("instrument") or not item.get("earlier"):
+                raise ReferenceDataError(
+                    f"rule catalogue rules/{f.name}: earlier_by_instrument entries need "
+                    "'instrument' and 'earlier'"
+                )
+            by_instrument.append((str(item["instrument"]), str(item["earlier"])))
         for entry in doc.get("rules", []):
             rule = _parse_rule(entry, f"rules/{f.name}")
             if rule.id in rules:
                 raise ReferenceDataError(f"rule catalogue: duplicate rule id '{rule.id}'")
             rules[rule.id] = rule
+    for rule_id, rule in list(rules.items()):
+        if rule.earlier:
+            continue
+        for prefix, earlier in by_instrument:
+            if rule.instrument.startswith(prefix) and earlier != rule_id:
+                rules[rule_id] = replace(rule, earlier=earlier)
+                break
+    for rule in rules.values():
+        if rule.earlier and rule.earlier not in rules:
+            raise ReferenceDataError(
+                f"rule catalogue: {rule.id}: earlier rule '{rule.earlier}' is not in the catalogue"
+            )
     return RuleCatalogue(rules)
 
 
