@@ -232,7 +232,16 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
         cites.append("ccf-implementation")
         reasons.append(
             f"The CCF found the data non-compliant on {long_date(deleted_on)}; they are treated "
-            "as deleted from that day, and the recipients are told to update their records."
+            "as deleted from INTERPOL's files from that day."
+        )
+        if catalogue().applies("ccf-statute-41-4-notify-recipients", deleted_on):
+            cites.append("ccf-statute-41-4-notify-recipients")
+        if catalogue().applies("rpd-5-7-national-update", deleted_on):
+            cites += ["rpd-5-7-national-update", "national-copies-after-deletion"]
+        reasons.append(
+            "The recipients are told of the deletion and must update their own national "
+            "copies; INTERPOL cannot do it for them, and in practice national copies can "
+            "persist."
         )
         book.record(
             "ccf-implementation",

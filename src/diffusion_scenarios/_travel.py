@@ -264,8 +264,11 @@ def travel_stage(
             elif not active and circulation.active_until is not None:
                 reasons.append(
                     f"The data were deleted on {long_date(circulation.active_until)}, before "
-                    "the trip."
+                    "the trip. A copy the destination saved in its own systems goes only when "
+                    "it updates them; in practice national copies can persist."
                 )
+                if catalogue().applies("national-copies-after-deletion", trip.date):
+                    cites.append("national-copies-after-deletion")
             result = country_risk(scenario, target, received=received, active=data_active)
             risk = result.risk
             active = data_active and received
