@@ -86,8 +86,31 @@ def _route_days(
         yield step, day
 
 
-# One part of an assessment that cites rules: (section, index, where, text, [(rule, day)]).
-_Part = tuple[str, int, str, str, list[tuple[str, Date]]]
+# One part of an assessment that cites rules: (section, index, item, rules, days),
+# ``days[k]`` being the day ``rules[k]`` is applied to.
+_Part = tuple[str, int, Any, tuple[str, ...], tuple[Date, ...]]
+
+
+def _where(section: str, i: int, item: Any) -> str:
+    """A part's name in words: "issuance", "enforcement FRA", "route admissibility"..."""
+    if section == "enforcement":
+        return f"enforcement {item.country}"
+    if section == "route":
+        return f"route {item.step}"
+    if section == "grounds":
+        return f"ground {item.id}"
+    if section == "travel":
+        return f"travel {i}"
+    return section
+
+
+def _text(section: str, item: Any) -> str:
+    """The words of one part (its reasons, description or explanation)."""
+    if section == "route":
+        return str(item.description)
+    if section == "outcome":
+        return str(item.explanation)
+    return " ".join(item.reasons)
 
 
 def _parts(assessment: Assessment) -> list[_Part]:
@@ -99,10 +122,8 @@ def _parts(assessment: Assessment) -> list[_Part]:
     if assessment.scenario is not None:
         issued = assessment.scenario.notice.issued_on
     issued = issued or as_of
-    parts.append(
-        ("issuance", 0, "issuance", " ".join(issuance.reasons),
-         [(r, issued) for r in issuance.citations])
-    )
+    cites = issuance.citations
+    parts.append(("issuance", 0, issuance, cites, (issued,) * len(cites)))
     circulation = assessment.circulation
     sent = circulation.active_from or issued
     if issuance.kind == "red_notice":
@@ -112,38 +133,28 @@ def _parts(assessment: Assessment) -> list[_Part]:
         if circulation.active_until is not None and sent >= circulation.active_until:
             sent = max(circulation.active_from or issued, circulation.active_until - _ONE_DAY)
     deleted = circulation.active_until
-    parts.append(
-        ("circulation", 0, "circulation", " ".join(circulation.reasons),
-         [(r, deleted if r == "ccf-implementation" and deleted else sent)
-          for r in circulation.citations])
-    )
+    cites = circulation.citations
+    days = tuple(deleted if r == "ccf-implementation" and deleted else sent for r in cites)
+    parts.append(("circulation", 0, circulation, cites, days))
     for i, entry in enumerate(assessment.enforcement):
-        parts.append(
-            ("enforcement", i, f"enforcement {entry.country}", " ".join(entry.reasons),
-             [(r, as_of) for r in entry.citations])
-        )
+        cites = entry.citations
+        parts.append(("enforcement", i, entry, cites, (as_of,) * len(cites)))
     route_day: dict[str, Date] = {}
     for i, (step, day) in enumerate(_route_days(assessment.route, as_of)):
         for r in step.citations:
             route_day.setdefault(r, day)
-        parts.append(
-            ("route", i, f"route {step.step}", step.description,
-             [(r, day) for r in step.citations])
-        )
+        cites = step.citations
+        parts.append(("route", i, step, cites, (day,) * len(cites)))
     for i, trip in enumerate(assessment.travel):
-        parts.append(
-            ("travel", i, f"travel {i}", " ".join(trip.reasons),
-             [(r, route_day.get(r, trip.date)) for r in trip.citations])
-        )
+        cites = trip.citations
+        days = tuple(route_day.get(r, trip.date) for r in cites)
+        parts.append(("travel", i, trip, cites, days))
     for i, ground in enumerate(assessment.grounds):
-        parts.append(
-            ("grounds", i, f"ground {ground.id}", " ".join(ground.reasons),
-             [(r, as_of) for r in ground.citations])
-        )
+        cites = ground.citations
+        parts.append(("grounds", i, ground, cites, (as_of,) * len(cites)))
     outcome = assessment.outcome
-    parts.append(
-        ("outcome", 0, "outcome", outcome.explanation, [(r, as_of) for r in outcome.citations])
-    )
+    cites = outcome.citations
+    parts.append(("outcome", 0, outcome, cites, (as_of,) * len(cites)))
     return parts
 
 
@@ -159,27 +170,33 @@ def applied_rules(assessment: Assessment) -> tuple[AppliedRule, ...]:
     it was "not yet in force" (see :data:`NOT_YET_IN_FORCE`).
     """
     return tuple(
-        AppliedRule(rule, day, where, text)
-        for _section, _i, where, text, rules in _parts(assessment)
-        for rule, day in rules
+        AppliedRule(rule, day, _where(section, i, item), _text(section, item))
+        for section, i, item, rules, days in _parts(assessment)
+        for rule, day in zip(rules, days, strict=True)
     )
 
 
-def _bring_into_force(assessment: Assessment) -> Assessment:
+@lru_cache(maxsize=4096)
+def _in_force_ids(rules: tuple[str, ...], days: tuple[Date, ...]) -> tuple[str, ...] | None:
+    """``rules`` with each one not in force on its day replaced by the rule then in force;
+    ``None`` when nothing changes."""
+    cat = catalogue()
+    fixed = unique(cat.in_force_for(r, d) for r, d in zip(rules, days, strict=True))
+    return None if fixed == unique(rules) else fixed
+
+
+def _bring_into_force(assessment: Assessment, parts: list[_Part]) -> Assessment:
     """Nothing applies before it is in force, enforced in one place for every stage.
 
     A rule cited for a day before it came into force, by a text that does not say it was
     "not yet in force", is replaced by the rule that governed the same matter that day
     (``Rule.earlier``: the rules before July 2012 for the RPD, the RCI for the Statute).
     """
-    cat = catalogue()
     changed: dict[tuple[str, int], tuple[str, ...]] = {}
-    for section, i, _where, text, rules in _parts(assessment):
-        if NOT_YET_IN_FORCE in text:
-            continue
-        ids = unique(cat.in_force_for(rule, day) for rule, day in rules)
-        if ids != tuple(unique(rule for rule, _day in rules)):
-            changed[(section, i)] = ids
+    for section, i, item, rules, days in parts:
+        fixed = _in_force_ids(rules, days)
+        if fixed is not None and NOT_YET_IN_FORCE not in _text(section, item):
+            changed[(section, i)] = fixed
     if not changed:
         return assessment
 
@@ -204,15 +221,21 @@ def _bring_into_force(assessment: Assessment) -> Assessment:
     )
 
 
+def _first_days(parts: list[_Part]) -> dict[str, Date]:
+    """The first day each rule is applied to (one pass over the distinct parts)."""
+    first: dict[str, Date] = {}
+    for pair in dict.fromkeys((rules, days) for *_, rules, days in parts):
+        for rule, day in zip(*pair, strict=True):
+            if rule not in first or day < first[rule]:
+                first[rule] = day
+    return first
+
+
 def _citations(
-    cited: Iterable[str], applied: Iterable[AppliedRule], as_of: Date
+    cited: Iterable[str], first: dict[str, Date], as_of: Date
 ) -> tuple[Citation, ...]:
     """One citation per rule (in the order cited), in the version in force on the first day
     it is applied; a rule only named in the trace is cited as on the assessment date."""
-    first: dict[str, Date] = {}
-    for a in applied:
-        if a.rule not in first or a.day < first[a.rule]:
-            first[a.rule] = a.day
     return tuple(_citation(rule_id, first.get(rule_id, as_of)) for rule_id in unique(cited))
 
 
@@ -384,7 +407,11 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         caveats=(),
         scenario=scenario,
     )
-    draft = _bring_into_force(draft)
+    parts = _parts(draft)
+    fixed = _bring_into_force(draft, parts)
+    if fixed is not draft:
+        draft = fixed
+        parts = _parts(draft)
     cited: list[str] = [*draft.issuance.citations, *draft.circulation.citations]
     for entry in draft.enforcement:
         cited += entry.citations
@@ -396,7 +423,7 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         cited += step.citations
     cited += draft.outcome.citations
     cited += [t.rule for t in trace]
-    citations = _citations(cited, applied_rules(draft), as_of)
+    citations = _citations(cited, _first_days(parts), as_of)
 
     depends_on = merge_depends_on(
         grounds.depends_on,
