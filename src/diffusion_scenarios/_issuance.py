@@ -229,9 +229,12 @@ def issuance_stage(
     )
     if cat.applies("rpd-99-2-sender-checks", issued):
         cites.append("rpd-99-2-sender-checks")
+    prior_review = "gs-prior-review-of-diffusions-russia-2022"
+    prior_reviewed = notice.requesting_country == "RUS" and cat.applies(prior_review, issued)
     reasons.append(
-        f"It is reviewed only after it has circulated, by {body}; if it is found "
-        "non-compliant the recipients are asked to update their national databases."
+        f"It is {'also' if prior_reviewed else 'only'} reviewed after it has circulated, by "
+        f"{body}; if it is found non-compliant the recipients are asked to update their "
+        "national databases."
     )
     if cat.applies("gs-blocking", issued):
         cites.append("gs-blocking")
@@ -240,8 +243,7 @@ def issuance_stage(
             "Secretariat can take interim measures, such as blocking the diffusion, while it "
             "examines it (RPD Arts 128-129)."
         )
-    prior_review = "gs-prior-review-of-diffusions-russia-2022"
-    if notice.requesting_country == "RUS" and cat.applies(prior_review, issued):
+    if prior_reviewed:
         cites.append(prior_review)
         reasons.append(
             "This diffusion comes from Russia's NCB after the General Secretariat, in March "

@@ -49,6 +49,11 @@ class RouteResult:
         return None
 
 
+def _months_words(months: int) -> str:
+    """``1`` -> "one month", ``4`` -> "4 months"."""
+    return "one month" if months == 1 else f"{months} months"
+
+
 def statute_applies(day: Date) -> bool:
     """Whether the CCF Statute (and its time limits) governed a request admissible on ``day``."""
     return day >= STATUTE_IN_FORCE
@@ -244,7 +249,7 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
         estimated = True
         text = (
             "Estimated: the CCF checks admissibility first and must tell the applicant within "
-            f"{months} month of receiving the request (Statute Art. 32(1)), so by "
+            f"{_months_words(months)} of receiving the request (Statute Art. 32(1)), so by "
             f"{long_date(admissible_on)}. The real date starts the decision clock."
         )
     else:
@@ -252,7 +257,8 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
         estimated = True
         text = (
             "Estimated: before the Statute no rule read sets a time for admissibility; the "
-            f"model assumes {months} month, the time the Statute later set (unverified), so "
+            f"model assumes {_months_words(months)}, the time the Statute later set "
+            "(unverified), so "
             f"around {long_date(admissible_on)}."
         )
     if admissible_given is None:
