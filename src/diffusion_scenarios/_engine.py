@@ -8,6 +8,14 @@ over frozen values that receives what it needs and never calls back into an earl
 and then joins their notes: the ordered trace, every rule cited (as dated citations), what
 the answer depends on, the defaults it used, and the caveats (always led by "Educational
 model, not legal advice.", then every unverified rule cited).
+
+Nothing applies before it is in force, and that is enforced here, once, for every stage:
+each cited rule is paired with the day it is applied to (:func:`applied_rules`); a rule
+cited for a day before it came into force gives way to the rule that governed the matter
+then (``Rule.earlier``), unless its text says it was "not yet in force"; and each rule is
+cited in the version in force on the first day it is applied. Before the notice's issue
+date nothing is on file, so no CCF outcome is predicted; on a request for revision the
+outcome is framed as the outcome on that request.
 """
 
 from __future__ import annotations
