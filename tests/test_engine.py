@@ -163,7 +163,7 @@ def test_assessment_keeps_the_facts_it_assessed() -> None:
 # ---------------------------------------------------------------------------- issuance
 
 
-def test_red_notice_refused_at_screening_circulates_nowhere() -> None:
+def test_a_red_notice_the_review_should_have_refused_still_circulates_from_its_issue_date() -> None:
     scenario = dataclasses.replace(
         diffusion(kind="red_notice"),
         travel=(ds.Trip(country="FRA", date=D(2025, 5, 1)),),
@@ -175,9 +175,12 @@ def test_red_notice_refused_at_screening_circulates_nowhere() -> None:
         defects_at_issue=(defect,),
         screened_grounds=frozenset({"warrant_invalid"}),
     )
-    assert result.issuance.screening == "refused"
-    assert result.issuance.circulated_on is None
-    assert any("grounds for deletion" in r for r in result.issuance.reasons)
+    assert result.issuance.screening == "published"
+    assert result.issuance.circulated_on == scenario.notice.issued_on
+    text = " ".join(result.issuance.reasons)
+    assert "should arguably have refused it" in text
+    assert "ground for deletion" in text
+    assert "nothing circulated" not in text.lower()
 
 
 def test_an_arguable_defect_does_not_stop_publication() -> None:
@@ -191,7 +194,7 @@ def test_an_arguable_defect_does_not_stop_publication() -> None:
     assert result.issuance.screening == "published"
 
 
-def test_a_refused_red_notice_leaves_every_recipient_without_risk() -> None:
+def test_a_red_notice_the_review_should_have_refused_still_puts_recipients_at_risk() -> None:
     scenario = dataclasses.replace(
         diffusion(kind="red_notice"),
         case=dataclasses.replace(
@@ -199,31 +202,25 @@ def test_a_refused_red_notice_leaves_every_recipient_without_risk() -> None:
         ),
     )
     result = ds.assess(scenario)
-    assert result.issuance.screening == "refused"
-    assert result.circulation.recipients == ()
-    assert result.circulation.active_from is None
+    assert result.issuance.screening == "published"
+    assert result.circulation.recipient_count == 195
+    assert result.circulation.active_from == scenario.notice.issued_on
     risks = {e.country: e.arrest_risk for e in result.enforcement}
     assert risks.pop("KAZ") == "high"
-    assert set(risks.values()) == {"none"}
+    assert set(risks.values()) - {"none"}, "recipients of a circulating red notice carry risk"
 
 
-def test_a_red_notice_under_challenge_is_on_file_despite_a_screened_defect() -> None:
+def test_a_red_notice_is_on_file_whether_or_not_a_challenge_is_filed() -> None:
     scenario = dataclasses.replace(
         diffusion(kind="red_notice"),
         case=dataclasses.replace(
             diffusion().case, offence="other", origin="family_matter", max_penalty_years=3
         ),
-        challenge=ds.Challenge(filed_on=D(2025, 2, 1), requests=("access",)),
     )
-    only_access = ds.assess(scenario)
-    assert only_access.issuance.screening == "refused"  # asking what exists proves nothing
-    deletion = dataclasses.replace(
-        scenario, challenge=ds.Challenge(filed_on=D(2025, 2, 1), requests=("deletion",))
-    )
-    result = ds.assess(deletion)
-    assert result.issuance.screening == "published"
-    assert any("published all the same" in r for r in result.issuance.reasons)
-    assert result.circulation.recipient_count == 195
+    for challenge in (None, ds.Challenge(filed_on=D(2025, 2, 1), requests=("access",))):
+        result = ds.assess(dataclasses.replace(scenario, challenge=challenge))
+        assert result.issuance.screening == "published"
+        assert result.circulation.recipient_count == 195
 
 
 def test_diffusion_before_2016_was_reviewed_by_the_secretariat_without_the_task_force() -> None:

@@ -23,8 +23,15 @@ A case file reads like a sentence of law and holds a scenario and what must foll
       route: {access_decision_due: {deadline: 2025-07-01}}   # fields of a route step
       route_absent: [provisional_measures]
       cites: [ccf-statute-40-access]         # ids that must appear in citations
-      cites_absent: [ne-bis-ws-provisional-arrest]   # ids that must not be cited
+      cites_absent: [ccf-statute-37-provisional-measures]   # ids that must not be cited
+      cites_version: {interpol-membership: "Vienna"}   # substring of the version cited
       depends_on_mentions: [max_penalty_years]   # substrings of some depends_on entry
+      mentions:                              # words that must appear in a part's text
+        issuance: ["should arguably have refused it"]   # also circulation, route,
+        travel: ["not yet in force"]                    # travel, caveats, outcome
+      mentions_absent: {travel: ["urgent request under Article 37"]}
+
+``outcome: null`` expects no prediction (nothing on file on the day assessed).
 
 Every key of ``expect`` is optional. Each case runs as its own test, named by its file.
 """
@@ -57,11 +64,29 @@ _KNOWN_KEYS = {
     "route",
     "route_absent",
     "cites",
+    "cites_absent",
+    "cites_version",
     "depends_on_mentions",
     "enforcement_detail",
     "enforcement_mentions",
-    "cites_absent",
+    "mentions",
+    "mentions_absent",
 }
+_PARTS = ("issuance", "circulation", "route", "travel", "caveats", "outcome")
+
+
+def _part_text(result: dict[str, Any], part: str) -> str:
+    """All the words of one part of the assessment, for ``mentions``."""
+    assert part in _PARTS, f"unknown part {part!r} in mentions; use one of {_PARTS}"
+    if part in ("issuance", "circulation"):
+        return " ".join(result[part]["reasons"])
+    if part == "route":
+        return " ".join(s["description"] for s in result["route"])
+    if part == "travel":
+        return " ".join(r for t in result["travel"] for r in t["reasons"])
+    if part == "caveats":
+        return " ".join(result["caveats"])
+    return f"{result['outcome']['summary']} {result['outcome']['explanation']}"
 
 
 def _load(path: Path) -> dict[str, Any]:
@@ -157,6 +182,18 @@ def check_case(doc: dict[str, Any]) -> None:
         assert rid in cited, f"{name}: {rid} not cited"
     for rid in expect.get("cites_absent") or []:
         assert rid not in cited, f"{name}: {rid} should not be cited"
+    versions = {c["id"]: c["version"] for c in result["citations"]}
+    for rid, words in (expect.get("cites_version") or {}).items():
+        assert rid in versions, f"{name}: {rid} not cited"
+        assert words in versions[rid], f"{name}: {rid} cited as {versions[rid]!r}"
+    for part, words in (expect.get("mentions") or {}).items():
+        text = _part_text(result, part)
+        for word in words:
+            assert word in text, f"{name}: {part} does not say {word!r}: {text}"
+    for part, words in (expect.get("mentions_absent") or {}).items():
+        text = _part_text(result, part)
+        for word in words:
+            assert word not in text, f"{name}: {part} should not say {word!r}: {text}"
     for word in expect.get("depends_on_mentions") or []:
         assert any(word in d for d in result["depends_on"]), (
             f"{name}: nothing in depends_on mentions {word}: {result['depends_on']}"

@@ -42,7 +42,7 @@ def test_text_tags_every_cited_rule_with_its_verification(assessment: ds.Assessm
         listed = f"[{citation.id}] {citation.instrument}, {citation.provision} — {status};"
         assert listed in flat, citation.id
     assert "[ccf-reissuance, UNVERIFIED]" in flat
-    assert "[ccf-statute-40-deletion, secondary]" in flat
+    assert "[ccf-statute-40-deletion, primary]" in flat
 
 
 def test_text_shows_route_deadlines_trips_and_what_it_depends_on(
@@ -91,7 +91,7 @@ def test_text_lines_stay_readable_in_a_terminal(assessment: ds.Assessment) -> No
     assert long_lines == [line for line in long_lines if " " not in line.strip()]
 
 
-def test_text_of_a_refused_red_notice_says_nothing_circulated() -> None:
+def test_text_of_a_red_notice_the_review_should_have_refused_says_it_circulates() -> None:
     scenario = ds.scenario_from_dict(
         {
             "format": 1,
@@ -106,8 +106,9 @@ def test_text_of_a_refused_red_notice_says_nothing_circulated() -> None:
         }
     )
     text = reports.render(ds.assess(scenario))
-    assert "would be refused at the review before publication; nothing circulated" in text
-    assert "0 recipient countries" in text
+    assert "should arguably have refused it" in text
+    assert "195 recipient countries" in text
+    assert "nothing circulated" not in text
 
 
 def test_unknown_format_is_refused_with_the_choices(assessment: ds.Assessment) -> None:

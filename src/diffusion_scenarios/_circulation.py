@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ._assessment import Circulation, Issuance
 from ._countries import country_name, expand_recipients, is_member, members_on
-from ._rules import catalogue
+from ._rules import NOT_YET_IN_FORCE, catalogue
 from ._scenario import Scenario
 from ._stage import NoteBook, StageNotes, add_months, long_date
 from ._vocab import REGIONS
@@ -23,6 +23,7 @@ __all__ = ["CirculationResult", "circulation_stage", "data_active_on"]
 Date = _dt.date
 
 _REGION_WORDS = frozenset(REGIONS)
+_RPD_IN_FORCE = Date(2012, 7, 1)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -109,28 +110,9 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
     book = NoteBook()
     reasons: list[str] = []
     cites: list[str] = []
-    sent = issuance.circulated_on
-
-    if sent is None:
-        reasons.append(
-            "Nothing circulated: on these facts the red notice would be refused at the review "
-            "before publication, so no NCB receives it and nothing is public."
-        )
-        cites.append("rpd-86-legal-review")
-        book.record(
-            "rpd-86-legal-review",
-            {"issuance.screening": issuance.screening},
-            "no recipients; nothing circulated",
-        )
-        return CirculationResult(
-            circulation=Circulation(
-                recipients=(),
-                public=False,
-                reasons=tuple(reasons),
-                citations=tuple(cites),
-            ),
-            notes=book.freeze(),
-        )
+    # An existing notice is a fact: it circulates from its issue date, whatever the review
+    # before publication should have said (issuance says so and makes it a ground).
+    sent = issuance.circulated_on or notice.issued_on
 
     deleted_on = _deleted_on(scenario)
     requesting_name = country_name(requesting)
@@ -152,6 +134,11 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
             f"A red notice is available to every NCB: {len(recipients)} of the {total} "
             f"members on {long_date(day)}, all but {requesting_name} itself."
         )
+        if day < _RPD_IN_FORCE:
+            reasons.append(
+                f"The Rules on the Processing of Data are {NOT_YET_IN_FORCE} on that day (they "
+                "apply from 1 July 2012); the model applies their concepts by analogy."
+            )
         if notice.recipients is not None:
             reasons.append(
                 "The recipients listed in the facts are ignored: a red notice goes to all NCBs, "
@@ -217,6 +204,11 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
                         f"{country_name(token)} is listed but was not an INTERPOL member on "
                         f"{long_date(sent)}, so it did not receive the diffusion."
                     )
+        if sent < _RPD_IN_FORCE:
+            reasons.append(
+                f"The Rules on the Processing of Data were {NOT_YET_IN_FORCE} when it was sent "
+                "(they apply from 1 July 2012); the model applies their concepts by analogy."
+            )
         book.record(
             "rpd-diffusion-recipients",
             {
@@ -240,7 +232,16 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
         cites.append("ccf-implementation")
         reasons.append(
             f"The CCF found the data non-compliant on {long_date(deleted_on)}; they are treated "
-            "as deleted from that day, and the recipients are told to update their records."
+            "as deleted from INTERPOL's files from that day."
+        )
+        if catalogue().applies("ccf-statute-41-4-notify-recipients", deleted_on):
+            cites.append("ccf-statute-41-4-notify-recipients")
+        if catalogue().applies("rpd-5-7-national-update", deleted_on):
+            cites += ["rpd-5-7-national-update", "national-copies-after-deletion"]
+        reasons.append(
+            "The recipients are told of the deletion and must update their own national "
+            "copies; INTERPOL cannot do it for them, and in practice national copies can "
+            "persist."
         )
         book.record(
             "ccf-implementation",

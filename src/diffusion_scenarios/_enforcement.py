@@ -374,7 +374,9 @@ def country_risk(
         "national-practice",
         *practice.citations,
         *(("arrest-eu-presumption",) if basis == "regional_presumption" else ()),
-        "agn-66-res-7",
+        # The 1997 resolution is cited only from the day it was adopted (nothing applies
+        # before it is in force); earlier practice rests on the national rule alone.
+        *(("agn-66-res-7",) if catalogue().applies("agn-66-res-7", day) else ()),
         "rpd-87-located-person",
     ]
     facts: list[tuple[str, Any]] = [("national_practice", risk)]

@@ -1,15 +1,19 @@
 """Issuance: how the request entered INTERPOL's system.
 
-A red notice is checked by the General Secretariat *before* it is published (RPD Art. 86,
-number unverified); a diffusion goes straight from the sending NCB to its recipients and is
-checked only *afterwards* (DF-5, DF-6), since 2016 by the Notices and Diffusions Task
-Force. This stage says which of the two happened, whether the review before publication
-would be expected to stop a red notice on these facts, and from when the data circulate.
+A red notice is checked by the General Secretariat *before* it is published (RPD Art. 86);
+a diffusion goes straight from the sending NCB to its recipients, the sender itself being
+bound to check it first (RPD Art. 99(2)), and the General Secretariat examines it only
+*afterwards* (DF-5, DF-6; interim measures under RPD Arts 128-129), since 2016 through the
+Notices and Diffusions Task Force. The one reported exception is the prior review the
+General Secretariat imposed on NCB Moscow's diffusions in March 2022 (DF-17).
 
-A red notice whose facts show a defect the review checks is taken as refused (nothing
-circulates) unless the facts show it is on file anyway: its correction, deletion or
-revision is asked of the CCF, or the CCF has already decided on it. Then it was published
-despite the defect, and the same defect is a ground for deletion.
+An existing notice is a fact. A red notice or diffusion given in the facts circulates from
+its issue date, whatever the review before publication should have said: when the facts
+show a defect that review checks, the stage says that the review should arguably have
+refused it, and the same defect is a ground for deletion, never that nothing circulated.
+
+Dates that make no sense are said: a requesting state that was not an INTERPOL member on
+the issue date (or on the assessment date) had no National Central Bureau to act through.
 """
 
 from __future__ import annotations
@@ -18,11 +22,17 @@ import datetime as _dt
 from dataclasses import dataclass
 
 from ._assessment import Ground, Issuance
-from ._rules import catalogue
+from ._countries import country_name, is_member, members
+from ._rules import NOT_YET_IN_FORCE, catalogue
 from ._scenario import Scenario
 from ._stage import NoteBook, StageNotes, long_date
 
-__all__ = ["IssuanceResult", "issuance_stage", "red_notice_refused_on"]
+__all__ = [
+    "IssuanceResult",
+    "issuance_stage",
+    "red_notice_refused_on",
+    "requesting_state_not_member",
+]
 
 Date = _dt.date
 
@@ -52,16 +62,31 @@ def _labels(grounds: tuple[Ground, ...]) -> str:
     return "; ".join(names)
 
 
-def _shown_on_file(scenario: Scenario) -> str | None:
-    """Why the facts show the data exist, if they do: what is challenged or decided exists."""
-    prior = scenario.case.prior_ccf_decision
-    if prior is not None:
-        return "the CCF has already decided on it"
-    challenge = scenario.challenge
-    if challenge is not None and (
-        not challenge.requests or any(r != "access" for r in challenge.requests)
-    ):
-        return "its correction, deletion or revision is asked of the CCF"
+def requesting_state_not_member(scenario: Scenario, as_of: Date) -> str | None:
+    """A plain sentence when the requesting state was not an INTERPOL member on the issue
+    date or on the assessment date, else ``None``."""
+    requesting = scenario.notice.requesting_country
+    issued = scenario.notice.issued_on
+    name = country_name(requesting)
+    if not is_member(requesting, issued):
+        return (
+            f"{name} was not an INTERPOL member on {long_date(issued)}, the issue date given: "
+            "it had no National Central Bureau through which to send a diffusion or ask for a "
+            "red notice, so the facts cannot be right as stated (check the country and the "
+            "dates). The model assesses them as given."
+        )
+    if not is_member(requesting, as_of):
+        record = members().get(requesting)
+        joined = (
+            f" (it joined on {long_date(record.admitted_on)})"
+            if record is not None and record.admitted_on > as_of
+            else ""
+        )
+        return (
+            f"{name} is not an INTERPOL member on {long_date(as_of)}, the day assessed"
+            f"{joined}: it has no National Central Bureau through which to record INTERPOL "
+            "data that day, so nothing from it can be on INTERPOL's files then."
+        )
     return None
 
 
@@ -72,7 +97,7 @@ def _screening_body(day: Date) -> tuple[str, tuple[str, ...]]:
     return (
         "the General Secretariat (the Notices and Diffusions Task Force, which INTERPOL dates "
         "to 2016, did not yet exist)",
-        ("ndtf-review",),
+        (),
     )
 
 
@@ -107,15 +132,25 @@ def issuance_stage(
     """
     notice = scenario.notice
     issued = notice.issued_on
+    cat = catalogue()
     book = NoteBook()
     reasons: list[str] = []
     cites: list[str] = []
 
+    not_member = requesting_state_not_member(scenario, as_of)
+    if not_member is not None:
+        reasons.append(not_member)
+        cites.append("interpol-membership")
+        book.record(
+            "interpol-membership",
+            {"notice.requesting_country": notice.requesting_country, "notice.issued_on": issued},
+            "the requesting state was not a member on the issue date or the day assessed",
+        )
     if issued < _RPD_IN_FORCE:
         reasons.append(
-            f"The data were issued on {long_date(issued)}, before the Rules on the Processing "
-            "of Data came into force on 1 July 2012; the model applies the current concepts to "
-            "them and says so."
+            f"The data were issued on {long_date(issued)}, when the Rules on the Processing "
+            f"of Data were {NOT_YET_IN_FORCE} (they apply from 1 July 2012); the model applies "
+            "their concepts to these data by analogy and says so."
         )
         cites.append("rpd-before-2012")
         book.record(
@@ -136,33 +171,21 @@ def issuance_stage(
             f"compliance before publication; on {long_date(issued)} that review was done by "
             f"{body}."
         )
-        on_file = _shown_on_file(scenario)
-        if screened and on_file is None:
+        if screened:
             labels = _labels(screened)
             reasons.append(
-                f"On these facts the review before publication would be expected to refuse it "
-                f"({labels}); if it was published anyway, the same defects are grounds for "
-                "deletion. The model therefore treats nothing as circulated."
+                "On these facts the review before publication should arguably have refused it "
+                f"({labels}). The facts give it as issued, so it is taken as published and "
+                f"circulating from {long_date(issued)}; that the review should have refused it "
+                "is a ground for deletion; it does not stop the notice from circulating."
             )
-            screening = "refused"
-            circulated_on: Date | None = None
-        elif screened:
-            labels = _labels(screened)
-            reasons.append(
-                f"On these facts the review before publication would be expected to refuse it "
-                f"({labels}); but the facts show it was published all the same ({on_file}), "
-                f"so it is taken as circulating from {long_date(issued)} and the same defects "
-                "are grounds for deletion."
-            )
-            screening = "published"
-            circulated_on = issued
         else:
             reasons.append(
                 "Nothing in the facts shows a defect that the review before publication checks, "
                 f"so the notice is taken as published on {long_date(issued)}."
             )
-            screening = "published"
-            circulated_on = issued
+        screening = "published"
+        circulated_on: Date | None = issued
         reasons.append(
             "Because it was screened before it went out, it is not a case of review only after "
             "circulation; it still stays open to later review by the General Secretariat (for "
@@ -175,7 +198,8 @@ def issuance_stage(
                 "notice.issued_on": issued,
                 "screened_defects": [g.id for g in screened],
             },
-            f"screening: {screening}",
+            f"screening: {screening}"
+            + ("; the review should arguably have refused it" if screened else ""),
         )
         issuance = Issuance(
             kind=notice.kind,
@@ -199,13 +223,48 @@ def issuance_stage(
     reasons.append(
         f"A diffusion is sent by the requesting NCB straight to the NCBs it chooses and is "
         f"recorded in the INTERPOL Information System at the same moment, here on "
-        f"{long_date(issued)}. No one at INTERPOL approves it before it arrives."
+        f"{long_date(issued)}. As a rule no one at INTERPOL approves it before it arrives: "
+        "the duty to check it before it goes out lies with the sending NCB, unlike a red "
+        "notice, which the General Secretariat reviews before publication."
     )
+    if cat.applies("rpd-99-2-sender-checks", issued):
+        cites.append("rpd-99-2-sender-checks")
+    prior_review = "gs-prior-review-of-diffusions-russia-2022"
+    prior_reviewed = notice.requesting_country == "RUS" and cat.applies(prior_review, issued)
     reasons.append(
-        f"It is reviewed only after it has circulated, by {body}; if it is found "
-        "non-compliant the recipients are asked to update their national databases."
+        f"It is {'also' if prior_reviewed else 'only'} reviewed after it has circulated, by "
+        f"{body}; if it is found non-compliant the recipients are asked to update their "
+        "national databases."
     )
-    if catalogue().applies("rpd-22-6-direct-exchanges", as_of):
+    if cat.applies("gs-blocking", issued):
+        cites.append("gs-blocking")
+        reasons.append(
+            "That is not absolute: once a doubt about compliance arises, the General "
+            "Secretariat can take interim measures, such as blocking the diffusion, while it "
+            "examines it (RPD Arts 128-129)."
+        )
+    if prior_reviewed:
+        cites.append(prior_review)
+        reasons.append(
+            "This diffusion comes from Russia's NCB after the General Secretariat, in March "
+            "2022, required it to send every diffusion through the Secretariat, which passes "
+            "one on only if it finds it compliant (INTERPOL statement as reported, secondary "
+            "source; DF-17): on that footing it was checked before it went out."
+        )
+        book.record(
+            prior_review,
+            {"notice.requesting_country": "RUS", "notice.issued_on": issued},
+            "diffusion checked by the General Secretariat before circulation (reported)",
+        )
+    elif cat.applies(prior_review, issued):
+        cites.append(prior_review)
+        reasons.append(
+            "The General Secretariat has shown it can require prior review: since March 2022 "
+            "it has checked every diffusion from Russia's NCB before passing it on (as "
+            "reported, secondary source; DF-17). No such measure is reported for "
+            f"{country_name(notice.requesting_country)}."
+        )
+    if cat.applies("rpd-22-6-direct-exchanges", issued):
         cites.append("rpd-22-6-direct-exchanges")
         reasons.append(
             "Since the 2024 amendment (Art. 22(6), entry into force unverified) the General "

@@ -1,12 +1,17 @@
 """Route: the steps of a challenge before the CCF, with their dates and deadlines.
 
 Filing (by post or e-mail, and only through the portal from 26 March 2026), admissibility
-(about a month, CCF-17), provisional measures on an urgent request (Statute Art. 37),
-consultation of the General Secretariat (Art. 33 as amended in 2025; entry into force
-unverified) and of the source NCB (Arts 33-35), the decision deadlines of Art. 40 (four
-months for access, nine for correction or deletion, counted from admissibility, only under
-the Statute in force since 11 March 2017), implementation, revision (Art. 42) and what a
-deletion does not end.
+(within a month of receipt, Statute Art. 32(1)), provisional measures on an urgent request
+(Statute Art. 37), consultation of the General Secretariat (Art. 33 as amended in 2025;
+entry into force unverified) and of the source NCB (Arts 33-35), the decision deadlines of
+Art. 40 (four months for access, nine for correction or deletion, counted from
+admissibility), implementation and the notice to the recipients (Art. 41), revision
+(Art. 42) and what a deletion does not end, national copies included.
+
+Every rule is applied only on a day it is in force. The Statute came into force on 11 March
+2017 and no provision says how requests made before then were handled: the model's line
+(the Statute's time limits and disclosure rules only for requests admissible from that day)
+is an assumption, flagged unverified wherever it matters.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import datetime as _dt
 from dataclasses import dataclass, replace
 
 from ._assessment import RouteStep
-from ._rules import catalogue
+from ._rules import NOT_YET_IN_FORCE, catalogue
 from ._scenario import Scenario
 from ._stage import NoteBook, StageNotes, add_months, long_date
 
@@ -25,6 +30,9 @@ Date = _dt.date
 
 STATUTE_IN_FORCE = Date(2017, 3, 11)
 _REQUEST_ORDER = ("access", "deletion", "correction", "revision")
+_TRANSITION = "ccf-statute-2017-transition"
+#: Earlier decisions that went against the applicant: the data were kept.
+_KEPT = ("compliant", "compliant_with_update")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -39,6 +47,11 @@ class RouteResult:
             if s.step == step_id:
                 return s
         return None
+
+
+def _months_words(months: int) -> str:
+    """``1`` -> "one month", ``4`` -> "4 months"."""
+    return "one month" if months == 1 else f"{months} months"
 
 
 def statute_applies(day: Date) -> bool:
@@ -66,7 +79,7 @@ def _filing_step(request: str, filed_on: Date, *, planned: bool) -> RouteStep:
         "grounds and evidence.",
         "correction": "Ask the CCF to correct or complete inaccurate data.",
         "revision": "Ask the Requests Chamber to revise its earlier decision because of a newly "
-        "discovered fact.",
+        "discovered fact; the outcome shown is the outcome on a request for revision.",
     }[request]
     verb = "To be filed" if planned else "Filed"
     channel = (
@@ -85,6 +98,14 @@ def _filing_step(request: str, filed_on: Date, *, planned: bool) -> RouteStep:
         )
     if request == "revision":
         cites.append("ccf-statute-42-revision")
+        if not statute_applies(filed_on):
+            cites += ["rci-requests", _TRANSITION]
+            text += (
+                f" Article 42 of the Statute (revision) was {NOT_YET_IN_FORCE} on that day: the "
+                "request was made under the RCI's re-examination. How such a request was "
+                "treated once the Statute came into force on 11 March 2017 is unverified: no "
+                "transitional provision was found."
+            )
         if cat.applies("ccf-operating-rules-2026-revision", filed_on):
             cites.append("ccf-operating-rules-2026-revision")
             pages = cat.value("ccf-operating-rules-2026-revision", "pages", filed_on)
@@ -215,32 +236,45 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
 
     # Admissibility: given, or estimated at about a month after filing.
     admissible_given = None if challenge is None else challenge.admissible_on
-    months = int(cat.value("ccf-admissibility-timing", "months", STATUTE_IN_FORCE, 1))
+    timing_rule = (
+        "ccf-admissibility-timing" if statute_applies(filed_on) else "rci-admissibility-estimate"
+    )
+    months = int(cat.value(timing_rule, "months", filed_on, 1))
     if admissible_given is not None:
         admissible_on = admissible_given
         estimated = False
         text = f"The CCF found the request admissible on {long_date(admissible_on)}."
+    elif timing_rule == "ccf-admissibility-timing":
+        admissible_on = add_months(filed_on, months)
+        estimated = True
+        text = (
+            "Estimated: the CCF checks admissibility first and must tell the applicant within "
+            f"{_months_words(months)} of receiving the request (Statute Art. 32(1)), so by "
+            f"{long_date(admissible_on)}. The real date starts the decision clock."
+        )
     else:
         admissible_on = add_months(filed_on, months)
         estimated = True
         text = (
-            f"Estimated: the CCF checks admissibility first and reports in about {months} month "
-            f"(its 2021 report), so around {long_date(admissible_on)}. The real date starts "
-            "the decision clock."
+            "Estimated: before the Statute no rule read sets a time for admissibility; the "
+            f"model assumes {_months_words(months)}, the time the Statute later set "
+            "(unverified), so "
+            f"around {long_date(admissible_on)}."
         )
+    if admissible_given is None:
         book.depends("challenge.admissible_on: the real admissibility date moves every deadline")
     steps.append(
         RouteStep(
             step="admissibility",
             date=admissible_on,
             deadline=None,
-            citations=("ccf-admissibility-timing", "ccf-admissibility-requirements"),
+            citations=(timing_rule, "ccf-admissibility-requirements"),
             description=text,
             estimated=estimated,
         )
     )
     book.record(
-        "ccf-admissibility-timing",
+        timing_rule,
         {"challenge.filed_on": filed_on, "challenge.admissible_on": admissible_given},
         f"admissible on {admissible_on.isoformat()}" + (" (estimated)" if estimated else ""),
     )
@@ -256,10 +290,11 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
                 deadline=None,
                 citations=("ccf-statute-33-2025-gs-consultation",),
                 description=(
-                    "After admissibility the CCF consults the General Secretariat, a "
-                    f"{days}-day notification step follows, and the Requests Chamber may wait "
-                    "for the Secretariat's own compliance assessment (Art. 33 as amended in "
-                    "2025; entry into force unverified)."
+                    "After admissibility the Requests Chamber notifies the General Secretariat "
+                    f"and asks whether INTERPOL's files hold data on the person, which the "
+                    f"Secretariat answers within {days} days; if the Secretariat is itself "
+                    "examining the same data, the Chamber waits until it has decided and acted "
+                    "(Art. 33(1)-(2) and (5) as amended in 2025; entry into force unverified)."
                 ),
                 estimated=estimated,
             )
@@ -270,6 +305,15 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
             "General Secretariat consulted first (2025 amendment, unverified in force)",
         )
 
+    # Filed before the Statute, admissible under it: the line the model draws is its own.
+    straddles = filed_on < STATUTE_IN_FORCE <= admissible_on
+    transition_note = (
+        " The request was filed before the Statute came into force on 11 March 2017; that it "
+        "falls under the Statute because it became admissible afterwards is the model's "
+        "assumption (unverified: no transitional provision was found)."
+        if straddles
+        else ""
+    )
     ncb_responds = None if challenge is None else challenge.ncb_responds
     if under_statute:
         ncb_cites = [
@@ -280,14 +324,18 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
         ]
         ncb_text = (
             "The CCF checks what INTERPOL's files hold, then puts questions to the source NCB "
-            "(and others); the source may restrict what the applicant is told, with reasons. "
-            "The procedure is written."
-        )
+            "(and others); the Requests Chamber decides what the applicant is not told, on one "
+            "of four grounds, and a restriction must be justified. The procedure is written."
+        ) + transition_note
+        if straddles:
+            ncb_cites.append(_TRANSITION)
     else:
-        ncb_cites = ["rci-requests", "ccf-written-procedure"]
+        ncb_cites = ["rci-requests", "ccf-written-procedure", _TRANSITION]
         ncb_text = (
-            "Under the rules before the Statute, the CCF consulted the source NCB in writing; "
-            "the Statute's disclosure regime did not yet apply."
+            "Under the rules before the Statute, the CCF consulted the source NCB in writing. "
+            "That the Statute's disclosure rules (Art. 35) did not yet apply to this request, "
+            "even if it was decided after 11 March 2017, is the model's assumption "
+            "(unverified: no transitional provision was found)."
         )
     if ncb_responds is False:
         ncb_cites.append("ccf-ncb-no-answer")
@@ -311,11 +359,19 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
     if under_statute:
         delay_cites = ["ccf-statute-40-3-delays"]
         delay_text = (
-            " The CCF must tell the parties if it cannot keep the limit; limits are often missed."
+            " The Requests Chamber may extend the limit for a given request, reasonably, telling "
+            "the parties and giving its reasons in the decision (Art. 40(3); no maximum is set); "
+            "in practice limits are often missed."
         )
         if art33_2025:
             delay_cites.append("ccf-statute-33-2025-gs-consultation")
-            delay_text += " How the 2025 Article 33 step interacts with this limit is unverified."
+            delay_text += (
+                " Time the General Secretariat takes on the same data may justify an extension "
+                "(Art. 33(5) as amended in 2025; entry into force unverified)."
+            )
+        if straddles:
+            delay_cites.append(_TRANSITION)
+            delay_text += transition_note
         if "access" in requests:
             m = int(cat.value("ccf-statute-40-access", "months", admissible_on))
             due = add_months(admissible_on, m)
@@ -366,11 +422,12 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
                 step="decision_without_time_limit",
                 date=None,
                 deadline=None,
-                citations=("rci-requests",),
+                citations=("rci-requests", _TRANSITION),
                 description=(
-                    "No statutory time limit: the four- and nine-month limits of Article 40 "
-                    "apply only to requests admissible from 11 March 2017, when the Statute "
-                    "replaced the RCI."
+                    "No statutory time limit under the RCI. The model applies the four- and "
+                    "nine-month limits of Article 40 only to requests admissible from 11 March "
+                    "2017, when the Statute replaced the RCI; that line is its own assumption "
+                    "(unverified: no transitional provision for pending requests was found)."
                 ),
                 estimated=estimated,
             )
@@ -401,19 +458,94 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
         )
     )
 
-    if prior is not None and prior.date is not None:
+    # What a deletion does not end: the national copies held by the recipients.
+    copies_day = admissible_on
+    copies_cites: list[str] = []
+    copies_text = (
+        "A deletion removes INTERPOL's own record; it does not reach the copies the recipient "
+        "countries keep in their national systems."
+    )
+    if under_statute:
+        copies_cites.append("ccf-statute-41-4-notify-recipients")
+        copies_text += (
+            " After a CCF decision to delete or correct, the General Secretariat must promptly "
+            "tell every member that received the data (Statute Art. 41(4))"
+        )
+    else:
+        copies_text += " The General Secretariat tells the NCBs concerned"
+    if cat.applies("rpd-5-7-national-update", copies_day):
+        copies_cites += ["rpd-5-7-national-update", "national-copies-after-deletion"]
+        copies_text += (
+            ", and each recipient must then update its national copies at once (RPD Art. "
+            "5(7)(b)). INTERPOL cannot do it for them: in practice national copies can persist, "
+            "so before travelling check, or ask, the countries concerned."
+        )
+    else:
+        copies_text += (
+            "; each country then updates its own records. In practice national copies can "
+            "persist, so before travelling check, or ask, the countries concerned."
+        )
+    if copies_cites:
+        steps.append(
+            RouteStep(
+                step="national_copies_after_deletion",
+                date=None,
+                deadline=None,
+                citations=tuple(copies_cites),
+                description=copies_text,
+            )
+        )
+        book.record(
+            copies_cites[0],
+            {"admissible_on": admissible_on},
+            "recipients told of a deletion; national copies are theirs to update",
+        )
+
+    revising = "revision" in requests
+    if prior is not None and prior.date is not None and prior.outcome not in ("not_compliant",):
         rev_cites = ["ccf-statute-42-revision"]
         months_rev = int(cat.value("ccf-statute-42-revision", "months", STATUTE_IN_FORCE, 6))
-        text = (
-            f"The earlier decision of {long_date(prior.date)} can be revised only on a newly "
-            f"discovered fact that might have changed it, applied for within {months_rev} months "
-            "of discovering that fact; revision is not an appeal. The date of discovery is not "
-            "in the facts."
+        against = (
+            "kept the data"
+            if prior.outcome in _KEPT
+            else "went against the applicant (the facts do not say how it went)"
         )
-        if not statute_applies(prior.date):
+        text = (
+            f"The earlier decision of {long_date(prior.date)} {against}. It can be revised "
+            "only on a newly discovered fact that might have changed it, applied for within "
+            f"{months_rev} months of discovering that fact; revision is not an appeal. The "
+            "date of discovery is not in the facts."
+        )
+        if prior.outcome is None:
+            text = (
+                f"If the earlier decision of {long_date(prior.date)} went against the "
+                "applicant (the facts do not say how it went), it can be revised only on a "
+                "newly discovered fact that might have changed it, applied for within "
+                f"{months_rev} months of discovering that fact; revision is not an appeal."
+            )
+            book.depends(
+                "case.prior_ccf_decision.outcome: a revision is open only against a decision "
+                "that kept the data"
+            )
+        if not statute_applies(as_of):
+            rev_cites += ["rci-requests", _TRANSITION]
+            text += (
+                f" Article 42 of the Statute is {NOT_YET_IN_FORCE} on {long_date(as_of)} (it "
+                "applies from 11 March 2017): until then a re-examination is asked for under "
+                "the RCI, and how a pending one is treated once the Statute applies is "
+                "unverified."
+            )
+        elif not statute_applies(prior.date):
+            rev_cites += ["rci-requests", _TRANSITION]
             text += (
                 " That decision predates the Statute; whether Article 42 reaches a decision "
-                "taken under the RCI is not settled in the sources."
+                "taken under the RCI is not settled in the sources (unverified)."
+            )
+        if revising:
+            text += (
+                " The request before the CCF is a request for revision, so the outcome shown "
+                "is the outcome on a request for revision: the earlier decision stands unless "
+                "the new fact changes it."
             )
         if cat.applies("ccf-operating-rules-2026-revision", as_of):
             rev_cites.append("ccf-operating-rules-2026-revision")
@@ -433,7 +565,13 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
         book.depends(
             "the date a new fact was discovered: a revision must be filed within six months of it"
         )
-    elif "revision" in requests:
+    elif prior is not None and prior.outcome == "not_compliant":
+        if revising:
+            book.depends(
+                "case.prior_ccf_decision: the earlier decision already deleted the data, so "
+                "there is nothing for the applicant to have revised"
+            )
+    elif revising:
         book.depends("case.prior_ccf_decision: a revision needs an earlier CCF decision to revise")
 
     steps.append(

@@ -38,6 +38,7 @@ from ._enforcement import (
     requesting_state_risk,
 )
 from ._ne_bis import outside_area_note
+from ._rules import NOT_YET_IN_FORCE, catalogue
 from ._scenario import Scenario, Trip
 from ._stage import RISK_ORDER, NoteBook, StageNotes, long_date, risk_phrase
 
@@ -99,11 +100,22 @@ def _challenge_notes(
             "blocks the data, members cannot act on them, but a block is not guaranteed."
         )
     elif trip.date >= as_of and RISK_ORDER[risk] >= RISK_ORDER["medium"]:
-        cites.append("ccf-statute-37-provisional-measures")
-        reasons.append(
-            "No provisional measures were asked for; blocking the data before the trip would "
-            "need an urgent request under Article 37."
-        )
+        if catalogue().applies("ccf-statute-37-provisional-measures", as_of):
+            cites.append("ccf-statute-37-provisional-measures")
+            reasons.append(
+                "No provisional measures were asked for; blocking the data before the trip "
+                "would need an urgent request under Article 37."
+            )
+        else:
+            # Applied on the day the request would be made: the Statute may not be in force.
+            if catalogue().applies("gs-blocking", as_of):
+                cites.append("gs-blocking")
+            reasons.append(
+                "No blocking was asked for. Article 37 of the Statute (provisional measures) is "
+                f"{NOT_YET_IN_FORCE} on {long_date(as_of)} (it applies from 11 March 2017); "
+                "before the trip one can only ask for the data to be blocked during a review, "
+                "which the General Secretariat may do on its own initiative."
+            )
     return reasons, cites
 
 
@@ -261,8 +273,11 @@ def travel_stage(
             elif not active and circulation.active_until is not None:
                 reasons.append(
                     f"The data were deleted on {long_date(circulation.active_until)}, before "
-                    "the trip."
+                    "the trip. A copy the destination saved in its own systems goes only when "
+                    "it updates them; in practice national copies can persist."
                 )
+                if catalogue().applies("national-copies-after-deletion", trip.date):
+                    cites.append("national-copies-after-deletion")
             result = country_risk(
                 scenario, target, received=received, active=data_active, on=trip.date
             )
