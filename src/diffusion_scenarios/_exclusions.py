@@ -47,9 +47,9 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
     private-dispute ground only when the facts show that intent to defraud is absent
     (case.fraudulent_intent: false); a debt without intent to defraud then also lacks the
     seriousness international interest requires (international_interest, **arguable**: the
-    CCF's 2019 cheque decision is reported under "international interest and seriousness"). With
-    intent unknown it is **arguable**, whatever the
-    sum, and the answer depends on case.fraudulent_intent. With intent shown there is no
+    CCF's 2019 cheque decision is reported under "international interest and
+    seriousness"). With intent unknown it is **arguable**, whatever the sum, and the answer
+    depends on case.fraudulent_intent. With intent shown there is no
     private-dispute ground from the CCF's practice; once the General Secretariat's list
     applies, the ground is **weak**, because the list excludes cheques but whether its entry
     keeps cases of proven fraud is unverified.
@@ -459,9 +459,9 @@ def _cheque_seriousness(
 
 
 def _interest_rules(scenario: Scenario) -> tuple[str, ...]:
-    """Art 35 for any request; Art 83(1)(a)(iii) too when the request is to arrest."""
+    """Art 35 for any request; Arts 83(1)(a)(iii) and 77(2) too when the request is to arrest."""
     if (scenario.notice.purpose or "arrest") == "arrest":
-        return (_INTEREST, _INTEREST_83)
+        return (_INTEREST, _INTEREST_83, "rpd-77-2-no-publication")
     return (_INTEREST,)
 
 

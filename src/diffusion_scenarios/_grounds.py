@@ -18,7 +18,13 @@ The rules live in small modules shaped like the law (a general rule, then its ex
 * this module — the purpose of the alert (questioning only, transfer, ne bis in idem, no
   extradition sought), the judicial basis (warrant, limitation), the source's cooperation
   with the CCF, earlier decisions, co-accused, and a diffusion sent after a refused red
-  notice; then it merges the findings.
+  notice; then it merges the findings. A request only to locate the person or for
+  information needs no arrest warrant, so its validity is never named as an open question
+  there.
+
+Each ground also has a category (``_findings.ground_category``): most call for deletion;
+``data_accuracy`` and ``extradition_refused`` call for the record to be corrected, and the
+reports list them under a heading of their own.
 
 Two principles hold throughout:
 
