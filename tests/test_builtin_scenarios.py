@@ -126,8 +126,11 @@ def test_an_opposition_leader_charged_with_embezzlement_has_an_arguable_article3
 def test_small_bounced_cheques_are_a_private_debt_below_the_ccf_threshold() -> None:
     assessment = _assess("bounced-cheques-below-threshold")
     assert assessment.issuance.screening == "not_screened"
-    assert _strength(assessment, "private_dispute") >= _RANK["arguable"]
-    assert _strength(assessment, "penalty_threshold") >= _RANK["arguable"]
+    # The engineer could not pay; no intent to defraud: a strong private-dispute ground.
+    assert _strength(assessment, "private_dispute") == _RANK["strong"]
+    # The sum goes to seriousness, never to the penalty threshold in years.
+    assert _strength(assessment, "international_interest") >= _RANK["arguable"]
+    assert assessment.ground("penalty_threshold") is None  # three years meets two
     assert assessment.outcome.prediction == "not_compliant"
 
 
@@ -135,6 +138,9 @@ def test_a_sentence_passed_in_absentia_without_a_retrial_raises_a_fair_trial_gro
     assessment = _assess("conviction-in-absentia-no-retrial")
     assert _strength(assessment, "fair_trial") >= _RANK["arguable"]
     assert assessment.ground("penalty_threshold") is None  # five years is above six months
+    # Whether a lawyer defended him is not stated, and the test is a labelled assumption.
+    assert any("represented" in d for d in assessment.depends_on)
+    assert assessment.citation("model-in-absentia-test").verification == "unverified"
 
 
 def test_a_locate_only_diffusion_carries_no_high_arrest_risk_anywhere_it_was_sent() -> None:

@@ -26,6 +26,7 @@ from diffusion_scenarios._scenario import (
     Challenge,
     CivilProceedings,
     ExtraditionProceeding,
+    InAbsentiaDetails,
     Notice,
     Person,
     PriorDecision,
@@ -136,6 +137,15 @@ cases = st.builds(
     | st.builds(ArrestWarrant, issued_on=st.none() | days, valid=maybe_bool),
     in_absentia=maybe_bool,
     retrial_guaranteed=maybe_bool,
+    in_absentia_details=st.none()
+    | st.builds(
+        InAbsentiaDetails,
+        knew_of_trial=maybe_bool,
+        represented=maybe_bool,
+        retrial_guaranteed=maybe_bool,
+    ),
+    fraudulent_intent=maybe_bool,
+    cheque_count=st.none() | st.sampled_from([1, 2, 3, 12]),
     limitation_expired=maybe_bool,
     origin=st.none() | st.sampled_from(ORIGINS),
     organised_crime_link=maybe_bool,
@@ -399,21 +409,95 @@ def test_the_sentence_threshold_reads_and_or_as_either(
     assert grounds_of(scenario).get("penalty_threshold") == expected
 
 
-def test_an_unknown_penalty_is_named_and_only_flagged_for_minor_matters() -> None:
-    ordinary = evaluate_grounds(facts(max_penalty_years=None), DAY)
-    assert ordinary.ground("penalty_threshold") is None
-    assert any("case.max_penalty_years" in d for d in ordinary.depends_on)
-    minor = evaluate_grounds(facts(max_penalty_years=None, offence="defamation"), DAY)
-    assert minor.ground("penalty_threshold") is not None
-    assert minor.ground("penalty_threshold").strength == "arguable"  # type: ignore[union-attr]
+@pytest.mark.parametrize("offence", ["fraud", "defamation", "unfunded_cheque", "other"])
+def test_an_unknown_penalty_is_an_open_question_never_a_ground(offence: str) -> None:
+    for missing in (
+        {"max_penalty_years": None},
+        {"stage": "sentence", "max_penalty_years": None},
+        {"stage": None, "max_penalty_years": None},
+    ):
+        result = evaluate_grounds(facts(offence=offence, **missing), DAY)
+        assert result.ground("penalty_threshold") is None
+        assert any("case.max_penalty_years" in d or "case.sentence_months" in d
+                   for d in result.depends_on)  # fmt: skip
 
 
-def test_cheque_amount_at_the_threshold_meets_it() -> None:
-    at = facts(offence="unfunded_cheque", amount_usd=10_000.0)
-    below = facts(offence="unfunded_cheque", amount_usd=9_999.0)
+def test_the_cheque_sum_goes_to_seriousness_not_to_the_penalty_threshold() -> None:
+    at = facts(offence="unfunded_cheque", amount_usd=10_000.0, cheque_count=1)
+    below = facts(offence="unfunded_cheque", amount_usd=9_999.0, cheque_count=1)
     on = D(2019, 6, 30)
-    assert "penalty_threshold" not in grounds_of(at, on)
-    assert grounds_of(below, on)["penalty_threshold"] == "strong"
+    assert "international_interest" not in grounds_of(at, on)
+    assert grounds_of(below, on)["international_interest"] == "strong"
+    assert "penalty_threshold" not in grounds_of(below, on)
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"), [(1, "strong"), (2, "arguable"), (None, "arguable"), (3, None)]
+)
+def test_repeated_cheques_meet_the_older_threshold_whatever_the_sum(
+    count: int | None, expected: str | None
+) -> None:
+    small = facts(offence="unfunded_cheque", amount_usd=500.0, cheque_count=count)
+    assert grounds_of(small, D(2020, 6, 30)).get("international_interest") == expected
+
+
+@pytest.mark.parametrize(
+    ("intent", "expected"), [(False, "strong"), (None, "arguable"), (True, None)]
+)
+def test_a_bounced_cheque_is_strongly_private_only_when_intent_is_shown_absent(
+    intent: bool | None, expected: str | None
+) -> None:
+    for amount in (500.0, 410_000.0, None):
+        scenario = facts(offence="unfunded_cheque", amount_usd=amount, fraudulent_intent=intent)
+        result = evaluate_grounds(scenario, D(2020, 6, 30))
+        found = result.ground("private_dispute")
+        assert (found.strength if found else None) == expected, amount
+        asks = any("case.fraudulent_intent" in d for d in result.depends_on)
+        assert asks is (intent is None)
+
+
+def test_an_unknown_cheque_sum_is_an_open_question_not_a_ground() -> None:
+    result = evaluate_grounds(facts(offence="unfunded_cheque", amount_usd=None), D(2020, 6, 30))
+    assert result.ground("international_interest") is None
+    assert result.ground("penalty_threshold") is None
+    assert any("case.amount_usd" in d for d in result.depends_on)
+
+
+def test_the_contested_list_date_is_cited_from_2021_and_both_from_28_january_2022() -> None:
+    scenario = facts(offence="unfunded_cheque", amount_usd=500.0, cheque_count=1)
+
+    def cited(on: D) -> set[str]:
+        found = evaluate_grounds(scenario, on).ground("private_dispute")
+        assert found is not None
+        return set(found.citations)
+
+    assert not cited(D(2020, 12, 31)) & {"gs-list-unfunded-cheques-by-2021",
+                                          "gs-list-unfunded-cheques"}  # fmt: skip
+    assert "gs-list-unfunded-cheques-by-2021" in cited(D(2021, 1, 1))
+    assert "gs-list-unfunded-cheques" not in cited(D(2022, 1, 27))
+    assert {"gs-list-unfunded-cheques-by-2021", "gs-list-unfunded-cheques"} <= cited(
+        D(2022, 1, 28)
+    )
+    # The older USD 10,000 threshold applies until the 2022 list, not after it.
+    assert grounds_of(scenario, D(2022, 1, 27))["international_interest"] == "strong"
+    assert "international_interest" not in grounds_of(scenario, D(2022, 1, 28))
+
+
+def test_seriousness_can_still_be_raised_on_a_request_to_locate() -> None:
+    low = facts(max_penalty_years=1.0)
+    locate = dataclasses.replace(low, notice=dataclasses.replace(low.notice, purpose="locate"))
+    assert grounds_of(locate)["international_interest"] == "arguable"
+    assert "penalty_threshold" not in grounds_of(locate)
+    assert "international_interest" not in grounds_of(facts(max_penalty_years=10.0))
+
+
+def test_a_request_to_locate_does_not_ask_about_an_arrest_warrant() -> None:
+    base = facts(arrest_warrant=None)
+    for purpose, asks in (("arrest", True), ("locate", False), ("information", False)):
+        notice = dataclasses.replace(base.notice, purpose=purpose)
+        scenario = dataclasses.replace(base, notice=notice)
+        result = evaluate_grounds(scenario, DAY)
+        assert any("arrest_warrant" in d for d in result.depends_on) is asks, purpose
 
 
 # ------------------------------------------------------------------ protection
@@ -468,6 +552,52 @@ def test_combined_human_rights_concerns_are_strong() -> None:
     two = facts(human_rights_concerns=("death_penalty", "detention_conditions"))
     assert grounds_of(one)["article2_human_rights"] == "arguable"
     assert grounds_of(two)["article2_human_rights"] == "strong"
+
+
+@pytest.mark.parametrize(
+    ("knew", "represented", "retrial", "expected"),
+    [
+        (False, False, False, "strong"),
+        (None, False, False, "arguable"),
+        (False, None, False, "arguable"),
+        (False, False, None, "arguable"),
+        (True, False, False, "arguable"),
+        (False, True, False, "arguable"),
+        (None, None, None, "arguable"),
+        (False, False, True, None),
+    ],
+)
+def test_a_conviction_in_absentia_is_strong_only_when_nothing_answers_it(
+    knew: bool | None, represented: bool | None, retrial: bool | None, expected: str | None
+) -> None:
+    details = InAbsentiaDetails(
+        knew_of_trial=knew, represented=represented, retrial_guaranteed=retrial
+    )
+    scenario = facts(
+        stage="sentence", sentence_months=24.0, in_absentia=True, in_absentia_details=details
+    )
+    result = evaluate_grounds(scenario, DAY)
+    found = result.ground("fair_trial")
+    assert (found.strength if found else None) == expected
+    for field, value in (("knew_of_trial", knew), ("represented", represented)):
+        named = any(field in d for d in result.depends_on)
+        assert named is (value is None and retrial is not True), field
+    if found is not None:
+        assert "model-in-absentia-test" in found.citations
+        assert "assumption" in " ".join(found.reasons)
+
+
+def test_the_retrial_fact_is_read_from_either_place() -> None:
+    details = InAbsentiaDetails(knew_of_trial=False, represented=False)
+    common = {"stage": "sentence", "sentence_months": 24.0, "in_absentia": True}
+    on_case = facts(**common, in_absentia_details=details, retrial_guaranteed=False)
+    in_details = facts(
+        **common,
+        in_absentia_details=InAbsentiaDetails(
+            knew_of_trial=False, represented=False, retrial_guaranteed=False
+        ),
+    )
+    assert grounds_of(on_case)["fair_trial"] == grounds_of(in_details)["fair_trial"] == "strong"
 
 
 def test_a_guaranteed_retrial_answers_a_conviction_in_absentia() -> None:
@@ -564,10 +694,33 @@ def test_substantive_rules_carry_their_dates_and_verification() -> None:
     assert not rules.applies("ga-2017-86-res-09-refugees", D(2017, 9, 28))
     assert rules.applies("excom-refugee-policy-2014", D(2014, 6, 1))
     assert not rules.applies("excom-refugee-policy-2014", D(2014, 5, 31))
-    assert rules.applies("gs-list-unfunded-cheques", D(2021, 1, 1))
-    assert not rules.applies("gs-list-unfunded-cheques", D(2020, 12, 31))
+    assert rules.applies("gs-list-unfunded-cheques-by-2021", D(2021, 1, 1))
+    assert not rules.applies("gs-list-unfunded-cheques-by-2021", D(2020, 12, 31))
+    assert rules.applies("gs-list-unfunded-cheques", D(2022, 1, 28))
+    assert not rules.applies("gs-list-unfunded-cheques", D(2022, 1, 27))
+    assert rules.applies("gs-cheque-threshold", D(2022, 1, 27))
+    assert not rules.applies("gs-cheque-threshold", D(2022, 1, 28))
+    for contested in ("gs-list-unfunded-cheques", "gs-list-unfunded-cheques-by-2021"):
+        assert rules.get(contested).verification == "unverified"
+        assert "date" in rules.get(contested).provision
     assert rules.get("ga-2017-86-res-09-refugees").verification == "primary"
-    assert rules.get("rpd-34-article3-factors").verification == "unverified"
     assert rules.get("ccf-practice-consistency").verification == "unverified"
-    assert "unverified" in rules.get("rpd-83-1-b-particular-importance").provision
+    assert rules.get("model-in-absentia-test").verification == "unverified"
+    assert rules.get("model-in-absentia-test").instrument.startswith("Model assumption")
+    # Section 12.2 of the brief verified these in the full 2025 RPD.
+    for verified, provision in (
+        ("rpd-34-article3-factors", "Art. 34(3)(a)-(g)"),
+        ("rpd-83-1-a-i-exclusions", "Art. 83(1)(a)(i)"),
+        ("rpd-83-1-a-ii-penalty", "Art. 83(1)(a)(ii)"),
+        ("rpd-83-1-a-iii-interest", "Art. 83(1)(a)(iii)"),
+        ("rpd-83-1-b-particular-importance", "Art. 83(1)(b)"),
+        ("rpd-83-2-b-i-summary", "Art. 83(2)(b)(i)"),
+        ("rpd-84-assurances", "Art. 84"),
+        ("rpd-81-withdrawal", "Art. 81(2)-(3)"),
+    ):
+        assert rules.get(verified).verification == "primary", verified
+        assert rules.get(verified).provision == provision, verified
+    assert "10(2)(g)-(h)" in rules.get("rpd-10-purposes").paraphrase
+    assert rules.get("rpd-data-quality").provision.startswith("Arts. 11")
+    assert rules.get("rpd-international-interest").provision.startswith("Art. 35")
     assert rules.value("rpd-83-1-a-ii-penalty", "prosecution_min_years", D(2020, 1, 1)) == 2

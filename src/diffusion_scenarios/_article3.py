@@ -132,6 +132,11 @@ def _ordinary_side(scenario: Scenario) -> tuple[int, str]:
     weight = offence_weight(case.offence)
     if case.offence is None:
         charge = "the charge is not stated, so it is weighed as an ordinary crime"
+    elif case.offence == "other":
+        charge = (
+            "the offence is unknown (the facts record it only as 'other'), so it is weighed "
+            "as an ordinary crime"
+        )
     elif weight == 3:
         charge = f"{_words(case.offence)} is among the gravest charges"
     elif weight == 1:
@@ -387,7 +392,7 @@ def _weigh(
         f"{ground}: political side {political} against ordinary-law side {ordinary} "
         f"({'corroborated' if corroborated else 'not corroborated from outside'}) -> {strength}",
     )
-    if scenario.case.offence is None:
+    if scenario.case.offence in (None, "other"):
         collector.depends(
             "the offence charged (case.offence), which the Article 3 weighing sets against "
             "the political indicators"
@@ -416,7 +421,7 @@ def evaluate_article3(scenario: Scenario, collector: Collector) -> None:
     # Exception: political by nature -> strong without weighing.
     nature = None
     if "offence_is_political_by_nature" in case.political_context:
-        nature = "the offence is political by its nature"
+        nature = "the facts describe it as such"
     elif offence in _POLITICAL_BY_NATURE_OFFENCES:
         nature = f"{_words(offence or '')} punishes political expression or dissent as such"
     elif offence == "defamation" and (status is not None or shared):

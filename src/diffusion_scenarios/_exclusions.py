@@ -12,10 +12,13 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
   - A private or commercial origin is **arguable** by default: the CCF checks whether the
     charge is really more than a breach of contract or a debt, and a fraud charge can grow
     out of a business relationship. It is **strong** when civil courts ruled for the person
-    on the same dealings, when the summary does not describe the person's own acts, or when
-    the offence is itself a debt offence (cheques, bankruptcy). It is only **weak** when the
-    charge is a grave crime (violence, drugs trafficking, terrorism...): a grave crime does
-    not become private because it grew out of a quarrel.
+    on the same dealings, when the summary does not describe the person's own acts, when
+    the facts show that intent to defraud is absent (case.fraudulent_intent: false), or
+    when the offence is itself a debt offence (bankruptcy; a bounced cheque only when intent
+    is shown absent, CHQ-3). It is only **weak** when the charge is a grave crime (violence,
+    drugs trafficking, terrorism...), which does not become private because it grew out of
+    a quarrel, or when the facts show intent to defraud, which is what takes a dispute
+    beyond a debt.
     A debatable choice, kept on purpose: a stated private or commercial origin with an
     ordinary charge and nothing more is arguable, so on its own it predicts that the data
     stay. The exclusion covers offences *arising from* private disputes, and the CCF often
@@ -28,20 +31,42 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
   - A family matter is **strong** (no organised-crime exception is reported for family
     matters), except that violent and sexual crimes committed in a family are not "family
     matters" (**weak**). An arrest request in a family matter also risks serving the family
-    quarrel rather than police cooperation (purpose_invalid, **arguable**, rpd-10-purposes).
+    quarrel rather than police cooperation (purpose_invalid, **arguable**, rpd-10-purposes),
+    and lacks the seriousness that international interest requires (international_interest,
+    **arguable**, rpd-international-interest): the CCF weighs family cases under
+    "international interest and seriousness" as well (its decision 2025 No. 1 carries both
+    tags).
   - An administrative breach is **strong** for minor or unstated charges, **arguable** for
     economic ones, **weak** for grave ones.
   - Norm-based offences (adultery and morality, blasphemy, personal drug possession,
     defamation) are **strong**.
 
-* **Unfunded cheques.** From the General Secretariat listing them (gs-list-unfunded-cheques,
-  "by 2021", applied from 1 January 2021) a cheque case is a **strong** private dispute
-  unless it is linked to organised crime. Before and after the listing, the CCF's reported
-  cheque practice (ccf-practice-cheques) also applies: below USD 10,000 the seriousness
-  threshold is not met (**strong**, with the caveat that repeated cheques, which the format
-  does not record, could meet it); an unknown amount makes the threshold **arguable** and
-  the answer depends on the amount; with no proven intent to defraud (a fact the format
-  does not hold) a bounced cheque is a private debt (**arguable**).
+* **Unfunded cheques** (brief CHQ-1 to CHQ-5), unless linked to organised crime:
+
+  - *Private dispute (ccf-practice-cheques, CHQ-3).* A bounced cheque is a **strong**
+    private-dispute ground only when the facts show that intent to defraud is absent
+    (case.fraudulent_intent: false); a debt without intent to defraud then also lacks the
+    seriousness international interest requires (international_interest, **arguable**: the
+    CCF's 2019 cheque decision is reported under "international interest and
+    seriousness"). With intent unknown it is **arguable**, whatever the sum, and the answer
+    depends on case.fraudulent_intent. With intent shown there is no
+    private-dispute ground from the CCF's practice; once the General Secretariat's list
+    applies, the ground is **weak**, because the list excludes cheques but whether its entry
+    keeps cases of proven fraud is unverified.
+  - *The General Secretariat's list*, whose date is contested: "by 2021" (RN-3,
+    gs-list-unfunded-cheques-by-2021) or 28 January 2022 (CHQ-4, gs-list-unfunded-cheques).
+    Both are cited with their sources and shown as unverified. What the engine does between
+    the two dates (an unverified choice, said in the reasons): from 1 January 2021 it treats
+    the entry as possibly in force and cites the 2021 report, but lets the strength still
+    turn on intent and keeps applying the older threshold; from 28 January 2022 it cites
+    both and drops the threshold.
+  - *Seriousness (gs-cheque-threshold, CHQ-2; rpd-international-interest).* Until the 2022
+    list, a cheque case was reported to need at least USD 10,000 or repeated cheques. The
+    sum is a matter of seriousness and international interest, never of the penalty
+    threshold in years: below USD 10,000 a single cheque is **strong**
+    (international_interest), two cheques or an unknown number **arguable** (this model
+    reads "several occasions" as three or more); an unknown sum is an open question (the
+    answer depends on it), not a ground.
 
 * **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for requests to arrest. Prosecution needs a
   maximum of at least two years; a sentence needs six months imposed and/or six months
@@ -51,9 +76,9 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
   (**strong**); a short remainder of an unknown sentence is only **arguable**. Below the
   threshold the ground is **strong**, not certain, because the General Secretariat may
   still publish a case of particular importance (rpd-83-1-b-particular-importance), an
-  exception that must be invoked and of which the facts give no sign. An unknown penalty
-  is never passed silently: the answer depends on it, and for minor or excluded-category
-  offences (which are often punished below the thresholds) the ground is **arguable**.
+  exception that must be invoked and of which the facts give no sign. A penalty that is
+  simply unknown is an open question, never a ground: the answer depends on it
+  (depends_on), whatever the offence.
 
 * **Judicial data (rpd-83-2-b-i-summary).** A summary of facts that does not describe the
   person's own acts is **strong** for insufficient judicial data.
@@ -62,7 +87,9 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
   requests (red notices and wanted-person diffusions). On a request only to locate the
   person or to obtain information, whose purpose (finding a missing child, gathering
   information) can remain valid, the excluded categories and the judicial-data rule are at
-  most **arguable**, and the penalty thresholds are not applied as such.
+  most **arguable**, and the penalty thresholds are not applied as such. Seriousness can
+  still be raised: a known penalty below the thresholds, or a small cheque, makes the
+  international-interest ground (rpd-international-interest, Art 35) **arguable**.
 
 * **Before 1 July 2012** the RPD did not exist; the older information-processing rules
   (rpd-before-2012) applied and their wording on these points is not established. The model
@@ -81,7 +108,14 @@ from ._scenario import Scenario
 __all__ = ["evaluate_exclusions"]
 
 _EXCLUSIONS = "rpd-83-1-a-i-exclusions"
+_GS_LIST = "rpd-83-1-a-i-gs-list"
 _PENALTY = "rpd-83-1-a-ii-penalty"
+_INTEREST = "rpd-international-interest"
+_INTEREST_83 = "rpd-83-1-a-iii-interest"
+_LIST_2021 = "gs-list-unfunded-cheques-by-2021"
+_LIST_2022 = "gs-list-unfunded-cheques"
+_THRESHOLD = "gs-cheque-threshold"
+_CHEQUE_PRACTICE = "ccf-practice-cheques"
 _PRE_RPD = ("rpd-before-2012", "constitution-art-2")
 _PRE_RPD_NOTE = (
     " (Before 1 July 2012 INTERPOL's older information-processing rules applied; their "
@@ -145,6 +179,7 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
         ("case.offence", offence),
         ("case.civil_proceedings.outcome", civil),
         ("case.organised_crime_link", case.organised_crime_link),
+        ("case.fraudulent_intent", case.fraudulent_intent),
     ]
     if origin in ("commercial_dispute", "private_dispute"):
         kind = "commercial" if origin == "commercial_dispute" else "private"
@@ -180,9 +215,19 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
                 strengthening.append(
                     "the summary of facts does not say what the person did that was criminal"
                 )
-            if offence in _DEBT_OFFENCES:
+            if case.fraudulent_intent is False:
+                strengthening.append("the facts show no intent to defraud")
+            if offence in _DEBT_OFFENCES and offence != "unfunded_cheque":
+                # A bounced cheque counts as a mere debt only once intent is shown absent
+                # (CHQ-3), which the line above already covers.
                 strengthening.append("the offence itself is about a debt")
-            if strengthening:
+            if case.fraudulent_intent is True:
+                strength = "weak"
+                why += (
+                    " But the facts show intent to defraud, which is what takes a dispute "
+                    "beyond a debt or a breach of contract."
+                )
+            elif strengthening:
                 strength = "strong"
                 why += " It is strong here because " + " and ".join(strengthening) + "."
             elif case.organised_crime_link is None:
@@ -215,13 +260,41 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
         )
 
 
+def _cheque_list(collector: Collector) -> tuple[tuple[str, ...], str]:
+    """The reports of the General Secretariat's cheque entry in force, and what they say.
+
+    The date is contested (RN-3 "by 2021" against CHQ-4 "28 January 2022"). From 1 January
+    2021 the entry is treated as possibly in force; from 28 January 2022 both reports apply.
+    """
+    if collector.applies(_LIST_2022):
+        return (_LIST_2022, _LIST_2021, _GS_LIST), (
+            " Unfunded cheques are reported on the General Secretariat's list of offences for "
+            "which red notices may not be published: published on 28 January 2022 by one "
+            "account, on the list 'by 2021' by another (the date is unverified). The list "
+            "itself was not read, so whether its entry keeps cases of proven fraud is "
+            "unverified."
+        )
+    if collector.applies(_LIST_2021):
+        return (_LIST_2021, _GS_LIST), (
+            " One source reports unfunded cheques on the General Secretariat's list of "
+            "excluded offences by 2021; another dates the list to 28 January 2022. Between "
+            "the two dates this model treats the entry as possibly in force (an unverified "
+            "choice): it is cited, but the strength still turns on intent, and the older "
+            "USD 10,000 threshold still applies."
+        )
+    return (), ""
+
+
 def _cheques(scenario: Scenario, collector: Collector) -> None:
     case = scenario.case
     if case.offence != "unfunded_cheque":
         return
+    intent = case.fraudulent_intent
     facts: list[tuple[str, object]] = [
         ("case.offence", case.offence),
+        ("case.fraudulent_intent", intent),
         ("case.amount_usd", case.amount_usd),
+        ("case.cheque_count", case.cheque_count),
         ("case.organised_crime_link", case.organised_crime_link),
     ]
     if case.organised_crime_link is True:
@@ -232,70 +305,164 @@ def _cheques(scenario: Scenario, collector: Collector) -> None:
             "General Secretariat's list nor the CCF's cheque practice takes them out of scope.",
         )
         return
-    if collector.applies("gs-list-unfunded-cheques"):
+    listed, list_text = _cheque_list(collector)
+    if not listed:
+        collector.note(
+            _LIST_2021,
+            facts,
+            "The General Secretariat's list of excluded offences did not apply yet to "
+            "unfunded cheques on this date (their entry is reported from 2021, or from "
+            "28 January 2022; both dates unverified); the CCF's cheque practice applies.",
+        )
+    if not collector.applies(_CHEQUE_PRACTICE):
+        return
+    rules = (_CHEQUE_PRACTICE, _EXCLUSIONS, *listed)
+    if intent is False:
         _find_capped(
             collector,
             "private_dispute",
             "strong",
-            "Unfunded cheques are on the General Secretariat's list of offences in the excluded "
-            "private-matter category (reported by 2021), and no link to organised crime is "
-            "alleged.",
-            ("gs-list-unfunded-cheques", _EXCLUSIONS, "rpd-83-1-a-i-gs-list"),
+            "The facts show no intent to defraud: the cheque bounced because the drawer could "
+            "not pay. The CCF has held that an uncovered cheque issued without criminal intent "
+            "is a private debt, not a serious ordinary-law crime, and had such data deleted."
+            + list_text,
+            rules,
             facts,
         )
-    else:
-        collector.note(
-            "gs-list-unfunded-cheques",
-            facts,
-            "On this date unfunded cheques were not yet reported on the General Secretariat's "
-            "list of excluded offences (listed by 2021); the CCF's cheque practice still "
-            "applies.",
-        )
-    if not collector.applies("ccf-practice-cheques"):
-        return
-    minimum = float(collector.value("ccf-practice-cheques", "min_amount_usd", 10000))
-    _find_capped(
-        collector,
-        "private_dispute",
-        "arguable",
-        "The CCF has held that a cheque that bounced because the drawer could not pay, without "
-        "proven intent to defraud, is a private debt rather than a serious ordinary-law crime; "
-        "the facts here do not show such intent.",
-        ("ccf-practice-cheques", _EXCLUSIONS),
-        facts,
-    )
-    if case.amount_usd is None:
         _find_capped(
             collector,
-            "penalty_threshold",
+            "international_interest",
             "arguable",
-            f"The CCF has looked for at least USD {minimum:,.0f} (or repeated cheques) before a "
-            "cheque case is serious enough; the amount here is not stated.",
-            ("ccf-practice-cheques", "rpd-international-interest"),
+            "A debt owed without any intent to defraud also lacks the seriousness that makes "
+            "data of real interest for international police cooperation; the CCF weighs cheque "
+            "cases under that heading too.",
+            (_CHEQUE_PRACTICE, *_interest_rules(scenario)),
+            facts,
+        )
+    elif intent is None:
+        _find_capped(
+            collector,
+            "private_dispute",
+            "arguable",
+            "A bounced cheque is a private debt rather than a serious ordinary-law crime when "
+            "no intent to defraud is shown, as the CCF has held; whether there was such intent "
+            "is not stated, so the ground is arguable, whatever the sum." + list_text,
+            rules,
             facts,
         )
         collector.depends(
-            "the sum of the cheques (case.amount_usd), set against the CCF's reported "
-            f"USD {minimum:,.0f} threshold"
+            "whether intent to defraud is shown (case.fraudulent_intent): a bounced cheque "
+            "is a strong private-dispute ground only when intent is shown to be absent"
         )
-    elif case.amount_usd < minimum:
+    elif listed:
         _find_capped(
             collector,
-            "penalty_threshold",
-            "strong",
-            f"The cheques total about USD {case.amount_usd:,.0f}, below the USD {minimum:,.0f} the "
-            "CCF has looked for in cheque cases; only repeated cheques (a fact this format does "
-            "not record) could make up for it.",
-            ("ccf-practice-cheques", "rpd-international-interest"),
+            "private_dispute",
+            "weak",
+            "The facts show intent to defraud, which takes the case beyond a private debt in "
+            "the CCF's practice; only the General Secretariat's list could still exclude it."
+            + list_text,
+            rules,
             facts,
         )
     else:
         collector.note(
-            "ccf-practice-cheques",
+            _CHEQUE_PRACTICE,
             facts,
-            f"The cheques total about USD {case.amount_usd:,.0f}, at or above the CCF's reported "
-            f"USD {minimum:,.0f} threshold; what remains is whether intent to defraud is shown.",
+            "The facts show intent to defraud, so the CCF's reading of a bounced cheque as a "
+            "private debt does not apply.",
         )
+    _cheque_seriousness(scenario, collector, facts)
+
+
+def _cheque_seriousness(
+    scenario: Scenario, collector: Collector, facts: list[tuple[str, object]]
+) -> None:
+    """The older cheque threshold (CHQ-2): a matter of seriousness, not of years of penalty."""
+    case = scenario.case
+    if not collector.applies(_THRESHOLD):
+        if collector.applies(_LIST_2022):
+            collector.note(
+                _LIST_2022,
+                facts,
+                "The older USD 10,000 threshold for cheque cases is no longer applied from "
+                "28 January 2022: the list reported for that date treats cheque cases as "
+                "excluded whatever the sum.",
+            )
+        return
+    minimum = float(collector.value(_THRESHOLD, "min_amount_usd", 10000))
+    repeated = int(collector.value(_THRESHOLD, "repeated_cheques", 3))
+    amount, count = case.amount_usd, case.cheque_count
+    rules = (_THRESHOLD, *_interest_rules(scenario))
+    threshold = (
+        f"the USD {minimum:,.0f} (or repeated cheques) that the General Secretariat was "
+        "reported to require in cheque cases before its 2022 list"
+    )
+    if amount is not None and amount >= minimum:
+        collector.note(
+            _THRESHOLD,
+            facts,
+            f"The cheques total about USD {amount:,.0f}, which meets {threshold}; the sum does "
+            "not by itself decide whether the case is a private debt.",
+        )
+        return
+    if count is not None and count >= repeated:
+        collector.note(
+            _THRESHOLD,
+            facts,
+            f"{count} cheques were issued, which meets the repeated-cheques limb of {threshold}.",
+        )
+        return
+    if amount is None:
+        collector.depends(
+            "the sum of the cheques (case.amount_usd), set against the USD "
+            f"{minimum:,.0f} reported as the threshold in cheque cases before the 2022 list"
+            + (" (or how many were issued, case.cheque_count)" if count is None else "")
+        )
+        collector.note(
+            _THRESHOLD,
+            facts,
+            "The sum of the cheques is not stated, so whether the case reaches the seriousness "
+            "looked for in cheque cases is an open question, not a ground.",
+        )
+        return
+    if count is None:
+        strength = "arguable"
+        why = (
+            "the threshold is still met if several cheques were issued on separate "
+            "occasions, and how many were issued is not stated"
+        )
+        collector.depends(
+            "how many cheques were issued (case.cheque_count): repeated cheques meet the "
+            "threshold whatever the sum"
+        )
+    elif count > 1:
+        strength = "arguable"
+        why = (
+            f"{count} cheques were issued, and whether that is the repeated issuing the "
+            f"threshold also accepts is for the CCF to judge (this model reads it as {repeated} "
+            "cheques or more)"
+        )
+    else:
+        strength = "strong"
+        why = "a single cheque is not the repeated issuing the threshold also accepts"
+    _find_capped(
+        collector,
+        "international_interest",
+        strength,
+        f"The cheques total about USD {amount:,.0f}, below {threshold}; {why}. The sum goes to "
+        "the seriousness and international interest of the case, not to the penalty "
+        "threshold in years.",
+        rules,
+        facts,
+    )
+
+
+def _interest_rules(scenario: Scenario) -> tuple[str, ...]:
+    """Art 35 for any request; Arts 83(1)(a)(iii) and 77(2) too when the request is to arrest."""
+    if (scenario.notice.purpose or "arrest") == "arrest":
+        return (_INTEREST, _INTEREST_83, "rpd-77-2-no-publication")
+    return (_INTEREST,)
 
 
 def _family_and_administrative(scenario: Scenario, collector: Collector) -> None:
@@ -325,6 +492,16 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
             facts,
         )
         if (scenario.notice.purpose or "arrest") == "arrest":
+            _find_capped(
+                collector,
+                "international_interest",
+                "arguable",
+                "A family matter is not a serious ordinary-law crime, so an arrest request in "
+                "one also lacks the seriousness that makes data of real interest for "
+                "international police cooperation (Art 35).",
+                (_INTEREST, _EXCLUSIONS),
+                facts,
+            )
             collector.find(
                 "purpose_invalid",
                 "arguable",
@@ -391,30 +568,11 @@ def _behavioural(scenario: Scenario, collector: Collector) -> None:
     )
 
 
-def _excluded_or_minor(scenario: Scenario) -> bool:
-    """Minor or excluded-category matters, often punished below the thresholds.
-
-    Minor and norm-based offences, debt offences, family matters, and administrative
-    breaches whose charge is minor or not stated. A private or commercial origin alone does
-    not count: a large fraud that grew out of a business is not a minor matter, and counting
-    the origin twice (as a private dispute and again as a likely low penalty) would double
-    its weight. For the same reason an administrative origin does not count when the charge
-    is an economic or grave crime: the administrative-breach ground already weighs it, and
-    two arguable grounds drawn from one fact must not add up to a deletion.
-    """
-    case = scenario.case
-    minor_charge = case.offence in LIGHT_OFFENCES or case.offence in (None, "other")
-    return (
-        case.offence in LIGHT_OFFENCES
-        or case.offence in _DEBT_OFFENCES
-        or case.origin == "family_matter"
-        or (case.origin == "administrative_breach" and minor_charge)
-    )
-
-
 def _penalty(scenario: Scenario, collector: Collector) -> None:
     case = scenario.case
     purpose = scenario.notice.purpose or "arrest"
+    min_years = float(collector.value(_PENALTY, "prosecution_min_years", 2))
+    min_months = float(collector.value(_PENALTY, "sentence_min_months", 6))
     if purpose != "arrest":
         collector.note(
             _PENALTY,
@@ -423,20 +581,14 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             f"only to {purpose if purpose == 'locate' else 'obtain information'}, so they are "
             "not applied as such.",
         )
+        _low_penalty_seriousness(scenario, collector, min_years, min_months)
         return
-    min_years = float(collector.value(_PENALTY, "prosecution_min_years", 2))
-    min_months = float(collector.value(_PENALTY, "sentence_min_months", 6))
     stage = case.stage
     if stage is None:
         if case.sentence_months is not None or case.remaining_months is not None:
             stage = "sentence"
         elif case.max_penalty_years is not None:
             stage = "prosecution"
-    minor = _excluded_or_minor(scenario)
-    unknown_reason = (
-        " Offences of this kind are often punished below the thresholds, and it is for the "
-        "requesting state to show that they are met."
-    )
     exception = (
         " The General Secretariat may still publish a case of particular importance under "
         "Art 83(1)(b), but that exception must be invoked and nothing in the facts suggests "
@@ -449,19 +601,11 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             ("case.max_penalty_years", case.max_penalty_years),
         ]
         if case.max_penalty_years is None:
+            # A penalty that is simply unknown is an open question, not a ground.
             collector.depends(
                 "the maximum penalty in the requesting state (case.max_penalty_years), "
                 f"which must be at least {min_years:g} years for a prosecution"
             )
-            if minor:
-                _find_capped(
-                    collector,
-                    "penalty_threshold",
-                    "arguable",
-                    "The maximum penalty is not stated." + unknown_reason,
-                    (_PENALTY,),
-                    facts,
-                )
         elif case.max_penalty_years < min_years:
             _find_capped(
                 collector,
@@ -491,15 +635,6 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 "the sentence imposed and what remains to be served (case.sentence_months, "
                 f"case.remaining_months), of which one must reach {min_months:g} months"
             )
-            if minor:
-                _find_capped(
-                    collector,
-                    "penalty_threshold",
-                    "arguable",
-                    "The sentence is not stated." + unknown_reason,
-                    (_PENALTY,),
-                    facts,
-                )
         elif any(v >= min_months for v in known):
             note = (
                 f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
@@ -548,15 +683,35 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             "whether the person is wanted for prosecution or to serve a sentence (case.stage), "
             "and the penalty (case.max_penalty_years or case.sentence_months)"
         )
-        if minor:
-            _find_capped(
-                collector,
-                "penalty_threshold",
-                "arguable",
-                "Neither the stage nor the penalty is stated." + unknown_reason,
-                (_PENALTY,),
-                [("case.stage", None)],
-            )
+
+
+def _low_penalty_seriousness(
+    scenario: Scenario, collector: Collector, min_years: float, min_months: float
+) -> None:
+    """On a request to locate or inform, a known low penalty still goes to seriousness."""
+    case = scenario.case
+    low: str | None = None
+    if case.max_penalty_years is not None and case.max_penalty_years < min_years:
+        low = f"a maximum penalty of {case.max_penalty_years:g} years"
+    elif case.sentence_months is not None and case.sentence_months < min_months:
+        low = f"a sentence of {case.sentence_months:g} months"
+    if low is None:
+        return
+    _find_capped(
+        collector,
+        "international_interest",
+        "arguable",
+        f"The request does not seek an arrest, so the penalty thresholds do not apply as "
+        f"such; but {low} is below what an arrest request would need, and the seriousness "
+        "of the conduct still bears on whether the data are of real interest for "
+        "international police cooperation (Art 35).",
+        _interest_rules(scenario),
+        [
+            ("notice.purpose", scenario.notice.purpose),
+            ("case.max_penalty_years", case.max_penalty_years),
+            ("case.sentence_months", case.sentence_months),
+        ],
+    )
 
 
 def _judicial_data(scenario: Scenario, collector: Collector) -> None:

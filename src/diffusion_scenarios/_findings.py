@@ -22,6 +22,8 @@ from ._rules import catalogue
 from ._scenario import Scenario
 
 __all__ = [
+    "CORRECTION",
+    "DELETION",
     "DELETION_GROUNDS",
     "GROUND_FAMILIES",
     "GROUND_LABELS",
@@ -30,6 +32,7 @@ __all__ = [
     "Collector",
     "Finding",
     "feared_persecution_from",
+    "ground_category",
     "json_value",
     "stronger",
 ]
@@ -51,7 +54,7 @@ GROUND_LABELS: dict[str, str] = {
     "family_matter": "A family matter, excluded from red notices",
     "behavioural_norms": "An offence about behavioural or cultural norms, excluded",
     "administrative_breach": "A breach of administrative rules, excluded",
-    "penalty_threshold": "The penalty or seriousness threshold is not met",
+    "penalty_threshold": "The minimum penalty for an arrest request is not met",
     "insufficient_judicial_data": "The summary of facts does not describe the person's own acts",
     "data_accuracy": "The record is inaccurate or out of date and must be updated",
     "refugee_status": "Refugee status against the country of feared persecution",
@@ -59,7 +62,9 @@ GROUND_LABELS: dict[str, str] = {
     "lack_of_extradition_action": "The requesting country does not seek extradition",
     "limitation_expired": "The case is time-barred in the requesting country",
     "warrant_invalid": "No valid arrest warrant or court decision behind the request",
-    "international_interest": "No real interest for international police cooperation",
+    "international_interest": (
+        "Not serious enough, or of no real interest, for international police cooperation"
+    ),
     "purpose_invalid": "The request does not serve a lawful police-cooperation purpose",
     "ncb_non_cooperation": "The source NCB does not answer the CCF",
 }
@@ -107,6 +112,23 @@ GROUND_FAMILIES: dict[str, str] = {
 # Grounds whose remedy is to correct the record rather than delete it.
 UPDATE_GROUNDS: frozenset[str] = frozenset({"data_accuracy", "extradition_refused"})
 DELETION_GROUNDS: frozenset[str] = frozenset(GROUND_LABELS) - UPDATE_GROUNDS
+
+#: The two categories of ground, by the remedy each calls for: the renderers list them under
+#: separate headings, so that a ground asking for the record to be corrected (inaccurate or
+#: out-of-date data, a refusal of extradition the record does not show) is never presented
+#: as a ground for deletion.
+DELETION = "deletion"
+CORRECTION = "correction"
+
+
+def ground_category(ground_id: str) -> str:
+    """``"correction"`` for a ground whose remedy is to correct the record, else ``"deletion"``.
+
+    Example:
+        >>> ground_category("data_accuracy"), ground_category("private_dispute")
+        ('correction', 'deletion')
+    """
+    return CORRECTION if ground_id in UPDATE_GROUNDS else DELETION
 
 
 def stronger(a: str, b: str) -> str:

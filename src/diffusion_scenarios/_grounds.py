@@ -18,7 +18,13 @@ The rules live in small modules shaped like the law (a general rule, then its ex
 * this module — the purpose of the alert (questioning only, transfer, ne bis in idem, no
   extradition sought), the judicial basis (warrant, limitation), the source's cooperation
   with the CCF, earlier decisions, co-accused, and a diffusion sent after a refused red
-  notice; then it merges the findings.
+  notice; then it merges the findings. A request only to locate the person or for
+  information needs no arrest warrant, so its validity is never named as an open question
+  there.
+
+Each ground also has a category (``_findings.ground_category``): most call for deletion;
+``data_accuracy`` and ``extradition_refused`` call for the record to be corrected, and the
+reports list them under a heading of their own.
 
 Two principles hold throughout:
 
@@ -187,10 +193,12 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
         collector.find(
             "lack_of_extradition_action",
             "arguable",
-            "A wanted-person alert exists to arrest someone with a view to extradition. The "
-            "requesting state knows where the person is and has not asked that country to "
-            "extradite, which suggests the alert is not being used for its purpose.",
-            ("ccf-practice-extradition-action", "rpd-82-red-notice-purpose"),
+            "A wanted-person alert exists to arrest someone with a view to extradition, and "
+            "the requesting NCB must have given assurances that it will seek extradition once "
+            "the person is arrested (Art 84(b)). The requesting state knows where the person "
+            "is and has not asked that country to extradite, which suggests the alert is not "
+            "being used for its purpose.",
+            ("ccf-practice-extradition-action", "rpd-84-assurances", "rpd-82-red-notice-purpose"),
             [*facts, ("case.requesting_state_sought_extradition", sought)],
         )
     elif purpose == "arrest" and sought is True:
@@ -236,8 +244,9 @@ def _judicial_basis(scenario: Scenario, collector: Collector) -> None:
             "limitation_expired",
             "strong",
             "Prosecution or enforcement is time-barred in the requesting state, so the alert "
-            "can no longer lead to a lawful arrest and its purpose has gone.",
-            ("red-notice-purpose-achieved", "rpd-10-purposes"),
+            "can no longer lead to a lawful arrest, its purpose has gone and the conditions "
+            "for keeping it are no longer met (Art 81(2)).",
+            ("red-notice-purpose-achieved", "rpd-81-withdrawal", "rpd-10-purposes"),
             [("case.limitation_expired", True)],
         )
 
@@ -379,7 +388,10 @@ def _general_unknowns(scenario: Scenario, collector: Collector) -> None:
             "whether the requesting state's summary of facts describes the person's own acts "
             "(case.summary_names_person_role)"
         )
-    if case.arrest_warrant is None or case.arrest_warrant.valid is None:
+    # A request only to locate the person or for information needs no arrest warrant
+    # (point 10 of the practitioner review): its validity is not an open question there.
+    wants_arrest = (scenario.notice.purpose or "arrest") == "arrest"
+    if wants_arrest and (case.arrest_warrant is None or case.arrest_warrant.valid is None):
         collector.depends("whether the arrest warrant is still valid (case.arrest_warrant.valid)")
     if scenario.challenge is None or scenario.challenge.ncb_responds is None:
         collector.depends(

@@ -386,20 +386,30 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
 
     parts.append('<section id="grounds"><h2>Grounds for deletion</h2>')
     if assessment.grounds:
-        for ground in assessment.grounds:
-            flag = (
-                ' <span class="unverified">rests on an UNVERIFIED rule</span>'
-                if has_unverified(assessment, ground.citations)
-                else ""
-            )
-            name = ground.label or words(ground.id)
-            parts += [
-                f"<h3>{_e(name)} (<code>{_e(ground.id)}</code>) "
-                f'<span class="strength strength-{_e(ground.strength)}">'
-                f"{_e(ground.strength)}</span>{flag}</h3>",
-                f"<p>Rules: {_rules(assessment, ground.citations)}</p>",
-                _list(ground.reasons),
-            ]
+        # Grounds by the remedy they call for: deletion, or correction of the record.
+        from ._findings import CORRECTION, ground_category
+
+        corrections = [g for g in assessment.grounds if ground_category(g.id) == CORRECTION]
+        deletions = [g for g in assessment.grounds if ground_category(g.id) != CORRECTION]
+        if not deletions:
+            parts.append("<p>No ground for deletion applies on the facts given.</p>")
+        for first, grounds in ((True, deletions), (False, corrections)):
+            if not first and grounds:
+                parts.append('<h2 id="correction-grounds">Grounds for correcting the record</h2>')
+            for ground in grounds:
+                flag = (
+                    ' <span class="unverified">rests on an UNVERIFIED rule</span>'
+                    if has_unverified(assessment, ground.citations)
+                    else ""
+                )
+                name = ground.label or words(ground.id)
+                parts += [
+                    f"<h3>{_e(name)} (<code>{_e(ground.id)}</code>) "
+                    f'<span class="strength strength-{_e(ground.strength)}">'
+                    f"{_e(ground.strength)}</span>{flag}</h3>",
+                    f"<p>Rules: {_rules(assessment, ground.citations)}</p>",
+                    _list(ground.reasons),
+                ]
         if figures:
             from .plots import grounds_chart
 

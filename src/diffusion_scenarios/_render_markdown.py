@@ -620,9 +620,21 @@ def render_markdown(assessment: Assessment) -> str:
         out.append("No trips were stated.")
     out.append("")
 
-    out += ["## Grounds for deletion", ""]
-    if assessment.grounds:
-        for ground in assessment.grounds:
+    # Grounds by the remedy they call for: deletion, or correction of the record.
+    from ._findings import CORRECTION, ground_category
+
+    corrections = [g for g in assessment.grounds if ground_category(g.id) == CORRECTION]
+    deletions = [g for g in assessment.grounds if ground_category(g.id) != CORRECTION]
+    for heading, grounds in (
+        ("Grounds for deletion", deletions),
+        ("Grounds for correcting the record", corrections),
+    ):
+        if heading != "Grounds for deletion" and not grounds:
+            continue
+        out += [f"## {heading}", ""]
+        if not grounds:
+            out += ["No ground for deletion applies on the facts given.", ""]
+        for ground in grounds:
             flag = (
                 " — rests on an UNVERIFIED rule"
                 if has_unverified(assessment, ground.citations)
@@ -637,8 +649,6 @@ def render_markdown(assessment: Assessment) -> str:
                 *_bullets(ground.reasons),
                 "",
             ]
-    else:
-        out += ["No ground for deletion applies on the facts given.", ""]
 
     out += ["## The CCF route", ""]
     out += _table(

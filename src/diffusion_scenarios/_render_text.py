@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ._assessment import Assessment, EnforcementEntry
 from ._countries import country_name
+from ._findings import CORRECTION, ground_category
 from ._stage import long_date, risk_phrase
 from ._travel import trip_risk_phrase
 
@@ -99,14 +100,23 @@ def render_text(assessment: Assessment) -> str:
     if a.outcome.citations:
         lines += _para(_tags(a, a.outcome.citations))
 
-    lines += _heading("Grounds for deletion")
-    if not a.grounds:
-        lines += _para("No ground for deletion applies on these facts.")
-    for ground in a.grounds:
-        label = ground.label or ground.id.replace("_", " ")
-        lines += _bullet(f"{label} ({ground.strength}) {_tags(a, ground.citations)}")
-        for reason in ground.reasons:
-            lines += _para(reason, indent="      ")
+    # Grounds by the remedy they call for: deletion, or correction of the record.
+    corrections = [g for g in a.grounds if ground_category(g.id) == CORRECTION]
+    deletions = [g for g in a.grounds if ground_category(g.id) != CORRECTION]
+    for heading, grounds in (
+        ("Grounds for deletion", deletions),
+        ("Grounds for correcting the record", corrections),
+    ):
+        if heading != "Grounds for deletion" and not grounds:
+            continue
+        lines += _heading(heading)
+        if not grounds:
+            lines += _para("No ground for deletion applies on these facts.")
+        for ground in grounds:
+            label = ground.label or ground.id.replace("_", " ")
+            lines += _bullet(f"{label} ({ground.strength}) {_tags(a, ground.citations)}")
+            for reason in ground.reasons:
+                lines += _para(reason, indent="      ")
 
     lines += _heading("How it was issued")
     i = a.issuance
