@@ -179,6 +179,16 @@ def issuance_stage(
                 f"circulating from {long_date(issued)}; that the review should have refused it "
                 "is a ground for deletion; it does not stop the notice from circulating."
             )
+        elif doubtful := tuple(
+            g for g in defects_at_issue if g.id in screened_grounds and g.strength == "arguable"
+        ):
+            reasons.append(
+                "On these facts the review before publication could arguably have refused it "
+                f"({_labels(doubtful)}); whether it should have depends on facts not given. The "
+                f"facts give it as issued, so it is taken as published on {long_date(issued)} "
+                "and circulating; that doubt is a ground for deletion to argue, not a reason to "
+                "think the notice never went out."
+            )
         else:
             reasons.append(
                 "Nothing in the facts shows a defect that the review before publication checks, "
