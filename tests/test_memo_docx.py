@@ -114,12 +114,14 @@ def test_memo_states_the_likely_outcome_its_likelihood_and_what_it_hinges_on(
     outcome = text.split("Likely outcome", 1)[1].split("Facts as given", 1)[0]
     assert "Likely deleted: about 7 in 10 on these facts." in outcome
     assert "Not compliant: the data would most likely be deleted" in outcome
-    assert "Not compliant: deleted: about 70%" in outcome
+    assert "Not compliant (deleted): about 70%" in outcome
     assert "Compliant with an update" in outcome and "about 20%" in outcome
-    assert "Compliant: kept as they are: about 10%" in outcome
+    assert "Compliant (kept as they are): about 10%" in outcome
     assert "How sure the model is: medium" in outcome
-    assert "If the source NCB does not answer the CCF: most likely not compliant" in outcome
-    assert "challenge.ncb_responds" in outcome
+    assert (
+        "If the source NCB does not answer the CCF: most likely not compliant (deleted). "
+        "Fact: challenge.ncb_responds." in outcome
+    )
 
 
 def test_memo_without_a_prediction_says_nothing_was_on_file() -> None:
@@ -451,3 +453,31 @@ def test_every_builtin_memo_opens_in_word_with_its_content() -> None:
         assert len(document.tables) >= 2, key
         pictures = 1 + bool(assessment.grounds) + bool(assessment.route)
         assert len(document.inline_shapes) == pictures, key
+
+
+def test_making_a_word_memo_opens_no_network_connection(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from test_no_network import GUARD
+
+    body = (
+        "import os\n"
+        "os.environ['MPLBACKEND'] = 'Agg'\n"
+        "import diffusion_scenarios as ds\n"
+        "from diffusion_scenarios import reports\n"
+        "a = ds.assess(ds.builtin_scenarios()['ccf-2019-u1'])\n"
+        f"reports.write_report(a, {str(tmp_path / 'memo.docx')!r}, 'docx')\n"
+        "assert not attempts, attempts\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", GUARD + body],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
+    assert (tmp_path / "memo.docx").read_bytes().startswith(b"PK")

@@ -81,9 +81,9 @@ INSTALL_HINT = (
 AFTER_DELETION_STEPS = ("domestic_case_continues", "bilateral_extradition_possible")
 
 OUTCOME_WORDS = {
-    "not_compliant": "not compliant: deleted",
-    "compliant_with_update": "compliant with an update: kept, with information added or corrected",
-    "compliant": "compliant: kept as they are",
+    "not_compliant": "not compliant (deleted)",
+    "compliant_with_update": "compliant with an update (kept, with information added or corrected)",
+    "compliant": "compliant (kept as they are)",
 }
 CONFIDENCE_WORDS = {
     "high": "high",
@@ -298,6 +298,14 @@ class _Memo:
         cell_style.font.size = Pt(9)
         cell_style.paragraph_format.space_after = Pt(0)
         self.figure_count = 0
+        self._style_ids: dict[str, str] = {}
+
+    def style(self, paragraph: Paragraph, name: str) -> None:
+        """Give ``paragraph`` the style ``name`` (python-docx's own lookup is slow in tables)."""
+        style_id = self._style_ids.get(name)
+        if style_id is None:
+            style_id = self._style_ids[name] = str(self.doc.styles[name].style_id)
+        paragraph._p.style = style_id
 
     # paragraphs
 
@@ -305,7 +313,9 @@ class _Memo:
         self.doc.add_heading(clean_text(text), level=level)
 
     def para(self, text: str = "", *, style: str | None = None, **run: Any) -> Paragraph:
-        paragraph = self.doc.add_paragraph(style=style)
+        paragraph = self.doc.add_paragraph()
+        if style is not None:
+            self.style(paragraph, style)
         if text:
             _run(paragraph, text, **run)
         return paragraph
@@ -369,14 +379,14 @@ class _Memo:
         for cell, text, width in zip(head.cells, header, column_widths, strict=True):
             cell.width = width
             _shade(cell, _HEADER_FILL)
-            cell.paragraphs[0].style = _CELL_STYLE
+            self.style(cell.paragraphs[0], _CELL_STYLE)
             _run(cell.paragraphs[0], text, bold=True)
         for values in rows:
             cells = table.add_row().cells
             for cell, value, width in zip(cells, values, column_widths, strict=True):
                 cell.width = width
                 paragraph = cell.paragraphs[0]
-                paragraph.style = _CELL_STYLE
+                self.style(paragraph, _CELL_STYLE)
                 if callable(value):
                     value(paragraph)
                 else:
@@ -507,20 +517,23 @@ def _properties(memo: _Memo, when: _dt.datetime) -> None:
 
 def _page_furniture(memo: _Memo) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
 
+    styles = memo.doc.styles
+    styles["Header"].font.size = Pt(8.5)
+    styles["Footer"].font.size = Pt(9)
     section = memo.doc.sections[0]
     header = section.header.paragraphs[0]
     _run(
         header,
         f"Memo: {_title(memo.assessment)} — educational model, not legal advice",
         colour=_MUTED,
-        size=8.5,
     )
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(footer, "Page ", size=9)
+    _run(footer, "Page ")
     _field(footer, "PAGE", "1")
-    _run(footer, " of ", size=9)
+    _run(footer, " of ")
     _field(footer, "NUMPAGES", "1")
 
 
@@ -578,12 +591,11 @@ def _outcome(memo: _Memo) -> None:
             condition = hinge.condition.strip() or f"depending on {words(hinge.field)}"
             _run(paragraph, condition[:1].upper() + condition[1:])
             leads = OUTCOME_WORDS.get(hinge.leads_to, words(hinge.leads_to))
-            _run(paragraph, f": most likely {leads}")
+            _run(paragraph, f": most likely {leads}.")
             if hinge.field:
-                _run(paragraph, " (fact ")
+                _run(paragraph, " Fact: ")
                 _run(paragraph, hinge.field, mono=True)
-                _run(paragraph, ")")
-            _run(paragraph, ".")
+                _run(paragraph, ".")
     if outcome.explanation:
         memo.para(outcome.explanation)
     memo.rules_line(outcome.citations)
@@ -801,7 +813,7 @@ def _route(memo: _Memo, *, figures: bool) -> None:
             )
             for step in steps
         ],
-        (0.15, 0.14, 0.15, 0.34, 0.22),
+        (0.17, 0.14, 0.15, 0.32, 0.22),
     )
     memo.para("Dates marked (estimated) are estimates, not dates fixed by a rule.", italic=True)
     if figures and assessment.route:
@@ -889,7 +901,7 @@ def _citations(memo: _Memo) -> None:
             )
             for citation in assessment.citations
         ],
-        (0.20, 0.36, 0.16, 0.28),
+        (0.19, 0.35, 0.18, 0.28),
     )
 
 
