@@ -291,8 +291,9 @@ def test_hostile_text_comes_through_as_text_and_never_breaks_the_file() -> None:
         notes=HOSTILE,
         case=dataclasses.replace(base.scenario.case, offence_summary=HOSTILE),
     )
-    data = render_docx(dataclasses.replace(base, scenario=scenario), figures=False)
+    data = render_docx(dataclasses.replace(base, scenario=scenario))
     document = _open(data)
+    assert len(document.inline_shapes) == 3  # the title is in each picture's heading too
     visible = HOSTILE.replace("\x07", "\ufffd").replace("\x00", "\ufffd")
     visible = visible.replace("\x1b", "\ufffd").replace("\x0b", "\ufffd")
     texts = _paragraph_texts(document)

@@ -29,8 +29,10 @@ import datetime as _dt
 import io
 import os
 import re
+import warnings
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from ._render_markdown import (
@@ -395,13 +397,42 @@ class _Memo:
 
     # pictures
 
-    def figure(self, figure: Any, *, name: str, description: str, caption: str) -> None:
+    def figure(
+        self,
+        draw: Callable[[Assessment], Any],
+        *,
+        name: str,
+        description: str,
+        caption: str,
+    ) -> None:
+        """Draw a picture of the assessment as a PNG, with its description and caption.
+
+        matplotlib reads text between two ``$`` as a formula, so the title the user typed is
+        given to it cleaned and with each ``$`` escaped (it shows as a plain ``$``). Should a
+        picture still fail to draw, the memo says so where the picture would be, instead of
+        failing.
+        """
         from docx.shared import Pt
 
-        inches_wide = figure.get_figwidth()
-        dpi = max(72, round(_FIGURE_PIXELS / inches_wide))
+        assessment = self.assessment
+        title = clean_text(assessment.title).replace("$", r"\$")
+        if title != assessment.title:
+            assessment = replace(assessment, title=title)
         buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        try:
+            with warnings.catch_warnings():
+                # a character the picture's font lacks (an emoji) is drawn as a box; say nothing
+                warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+                figure = draw(assessment)
+                dpi = max(72, round(_FIGURE_PIXELS / figure.get_figwidth()))
+                figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+        except ValueError as error:
+            reason = " ".join(str(error).split())[:200]
+            self.para(
+                f"[{caption.split(':', 1)[0]}: the picture could not be drawn ({reason}).]",
+                italic=True,
+            )
+            return
         buffer.seek(0)
         self.doc.add_picture(buffer, width=self.text_width)
         picture_paragraph = self.doc.paragraphs[-1]
@@ -656,7 +687,7 @@ def _issuance_and_circulation(memo: _Memo, *, figures: bool) -> None:
         from .plots import circulation_map
 
         memo.figure(
-            circulation_map(assessment),
+            circulation_map,
             name="circulation-map",
             description=(
                 f"Tile-grid world map: the {_kind(assessment)} requested by "
@@ -740,7 +771,7 @@ def _trips(memo: _Memo) -> None:
             )
             for trip in assessment.travel
         ],
-        (0.12, 0.14, 0.10, 0.10, 0.32, 0.22),
+        (0.13, 0.14, 0.09, 0.12, 0.30, 0.22),
     )
 
 
@@ -765,7 +796,7 @@ def _grounds(memo: _Memo, *, figures: bool) -> None:
         from .plots import grounds_chart
 
         memo.figure(
-            grounds_chart(assessment),
+            grounds_chart,
             name="grounds-chart",
             description="Bar chart of the grounds for deletion by strength: "
             + "; ".join(f"{g.label or words(g.id)}: {g.strength}" for g in assessment.grounds),
@@ -820,7 +851,7 @@ def _route(memo: _Memo, *, figures: bool) -> None:
         from .plots import route_timeline
 
         memo.figure(
-            route_timeline(assessment),
+            route_timeline,
             name="route-timeline",
             description=(
                 "Timeline of the CCF route with deadlines as bars and planned trips as "
