@@ -232,6 +232,7 @@ def test_memo_is_structured_with_heading_styles_tables_and_page_numbers(
     assert len(memo.tables) >= 2
     header_row = _table(memo, "Id").rows[0]._tr
     assert header_row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None  # repeats
+    assert "not legal advice" in memo.sections[0].header.paragraphs[0].text  # on every page
     footer = memo.sections[0].footer._element
     instructions = [node.text.strip() for node in footer.iter(qn("w:instrText"))]
     assert instructions == ["PAGE", "NUMPAGES"]
@@ -257,6 +258,22 @@ def test_memo_has_the_three_pictures_with_descriptions(memo: Document, memo_byte
             assert archive.read(name).startswith(b"\x89PNG\r\n\x1a\n")
     captions = [p.text for p in memo.paragraphs if p.style.name == "Caption"]
     assert [c.split(".")[0] for c in captions] == ["Figure 1", "Figure 2", "Figure 3"]
+
+
+def test_a_picture_that_cannot_be_drawn_is_replaced_by_a_visible_note(
+    sample: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diffusion_scenarios import plots
+
+    def broken(assessment: Any) -> Any:
+        raise ValueError("cannot draw this")
+
+    monkeypatch.setattr(plots, "grounds_chart", broken)
+    document = _open(render_docx(sample, timestamp=WHEN))
+    assert len(document.inline_shapes) == 2
+    assert "[Grounds chart: the picture could not be drawn (cannot draw this).]" in _all_text(
+        document
+    )
 
 
 def test_memo_is_the_same_bytes_apart_from_its_timestamp(sample: Any, memo_bytes: bytes) -> None:
