@@ -499,3 +499,13 @@ def test_making_a_word_memo_opens_no_network_connection(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
     assert (tmp_path / "memo.docx").read_bytes().startswith(b"PK")
+
+
+@pytest.mark.parametrize("module", ["reports", "_render_docx"])
+def test_the_examples_in_the_docstrings_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"diffusion_scenarios.{module}"))
+    assert result.attempted > 0
+    assert result.failed == 0
