@@ -771,7 +771,7 @@ def _trips(memo: _Memo) -> None:
             )
             for trip in assessment.travel
         ],
-        (0.13, 0.14, 0.09, 0.12, 0.30, 0.22),
+        (0.14, 0.13, 0.11, 0.12, 0.28, 0.22),
     )
 
 
@@ -844,7 +844,7 @@ def _route(memo: _Memo, *, figures: bool) -> None:
             )
             for step in steps
         ],
-        (0.17, 0.14, 0.15, 0.32, 0.22),
+        (0.19, 0.14, 0.15, 0.30, 0.22),
     )
     memo.para("Dates marked (estimated) are estimates, not dates fixed by a rule.", italic=True)
     if figures and assessment.route:
