@@ -63,6 +63,7 @@ _LAZY: dict[str, str] = {
     "ReferenceDataError": ".errors",
     "CaseLawError": ".errors",
     "LabError": ".errors",
+    "MissingDependencyError": ".errors",
 }
 
 __all__ = [*sorted(_LAZY), "__version__"]
@@ -113,6 +114,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         CaseLawError,
         DiffusionScenariosError,
         LabError,
+        MissingDependencyError,
         OutputExistsError,
         ReferenceDataError,
         ScenarioError,

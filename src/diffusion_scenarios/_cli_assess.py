@@ -1,8 +1,9 @@
 """The ``assess`` subcommand: assess a scenario file or a built-in scenario.
 
-``diffusion-scenarios assess FILE|ID [--as-of DATE] [--format text|json|markdown|html]
+``diffusion-scenarios assess FILE|ID [--as-of DATE] [--format text|json|markdown|html|docx]
 [-o OUT] [--force]``. JSON output is exactly ``Assessment.to_dict()``: one object on stdout.
-``-o`` never overwrites an existing file unless ``--force`` is given.
+``-o`` never overwrites an existing file unless ``--force`` is given. A Word memo (``docx``)
+is a file, never printed: it needs ``-o``; ``-o memo.docx`` alone chooses ``docx``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import Any
 
 __all__ = ["register"]
 
-_FORMATS = ("text", "json", "markdown", "html")
+_FORMATS = ("text", "json", "markdown", "html", "docx")
+_FILE_ONLY = ("docx",)  # binary: written with -o, never to the terminal
 EXIT_USAGE = 2
 
 
@@ -42,7 +44,11 @@ def register(subparsers: Any) -> None:
         help="assess on this day (YYYY-MM-DD) instead of the scenario's as_of",
     )
     parser.add_argument(
-        "--format", choices=_FORMATS, default="text", help="report format (default: text)"
+        "--format",
+        choices=_FORMATS,
+        default=None,
+        help="report format (default: text; docx when OUT ends in .docx); docx is a Word memo "
+        "and needs -o",
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report to this file")
     parser.add_argument("--force", action="store_true", help="overwrite OUT if it already exists")
@@ -55,6 +61,16 @@ def _run_assess(args: argparse.Namespace) -> int:
     from .errors import OutputExistsError
     from .reports import render, write_report
 
+    fmt = args.format
+    if fmt is None:
+        fmt = "docx" if args.output and args.output.lower().endswith(".docx") else "text"
+    if fmt in _FILE_ONLY and not args.output:
+        print(
+            f"diffusion-scenarios assess: --format {fmt} writes a Word file; give its name "
+            "with -o (for example -o memo.docx)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     as_of = None
     if args.as_of is not None:
         as_of = _iso_date(args.as_of)
@@ -69,7 +85,7 @@ def _run_assess(args: argparse.Namespace) -> int:
     assessment = assess(scenario, as_of=as_of)
     if args.output:
         try:
-            path = write_report(assessment, args.output, args.format, force=args.force)
+            path = write_report(assessment, args.output, fmt, force=args.force)
         except OutputExistsError:
             raise  # the dispatcher prints it as one line, exit 2
         except OSError as error:
@@ -81,5 +97,5 @@ def _run_assess(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         print(f"wrote {path}", file=sys.stderr)
         return 0
-    sys.stdout.write(render(assessment, args.format))
+    sys.stdout.write(render(assessment, fmt))
     return 0

@@ -9,7 +9,8 @@ does not know this package still handles it sensibly::
     ├── OutputExistsError(FileExistsError)     -o would overwrite a file (pass --force / force=True)
     ├── ReferenceDataError(RuntimeError)       the shipped reference data is missing or corrupt
     ├── CaseLawError(ValueError)               a decisions or expected-outcomes CSV cannot be used
-    └── LabError(ValueError)                   a policy-lab regime or parameter is out of range
+    ├── LabError(ValueError)                   a policy-lab regime or parameter is out of range
+    └── MissingDependencyError(ImportError)    an optional library is missing (names pip command)
 
 ``str(error)`` is always a message fit to show a user as it is: one line per problem,
 naming the file, the field path, what was expected and what was found.
@@ -23,6 +24,7 @@ __all__ = [
     "CaseLawError",
     "DiffusionScenariosError",
     "LabError",
+    "MissingDependencyError",
     "OutputExistsError",
     "Problem",
     "ReferenceDataError",
@@ -98,3 +100,7 @@ class CaseLawError(DiffusionScenariosError, ValueError):
 
 class LabError(DiffusionScenariosError, ValueError):
     """A policy-lab regime or parameter is unknown or out of its range."""
+
+
+class MissingDependencyError(DiffusionScenariosError, ImportError):
+    """An optional library a feature needs is not installed; the message names the pip command."""

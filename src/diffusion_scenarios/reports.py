@@ -1,21 +1,28 @@
-"""Reports of an assessment: plain text, JSON, Markdown and HTML.
+"""Reports of an assessment: plain text, JSON, Markdown, HTML and Word (.docx).
 
 Renderers only read an :class:`~diffusion_scenarios.Assessment`; they decide nothing. Text
-and JSON live here; Markdown and HTML (self-contained, no network) come from their own
-modules and are imported only when asked for::
+and JSON live here; Markdown, HTML (self-contained, no network) and Word (python-docx, the
+``docx`` extra) come from their own modules and are imported only when asked for::
 
     >>> import diffusion_scenarios as ds
     >>> from diffusion_scenarios import reports
     >>> assessment = ds.assess(ds.builtin_scenarios()["ccf-2019-u1"])
     >>> reports.render(assessment, "json").startswith("{")
     True
+    >>> reports.render_bytes(assessment, "markdown").startswith(b"# Memo:")
+    True
 
+:func:`render` returns text (the four text formats); :func:`render_bytes` returns the file's
+bytes for every format, the Word memo included (for a download button).
 :func:`write_report` never overwrites an existing file unless ``force=True``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,15 +31,40 @@ from .errors import OutputExistsError
 if TYPE_CHECKING:
     from ._assessment import Assessment
 
-__all__ = ["FORMATS", "render", "write_report"]
+__all__ = [
+    "ALL_FORMATS",
+    "BINARY_FORMATS",
+    "FORMATS",
+    "MEDIA_TYPES",
+    "SUFFIXES",
+    "render",
+    "render_bytes",
+    "write_report",
+]
 
-#: The report formats, in the order the command line lists them.
+#: The text report formats (what :func:`render` returns), in the order the command line lists them.
 FORMATS = ("text", "json", "markdown", "html")
+#: Formats that are files, not text: only :func:`render_bytes` and :func:`write_report` give them.
+BINARY_FORMATS = ("docx",)
+#: Every format :func:`render_bytes`, :func:`write_report` and the command line accept.
+ALL_FORMATS = (*FORMATS, *BINARY_FORMATS)
+#: The media type of each format (for a download button or an HTTP response).
+MEDIA_TYPES = {
+    "text": "text/plain; charset=utf-8",
+    "json": "application/json",
+    "markdown": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+#: The usual file-name ending of each format.
+SUFFIXES = {"text": ".txt", "json": ".json", "markdown": ".md", "html": ".html", "docx": ".docx"}
 
 
 def _check_format(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown report format '{fmt}'; expected one of {', '.join(FORMATS)}")
+    if fmt not in ALL_FORMATS:
+        raise ValueError(
+            f"unknown report format '{fmt}'; expected one of {', '.join(ALL_FORMATS)}"
+        )
 
 
 def render(assessment: Assessment, fmt: str = "text") -> str:
@@ -47,7 +79,8 @@ def render(assessment: Assessment, fmt: str = "text") -> str:
         The report, ending with a newline.
 
     Raises:
-        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+        ValueError: ``fmt`` is not one of :data:`FORMATS` (``docx`` is a file, not text:
+            use :func:`render_bytes` or :func:`write_report`).
 
     Example:
         >>> import diffusion_scenarios as ds
@@ -56,6 +89,11 @@ def render(assessment: Assessment, fmt: str = "text") -> str:
         True
     """
     _check_format(fmt)
+    if fmt in BINARY_FORMATS:
+        raise ValueError(
+            f"'{fmt}' is a Word file, not text; use render_bytes(assessment, '{fmt}') or "
+            f"write_report(assessment, path, '{fmt}')"
+        )
     if fmt == "json":
         return json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
@@ -71,6 +109,71 @@ def render(assessment: Assessment, fmt: str = "text") -> str:
     return render_text(assessment)
 
 
+def render_bytes(assessment: Assessment, fmt: str = "text") -> bytes:
+    """The report in format ``fmt`` as the bytes of its file (UTF-8 for the text formats).
+
+    This is what :func:`write_report` writes, for a download button or an HTTP response;
+    :data:`MEDIA_TYPES` and :data:`SUFFIXES` give its media type and file-name ending.
+
+    Args:
+        assessment: the result of :func:`diffusion_scenarios.assess`.
+        fmt: one of :data:`ALL_FORMATS` (``docx`` needs python-docx, the ``docx`` extra).
+
+    Raises:
+        ValueError: ``fmt`` is not one of :data:`ALL_FORMATS`.
+        MissingDependencyError: ``fmt`` is ``docx`` and python-docx is not installed.
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> data = render_bytes(ds.assess(ds.builtin_scenarios()["ccf-2019-u1"]), "html")
+        >>> data.startswith(b"<!DOCTYPE html>")
+        True
+    """
+    _check_format(fmt)
+    if fmt == "docx":
+        from ._render_docx import render_docx
+
+        return render_docx(assessment)
+    return render(assessment, fmt).encode("utf-8")
+
+
+def _write_new_file(target: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to ``target`` atomically: all of it or nothing.
+
+    The bytes go to a temporary file in the same folder, are flushed and synced to disk,
+    then take the target's name in one step (a hard link when overwriting is not allowed,
+    so an existing file is never replaced; a rename otherwise). Any failure removes the
+    temporary file and leaves the folder as it was.
+    """
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if force:
+            temporary.replace(target)
+        else:
+            try:
+                os.link(temporary, target)
+            except FileExistsError:
+                raise OutputExistsError(
+                    f"{target}: the file already exists; choose another name or overwrite it "
+                    "with --force (force=True)"
+                ) from None
+            except OSError:  # a file system without hard links: check, then rename
+                if target.exists():
+                    raise OutputExistsError(
+                        f"{target}: the file already exists; choose another name or "
+                        "overwrite it with --force (force=True)"
+                    ) from None
+                temporary.replace(target)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+
+
 def write_report(
     assessment: Assessment, path: str | Path, fmt: str = "text", *, force: bool = False
 ) -> Path:
@@ -79,12 +182,13 @@ def write_report(
     Args:
         assessment: the result of :func:`diffusion_scenarios.assess`.
         path: the file to write (its folder must exist).
-        fmt: one of :data:`FORMATS`.
+        fmt: one of :data:`ALL_FORMATS` (``docx`` writes a Word memo).
         force: overwrite ``path`` if it already exists.
 
     Raises:
         OutputExistsError: ``path`` exists and ``force`` is false (nothing is written).
-        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+        ValueError: ``fmt`` is not one of :data:`ALL_FORMATS`.
+        MissingDependencyError: ``fmt`` is ``docx`` and python-docx is not installed.
 
     Example:
         >>> import tempfile, pathlib, diffusion_scenarios as ds
@@ -97,6 +201,9 @@ def write_report(
     target = Path(path)
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a folder; give the name of a file to write")
+    if fmt in BINARY_FORMATS:  # written atomically: complete, or not at all
+        _write_new_file(target, render_bytes(assessment, fmt), force=force)
+        return target
     text = render(assessment, fmt)  # render first: a failure leaves no half-written file
     mode = "w" if force else "x"
     try:
