@@ -104,6 +104,9 @@ DECISION_COLUMNS: tuple[str, ...] = (
 )
 _REQUIRED_DECISION_COLUMNS = DECISION_COLUMNS[:6]
 
+#: Values of the optional ``confidence`` column of an expected-outcomes CSV.
+ENCODING_CONFIDENCE: tuple[str, ...] = ("low", "medium", "high")
+
 #: Required columns of an expected-outcomes CSV (more columns are allowed and ignored).
 EXPECTED_COLUMNS: tuple[str, ...] = ("file", "decision_id", "ccf_outcome", "ccf_grounds")
 
@@ -470,6 +473,9 @@ class ExpectedDecision:
     source_url: str = ""
     summary: str = ""
     encoding_notes: str = ""
+    #: how much of the decision's reasoning was read when encoding it: ``low`` (only the
+    #: published tags; thin facts), ``medium``, ``high``; empty when the CSV does not say.
+    confidence: str = ""
 
     @property
     def scenario_id(self) -> str:
@@ -528,6 +534,12 @@ def read_expected(expected_csv: str | os.PathLike[str]) -> tuple[ExpectedDecisio
                 f"{where}, column ccf_outcome: expected one of {', '.join(CCF_OUTCOMES)}, "
                 f"found '{outcome}'{_suggest(outcome, CCF_OUTCOMES)}"
             )
+        confidence = row.get("confidence", "")
+        if confidence not in ("", *ENCODING_CONFIDENCE):
+            raise CaseLawError(
+                f"{where}, column confidence: expected one of {', '.join(ENCODING_CONFIDENCE)} "
+                f"or an empty cell, found '{confidence}'{_suggest(confidence, ENCODING_CONFIDENCE)}"
+            )
         grounds = _split(row["ccf_grounds"])
         for ground in grounds:
             if ground not in GROUND_IDS:
@@ -545,6 +557,7 @@ def read_expected(expected_csv: str | os.PathLike[str]) -> tuple[ExpectedDecisio
                 source_url=row.get("source_url", ""),
                 summary=row.get("summary", ""),
                 encoding_notes=row.get("encoding_notes", ""),
+                confidence=confidence,
             )
         )
     return tuple(result)
