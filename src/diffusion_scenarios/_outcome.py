@@ -483,3 +483,35 @@ def prior_compliant(scenario: Scenario, on: Date) -> bool:
         and prior.outcome == "compliant"
         and (prior.date is None or prior.date <= on)
     )
+
+
+# ------------------------------------------------------------------ words for renderers
+_CONFIDENCE_WORDS = {
+    "high": "high: the facts that matter are known and the answer is clear",
+    "medium": "medium: the answer leans one way but could go the other",
+    "low": "low: few of the facts that matter are known, or the answer is close",
+}
+
+
+def likelihood_words(outcome: Outcome) -> str:
+    """The three likelihoods in words ("deleted about 7 in 10; ..."), or "" if none."""
+    return "; ".join(f"{_OUTCOME_WORDS[o]} {_in_ten(p)}" for o, p in outcome.likelihood)
+
+
+def confidence_words(outcome: Outcome) -> str:
+    """How sure the model is, in words, or "" when nothing is predicted."""
+    return _CONFIDENCE_WORDS.get(outcome.confidence or "", "")
+
+
+def hinge_words(hinge: Hinge) -> str:
+    """One fact the outcome hinges on, in words: condition, then where it leads."""
+    where = _OUTCOME_WORDS.get(hinge.leads_to, hinge.leads_to)
+    return f"{hinge.condition[:1].upper()}{hinge.condition[1:]}: {where} ({hinge.field})"
+
+
+def reasons_words(outcome: Outcome) -> str:
+    """The explanation without the summary sentence it starts with."""
+    text = outcome.explanation
+    if outcome.summary and text.startswith(outcome.summary):
+        text = text[len(outcome.summary) :].strip()
+    return text

@@ -18,8 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._outcome import confidence_words, hinge_words, likelihood_words, reasons_words
+
 if TYPE_CHECKING:
-    from ._assessment import Assessment, Citation, EnforcementEntry
+    from ._assessment import Assessment, Citation, EnforcementEntry, Outcome
     from ._scenario import Scenario
 
 __all__ = ["render_markdown"]
@@ -599,7 +601,8 @@ def render_markdown(assessment: Assessment) -> str:
         f"**{PREDICTION_WORDS.get(outcome.prediction_key, words(outcome.prediction_key))}** "
         f"(`{outcome.prediction_key}`).",
         "",
-        _md(outcome.explanation),
+        *_outcome_details(outcome),
+        _md(reasons_words(outcome)),
         "",
         f"Rules: {_md(cited(assessment, outcome.citations))}",
         "",
@@ -649,3 +652,18 @@ def render_markdown(assessment: Assessment) -> str:
         )
     out += ["", "## Caveats", "", *_bullets(assessment.caveats), ""]
     return "\n".join(out)
+
+
+def _outcome_details(outcome: Outcome) -> list[str]:
+    """Summary, likelihood, confidence and hinges of the outcome, as Markdown lines."""
+    out: list[str] = []
+    if outcome.summary:
+        out += [f"**{_md(outcome.summary)}**", ""]
+    if outcome.likelihood:
+        out += [f"- Likelihood on these facts: {_md(likelihood_words(outcome))}."]
+    if outcome.confidence:
+        out += [f"- How sure the model is: {_md(confidence_words(outcome))}."]
+    if outcome.hinges_on:
+        out += ["- What it hinges on:"]
+        out += [f"    - {_md(hinge_words(h))}." for h in outcome.hinges_on]
+    return [*out, ""] if out and out[-1] != "" else out

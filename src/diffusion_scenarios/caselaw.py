@@ -52,10 +52,12 @@ __all__ = [
     "ComparisonRow",
     "ExpectedDecision",
     "browser",
+    "calibration",
     "compare",
     "compare_builtin",
     "decisions",
     "decisions_text",
+    "discussion_markdown",
     "expected_outcomes",
     "filter_decisions",
     "outcome_shares_by_tag",
@@ -599,6 +601,13 @@ class ComparisonRow:
     ccf_grounds: tuple[str, ...]
     #: every ground the model lists, as (id, strength)
     model_grounds: tuple[tuple[str, str], ...]
+    #: the model's likelihood of each outcome, as (outcome, probability)
+    likelihood: tuple[tuple[str, float], ...] = ()
+    #: the model's confidence: low | medium | high
+    confidence: str | None = None
+    source_url: str = ""
+    #: how much of the decision's reasoning was read when encoding it (expected.csv)
+    encoding_confidence: str = ""
 
     @property
     def outcome_agrees(self) -> bool:
@@ -656,6 +665,8 @@ class ComparisonRow:
             "grounds_missed": list(self.grounds_missed),
             "grounds_recall": self.grounds_recall,
             "model_grounds": [{"id": g, "strength": s} for g, s in self.model_grounds],
+            "likelihood": dict(self.likelihood) if self.likelihood else None,
+            "confidence": self.confidence,
         }
 
 
@@ -901,6 +912,10 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
                 model_outcome=assessment.outcome.prediction or "not_predicted",
                 ccf_grounds=entry.ccf_grounds,
                 model_grounds=tuple((g.id, g.strength) for g in assessment.grounds),
+                likelihood=assessment.outcome.likelihood,
+                confidence=assessment.outcome.confidence,
+                source_url=entry.source_url,
+                encoding_confidence=entry.confidence,
             )
         )
     return Comparison(
@@ -930,6 +945,100 @@ def compare_builtin() -> Comparison:
     # Installed packages are plain folders, so the resource is a real file path.
     expected = Path(str(data_file("scenarios/expected.csv")))
     return compare(expected.parent, expected)
+
+
+def calibration(
+    directory: str | os.PathLike[str] | None = None,
+    expected_csv: str | os.PathLike[str] | None = None,
+) -> Any:
+    """How well the model's likelihoods match the CCF's decisions, trained and cross-validated.
+
+    The training figures use the weights shipped in ``data/rules/outcome.yaml`` (fitted on
+    these same decisions, so they flatter the model); the cross-validated ones refit every
+    fitted weight without each decision in turn and predict it (leave one out): that is the
+    figure to believe. Both give agreement (three-way and deleted-or-kept), the Brier score
+    against the CCF's 2021 base-rate forecast and a reliability table, by confidence tier.
+
+    Args:
+        directory, expected_csv: a folder of scenario files and its expected-outcomes CSV;
+            ``None`` uses the CCF decisions shipped with the package.
+
+    Returns:
+        A report with ``to_text()``, ``to_dict()``, ``training`` and ``cross_validated``.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> report = caselaw.calibration()
+        >>> report.scores(report.cross_validated).cases == len(caselaw.expected_outcomes())
+        True
+    """
+    from ._calibration import calibration_report
+    from ._data import data_file
+
+    if expected_csv is None:
+        expected_csv = Path(str(data_file("scenarios/expected.csv")))
+    if directory is None:
+        directory = Path(expected_csv).parent
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise CaseLawError(f"{folder}: no such folder of scenario files")
+    return calibration_report(folder, expected_csv)
+
+
+_WORDS = {
+    "not_compliant": "deleted",
+    "compliant_with_update": "kept with an update",
+    "compliant": "kept",
+}
+
+
+def discussion_markdown(result: Comparison, report: Any = None) -> str:
+    """Where the model and the CCF part ways, decision by decision, written from the results.
+
+    One bullet per decision where the model's outcome differs from the CCF's (on the
+    weights shipped, or when left out of the fit), saying what each decided, the model's
+    likelihood, the grounds the CCF relied on that the model did not find, and the grounds
+    the model found that the CCF did not rely on. Generated, so it never drifts from the
+    output it describes.
+    """
+    cross = {}
+    if report is not None:
+        cross = {f.case.file: f for f in report.cross_validated}
+    lines: list[str] = []
+    for row in result.rows:
+        left_out = cross.get(row.file)
+        cv_differs = left_out is not None and left_out.prediction != row.ccf_outcome
+        if row.outcome_agrees and not cv_differs:
+            continue
+        link = f"[{row.decision_id}]({row.source_url})" if row.source_url else row.decision_id
+        text = f"* **{link}**: the CCF {_WORDS[row.ccf_outcome]} the data; "
+        if row.outcome_agrees:
+            text += "the model agrees with the weights shipped"
+        else:
+            text += f"the model says {_WORDS.get(row.model_outcome, row.model_outcome)}"
+        if left_out is not None:
+            p = dict(zip(CCF_OUTCOMES, left_out.likelihood, strict=True))
+            text += (
+                f"; left out of the fit, it says {_WORDS[left_out.prediction]} "
+                f"(deleted {p['not_compliant']:.0%})"
+            )
+        text += "."
+        if row.grounds_missed:
+            text += " Grounds the CCF relied on that the model does not find: " + ", ".join(
+                f"`{g}`" for g in row.grounds_missed
+            ) + "."
+        extra = [g for g, s in row.model_grounds if s != "weak" and g not in row.ccf_grounds]
+        if extra:
+            text += " Grounds the model finds that the CCF did not rely on: " + ", ".join(
+                f"`{g}`" for g in extra
+            ) + "."
+        if row.encoding_confidence == "low":
+            text += " Only the published tags of this decision were read, so the facts are thin."
+        lines.append(text)
+    if not lines:
+        return "The model reaches the CCF's outcome on every decision."
+    return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- display
