@@ -177,7 +177,8 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
     """Fit the model's fitted weights on these decisions (deterministic).
 
     The deletion score is fitted on every decision (deleted or kept); the update score on
-    the decisions where the data were kept. ``ncb_answers`` is not fitted but derived: it
+    the decisions where the data were kept. The update score's starting point is the
+    CCF's published share of updates among the data it kept (2021), not a fit. ``ncb_answers`` is not fitted but derived: it
     is set so that one arguable ground, once the NCB has answered and backed its request,
     leaves the chance of deletion given in ``one_arguable_ground_when_ncb_answers``.
     """
@@ -208,6 +209,12 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
             update_rows.append((features.update_terms(), 0.0, with_update, weight))
 
     values["ncb_answers"] = 0.0
+    if not terms["update_intercept"].fitted:
+        # Kept with an update rather than kept as is, among the data kept: the CCF's 2021
+        # shares (ccf-outcome-base-rates), not a fit.
+        shares = dict(zip(OUTCOMES, base_rate_forecast(), strict=True))
+        kept = shares["compliant_with_update"] + shares["compliant"]
+        values["update_intercept"] = _logit(shares["compliant_with_update"] / kept)
     values = _coordinate_fit(deletion_rows, DELETION_TERMS, values, terms, prior_sd)
     values = _coordinate_fit(update_rows, UPDATE_TERMS, values, terms, prior_sd)
     target = float(settings["one_arguable_ground_when_ncb_answers"])
