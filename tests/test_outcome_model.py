@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -228,3 +229,37 @@ def test_the_discussion_names_every_decision_where_model_and_ccf_part_ways() -> 
     for row in result.rows:
         parted = not row.outcome_agrees or cross[row.file].prediction != row.ccf_outcome
         assert (f"[{row.decision_id}](" in text) == parted, row.decision_id
+
+
+def test_case_law_tables_for_students_link_each_decision_and_show_no_raw_values() -> None:
+    table = caselaw.decisions_markdown(caselaw.decisions())
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(caselaw.decisions())
+    assert all(row.startswith("| [") and "](http" in row for row in rows)
+    shown = caselaw.comparison_markdown(caselaw.compare_builtin())
+    words = re.sub(r"\]\([^)]*\)", "]", shown)  # the table without its link targets
+    for raw in ("None", "False", "True", "nan", "not_compliant", "compliant_with_update"):
+        assert raw not in words, raw
+
+
+def test_the_calibration_chart_draws_both_series_against_the_diagonal() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    figure = caselaw.plot_calibration(caselaw.calibration())
+    labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert labels == [
+        "perfect calibration",
+        "fitted on all decisions",
+        "each decision left out of the fit",
+    ]
+
+
+def test_a_bad_confidence_in_an_expected_file_names_the_row_and_column(tmp_path: Path) -> None:
+    bad = tmp_path / "expected.csv"
+    bad.write_text(
+        "file,decision_id,ccf_outcome,ccf_grounds,confidence\na.yaml,1,compliant,,sure\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ds.CaseLawError, match=r"row 2, column confidence: expected one of low"):
+        caselaw.read_expected(bad)

@@ -178,9 +178,10 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
 
     The deletion score is fitted on every decision (deleted or kept); the update score on
     the decisions where the data were kept. The update score's starting point is the
-    CCF's published share of updates among the data it kept (2021), not a fit. ``ncb_answers`` is not fitted but derived: it
-    is set so that one arguable ground, once the NCB has answered and backed its request,
-    leaves the chance of deletion given in ``one_arguable_ground_when_ncb_answers``.
+    CCF's published share of updates among the data it kept (2021), not a fit.
+    ``ncb_answers`` is not fitted but derived: it is set so that one arguable ground, once
+    the NCB has answered and backed its request, leaves the chance of deletion given in
+    ``one_arguable_ground_when_ncb_answers``.
     """
     terms = _terms()
     settings = _settings()

@@ -53,14 +53,18 @@ __all__ = [
     "ExpectedDecision",
     "browser",
     "calibration",
+    "calibration_markdown",
     "compare",
     "compare_builtin",
+    "comparison_markdown",
     "decisions",
+    "decisions_markdown",
     "decisions_text",
     "discussion_markdown",
     "expected_outcomes",
     "filter_decisions",
     "outcome_shares_by_tag",
+    "plot_calibration",
     "plot_outcome_shares",
     "read_expected",
     "tag_counts",
@@ -912,8 +916,8 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
                 model_outcome=assessment.outcome.prediction or "not_predicted",
                 ccf_grounds=entry.ccf_grounds,
                 model_grounds=tuple((g.id, g.strength) for g in assessment.grounds),
-                likelihood=assessment.outcome.likelihood,
-                confidence=assessment.outcome.confidence,
+                likelihood=tuple(getattr(assessment.outcome, "likelihood", ())),
+                confidence=getattr(assessment.outcome, "confidence", None),
                 source_url=entry.source_url,
                 encoding_confidence=entry.confidence,
             )
@@ -997,10 +1001,10 @@ def discussion_markdown(result: Comparison, report: Any = None) -> str:
     """Where the model and the CCF part ways, decision by decision, written from the results.
 
     One bullet per decision where the model's outcome differs from the CCF's (on the
-    weights shipped, or when left out of the fit), saying what each decided, the model's
-    likelihood, the grounds the CCF relied on that the model did not find, and the grounds
-    the model found that the CCF did not rely on. Generated, so it never drifts from the
-    output it describes.
+    weights shipped, or when the decision is left out of the fit): what each decided, the
+    model's chance of deletion when left out, the grounds the model weighed, the CCF's
+    grounds it did not find, and whether the facts are thin. Generated, so it never drifts
+    from the output it describes.
     """
     cross = {}
     if report is not None:
@@ -1012,33 +1016,206 @@ def discussion_markdown(result: Comparison, report: Any = None) -> str:
         if row.outcome_agrees and not cv_differs:
             continue
         link = f"[{row.decision_id}]({row.source_url})" if row.source_url else row.decision_id
-        text = f"* **{link}**: the CCF {_WORDS[row.ccf_outcome]} the data; "
+        text = f"* **{link}**: the CCF {_DECIDED[row.ccf_outcome]}; "
         if row.outcome_agrees:
-            text += "the model agrees with the weights shipped"
+            text += "the model, fitted on all the decisions, agrees"
         else:
-            text += f"the model says {_WORDS.get(row.model_outcome, row.model_outcome)}"
+            text += f"the model predicts {_PREDICTED.get(row.model_outcome, 'nothing')}"
         if left_out is not None:
-            p = dict(zip(CCF_OUTCOMES, left_out.likelihood, strict=True))
+            p = dict(zip(CCF_OUTCOMES, left_out.likelihood, strict=True))["not_compliant"]
             text += (
-                f"; left out of the fit, it says {_WORDS[left_out.prediction]} "
-                f"(deleted {p['not_compliant']:.0%})"
+                f"; left out of the fit, it predicts {_PREDICTED[left_out.prediction]} "
+                f"(chance of deletion {_chance(p)})"
             )
         text += "."
+        weighed = [g for g, strength in row.model_grounds if strength != "weak"]
+        named = ", ".join(f"`{g}`" for g in weighed)
+        if not row.model_deleted and row.ccf_deleted:
+            found = named or "no ground at least arguable"
+            text += f" The model finds {found}, not enough on these facts to tip it."
+        elif row.model_deleted and not row.ccf_deleted:
+            text += f" The model deletes on {named}; the CCF was satisfied that the data comply."
+        elif row.model_deleted != (left_out is not None and left_out.prediction == "not_compliant"):
+            text += f" What the model weighs: {named or 'no ground at least arguable'}."
+        if not row.outcome_agrees and row.model_deleted == row.ccf_deleted:
+            text += (
+                " On the weights shipped both keep the data; they differ on whether the record "
+                "needs an update."
+            )
         if row.grounds_missed:
-            text += " Grounds the CCF relied on that the model does not find: " + ", ".join(
-                f"`{g}`" for g in row.grounds_missed
-            ) + "."
-        extra = [g for g, s in row.model_grounds if s != "weak" and g not in row.ccf_grounds]
-        if extra:
-            text += " Grounds the model finds that the CCF did not rely on: " + ", ".join(
-                f"`{g}`" for g in extra
-            ) + "."
+            missed = ", ".join(f"`{g}`" for g in row.grounds_missed)
+            text += f" The CCF relied on {missed}, which the model does not find."
+        extra = [g for g in weighed if g not in row.ccf_grounds]
+        if extra and not (row.model_deleted and not row.ccf_deleted):
+            text += (
+                " The model also weighs "
+                + ", ".join(f"`{g}`" for g in extra)
+                + ", which the CCF did not rely on."
+            )
         if row.encoding_confidence == "low":
             text += " Only the published tags of this decision were read, so the facts are thin."
         lines.append(text)
     if not lines:
         return "The model reaches the CCF's outcome on every decision."
     return "\n".join(lines)
+
+
+_DECIDED = {
+    "not_compliant": "had the data deleted",
+    "compliant_with_update": "kept the data with an update",
+    "compliant": "kept the data as they were",
+}
+_PREDICTED = {
+    "not_compliant": "deletion",
+    "compliant_with_update": "keeping them with an update",
+    "compliant": "keeping them as they are",
+}
+
+
+def _chance(p: float) -> str:
+    if p > 0.99:
+        return "over 99%"
+    if p < 0.01:
+        return "under 1%"
+    return f"{p:.0%}"
+
+
+def _cell(text: object) -> str:
+    """A value as the text of a Markdown table cell (pipes escaped, no line breaks)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def decisions_markdown(df: pd.DataFrame) -> str:
+    """A Markdown table of decisions, each id a link to its first source.
+
+    Columns: decision (linked), year, kind of data, outcome in words and tags. Further
+    sources are linked as [2], [3] after the id. Empty years read "not dated".
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> text = caselaw.decisions_markdown(caselaw.filter_decisions(data_type="diffusion"))
+        >>> text.splitlines()[0]
+        '| Decision | Year | Data | Outcome | Tags |'
+    """
+    lines = ["| Decision | Year | Data | Outcome | Tags |", "|---|---|---|---|---|"]
+    for record in df.to_dict("records"):
+        urls = [str(u) for u in record["urls"]]
+        name = _cell(record["decision_id"])
+        link = f"[{name}]({urls[0]})" if urls else name
+        link += "".join(f" [[{i}]]({u})" for i, u in enumerate(urls[1:], start=2))
+        year = "not dated" if _is_missing(record["year"]) else str(int(record["year"]))
+        kind = " + ".join(d.replace("_", " ") for d in record["data_detail"]) or "other data"
+        outcome = _OUTCOME_LABELS.get(str(record["outcome"]), str(record["outcome"]))
+        tags = _cell("; ".join(record["tags"])) or "-"
+        lines.append(f"| {link} | {year} | {kind} | {outcome} | {tags} |")
+    return "\n".join(lines)
+
+
+def comparison_markdown(result: Comparison) -> str:
+    """A Markdown table of the model beside the CCF, one linked row per decision.
+
+    Columns: decision (a link to its source), what the CCF decided, what the model
+    predicts, the model's likelihood of deletion, its confidence, and whether the two
+    agree, all in words.
+    """
+    lines = [
+        "| Decision | CCF | Model | Chance of deletion | Model's confidence | Same outcome |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in result.rows:
+        name = _cell(row.decision_id)
+        link = f"[{name}]({row.source_url})" if row.source_url else name
+        p = dict(row.likelihood).get("not_compliant")
+        chance = "-" if p is None else _chance(p)
+        same = "yes" if row.outcome_agrees else (
+            "no, but same deleted-or-kept" if row.deletion_agrees else "no"
+        )
+        lines.append(
+            f"| {link} | {_WORDS.get(row.ccf_outcome, row.ccf_outcome)} | "
+            f"{_WORDS.get(row.model_outcome, 'not predicted')} | {chance} | "
+            f"{row.confidence or '-'} | {same} |"
+        )
+    return "\n".join(lines)
+
+
+def calibration_markdown(report: Any) -> str:
+    """The headline figures of :func:`calibration` as one short Markdown paragraph."""
+    trained = report.scores(report.training)
+    cross = report.scores(report.cross_validated)
+
+    def share(part: int, whole: int) -> str:
+        return f"{part} of {whole} ({part / whole:.0%})"
+
+    return (
+        f"With the weights shipped (fitted on these same {trained.cases} decisions) the model "
+        f"reaches the CCF's outcome in {share(trained.agreements, trained.cases)} and "
+        f"agrees on deleted or kept in {share(trained.deletion_agreements, trained.cases)}; "
+        f"its Brier score is {trained.brier:.3f}, against {trained.base_brier:.3f} for the "
+        f"CCF's base-rate forecast (lower is better). **Left out of the fit one at a time**, "
+        f"the figure to believe, it reaches the CCF's outcome in "
+        f"{share(cross.agreements, cross.cases)} and agrees on deleted or kept in "
+        f"{share(cross.deletion_agreements, cross.cases)}, with a Brier score of "
+        f"{cross.brier:.3f} against {cross.base_brier:.3f}."
+    )
+
+
+def plot_calibration(report: Any, *, ax: Any = None) -> Any:
+    """A reliability chart: the model's chance of deletion against how often the CCF deleted.
+
+    Each point is a band of forecasts (0-20 %, 20-40 %, ...), placed at the mean chance the
+    model gave and the share of those decisions the CCF deleted, its size the number of
+    decisions; training (filled circles) and leave-one-out (open squares) side by side. A
+    well-calibrated model sits on the diagonal. Colours are colour-blind safe and the two
+    series also differ in marker shape.
+
+    Returns:
+        The matplotlib ``Figure``.
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        figure, ax = plt.subplots(figsize=(6, 5), layout="constrained")
+    else:
+        figure = ax.figure
+    ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", label="perfect calibration")
+    series = (
+        ("fitted on all decisions", report.training, "#0072B2", "o", "full", (-14, 10)),
+        ("each decision left out of the fit", report.cross_validated, "#D55E00", "s", "none",
+         (6, -14)),
+    )
+    for label, forecasts, colour, marker, fill, offset in series:
+        rows = [r for r in report.reliability(forecasts) if r["cases"]]
+        xs = [r["mean_forecast"] for r in rows]
+        ys = [r["share_deleted"] for r in rows]
+        ax.plot(xs, ys, color=colour, linewidth=1)
+        ax.scatter(
+            xs,
+            ys,
+            s=[40 + 25 * r["cases"] for r in rows],
+            marker=marker,
+            facecolors=colour if fill == "full" else "none",
+            edgecolors=colour,
+            label=label,
+        )
+        for x, y, r in zip(xs, ys, rows, strict=True):
+            ax.annotate(
+                f"n={r['cases']}",
+                (x, y),
+                textcoords="offset points",
+                xytext=offset,
+                fontsize=8,
+                color=colour,
+            )
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.05, 1.05)
+    ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    ax.set_xlabel("the model's chance of deletion (mean over a band of forecasts)")
+    ax.set_ylabel("share of those decisions the CCF deleted")
+    ax.set_title("Does the model's chance of deletion match the CCF?", loc="left")
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    return figure
 
 
 # --------------------------------------------------------------------------- display
