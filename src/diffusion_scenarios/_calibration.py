@@ -369,8 +369,17 @@ class CalibrationReport:
     cross_validated: tuple[Forecast, ...]
     weight_ranges: dict[str, tuple[float, float]]
 
-    def scores(self, forecasts: Sequence[Forecast], tier: str | None = None) -> Scores:
-        chosen = [f for f in forecasts if tier is None or f.confidence == tier]
+    def scores(
+        self, forecasts: Sequence[Forecast], tier: str | None = None, *, read: str | None = None
+    ) -> Scores:
+        """Scores of the forecasts, optionally of one model confidence ``tier`` only, or of
+        the decisions whose encoding confidence (how much was ``read``) is given."""
+        chosen = [
+            f
+            for f in forecasts
+            if (tier is None or f.confidence == tier)
+            and (read is None or f.case.confidence == read)
+        ]
         return Scores.of(chosen)
 
     @staticmethod
@@ -408,6 +417,9 @@ class CalibrationReport:
             out[name] = {
                 "all": self.scores(forecasts).to_dict(),
                 "by_confidence": {t: self.scores(forecasts, t).to_dict() for t in TIERS},
+                "by_encoding_confidence": {
+                    t: self.scores(forecasts, read=t).to_dict() for t in TIERS
+                },
                 "reliability": self.reliability(forecasts),
             }
         out["cases"] = [
@@ -451,18 +463,17 @@ class CalibrationReport:
         ):
             lines += ["", title]
             lines.append(
-                f"    {'tier':<8}{'cases':>6}  {'same outcome':>14}  {'deleted/kept':>14}  "
+                f"    {'tier':<12}{'cases':>6}  {'same outcome':>14}  {'deleted/kept':>14}  "
                 f"{'Brier':>6}  {'base rate':>9}"
             )
-            for tier in (None, *TIERS):
-                s = self.scores(forecasts, tier)
+            rows = [(tier or "all", self.scores(forecasts, tier)) for tier in (None, *TIERS)]
+            rows += [(f"read {t}", self.scores(forecasts, read=t)) for t in TIERS]
+            for name, s in rows:
                 if not s.cases:
-                    lines.append(
-                        f"    {tier or 'all':<8}{0:>6}  {'-':>14}  {'-':>14}  {'-':>6}  {'-':>9}"
-                    )
+                    lines.append(f"    {name:<12}{0:>6}  {'-':>14}  {'-':>14}  {'-':>6}  {'-':>9}")
                     continue
                 lines.append(
-                    f"    {tier or 'all':<8}{s.cases:>6}  "
+                    f"    {name:<12}{s.cases:>6}  "
                     f"{_ratio(s.agreements, s.cases):>14}  "
                     f"{_ratio(s.deletion_agreements, s.cases):>14}  "
                     f"{s.brier:>6.3f}  {s.base_brier:>9.3f}"
@@ -482,7 +493,9 @@ class CalibrationReport:
             lines.append(f"    {name:<20} {low:7.2f} to {high:7.2f}")
         lines += [
             "",
-            "Confidence tiers are the model's own (low, medium, high).",
+            "Tiers high, medium, low are the model's own confidence; 'read high/medium/low' are",
+            "the decisions by how much of their reasoning was read when encoding them",
+            "(expected.csv; 'read low' means only the published tags).",
             "Educational model, not legal advice.",
         ]
         return "\n".join(lines)
