@@ -263,3 +263,20 @@ def test_a_bad_confidence_in_an_expected_file_names_the_row_and_column(tmp_path:
     )
     with pytest.raises(ds.CaseLawError, match=r"row 2, column confidence: expected one of low"):
         caselaw.read_expected(bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(scenarios, st.sampled_from(["invalid_warrant", "ill_treatment", "unfair_trial"]))
+def test_adding_a_fact_that_raises_a_ground_never_lowers_the_likelihood_of_deletion(
+    s: ds.Scenario, added: str
+) -> None:
+    case = s.case
+    if added == "invalid_warrant":
+        more = dataclasses.replace(case, arrest_warrant=ds.ArrestWarrant(valid=False))
+    else:
+        concern = "torture_or_ill_treatment_risk" if added == "ill_treatment" else "unfair_trial"
+        concerns = tuple(dict.fromkeys((*case.human_rights_concerns, concern)))
+        more = dataclasses.replace(case, human_rights_concerns=concerns)
+    before = ds.assess(s).outcome.probability("not_compliant")
+    after = ds.assess(dataclasses.replace(s, case=more)).outcome.probability("not_compliant")
+    assert after >= before - 1e-12
