@@ -247,6 +247,8 @@ def _names(grounds: list[Ground]) -> str:
     return "; ".join(_in_sentence(g.label or g.id) for g in grounds)
 
 
+_CHANGE = "It could change: "
+
 _FIELD = re.compile(r"\(((?:case|person|notice|challenge)\.[a-z_.]+)")
 
 
@@ -303,7 +305,7 @@ def _hinges(
                 more,
                 {
                     "field": field,
-                    "condition": f"if it turns out in the person's favour: {words}",
+                    "condition": f"if the facts turn out in the person's favour on {words}",
                     "value": None,
                 },
             )
@@ -419,9 +421,10 @@ def predict_outcome(
         parts.append("Few of the facts that matter are known, so this is a rough estimate.")
     if hinges:
         parts.append(
-            "It could change: "
+            _CHANGE
             + "; ".join(
-                f"{h.condition} ({h.field}), {_OUTCOME_WORDS[h.leads_to]}" for h in hinges[:3]
+                f"{h.condition} ({h.field}), it would be {_OUTCOME_WORDS[h.leads_to]}"
+                for h in hinges[:3]
             )
             + "."
         )
@@ -506,12 +509,16 @@ def confidence_words(outcome: Outcome) -> str:
 def hinge_words(hinge: Hinge) -> str:
     """One fact the outcome hinges on, in words: condition, then where it leads."""
     where = _OUTCOME_WORDS.get(hinge.leads_to, hinge.leads_to)
-    return f"{hinge.condition[:1].upper()}{hinge.condition[1:]}: {where} ({hinge.field})"
+    condition = f"{hinge.condition[:1].upper()}{hinge.condition[1:]}"
+    return f"{condition}, it would be {where} ({hinge.field})"
 
 
 def reasons_words(outcome: Outcome) -> str:
-    """The explanation without the summary sentence it starts with."""
+    """The explanation without the summary it starts with and the hinges it ends with
+    (renderers show both on their own lines)."""
     text = outcome.explanation
     if outcome.summary and text.startswith(outcome.summary):
         text = text[len(outcome.summary) :].strip()
+    if outcome.hinges_on and _CHANGE in text:
+        text = text[: text.index(_CHANGE)].strip()
     return text

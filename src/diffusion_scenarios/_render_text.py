@@ -105,7 +105,7 @@ def render_text(assessment: Assessment) -> str:
     if a.outcome.hinges_on:
         lines += _para("What it hinges on:")
         for hinge in a.outcome.hinges_on:
-            lines += _para(f"- {hinge_words(hinge)}.", indent="    ")
+            lines += _para(f"{hinge_words(hinge)}.", indent="      ", first="    - ")
     lines += _para(reasons_words(a.outcome))
     if a.outcome.citations:
         lines += _para(_tags(a, a.outcome.citations))
