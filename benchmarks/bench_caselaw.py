@@ -6,8 +6,9 @@ Run from the repository root::
     /work/venv/bin/python benchmarks/bench_caselaw.py
     /work/venv/bin/python benchmarks/bench_caselaw.py --repeat 200
 
-Targets: a filter or a summary well under 50 ms (a widget redraw), ``compare`` on the seven
-CCF cases under 1 s, and ``diffusion-scenarios --help`` without pandas (checked here).
+Targets: a filter or a summary well under 50 ms (a widget redraw), ``compare`` on the
+encoded CCF cases under 1 s, the calibration report (training and leave-one-out refits)
+under 2 s, and ``diffusion-scenarios --help`` without pandas (checked here).
 """
 
 from __future__ import annotations
@@ -68,6 +69,10 @@ def main() -> None:
     result = caselaw.compare(folder, csv_path)
     compare_ms = _median_ms(lambda: caselaw.compare(folder, csv_path), max(3, args.repeat // 10))
     row(f"compare on {result.cases} CCF cases", compare_ms, 1)
+    calibration_ms = _median_ms(
+        lambda: caselaw.calibration(folder, csv_path), max(3, args.repeat // 20)
+    )
+    row(f"calibration, {result.cases} leave-one-out refits", calibration_ms, 1)
 
     code = (
         "import sys; from diffusion_scenarios.cli import build_parser; build_parser(); "

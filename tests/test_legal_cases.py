@@ -30,6 +30,12 @@ A case file reads like a sentence of law and holds a scenario and what must foll
         issuance: ["should arguably have refused it"]   # also circulation, route,
         travel: ["not yet in force"]                    # travel, caveats, outcome
       mentions_absent: {travel: ["urgent request under Article 37"]}
+      outcome_confidence: low                # outcome.confidence
+      likelihood_at_least: {not_compliant: 0.8}   # outcome.likelihood of an outcome
+      likelihood_below: {not_compliant: 0.5}
+      hinges_on_fields: [challenge.ncb_responds]  # fields in outcome.hinges_on, in order
+      hinges_on: [{field: challenge.ncb_responds, value: true, leads_to: compliant}]
+      summary_mentions: [unless]             # substrings of outcome.summary
 
 ``outcome: null`` expects no prediction (nothing on file on the day assessed).
 
@@ -71,6 +77,12 @@ _KNOWN_KEYS = {
     "enforcement_mentions",
     "mentions",
     "mentions_absent",
+    "outcome_confidence",
+    "likelihood_at_least",
+    "likelihood_below",
+    "hinges_on_fields",
+    "hinges_on",
+    "summary_mentions",
 }
 _PARTS = ("issuance", "circulation", "route", "travel", "caveats", "outcome")
 
@@ -198,6 +210,33 @@ def check_case(doc: dict[str, Any]) -> None:
         assert any(word in d for d in result["depends_on"]), (
             f"{name}: nothing in depends_on mentions {word}: {result['depends_on']}"
         )
+    _check_outcome(name, result["outcome"], expect)
+
+
+def _check_outcome(name: str, outcome: dict[str, Any], expect: dict[str, Any]) -> None:
+    """The likelihood, confidence, hinges and summary of the outcome."""
+    said = f" — {outcome['summary']} {outcome['likelihood']}"
+    if "outcome_confidence" in expect:
+        assert outcome["confidence"] == expect["outcome_confidence"], (
+            f"{name}: confidence {outcome['confidence']}, expected {expect['outcome_confidence']}"
+            + said
+        )
+    for key, low in (expect.get("likelihood_at_least") or {}).items():
+        assert outcome["likelihood"][key] >= low, f"{name}: likelihood of {key} below {low}" + said
+    for key, high in (expect.get("likelihood_below") or {}).items():
+        assert outcome["likelihood"][key] < high, (
+            f"{name}: likelihood of {key} not below {high}" + said
+        )
+    fields = [h["field"] for h in outcome["hinges_on"]]
+    wanted = expect.get("hinges_on_fields")
+    if wanted is not None:
+        assert fields[: len(wanted)] == wanted, f"{name}: hinges on {fields}, expected {wanted}"
+    for hinge in expect.get("hinges_on") or []:
+        assert any(all(h.get(k) == v for k, v in hinge.items()) for h in outcome["hinges_on"]), (
+            f"{name}: no hinge {hinge} in {outcome['hinges_on']}"
+        )
+    for word in expect.get("summary_mentions") or []:
+        assert word in outcome["summary"], f"{name}: summary does not say '{word}'" + said
 
 
 @pytest.mark.parametrize("path", CASE_FILES, ids=[p.stem for p in CASE_FILES])

@@ -54,6 +54,16 @@ def register(subparsers: Any) -> None:
         metavar="CSV",
         help="CSV with columns file, decision_id, ccf_outcome, ccf_grounds (';'-separated)",
     )
+    compare.add_argument(
+        "--calibration",
+        action="store_true",
+        help=(
+            "also print how well the model's likelihoods match the CCF: agreement, deleted or "
+            "kept, the Brier score against the CCF's base-rate forecast and a reliability "
+            "table, by confidence tier, on the weights shipped and cross-validated "
+            "(leave one out)"
+        ),
+    )
     compare.add_argument("--format", choices=_FORMATS, default="text", help="default: text")
     compare.set_defaults(handler=_run_compare)
 
@@ -93,5 +103,20 @@ def _run_compare(args: argparse.Namespace) -> int:
     from . import caselaw
 
     result = caselaw.compare(args.directory, args.expected)
-    print(result.to_json() if args.format == "json" else result.to_text())
+    if not args.calibration:
+        print(result.to_json() if args.format == "json" else result.to_text())
+        return 0
+    report = caselaw.calibration(args.directory, args.expected)
+    if args.format == "json":
+        print(
+            json.dumps(
+                {"comparison": result.to_dict(), "calibration": report.to_dict()},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    else:
+        print(result.to_text())
+        print()
+        print(report.to_text())
     return 0

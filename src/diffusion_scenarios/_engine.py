@@ -320,15 +320,26 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
         )
     challenge = scenario.challenge
     if challenge is not None and "revision" in challenge.requests and outcome.prediction:
-        prefix = "On a request for revision: "
+        # The explanation starts with the summary (see _outcome): frame both once.
+        summary = outcome.summary
+        rest = outcome.explanation
+        if summary and rest.startswith(summary):
+            rest = rest[len(summary) :].lstrip()
+        framed = (
+            f"On a request for revision: {summary[:1].lower()}{summary[1:]}" if summary else ""
+        )
         return replace(
             outcome,
-            summary=prefix + outcome.summary[:1].lower() + outcome.summary[1:]
-            if outcome.summary
-            else outcome.summary,
-            explanation=prefix
-            + "the earlier decision stands unless a newly discovered fact changes it. "
-            + outcome.explanation,
+            summary=framed,
+            explanation=" ".join(
+                part
+                for part in (
+                    framed,
+                    "The earlier decision stands unless a newly discovered fact changes it.",
+                    rest,
+                )
+                if part
+            ),
         )
     return outcome
 

@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
+from ._assessment import Outcome
+from ._outcome import confidence_words, hinge_words, likelihood_words, reasons_words
 from ._render_markdown import (
     KIND_WORDS,
     NOTICE,
@@ -25,12 +27,12 @@ from ._render_markdown import (
     EnforcementSummary,
     cited,
     confidence_cell,
-    confidence_words,
     country,
     day,
     depends_on_parts,
     enforcement_summary,
     facts_as_given,
+    group_confidence_words,
     group_risk,
     group_role,
     has_unverified,
@@ -334,7 +336,7 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
                 _e(group_role(recipient_group)),
                 _e(group_risk(recipient_group)),
                 _e(", ".join(country(code) for code in recipient_group.countries)),
-                _e(confidence_words(recipient_group.confidences)),
+                _e(group_confidence_words(recipient_group.confidences)),
                 _rules(assessment, recipient_group.citations),
             )
         )
@@ -480,7 +482,8 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
         f'<p class="outcome"><strong>'
         f"{_e(PREDICTION_WORDS.get(key, words(key)))}</strong> "
         f"(<code>{_e(outcome.prediction_key)}</code>).</p>",
-        f"<p>{_e(outcome.explanation)}</p>",
+        *_outcome_details(outcome),
+        f"<p>{_e(reasons_words(outcome))}</p>",
         f"<p>Rules: {_rules(assessment, outcome.citations)}</p>",
         "</section>",
         '<section id="depends"><h2>What the answer depends on</h2>',
@@ -570,3 +573,21 @@ def _requesting(assessment: Assessment) -> str:
     if assessment.scenario is not None:
         return country(assessment.scenario.notice.requesting_country)
     return "an unknown state"
+
+
+def _outcome_details(outcome: Outcome) -> list[str]:
+    """Summary, likelihood, confidence and hinges of the outcome, as HTML."""
+    out: list[str] = []
+    if outcome.summary:
+        out.append(f"<p><strong>{_e(outcome.summary)}</strong></p>")
+    items = []
+    if outcome.likelihood:
+        items.append(f"<li>Likelihood on these facts: {_e(likelihood_words(outcome))}.</li>")
+    if outcome.confidence:
+        items.append(f"<li>How sure the model is: {_e(confidence_words(outcome))}.</li>")
+    if outcome.hinges_on:
+        hinges = "".join(f"<li>{_e(hinge_words(h))}.</li>" for h in outcome.hinges_on)
+        items.append(f"<li>What it hinges on:<ul>{hinges}</ul></li>")
+    if items:
+        out.append("<ul>" + "".join(items) + "</ul>")
+    return out

@@ -18,8 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ._outcome import confidence_words, hinge_words, likelihood_words, reasons_words
+
 if TYPE_CHECKING:
-    from ._assessment import Assessment, Citation, EnforcementEntry
+    from ._assessment import Assessment, Citation, EnforcementEntry, Outcome
     from ._scenario import Scenario
 
 __all__ = ["render_markdown"]
@@ -375,7 +377,7 @@ def group_risk(group: RecipientGroup) -> str:
     return f"{risk} (presumed)" if group.presumed else risk
 
 
-def confidence_words(confidences: tuple[str, ...]) -> str:
+def group_confidence_words(confidences: tuple[str, ...]) -> str:
     """``"high"``, or ``"high to low"`` when a group holds several confidences."""
     if not confidences:
         return "—"
@@ -578,7 +580,7 @@ def render_markdown(assessment: Assessment) -> str:
                 group_role(group),
                 group_risk(group),
                 _md(", ".join(country(code) for code in group.countries)),
-                confidence_words(group.confidences),
+                group_confidence_words(group.confidences),
                 _md(cited(assessment, group.citations)),
             )
         )
@@ -673,7 +675,8 @@ def render_markdown(assessment: Assessment) -> str:
         f"**{PREDICTION_WORDS.get(outcome.prediction_key, words(outcome.prediction_key))}** "
         f"(`{outcome.prediction_key}`).",
         "",
-        _md(outcome.explanation),
+        *_outcome_details(outcome),
+        _md(reasons_words(outcome)),
         "",
         f"Rules: {_md(cited(assessment, outcome.citations))}",
         "",
@@ -724,3 +727,18 @@ def render_markdown(assessment: Assessment) -> str:
         )
     out += ["", "## Caveats", "", *_bullets(assessment.caveats), ""]
     return "\n".join(out)
+
+
+def _outcome_details(outcome: Outcome) -> list[str]:
+    """Summary, likelihood, confidence and hinges of the outcome, as Markdown lines."""
+    out: list[str] = []
+    if outcome.summary:
+        out += [f"**{_md(outcome.summary)}**", ""]
+    if outcome.likelihood:
+        out += [f"- Likelihood on these facts: {_md(likelihood_words(outcome))}."]
+    if outcome.confidence:
+        out += [f"- How sure the model is: {_md(confidence_words(outcome))}."]
+    if outcome.hinges_on:
+        out += ["- What it hinges on:"]
+        out += [f"    - {_md(hinge_words(h))}." for h in outcome.hinges_on]
+    return [*out, ""] if out and out[-1] != "" else out

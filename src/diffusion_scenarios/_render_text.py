@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from ._assessment import Assessment, EnforcementEntry
 from ._countries import country_name
 from ._findings import CORRECTION, ground_category
+from ._outcome import confidence_words, hinge_words, likelihood_words, reasons_words
 from ._stage import long_date, risk_phrase
 from ._travel import trip_risk_phrase
 
@@ -96,7 +97,17 @@ def render_text(assessment: Assessment) -> str:
     lines += _heading("Likely CCF outcome")
     prediction = _PREDICTIONS.get(a.outcome.prediction_key, a.outcome.prediction_key)
     lines += _para(f"On a request for deletion: {prediction}.")
-    lines += _para(a.outcome.explanation)
+    if a.outcome.summary:
+        lines += _para(a.outcome.summary)
+    if a.outcome.likelihood:
+        lines += _para(f"Likelihood on these facts: {likelihood_words(a.outcome)}.")
+    if a.outcome.confidence:
+        lines += _para(f"How sure the model is: {confidence_words(a.outcome)}.")
+    if a.outcome.hinges_on:
+        lines += _para("What it hinges on:")
+        for hinge in a.outcome.hinges_on:
+            lines += _para(f"{hinge_words(hinge)}.", indent="      ", first="    - ")
+    lines += _para(reasons_words(a.outcome))
     if a.outcome.citations:
         lines += _para(_tags(a, a.outcome.citations))
 

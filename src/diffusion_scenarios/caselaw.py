@@ -52,13 +52,19 @@ __all__ = [
     "ComparisonRow",
     "ExpectedDecision",
     "browser",
+    "calibration",
+    "calibration_markdown",
     "compare",
     "compare_builtin",
+    "comparison_markdown",
     "decisions",
+    "decisions_markdown",
     "decisions_text",
+    "discussion_markdown",
     "expected_outcomes",
     "filter_decisions",
     "outcome_shares_by_tag",
+    "plot_calibration",
     "plot_outcome_shares",
     "read_expected",
     "tag_counts",
@@ -103,6 +109,9 @@ DECISION_COLUMNS: tuple[str, ...] = (
     "key_reasoning",
 )
 _REQUIRED_DECISION_COLUMNS = DECISION_COLUMNS[:6]
+
+#: Values of the optional ``confidence`` column of an expected-outcomes CSV.
+ENCODING_CONFIDENCE: tuple[str, ...] = ("low", "medium", "high")
 
 #: Required columns of an expected-outcomes CSV (more columns are allowed and ignored).
 EXPECTED_COLUMNS: tuple[str, ...] = ("file", "decision_id", "ccf_outcome", "ccf_grounds")
@@ -470,6 +479,9 @@ class ExpectedDecision:
     source_url: str = ""
     summary: str = ""
     encoding_notes: str = ""
+    #: how much of the decision's reasoning was read when encoding it: ``low`` (only the
+    #: published tags; thin facts), ``medium``, ``high``; empty when the CSV does not say.
+    confidence: str = ""
 
     @property
     def scenario_id(self) -> str:
@@ -528,6 +540,12 @@ def read_expected(expected_csv: str | os.PathLike[str]) -> tuple[ExpectedDecisio
                 f"{where}, column ccf_outcome: expected one of {', '.join(CCF_OUTCOMES)}, "
                 f"found '{outcome}'{_suggest(outcome, CCF_OUTCOMES)}"
             )
+        confidence = row.get("confidence", "")
+        if confidence not in ("", *ENCODING_CONFIDENCE):
+            raise CaseLawError(
+                f"{where}, column confidence: expected one of {', '.join(ENCODING_CONFIDENCE)} "
+                f"or an empty cell, found '{confidence}'{_suggest(confidence, ENCODING_CONFIDENCE)}"
+            )
         grounds = _split(row["ccf_grounds"])
         for ground in grounds:
             if ground not in GROUND_IDS:
@@ -545,6 +563,7 @@ def read_expected(expected_csv: str | os.PathLike[str]) -> tuple[ExpectedDecisio
                 source_url=row.get("source_url", ""),
                 summary=row.get("summary", ""),
                 encoding_notes=row.get("encoding_notes", ""),
+                confidence=confidence,
             )
         )
     return tuple(result)
@@ -586,6 +605,13 @@ class ComparisonRow:
     ccf_grounds: tuple[str, ...]
     #: every ground the model lists, as (id, strength)
     model_grounds: tuple[tuple[str, str], ...]
+    #: the model's likelihood of each outcome, as (outcome, probability)
+    likelihood: tuple[tuple[str, float], ...] = ()
+    #: the model's confidence: low | medium | high
+    confidence: str | None = None
+    source_url: str = ""
+    #: how much of the decision's reasoning was read when encoding it (expected.csv)
+    encoding_confidence: str = ""
 
     @property
     def outcome_agrees(self) -> bool:
@@ -643,6 +669,8 @@ class ComparisonRow:
             "grounds_missed": list(self.grounds_missed),
             "grounds_recall": self.grounds_recall,
             "model_grounds": [{"id": g, "strength": s} for g, s in self.model_grounds],
+            "likelihood": dict(self.likelihood) if self.likelihood else None,
+            "confidence": self.confidence,
         }
 
 
@@ -888,6 +916,10 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
                 model_outcome=assessment.outcome.prediction or "not_predicted",
                 ccf_grounds=entry.ccf_grounds,
                 model_grounds=tuple((g.id, g.strength) for g in assessment.grounds),
+                likelihood=tuple(getattr(assessment.outcome, "likelihood", ())),
+                confidence=getattr(assessment.outcome, "confidence", None),
+                source_url=entry.source_url,
+                encoding_confidence=entry.confidence,
             )
         )
     return Comparison(
@@ -917,6 +949,273 @@ def compare_builtin() -> Comparison:
     # Installed packages are plain folders, so the resource is a real file path.
     expected = Path(str(data_file("scenarios/expected.csv")))
     return compare(expected.parent, expected)
+
+
+def calibration(
+    directory: str | os.PathLike[str] | None = None,
+    expected_csv: str | os.PathLike[str] | None = None,
+) -> Any:
+    """How well the model's likelihoods match the CCF's decisions, trained and cross-validated.
+
+    The training figures use the weights shipped in ``data/rules/outcome.yaml`` (fitted on
+    these same decisions, so they flatter the model); the cross-validated ones refit every
+    fitted weight without each decision in turn and predict it (leave one out): that is the
+    figure to believe. Both give agreement (three-way and deleted-or-kept), the Brier score
+    against the CCF's 2021 base-rate forecast and a reliability table, by confidence tier.
+
+    Args:
+        directory, expected_csv: a folder of scenario files and its expected-outcomes CSV;
+            ``None`` uses the CCF decisions shipped with the package.
+
+    Returns:
+        A report with ``to_text()``, ``to_dict()``, ``training`` and ``cross_validated``.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> report = caselaw.calibration()
+        >>> report.scores(report.cross_validated).cases == len(caselaw.expected_outcomes())
+        True
+    """
+    from ._calibration import calibration_report
+    from ._data import data_file
+
+    if expected_csv is None:
+        expected_csv = Path(str(data_file("scenarios/expected.csv")))
+    if directory is None:
+        directory = Path(expected_csv).parent
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise CaseLawError(f"{folder}: no such folder of scenario files")
+    return calibration_report(folder, expected_csv)
+
+
+_WORDS = {
+    "not_compliant": "deleted",
+    "compliant_with_update": "kept with an update",
+    "compliant": "kept",
+}
+
+
+def discussion_markdown(result: Comparison, report: Any = None) -> str:
+    """Where the model and the CCF part ways, decision by decision, written from the results.
+
+    One bullet per decision where the model's outcome differs from the CCF's (on the
+    weights shipped, or when the decision is left out of the fit): what each decided, the
+    model's chance of deletion when left out, the grounds the model weighed, the CCF's
+    grounds it did not find, and whether the facts are thin. Generated, so it never drifts
+    from the output it describes.
+    """
+    cross = {}
+    if report is not None:
+        cross = {f.case.file: f for f in report.cross_validated}
+    lines: list[str] = []
+    for row in result.rows:
+        left_out = cross.get(row.file)
+        cv_differs = left_out is not None and left_out.prediction != row.ccf_outcome
+        if row.outcome_agrees and not cv_differs:
+            continue
+        link = f"[{row.decision_id}]({row.source_url})" if row.source_url else row.decision_id
+        text = f"* **{link}**: the CCF {_DECIDED[row.ccf_outcome]}; "
+        if row.outcome_agrees:
+            text += "the model, fitted on all the decisions, agrees"
+        else:
+            text += f"the model predicts {_PREDICTED.get(row.model_outcome, 'nothing')}"
+        if left_out is not None:
+            p = dict(zip(CCF_OUTCOMES, left_out.likelihood, strict=True))["not_compliant"]
+            text += (
+                f"; left out of the fit, it predicts {_PREDICTED[left_out.prediction]} "
+                f"(chance of deletion {_chance(p)})"
+            )
+        text += "."
+        weighed = [g for g, strength in row.model_grounds if strength != "weak"]
+        named = ", ".join(f"`{g}`" for g in weighed)
+        if not row.model_deleted and row.ccf_deleted:
+            found = named or "no ground at least arguable"
+            text += f" The model finds {found}, not enough on these facts to tip it."
+        elif row.model_deleted and not row.ccf_deleted:
+            text += f" The model deletes on {named}; the CCF was satisfied that the data comply."
+        elif row.model_deleted != (left_out is not None and left_out.prediction == "not_compliant"):
+            text += f" What the model weighs: {named or 'no ground at least arguable'}."
+        if not row.outcome_agrees and row.model_deleted == row.ccf_deleted:
+            text += (
+                " On the weights shipped both keep the data; they differ on whether the record "
+                "needs an update."
+            )
+        if row.grounds_missed:
+            missed = ", ".join(f"`{g}`" for g in row.grounds_missed)
+            text += f" The CCF relied on {missed}, which the model does not find."
+        extra = [g for g in weighed if g not in row.ccf_grounds]
+        if extra and not (row.model_deleted and not row.ccf_deleted):
+            text += (
+                " The model also weighs "
+                + ", ".join(f"`{g}`" for g in extra)
+                + ", which the CCF did not rely on."
+            )
+        if row.encoding_confidence == "low":
+            text += " Only the published tags of this decision were read, so the facts are thin."
+        lines.append(text)
+    if not lines:
+        return "The model reaches the CCF's outcome on every decision."
+    return "\n".join(lines)
+
+
+_DECIDED = {
+    "not_compliant": "had the data deleted",
+    "compliant_with_update": "kept the data with an update",
+    "compliant": "kept the data as they were",
+}
+_PREDICTED = {
+    "not_compliant": "deletion",
+    "compliant_with_update": "keeping them with an update",
+    "compliant": "keeping them as they are",
+}
+
+
+def _chance(p: float) -> str:
+    if p > 0.99:
+        return "over 99%"
+    if p < 0.01:
+        return "under 1%"
+    return f"{p:.0%}"
+
+
+def _cell(text: object) -> str:
+    """A value as the text of a Markdown table cell (pipes escaped, no line breaks)."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def decisions_markdown(df: pd.DataFrame) -> str:
+    """A Markdown table of decisions, each id a link to its first source.
+
+    Columns: decision (linked), year, kind of data, outcome in words and tags. Further
+    sources are linked as [2], [3] after the id. Empty years read "not dated".
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> text = caselaw.decisions_markdown(caselaw.filter_decisions(data_type="diffusion"))
+        >>> text.splitlines()[0]
+        '| Decision | Year | Data | Outcome | Tags |'
+    """
+    lines = ["| Decision | Year | Data | Outcome | Tags |", "|---|---|---|---|---|"]
+    for record in df.to_dict("records"):
+        urls = [str(u) for u in record["urls"]]
+        name = _cell(record["decision_id"])
+        link = f"[{name}]({urls[0]})" if urls else name
+        link += "".join(f" [[{i}]]({u})" for i, u in enumerate(urls[1:], start=2))
+        year = "not dated" if _is_missing(record["year"]) else str(int(record["year"]))
+        kind = " + ".join(d.replace("_", " ") for d in record["data_detail"]) or "other data"
+        outcome = _OUTCOME_LABELS.get(str(record["outcome"]), str(record["outcome"]))
+        tags = _cell("; ".join(record["tags"])) or "-"
+        lines.append(f"| {link} | {year} | {kind} | {outcome} | {tags} |")
+    return "\n".join(lines)
+
+
+def comparison_markdown(result: Comparison) -> str:
+    """A Markdown table of the model beside the CCF, one linked row per decision.
+
+    Columns: decision (a link to its source), what the CCF decided, what the model
+    predicts, the model's likelihood of deletion, its confidence, and whether the two
+    agree, all in words.
+    """
+    lines = [
+        "| Decision | CCF | Model | Chance of deletion | Model's confidence | Same outcome |",
+        "|---|---|---|---|---|---|",
+    ]
+    for row in result.rows:
+        name = _cell(row.decision_id)
+        link = f"[{name}]({row.source_url})" if row.source_url else name
+        p = dict(row.likelihood).get("not_compliant")
+        chance = "-" if p is None else _chance(p)
+        same = "yes" if row.outcome_agrees else (
+            "no, but same deleted-or-kept" if row.deletion_agrees else "no"
+        )
+        lines.append(
+            f"| {link} | {_WORDS.get(row.ccf_outcome, row.ccf_outcome)} | "
+            f"{_WORDS.get(row.model_outcome, 'not predicted')} | {chance} | "
+            f"{row.confidence or '-'} | {same} |"
+        )
+    return "\n".join(lines)
+
+
+def calibration_markdown(report: Any) -> str:
+    """The headline figures of :func:`calibration` as one short Markdown paragraph."""
+    trained = report.scores(report.training)
+    cross = report.scores(report.cross_validated)
+
+    def share(part: int, whole: int) -> str:
+        return f"{part} of {whole} ({part / whole:.0%})"
+
+    return (
+        f"With the weights shipped (fitted on these same {trained.cases} decisions) the model "
+        f"reaches the CCF's outcome in {share(trained.agreements, trained.cases)} and "
+        f"agrees on deleted or kept in {share(trained.deletion_agreements, trained.cases)}; "
+        f"its Brier score is {trained.brier:.3f}, against {trained.base_brier:.3f} for the "
+        f"CCF's base-rate forecast (lower is better). **Left out of the fit one at a time**, "
+        f"the figure to believe, it reaches the CCF's outcome in "
+        f"{share(cross.agreements, cross.cases)} and agrees on deleted or kept in "
+        f"{share(cross.deletion_agreements, cross.cases)}, with a Brier score of "
+        f"{cross.brier:.3f} against {cross.base_brier:.3f}."
+    )
+
+
+def plot_calibration(report: Any, *, ax: Any = None) -> Any:
+    """A reliability chart: the model's chance of deletion against how often the CCF deleted.
+
+    Each point is a band of forecasts (0-20 %, 20-40 %, ...), placed at the mean chance the
+    model gave and the share of those decisions the CCF deleted, its size the number of
+    decisions; training (filled circles) and leave-one-out (open squares) side by side. A
+    well-calibrated model sits on the diagonal. Colours are colour-blind safe and the two
+    series also differ in marker shape.
+
+    Returns:
+        The matplotlib ``Figure``.
+    """
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        figure, ax = plt.subplots(figsize=(6, 5), layout="constrained")
+    else:
+        figure = ax.figure
+    ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", label="perfect calibration")
+    series = (
+        ("fitted on all decisions", report.training, "#0072B2", "o", "full", (-14, 10)),
+        ("each decision left out of the fit", report.cross_validated, "#D55E00", "s", "none",
+         (6, -14)),
+    )
+    for label, forecasts, colour, marker, fill, offset in series:
+        rows = [r for r in report.reliability(forecasts) if r["cases"]]
+        xs = [r["mean_forecast"] for r in rows]
+        ys = [r["share_deleted"] for r in rows]
+        ax.plot(xs, ys, color=colour, linewidth=1)
+        ax.scatter(
+            xs,
+            ys,
+            s=[40 + 25 * r["cases"] for r in rows],
+            marker=marker,
+            facecolors=colour if fill == "full" else "none",
+            edgecolors=colour,
+            label=label,
+        )
+        for x, y, r in zip(xs, ys, rows, strict=True):
+            ax.annotate(
+                f"n={r['cases']}",
+                (x, y),
+                textcoords="offset points",
+                xytext=offset,
+                fontsize=8,
+                color=colour,
+            )
+    ax.set_xlim(-0.02, 1.02)
+    ax.set_ylim(-0.05, 1.05)
+    ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    ax.yaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
+    ax.set_xlabel("the model's chance of deletion (mean over a band of forecasts)")
+    ax.set_ylabel("share of those decisions the CCF deleted")
+    ax.set_title("Does the model's chance of deletion match the CCF?", loc="left")
+    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    return figure
 
 
 # --------------------------------------------------------------------------- display
