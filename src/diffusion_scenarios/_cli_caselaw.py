@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 __all__ = ["register"]
@@ -44,7 +45,10 @@ def register(subparsers: Any) -> None:
         description=(
             "Assess every scenario file in DIR that the expected-outcomes CSV names and set "
             "the model's outcome and grounds beside the CCF's: exact outcome, deleted or "
-            "kept, and how many of the CCF's grounds the model lists at least as arguable."
+            "kept, and how many of the CCF's grounds the model lists at least as arguable. "
+            "Exit status 2 if a CSV row has no file or a scenario file has no row (the "
+            "comparison is still printed), or if any named file is invalid (every problem "
+            "of every file is listed)."
         ),
     )
     compare.add_argument("directory", metavar="DIR", help="folder of scenario files")
@@ -94,4 +98,20 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     result = caselaw.compare(args.directory, args.expected)
     print(result.to_json() if args.format == "json" else result.to_text())
-    return 0
+    return _unmatched(result)
+
+
+def _unmatched(result: Any) -> int:
+    """2, with one line each, when a CSV row has no file or a file has no row; else 0."""
+    from .errors import printable
+
+    lines = []
+    if result.rows_without_file:
+        names = ", ".join(result.rows_without_file)
+        lines.append(f"rows of {result.expected_csv} with no such file in the folder: {names}")
+    if result.files_not_in_csv:
+        names = ", ".join(result.files_not_in_csv)
+        lines.append(f"scenario files not named in {result.expected_csv} (not compared): {names}")
+    for line in lines:
+        print(f"diffusion-scenarios compare: {printable(line)}", file=sys.stderr)
+    return 2 if lines else 0

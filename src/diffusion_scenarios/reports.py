@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import OutputExistsError
+from ._files import write_atomic
 
 if TYPE_CHECKING:
     from ._assessment import Assessment
@@ -84,6 +84,8 @@ def write_report(
 
     Raises:
         OutputExistsError: ``path`` exists and ``force`` is false (nothing is written).
+        OutputPathError: ``path`` is empty or a link (links are never written through).
+        OSError: the file could not be written, e.g. a full disk (nothing is left behind).
         ValueError: ``fmt`` is not one of :data:`FORMATS`.
 
     Example:
@@ -98,13 +100,5 @@ def write_report(
     if target.is_dir():
         raise IsADirectoryError(f"{target} is a folder; give the name of a file to write")
     text = render(assessment, fmt)  # render first: a failure leaves no half-written file
-    mode = "w" if force else "x"
-    try:
-        with target.open(mode, encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise OutputExistsError(
-            f"{target}: the file already exists; choose another name or overwrite it with "
-            "--force (force=True)"
-        ) from None
-    return target
+    # All or nothing: a temporary file in the same folder, renamed when complete.
+    return write_atomic(path, text, force=force)
