@@ -24,6 +24,7 @@ __all__ = [
     "MAX_CSV_BYTES",
     "MAX_EXTRADITION",
     "MAX_FILE_BYTES",
+    "MAX_LIST_ITEMS",
     "MAX_TRIPS",
     "check_day",
     "date_range_words",
@@ -39,6 +40,10 @@ MAX_CSV_BYTES = 20_000_000
 MAX_TRIPS = 500
 #: Extradition proceedings in one scenario.
 MAX_EXTRADITION = 100
+#: Items in any other list (nationalities, recipients, profile, ...) and countries in
+#: ``case.dual_criminality``: each is a country or a word at most once, so 300 is more than
+#: any valid list; the limit keeps a hostile file from costing minutes of suggestions.
+MAX_LIST_ITEMS = 300
 #: Dates the model can reason about (rules, membership and deadlines are dated).
 EARLIEST_DATE = _dt.date(1900, 1, 1)
 LATEST_DATE = _dt.date(2199, 12, 31)

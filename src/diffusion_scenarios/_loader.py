@@ -33,8 +33,9 @@ Decisions the format leaves open, taken here and documented in the README:
   error for red notices, and ``public_extract: true`` is an error for diffusions.
 * Files larger than 1 MB are refused before parsing; only regular files are read (a pipe
   or a device is refused at once, never waited on).
-* Limits (``_limits.py``): at most 500 trips and 100 extradition proceedings; dates
-  between 1900-01-01 and 2199-12-31; numbers below 10^15.
+* Limits (``_limits.py``): at most 500 trips, 100 extradition proceedings and 300 items
+  in any other list or in ``dual_criminality``; dates between 1900-01-01 and 2199-12-31;
+  numbers below 10^15.
 * Text must be valid Unicode: a lone surrogate (a JSON escape such as ``"\\ud800"`` with
   no partner) is an error naming the field, so that what validates also assesses.
 * YAML merge keys (``<<:``) are refused: each key is written out where it applies.
@@ -64,6 +65,7 @@ from ._limits import (
     LATEST_DATE,
     MAX_EXTRADITION,
     MAX_FILE_BYTES,
+    MAX_LIST_ITEMS,
     MAX_TRIPS,
     date_range_words,
 )
@@ -202,11 +204,15 @@ class _Checker:
             return None
         if not isinstance(value, Mapping):
             return self.wrong(path, what, value)  # type: ignore[no-any-return]
+        if len(value) > MAX_LIST_ITEMS:  # a valid one has a few dozen keys at most
+            return self.wrong(path, f"{what} with the keys {', '.join(keys)}", value)  # type: ignore[no-any-return]
         prefix = f"{path}." if path else ""
         result: dict[str, Any] = {}
         for key, item in value.items():
             name = key if isinstance(key, str) else str(key)
             if name not in keys:
+                if len(name) > 60:
+                    name = name[:57] + "..."
                 suggestion = _closest(name, keys)
                 section = path or "a scenario"
                 if suggestion is not None:
@@ -221,11 +227,16 @@ class _Checker:
                 self.problem(f"{prefix}{key}", f"the required key '{key}'", "nothing")
         return result
 
-    def sequence(self, value: Any, path: str, what: str) -> list[Any] | None:
-        """A list; a single scalar counts as a list of one. ``None`` if absent."""
+    def sequence(
+        self, value: Any, path: str, what: str, *, limit: int = MAX_LIST_ITEMS, why: str = ""
+    ) -> list[Any] | None:
+        """A list of at most ``limit`` items; a single scalar counts as a list of one.
+        ``None`` if absent."""
         if value is None:
             return None
         if isinstance(value, list | tuple):
+            if len(value) > limit:
+                return self.wrong(path, f"a list of at most {limit} items{why}", value)  # type: ignore[no-any-return]
             return list(value)
         if isinstance(value, str | int | float | _dt.date) and not isinstance(value, bool):
             return [value]
@@ -536,10 +547,8 @@ def _read_case(check: _Checker, value: Any) -> Case:
         )
     extradition: list[ExtraditionProceeding] = []
     items = check.sequence(data.get("extradition"), at("extradition"),
-                           "a list of proceedings (each a mapping)")  # fmt: skip
-    if isinstance(items, list) and len(items) > MAX_EXTRADITION:
-        check.wrong(at("extradition"), f"at most {MAX_EXTRADITION} proceedings", items)
-        items = None
+                           "a list of proceedings (each a mapping)",
+                           limit=MAX_EXTRADITION)  # fmt: skip
     for index, item in enumerate(items if isinstance(items, list) else []):
         where = f"case.extradition[{index}]"
         entry = check.mapping(item, where, _EXTRADITION_KEYS, what="a mapping")
@@ -565,6 +574,8 @@ def _read_case(check: _Checker, value: Any) -> Case:
     if dual_value is not None:
         if not isinstance(dual_value, Mapping):
             check.wrong(at("dual_criminality"), "a mapping of country: true or false", dual_value)
+        elif len(dual_value) > MAX_LIST_ITEMS:
+            check.wrong(at("dual_criminality"), f"at most {MAX_LIST_ITEMS} countries", dual_value)
         else:
             for key, satisfied in dual_value.items():
                 where = f"case.dual_criminality.{key}"
@@ -681,15 +692,14 @@ def _read_case(check: _Checker, value: Any) -> Case:
 
 
 def _read_travel(check: _Checker, value: Any) -> tuple[Trip, ...]:
-    items = check.sequence(value, "travel", "a list of trips, each with country and date")
+    items = check.sequence(
+        value,
+        "travel",
+        "a list of trips, each with country and date",
+        limit=MAX_TRIPS,
+        why=" (keep the trips that matter for the arrest risk)",
+    )
     if not isinstance(items, list):
-        return ()
-    if len(items) > MAX_TRIPS:
-        check.wrong(
-            "travel",
-            f"at most {MAX_TRIPS} trips (keep those that matter for the arrest risk)",
-            items,
-        )
         return ()
     trips: list[Trip] = []
     for index, item in enumerate(items):
