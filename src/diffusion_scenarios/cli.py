@@ -22,7 +22,7 @@ def _exit_on_interrupt(kind: type[BaseException], value: BaseException, trace: o
         sys.stderr.write("interrupted\n")
         sys.stderr.flush()
     finally:
-        os._exit(EXIT_INTERRUPTED)
+        os._exit(130)  # EXIT_INTERRUPTED: the module may still be half imported
 
 
 # Installed first, before the slower imports below, and only when this is the command
