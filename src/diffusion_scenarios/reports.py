@@ -96,9 +96,6 @@ def write_report(
         'memo.txt'
     """
     _check_format(fmt)
-    target = Path(path)
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a folder; give the name of a file to write")
     text = render(assessment, fmt)  # render first: a failure leaves no half-written file
     # All or nothing: a temporary file in the same folder, renamed when complete.
     return write_atomic(path, text, force=force)
