@@ -216,6 +216,13 @@ def test_a_device_as_the_expected_csv_is_refused_without_reading_it() -> None:
     _clean_failure(done, "/dev/zero", "device")
 
 
+def test_an_empty_scenario_name_is_not_read_as_the_current_folder() -> None:
+    _clean_failure(_run("validate", ""), "an empty name")
+    _clean_failure(_run("assess", " "), "an empty name")
+    with pytest.raises(ds.ScenarioError, match="an empty name"):
+        ds.load_scenario("")
+
+
 def test_a_csv_over_the_size_limit_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -36,7 +36,7 @@ MAX_FILE_BYTES = 1_000_000
 #: Decisions and expected-outcomes CSV files larger than this are refused before parsing.
 MAX_CSV_BYTES = 20_000_000
 #: Trips in one scenario. A memo's cost grows with each trip (HTML: about 0.8 s plus
-#: 2.6 ms a trip, ``benchmarks/bench_limits.py``); 500 keeps an HTML memo near 2 s.
+#: 2.3 ms a trip, ``benchmarks/bench_limits.py``); 500 keeps an HTML memo under 2 s.
 MAX_TRIPS = 500
 #: Extradition proceedings in one scenario.
 MAX_EXTRADITION = 100

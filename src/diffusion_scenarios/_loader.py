@@ -955,8 +955,10 @@ def load_scenario(path: str | Path) -> Scenario:
         >>> load_scenario(folder / "c.yaml").notice.requesting_country
         'NOR'
     """
-    file = Path(path)
     source = str(path)
+    if not source.strip():
+        raise _fail(None, "the name of a scenario file", "an empty name")
+    file = Path(path)
     try:
         raw = read_regular(file, limit=MAX_FILE_BYTES, what="a scenario file")
         text = decode_text(raw, expected="a text file in UTF-8 (YAML or JSON)")
@@ -1116,8 +1118,10 @@ def resolve_scenario(ref: str | Path) -> Scenario:
         'ccf-2019-u1'
     """
     text = str(ref)
+    if not text.strip():
+        raise _fail(None, "a scenario file or a built-in scenario id", "an empty name")
     candidate = Path(text)
-    if candidate.exists():
+    if candidate.exists() or candidate.is_symlink():
         return load_scenario(candidate)
     known = builtin_scenarios()
     if text in known:
