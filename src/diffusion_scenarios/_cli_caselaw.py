@@ -95,9 +95,13 @@ def _run_caselaw(args: argparse.Namespace) -> int:
 
 def _run_compare(args: argparse.Namespace) -> int:
     from . import caselaw
+    from .errors import printable
 
     result = caselaw.compare(args.directory, args.expected)
-    print(result.to_json() if args.format == "json" else result.to_text())
+    if args.format == "json":
+        print(result.to_json())
+    else:  # file names are the user's: shown, never obeyed (and printable if not UTF-8)
+        print(printable(result.to_text(), keep_lines=True))
     return _unmatched(result)
 
 
