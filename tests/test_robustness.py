@@ -426,7 +426,7 @@ class Interrupt:
             raise KeyboardInterrupt
 sys.meta_path.insert(0, Interrupt())
 sys.argv = ["diffusion-scenarios", "assess", "ccf-2019-u1"]
-from diffusion_scenarios.cli import main
+from diffusion_scenarios_cli import main  # what the console script runs
 sys.exit(main())
 """
 
@@ -434,7 +434,9 @@ sys.exit(main())
 @pytest.mark.parametrize(
     "module",
     [
-        "argparse",  # the first import after the interrupt hook
+        "diffusion_scenarios",  # the package itself, before any of its code runs
+        "diffusion_scenarios.errors",
+        "argparse",
         "dataclasses",
         "diffusion_scenarios._cli_assess",  # while the parser is built
         "yaml",  # inside the handler
@@ -442,12 +444,23 @@ sys.exit(main())
     ],
 )
 def test_ctrl_c_while_modules_load_prints_interrupted_and_exits_130(module: str) -> None:
+    # Only Python's own start-up (before the console script runs) is out of our hands.
     code = _INTERRUPT_ON_IMPORT.format(module=module)
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
     )
     assert done.returncode == 130, done.stderr
     assert done.stderr == "interrupted\n"
+
+
+def test_ctrl_c_while_python_dash_m_loads_the_commands_is_clean_too() -> None:
+    code = _INTERRUPT_ON_IMPORT.format(module="argparse").replace(
+        "from diffusion_scenarios_cli import main", "from diffusion_scenarios.cli import main"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert (done.returncode, done.stderr) == (130, "interrupted\n")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is a POSIX signal")
