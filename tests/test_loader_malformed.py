@@ -180,7 +180,7 @@ def test_a_file_over_one_megabyte_is_refused_before_parsing(tmp_path: Path) -> N
 def test_a_missing_file_and_a_directory_are_clean_errors(tmp_path: Path) -> None:
     with pytest.raises(ds.ScenarioError, match="no such file"):
         ds.load_scenario(tmp_path / "nowhere.yaml")
-    with pytest.raises(ds.ScenarioError, match="a directory"):
+    with pytest.raises(ds.ScenarioError, match="a folder"):
         ds.load_scenario(tmp_path)
 
 

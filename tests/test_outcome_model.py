@@ -171,9 +171,6 @@ def test_compare_with_calibration_prints_both_figures_and_the_reliability_table(
             "-m",
             "diffusion_scenarios",
             "compare",
-            str(EXPECTED.parent),
-            "--expected",
-            str(EXPECTED),
             "--calibration",
         ],
         capture_output=True,
@@ -195,9 +192,6 @@ def test_compare_with_calibration_as_json_loads_back() -> None:
             "-m",
             "diffusion_scenarios",
             "compare",
-            str(EXPECTED.parent),
-            "--expected",
-            str(EXPECTED),
             "--calibration",
             "--format",
             "json",
@@ -280,3 +274,14 @@ def test_adding_a_fact_that_raises_a_ground_never_lowers_the_likelihood_of_delet
     before = ds.assess(s).outcome.probability("not_compliant")
     after = ds.assess(dataclasses.replace(s, case=more)).outcome.probability("not_compliant")
     assert after >= before - 1e-12
+
+
+def test_compare_needs_both_folder_and_csv_or_neither() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "diffusion_scenarios", "compare", "--expected", str(EXPECTED)],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip().count("\n") == 0
+    assert "expected both DIR and --expected CSV, or neither" in run.stderr

@@ -41,7 +41,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--as-of",
         metavar="DATE",
-        help="assess on this day (YYYY-MM-DD) instead of the scenario's as_of",
+        help="assess on this day (YYYY-MM-DD, 1900-01-01 to 2199-12-31) instead of the "
+        "scenario's as_of",
     )
     parser.add_argument(
         "--format",
@@ -57,8 +58,9 @@ def register(subparsers: Any) -> None:
 
 def _run_assess(args: argparse.Namespace) -> int:
     from ._engine import assess
+    from ._limits import check_day
     from ._loader import resolve_scenario
-    from .errors import OutputExistsError
+    from .errors import DiffusionScenariosError, printable
     from .reports import render, write_report
 
     fmt = args.format
@@ -74,28 +76,39 @@ def _run_assess(args: argparse.Namespace) -> int:
     as_of = None
     if args.as_of is not None:
         as_of = _iso_date(args.as_of)
-        if as_of is None or len(args.as_of) != 10:
+        problem = check_day(as_of)
+        if as_of is None or len(args.as_of) != 10 or problem is not None:
+            if as_of is None or len(args.as_of) != 10:
+                problem = "a date as YYYY-MM-DD (for example 2025-03-01)"
             print(
-                "diffusion-scenarios assess: --as-of: expected a date as YYYY-MM-DD "
-                f"(for example 2025-03-01), found '{args.as_of}'",
+                f"diffusion-scenarios assess: --as-of: expected {problem}, "
+                f"found '{printable(args.as_of)}'",
                 file=sys.stderr,
             )
             return EXIT_USAGE
+    if args.output is not None and not args.output.strip():
+        print(
+            "diffusion-scenarios assess: -o: expected the name of a file to write, found an "
+            "empty name (leave -o out to print the report)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     scenario = resolve_scenario(args.scenario)
     assessment = assess(scenario, as_of=as_of)
-    if args.output:
+    if args.output is not None:
         try:
             path = write_report(assessment, args.output, fmt, force=args.force)
-        except OutputExistsError:
+        except DiffusionScenariosError:
             raise  # the dispatcher prints it as one line, exit 2
         except OSError as error:
             reason = error.strerror or str(error)
             print(
-                f"diffusion-scenarios assess: {args.output}: cannot write: {reason}",
+                f"diffusion-scenarios assess: {printable(args.output)}: cannot write: "
+                f"{printable(reason)}",
                 file=sys.stderr,
             )
             return EXIT_USAGE
-        print(f"wrote {path}", file=sys.stderr)
+        print(f"wrote {printable(str(path))}", file=sys.stderr)
         return 0
     sys.stdout.write(render(assessment, fmt))
     return 0

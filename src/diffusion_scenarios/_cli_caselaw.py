@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 __all__ = ["register"]
@@ -44,13 +45,22 @@ def register(subparsers: Any) -> None:
         description=(
             "Assess every scenario file in DIR that the expected-outcomes CSV names and set "
             "the model's outcome and grounds beside the CCF's: exact outcome, deleted or "
-            "kept, and how many of the CCF's grounds the model lists at least as arguable."
+            "kept, and how many of the CCF's grounds the model lists at least as arguable. "
+            "With neither DIR nor --expected, the CCF decisions shipped with the package "
+            "are compared (the built-in teaching scenarios beside them are left out). "
+            "Exit status 2 if a CSV row has no file or a scenario file has no row (the "
+            "comparison is still printed), or if any named file is invalid (every problem "
+            "of every file is listed)."
         ),
     )
-    compare.add_argument("directory", metavar="DIR", help="folder of scenario files")
+    compare.add_argument(
+        "directory",
+        metavar="DIR",
+        nargs="?",
+        help="folder of scenario files (default: the CCF decisions shipped with the package)",
+    )
     compare.add_argument(
         "--expected",
-        required=True,
         metavar="CSV",
         help="CSV with columns file, decision_id, ccf_outcome, ccf_grounds (';'-separated)",
     )
@@ -101,11 +111,36 @@ def _run_caselaw(args: argparse.Namespace) -> int:
 
 def _run_compare(args: argparse.Namespace) -> int:
     from . import caselaw
+    from .errors import printable
 
+    builtin = args.directory is None and args.expected is None
+    if builtin:
+        from pathlib import Path
+
+        from ._data import data_file
+
+        # The shipped folder also holds teaching scenarios: only the CSV's rows count.
+        args.expected = Path(str(data_file("scenarios/expected.csv")))
+        args.directory = args.expected.parent
+    elif args.directory is None or args.expected is None:
+        missing = "DIR" if args.directory is None else "--expected CSV"
+        print(
+            f"diffusion-scenarios compare: {missing}: expected both DIR and --expected CSV, "
+            "or neither (to compare the decisions shipped with the package)",
+            file=sys.stderr,
+        )
+        return 2
     result = caselaw.compare(args.directory, args.expected)
+    if builtin:
+        import dataclasses
+
+        result = dataclasses.replace(result, files_not_in_csv=())
     if not args.calibration:
-        print(result.to_json() if args.format == "json" else result.to_text())
-        return 0
+        if args.format == "json":
+            print(result.to_json())
+        else:  # file names are the user's: shown, never obeyed (and printable if not UTF-8)
+            print(printable(result.to_text(), keep_lines=True))
+        return _unmatched(result)
     report = caselaw.calibration(args.directory, args.expected)
     if args.format == "json":
         print(
@@ -116,7 +151,23 @@ def _run_compare(args: argparse.Namespace) -> int:
             )
         )
     else:
-        print(result.to_text())
+        print(printable(result.to_text(), keep_lines=True))
         print()
         print(report.to_text())
-    return 0
+    return _unmatched(result)
+
+
+def _unmatched(result: Any) -> int:
+    """2, with one line each, when a CSV row has no file or a file has no row; else 0."""
+    from .errors import printable
+
+    lines = []
+    if result.rows_without_file:
+        names = ", ".join(result.rows_without_file)
+        lines.append(f"rows of {result.expected_csv} with no such file in the folder: {names}")
+    if result.files_not_in_csv:
+        names = ", ".join(result.files_not_in_csv)
+        lines.append(f"scenario files not named in {result.expected_csv} (not compared): {names}")
+    for line in lines:
+        print(f"diffusion-scenarios compare: {printable(line)}", file=sys.stderr)
+    return 2 if lines else 0

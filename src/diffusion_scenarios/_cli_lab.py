@@ -24,6 +24,10 @@ __all__ = ["ProgressBar", "register"]
 _FORMATS = ("text", "json")
 _WHOLE_NUMBER = re.compile(r"^[0-9][0-9_,]*$")
 _PROGRESS_THRESHOLD = 2_000_000  # below this a run takes about a second: no bar
+# About 150 bytes of working arrays per request in a chunk: 4,194,304 is ~0.6 GB, the most
+# a laptop can be expected to spare; larger chunks only risk running out of memory.
+MAX_CHUNK_SIZE = 4_194_304
+_MAX_DIGITS = 19  # longer numbers are refused before they are converted
 
 
 def register(subparsers: Any) -> None:
@@ -59,8 +63,8 @@ def register(subparsers: Any) -> None:
         "--chunk-size",
         default=str(DEFAULT_CHUNK_SIZE),
         metavar="K",
-        help=f"requests simulated at once; changes memory, not the result "
-        f"(default: {DEFAULT_CHUNK_SIZE})",
+        help=f"requests simulated at once, 1 to {MAX_CHUNK_SIZE:,}; changes memory, not "
+        f"the result (default: {DEFAULT_CHUNK_SIZE})",
     )
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     parser.add_argument(
@@ -79,11 +83,18 @@ def register(subparsers: Any) -> None:
 
 
 def _whole_number(option: str, text: str) -> int:
-    from .errors import LabError
+    from .errors import LabError, printable
 
+    digits = text.replace("_", "").replace(",", "")
     if not _WHOLE_NUMBER.match(text):
-        raise LabError(f"{option}: expected a whole number, found {text!r}")
-    return int(text.replace("_", "").replace(",", ""))
+        shown = text if len(text) <= 30 else text[:27] + "..."
+        raise LabError(f"{option}: expected a whole number, found {printable(shown)!r}")
+    if len(digits) > _MAX_DIGITS:
+        raise LabError(
+            f"{option}: expected a whole number of at most {_MAX_DIGITS} digits, found one "
+            f"of {len(digits):,} digits"
+        )
+    return int(digits)
 
 
 class ProgressBar:
@@ -131,6 +142,11 @@ def _run_lab(args: argparse.Namespace) -> int:
             _whole_number("--seed", args.seed),
             _whole_number("--chunk-size", args.chunk_size),
         )
+        if chunk_size > MAX_CHUNK_SIZE:
+            raise LabError(
+                f"--chunk-size: expected a whole number from 1 to {MAX_CHUNK_SIZE:,} (larger "
+                f"chunks need more memory and give the same result), found {chunk_size:,}"
+            )
         regime = lab.get_regime(args.regime)
     except LabError as error:  # name the option as the user typed it
         message = str(error)
@@ -175,7 +191,13 @@ def _run_lab(args: argparse.Namespace) -> int:
         return 0 if bool(report["within_tolerance"].all()) else 1
 
     bar = ProgressBar(sys.stderr, enabled=not args.quiet and n >= _PROGRESS_THRESHOLD)
-    result = lab.simulate(regime, n=n, seed=seed, chunk_size=chunk_size, progress=bar)
+    try:
+        result = lab.simulate(regime, n=n, seed=seed, chunk_size=chunk_size, progress=bar)
+    except MemoryError:
+        raise LabError(
+            f"--chunk-size: not enough memory to simulate {chunk_size:,} requests at once; "
+            "try a smaller --chunk-size"
+        ) from None
     if args.format == "json":
         print(json.dumps(result.to_dict(), indent=2))
     else:

@@ -14,7 +14,7 @@ import sys
 from typing import Any
 
 from ._loader import builtin_scenarios, load_scenario
-from .errors import Problem, ScenarioError
+from .errors import Problem, ScenarioError, printable
 
 __all__ = ["register"]
 
@@ -65,7 +65,7 @@ def _validate(args: argparse.Namespace) -> int:
             print(duplicate.message(), file=sys.stderr)
             continue
         seen[scenario.id] = name
-        print(f"ok: {name}")
+        print(f"ok: {printable(name)}")
     return EXIT_INVALID if failed else EXIT_OK
 
 

@@ -32,6 +32,7 @@ from ._circulation import circulation_stage, data_active_on
 from ._enforcement import enforcement_stage
 from ._grounds import SCREENED_GROUNDS, evaluate_grounds
 from ._issuance import issuance_stage, requesting_state_not_member
+from ._limits import require_day
 from ._outcome import predict_outcome
 from ._route import route_stage, statute_applies
 from ._rules import NOT_YET_IN_FORCE, catalogue
@@ -358,6 +359,10 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
     Returns:
         The :class:`Assessment`; ``to_dict()`` gives the JSON object of format 1.
 
+    Raises:
+        ScenarioError: ``as_of`` (given, or the scenario's) is not a date between
+            1900-01-01 and 2199-12-31.
+
     Example:
         >>> import datetime
         >>> from diffusion_scenarios import Notice, Scenario
@@ -372,6 +377,8 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
     defaults: list[str] = []
     if as_of is None:
         as_of = scenario.as_of
+    if as_of is not None:
+        require_day(as_of, "as_of")  # outside 1900-2199 no dated rule can be applied
     if as_of is None:
         as_of = Date.today()
         defaults.append(f"as_of: today ({as_of.isoformat()})")

@@ -31,7 +31,14 @@ Decisions the format leaves open, taken here and documented in the README:
 * A country named as a recipient must be an INTERPOL member on ``notice.issued_on``; a red
   notice always circulates to all members, so ``recipients`` other than ``all`` is an
   error for red notices, and ``public_extract: true`` is an error for diffusions.
-* Files larger than 1 MB are refused before parsing.
+* Files larger than 1 MB are refused before parsing; only regular files are read (a pipe
+  or a device is refused at once, never waited on).
+* Limits (``_limits.py``): at most 500 trips, 100 extradition proceedings and 300 items
+  in any other list or in ``dual_criminality``; dates between 1900-01-01 and 2199-12-31;
+  numbers below 10^15.
+* Text must be valid Unicode: a lone surrogate (a JSON escape such as ``"\\ud800"`` with
+  no partner) is an error naming the field, so that what validates also assesses.
+* YAML merge keys (``<<:``) are refused: each key is written out where it applies.
 """
 
 from __future__ import annotations
@@ -52,6 +59,16 @@ import yaml
 
 from . import _vocab as vocab
 from ._countries import is_member, resolve_country, suggest_country
+from ._files import UnreadableFileError, decode_text, read_regular, write_atomic
+from ._limits import (
+    EARLIEST_DATE,
+    LATEST_DATE,
+    MAX_EXTRADITION,
+    MAX_FILE_BYTES,
+    MAX_LIST_ITEMS,
+    MAX_TRIPS,
+    date_range_words,
+)
 from ._scenario import (
     ArrestWarrant,
     Case,
@@ -68,7 +85,7 @@ from ._scenario import (
     Trip,
 )
 from ._yaml import dump_yaml, load_yaml
-from .errors import OutputExistsError, Problem, ScenarioError, UnknownScenarioError
+from .errors import Problem, ScenarioError, UnknownScenarioError
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -81,13 +98,13 @@ __all__ = [
     "scenario_to_dict",
 ]
 
-#: Scenario files larger than this are refused before parsing.
-MAX_FILE_BYTES = 1_000_000
-
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_EARLIEST = _dt.date(1900, 1, 1)
-_LATEST = _dt.date(2199, 12, 31)
+_EARLIEST = EARLIEST_DATE
+_LATEST = LATEST_DATE
+#: Numbers at or above this are refused (no fact in the format needs more; a longer
+#: integer cannot even be turned into a decimal number).
+_MAX_NUMBER = 10**15
 
 
 class _Invalid:
@@ -187,11 +204,15 @@ class _Checker:
             return None
         if not isinstance(value, Mapping):
             return self.wrong(path, what, value)  # type: ignore[no-any-return]
+        if len(value) > MAX_LIST_ITEMS:  # a valid one has a few dozen keys at most
+            return self.wrong(path, f"{what} with the keys {', '.join(keys)}", value)  # type: ignore[no-any-return]
         prefix = f"{path}." if path else ""
         result: dict[str, Any] = {}
         for key, item in value.items():
             name = key if isinstance(key, str) else str(key)
             if name not in keys:
+                if len(name) > 60:
+                    name = name[:57] + "..."
                 suggestion = _closest(name, keys)
                 section = path or "a scenario"
                 if suggestion is not None:
@@ -206,11 +227,16 @@ class _Checker:
                 self.problem(f"{prefix}{key}", f"the required key '{key}'", "nothing")
         return result
 
-    def sequence(self, value: Any, path: str, what: str) -> list[Any] | None:
-        """A list; a single scalar counts as a list of one. ``None`` if absent."""
+    def sequence(
+        self, value: Any, path: str, what: str, *, limit: int = MAX_LIST_ITEMS, why: str = ""
+    ) -> list[Any] | None:
+        """A list of at most ``limit`` items; a single scalar counts as a list of one.
+        ``None`` if absent."""
         if value is None:
             return None
         if isinstance(value, list | tuple):
+            if len(value) > limit:
+                return self.wrong(path, f"a list of at most {limit} items{why}", value)  # type: ignore[no-any-return]
             return list(value)
         if isinstance(value, str | int | float | _dt.date) and not isinstance(value, bool):
             return [value]
@@ -238,7 +264,9 @@ class _Checker:
         expected = f"a number of {unit}, zero or more"
         if isinstance(value, bool) or not isinstance(value, int | float):
             return self.wrong(path, expected, value)  # type: ignore[no-any-return]
-        if not math.isfinite(value) or value < 0:
+        if isinstance(value, int) and not -_MAX_NUMBER < value < _MAX_NUMBER:
+            return self.wrong(path, f"{expected}, below {_MAX_NUMBER:,}", value)  # type: ignore[no-any-return]
+        if not math.isfinite(value) or value < 0 or value >= _MAX_NUMBER:
             return self.wrong(path, expected, value)  # type: ignore[no-any-return]
         return float(value)
 
@@ -261,7 +289,7 @@ class _Checker:
         if not isinstance(value, _dt.date):
             return self.wrong(path, expected, value)  # type: ignore[no-any-return]
         if not _EARLIEST <= value <= _LATEST:
-            return self.wrong(path, f"{expected} between 1900 and 2199", value)  # type: ignore[no-any-return]
+            return self.wrong(path, f"{expected} {date_range_words()}", value)  # type: ignore[no-any-return]
         return value
 
     def word(self, value: Any, path: str, allowed: tuple[str, ...]) -> str | None:
@@ -519,7 +547,8 @@ def _read_case(check: _Checker, value: Any) -> Case:
         )
     extradition: list[ExtraditionProceeding] = []
     items = check.sequence(data.get("extradition"), at("extradition"),
-                           "a list of proceedings (each a mapping)")  # fmt: skip
+                           "a list of proceedings (each a mapping)",
+                           limit=MAX_EXTRADITION)  # fmt: skip
     for index, item in enumerate(items if isinstance(items, list) else []):
         where = f"case.extradition[{index}]"
         entry = check.mapping(item, where, _EXTRADITION_KEYS, what="a mapping")
@@ -545,6 +574,8 @@ def _read_case(check: _Checker, value: Any) -> Case:
     if dual_value is not None:
         if not isinstance(dual_value, Mapping):
             check.wrong(at("dual_criminality"), "a mapping of country: true or false", dual_value)
+        elif len(dual_value) > MAX_LIST_ITEMS:
+            check.wrong(at("dual_criminality"), f"at most {MAX_LIST_ITEMS} countries", dual_value)
         else:
             for key, satisfied in dual_value.items():
                 where = f"case.dual_criminality.{key}"
@@ -661,7 +692,13 @@ def _read_case(check: _Checker, value: Any) -> Case:
 
 
 def _read_travel(check: _Checker, value: Any) -> tuple[Trip, ...]:
-    items = check.sequence(value, "travel", "a list of trips, each with country and date")
+    items = check.sequence(
+        value,
+        "travel",
+        "a list of trips, each with country and date",
+        limit=MAX_TRIPS,
+        why=" (keep the trips that matter for the arrest risk)",
+    )
     if not isinstance(items, list):
         return ()
     trips: list[Trip] = []
@@ -696,7 +733,43 @@ def _read_challenge(check: _Checker, value: Any) -> Challenge | None:
     )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_unicode(check: _Checker, document: Any) -> None:
+    """Report every text (key or value) holding half a character (a lone surrogate).
+
+    JSON can spell one as ``"\\ud800"``; such text cannot be printed or written to a file,
+    so it is refused here rather than failing later in a report.
+    """
+    stack: list[tuple[str, Any]] = [("", document)]
+    seen: set[int] = set()
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            if _SURROGATE.search(value):
+                check.problem(
+                    path,
+                    "text of whole characters",
+                    "half of a character (an unpaired surrogate such as \\ud800)",
+                )
+            continue
+        if not isinstance(value, Mapping | list | tuple) or id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, Mapping):
+            prefix = f"{path}." if path else ""
+            for key, item in value.items():
+                where = f"{prefix}{key}"
+                if isinstance(key, str) and _SURROGATE.search(key):
+                    stack.append((where, key))
+                stack.append((where, item))
+        else:
+            stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
+
+
 def _read(check: _Checker, document: Any) -> Scenario | None:
+    _check_unicode(check, document)
     if document is None:
         check.problem("", "a scenario (a mapping that starts with 'format: 1')", "an empty file")
         return None
@@ -720,7 +793,10 @@ def _read(check: _Checker, document: Any) -> Scenario | None:
     scenario_id = data.get("id")
     if "id" in data and (not isinstance(scenario_id, str) or not _ID.fullmatch(scenario_id)):
         check.wrong(
-            "id", "an id of lower-case letters, digits and hyphens ([a-z0-9-]+)", scenario_id
+            "id",
+            "an id of lower-case letters, digits and hyphens, starting and ending with a "
+            "letter or digit (for example ccf-2019-u1)",
+            scenario_id,
         )
     notice = _read_notice(check, data.get("notice"))
     scenario = Scenario(
@@ -742,11 +818,27 @@ def _fail(source: str | None, expected: str, found: str | None = None) -> Scenar
     return ScenarioError([Problem(path="", expected=expected, found=found, source=source)])
 
 
+# PyYAML's wording of common faults, in words for people who do not write parsers.
+_YAML_WORDS = {
+    "found character": "a character that cannot start a value (a tab? indent with spaces; "
+    "put text that starts with @ or ` in quotes)",
+    "mapping values are not allowed": "a colon where no key can start (put text that "
+    "contains ': ' in quotes)",
+    "found undefined alias": "a reference (*name) to an anchor that is not defined",
+    "found unacceptable character": "a character YAML does not allow (a control character)",
+}
+
+
 def _yaml_problem(error: yaml.YAMLError, source: str | None) -> ScenarioError:
     """A YAML error as one problem, with the line and column of the fault."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "the file"
-    reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+    reason = str(getattr(error, "problem", None) or str(error).splitlines()[0])
+    for start, words in _YAML_WORDS.items():
+        if reason.startswith(start):
+            reason = words
+            break
+    reason = reason.removeprefix("found ")
     if "could not determine a constructor" in str(reason):
         quoted = re.search(r"'([^']*)'", str(reason))
         tag = quoted.group(1) if quoted else "used"
@@ -863,29 +955,15 @@ def load_scenario(path: str | Path) -> Scenario:
         >>> load_scenario(folder / "c.yaml").notice.requesting_country
         'NOR'
     """
-    file = Path(path)
     source = str(path)
+    if not source.strip():
+        raise _fail(None, "the name of a scenario file", "an empty name")
+    file = Path(path)
     try:
-        with file.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise _fail(source, "an existing scenario file", "no such file") from None
-    except IsADirectoryError:
-        raise _fail(source, "a scenario file", "a directory") from None
-    except OSError as error:
-        raise _fail(source, "a readable scenario file", error.strerror or str(error)) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _fail(source, f"a scenario file of at most {MAX_FILE_BYTES:,} bytes", "a larger file")
-    if b"\x00" in raw:
-        raise _fail(source, "a text file in UTF-8 (YAML or JSON)", "binary data")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise _fail(
-            source,
-            "a text file in UTF-8 (YAML or JSON)",
-            f"bytes that are not UTF-8 at position {error.start}",
-        ) from None
+        raw = read_regular(file, limit=MAX_FILE_BYTES, what="a scenario file")
+        text = decode_text(raw, expected="a text file in UTF-8 (YAML or JSON)")
+    except UnreadableFileError as error:
+        raise _fail(source, error.expected, error.found) from None
     json_text = True if file.suffix.lower() == ".json" else None
     return loads_scenario(text, source=source, json_text=json_text)
 
@@ -971,8 +1049,13 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
 def save_scenario(scenario: Scenario, path: str | Path, *, force: bool = False) -> Path:
     """Write a scenario as a format-1 YAML file; never overwrites unless ``force``.
 
+    The file is written to a temporary file in the same folder and renamed when complete,
+    so a full disk or an interruption leaves nothing behind.
+
     Raises:
         OutputExistsError: ``path`` exists and ``force`` is false.
+        OutputPathError: ``path`` is empty or a link (links are never written through).
+        OSError: the file could not be written (nothing is left behind).
 
     Example:
         >>> import datetime, tempfile, pathlib
@@ -982,19 +1065,11 @@ def save_scenario(scenario: Scenario, path: str | Path, *, force: bool = False) 
         >>> load_scenario(target) == s
         True
     """
-    target = Path(path)
     text = (
         "# diffusion-scenarios scenario, format 1 (educational model, not legal advice)\n"
         + dump_yaml(scenario_to_dict(scenario))
     )
-    try:
-        with target.open("w" if force else "x", encoding="utf-8") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise OutputExistsError(
-            f"{target}: already exists; choose another name or pass force=True (--force)"
-        ) from None
-    return target
+    return write_atomic(path, text, force=force)  # all or nothing: never half a file
 
 
 # -- built-in scenarios ------------------------------------------------------------------
@@ -1043,8 +1118,10 @@ def resolve_scenario(ref: str | Path) -> Scenario:
         'ccf-2019-u1'
     """
     text = str(ref)
+    if not text.strip():
+        raise _fail(None, "a scenario file or a built-in scenario id", "an empty name")
     candidate = Path(text)
-    if candidate.exists():
+    if candidate.exists() or candidate.is_symlink():
         return load_scenario(candidate)
     known = builtin_scenarios()
     if text in known:

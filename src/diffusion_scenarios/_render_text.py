@@ -17,6 +17,7 @@ from ._findings import CORRECTION, ground_category
 from ._outcome import confidence_words, hinge_words, likelihood_words, reasons_words
 from ._stage import long_date, risk_phrase
 from ._travel import trip_risk_phrase
+from .errors import printable
 
 __all__ = ["render_text"]
 
@@ -90,7 +91,8 @@ def render_text(assessment: Assessment) -> str:
     a = assessment
     lines: list[str] = []
     title = a.title or a.scenario_id
-    lines += _para(f"{title} ({a.scenario_id})", indent="")
+    # The user's words reach a terminal: control characters are shown, never acted on.
+    lines += _para(printable(f"{title} ({a.scenario_id})"), indent="")
     lines.append(f"Assessed as of {long_date(a.as_of)}. {a.caveats[0]}")
 
     # Outcome first.

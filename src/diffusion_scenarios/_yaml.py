@@ -9,6 +9,8 @@ by code (``NO`` is Norway), so this module uses the YAML 1.2 core rules instead:
 * dates ``YYYY-MM-DD`` are read as dates; a malformed date (``2025-13-01``) stays a
   string so that the scenario validator can name the field it is in;
 * a key written twice in one mapping is an error (PyYAML would keep the last silently);
+* merge keys (``<<: *anchor``) are refused: a scenario spells out every key where it applies,
+  so what a reader sees is what the model reads;
 * only plain data is built: tags such as ``!!python/object`` are refused, never run.
 
 Example:
@@ -71,8 +73,11 @@ class _Loader(_Base):  # type: ignore[valid-type,misc]
 _Loader.yaml_implicit_resolvers = _core_resolvers(yaml.SafeLoader.yaml_implicit_resolvers)
 
 
-def _construct_bool(loader: Any, node: Any) -> bool:
-    return str(loader.construct_scalar(node)).lower() == "true"
+def _construct_bool(loader: Any, node: Any) -> bool | str:
+    text = str(loader.construct_scalar(node))
+    if text.lower() in ("true", "false"):
+        return text.lower() == "true"
+    return text  # e.g. !!bool yes: left as text for the validator to report by field
 
 
 def _construct_int(loader: Any, node: Any) -> int | str:
@@ -98,14 +103,23 @@ def _construct_timestamp(loader: Any, node: Any) -> Any:
     text = str(loader.construct_scalar(node))
     try:
         return loader.construct_yaml_timestamp(node)
-    except (ValueError, OverflowError):
-        return text  # e.g. 2025-02-30: left for the validator to report by field
+    except (ValueError, OverflowError, AttributeError, TypeError):
+        # 2025-02-30, or a tagged !!timestamp 'x' that is no date at all: left as text for
+        # the validator to report by field
+        return text
 
 
 def _construct_mapping(loader: Any, node: Any) -> dict[Any, Any]:
     if not isinstance(node, yaml.MappingNode):
         raise yaml.constructor.ConstructorError(None, None, "expected a mapping", node.start_mark)
-    loader.flatten_mapping(node)
+    for key_node, _ in node.value:
+        if key_node.tag == "tag:yaml.org,2002:merge":
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping",
+                node.start_mark,
+                "a merge key '<<', which scenario files do not use (write the keys out)",
+                key_node.start_mark,
+            )
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)

@@ -141,21 +141,31 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
 
 
 def _read_csv_text(path: Path, *, what: str) -> str:
-    """The text of a user's CSV file, or a one-line :class:`CaseLawError`."""
-    if not path.exists():
+    """The text of a user's CSV file, or a one-line :class:`CaseLawError`.
+
+    Only regular files of at most ``MAX_CSV_BYTES`` are read: a pipe or a device such as
+    ``/dev/zero`` is refused at once.
+    """
+    from ._files import UnreadableFileError, decode_text, read_regular
+    from ._limits import MAX_CSV_BYTES
+
+    if not str(path):
+        raise CaseLawError(f"expected the name of a {what} CSV file, found an empty name")
+    if not path.exists() and not path.is_symlink():
         raise CaseLawError(f"{path}: no such {what} file")
     if path.is_dir():
         raise CaseLawError(f"{path}: is a directory, expected a {what} CSV file")
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise CaseLawError(f"{path}: cannot be read ({error.strerror})") from None
-    if b"\x00" in raw:
-        raise CaseLawError(f"{path}: is not a CSV text file (it contains binary data)")
+        raw = read_regular(path, limit=MAX_CSV_BYTES, what=f"a {what} CSV file")
+    except UnreadableFileError as error:
+        raise CaseLawError(f"{path}: {error}") from None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise CaseLawError(f"{path}: is not a UTF-8 CSV text file") from None
+        text = decode_text(raw, expected=f"a {what} CSV file in UTF-8")
+    except UnreadableFileError as error:
+        if error.found == "binary data":
+            binary = f"{path}: is not a CSV text file (it contains binary data)"
+            raise CaseLawError(binary) from None
+        raise CaseLawError(f"{path}: {error}") from None
     if not text.strip():
         raise CaseLawError(f"{path}: is empty, expected a header row with {what} columns")
     return text
@@ -171,6 +181,12 @@ def _parse_rows(
     except csv.Error as error:
         raise CaseLawError(f"{source}: is not a well-formed CSV file ({error})") from None
     header = tuple(cell.strip() for cell in table[0])
+    repeated = sorted({name for name in header if name and header.count(name) > 1})
+    if repeated:
+        raise CaseLawError(
+            f"{source}: row 1 (header): expected each column once, found "
+            f"{', '.join(repeated)} more than once"
+        )
     missing = [name for name in required if name not in header]
     if missing:
         found = ", ".join(h for h in header if h) or "nothing"
@@ -877,7 +893,7 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
 
     Raises:
         CaseLawError: the folder or the CSV cannot be used (see :func:`read_expected`).
-        ScenarioError: a named scenario file is invalid.
+        ScenarioError: named scenario files are invalid (every problem of every file).
 
     Example::
 
@@ -896,16 +912,30 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
     expected = read_expected(expected_csv)
     from ._engine import assess  # imported late: the checks above need no engine
     from ._loader import load_scenario
+    from ._scenario import Scenario
+    from .errors import Problem, ScenarioError
 
+    # Anything but a folder counts, so that a pipe or a broken link named case.yaml is
+    # reported by the loader rather than silently left out.
     present = sorted(
-        p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SCENARIO_SUFFIXES
+        p.name
+        for p in folder.iterdir()
+        if not p.is_dir() and p.suffix.lower() in _SCENARIO_SUFFIXES
     )
     named = {row.file for row in expected}
-    rows: list[ComparisonRow] = []
-    for entry in expected:
+    scenarios: list[tuple[ExpectedDecision, Scenario]] = []
+    problems: list[Problem] = []
+    for entry in expected:  # read every file first: report all bad files at once
         if entry.file not in present:
             continue
-        scenario = load_scenario(folder / entry.file)
+        try:
+            scenarios.append((entry, load_scenario(folder / entry.file)))
+        except ScenarioError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ScenarioError(problems)
+    rows: list[ComparisonRow] = []
+    for entry, scenario in scenarios:
         assessment = assess(scenario)
         rows.append(
             ComparisonRow(

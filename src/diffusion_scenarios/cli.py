@@ -8,14 +8,41 @@ message on stderr and exit status 2 — never a traceback.
 
 from __future__ import annotations
 
-import argparse
-import importlib
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
 
-from . import __version__
-from .errors import DiffusionScenariosError
+
+def _exit_on_interrupt(kind: type[BaseException], value: BaseException, trace: object) -> None:
+    """Ctrl-C that reaches the top (e.g. while modules are still loading): one word, 130."""
+    if not issubclass(kind, KeyboardInterrupt):
+        _previous_hook(kind, value, trace)  # type: ignore[arg-type]
+        return
+    import os
+
+    try:
+        sys.stderr.write("interrupted\n")
+        sys.stderr.flush()
+    finally:
+        os._exit(130)  # EXIT_INTERRUPTED: the module may still be half imported
+
+
+# Installed first, before the slower imports below, and only when this is the command
+# (not when a notebook or a test imports the module).
+_previous_hook = sys.excepthook
+if sys.argv and sys.argv[0].replace("\\", "/").rsplit("/", 1)[-1] in (
+    "diffusion-scenarios",
+    "diffusion-scenarios.exe",
+    "__main__.py",
+    "-m",
+):
+    sys.excepthook = _exit_on_interrupt
+
+import argparse  # noqa: E402
+import importlib  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+from typing import NoReturn  # noqa: E402
+
+from . import __version__  # noqa: E402
+from .errors import DiffusionScenariosError, printable  # noqa: E402
 
 __all__ = ["build_parser", "main"]
 
@@ -30,6 +57,7 @@ _COMMAND_MODULES = (
 EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C (128 + SIGINT)
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -64,20 +92,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
+    """Run the command line; returns the exit status.
+
+    Ctrl-C at any point prints ``interrupted`` and gives 130; the package's own errors
+    print one message on stderr (control characters escaped) and give 2.
+    """
+    command = "diffusion-scenarios"
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
+        command = f"diffusion-scenarios {args.command}"
         return int(handler(args))
     except DiffusionScenariosError as error:
-        print(f"diffusion-scenarios {args.command}: {error}", file=sys.stderr)
+        lines = str(error).splitlines() or [type(error).__name__]
+        for line in lines:
+            print(f"{command}: {printable(line)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK

@@ -7,6 +7,8 @@ does not know this package still handles it sensibly::
     ├── ScenarioError(ValueError)              a scenario cannot be read; .problems lists each one
     ├── UnknownScenarioError(LookupError)      no built-in scenario or file by that name
     ├── OutputExistsError(FileExistsError)     -o would overwrite a file (pass --force / force=True)
+    ├── OutputPathError(OSError)               -o names no file that can be written safely
+    │                                          (an empty name, a link, a pipe or device)
     ├── ReferenceDataError(RuntimeError)       the shipped reference data is missing or corrupt
     ├── CaseLawError(ValueError)               a decisions or expected-outcomes CSV cannot be used
     ├── LabError(ValueError)                   a policy-lab regime or parameter is out of range
@@ -18,6 +20,7 @@ naming the file, the field path, what was expected and what was found.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = [
@@ -26,11 +29,39 @@ __all__ = [
     "LabError",
     "MissingDependencyError",
     "OutputExistsError",
+    "OutputPathError",
     "Problem",
     "ReferenceDataError",
     "ScenarioError",
     "UnknownScenarioError",
 ]
+
+
+# Characters a terminal would act on rather than show (C0 and C1 controls, DEL), the
+# bidirectional overrides that reorder what is shown, and lone surrogates (not printable).
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff]"
+)
+_UNSAFE_OR_BREAK = re.compile(f"{_UNSAFE.pattern}|[\n\t]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str, *, keep_lines: bool = False) -> str:
+    """``text`` with control characters shown as escapes (``\\x1b``), safe for a terminal.
+
+    Newlines and tabs are escaped too, unless ``keep_lines`` (multi-line output).
+
+    Example:
+        >>> print(printable("a\\x1b[2Kb\\nok: case.yaml"))
+        a\\x1b[2Kb\\x0aok: case.yaml
+    """
+    pattern = _UNSAFE if keep_lines else _UNSAFE_OR_BREAK
+    return pattern.sub(_escaped, text)
 
 
 class DiffusionScenariosError(Exception):
@@ -64,7 +95,7 @@ class Problem:
             text += f", found {self.found}"
         if self.suggestion is not None:
             text += f" (did you mean '{self.suggestion}'?)"
-        return text
+        return printable(text)
 
 
 class ScenarioError(DiffusionScenariosError, ValueError):
@@ -88,6 +119,14 @@ class UnknownScenarioError(DiffusionScenariosError, LookupError):
 
 class OutputExistsError(DiffusionScenariosError, FileExistsError):
     """Writing would overwrite an existing file and overwriting was not asked for."""
+
+
+class OutputPathError(DiffusionScenariosError, OSError):
+    """The output names no file that can be written safely: an empty name, a link (never
+    written through), a pipe or a device."""
+
+    def __str__(self) -> str:  # OSError would show its arguments as a tuple
+        return str(self.args[0]) if self.args else "cannot write there"
 
 
 class ReferenceDataError(DiffusionScenariosError, RuntimeError):

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._data import read_csv_rows
 from ._vocab import ARREST_RISKS, INTERPOL_REGIONS, STRENGTHS
-from .errors import ReferenceDataError
+from .errors import ReferenceDataError, printable
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -223,7 +223,9 @@ def _requesting_country(assessment: Assessment) -> str | None:
 
 
 def _short(text: str, width: int) -> str:
-    return textwrap.shorten(text, width=width, placeholder="…")
+    # Free text is shown as written: "$" would switch matplotlib to maths ("a $x^$ b"
+    # fails to draw) and control characters have no glyph.
+    return printable(textwrap.shorten(text, width=width, placeholder="…")).replace("$", r"\$")
 
 
 def circulation_map(

@@ -19,14 +19,11 @@ bytes for every format, the Word memo included (for a download button).
 
 from __future__ import annotations
 
-import contextlib
 import json
-import os
-import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import OutputExistsError
+from ._files import write_atomic
 
 if TYPE_CHECKING:
     from ._assessment import Assessment
@@ -137,43 +134,6 @@ def render_bytes(assessment: Assessment, fmt: str = "text") -> bytes:
     return render(assessment, fmt).encode("utf-8")
 
 
-def _write_new_file(target: Path, data: bytes, *, force: bool) -> None:
-    """Write ``data`` to ``target`` atomically: all of it or nothing.
-
-    The bytes go to a temporary file in the same folder, are flushed and synced to disk,
-    then take the target's name in one step (a hard link when overwriting is not allowed,
-    so an existing file is never replaced; a rename otherwise). Any failure removes the
-    temporary file and leaves the folder as it was.
-    """
-    temporary = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if force:
-            temporary.replace(target)
-        else:
-            try:
-                os.link(temporary, target)
-            except FileExistsError:
-                raise OutputExistsError(
-                    f"{target}: the file already exists; choose another name or overwrite it "
-                    "with --force (force=True)"
-                ) from None
-            except OSError:  # a file system without hard links: check, then rename
-                if target.exists():
-                    raise OutputExistsError(
-                        f"{target}: the file already exists; choose another name or "
-                        "overwrite it with --force (force=True)"
-                    ) from None
-                temporary.replace(target)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
-
-
 def write_report(
     assessment: Assessment, path: str | Path, fmt: str = "text", *, force: bool = False
 ) -> Path:
@@ -187,6 +147,8 @@ def write_report(
 
     Raises:
         OutputExistsError: ``path`` exists and ``force`` is false (nothing is written).
+        OutputPathError: ``path`` is empty or a link (links are never written through).
+        OSError: the file could not be written, e.g. a full disk (nothing is left behind).
         ValueError: ``fmt`` is not one of :data:`ALL_FORMATS`.
         MissingDependencyError: ``fmt`` is ``docx`` and python-docx is not installed.
 
@@ -198,20 +160,7 @@ def write_report(
         'memo.txt'
     """
     _check_format(fmt)
-    target = Path(path)
-    if target.is_dir():
-        raise IsADirectoryError(f"{target} is a folder; give the name of a file to write")
-    if fmt in BINARY_FORMATS:  # written atomically: complete, or not at all
-        _write_new_file(target, render_bytes(assessment, fmt), force=force)
-        return target
-    text = render(assessment, fmt)  # render first: a failure leaves no half-written file
-    mode = "w" if force else "x"
-    try:
-        with target.open(mode, encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except FileExistsError:
-        raise OutputExistsError(
-            f"{target}: the file already exists; choose another name or overwrite it with "
-            "--force (force=True)"
-        ) from None
-    return target
+    # Render first (a failure leaves nothing), then all or nothing: a temporary file in the
+    # same folder, renamed when complete.
+    data = render_bytes(assessment, fmt) if fmt in BINARY_FORMATS else render(assessment, fmt)
+    return write_atomic(path, data, force=force)
