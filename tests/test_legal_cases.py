@@ -26,6 +26,7 @@ A case file reads like a sentence of law and holds a scenario and what must foll
       cites_absent: [ccf-statute-37-provisional-measures]   # ids that must not be cited
       cites_version: {interpol-membership: "Vienna"}   # substring of the version cited
       depends_on_mentions: [max_penalty_years]   # substrings of some depends_on entry
+      depends_on_absent_mentions: [arrest_warrant]   # substrings of no depends_on entry
       mentions:                              # words that must appear in a part's text
         issuance: ["should arguably have refused it"]   # also circulation, route,
         travel: ["not yet in force"]                    # travel, caveats, outcome
@@ -73,6 +74,7 @@ _KNOWN_KEYS = {
     "cites_absent",
     "cites_version",
     "depends_on_mentions",
+    "depends_on_absent_mentions",
     "enforcement_detail",
     "enforcement_mentions",
     "mentions",
@@ -209,6 +211,10 @@ def check_case(doc: dict[str, Any]) -> None:
     for word in expect.get("depends_on_mentions") or []:
         assert any(word in d for d in result["depends_on"]), (
             f"{name}: nothing in depends_on mentions {word}: {result['depends_on']}"
+        )
+    for word in expect.get("depends_on_absent_mentions") or []:
+        assert not any(word in d for d in result["depends_on"]), (
+            f"{name}: depends_on should not mention {word}: {result['depends_on']}"
         )
     _check_outcome(name, result["outcome"], expect)
 

@@ -117,12 +117,24 @@ def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> Coun
     name = country_name(notice.requesting_country)
     warrant = scenario.case.arrest_warrant
     valid = None if warrant is None else warrant.valid
-    reasons = [
-        f"{name} asked for the alert on the strength of its own case; its authorities can act "
-        "on their own warrant whatever INTERPOL or the CCF decides, and a deletion by the CCF "
-        "does not end the domestic case."
-    ]
-    risk = "high"
+    # A request to locate the person or for information need not rest on a warrant: when
+    # the facts name none, no arrest on "its own warrant" is said (issue 11 point 10).
+    no_warrant = warrant is None and notice.purpose in ("locate", "information")
+    if no_warrant:
+        reasons = [
+            f"{name} asked for the alert on the strength of its own case, but the request is "
+            f"to {'locate the person' if notice.purpose == 'locate' else 'obtain information'} "
+            "and the facts name no arrest warrant. Its authorities can still act under their "
+            "own law (questioning, or a warrant issued later) whatever INTERPOL or the CCF "
+            "decides, and a deletion by the CCF does not end the domestic case."
+        ]
+    else:
+        reasons = [
+            f"{name} asked for the alert on the strength of its own case; its authorities can "
+            "act on their own warrant whatever INTERPOL or the CCF decides, and a deletion by "
+            "the CCF does not end the domestic case."
+        ]
+    risk = "medium" if no_warrant else "high"
     if valid is False:
         risk = "medium"
         reasons.append(
@@ -130,7 +142,9 @@ def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> Coun
             "arrest on it is less likely; the prosecution may still issue a new one."
         )
     confidence = "high" if risk == "high" else "medium"
-    cites = ["red-notice-judicial-basis", "deletion-leaves-domestic-case"]
+    cites = ["deletion-leaves-domestic-case"]
+    if not no_warrant:
+        cites.insert(0, "red-notice-judicial-basis")
     facts: list[tuple[str, Any]] = [
         ("notice.requesting_country", notice.requesting_country),
         ("case.arrest_warrant.valid", valid),
@@ -142,7 +156,13 @@ def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> Coun
         reasons.append(effect.reason)
         cites += effect.citations
         facts += effect.facts
-    if risk == "high":
+    if no_warrant and risk == "medium":
+        consequence = (
+            f"{name} has no arrest warrant on the facts given, but its case goes on: returning "
+            "there exposes the person to its own proceedings, whatever happens to the INTERPOL "
+            "data."
+        )
+    elif risk == "high":
         consequence = (
             f"{name} can arrest on its own warrant: returning there carries the highest risk, "
             "whatever happens to the INTERPOL data."

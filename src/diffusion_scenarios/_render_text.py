@@ -98,7 +98,10 @@ def render_text(assessment: Assessment) -> str:
     # Outcome first.
     lines += _heading("Likely CCF outcome")
     prediction = _PREDICTIONS.get(a.outcome.prediction_key, a.outcome.prediction_key)
-    lines += _para(f"On a request for deletion: {prediction}.")
+    challenge = a.scenario.challenge if a.scenario is not None else None
+    revision = challenge is not None and "revision" in challenge.requests
+    request = "revision" if revision else "deletion"
+    lines += _para(f"On a request for {request}: {prediction}.")
     if a.outcome.summary:
         lines += _para(a.outcome.summary)
     if a.outcome.likelihood:
