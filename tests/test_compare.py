@@ -103,11 +103,15 @@ def test_compare_text_and_frame_show_each_case_and_the_totals(stand_in_engine: N
 def test_compare_json_holds_cases_and_totals(
     stand_in_engine: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # delta.yaml is named in the CSV but not in the folder: the report is still printed,
+    # and the exit status (2) tells a script that a row could not be compared.
     assert (
         main(["compare", str(MINI), "--expected", str(MINI / "expected.csv"), "--format", "json"])
-        == 0
+        == 2
     )
-    data = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    assert "delta.yaml" in captured.err and len(captured.err.strip().splitlines()) == 1
+    data = json.loads(captured.out)
     assert data["totals"]["outcome_agreements"] == 1
     assert data["totals"]["grounds_recall"] == pytest.approx(2 / 3)
     assert [c["file"] for c in data["cases"]] == ["alpha.yaml", "bravo.yaml"]

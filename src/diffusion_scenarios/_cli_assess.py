@@ -2,7 +2,10 @@
 
 ``diffusion-scenarios assess FILE|ID [--as-of DATE] [--format text|json|markdown|html]
 [-o OUT] [--force]``. JSON output is exactly ``Assessment.to_dict()``: one object on stdout.
-``-o`` never overwrites an existing file unless ``--force`` is given.
+``-o`` never overwrites an existing file unless ``--force`` is given. With ``-o`` and no
+``--format``, the file's extension chooses the format (``.md`` Markdown, ``.html`` HTML,
+``.json`` JSON, anything else text); a ``--format`` that disagrees with the extension is
+obeyed, with a one-line warning on stderr.
 """
 
 from __future__ import annotations
@@ -10,12 +13,16 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import sys
+from pathlib import Path
 from typing import Any
 
 __all__ = ["register"]
 
 _FORMATS = ("text", "json", "markdown", "html")
 EXIT_USAGE = 2
+_FORMAT_OF_SUFFIX = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
+}  # fmt: skip
 
 
 def _iso_date(text: str) -> _dt.date | None:
@@ -42,7 +49,13 @@ def register(subparsers: Any) -> None:
         help="assess on this day (YYYY-MM-DD) instead of the scenario's as_of",
     )
     parser.add_argument(
-        "--format", choices=_FORMATS, default="text", help="report format (default: text)"
+        "--format",
+        choices=_FORMATS,
+        default=None,
+        help=(
+            "report format (default: text; with -o, the file's extension decides: .md "
+            "markdown, .html html, .json json, anything else text)"
+        ),
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report to this file")
     parser.add_argument("--force", action="store_true", help="overwrite OUT if it already exists")
@@ -65,13 +78,29 @@ def _run_assess(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return EXIT_USAGE
+    fmt = args.format or "text"
+    if args.output:
+        implied = _FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")
+        if args.format is None:
+            fmt = implied
+        elif implied != args.format:
+            print(
+                f"diffusion-scenarios assess: warning: writing {args.format} into "
+                f"{args.output} as --format asks, although its extension suggests {implied}",
+                file=sys.stderr,
+            )
     scenario = resolve_scenario(args.scenario)
     assessment = assess(scenario, as_of=as_of)
     if args.output:
         try:
-            path = write_report(assessment, args.output, args.format, force=args.force)
+            path = write_report(assessment, args.output, fmt, force=args.force)
         except OutputExistsError:
-            raise  # the dispatcher prints it as one line, exit 2
+            print(
+                f"diffusion-scenarios assess: {args.output}: already exists and was left "
+                "unchanged; choose another name or overwrite it with --force",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         except OSError as error:
             reason = error.strerror or str(error)
             print(
@@ -81,5 +110,5 @@ def _run_assess(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         print(f"wrote {path}", file=sys.stderr)
         return 0
-    sys.stdout.write(render(assessment, args.format))
+    sys.stdout.write(render(assessment, fmt))
     return 0

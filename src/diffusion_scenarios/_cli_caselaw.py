@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 __all__ = ["register"]
@@ -25,6 +26,9 @@ def register(subparsers: Any) -> None:
         ),
     )
     caselaw.add_argument("--tag", help="a whole tag, any letter case, e.g. 'Family matter'")
+    caselaw.add_argument(
+        "--tags", action="store_true", help="list the tags --tag accepts, with their counts"
+    )
     caselaw.add_argument(
         "--outcome", help="not_compliant, compliant_with_update, compliant or unknown"
     )
@@ -61,6 +65,18 @@ def register(subparsers: Any) -> None:
 def _run_caselaw(args: argparse.Namespace) -> int:
     from . import caselaw
 
+    if args.tags:
+        counts = caselaw.tag_counts(caselaw.decisions())
+        tags = sorted(counts.index, key=str.lower)
+        if args.format == "json":
+            print(json.dumps({tag: int(counts[tag]) for tag in tags}, indent=2,
+                             ensure_ascii=False))  # fmt: skip
+        else:
+            print("Tags accepted by --tag (any letter case), with the number of decisions:")
+            for tag in tags:
+                print(f"  {tag} ({int(counts[tag])})")
+        return 0
+
     table = caselaw.filter_decisions(
         tag=args.tag, outcome=args.outcome, data_type=args.data_type, year=args.year
     )
@@ -94,4 +110,12 @@ def _run_compare(args: argparse.Namespace) -> int:
 
     result = caselaw.compare(args.directory, args.expected)
     print(result.to_json() if args.format == "json" else result.to_text())
+    if result.rows_without_file:
+        print(
+            f"diffusion-scenarios compare: {len(result.rows_without_file)} row(s) of "
+            f"{args.expected} name no file in {args.directory}: "
+            + ", ".join(result.rows_without_file),
+            file=sys.stderr,
+        )
+        return 2
     return 0
