@@ -990,8 +990,6 @@ class ScenarioExplorer:
             refugee = p.refugee_status
             c["kind"].value = n.kind
             c["purpose"].value = n.purpose or _UNKNOWN
-            c["requesting"].options = _with(_member_countries(), n.requesting_country)
-            c["requesting"].value = n.requesting_country
             c["issued_on"].value = n.issued_on
             tokens = n.recipients
             if tokens is None:
@@ -1003,11 +1001,9 @@ class ScenarioExplorer:
             regions = {v for _, v in c["recipient_regions"].options}
             chosen = tokens or ()
             c["recipient_regions"].value = tuple(t for t in chosen if t in regions)
-            c["recipient_countries"].options = _with(
-                _member_countries(), *(t for t in chosen if t not in regions and t != "all")
-            )
-            c["recipient_countries"].value = tuple(
-                t for t in chosen if t not in regions and t != "all"
+            self._offered = None
+            self._offer_members(
+                n.requesting_country, tuple(t for t in chosen if t not in regions and t != "all")
             )
             c["public_extract"].value = _tri(n.public_extract)
             if "red_notice_refused_on" in c:
@@ -1116,11 +1112,13 @@ class ScenarioExplorer:
         if changed in (None, "issued_on", "requesting"):
             self._offer_members()
 
-    def _offer_members(self) -> None:
+    def _offer_members(
+        self, requesting: str | None = None, chosen: tuple[str, ...] | None = None
+    ) -> None:
         """Members on the day of issue in the state and recipient lists (plus what is set)."""
         c = self.controls
         issued = c["issued_on"].value
-        requesting = c["requesting"].value
+        requesting = c["requesting"].value if requesting is None else requesting
         members = _members_on(issued) if issued is not None else _member_countries()
         key = (issued, requesting, members)
         if key == self._offered:
@@ -1128,7 +1126,8 @@ class ScenarioExplorer:
         self._offered = key
         syncing, self._syncing = self._syncing, True
         try:
-            chosen = tuple(c["recipient_countries"].value)
+            if chosen is None:
+                chosen = tuple(c["recipient_countries"].value)
             c["requesting"].options = _with(members, requesting)
             c["requesting"].value = requesting
             c["recipient_countries"].options = _with(
