@@ -33,8 +33,11 @@ MAIN_PARAMETERS: dict[str, str] = {
     "arrest_probability_per_trip": "Detention chance per trip to an arresting country",
 }
 _SIZES = (10_000, 50_000, 200_000, 1_000_000)
-_LABEL_STYLE = {"description_width": "320px"}
-_LAYOUT = widgets.Layout(width="640px")
+# Labels take the width of their own text ("initial"), so none is cut; each control fills
+# the rest of a row up to a readable width. The regime list needs room for its long names.
+_LABEL_STYLE = {"description_width": "initial"}
+_LAYOUT = widgets.Layout(width="100%", max_width="900px")
+_SEED_LAYOUT = widgets.Layout(width="20em")
 
 
 def _step(unit: str, low: float, high: float) -> float:
@@ -78,7 +81,12 @@ class PolicyLab:
                 layout=_LAYOUT,
             ),
             "seed": widgets.BoundedIntText(
-                value=seed, min=0, max=2**31 - 1, description="Random seed", style=_LABEL_STYLE
+                value=seed,
+                min=0,
+                max=2**31 - 1,
+                description="Random seed",
+                style=_LABEL_STYLE,
+                layout=_SEED_LAYOUT,
             ),
         }
         for name, label in MAIN_PARAMETERS.items():

@@ -78,7 +78,23 @@ DEFAULT_SCENARIO = "diffusion-commercial-dispute-europe"
 _UNKNOWN = ""  # the option value that stands for "not given" (None in the Scenario)
 _TRI_OPTIONS = (("unknown", _UNKNOWN), ("yes", "yes"), ("no", "no"))
 _ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
-_STYLE = {"description_width": "13em"}
+_LABEL_WIDTH = "13em"
+
+
+# One style shared by every labelled control (and one by the text boxes): the browser then
+# has two style objects to build instead of fifty, which keeps the app quick to open.
+@cache
+def _label_style() -> Any:
+    from ipywidgets.widgets.widget_description import DescriptionStyle
+
+    return DescriptionStyle(description_width=_LABEL_WIDTH)
+
+
+@cache
+def _text_style() -> Any:
+    from ipywidgets.widgets.widget_string import TextStyle
+
+    return TextStyle(description_width=_LABEL_WIDTH)
 _WIDE = w.Layout(width="98%")
 
 
@@ -91,7 +107,11 @@ def running_in_voila() -> bool:
         >>> isinstance(running_in_voila(), bool)
         True
     """
-    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+    # A kernel started for a page has SERVER_SOFTWARE=voila/...; a kernel Voilà starts ahead
+    # of time (preheated, see voila.json) has no request yet, only Voilà's own variables.
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila") or (
+        "VOILA_PREHEAT" in os.environ or "VOILA_BASE_URL" in os.environ
+    )
 
 
 def _start_folder() -> Path:
@@ -237,12 +257,18 @@ def scenario_changes(before: Scenario, after: Scenario) -> tuple[tuple[str, Any,
 
 
 def _dropdown(description: str, options: Sequence[tuple[str, str]]) -> w.Dropdown:
-    return w.Dropdown(description=description, options=list(options), style=_STYLE, layout=_WIDE)
+    return w.Dropdown(
+        description=description, options=list(options), style=_label_style(), layout=_WIDE
+    )
 
 
 def _multi(description: str, options: Sequence[tuple[str, str]], rows: int = 5) -> w.SelectMultiple:
     return w.SelectMultiple(
-        description=description, options=list(options), rows=rows, style=_STYLE, layout=_WIDE
+        description=description,
+        options=list(options),
+        rows=rows,
+        style=_label_style(),
+        layout=_WIDE,
     )
 
 
@@ -259,12 +285,14 @@ _LAST_DAY = _dt.date(2199, 12, 31)
 
 def _date_picker(description: str) -> w.DatePicker:
     return w.DatePicker(
-        description=description, min=_FIRST_DAY, max=_LAST_DAY, style=_STYLE, layout=_WIDE
+        description=description, min=_FIRST_DAY, max=_LAST_DAY, style=_label_style(), layout=_WIDE
     )
 
 
 def _number(description: str) -> w.Text:
-    return w.Text(description=description, placeholder="unknown", style=_STYLE, layout=_WIDE)
+    return w.Text(
+        description=description, placeholder="unknown", style=_text_style(), layout=_WIDE
+    )
 
 
 def _tri(value: bool | None) -> str:
@@ -460,8 +488,10 @@ class _Panel:
     """One result panel: HTML re-rendered whenever the facts it shows change.
 
     Every panel, charts included, is a string built from the assessment in a millisecond or
-    two, so all panels are redrawn on every change, whichever tab is on screen. The
-    matplotlib figures are not panels: they are drawn only when asked for.
+    two. Only the tab on screen is drawn at once; the others are drawn when their tab is
+    chosen (a hidden tab's old drawing is cleared, so old facts are never shown), which
+    keeps the page light to load and quick to update. The matplotlib figures are not
+    panels: they are drawn only when asked for.
     """
 
     def __init__(
@@ -473,11 +503,16 @@ class _Panel:
         self._key = key
         self._last: Any = object()
 
-    def update(self, assessment: Assessment, *, force: bool = False) -> None:
+    def update(self, assessment: Assessment, *, force: bool = False, shown: bool = True) -> None:
         key = self._key(assessment)
-        if force or key != self._last:
+        if not (force or key != self._last):
+            return
+        if shown or force:
             self._last = key
             self.text.value = _PANEL_OPEN + self._render(assessment) + "</div>"
+        elif self.text.value:
+            self._last = object()  # drawn when its tab is chosen
+            self.text.value = ""
 
 
 # --------------------------------------------------------------------------- explorer
@@ -605,7 +640,7 @@ class ScenarioExplorer:
         c["file_path"] = w.Text(
             description="Scenario file",
             placeholder="path/to/case.yaml",
-            style=_STYLE,
+            style=_text_style(),
             layout=_WIDE,
         )
         c["load_file"] = w.Button(description="Load file", tooltip="Load the scenario file")
@@ -716,9 +751,9 @@ class ScenarioExplorer:
         c["ncb_responds"] = _dropdown("Source NCB answers the CCF", _TRI_OPTIONS)
         c["facts_status"] = w.HTML()
 
-        c["save_id"] = w.Text(description="Scenario id", style=_STYLE, layout=_WIDE)
+        c["save_id"] = w.Text(description="Scenario id", style=_text_style(), layout=_WIDE)
         c["save_path"] = w.Text(
-            description="Save to", placeholder="my-case.yaml", style=_STYLE, layout=_WIDE
+            description="Save to", placeholder="my-case.yaml", style=_text_style(), layout=_WIDE
         )
         c["overwrite"] = w.Checkbox(
             description="Overwrite an existing file", indent=False, value=False
@@ -861,6 +896,7 @@ class ScenarioExplorer:
             parts.append(panel.text)
             pages.append(w.VBox(parts))
         self._tabs = w.Tab(children=pages, titles=tuple(p.title for p in self._panels.values()))
+        self._tabs.observe(lambda _: self._on_tab(), names="selected_index")
         title = w.HTML(
             "<h3 style='margin:2px 0'>INTERPOL diffusion and red notice scenario explorer</h3>"
             "<div style='font-size:12px;color:#444'>Change a fact on the left; every panel "
@@ -1407,8 +1443,14 @@ class ScenarioExplorer:
     def _render(self, *, force: bool = False) -> None:
         a = self.assessment
         self._banner.value = outcome_banner_html(a)
-        for panel in self._panels.values():
-            panel.update(a, force=force)
+        shown = self._tabs.selected_index or 0
+        for index, panel in enumerate(self._panels.values()):
+            panel.update(a, force=force, shown=index == shown)
+
+    def _on_tab(self) -> None:
+        if hasattr(self, "assessment"):
+            panel = list(self._panels.values())[self._tabs.selected_index or 0]
+            panel.update(self.assessment)
 
     def draw_all(self) -> None:
         """Redraw the outcome line and every panel now, charts included.
@@ -1424,7 +1466,13 @@ class ScenarioExplorer:
 
     @property
     def panels(self) -> dict[str, str]:
-        """Every panel as HTML, by name: its text and charts (all but the printable figures)."""
+        """Every panel as HTML, by name: its text and charts (all but the printable figures).
+
+        Panels of tabs not on screen are drawn for this (they are otherwise drawn when
+        their tab is chosen).
+        """
+        for panel in self._panels.values():
+            panel.update(self.assessment)
         return {name: panel.text.value for name, panel in self._panels.items()}
 
     @property
