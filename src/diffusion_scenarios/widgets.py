@@ -32,6 +32,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -626,10 +627,17 @@ class ScenarioExplorer:
         builtins = builtin_scenarios()
         members = _member_countries()
         countries = _all_countries()
-        c["start"] = _dropdown(
-            "Start from",
-            [(f"{sid} — {sc.title}" if sc.title else sid, sid) for sid, sc in builtins.items()],
+        # The label above the list (a column), so the longest id fits; the title of the
+        # scenario is written out below it, where it can wrap.
+        c["start"] = w.Dropdown(
+            description="Start from a built-in scenario",
+            options=[(sid, sid) for sid in builtins],
+            style={"description_width": "initial"},
+            layout=w.Layout(
+                width="98%", height="54px", flex_flow="column", align_items="flex-start"
+            ),
         )
+        c["start_title"] = w.HTML()
         c["upload"] = w.FileUpload(
             accept=".yaml,.yml,.json",
             multiple=False,
@@ -858,8 +866,8 @@ class ScenarioExplorer:
 
         extradition_add = w.HBox([c["add_extradition"]])
         sections = [
-            ("Start", w.VBox([c["start"], c["upload"], c["file_path"], c["load_file"],
-                              c["load_status"]])),
+            ("Start", w.VBox([c["start"], c["start_title"], c["upload"], c["file_path"],
+                              c["load_file"], c["load_status"]])),
             ("Notice and circulation", box(
                 "kind", "purpose", "requesting", "issued_on", "recipients", "recipient_regions",
                 "recipient_countries", "public_extract", "red_notice_refused_on")),
@@ -998,8 +1006,8 @@ class ScenarioExplorer:
                 f'<span style="color:#555">({escape(file_name)})</span></li>'
             )
         c["downloads"].value = (
-            '<div style="font-size:13px">Ready for the facts as they stand now (a change '
-            "clears these links):"
+            '<div style="font-size:13px;line-height:1.4">Ready for the facts as they stand now '
+            "(a change clears these links):"
             f'<ul style="margin:2px 0 4px 18px;padding:0">{"".join(links)}</ul></div>'
         )
 
@@ -1021,6 +1029,11 @@ class ScenarioExplorer:
         try:
             if s.id in dict.fromkeys(v for _, v in c["start"].options):
                 c["start"].value = s.id
+            c["start_title"].value = (
+                f'<div style="font-size:12px;color:#333;margin:0 0 6px 0">{escape(s.title)}</div>'
+                if s.title
+                else ""
+            )
             n, p, k = s.notice, s.person, s.case
             ch = s.challenge or Challenge()
             refugee = p.refugee_status
