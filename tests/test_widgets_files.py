@@ -406,3 +406,61 @@ def test_in_the_app_relative_names_are_read_and_saved_in_the_folder_it_started_i
     c["file_path"].value = "here.yaml"
     c["load_file"].click()
     assert explorer.scenario.id == "here"
+
+
+# ------------------------------------------------------------- outcome fields, words
+
+
+def test_the_outcome_line_and_panel_show_likelihoods_confidence_and_what_it_hinges_on() -> None:
+    import dataclasses
+
+    from diffusion_scenarios._assessment import Hinge
+    from diffusion_scenarios._widgets_render import (
+        enforcement_html,
+        outcome_banner_html,
+        outcome_html,
+    )
+
+    plain = ds.assess(ds.builtin_scenarios()[EUROPE])
+    bare = _text(outcome_html(plain))
+    assert "Likelihood on these facts" not in bare and "It hinges on" not in bare
+    outcome = dataclasses.replace(
+        plain.outcome,
+        summary="Likely deleted: about 7 in 10 on these facts.",
+        likelihood=(("not_compliant", 0.7), ("compliant_with_update", 0.2), ("compliant", 0.1)),
+        confidence="medium",
+        hinges_on=(
+            Hinge(field="challenge.ncb_responds", condition="if the NCB does not answer",
+                  leads_to="not_compliant", value=False),
+        ),
+    )  # fmt: skip
+    first = next(i for i, e in enumerate(plain.enforcement) if e.received)
+    entries = tuple(
+        dataclasses.replace(e, confidence="medium", basis="own_finding") if i == first else e
+        for i, e in enumerate(plain.enforcement)
+    )
+    filled = dataclasses.replace(plain, outcome=outcome, enforcement=entries)
+    banner = _text(outcome_banner_html(filled))
+    assert "Likely deleted: about 7 in 10 on these facts." in banner
+    assert "Confidence: medium." in banner
+    panel = _text(outcome_html(filled))
+    assert "about 70 in 100" in panel and "about 10 in 100" in panel
+    assert "It hinges on: if the NCB does not answer" in panel
+    table = _text(enforcement_html(filled))
+    assert "medium confidence; from this country's own recorded practice" in table
+    # While every entry carries the field defaults, nothing is claimed about sureness.
+    assert "confidence" not in _text(enforcement_html(plain)).replace("(confidence", "")
+
+
+def test_a_trip_to_a_member_never_sent_the_diffusion_says_not_sent_there() -> None:
+    from diffusion_scenarios._widgets_render import route_timeline_svg, travel_html
+
+    a = ds.assess(ds.builtin_scenarios()[EUROPE])  # sent to Europe; a trip to the UAE
+    trip = next(t for t in a.travel if t.country == "ARE")
+    assert not trip.notice_active
+    assert "ARE 2025-06-20: no arrest expected (not sent there)" in unescape(
+        route_timeline_svg(a)
+    )
+    table = _text(travel_html(a))
+    assert "no: not sent there" in table and "Request active" not in table
+    assert "no longer active" not in table

@@ -273,11 +273,17 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
         f"{counts[r]} {r}" for r in ("high", "medium", "low", "none") if counts.get(r)
     )
     shown = entries if limit is None else entries[:limit]
+    # How sure each risk is, once the engine says so: while every entry still carries the
+    # field defaults (low, default), nothing is said rather than a word that misleads.
+    sure = any(
+        (getattr(e, "confidence", "low"), getattr(e, "basis", "default")) != ("low", "default")
+        for e in assessment.enforcement
+    )
     rows = "".join(
         f'<tr><td style="{_TD}">{escape(country_label(e.country))}'
         f"{' (requesting state)' if e.role == 'requesting' else ''}</td>"
         f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
-        f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}{_sureness(e)}</td>'
+        f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}{_sureness(e) if sure else ""}</td>'
         f'<td style="{_TD}">{escape(e.consequence)}'
         f'<div style="font-size:11px;color:#444">{escape("; ".join(e.reasons))}</div></td></tr>'
         for e in shown
