@@ -449,7 +449,7 @@ def test_the_outcome_line_and_panel_show_likelihoods_confidence_and_what_it_hing
     table = _text(enforcement_html(filled))
     assert "medium confidence; from this country's own recorded practice" in table
     # While every entry carries the field defaults, nothing is claimed about sureness.
-    assert "confidence" not in _text(enforcement_html(plain)).replace("(confidence", "")
+    assert "a default assumption" not in _text(enforcement_html(plain))
 
 
 def test_a_trip_to_a_member_never_sent_the_diffusion_says_not_sent_there() -> None:
