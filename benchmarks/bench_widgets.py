@@ -12,7 +12,7 @@ the script times a change with each tab on screen, opening each tab, ``draw_all(
 separately, the printable matplotlib figures, which are drawn only when their button is
 clicked.
 
-The budget is a median under 150 ms for a change, every panel redrawn.
+The budget is a median under 150 ms for a change.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def main() -> None:
     overall: list[float] = []
     for panel in panels:
         explorer.show_panel(panel)
-        print(f"\nA control change, the {panel} tab on screen (every panel redrawn):")
+        print(f"\nA control change, the {panel} tab on screen (that tab redrawn):")
         on_screen: list[float] = []
         for label, action in changes.items():
             action()  # warm up
