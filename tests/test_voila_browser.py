@@ -3,9 +3,12 @@
 Starts ``voila notebooks/04_scenario_explorer.ipynb`` on a free loopback port, opens it in
 headless Chromium (through ``browser_support``), starts from a red notice with nothing to
 argue, records the person as a refugee recognised against the requesting state, and checks
-that the outcome shown on the page changes to deletion. A screenshot is saved under the
-test's tmp_path (and copied to ``$DS_ARTIFACTS`` when that is set). The Voilà server is
-always stopped, whatever happens.
+that the outcome shown on the page changes to deletion. Then, as a student would: every
+tab after a change, with the text boxes of the charts and controls measured for text that
+runs out of its box; a malformed file uploaded (its problems listed), a good one opened,
+and the facts and memo downloaded. Screenshots are saved under each test's tmp_path (and
+copied to ``$DS_ARTIFACTS`` when that is set). The Voilà server is always stopped,
+whatever happens.
 """
 
 from __future__ import annotations
