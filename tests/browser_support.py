@@ -253,3 +253,77 @@ def chromium() -> Iterator[Any]:
     """A module-wide headless Chromium ``Browser`` (import this fixture into a test module)."""
     with launch_chromium() as browser:
         yield browser
+
+
+# JavaScript run in the page: every text box that runs out of its container, as a list of
+# strings (empty when nothing is cut). It looks at
+#   * every <text> of every inline SVG chart (role="img"): its box (getBBox, in the chart's
+#     own units) must lie inside the chart's viewBox, and a label of the label column
+#     (class ds-label) must not run under a bar (class ds-bar);
+#   * every widget label: its text must fit its box (scrollWidth <= clientWidth);
+#   * every text box, number box and list of a widget: at least 40 px wide (not collapsed),
+#     and the chosen option of a drop-down must fit the drop-down.
+# Only elements on screen (with a size) are measured.
+OVERFLOW_SCRIPT = r"""
+(root) => {
+  const found = [];
+  const shown = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0;
+  };
+  const scope = root ? document.querySelector(root) : document;
+  for (const svg of scope.querySelectorAll('svg[role="img"]')) {
+    if (!shown(svg) || !svg.viewBox || !svg.viewBox.baseVal) continue;
+    const vb = svg.viewBox.baseVal;
+    const bars = [...svg.querySelectorAll('.ds-bar')].map((b) => b.getBBox());
+    for (const text of svg.querySelectorAll('text')) {
+      const box = text.getBBox();
+      if (box.width === 0) continue;
+      const words = text.textContent.trim().slice(0, 60);
+      if (box.x < vb.x - 0.5 || box.x + box.width > vb.x + vb.width + 0.5) {
+        found.push(`chart text "${words}" runs out of the chart: x ${box.x.toFixed(1)} to ` +
+                   `${(box.x + box.width).toFixed(1)}, chart 0 to ${vb.width}`);
+      }
+      if (text.classList.contains('ds-label')) {
+        for (const bar of bars) {
+          const overlap = box.x < bar.x + bar.width && bar.x < box.x + box.width &&
+                          box.y < bar.y + bar.height && bar.y < box.y + box.height;
+          if (overlap) found.push(`chart label "${words}" runs under a bar`);
+        }
+      }
+    }
+  }
+  for (const label of scope.querySelectorAll('.widget-label, .widget-label-basic')) {
+    if (!shown(label) || !label.textContent.trim()) continue;
+    if (label.scrollWidth > label.clientWidth + 1) {
+      found.push(`label "${label.textContent.trim()}" is cut: needs ${label.scrollWidth}px, ` +
+                 `has ${label.clientWidth}px`);
+    }
+  }
+  const canvas = document.createElement('canvas').getContext('2d');
+  for (const box of scope.querySelectorAll('.widget-text input, .widget-dropdown select, ' +
+                                           '.widget-select select, .widget-datepicker input')) {
+    if (!shown(box)) continue;
+    const width = box.getBoundingClientRect().width;
+    const name = (box.closest('.widget-inline-hbox') || box).textContent.trim().slice(0, 40) ||
+                 box.getAttribute('aria-label') || box.id;
+    if (width < 40) found.push(`box "${name}" collapsed to ${width.toFixed(0)}px`);
+    if (box.tagName === 'SELECT' && !box.multiple && box.selectedIndex >= 0) {
+      const style = getComputedStyle(box);
+      canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = box.options[box.selectedIndex].text;
+      const needed = canvas.measureText(text).width + 28;  // padding and the arrow
+      if (needed > width + 1) {
+        found.push(`drop-down shows "${text.slice(0, 50)}" cut: needs ${needed.toFixed(0)}px, ` +
+                   `has ${width.toFixed(0)}px`);
+      }
+    }
+  }
+  return found;
+}
+"""
+
+
+def overflowing_text(page: Any, root: str | None = None) -> list[str]:
+    """Every text on screen that runs out of its box (see :data:`OVERFLOW_SCRIPT`)."""
+    return list(page.evaluate(OVERFLOW_SCRIPT, root))

@@ -103,12 +103,18 @@ def test_compare_text_and_frame_show_each_case_and_the_totals(stand_in_engine: N
 def test_compare_json_holds_cases_and_totals(
     stand_in_engine: None, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # delta.yaml has a row but no file: the JSON is printed and the exit status is 2
+    # delta.yaml is named in the CSV but not in the folder (and charlie.yaml is in the folder
+    # but not in the CSV): the report is still printed, each mismatch is one line on stderr,
+    # and the exit status (2) tells a script that something could not be compared.
     assert (
         main(["compare", str(MINI), "--expected", str(MINI / "expected.csv"), "--format", "json"])
         == 2
     )
-    data = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 2
+    assert "delta.yaml" in lines[0] and "charlie.yaml" in lines[1]
+    data = json.loads(captured.out)
     assert data["totals"]["outcome_agreements"] == 1
     assert data["totals"]["grounds_recall"] == pytest.approx(2 / 3)
     assert [c["file"] for c in data["cases"]] == ["alpha.yaml", "bravo.yaml"]

@@ -118,7 +118,7 @@ def test_the_command_line_reports_a_full_disk_in_one_line_and_leaves_nothing(
 ) -> None:
     _full_disk(monkeypatch)
     target = tmp_path / "memo.html"
-    assert main(["assess", "ccf-2019-u1", "--format", "text", "-o", str(target)]) == 2
+    assert main(["assess", "ccf-2019-u1", "--format", "html", "-o", str(target)]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "cannot write" in err and "No space left" in err
     assert list(tmp_path.iterdir()) == []

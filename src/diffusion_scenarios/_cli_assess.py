@@ -2,8 +2,11 @@
 
 ``diffusion-scenarios assess FILE|ID [--as-of DATE] [--format text|json|markdown|html|docx]
 [-o OUT] [--force]``. JSON output is exactly ``Assessment.to_dict()``: one object on stdout.
-``-o`` never overwrites an existing file unless ``--force`` is given. A Word memo (``docx``)
-is a file, never printed: it needs ``-o``; ``-o memo.docx`` alone chooses ``docx``.
+``-o`` never overwrites an existing file unless ``--force`` is given. With ``-o`` and no
+``--format``, the file's extension chooses the format (``.md`` Markdown, ``.html`` HTML,
+``.json`` JSON, ``.docx`` a Word memo, anything else text); a ``--format`` that disagrees
+with the extension is obeyed, with a one-line warning on stderr. A Word memo (``docx``) is
+a file, never printed: it needs ``-o``.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as _dt
 import sys
+from pathlib import Path
 from typing import Any
 
 __all__ = ["register"]
@@ -18,6 +22,10 @@ __all__ = ["register"]
 _FORMATS = ("text", "json", "markdown", "html", "docx")
 _FILE_ONLY = ("docx",)  # binary: written with -o, never to the terminal
 EXIT_USAGE = 2
+_FORMAT_OF_SUFFIX = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
+    ".docx": "docx",
+}  # fmt: skip
 
 
 def _iso_date(text: str) -> _dt.date | None:
@@ -48,8 +56,11 @@ def register(subparsers: Any) -> None:
         "--format",
         choices=_FORMATS,
         default=None,
-        help="report format (default: text; docx when OUT ends in .docx); docx is a Word memo "
-        "and needs -o",
+        help=(
+            "report format (default: text; with -o, the file's extension decides: .md "
+            "markdown, .html html, .json json, .docx docx, anything else text); docx is a "
+            "Word memo and needs -o"
+        ),
     )
     parser.add_argument("-o", "--output", metavar="OUT", help="write the report to this file")
     parser.add_argument("--force", action="store_true", help="overwrite OUT if it already exists")
@@ -60,12 +71,21 @@ def _run_assess(args: argparse.Namespace) -> int:
     from ._engine import assess
     from ._limits import check_day
     from ._loader import resolve_scenario
-    from .errors import DiffusionScenariosError, printable
+    from .errors import DiffusionScenariosError, OutputExistsError, printable
     from .reports import render, write_report
 
-    fmt = args.format
-    if fmt is None:
-        fmt = "docx" if args.output and args.output.lower().endswith(".docx") else "text"
+    fmt = args.format or "text"
+    if args.output:
+        implied = _FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")
+        if args.format is None:
+            fmt = implied
+        elif implied != args.format:
+            print(
+                f"diffusion-scenarios assess: warning: writing {args.format} into "
+                f"{printable(args.output)} as --format asks, although its extension suggests "
+                f"{implied}",
+                file=sys.stderr,
+            )
     if fmt in _FILE_ONLY and not args.output:
         print(
             f"diffusion-scenarios assess: --format {fmt} writes a Word file; give its name "
@@ -98,6 +118,13 @@ def _run_assess(args: argparse.Namespace) -> int:
     if args.output is not None:
         try:
             path = write_report(assessment, args.output, fmt, force=args.force)
+        except OutputExistsError:
+            print(
+                f"diffusion-scenarios assess: {printable(args.output)}: already exists and was "
+                "left unchanged; choose another name or overwrite it with --force",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
         except DiffusionScenariosError:
             raise  # the dispatcher prints it as one line, exit 2
         except OSError as error:

@@ -27,6 +27,9 @@ def register(subparsers: Any) -> None:
     )
     caselaw.add_argument("--tag", help="a whole tag, any letter case, e.g. 'Family matter'")
     caselaw.add_argument(
+        "--tags", action="store_true", help="list the tags --tag accepts, with their counts"
+    )
+    caselaw.add_argument(
         "--outcome", help="not_compliant, compliant_with_update, compliant or unknown"
     )
     caselaw.add_argument(
@@ -80,6 +83,18 @@ def register(subparsers: Any) -> None:
 
 def _run_caselaw(args: argparse.Namespace) -> int:
     from . import caselaw
+
+    if args.tags:
+        counts = caselaw.tag_counts(caselaw.decisions())
+        tags = sorted(counts.index, key=str.lower)
+        if args.format == "json":
+            print(json.dumps({tag: int(counts[tag]) for tag in tags}, indent=2,
+                             ensure_ascii=False))  # fmt: skip
+        else:
+            print("Tags accepted by --tag (any letter case), with the number of decisions:")
+            for tag in tags:
+                print(f"  {tag} ({int(counts[tag])})")
+        return 0
 
     table = caselaw.filter_decisions(
         tag=args.tag, outcome=args.outcome, data_type=args.data_type, year=args.year

@@ -33,8 +33,11 @@ MAIN_PARAMETERS: dict[str, str] = {
     "arrest_probability_per_trip": "Detention chance per trip to an arresting country",
 }
 _SIZES = (10_000, 50_000, 200_000, 1_000_000)
-_LABEL_STYLE = {"description_width": "320px"}
-_LAYOUT = widgets.Layout(width="640px")
+# Labels take the width of their own text ("initial"), so none is cut; each control fills
+# the rest of a row up to a readable width. The regime list needs room for its long names.
+_LABEL_STYLE = {"description_width": "initial"}
+_LAYOUT = widgets.Layout(width="100%", max_width="900px")
+_SEED_LAYOUT = widgets.Layout(width="20em")
 
 
 def _step(unit: str, low: float, high: float) -> float:
@@ -78,7 +81,12 @@ class PolicyLab:
                 layout=_LAYOUT,
             ),
             "seed": widgets.BoundedIntText(
-                value=seed, min=0, max=2**31 - 1, description="Random seed", style=_LABEL_STYLE
+                value=seed,
+                min=0,
+                max=2**31 - 1,
+                description="Random seed",
+                style=_LABEL_STYLE,
+                layout=_SEED_LAYOUT,
             ),
         }
         for name, label in MAIN_PARAMETERS.items():
@@ -167,7 +175,7 @@ class PolicyLab:
             f"Ran '{regime}' and 'today' on {size:,} requests (seed {seed}); "
             f"changed from the defaults: {', '.join(changed) or 'nothing'}."
         )
-        self.summary.value = f"<pre>{html.escape(self.text())}</pre>"
+        self.summary.value = self._table_html()
         self.chart.value = self._png()
         return result
 
@@ -184,6 +192,37 @@ class PolicyLab:
             before, after = float(today[metric][column]), float(row[column])
             lines.append(f"{row['label']:<50} {before:>12,.0f} {after:>18,.0f}")
         return "\n".join(lines)
+
+    def _rows(self) -> list[tuple[str, float, float]]:
+        """(label, today, chosen regime) per metric, per year at the published volume."""
+        assert self.result is not None and self.baseline is not None
+        chosen = self.result.to_frame().to_dict("index")
+        today = self.baseline.to_frame().to_dict("index")
+        rows = []
+        for metric, row in chosen.items():
+            column = "value" if metric == "mean_exposure_days" else "per_year"
+            rows.append((str(row["label"]), float(today[metric][column]), float(row[column])))
+        return rows
+
+    def _table_html(self) -> str:
+        """The comparison as an HTML table (figures right-aligned, whole numbers)."""
+        if self.result is None or self.baseline is None:
+            return "Not run yet."
+        cell = "padding:2px 10px;border-bottom:1px solid #ddd"
+        number = f"{cell};text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums"
+        body = "".join(
+            f'<tr><td style="{cell}">{html.escape(label)}</td>'
+            f'<td style="{number}">{before:,.0f}</td><td style="{number}">{after:,.0f}</td></tr>'
+            for label, before, after in self._rows()
+        )
+        name = html.escape(self.result.regime.name)
+        head = f"{cell};border-bottom:2px solid #555;text-align:right"
+        return (
+            '<table style="border-collapse:collapse;font-size:13px">'
+            f'<thead><tr><th style="{cell};border-bottom:2px solid #555;text-align:left">'
+            f'Per year (mean exposure: days)</th><th style="{head}">today</th>'
+            f'<th style="{head}">{name}</th></tr></thead><tbody>{body}</tbody></table>'
+        )
 
     def _png(self) -> bytes:
         assert self.result is not None and self.baseline is not None

@@ -181,6 +181,11 @@ def outcome_banner_html(assessment: Assessment) -> str:
     words = OUTCOME_WORDS.get(prediction, _words(prediction))
     badge = _badge(words, _OUTCOME_STYLE.get(prediction, ("#DDDDDD", "#000000")))
     count = assessment.circulation.recipient_count
+    outcome = assessment.outcome
+    summary = escape(outcome.summary) if outcome.summary else ""
+    if outcome.confidence:
+        summary += f"{' ' if summary else ''}Confidence: {escape(outcome.confidence)}."
+    summary_line = f'<div style="font-size:13px;margin:2px 0">{summary}</div>' if summary else ""
     return (
         '<div role="status" aria-live="polite" style="font-size:14px;margin:4px 0">'
         f"<strong>Likely CCF outcome on a deletion request:</strong> {badge} "
@@ -188,7 +193,8 @@ def outcome_banner_html(assessment: Assessment) -> str:
         f" · received by {count} member {'country' if count == 1 else 'countries'}"
         f" · {len(assessment.grounds)} ground{'s' if len(assessment.grounds) != 1 else ''}"
         "</span>"
-        '<div style="font-size:12px;color:#555">Educational model, not legal advice.</div>'
+        + summary_line
+        + '<div style="font-size:12px;color:#555">Educational model, not legal advice.</div>'
         "</div>"
     )
 
@@ -228,7 +234,7 @@ def circulation_html(assessment: Assessment) -> str:
     active = ""
     if circulation.active_from is not None or circulation.active_until is not None:
         active = (
-            f" Active from {_date(circulation.active_from)}"
+            f" On INTERPOL's files from {_date(circulation.active_from)}"
             f" until {_date(circulation.active_until) if circulation.active_until else 'now'}."
         )
     public = (
@@ -324,6 +330,26 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
     )
 
 
+def trip_status(assessment: Assessment, trip: object) -> str:
+    """Whether an INTERPOL alert is live at a trip's destination that day, in words.
+
+    One meaning of "active" everywhere: the data are on INTERPOL's files (from the day they
+    circulate until they are deleted or withdrawn). A trip is under an alert when the data
+    are on file that day *and* the destination received them; a member that was never sent
+    a diffusion is "not sent there", whatever the date.
+    """
+    if getattr(trip, "notice_active", False):
+        return "alert live there"
+    circulation = assessment.circulation
+    day = getattr(trip, "date", None)
+    if isinstance(day, _dt.date):
+        if circulation.active_from is not None and day < circulation.active_from:
+            return "not yet on INTERPOL's files that day"
+        if circulation.active_until is not None and day > circulation.active_until:
+            return "no longer on INTERPOL's files that day"
+    return "not sent there"
+
+
 def travel_html(assessment: Assessment) -> str:
     """The planned trips with their arrest risk and reasons."""
     if not assessment.travel:
@@ -331,7 +357,8 @@ def travel_html(assessment: Assessment) -> str:
     rows = "".join(
         f'<tr><td style="{_TD};white-space:nowrap">{_date(t.date)}</td>'
         f'<td style="{_TD}">{escape(country_label(t.country))}</td>'
-        f'<td style="{_TD}">{"yes" if t.notice_active else "no"}</td>'
+        f'<td style="{_TD}">{"yes" if t.notice_active else "no"}: '
+        f"{escape(trip_status(assessment, t))}</td>"
         f'<td style="{_TD}">{_risk_badge(t.arrest_risk)}</td>'
         f'<td style="{_TD}">{_reasons(t.reasons)}'
         f'<div style="font-size:12px">{_cited_compact(assessment, t.citations)}</div></td></tr>'
@@ -340,7 +367,7 @@ def travel_html(assessment: Assessment) -> str:
     return (
         _heading("Planned trips")
         + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Date</th>'
-        f'<th style="{_TH}">Country</th><th style="{_TH}">Request active</th>'
+        f'<th style="{_TH}">Country</th><th style="{_TH}">INTERPOL alert there that day</th>'
         f'<th style="{_TH}">Arrest risk</th><th style="{_TH}">Why</th></tr></thead>'
         f"<tbody>{rows}</tbody></table>"
     )
@@ -397,6 +424,50 @@ def route_html(assessment: Assessment) -> str:
     )
 
 
+def _likelihood_html(assessment: Assessment) -> str:
+    """The summary sentence, the three likelihoods as bars, the confidence and what it hinges on.
+
+    Each part is shown only when the engine gave it; nothing is invented when it did not.
+    """
+    outcome = assessment.outcome
+    parts = []
+    if outcome.summary:
+        parts.append(f"<p style='margin:2px 0'>{escape(outcome.summary)}</p>")
+    if outcome.likelihood:
+        rows = []
+        for name, probability in outcome.likelihood:
+            share = max(0.0, min(1.0, float(probability)))
+            background, _ = _OUTCOME_STYLE.get(name, ("#999999", "#000000"))
+            rows.append(
+                f'<tr><td style="{_TD};white-space:nowrap">{escape(_words(name))}</td>'
+                f'<td style="{_TD};width:55%"><div role="img" aria-label="'
+                f'{escape(_words(name))}: about {round(share * 100)} in 100" '
+                'style="background:#eee;height:12px;width:100%"><div style="background:'
+                f'{background};height:12px;width:{share * 100:.1f}%"></div></div></td>'
+                f'<td style="{_TD};white-space:nowrap">about {round(share * 100)} in 100</td>'
+                "</tr>"
+            )
+        parts.append(
+            f'<table style="{_TABLE};max-width:560px"><thead><tr>'
+            f'<th style="{_TH}">Outcome</th><th style="{_TH}">Likelihood on these facts</th>'
+            f'<th style="{_TH}"></th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
+    if outcome.confidence:
+        parts.append(
+            f"<p style='margin:2px 0'><strong>Confidence of the model:</strong> "
+            f"{escape(outcome.confidence)}</p>"
+        )
+    if outcome.hinges_on:
+        items = [
+            f"{h.condition}: {OUTCOME_WORDS.get(h.leads_to, _words(h.leads_to))} ({h.field})"
+            for h in outcome.hinges_on
+        ]
+        parts.append(
+            "<p style='margin:6px 0 2px 0'><strong>It hinges on:</strong></p>" + _reasons(items)
+        )
+    return "".join(parts)
+
+
 def outcome_html(assessment: Assessment) -> str:
     """The likely outcome with its explanation, the trace of rules applied and caveats."""
     prediction = assessment.outcome.prediction_key
@@ -417,6 +488,7 @@ def outcome_html(assessment: Assessment) -> str:
     return (
         _heading("Likely outcome") + f"<p style='margin:2px 0'><strong>{escape(words)}</strong> "
         f"(<code>{escape(prediction)}</code>)</p>"
+        + _likelihood_html(assessment)
         + f"<p style='margin:2px 0'>{escape(assessment.outcome.explanation)}</p>"
         + _cited(assessment, assessment.outcome.citations)
         + _depends_on(assessment)
@@ -566,7 +638,13 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
 
 _SVG_FONT = "font-family:var(--jp-ui-font-family, sans-serif)"
 _CHART_WIDTH = 760
-_CHAR_WIDTH = 6.4  # a generous average advance of a 12px sans-serif character, in px
+_CHAR_WIDTH = 6.4  # an average advance of a 12px sans-serif character, in px
+# Widest likely advance per character, by font size (DejaVu Sans, the widest common default,
+# bold where it is bold): labels are laid out with these so they never run out of their box.
+_ADVANCE_11 = 7.0
+_ADVANCE_11_BOLD = 7.6
+_ADVANCE_12 = 7.4
+_ADVANCE_13_BOLD = 9.0
 _svg_ids = count()  # patterns need document-unique ids: two explorers can share a page
 
 
@@ -648,7 +726,7 @@ def grounds_chart_svg(assessment: Assessment) -> str:
         )
     prefix = f"ds-svg{next(_svg_ids)}"
     label_x, bar_x, bar_length = 8, 486, 190
-    label_characters = int((bar_x - label_x - 14) / (_CHAR_WIDTH * 1.05))
+    label_characters = int((bar_x - label_x - 14) / _ADVANCE_13_BOLD)
     rows: list[str] = []  # the banded backgrounds, under the strength axis
     bars: list[str] = []  # the words and bars, over it
     summary: list[str] = []
@@ -668,7 +746,7 @@ def grounds_chart_svg(assessment: Assessment) -> str:
         cited_lines: list[list[tuple[str, str]]] = [[]]
         used = 0
         for part, status in cited_parts:
-            if used and used + len(part) + 2 > label_characters * 1.12:
+            if used and used + len(part) + 2 > (bar_x - label_x - 14) / _ADVANCE_11:
                 cited_lines.append([])
                 used = 0
             cited_lines[-1].append((part, status))
@@ -678,11 +756,11 @@ def grounds_chart_svg(assessment: Assessment) -> str:
         for line in title_lines:
             y += 16
             texts.append(
-                f'<text x="{label_x}" y="{y}" font-size="13" font-weight="600">{escape(line)}'
-                "</text>"
+                f'<text class="ds-label" x="{label_x}" y="{y}" font-size="13" font-weight="600">'
+                f"{escape(line)}</text>"
             )
         texts.append(
-            f'<text x="{label_x}" y="{y + 15}" font-size="11" fill="#333">'
+            f'<text class="ds-label" x="{label_x}" y="{y + 15}" font-size="11" fill="#333">'
             f'<tspan font-family="monospace">{escape(ground.id)}</tspan>'
             + (
                 f' <tspan fill="{PALETTE["unverified"]}" font-weight="700">⚠ UNVERIFIED</tspan>'
@@ -704,7 +782,8 @@ def grounds_chart_svg(assessment: Assessment) -> str:
                 )
                 spans.append(f"{separator}<tspan{style}>{escape(part)}</tspan>")
             texts.append(
-                f'<text x="{label_x}" y="{y}" font-size="11" fill="#333">{"".join(spans)}</text>'
+                f'<text class="ds-label" x="{label_x}" y="{y}" font-size="11" fill="#333">'
+                f'{"".join(spans)}</text>'
             )
         y += 12
         level = len(STRENGTHS) - order[strength]
@@ -725,7 +804,7 @@ def grounds_chart_svg(assessment: Assessment) -> str:
         bars.append(
             f"<g><title>{escape(tooltip)}</title>"
             + "".join(texts)
-            + f'<rect x="{bar_x}" y="{bar_y}" width="{length:.1f}" height="22" '
+            + f'<rect class="ds-bar" x="{bar_x}" y="{bar_y}" width="{length:.1f}" height="22" '
             f'fill="{_strength_fill(strength, prefix)}" {edge}/>'
             f'<text x="{bar_x + length + 6:.1f}" y="{bar_y + 16}" font-size="13" '
             f'font-weight="700">{escape(strength)}</text></g>'
@@ -836,7 +915,10 @@ def route_timeline_svg(assessment: Assessment) -> str:
     span = max((last_day - first_day).days, 30)
     left = first_day - _dt.timedelta(days=round(span * 0.04) + 2)
     right = last_day + _dt.timedelta(days=round(span * 0.2) + 10)
-    x0, x1 = 196.0, float(_CHART_WIDTH - 12)
+    # The row labels' column is as wide as the longest step name ("(estimated)" goes on a
+    # second line), so no name is cut at the left edge.
+    longest = max((len(_step_name(step.step)) for step in steps), default=12)
+    x0, x1 = max(120.0, min(300.0, 16 + longest * _ADVANCE_12)), float(_CHART_WIDTH - 12)
     days = (right - left).days
 
     def x(day: _dt.date) -> float:
@@ -864,11 +946,18 @@ def route_timeline_svg(assessment: Assessment) -> str:
                 f'<rect x="0" y="{y - row_height / 2}" width="{_CHART_WIDTH}" '
                 f'height="{row_height}" fill="#f5f5f5"/>'
             )
-        parts.append(
-            f'<text x="{x0 - 8}" y="{y + 4}" font-size="12" text-anchor="end"'
-            f"{italic}>{escape(name)}"
-            f"{' (estimated)' if step.estimated else ''}</text>"
-        )
+        if step.estimated:
+            parts.append(
+                f'<text class="ds-label" x="{x0 - 8}" y="{y - 1}" font-size="12" '
+                f'text-anchor="end"{italic}>{escape(name)}</text>'
+                f'<text class="ds-label" x="{x0 - 8}" y="{y + 11}" font-size="10" '
+                f'text-anchor="end" fill="#444"{italic}>(estimated)</text>'
+            )
+        else:
+            parts.append(
+                f'<text class="ds-label" x="{x0 - 8}" y="{y + 4}" font-size="12" '
+                f'text-anchor="end">{escape(name)}</text>'
+            )
         marks = []
         words = []
         begin: _dt.date | None = None
@@ -896,19 +985,21 @@ def route_timeline_svg(assessment: Assessment) -> str:
             text = "; ".join(words)
             anchor = max(d for d in (step.date, step.deadline) if d is not None)
             start = min(d for d in (step.date, begin) if d is not None)
-            needed = len(text) * _CHAR_WIDTH * 0.92
+            needed = len(text) * _ADVANCE_11
             if x(anchor) + 9 + needed <= _CHART_WIDTH:
                 where = f'x="{x(anchor) + 9:.1f}"'
             elif x(start) - 9 - needed >= x0:
                 where = f'x="{x(start) - 9:.1f}" text-anchor="end"'
             else:  # no room either side: on the bar, over a white band
-                where = f'x="{x(start) + 6:.1f}"'
+                on_bar = min(x(start) + 6, _CHART_WIDTH - 4 - needed)
+                where = f'x="{on_bar:.1f}"'
                 marks.append(
-                    f'<rect x="{x(start) + 3:.1f}" y="{y - 7}" width="{needed + 6:.1f}" '
+                    f'<rect x="{on_bar - 3:.1f}" y="{y - 7}" width="{needed + 6:.1f}" '
                     'height="14" fill="#ffffff" fill-opacity="0.9"/>'
                 )
         else:
-            more = textwrap.shorten(step.description, width=78, placeholder="…")
+            room = int((_CHART_WIDTH - x0 - 8) / _ADVANCE_11) - len("no fixed date: ")
+            more = textwrap.shorten(step.description, width=max(room, 10), placeholder="…")
             text = "no fixed date" + (f": {more}" if more else "")
             where = f'x="{x0 + 4}" fill="#555"'
         parts.append(
@@ -944,13 +1035,15 @@ def route_timeline_svg(assessment: Assessment) -> str:
             for d in (s.date or s.deadline,)
             if d is not None and d > trip.date
         ]
-        inactive = "" if trip.notice_active else " (request no longer active)"
+        inactive = "" if trip.notice_active else f" ({trip_status(assessment, trip)})"
         label = f"{trip.country} {trip.date.isoformat()}: {_RISK_PHRASES[risk]}{inactive}"
-        place = (
-            f'x="{tx + 8:.1f}"'
-            if tx + 8 + len(label) * _CHAR_WIDTH * 0.9 <= _CHART_WIDTH
-            else f'x="{tx - 8:.1f}" text-anchor="end"'
-        )
+        needed = len(label) * _ADVANCE_11_BOLD
+        if tx + 8 + needed <= _CHART_WIDTH - 4:
+            place = f'x="{tx + 8:.1f}"'
+        elif tx - 8 - needed >= 4:
+            place = f'x="{tx - 8:.1f}" text-anchor="end"'
+        else:  # no room on either side of the line: as far right as the whole label fits
+            place = f'x="{max(4.0, _CHART_WIDTH - 4 - needed):.1f}"'
         spoken = (
             f"trip to {country_label(trip.country)} on {trip.date.isoformat()}, "
             f"{_RISK_PHRASES[risk]}{inactive}, "

@@ -371,17 +371,25 @@ class LabResult:
         lines = [
             f"Policy lab — regime '{self.regime.name}': {self.regime.description}",
             f"{self.n_requests:,} simulated requests (seed {self.seed}); horizon "
-            f"{self.parameters.horizon_years:g} years; per year = at "
+            f"{self.parameters.horizon_years:g} years; the per-year column assumes "
             f"{self.parameters.requests_per_year:,.0f} requests a year",
             "",
             f"{'metric':<50} {'total':>14} {'per year':>12}",
         ]
         frame = self.to_frame()
         for _, row in frame.iterrows():
-            per_year = "" if math.isnan(row["per_year"]) else f"{row['per_year']:,.1f}"
-            lines.append(f"{row['label']:<50} {row['value']:>14,.1f} {per_year:>12}")
+            per_year = "" if math.isnan(row["per_year"]) else _figure(row["per_year"])
+            lines.append(f"{row['label']:<50} {_figure(row['value']):>14} {per_year:>12}")
         lines += ["", DISCLAIMER]
         return "\n".join(lines)
+
+
+def _figure(value: float) -> str:
+    """A figure as a reader writes it: 2,076 (whole or large), 12.4 (small, fractional)."""
+    value = float(value)
+    if value.is_integer() or abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}"
 
 
 def _result(totals: Totals, parameters: Parameters, regime: Regime, seed: int) -> LabResult:

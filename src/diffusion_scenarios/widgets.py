@@ -27,10 +27,12 @@ import base64
 import dataclasses
 import datetime as _dt
 import io
+import math
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +41,9 @@ import ipywidgets as w
 from . import _vocab
 from ._assessment import Assessment
 from ._scenario import (
-    ArrestWarrant,
-    Case,
     Challenge,
-    CivilProceedings,
     ExtraditionProceeding,
     Notice,
-    RefugeeStatus,
     Scenario,
     Trip,
 )
@@ -65,7 +63,7 @@ from ._widgets_render import (
     tile_map_html,
     travel_html,
 )
-from .errors import DiffusionScenariosError
+from .errors import DiffusionScenariosError, Problem, ScenarioError
 
 __all__ = [
     "DEFAULT_SCENARIO",
@@ -81,7 +79,23 @@ DEFAULT_SCENARIO = "diffusion-commercial-dispute-europe"
 _UNKNOWN = ""  # the option value that stands for "not given" (None in the Scenario)
 _TRI_OPTIONS = (("unknown", _UNKNOWN), ("yes", "yes"), ("no", "no"))
 _ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
-_STYLE = {"description_width": "13em"}
+_LABEL_WIDTH = "13em"
+
+
+# One style shared by every labelled control (and one by the text boxes): the browser then
+# has two style objects to build instead of fifty, which keeps the app quick to open.
+@cache
+def _label_style() -> Any:
+    from ipywidgets.widgets.widget_description import DescriptionStyle
+
+    return DescriptionStyle(description_width=_LABEL_WIDTH)
+
+
+@cache
+def _text_style() -> Any:
+    from ipywidgets.widgets.widget_string import TextStyle
+
+    return TextStyle(description_width=_LABEL_WIDTH)
 _WIDE = w.Layout(width="98%")
 
 
@@ -94,7 +108,57 @@ def running_in_voila() -> bool:
         >>> isinstance(running_in_voila(), bool)
         True
     """
-    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila")
+    # A kernel started for a page has SERVER_SOFTWARE=voila/...; a kernel Voilà starts ahead
+    # of time (preheated, see voila.json) has no request yet, only Voilà's own variables.
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila") or (
+        "VOILA_PREHEAT" in os.environ or "VOILA_BASE_URL" in os.environ
+    )
+
+
+def _start_folder() -> Path:
+    """The folder relative file names are read from and saved in.
+
+    In the Voilà app, the folder Voilà was started in (its kernel runs in the notebook's
+    folder, but a user types names relative to where they started the app; the shell
+    records that folder as ``PWD``, which the kernel inherits). Elsewhere, the working
+    folder.
+    """
+    if running_in_voila():
+        started = os.environ.get("PWD", "")
+        if started and Path(started).is_dir():
+            return Path(started)
+    return Path.cwd()
+
+
+def _from_start_folder(path: Path) -> Path:
+    return path if path.is_absolute() else _start_folder() / path
+
+
+def _facts_yaml(explorer: ScenarioExplorer) -> bytes:
+    from ._loader import scenario_to_dict
+    from ._yaml import dump_yaml
+
+    text = "# diffusion-scenarios scenario, format 1 (educational model, not legal advice)\n"
+    return (text + dump_yaml(scenario_to_dict(explorer._compose()))).encode("utf-8")
+
+
+def _memo(fmt: str) -> Callable[[ScenarioExplorer], bytes]:
+    def produce(explorer: ScenarioExplorer) -> bytes:
+        from . import reports
+
+        return reports.render_bytes(explorer.assessment, fmt)
+
+    return produce
+
+
+# What the download links offer: name -> (link text, file suffix, media type, producer).
+_DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+_DOWNLOADS: dict[str, tuple[str, str, str, Callable[[ScenarioExplorer], bytes]]] = {
+    "facts": ("The facts as a scenario file (YAML)", ".yaml", "application/x-yaml", _facts_yaml),
+    "memo_html": ("The memo (HTML, opens in a browser)", "-memo.html", "text/html", _memo("html")),
+    "memo_markdown": ("The memo (Markdown)", "-memo.md", "text/markdown", _memo("markdown")),
+    "memo_docx": ("The memo (Word, to edit and send)", "-memo.docx", _DOCX, _memo("docx")),
+}
 
 
 # --------------------------------------------------------------------------- countries
@@ -116,6 +180,18 @@ def _member_countries() -> tuple[tuple[str, str], ...]:
         from ._countries import members_on
 
         codes = set(members_on(_dt.date.today()))
+    except Exception:  # reference data not available: offer every country
+        return _all_countries()
+    return tuple(sorted(((country_label(c), c) for c in codes), key=lambda p: p[0]))
+
+
+@cache
+def _members_on(day: _dt.date) -> tuple[tuple[str, str], ...]:
+    """(label, alpha-3) for INTERPOL's members on ``day``, sorted by label."""
+    try:
+        from ._countries import members_on
+
+        codes = set(members_on(day))
     except Exception:  # reference data not available: offer every country
         return _all_countries()
     return tuple(sorted(((country_label(c), c) for c in codes), key=lambda p: p[0]))
@@ -180,12 +256,18 @@ def scenario_changes(before: Scenario, after: Scenario) -> tuple[tuple[str, Any,
 
 
 def _dropdown(description: str, options: Sequence[tuple[str, str]]) -> w.Dropdown:
-    return w.Dropdown(description=description, options=list(options), style=_STYLE, layout=_WIDE)
+    return w.Dropdown(
+        description=description, options=list(options), style=_label_style(), layout=_WIDE
+    )
 
 
 def _multi(description: str, options: Sequence[tuple[str, str]], rows: int = 5) -> w.SelectMultiple:
     return w.SelectMultiple(
-        description=description, options=list(options), rows=rows, style=_STYLE, layout=_WIDE
+        description=description,
+        options=list(options),
+        rows=rows,
+        style=_label_style(),
+        layout=_WIDE,
     )
 
 
@@ -194,12 +276,22 @@ def _vocab_options(words: Iterable[str], unknown: str | None = None) -> list[tup
     return [(unknown, _UNKNOWN), *options] if unknown is not None else options
 
 
+# The dates a scenario file may hold (the loader refuses others); the date boxes stop there,
+# so no date typed into them can break the assessment.
+_FIRST_DAY = _dt.date(1900, 1, 1)
+_LAST_DAY = _dt.date(2199, 12, 31)
+
+
 def _date_picker(description: str) -> w.DatePicker:
-    return w.DatePicker(description=description, style=_STYLE, layout=_WIDE)
+    return w.DatePicker(
+        description=description, min=_FIRST_DAY, max=_LAST_DAY, style=_label_style(), layout=_WIDE
+    )
 
 
 def _number(description: str) -> w.Text:
-    return w.Text(description=description, placeholder="unknown", style=_STYLE, layout=_WIDE)
+    return w.Text(
+        description=description, placeholder="unknown", style=_text_style(), layout=_WIDE
+    )
 
 
 def _tri(value: bool | None) -> str:
@@ -234,12 +326,132 @@ def _first_line(error: BaseException) -> str:
     return lines[0] + (more if len(lines) > 1 else "")
 
 
+# Which control shows the fact at a field path of the scenario format (longest prefix wins).
+_FIELD_CONTROLS = {
+    "id": "save_id", "as_of": "as_of", "notice.kind": "kind", "notice.purpose": "purpose",
+    "notice.requesting_country": "requesting", "notice.issued_on": "issued_on",
+    "notice.recipients": "recipients", "notice.public_extract": "public_extract",
+    "notice.red_notice_refused_on": "red_notice_refused_on",
+    "person.nationalities": "nationalities", "person.residence": "residence",
+    "person.profile": "profile", "person.refugee_status.status": "refugee_status",
+    "person.refugee_status.granted_by": "refugee_granted_by",
+    "person.refugee_status.granted_on": "refugee_granted_on",
+    "person.refugee_status.feared_persecution_from": "refugee_feared_from",
+    "person.refugee_status": "refugee_status", "case.offence": "offence",
+    "case.stage": "stage", "case.max_penalty_years": "max_penalty_years",
+    "case.sentence_months": "sentence_months", "case.remaining_months": "remaining_months",
+    "case.origin": "origin", "case.organised_crime_link": "organised_crime_link",
+    "case.summary_names_person_role": "summary_names_person_role",
+    "case.arrest_warrant.valid": "warrant_valid", "case.limitation_expired": "limitation_expired",
+    "case.amount_usd": "amount_usd", "case.civil_proceedings": "civil_outcome",
+    "case.in_absentia": "in_absentia", "case.retrial_guaranteed": "retrial_guaranteed",
+    "case.political_context": "political_context",
+    "case.human_rights_concerns": "human_rights_concerns",
+    "case.purpose_defects": "purpose_defects",
+    "case.requesting_state_sought_extradition": "sought_extradition",
+    "case.extradition": "extradition_list", "case.fraudulent_intent": "fraudulent_intent",
+    "case.cheque_count": "cheque_count", "case.final_judgment.country": "judgment_country",
+    "case.final_judgment.date": "judgment_date", "case.final_judgment.result": "judgment_result",
+    "case.in_absentia_details.knew_of_trial": "knew_of_trial",
+    "case.in_absentia_details.represented": "represented",
+    "case.in_absentia_details.retrial_guaranteed": "retrial_guaranteed",
+    "travel": "trip_choice", "challenge.filed_on": "filed_on", "challenge.requests": "requests",
+    "challenge.urgent": "urgent", "challenge.ncb_responds": "ncb_responds",
+    "challenge.admissible_on": "admissible_on",
+}  # fmt: skip
+_LIST_LABELS = {"extradition_list": "Extradition history", "trip_choice": "Trips"}
+
+
+def _plain_words(text: str) -> str:
+    """Loader wording made plain for the app (no pattern syntax shown to a lawyer)."""
+    return text.replace(" ([a-z0-9-]+)", "").replace("[a-z0-9-]+", "lower-case letters, "
+                                                     "digits and hyphens")  # fmt: skip
+
+
+def _problem_line(problem: Problem, controls: dict[str, Any]) -> str:
+    """One problem as a line of HTML: the control's label, then what was expected and found."""
+    from html import escape
+
+    bare = re.sub(r"\[\d+\]", "", problem.path)
+    name = next(
+        (
+            _FIELD_CONTROLS[prefix]
+            for prefix in sorted(_FIELD_CONTROLS, key=len, reverse=True)
+            if bare == prefix or bare.startswith(prefix + ".")
+        ),
+        None,
+    )
+    label = ""
+    if name is not None:
+        label = _LIST_LABELS.get(name) or str(getattr(controls.get(name), "description", ""))
+    where = label or problem.path or "the whole file"
+    text = f"expected {_plain_words(problem.expected)}"
+    if problem.found is not None:
+        text += f", found {problem.found}"
+    if problem.suggestion is not None:
+        text += f" (did you mean '{problem.suggestion}'?)"
+    field = (
+        f' <span style="color:#555">(<code>{escape(problem.path)}</code>)</span>'
+        if problem.path and label
+        else ""
+    )
+    return f"<li><strong>{escape(where)}</strong>{field}: {escape(text)}</li>"
+
+
+def _problems_html(heading: str, problems: Sequence[Problem], controls: dict[str, Any]) -> str:
+    """Every problem, one list item each, under a heading: shown in red, read out at once."""
+    from html import escape
+
+    items = "".join(_problem_line(p, controls) for p in problems)
+    return (
+        '<div role="alert" style="color:#B00020;font-size:13px;line-height:1.4">'
+        f"<strong>{escape(heading)}</strong>"
+        f'<ul style="margin:2px 0 4px 18px;padding:0">{items}</ul></div>'
+    )
+
+
 def _message(text: str, *, error: bool) -> str:
     from html import escape
 
     colour = "#B00020" if error else "#1B5E20"
     role = "alert" if error else "status"
     return f'<div role="{role}" style="color:{colour};font-size:13px">{escape(text)}</div>'
+
+
+def _put(mapping: dict[str, Any], key: str, value: Any) -> None:
+    """Set ``key`` to ``value``, or leave it out when the value is unknown or empty."""
+    if value is None or value in ((), [], {}):
+        mapping.pop(key, None)
+    else:
+        mapping[key] = value
+
+
+_THOUSANDS = re.compile(r"\d{1,3}(,\d{3})+(\.\d+)?")
+
+
+def _number_value(text: Any) -> Any:
+    """A number typed in a box: ``None`` when empty, else the number, else the text as typed.
+
+    Text that is not a number is passed on unchanged, so the loader names the field and says
+    what it expected, as it would for a file.
+    """
+    raw = str(text).strip()
+    if not raw:
+        return None
+    cleaned = raw.replace(",", "") if _THOUSANDS.fullmatch(raw) else raw.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return raw
+    if not math.isfinite(value):
+        return raw
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+def _plain_fact(value: Any) -> Any:
+    from ._loader import _plain
+
+    return _plain(value)
 
 
 def _region(value: str) -> str | None:
@@ -275,8 +487,10 @@ class _Panel:
     """One result panel: HTML re-rendered whenever the facts it shows change.
 
     Every panel, charts included, is a string built from the assessment in a millisecond or
-    two, so all panels are redrawn on every change, whichever tab is on screen. The
-    matplotlib figures are not panels: they are drawn only when asked for.
+    two. Only the tab on screen is drawn at once; the others are drawn when their tab is
+    chosen (a hidden tab's old drawing is cleared, so old facts are never shown), which
+    keeps the page light to load and quick to update. The matplotlib figures are not
+    panels: they are drawn only when asked for.
     """
 
     def __init__(
@@ -288,11 +502,16 @@ class _Panel:
         self._key = key
         self._last: Any = object()
 
-    def update(self, assessment: Assessment, *, force: bool = False) -> None:
+    def update(self, assessment: Assessment, *, force: bool = False, shown: bool = True) -> None:
         key = self._key(assessment)
-        if force or key != self._last:
+        if not (force or key != self._last):
+            return
+        if shown or force:
             self._last = key
             self.text.value = _PANEL_OPEN + self._render(assessment) + "</div>"
+        elif self.text.value:
+            self._last = object()  # drawn when its tab is chosen
+            self.text.value = ""
 
 
 # --------------------------------------------------------------------------- explorer
@@ -327,6 +546,8 @@ class ScenarioExplorer:
         self._start_label = ""
         self._extradition: tuple[ExtraditionProceeding, ...] = ()
         self._trips: tuple[Trip, ...] = ()
+        self._stash: dict[str, Any] = {}  # choices kept while a control does not apply
+        self._offered: Any = None  # the (day, state, members) the country lists show
         self.controls: dict[str, Any] = {}
         self._build_controls()
         self._build_panels()
@@ -339,14 +560,19 @@ class ScenarioExplorer:
     def load(self, ref: str | Scenario) -> bool:
         """Start again from a built-in id, a scenario file or a Scenario.
 
-        Returns ``True`` on success. A file that cannot be read leaves the current facts
-        as they are and shows a one-line error in the explorer (also returns ``False``).
+        A relative path is read from the folder the app was started in (see
+        :func:`start_folder`). Returns ``True`` on success. A file that cannot be read
+        leaves the current facts as they are and lists every problem in it in the explorer
+        (and returns ``False``).
         """
         if isinstance(ref, Scenario):
             self._set_base(ref, ref.id)
             return True
         try:
             scenario = self._resolve(ref)
+        except ScenarioError as exc:
+            self._show_load_problems(ref, exc)
+            return False
         except (DiffusionScenariosError, OSError, ValueError) as exc:
             self.controls["load_status"].value = _message(_first_line(exc), error=True)
             return False
@@ -357,13 +583,30 @@ class ScenarioExplorer:
     def save(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Write the current facts as a scenario file (YAML) and return its path.
 
+        A relative path is written in the folder the app was started in. The facts are
+        checked by the loader's rules first, so the file always loads back.
+
         Raises:
+            ScenarioError: the facts on the controls would not load back; nothing is written.
             OutputExistsError: ``path`` exists and ``overwrite`` is false.
         """
         from ._loader import save_scenario
 
-        written: Path = save_scenario(self.scenario, Path(path).expanduser(), force=overwrite)
+        scenario = self._compose()
+        target = _from_start_folder(Path(path).expanduser())
+        written: Path = save_scenario(scenario, target, force=overwrite)
         return written
+
+    def downloads(self) -> dict[str, tuple[str, str, bytes]]:
+        """What the download links offer, by name: ``(file name, media type, content)``.
+
+        The current facts as a scenario file (YAML) and the memo of their assessment.
+        """
+        base = self.scenario.id or "scenario"
+        return {
+            name: (f"{base}{suffix}", media, produce(self))
+            for name, (_label, suffix, media, produce) in _DOWNLOADS.items()
+        }
 
     @property
     def changes(self) -> tuple[tuple[str, Any, Any], ...]:
@@ -382,14 +625,28 @@ class ScenarioExplorer:
         builtins = builtin_scenarios()
         members = _member_countries()
         countries = _all_countries()
-        c["start"] = _dropdown(
-            "Start from",
-            [(f"{sid} — {sc.title}" if sc.title else sid, sid) for sid, sc in builtins.items()],
+        # The label above the list (a column), so the longest id fits; the title of the
+        # scenario is written out below it, where it can wrap.
+        c["start"] = w.Dropdown(
+            description="Start from a built-in scenario",
+            options=[(sid, sid) for sid in builtins],
+            style={"description_width": "initial"},
+            layout=w.Layout(
+                width="98%", height="54px", flex_flow="column", align_items="flex-start"
+            ),
+        )
+        c["start_title"] = w.HTML()
+        c["upload"] = w.FileUpload(
+            accept=".yaml,.yml,.json",
+            multiple=False,
+            description="Open a file from your computer",
+            tooltip="Choose a scenario file (.yaml or .json) on your computer",
+            layout=w.Layout(width="auto"),
         )
         c["file_path"] = w.Text(
             description="Scenario file",
             placeholder="path/to/case.yaml",
-            style=_STYLE,
+            style=_text_style(),
             layout=_WIDE,
         )
         c["load_file"] = w.Button(description="Load file", tooltip="Load the scenario file")
@@ -444,6 +701,18 @@ class ScenarioExplorer:
         )
         c["in_absentia"] = _dropdown("Convicted in absentia", _TRI_OPTIONS)
         c["retrial_guaranteed"] = _dropdown("Retrial guaranteed", _TRI_OPTIONS)
+        c["knew_of_trial"] = _dropdown("Knew of the trial", _TRI_OPTIONS)
+        c["represented"] = _dropdown("Represented at trial", _TRI_OPTIONS)
+        c["fraudulent_intent"] = _dropdown("Fraudulent intent shown", _TRI_OPTIONS)
+        c["cheque_count"] = _number("Number of cheques")
+        c["judgment_country"] = _dropdown(
+            "Final judgment abroad: country", [("none known", _UNKNOWN), *countries]
+        )
+        c["judgment_date"] = _date_picker("Final judgment: date")
+        c["judgment_result"] = _dropdown(
+            "Final judgment: result",
+            _vocab_options(_vocab.FINAL_JUDGMENT_RESULTS, "unknown"),
+        )
         c["political_context"] = _multi(
             "Political indicators", _vocab_options(_vocab.POLITICAL_INDICATORS), rows=5
         )
@@ -488,15 +757,21 @@ class ScenarioExplorer:
         c["ncb_responds"] = _dropdown("Source NCB answers the CCF", _TRI_OPTIONS)
         c["facts_status"] = w.HTML()
 
-        c["save_id"] = w.Text(description="Scenario id", style=_STYLE, layout=_WIDE)
+        c["save_id"] = w.Text(description="Scenario id", style=_text_style(), layout=_WIDE)
         c["save_path"] = w.Text(
-            description="Save to", placeholder="my-case.yaml", style=_STYLE, layout=_WIDE
+            description="Save to", placeholder="my-case.yaml", style=_text_style(), layout=_WIDE
         )
         c["overwrite"] = w.Checkbox(
             description="Overwrite an existing file", indent=False, value=False
         )
         c["save"] = w.Button(description="Save facts", tooltip="Save the facts as a scenario file")
         c["save_status"] = w.HTML()
+        c["prepare_downloads"] = w.Button(
+            description="Prepare the downloads",
+            tooltip="Make the current facts and the memo ready to download to your computer",
+            layout=w.Layout(width="auto"),
+        )
+        c["downloads"] = w.HTML()
 
         c["draw_map"] = w.Button(
             description="Draw the map as a figure",
@@ -526,6 +801,8 @@ class ScenarioExplorer:
         c["add_trip"].on_click(lambda _: self._add_trip())
         c["remove_trip"].on_click(lambda _: self._remove_trip())
         c["save"].on_click(lambda _: self._on_save())
+        c["upload"].observe(lambda _: self._on_upload(), names="value")
+        c["prepare_downloads"].on_click(lambda _: self._prepare_downloads())
         c["map_region"].observe(lambda _: self._on_region(), names="value")
         c["draw_map"].on_click(lambda _: self._draw_map())
         c["draw_grounds"].on_click(lambda _: self._draw_figure("grounds"))
@@ -541,8 +818,10 @@ class ScenarioExplorer:
             "organised_crime_link", "summary_names_person_role", "warrant_valid",
             "limitation_expired", "political_context", "human_rights_concerns",
             "purpose_defects", "sought_extradition", "amount_usd", "civil_outcome",
-            "in_absentia", "retrial_guaranteed", "as_of", "filed_on", "admissible_on",
-            "requests", "urgent", "ncb_responds",
+            "in_absentia", "retrial_guaranteed", "knew_of_trial", "represented",
+            "fraudulent_intent", "cheque_count", "judgment_country", "judgment_date",
+            "judgment_result", "as_of", "filed_on", "admissible_on", "requests", "urgent",
+            "ncb_responds",
         )  # fmt: skip
         return tuple(n for n in names if n in self.controls)
 
@@ -585,7 +864,8 @@ class ScenarioExplorer:
 
         extradition_add = w.HBox([c["add_extradition"]])
         sections = [
-            ("Start", w.VBox([c["start"], c["file_path"], c["load_file"], c["load_status"]])),
+            ("Start", w.VBox([c["start"], c["start_title"], c["upload"], c["file_path"],
+                              c["load_file"], c["load_status"]])),
             ("Notice and circulation", box(
                 "kind", "purpose", "requesting", "issued_on", "recipients", "recipient_regions",
                 "recipient_countries", "public_extract", "red_notice_refused_on")),
@@ -596,8 +876,10 @@ class ScenarioExplorer:
                 "offence", "stage", "max_penalty_years", "sentence_months", "remaining_months",
                 "amount_usd", "origin", "organised_crime_link", "civil_outcome",
                 "summary_names_person_role", "warrant_valid", "limitation_expired",
-                "in_absentia", "retrial_guaranteed", "political_context",
-                "human_rights_concerns", "purpose_defects", "sought_extradition")),
+                "fraudulent_intent", "cheque_count", "in_absentia", "retrial_guaranteed",
+                "knew_of_trial", "represented", "political_context",
+                "human_rights_concerns", "purpose_defects", "sought_extradition",
+                "judgment_country", "judgment_date", "judgment_result")),
             ("Extradition history", w.VBox([
                 c["extradition_list"], c["extradition_country"], c["extradition_outcome"],
                 c["extradition_grounds"], c["extradition_date"], extradition_add,
@@ -605,7 +887,8 @@ class ScenarioExplorer:
             ("Trips", box("trip_country", "trip_date", "add_trip", "trip_choice", "remove_trip")),
             ("Challenge and dates", box("as_of", "filed_on", "admissible_on", "requests",
                                         "urgent", "ncb_responds")),
-            ("Save these facts", box("save_id", "save_path", "overwrite", "save", "save_status")),
+            ("Save or download", box("save_id", "save_path", "overwrite", "save", "save_status",
+                                     "prepare_downloads", "downloads")),
         ]  # fmt: skip
         accordion = w.Accordion(
             children=[child for _, child in sections], titles=tuple(t for t, _ in sections)
@@ -619,6 +902,7 @@ class ScenarioExplorer:
             parts.append(panel.text)
             pages.append(w.VBox(parts))
         self._tabs = w.Tab(children=pages, titles=tuple(p.title for p in self._panels.values()))
+        self._tabs.observe(lambda _: self._on_tab(), names="selected_index")
         title = w.HTML(
             "<h3 style='margin:2px 0'>INTERPOL diffusion and red notice scenario explorer</h3>"
             "<div style='font-size:12px;color:#444'>Change a fact on the left; every panel "
@@ -643,8 +927,87 @@ class ScenarioExplorer:
 
         if not ref:
             raise ValueError("Scenario file: enter a path to a .yaml or .json scenario file")
+        path = Path(ref).expanduser()
+        if not path.is_absolute() and (_start_folder() / path).exists():
+            ref = str(_start_folder() / path)
         scenario: Scenario = resolve_scenario(ref)
         return scenario
+
+    def _show_load_problems(self, name: str, error: ScenarioError) -> None:
+        count = len(error.problems)
+        heading = (
+            f"{Path(name).name} could not be opened: "
+            f"{count} problem{'s' if count != 1 else ''} to put right in the file. "
+            "The facts shown are unchanged."
+        )
+        problems = [dataclasses.replace(p, source=None) for p in error.problems]
+        self.controls["load_status"].value = _problems_html(heading, problems, self.controls)
+
+    def _on_upload(self) -> None:
+        """Open the scenario file chosen with the upload button (it is read, never stored)."""
+        from ._loader import MAX_FILE_BYTES, loads_scenario
+
+        c = self.controls
+        files = list(c["upload"].value)
+        if not files:
+            return
+        chosen = files[-1]
+        name = str(chosen.get("name", "uploaded file"))
+        content = bytes(chosen.get("content", b""))
+        c["upload"].value = ()  # the same file can be chosen again after a fix
+        problem = None
+        if len(content) > MAX_FILE_BYTES:
+            problem = f"a scenario file of at most {MAX_FILE_BYTES:,} bytes, found a larger file"
+        elif b"\x00" in content:
+            problem = "a text file in UTF-8 (YAML or JSON), found binary data"
+        else:
+            try:
+                text = content.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                problem = (
+                    "a text file in UTF-8 (YAML or JSON), found bytes that are not UTF-8 "
+                    f"at position {exc.start}"
+                )
+        if problem is not None:
+            c["load_status"].value = _message(f"{name}: expected {problem}", error=True)
+            return
+        json_text = True if name.lower().endswith(".json") else None
+        try:
+            scenario = loads_scenario(text, source=name, json_text=json_text)
+        except ScenarioError as exc:
+            self._show_load_problems(name, exc)
+            return
+        self._set_base(scenario, name)
+        c["load_status"].value = _message(
+            f"Opened {name} from your computer (nothing was stored on the server).", error=False
+        )
+
+    def _prepare_downloads(self) -> None:
+        """Links that hand the current facts and memo to the browser (nothing is written)."""
+        from html import escape
+
+        c = self.controls
+        try:
+            self._compose()
+        except ScenarioError as exc:
+            c["downloads"].value = _problems_html(
+                "Nothing to download until this is put right:", exc.problems, c
+            )
+            return
+        links = []
+        for name, (file_name, media, content) in self.downloads().items():
+            label = _DOWNLOADS[name][0]
+            data = base64.b64encode(content).decode("ascii")
+            links.append(
+                f'<li><a download="{escape(file_name)}" href="data:{media};base64,{data}" '
+                f'data-download="{name}">{escape(label)}</a> '
+                f'<span style="color:#555">({escape(file_name)})</span></li>'
+            )
+        c["downloads"].value = (
+            '<div style="font-size:13px;line-height:1.4">Ready for the facts as they stand now '
+            "(a change clears these links):"
+            f'<ul style="margin:2px 0 4px 18px;padding:0">{"".join(links)}</ul></div>'
+        )
 
     def _set_base(self, scenario: Scenario, label: str) -> None:
         self._base = scenario
@@ -660,16 +1023,20 @@ class ScenarioExplorer:
         """Put the facts of ``s`` into the controls without triggering re-assessment."""
         c = self.controls
         self._syncing = True
+        self._stash.clear()
         try:
             if s.id in dict.fromkeys(v for _, v in c["start"].options):
                 c["start"].value = s.id
+            c["start_title"].value = (
+                f'<div style="font-size:12px;color:#333;margin:0 0 6px 0">{escape(s.title)}</div>'
+                if s.title
+                else ""
+            )
             n, p, k = s.notice, s.person, s.case
             ch = s.challenge or Challenge()
             refugee = p.refugee_status
             c["kind"].value = n.kind
             c["purpose"].value = n.purpose or _UNKNOWN
-            c["requesting"].options = _with(_member_countries(), n.requesting_country)
-            c["requesting"].value = n.requesting_country
             c["issued_on"].value = n.issued_on
             tokens = n.recipients
             if tokens is None:
@@ -681,11 +1048,9 @@ class ScenarioExplorer:
             regions = {v for _, v in c["recipient_regions"].options}
             chosen = tokens or ()
             c["recipient_regions"].value = tuple(t for t in chosen if t in regions)
-            c["recipient_countries"].options = _with(
-                _member_countries(), *(t for t in chosen if t not in regions and t != "all")
-            )
-            c["recipient_countries"].value = tuple(
-                t for t in chosen if t not in regions and t != "all"
+            self._offered = None
+            self._offer_members(
+                n.requesting_country, tuple(t for t in chosen if t not in regions and t != "all")
             )
             c["public_extract"].value = _tri(n.public_extract)
             if "red_notice_refused_on" in c:
@@ -715,6 +1080,15 @@ class ScenarioExplorer:
             ) or _UNKNOWN
             c["in_absentia"].value = _tri(k.in_absentia)
             c["retrial_guaranteed"].value = _tri(k.retrial_guaranteed)
+            details = k.in_absentia_details
+            c["knew_of_trial"].value = _tri(details.knew_of_trial if details else None)
+            c["represented"].value = _tri(details.represented if details else None)
+            c["fraudulent_intent"].value = _tri(k.fraudulent_intent)
+            c["cheque_count"].value = "" if k.cheque_count is None else str(k.cheque_count)
+            judgment = k.final_judgment
+            c["judgment_country"].value = (judgment.country if judgment else None) or _UNKNOWN
+            c["judgment_date"].value = judgment.date if judgment else None
+            c["judgment_result"].value = (judgment.result if judgment else None) or _UNKNOWN
             c["political_context"].value = k.political_context
             c["human_rights_concerns"].value = k.human_rights_concerns
             c["purpose_defects"].value = k.purpose_defects
@@ -731,12 +1105,84 @@ class ScenarioExplorer:
         finally:
             self._syncing = False
 
-    def _enable_dependent_controls(self) -> None:
-        """Grey out the recipient lists unless recipients are chosen one by one."""
+    def _enable_dependent_controls(self, changed: str | None = None) -> None:
+        """Grey out the controls that do not apply to the facts as they stand.
+
+        A red notice goes to every member, so its recipients are "all members" and cannot
+        be chosen (the diffusion's choice comes back when the kind is switched back); only a
+        red notice can have a public extract; a refused red notice request only matters for
+        a diffusion; refugee details need a refugee status; how a trial in absentia went
+        needs a trial in absentia. The recipient and requesting-state lists offer the
+        members on the day of issue, never the requesting state as a recipient.
+        """
         c = self.controls
-        chosen = c["recipients"].value == "chosen"
+        red = c["kind"].value == "red_notice"
+        stash = self._stash
+        if changed == "kind":
+            if red:
+                stash["recipients"] = (
+                    c["recipients"].value,
+                    c["recipient_regions"].value,
+                    c["recipient_countries"].value,
+                )
+                if c["recipients"].value == "chosen":
+                    c["recipients"].value = "all"
+                if "red_notice_refused_on" in c:
+                    stash["red_notice_refused_on"] = c["red_notice_refused_on"].value
+                    c["red_notice_refused_on"].value = None
+                if "public_extract" in stash:
+                    c["public_extract"].value = stash.pop("public_extract")
+            else:
+                if "recipients" in stash:
+                    mode, regions, countries = stash.pop("recipients")
+                    c["recipients"].value = mode
+                    c["recipient_regions"].value = regions
+                    c["recipient_countries"].value = countries
+                if "red_notice_refused_on" in stash and "red_notice_refused_on" in c:
+                    c["red_notice_refused_on"].value = stash.pop("red_notice_refused_on")
+                if c["public_extract"].value == "yes":
+                    stash["public_extract"] = "yes"
+                    c["public_extract"].value = _UNKNOWN
+        c["recipients"].disabled = red
+        chosen = c["recipients"].value == "chosen" and not red
         c["recipient_regions"].disabled = not chosen
         c["recipient_countries"].disabled = not chosen
+        c["public_extract"].disabled = not red
+        if "red_notice_refused_on" in c:
+            c["red_notice_refused_on"].disabled = red
+        no_refugee = c["refugee_status"].value == _UNKNOWN
+        for name in ("refugee_granted_by", "refugee_granted_on", "refugee_feared_from"):
+            c[name].disabled = no_refugee
+        not_in_absentia = c["in_absentia"].value == "no"
+        for name in ("knew_of_trial", "represented"):
+            c[name].disabled = not_in_absentia
+        if changed in (None, "issued_on", "requesting"):
+            self._offer_members()
+
+    def _offer_members(
+        self, requesting: str | None = None, chosen: tuple[str, ...] | None = None
+    ) -> None:
+        """Members on the day of issue in the state and recipient lists (plus what is set)."""
+        c = self.controls
+        issued = c["issued_on"].value
+        requesting = c["requesting"].value if requesting is None else requesting
+        members = _members_on(issued) if issued is not None else _member_countries()
+        key = (issued, requesting, members)
+        if key == self._offered:
+            return
+        self._offered = key
+        syncing, self._syncing = self._syncing, True
+        try:
+            if chosen is None:
+                chosen = tuple(c["recipient_countries"].value)
+            c["requesting"].options = _with(members, requesting)
+            c["requesting"].value = requesting
+            c["recipient_countries"].options = _with(
+                [(label, code) for label, code in members if code != requesting], *chosen
+            )
+            c["recipient_countries"].value = chosen
+        finally:
+            self._syncing = syncing
 
     def _show_lists(self) -> None:
         c = self.controls
@@ -763,141 +1209,125 @@ class ScenarioExplorer:
             for i, t in enumerate(self._trips)
         ]
 
-    def _compose(self) -> Scenario:
-        """A new Scenario from the controls, keeping every fact they do not show."""
+    def _mapping(self, scenario_id: str | None = None) -> dict[str, Any]:
+        """The facts on the controls as a format-1 mapping, as a file would hold them.
+
+        It starts from the starting scenario's own mapping, so every fact the controls do
+        not show is kept, and replaces what the controls show. Nothing is checked here: the
+        loader checks the mapping (:meth:`_compose`), with the same rules as for a file.
+        """
+        from ._loader import scenario_to_dict
+
         c = self.controls
         base = self._base
-        errors: list[str] = []
+        data = scenario_to_dict(base)
+        data["id"] = base.id if scenario_id is None else scenario_id
+        _put(data, "as_of", c["as_of"].value)
 
-        def number(name: str, label: str) -> float | None:
-            text = str(c[name].value).strip().replace(",", ".")
-            if not text:
-                return None
-            try:
-                value = float(text)
-            except ValueError:
-                errors.append(f"{label}: expected a number or nothing (unknown), found {text!r}")
-                return None
-            if value < 0:
-                errors.append(f"{label}: expected a number of zero or more, found {text!r}")
-            return value
-
-        issued_on = c["issued_on"].value
-        if issued_on is None:
-            errors.append("Issued on: the date the notice or diffusion was issued is required")
+        notice = dict(data["notice"])
+        notice["kind"] = c["kind"].value
+        _put(notice, "purpose", _opt(c["purpose"].value))
+        notice["requesting_country"] = c["requesting"].value
+        notice["issued_on"] = c["issued_on"].value
         mode = c["recipients"].value
         if mode == _UNKNOWN:
-            recipients: tuple[str, ...] | None = None
+            notice.pop("recipients", None)
         elif mode == "all":
-            recipients = ("all",)
+            notice["recipients"] = "all"
         else:
-            recipients = (*c["recipient_regions"].value, *c["recipient_countries"].value)
-            if not recipients:
-                errors.append("Recipients: choose at least one region or country, or 'all'")
-            recipients = _ordered(recipients, base.notice.recipients or ())
-        notice_changes: dict[str, Any] = {
-            "kind": c["kind"].value,
-            "purpose": _opt(c["purpose"].value),
-            "requesting_country": c["requesting"].value,
-            "issued_on": issued_on or base.notice.issued_on,
-            "recipients": recipients,
-            "public_extract": _from_tri(c["public_extract"].value),
-        }
+            chosen = (*c["recipient_regions"].value, *c["recipient_countries"].value)
+            notice["recipients"] = list(_ordered(chosen, base.notice.recipients or ()))
+        _put(notice, "public_extract", _from_tri(c["public_extract"].value))
         if "red_notice_refused_on" in c:
-            notice_changes["red_notice_refused_on"] = c["red_notice_refused_on"].value
-        notice = dataclasses.replace(base.notice, **notice_changes)
+            _put(notice, "red_notice_refused_on", c["red_notice_refused_on"].value)
+        data["notice"] = notice
 
+        person = dict(data.get("person", {}))
+        _put(person, "nationalities",
+             list(_ordered(c["nationalities"].value, base.person.nationalities)))
+        _put(person, "residence", _opt(c["residence"].value))
+        _put(person, "profile", list(_ordered(c["profile"].value, base.person.profile)))
         status = _opt(c["refugee_status"].value)
-        refugee = (
-            None
-            if status is None
-            else RefugeeStatus(
-                status=status,
-                granted_by=_opt(c["refugee_granted_by"].value),
-                granted_on=c["refugee_granted_on"].value,
-                feared_persecution_from=_opt(c["refugee_feared_from"].value),
-            )
-        )
-        if refugee is not None and refugee == base.person.refugee_status:
-            refugee = base.person.refugee_status
-        person = dataclasses.replace(
-            base.person,
-            nationalities=_ordered(c["nationalities"].value, base.person.nationalities),
-            residence=_opt(c["residence"].value),
-            profile=_ordered(c["profile"].value, base.person.profile),
-            refugee_status=refugee,
-        )
+        refugee: dict[str, Any] = {}
+        if status is not None:
+            refugee = {"status": status}
+            _put(refugee, "granted_by", _opt(c["refugee_granted_by"].value))
+            _put(refugee, "granted_on", c["refugee_granted_on"].value)
+            _put(refugee, "feared_persecution_from", _opt(c["refugee_feared_from"].value))
+        _put(person, "refugee_status", refugee)
+        _put(data, "person", person)
 
         k = base.case
-        valid = _from_tri(c["warrant_valid"].value)
-        warrant = k.arrest_warrant
-        if warrant is None and valid is not None:
-            warrant = ArrestWarrant(valid=valid)
-        elif warrant is not None and warrant.valid != valid:
-            warrant = dataclasses.replace(warrant, valid=valid)
+        case = dict(data.get("case", {}))
+        for name, key in (("offence", "offence"), ("stage", "stage"), ("origin", "origin")):
+            _put(case, key, _opt(c[name].value))
+        for name in ("max_penalty_years", "sentence_months", "remaining_months", "amount_usd",
+                     "cheque_count"):
+            _put(case, name, _number_value(c[name].value))
+        for name, key in (
+            ("organised_crime_link", "organised_crime_link"),
+            ("summary_names_person_role", "summary_names_person_role"),
+            ("limitation_expired", "limitation_expired"),
+            ("in_absentia", "in_absentia"),
+            ("retrial_guaranteed", "retrial_guaranteed"),
+            ("sought_extradition", "requesting_state_sought_extradition"),
+            ("fraudulent_intent", "fraudulent_intent"),
+        ):
+            _put(case, key, _from_tri(c[name].value))
+        warrant = dict(case.get("arrest_warrant", {}))
+        _put(warrant, "valid", _from_tri(c["warrant_valid"].value))
+        _put(case, "arrest_warrant", warrant)
+        civil = dict(case.get("civil_proceedings", {}))
         civil_outcome = _opt(c["civil_outcome"].value)
-        civil = k.civil_proceedings
-        if civil is None and civil_outcome is not None:
-            civil = CivilProceedings(outcome=civil_outcome)
-        elif civil is not None and civil.outcome != civil_outcome:
-            civil = (
-                None if civil_outcome is None else dataclasses.replace(civil, outcome=civil_outcome)
-            )
-        case: Case = dataclasses.replace(
-            k,
-            offence=_opt(c["offence"].value),
-            stage=_opt(c["stage"].value),
-            max_penalty_years=number("max_penalty_years", "Maximum penalty (years)"),
-            sentence_months=number("sentence_months", "Sentence (months)"),
-            remaining_months=number("remaining_months", "Left to serve (months)"),
-            origin=_opt(c["origin"].value),
-            organised_crime_link=_from_tri(c["organised_crime_link"].value),
-            summary_names_person_role=_from_tri(c["summary_names_person_role"].value),
-            arrest_warrant=warrant,
-            limitation_expired=_from_tri(c["limitation_expired"].value),
-            amount_usd=number("amount_usd", "Amount at stake (USD)"),
-            civil_proceedings=civil,
-            in_absentia=_from_tri(c["in_absentia"].value),
-            retrial_guaranteed=_from_tri(c["retrial_guaranteed"].value),
-            political_context=_ordered(c["political_context"].value, k.political_context),
-            human_rights_concerns=_ordered(
-                c["human_rights_concerns"].value, k.human_rights_concerns
-            ),
-            purpose_defects=_ordered(c["purpose_defects"].value, k.purpose_defects),
-            requesting_state_sought_extradition=_from_tri(c["sought_extradition"].value),
-            extradition=self._extradition,
-        )
-        # Keep the numbers exactly as the starting scenario had them when unchanged.
-        for name in ("max_penalty_years", "sentence_months", "remaining_months", "amount_usd"):
-            if getattr(case, name) == getattr(k, name):
-                case = dataclasses.replace(case, **{name: getattr(k, name)})
+        _put(case, "civil_proceedings", {**civil, "outcome": civil_outcome} if civil_outcome
+             else {})
+        for name, vocab_name in (("political_context", "political_context"),
+                                 ("human_rights_concerns", "human_rights_concerns"),
+                                 ("purpose_defects", "purpose_defects")):
+            _put(case, vocab_name, list(_ordered(c[name].value, getattr(k, vocab_name))))
+        _put(case, "extradition", [_plain_fact(e) for e in self._extradition])
+        judgment: dict[str, Any] = {}
+        _put(judgment, "country", _opt(c["judgment_country"].value))
+        _put(judgment, "date", c["judgment_date"].value)
+        _put(judgment, "result", _opt(c["judgment_result"].value))
+        _put(case, "final_judgment", judgment)
+        details = dict(case.get("in_absentia_details", {}))
+        _put(details, "knew_of_trial", _from_tri(c["knew_of_trial"].value))
+        _put(details, "represented", _from_tri(c["represented"].value))
+        if "retrial_guaranteed" in details:  # the same fact as case.retrial_guaranteed
+            _put(details, "retrial_guaranteed", _from_tri(c["retrial_guaranteed"].value))
+        _put(case, "in_absentia_details", details)
+        _put(data, "case", case)
 
-        challenge_values = {
-            "filed_on": c["filed_on"].value,
-            "requests": _ordered(
-                c["requests"].value, base.challenge.requests if base.challenge else ()
-            ),
-            "urgent": _from_tri(c["urgent"].value),
-            "ncb_responds": _from_tri(c["ncb_responds"].value),
-            "admissible_on": c["admissible_on"].value,
-        }
-        if base.challenge is not None:
-            challenge: Challenge | None = dataclasses.replace(base.challenge, **challenge_values)
-        elif any(v not in (None, ()) for v in challenge_values.values()):
-            challenge = Challenge(**challenge_values)
+        _put(data, "travel", [_plain_fact(t) for t in self._trips])
+        challenge = dict(data.get("challenge", {}))
+        _put(challenge, "filed_on", c["filed_on"].value)
+        _put(challenge, "requests", list(_ordered(
+            c["requests"].value, base.challenge.requests if base.challenge else ())))
+        _put(challenge, "urgent", _from_tri(c["urgent"].value))
+        _put(challenge, "ncb_responds", _from_tri(c["ncb_responds"].value))
+        _put(challenge, "admissible_on", c["admissible_on"].value)
+        if challenge or base.challenge is not None:
+            data["challenge"] = challenge
         else:
-            challenge = None
-        if errors:
-            raise ValueError("\n".join(errors))
-        return dataclasses.replace(
-            base,
-            as_of=c["as_of"].value,
-            notice=notice,
-            person=person,
-            case=case,
-            travel=self._trips,
-            challenge=challenge,
-        )
+            data.pop("challenge", None)
+        return data  # fmt: skip
+
+    def _compose(self, scenario_id: str | None = None) -> Scenario:
+        """The facts on the controls as a Scenario, checked by the loader's own rules.
+
+        Raises:
+            ScenarioError: what a file with these facts would be refused for (every
+                problem, each naming its field).
+        """
+        from ._loader import scenario_from_dict
+
+        if scenario_id is None and not _ID_PATTERN.match(self._base.id):
+            # A Scenario built in code may carry any id; only a saved file needs a valid one.
+            checked = scenario_from_dict(self._mapping("scenario"))
+            return dataclasses.replace(checked, id=self._base.id)
+        scenario: Scenario = scenario_from_dict(self._mapping(scenario_id))
+        return scenario
 
     # ------------------------------------------------------------------ events
 
@@ -908,14 +1338,25 @@ class ScenarioExplorer:
     def _on_fact_change(self, change: dict[str, Any]) -> None:
         if self._syncing:
             return
-        self._refresh_facts()
+        owner = change.get("owner")
+        name = next((n for n, control in self.controls.items() if control is owner), None)
+        self._refresh_facts(name)
 
-    def _refresh_facts(self) -> None:
-        self._enable_dependent_controls()
+    def _refresh_facts(self, changed: str | None = None) -> None:
+        self._syncing = True
+        try:
+            self._enable_dependent_controls(changed)
+        finally:
+            self._syncing = False
+        self.controls["downloads"].value = ""  # prepared files would hold the old facts
         try:
             scenario = self._compose()
-        except ValueError as exc:
-            self.controls["facts_status"].value = _message(_first_line(exc), error=True)
+        except ScenarioError as exc:
+            self.controls["facts_status"].value = _problems_html(
+                "These facts cannot be assessed or saved until this is put right:",
+                exc.problems,
+                self.controls,
+            )
             return
         self.controls["facts_status"].value = ""
         self.scenario = scenario
@@ -969,23 +1410,22 @@ class ScenarioExplorer:
         path_text = str(c["save_path"].value).strip()
         scenario_id = str(c["save_id"].value).strip()
         if not path_text:
-            status.value = _message("Save to: enter a file path ending in .yaml", error=True)
+            status.value = _message("Save to: enter a file name ending in .yaml", error=True)
             return
-        path = Path(path_text).expanduser()
+        path = _from_start_folder(Path(path_text).expanduser())
         if path.suffix.lower() not in (".yaml", ".yml"):
             status.value = _message(
-                f"Save to: expected a path ending in .yaml, found {path_text!r}", error=True
+                f"Save to: expected a file name ending in .yaml, found {path_text!r}", error=True
             )
             return
-        if not _ID_PATTERN.match(scenario_id):
-            status.value = _message(
-                "Scenario id: expected lower-case letters, digits and hyphens, "
-                f"found {scenario_id!r}",
-                error=True,
+        try:
+            scenario = self._compose(scenario_id)
+        except ScenarioError as exc:
+            status.value = _problems_html(
+                f"Not saved: {path.name} would not load back, because of this:", exc.problems, c
             )
             return
         overwrite = bool(c["overwrite"].value)
-        scenario = dataclasses.replace(self.scenario, id=scenario_id)
         from ._loader import save_scenario
 
         try:
@@ -1014,8 +1454,14 @@ class ScenarioExplorer:
     def _render(self, *, force: bool = False) -> None:
         a = self.assessment
         self._banner.value = outcome_banner_html(a)
-        for panel in self._panels.values():
-            panel.update(a, force=force)
+        shown = self._tabs.selected_index or 0
+        for index, panel in enumerate(self._panels.values()):
+            panel.update(a, force=force, shown=index == shown)
+
+    def _on_tab(self) -> None:
+        if hasattr(self, "assessment"):
+            panel = list(self._panels.values())[self._tabs.selected_index or 0]
+            panel.update(self.assessment)
 
     def draw_all(self) -> None:
         """Redraw the outcome line and every panel now, charts included.
@@ -1031,7 +1477,13 @@ class ScenarioExplorer:
 
     @property
     def panels(self) -> dict[str, str]:
-        """Every panel as HTML, by name: its text and charts (all but the printable figures)."""
+        """Every panel as HTML, by name: its text and charts (all but the printable figures).
+
+        Panels of tabs not on screen are drawn for this (they are otherwise drawn when
+        their tab is chosen).
+        """
+        for panel in self._panels.values():
+            panel.update(self.assessment)
         return {name: panel.text.value for name, panel in self._panels.items()}
 
     @property
