@@ -14,6 +14,7 @@ import nbformat
 import pytest
 
 import diffusion_scenarios as ds
+from diffusion_scenarios._vocab import GROUND_IDS
 from diffusion_scenarios.exercises import (
     GROUND_LABELS,
     OUTCOME_LABELS,
@@ -21,6 +22,9 @@ from diffusion_scenarios.exercises import (
     Exercise,
     check_answer,
     exercises,
+    ground_label,
+    ground_options,
+    step_label,
 )
 from diffusion_scenarios.widgets import ExerciseCard
 
@@ -138,11 +142,72 @@ def test_the_card_shows_nothing_before_check_and_feedback_after() -> None:
         assert str(control.description).strip()
 
 
-def test_the_exercises_notebook_is_stored_without_outputs() -> None:
-    notebook = nbformat.read(NOTEBOOK, as_version=4)
+def _shown_text(notebook: nbformat.NotebookNode) -> str:
+    shown = []
     for cell in notebook.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [], "06_exercises.ipynb must be stored with outputs cleared"
+        for output in cell.get("outputs", []):
+            shown.append(output.get("text", ""))
+            for mime in ("text/plain", "text/html", "text/markdown"):
+                shown.append(str(output.get("data", {}).get(mime, "")))
+    return "\n".join(shown)
+
+
+def _assert_no_answer_in(text: str) -> None:
+    assert "Exercise 1" in text  # the notebook did run and print
+    for marker in ("Right:", "Missed", "Well done", "Not quite", "Rests on"):
+        assert marker not in text
+    for exercise in exercises():
+        grounds, _, outcome = model_answer(exercise)
+        assert OUTCOME_LABELS[outcome] not in text
+        assert outcome not in text
+        for ground in grounds:
+            assert ground not in text and GROUND_LABELS[ground] not in text
+
+
+def test_the_saved_exercises_notebook_shows_the_facts_but_no_answer() -> None:
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    text = _shown_text(notebook)
+    _assert_no_answer_in(text)
+    for exercise in exercises():  # readable without running: every exercise's facts are there
+        assert exercise.facts.split(",")[0] in text
+
+
+def test_the_card_shows_every_option_at_once_and_says_several_are_allowed() -> None:
+    import ipywidgets as w
+
+    card = ExerciseCard(exercises()[0])
+
+    def walk(widget: object) -> list[object]:
+        children = getattr(widget, "children", ())
+        return [widget, *(x for child in children for x in walk(child))]
+
+    shown = walk(card.widget)
+    assert not any(isinstance(x, w.SelectMultiple | w.Select) for x in shown), "a scrolling list"
+    ticks = [x.description for x in shown if isinstance(x, w.Checkbox)]
+    assert ticks == [label for label, _ in card.grounds.options + card.route_steps.options]
+    assert {key for _, key in card.grounds.options} == set(ground_options()) == set(GROUND_IDS)
+    assert {key for _, key in card.route_steps.options} == set(QUIZ_STEPS)
+    legends = " ".join(x.value for x in shown if isinstance(x, w.HTML))
+    assert legends.count("several answers allowed") == 2
+    assert "choose one" in card.outcome.description
+
+
+@pytest.mark.parametrize("exercise", exercises(), ids=lambda e: e.id)
+def test_the_feedback_names_only_options_the_learner_could_see(exercise: Exercise) -> None:
+    card = ExerciseCard(exercise)
+    visible = {label for label, _ in card.grounds.options + card.route_steps.options}
+    every_label = {ground_label(g) for g in GROUND_IDS} | {step_label(s) for s in QUIZ_STEPS}
+    assessment = ds.assess(exercise.scenario)
+    assert {g.id for g in assessment.grounds} <= set(ground_options())
+    for grounds, steps in (((), ()), (tuple(GROUND_IDS), QUIZ_STEPS)):
+        card.grounds.value = grounds
+        card.route_steps.value = steps
+        card.outcome.value = "compliant"
+        card.check.click()
+        assert card.last_feedback is not None
+        text = str(card.last_feedback)
+        named = {label for label in every_label if label in text}
+        assert named and named <= visible, named - visible
 
 
 @pytest.mark.slow
@@ -153,22 +218,7 @@ def test_running_the_exercises_notebook_shows_no_answer() -> None:
     NotebookClient(
         notebook, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}}
     ).execute()
-    shown = []
-    for cell in notebook.cells:
-        for output in cell.get("outputs", []):
-            shown.append(output.get("text", ""))
-            for mime in ("text/plain", "text/html", "text/markdown"):
-                shown.append(str(output.get("data", {}).get(mime, "")))
-    text = "\n".join(shown)
-    assert "Exercise 1" in text  # the notebook did run and print
-    for marker in ("Right:", "Missed", "Well done", "Not quite", "Rests on"):
-        assert marker not in text
-    for exercise in exercises():
-        grounds, _, outcome = model_answer(exercise)
-        assert OUTCOME_LABELS[outcome] not in text
-        assert outcome not in text
-        for ground in grounds:
-            assert ground not in text and GROUND_LABELS[ground] not in text
+    _assert_no_answer_in(_shown_text(notebook))
 
 
 def test_the_docstring_examples_of_the_widgets_and_exercises_run() -> None:

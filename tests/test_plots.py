@@ -393,3 +393,21 @@ def test_timeline_legend_explains_only_the_marks_it_uses(sample: Any) -> None:
     assert "time limit from an estimated date" in legend
     # Every deadline in the sample counts from an estimated admissibility date.
     assert "time limit (bar ends at due date)" not in legend
+
+
+@pytest.mark.parametrize(
+    "draw", [plots.circulation_map, plots.route_timeline, plots.grounds_chart],
+    ids=["map", "route", "grounds"],
+)
+def test_a_figure_left_as_the_last_value_of_a_cell_shows_as_a_picture(draw: Any) -> None:
+    # plt.show() shows nothing for a figure built without pyplot: the figure must display
+    # itself when a notebook cell ends with it, whatever the backend.
+    from IPython.core.formatters import DisplayFormatter
+    from matplotlib.figure import Figure
+
+    figure = draw(ds.assess(ds.builtin_scenarios()["ccf-2019-u1"]))
+    assert isinstance(figure, Figure)  # still a matplotlib figure for existing code
+    data, _ = DisplayFormatter().format(figure)
+    assert data["image/png"][:8] == b"\x89PNG\r\n\x1a\n"
+    assert data["text/plain"].startswith("Picture: ") and "<Figure size" not in data["text/plain"]
+    assert "2019-06-30" in data["text/plain"]  # the description is read from the titles

@@ -38,6 +38,8 @@ __all__ = [
     "check_answer",
     "exercise",
     "exercises",
+    "ground_label",
+    "ground_options",
     "route_step_options",
     "step_label",
 ]
@@ -184,6 +186,23 @@ def _cite(assessment: Assessment, rule_ids: Iterable[str]) -> str:
     return "; ".join(parts) if parts else "no rule cited"
 
 
+def ground_label(ground: str) -> str:
+    """A readable label for a ground id (``"private_dispute"`` → words)."""
+    return GROUND_LABELS.get(ground) or ground.replace("_", " ").capitalize()
+
+
+def ground_options() -> tuple[str, ...]:
+    """The grounds a learner chooses from: every ground the model can find (vocabulary G).
+
+    The feedback names only these, so every ground it mentions was on the learner's screen.
+
+    Example:
+        >>> "private_dispute" in ground_options()
+        True
+    """
+    return GROUND_IDS
+
+
 def step_label(step: str) -> str:
     """A readable label for a route step id (``"provisional_measures"`` → words)."""
     return STEP_LABELS.get(step) or step.replace("_", " ").capitalize()
@@ -238,26 +257,26 @@ def check_answer(
     for gid in sorted(set(expected) & chosen_grounds):
         g = expected[gid]
         lines.append(
-            f"Right: {GROUND_LABELS.get(gid, gid)} is a {g.strength} ground — "
+            f"Right: {ground_label(gid)} is a {g.strength} ground — "
             f"rests on {_cite(assessment, g.citations)}."
         )
     for gid in sorted(set(expected) - chosen_grounds):
         g = expected[gid]
         why = f" {g.reasons[0]}" if g.reasons else ""
         lines.append(
-            f"Missed: {GROUND_LABELS.get(gid, gid)} ({g.strength}).{why} "
+            f"Missed: {ground_label(gid)} ({g.strength}).{why} "
             f"Rests on {_cite(assessment, g.citations)}."
         )
     for gid in sorted(chosen_grounds - set(expected)):
         if gid in weak:
             g = weak[gid]
             lines.append(
-                f"Weak: {GROUND_LABELS.get(gid, gid)} is at most weak on these facts, so it "
+                f"Weak: {ground_label(gid)} is at most weak on these facts, so it "
                 f"is not counted either way — rests on {_cite(assessment, g.citations)}."
             )
         else:
             lines.append(
-                f"Not on these facts: the model finds no {GROUND_LABELS.get(gid, gid).lower()}"
+                f"Not on these facts: the model finds no {ground_label(gid).lower()}"
                 " ground here; look again at what the facts say."
             )
     grounds_correct = set(expected) == (chosen_grounds - set(weak))

@@ -4,6 +4,8 @@ Every function here draws one :class:`~diffusion_scenarios.Assessment` and decid
 the colours, dates and labels all come from the assessment. Figures are built with
 matplotlib's object-oriented API (no ``pyplot`` state, never ``show()``), entirely offline
 (the world map is a tile grid from the package's own layout file), and deterministically.
+A figure drawn here is a plain matplotlib ``Figure`` that also shows itself as a picture when
+it is the last value of a notebook cell (no ``plt.show()`` needed; see ``_shown_figure``).
 
     >>> import diffusion_scenarios as ds
     >>> from diffusion_scenarios import plots
@@ -197,9 +199,9 @@ def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]
         if figure is None:  # pragma: no cover - an Axes always belongs to a figure
             raise ValueError("ax: expected an Axes that belongs to a Figure")
         return figure, ax  # type: ignore[return-value]
-    from matplotlib.figure import Figure
+    from ._shown_figure import ShownFigure
 
-    figure = Figure(figsize=size, layout="constrained")
+    figure = ShownFigure(figsize=size, layout="constrained")
     return figure, figure.add_subplot()
 
 
@@ -245,7 +247,7 @@ def circulation_map(
         ax: draw into this Axes instead of a new figure.
 
     Returns:
-        The matplotlib Figure (not shown; display it or save it).
+        The matplotlib Figure (shown as a picture when it ends a notebook cell).
 
     Raises:
         ValueError: ``region`` is not one of INTERPOL's five regions.
@@ -289,9 +291,9 @@ def circulation_map(
     if ax is None:
         # Fixed margins instead of a layout engine: the engine would draw all 196 tiles an
         # extra time just to measure them, and the margins here are known in advance.
-        from matplotlib.figure import Figure
+        from ._shown_figure import ShownFigure
 
-        figure = Figure(figsize=(width, height))
+        figure: Figure = ShownFigure(figsize=(width, height))
         top = 0.62 / height  # the title and the subtitle
         bottom = (legend_height + 0.05) / height
         axes = figure.add_axes((0.01, bottom, 0.98, 1.0 - top - bottom))
