@@ -1202,10 +1202,12 @@ def plot_calibration(report: Any, *, ax: Any = None) -> Any:
     Returns:
         The matplotlib ``Figure``.
     """
-    import matplotlib.pyplot as plt
+    from ._shown_figure import ShownFigure
 
     if ax is None:
-        figure, ax = plt.subplots(figsize=(6, 5), layout="constrained")
+        # Without pyplot: the figure shows itself once, as a picture, when a cell ends with it.
+        figure = ShownFigure(figsize=(6, 5), layout="constrained")
+        ax = figure.subplots()
     else:
         figure = ax.figure
     ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", label="perfect calibration")
@@ -1338,12 +1340,13 @@ def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> An
         >>> len(figure.axes[0].patches) >= len(caselaw.tag_counts())
         True
     """
-    import matplotlib.pyplot as plt
+    from ._shown_figure import ShownFigure
 
     shares = outcome_shares_by_tag(df)
     if ax is None:
         height = max(2.5, 0.38 * len(shares) + 1.2)
-        figure, ax = plt.subplots(figsize=(9, height), layout="constrained")
+        figure = ShownFigure(figsize=(9, height), layout="constrained")
+        ax = figure.subplots()
     else:
         figure = ax.figure
     positions = list(range(len(shares)))[::-1]  # most frequent tag on top

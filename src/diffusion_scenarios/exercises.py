@@ -203,9 +203,17 @@ def ground_options() -> tuple[str, ...]:
     return GROUND_IDS
 
 
+# Route steps that are not asked about, where the plain words of the id would read badly.
+_OTHER_STEP_LABELS: dict[str, str] = {"ncb_consultation": "Consultation of the source NCB"}
+
+
 def step_label(step: str) -> str:
     """A readable label for a route step id (``"provisional_measures"`` → words)."""
-    return STEP_LABELS.get(step) or step.replace("_", " ").capitalize()
+    return (
+        STEP_LABELS.get(step)
+        or _OTHER_STEP_LABELS.get(step)
+        or step.replace("_", " ").capitalize()
+    )
 
 
 def check_answer(
