@@ -79,7 +79,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check the file is up to date")
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT / "src"))
+    # The installed package is used (its data folder is mapped at install time, so the
+    # checkout's src/ alone cannot be imported): install it editable while you change the
+    # engine (pip install -e .), or reinstall before refitting.
     from diffusion_scenarios._calibration import (
         CalibrationReport,
         case_features,
