@@ -34,6 +34,7 @@ from ._outcome import (
     WEIGHTS_RULE,
     Features,
     ModelWeights,
+    confidence_of,
     features_of,
     likelihood_of,
     model_weights,
@@ -245,16 +246,6 @@ def brier(likelihood: Sequence[float], outcome: str) -> float:
     )
 
 
-def _confidence_of(features: Features, top: float, weights: ModelWeights) -> str:
-    if features.known_facts < weights.min_known_facts:
-        return "low"
-    if top >= weights.high_confidence_at:
-        return "high"
-    if top >= weights.medium_confidence_at:
-        return "medium"
-    return "low"
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Forecast:
     """The model's forecast on one decision, with what the CCF decided."""
@@ -284,7 +275,7 @@ class Forecast:
 def _forecast(case: CaseFeatures, weights: ModelWeights) -> Forecast:
     p = likelihood_of(case.features, weights)
     return Forecast(
-        case=case, likelihood=p, confidence=_confidence_of(case.features, max(p), weights)
+        case=case, likelihood=p, confidence=confidence_of(case.features, max(p), weights)
     )
 
 

@@ -327,8 +327,8 @@ def _replace(features: Features, **changes: Any) -> Features:
     return replace(features, **changes)
 
 
-def _confidence(features: Features, top: float) -> str:
-    weights = model_weights()
+def confidence_of(features: Features, top: float, weights: ModelWeights) -> str:
+    """``low``, ``medium`` or ``high``: thin facts are low, else by the top likelihood."""
     if features.known_facts < weights.min_known_facts:
         return "low"
     if top >= weights.high_confidence_at:
@@ -380,7 +380,7 @@ def predict_outcome(
     top = likelihood[OUTCOMES.index(prediction)]
     unknowns = evaluate_grounds(scenario, on).depends_on
     hinges = _hinges(features, prediction, likelihood, unknowns, on)
-    confidence = _confidence(features, top)
+    confidence = confidence_of(features, top, model_weights())
     summary = _summary(prediction, top, hinges)
 
     strong = [g for g in grounds if g.id in DELETION_GROUNDS and g.strength == "strong"]

@@ -49,6 +49,7 @@ from ._render_markdown import (
     facts_as_given,
     has_unverified,
     non_recipients_sentence,
+    requesting_state,
     step_date_text,
     verification_of,
     words,
@@ -691,7 +692,7 @@ def _issuance_and_circulation(memo: _Memo, *, figures: bool) -> None:
             name="circulation-map",
             description=(
                 f"Tile-grid world map: the {_kind(assessment)} requested by "
-                f"{_requesting(assessment)} reached {circulation.recipient_count} countries; "
+                f"{requesting_state(assessment)} reached {circulation.recipient_count} countries; "
                 "colours show each country's role and arrest risk."
             ),
             caption=(
@@ -978,15 +979,6 @@ def _appendix(memo: _Memo, summary: EnforcementSummary) -> None:
         memo.heading("Member countries that did not receive it", 2)
         memo.para(non_recipients_sentence(summary, assessment.as_of))
         memo.para(", ".join(country(code) for code in others) + ".")
-
-
-def _requesting(assessment: Assessment) -> str:
-    for entry in assessment.enforcement:
-        if entry.role == "requesting":
-            return country(entry.country)
-    if assessment.scenario is not None:
-        return country(assessment.scenario.notice.requesting_country)
-    return "an unknown state"
 
 
 def _normalised_zip(data: bytes) -> bytes:

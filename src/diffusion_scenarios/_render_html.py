@@ -38,6 +38,7 @@ from ._render_markdown import (
     has_unverified,
     non_recipients_sentence,
     presumption_sentence,
+    requesting_state,
     step_date_text,
     words,
     yes_no,
@@ -306,7 +307,7 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
                 name="circulation-map",
                 description=(
                     f"Tile-grid world map: the {kind} requested by "
-                    f"{_requesting(assessment)} reached {circulation.recipient_count} "
+                    f"{requesting_state(assessment)} reached {circulation.recipient_count} "
                     "countries; colours show each country's role and arrest risk."
                 ),
                 caption=(
@@ -564,15 +565,6 @@ def _appendix(assessment: Assessment, summary: EnforcementSummary) -> str:
         ),
     )
     return f'<section id="appendix"><h2>Appendix: reasons country by country</h2>{table}</section>'
-
-
-def _requesting(assessment: Assessment) -> str:
-    for entry in assessment.enforcement:
-        if entry.role == "requesting":
-            return country(entry.country)
-    if assessment.scenario is not None:
-        return country(assessment.scenario.notice.requesting_country)
-    return "an unknown state"
 
 
 def _outcome_details(outcome: Outcome) -> list[str]:

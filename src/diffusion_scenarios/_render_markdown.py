@@ -76,6 +76,16 @@ def country(code: str | None) -> str:
         return code
 
 
+def requesting_state(assessment: Assessment) -> str:
+    """The requesting state's name, from the enforcement entries or else the facts."""
+    for entry in assessment.enforcement:
+        if entry.role == "requesting":
+            return country(entry.country)
+    if assessment.scenario is not None:
+        return country(assessment.scenario.notice.requesting_country)
+    return "an unknown state"
+
+
 def day(value: _dt.date | None) -> str:
     return value.isoformat() if value is not None else "—"
 
