@@ -161,6 +161,8 @@ def _mutate(data: st.DataObject) -> dict[str, Any]:
             current = node[path[-1]]
         except (KeyError, IndexError, TypeError):
             continue  # an earlier mutation removed or replaced this branch
+        if not isinstance(node, dict | list):
+            continue  # replaced by a string (which can be indexed, but not changed)
         action = data.draw(st.sampled_from(["delete", "swap", "swap", "key"]))
         if action == "delete":
             del node[path[-1]]
