@@ -175,3 +175,19 @@ def test_text_states_a_reason_shared_by_every_recipient_once() -> None:
     assert "Recipients at low risk (195; practice unknown for" in text
     # Germany is singled out by a fact (the person's nationality) and is listed on its own.
     assert "- Germany: low risk." in text
+
+
+def test_a_report_before_the_issue_date_says_in_words_that_nothing_is_predicted() -> None:
+    import datetime
+
+    import diffusion_scenarios as ds
+    from diffusion_scenarios import reports
+
+    scenario = ds.builtin_scenarios()["ccf-2019-u1"]
+    before = scenario.notice.issued_on - datetime.timedelta(days=30)
+    assessment = ds.assess(scenario, as_of=before)
+    assert assessment.outcome.prediction is None
+    text = reports.render(assessment, "text")
+    assert "no prediction, as nothing is on file" in text
+    assert "not_predicted." not in text
+    assert "No prediction: nothing is on file" in reports.render(assessment, "markdown")

@@ -46,6 +46,7 @@ PREDICTION_WORDS = {
         "added or corrected"
     ),
     "compliant": "Compliant: the data would most likely be kept as they are",
+    "not_predicted": "No prediction: nothing is on file on the day assessed",
 }
 RISK_WORDS = {
     "high": "high",

@@ -26,6 +26,7 @@ _PREDICTIONS = {
     "not_compliant": "not compliant: the data would be deleted",
     "compliant_with_update": "compliant with an update: the data stay, corrected or completed",
     "compliant": "compliant: the data stay as they are",
+    "not_predicted": "no prediction, as nothing is on file on the day assessed",
 }
 _SCREENING = {
     "published": "reviewed before publication and published",

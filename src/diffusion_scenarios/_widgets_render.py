@@ -66,6 +66,7 @@ OUTCOME_WORDS = {
     "not_compliant": "not compliant: the data would be deleted",
     "compliant_with_update": "compliant with an update: kept, with information added or corrected",
     "compliant": "compliant: kept as it is",
+    "not_predicted": "no prediction: nothing on file on the day assessed",
 }
 _OUTCOME_STYLE = {
     "not_compliant": ("#009E73", "#ffffff"),
