@@ -20,8 +20,8 @@ browser are always stopped.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
-import signal
 import socket
 import statistics
 import subprocess
@@ -34,24 +34,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser_support import launch_chromium, open_page  # noqa: E402
+from browser_support import (  # noqa: E402
+    launch_chromium,
+    open_page,
+    stop_server,
+    time_change_ms,
+)
 
 BANNER = "[role=status]"
-WATCH = """([selector, text]) => {
-    const timing = window.__dsTiming = {};
-    document.addEventListener('change', () => {
-        if (timing.changed === undefined) timing.changed = performance.now();
-    }, true);
-    const observer = new MutationObserver(() => {
-        if (timing.changed !== undefined && [...document.querySelectorAll(selector)]
-                .some((el) => el.textContent.includes(text))) {
-            timing.shown = performance.now();
-            observer.disconnect();
-        }
-    });
-    observer.observe(document.documentElement, {subtree: true, childList: true,
-                                                characterData: true});
-}"""
+
 
 
 def _port() -> int:
@@ -118,18 +109,16 @@ def main() -> None:
                         ("chosen regions and countries", "received by 50"),
                     )
                     for label, words in changes:
-                        page.evaluate(WATCH, [BANNER, words])
-                        recipients.select_option(label=label)
-                        page.wait_for_function("window.__dsTiming.shown !== undefined",
-                                               timeout=30_000)  # fmt: skip
-                        timing = page.evaluate("window.__dsTiming")
-                        updates.append(timing["shown"] - timing["changed"])
+                        updates.append(
+                            time_change_ms(
+                                page,
+                                functools.partial(recipients.select_option, label=label),
+                                BANNER,
+                                words,
+                            )
+                        )
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+        stop_server(server)
     print("The Voilà explorer in Chromium (page clock):")
     print(_summary("first outcome after the page is asked for", first, 1500))
     print(_summary("  of which after the page's load event", after_load, 1500))

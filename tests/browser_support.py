@@ -29,7 +29,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import signal
+import subprocess
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,6 +248,54 @@ def save_screenshot(page: Any, directory: Path, name: str, *, full_page: bool = 
     path = directory / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+def keep_artifact(path: Path) -> None:
+    """Copy a screenshot to ``$DS_ARTIFACTS`` when that is set, for a person to look at."""
+    target = os.environ.get("DS_ARTIFACTS")
+    if target:
+        Path(target).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(target) / path.name)
+
+
+def stop_server(server: subprocess.Popen[Any], *, timeout: float = 20) -> None:
+    """End a server started in its own process group: politely, then by force."""
+    if server.poll() is not None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait(timeout=10)
+
+
+# Notes, in the page's own clock, the user's change and the moment ``text`` shows in
+# ``selector``, so neither Playwright's round trips nor polling add to the figure.
+_WATCH_CHANGE = """([selector, text]) => {
+    const timing = window.__dsTiming = {};
+    document.addEventListener('change', () => {
+        if (timing.changed === undefined) timing.changed = performance.now();
+    }, true);
+    const observer = new MutationObserver(() => {
+        if (timing.changed !== undefined && [...document.querySelectorAll(selector)]
+                .some((el) => el.textContent.includes(text))) {
+            timing.shown = performance.now();
+            observer.disconnect();
+        }
+    });
+    observer.observe(document.documentElement, {subtree: true, childList: true,
+                                                characterData: true});
+}"""
+
+
+def time_change_ms(page: Any, change: Callable[[], Any], selector: str, text: str) -> float:
+    """Milliseconds from a user's change (the browser's change event) to ``text`` showing."""
+    page.evaluate(_WATCH_CHANGE, [selector, text])
+    change()
+    page.wait_for_function("window.__dsTiming.shown !== undefined", timeout=30_000)
+    timing = page.evaluate("window.__dsTiming")
+    return float(timing["shown"] - timing["changed"])
 
 
 @pytest.fixture(scope="module")

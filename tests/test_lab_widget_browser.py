@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -18,8 +17,15 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from browser_support import open_page, overflowing_text, require_browser, save_screenshot
-from test_voila_browser import KERNEL_TIMEOUT_MS, ROOT, _free_port, _keep
+from browser_support import (
+    keep_artifact,
+    open_page,
+    overflowing_text,
+    require_browser,
+    save_screenshot,
+    stop_server,
+)
+from test_voila_browser import KERNEL_TIMEOUT_MS, ROOT, _free_port
 
 pytestmark = pytest.mark.browser
 
@@ -74,14 +80,9 @@ def test_the_policy_lab_shows_every_label_and_box_whole(tmp_path: Path) -> None:
             page.get_by_text("Ran 'today'").wait_for(timeout=KERNEL_TIMEOUT_MS)
             problems = overflowing_text(page)
             seed = page.get_by_label("Random seed").bounding_box()
-            _keep(save_screenshot(page, tmp_path, "policy_lab_widget"))
+            keep_artifact(save_screenshot(page, tmp_path, "policy_lab_widget"))
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=10)
+        stop_server(server)
     assert problems == []
     assert seed is not None and seed["width"] >= 80  # the seed box once collapsed to 10 px
     assert log.page_errors == [] and log.non_local_requests == []

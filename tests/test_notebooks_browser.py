@@ -16,7 +16,6 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -29,7 +28,7 @@ from typing import Any
 
 import nbformat
 import pytest
-from browser_support import open_page, require_browser
+from browser_support import keep_artifact, open_page, require_browser, stop_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -83,20 +82,8 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
                 time.sleep(0.5)
         yield url, token
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=10)
+        stop_server(server, timeout=30)
 
-
-def _keep(path: Path) -> None:
-    target = os.environ.get("DS_ARTIFACTS")
-    if target:
-        Path(target).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(target) / path.name)
 
 
 def _loaded_pictures(page: Any) -> set[str]:
@@ -119,7 +106,7 @@ def _screens(page: Any, directory: Path, stem: str) -> list[Path]:
         page.wait_for_timeout(400)
         path = directory / f"{stem}_{number:02d}.png"
         page.screenshot(path=str(path))
-        _keep(path)
+        keep_artifact(path)
         shots.append(path)
         moved = page.evaluate(
             f"""() => {{ const s = document.querySelector('{scroller}');
@@ -176,7 +163,7 @@ def test_the_notebook_reads_and_runs_in_jupyterlab_with_its_pictures(
         except Exception:
             shot = tmp_path / f"lab_{notebook.stem}_timeout.png"
             page.screenshot(path=str(shot))
-            _keep(shot)
+            keep_artifact(shot)
             counts = page.evaluate(
                 "() => [...document.querySelectorAll('.jp-CodeCell')]"
                 ".map(c => c.querySelectorAll('.jp-OutputArea-output').length)"

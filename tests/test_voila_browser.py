@@ -14,8 +14,6 @@ whatever happens.
 from __future__ import annotations
 
 import os
-import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -24,10 +22,17 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from browser_support import open_page, overflowing_text, require_browser, save_screenshot
+from browser_support import (
+    keep_artifact,
+    open_page,
+    overflowing_text,
+    require_browser,
+    save_screenshot,
+    stop_server,
+    time_change_ms,
+)
 
 import diffusion_scenarios as ds
 from diffusion_scenarios._widgets_render import country_label
@@ -123,20 +128,8 @@ def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         _wait_for_waiting_kernel()
         yield url
     finally:
-        if server.poll() is None:
-            os.killpg(server.pid, signal.SIGTERM)
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(server.pid, signal.SIGKILL)
-                server.wait(timeout=10)
+        stop_server(server)
 
-
-def _keep(path: Path) -> None:
-    target = os.environ.get("DS_ARTIFACTS")
-    if target:
-        Path(target).mkdir(parents=True, exist_ok=True)
-        shutil.copy(path, Path(target) / path.name)
 
 
 def test_voila_app_shows_no_code_and_reacts_to_refugee_status(
@@ -172,7 +165,7 @@ def test_voila_app_shows_no_code_and_reacts_to_refugee_status(
         page.get_by_text("refugee_status").first.wait_for(timeout=10_000)
         page.locator('svg[role=img][aria-label^="Chart of the grounds"]').wait_for(timeout=60_000)
         shot = save_screenshot(page, tmp_path, "voila_explorer_refugee", full_page=True)
-        _keep(shot)
+        keep_artifact(shot)
 
     assert seconds < 10
     assert shot.stat().st_size > 10_000
@@ -187,36 +180,6 @@ BANNER = "[role=status]"
 # The speed figures (first outcome after the page is asked for, updated outcome after a
 # change) are printed here and measured over several rounds by benchmarks/bench_voila.py;
 # the project keeps timing out of pass/fail tests.
-
-
-def _time_change(page: object, change: Any, selector: str, text: str) -> float:
-    """Milliseconds from a user's change (the browser's change event) to ``text`` showing.
-
-    Listeners installed in the page before the change note both moments in the page's own
-    clock, so neither Playwright's round trips nor polling add to the figure.
-    """
-    page.evaluate(  # type: ignore[attr-defined]
-        """([selector, text]) => {
-            const timing = window.__dsTiming = {};
-            document.addEventListener('change', () => {
-                if (timing.changed === undefined) timing.changed = performance.now();
-            }, true);
-            const observer = new MutationObserver(() => {
-                if (timing.changed !== undefined && [...document.querySelectorAll(selector)]
-                        .some((el) => el.textContent.includes(text))) {
-                    timing.shown = performance.now();
-                    observer.disconnect();
-                }
-            });
-            observer.observe(document.documentElement, {subtree: true, childList: true,
-                                                        characterData: true});
-        }""",
-        [selector, text],
-    )
-    change()
-    page.wait_for_function("window.__dsTiming.shown !== undefined", timeout=30_000)  # type: ignore[attr-defined]
-    timing = page.evaluate("window.__dsTiming")  # type: ignore[attr-defined]
-    return float(timing["shown"] - timing["changed"])
 
 
 def _visible_ms(page: object, selector: str, text: str, timeout_ms: int) -> float:
@@ -258,11 +221,11 @@ def test_every_tab_after_a_change_shows_the_new_facts_with_no_text_cut(
     ) as (page, log):
         first_ms = _visible_ms(page, BANNER, "Likely CCF outcome", KERNEL_TIMEOUT_MS)
         print(f"\nfirst outcome visible {first_ms:.0f} ms after the page was asked for")
-        _keep(save_screenshot(page, tmp_path, "explorer_first_view"))
+        keep_artifact(save_screenshot(page, tmp_path, "explorer_first_view"))
         problems = overflowing_text(page)
 
         # "Notice and circulation" is the section open at the start.
-        update_ms = _time_change(
+        update_ms = time_change_ms(
             page,
             lambda: page.get_by_label("Recipients", exact=True).select_option(
                 label="all members"
@@ -276,7 +239,7 @@ def test_every_tab_after_a_change_shows_the_new_facts_with_no_text_cut(
             page.get_by_role("tab", name=tab).click()
             page.wait_for_timeout(300)
             problems += [f"{tab}: {p}" for p in overflowing_text(page)]
-            _keep(save_screenshot(page, tmp_path, f"explorer_tab_{tab.lower()}"))
+            keep_artifact(save_screenshot(page, tmp_path, f"explorer_tab_{tab.lower()}"))
         changes = page.locator(".widget-html", has_text="Changes against").first
         assert "notice.recipients" in changes.inner_text()
         page.get_by_role("tab", name="Trips").click()
@@ -314,7 +277,7 @@ def test_upload_lists_problems_opens_a_good_file_and_downloads_the_facts(
         alert = page.locator("[role=alert]", has_text="client.yaml could not be opened")
         alert.wait_for(timeout=30_000)
         items = alert.locator("li").all_inner_texts()
-        _keep(save_screenshot(page, tmp_path, "explorer_malformed_upload"))
+        keep_artifact(save_screenshot(page, tmp_path, "explorer_malformed_upload"))
         problems = overflowing_text(page)  # the Start section open: nothing cut
         assert len(items) == 3, items
         assert any("lower-case letters, digits and hyphens" in item for item in items)
@@ -329,7 +292,7 @@ def test_upload_lists_problems_opens_a_good_file_and_downloads_the_facts(
         page.get_by_role("button", name="Prepare the downloads").click()
         link = page.locator("a[data-download=facts]")
         link.wait_for(timeout=30_000)
-        _keep(save_screenshot(page, tmp_path, "explorer_downloads"))
+        keep_artifact(save_screenshot(page, tmp_path, "explorer_downloads"))
         problems += overflowing_text(page)
         with page.expect_download() as download_info:
             link.click()
