@@ -509,3 +509,15 @@ def test_the_examples_in_the_docstrings_run(module: str) -> None:
     result = doctest.testmod(importlib.import_module(f"diffusion_scenarios.{module}"))
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def test_grounds_that_call_for_a_correction_have_their_own_heading() -> None:
+    assessment = ds.assess(ds.builtin_scenarios()["extradition-refused-human-rights"])
+    correcting = ("data_accuracy", "extradition_refused")
+    corrections = [g.id for g in assessment.grounds if g.id in correcting]
+    assert corrections
+    texts = [p.text for p in _open(render_docx(assessment, figures=False)).paragraphs]
+    start = texts.index("Grounds for correcting the record")  # a heading of its own
+    for ground_id in corrections:  # each listed under it, not under "Grounds for deletion"
+        assert any(f"({ground_id})" in text for text in texts[start:])
+        assert not any(f"({ground_id})" in text for text in texts[:start])

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ._assessment import TraceEntry
+from ._assessment import Ground, TraceEntry
 from ._rules import catalogue
 from ._scenario import Scenario
 
@@ -33,6 +33,7 @@ __all__ = [
     "Finding",
     "feared_persecution_from",
     "ground_category",
+    "grounds_by_remedy",
     "json_value",
     "stronger",
 ]
@@ -129,6 +130,15 @@ def ground_category(ground_id: str) -> str:
         ('correction', 'deletion')
     """
     return CORRECTION if ground_id in UPDATE_GROUNDS else DELETION
+
+
+def grounds_by_remedy(grounds: Iterable[Ground]) -> tuple[list[Ground], list[Ground]]:
+    """The grounds split by what they call for: (deletion, correction of the record)."""
+    deletions: list[Ground] = []
+    corrections: list[Ground] = []
+    for ground in grounds:
+        (corrections if ground_category(ground.id) == CORRECTION else deletions).append(ground)
+    return deletions, corrections
 
 
 def stronger(a: str, b: str) -> str:

@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from ._findings import grounds_by_remedy
 from ._render_markdown import (
     KIND_WORDS,
     NOTICE,
@@ -778,21 +779,26 @@ def _trips(memo: _Memo) -> None:
 
 def _grounds(memo: _Memo, *, figures: bool) -> None:
     assessment = memo.assessment
+    deletions, corrections = grounds_by_remedy(assessment.grounds)
     memo.heading("Grounds for deletion", 1)
-    if not assessment.grounds:
+    if not deletions:
         memo.para("No ground for deletion applies on the facts given.")
+    for heading, grounds in (("", deletions), ("Grounds for correcting the record", corrections)):
+        if heading and grounds:
+            memo.heading(heading, 1)
+        for ground in grounds:
+            memo.heading(f"{ground.label or words(ground.id)} ({ground.id})", 2)
+            paragraph = memo.para()
+            _run(paragraph, "Strength: ", bold=True)
+            _run(paragraph, ground.strength)
+            if has_unverified(assessment, ground.citations):
+                _run(paragraph, " — rests on an ")
+                _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
+                _run(paragraph, " rule")
+            memo.rules_line(ground.citations)
+            memo.bullets(ground.reasons)
+    if not assessment.grounds:
         return
-    for ground in assessment.grounds:
-        memo.heading(f"{ground.label or words(ground.id)} ({ground.id})", 2)
-        paragraph = memo.para()
-        _run(paragraph, "Strength: ", bold=True)
-        _run(paragraph, ground.strength)
-        if has_unverified(assessment, ground.citations):
-            _run(paragraph, " — rests on an ")
-            _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
-            _run(paragraph, " rule")
-        memo.rules_line(ground.citations)
-        memo.bullets(ground.reasons)
     if figures:
         from .plots import grounds_chart
 

@@ -390,10 +390,9 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
     parts.append('<section id="grounds"><h2>Grounds for deletion</h2>')
     if assessment.grounds:
         # Grounds by the remedy they call for: deletion, or correction of the record.
-        from ._findings import CORRECTION, ground_category
+        from ._findings import grounds_by_remedy
 
-        corrections = [g for g in assessment.grounds if ground_category(g.id) == CORRECTION]
-        deletions = [g for g in assessment.grounds if ground_category(g.id) != CORRECTION]
+        deletions, corrections = grounds_by_remedy(assessment.grounds)
         if not deletions:
             parts.append("<p>No ground for deletion applies on the facts given.</p>")
         for first, grounds in ((True, deletions), (False, corrections)):

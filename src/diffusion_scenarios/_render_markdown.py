@@ -634,10 +634,9 @@ def render_markdown(assessment: Assessment) -> str:
     out.append("")
 
     # Grounds by the remedy they call for: deletion, or correction of the record.
-    from ._findings import CORRECTION, ground_category
+    from ._findings import grounds_by_remedy
 
-    corrections = [g for g in assessment.grounds if ground_category(g.id) == CORRECTION]
-    deletions = [g for g in assessment.grounds if ground_category(g.id) != CORRECTION]
+    deletions, corrections = grounds_by_remedy(assessment.grounds)
     for heading, grounds in (
         ("Grounds for deletion", deletions),
         ("Grounds for correcting the record", corrections),

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from ._assessment import Assessment, EnforcementEntry
 from ._countries import country_name
-from ._findings import CORRECTION, ground_category
+from ._findings import grounds_by_remedy
 from ._outcome import confidence_words, hinge_words, likelihood_words, reasons_words
 from ._stage import long_date, risk_phrase
 from ._travel import trip_risk_phrase
@@ -118,8 +118,7 @@ def render_text(assessment: Assessment) -> str:
         lines += _para(_tags(a, a.outcome.citations))
 
     # Grounds by the remedy they call for: deletion, or correction of the record.
-    corrections = [g for g in a.grounds if ground_category(g.id) == CORRECTION]
-    deletions = [g for g in a.grounds if ground_category(g.id) != CORRECTION]
+    deletions, corrections = grounds_by_remedy(a.grounds)
     for heading, grounds in (
         ("Grounds for deletion", deletions),
         ("Grounds for correcting the record", corrections),
