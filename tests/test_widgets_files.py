@@ -94,6 +94,8 @@ def _edit(draw: st.DrawFn, explorer: ScenarioExplorer) -> tuple[str, Any]:
     if isinstance(control, w.Text):
         return name, draw(st.sampled_from(_NUMBERS))
     values = [value for _, value in control.options]
+    if not values:  # e.g. no member states to offer on an issue date before 1956
+        return name, control.value
     if isinstance(control, w.SelectMultiple):
         return name, tuple(draw(st.lists(st.sampled_from(values), max_size=3, unique=True)))
     return name, draw(st.sampled_from(values))
