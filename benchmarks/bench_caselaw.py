@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 
 from diffusion_scenarios import caselaw
-from diffusion_scenarios._data import data_file
+from diffusion_scenarios._law.data import data_file
 
 
 def _median_ms(call: Callable[[], object], repeat: int) -> float:

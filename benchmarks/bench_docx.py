@@ -33,7 +33,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import reports
-from diffusion_scenarios._render_docx import render_docx
+from diffusion_scenarios._render.word import render_docx
 
 MEMO_TARGET_S = 4.0
 SIZE_TARGET_BYTES = 5_000_000

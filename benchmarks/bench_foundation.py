@@ -47,8 +47,9 @@ import time
 start = time.perf_counter()
 import datetime
 import diffusion_scenarios as ds
-from diffusion_scenarios import _countries, _reference
-from diffusion_scenarios._rules import catalogue
+from diffusion_scenarios._law import countries as _countries
+from diffusion_scenarios._law import reference as _reference
+from diffusion_scenarios._law.rules import catalogue
 day = datetime.date(2025, 1, 1)
 _countries.members_on(day)
 for region in ("africa", "americas", "asia_south_pacific", "europe",
@@ -96,8 +97,9 @@ def main() -> None:
     args = parser.parse_args()
 
     import diffusion_scenarios as ds
-    from diffusion_scenarios import _countries, _reference
-    from diffusion_scenarios._data import data_file
+    from diffusion_scenarios._law import countries as _countries
+    from diffusion_scenarios._law import reference as _reference
+    from diffusion_scenarios._law.data import data_file
 
     sample = Path(str(data_file("scenarios/diffusion-commercial-dispute-europe.yaml")))
     print(f"Python {sys.version.split()[0]}; median of {args.repeat} fresh processes\n")

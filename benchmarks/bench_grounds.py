@@ -21,9 +21,9 @@ import statistics
 import time
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._grounds import _evaluate, evaluate_grounds
-from diffusion_scenarios._outcome import predict_outcome
-from diffusion_scenarios._rules import catalogue
+from diffusion_scenarios._engine.grounds.evaluate import _evaluate, evaluate_grounds
+from diffusion_scenarios._engine.outcome import predict_outcome
+from diffusion_scenarios._law.rules import catalogue
 
 
 def _per_call_ms(func: object, repeat: int) -> float:

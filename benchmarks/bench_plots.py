@@ -29,8 +29,8 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import plots
-from diffusion_scenarios._render_html import figure_svg, render_html
-from diffusion_scenarios._render_markdown import render_markdown
+from diffusion_scenarios._render.html import figure_svg, render_html
+from diffusion_scenarios._render.markdown import render_markdown
 
 FIGURE_TARGET_S = 1.0
 MEMO_TARGET_S = 4.0

@@ -36,7 +36,7 @@ def _number(x: float) -> str:
 def fitted_block(
     values: dict[str, float], ranges: dict[str, tuple[float, float]], cases: int
 ) -> str:
-    from diffusion_scenarios._calibration import _terms
+    from diffusion_scenarios._engine.calibration import _terms
 
     terms = _terms()
     lines = [
@@ -82,7 +82,7 @@ def main() -> int:
     # The installed package is used (its data folder is mapped at install time, so the
     # checkout's src/ alone cannot be imported): install it editable while you change the
     # engine (pip install -e .), or reinstall before refitting.
-    from diffusion_scenarios._calibration import (
+    from diffusion_scenarios._engine.calibration import (
         CalibrationReport,
         case_features,
         cross_validate,

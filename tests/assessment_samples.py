@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from diffusion_scenarios._assessment import (
+from diffusion_scenarios._engine.assessment import (
     Assessment,
     Circulation,
     Citation,
@@ -21,7 +21,7 @@ from diffusion_scenarios._assessment import (
     TraceEntry,
     TravelEntry,
 )
-from diffusion_scenarios._scenario import (
+from diffusion_scenarios._facts.scenario import (
     Case,
     Challenge,
     Notice,

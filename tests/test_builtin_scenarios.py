@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._assessment import RouteStep
-from diffusion_scenarios._data import data_file
+from diffusion_scenarios._engine.assessment import RouteStep
+from diffusion_scenarios._law.data import data_file
 
 SCENARIO_DIR = Path(str(data_file("scenarios/expected.csv"))).parent
 _RANK = {"weak": 1, "arguable": 2, "strong": 3}

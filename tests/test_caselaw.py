@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from diffusion_scenarios import caselaw
-from diffusion_scenarios._data import data_file
+from diffusion_scenarios._law.data import data_file
 from diffusion_scenarios.cli import main
 from diffusion_scenarios.errors import CaseLawError
 

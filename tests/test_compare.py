@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from diffusion_scenarios import caselaw
-from diffusion_scenarios._data import data_file
+from diffusion_scenarios._law.data import data_file
 from diffusion_scenarios.cli import main
 from diffusion_scenarios.errors import CaseLawError
 
@@ -44,9 +44,9 @@ def stand_in_engine(monkeypatch: pytest.MonkeyPatch) -> None:
         ),
         "bravo": _answer("not_compliant", {"data_accuracy": "arguable"}),
     }
-    fake = types.ModuleType("diffusion_scenarios._engine")
+    fake = types.ModuleType("diffusion_scenarios._engine.pipeline")
     fake.assess = lambda scenario, **_: answers[scenario.id]  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "diffusion_scenarios._engine", fake)
+    monkeypatch.setitem(sys.modules, "diffusion_scenarios._engine.pipeline", fake)
 
 
 # --------------------------------------------------------------------------- arithmetic

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffusion_scenarios import _countries as countries
-from diffusion_scenarios import _reference as reference
-from diffusion_scenarios._vocab import REGIONS
+from diffusion_scenarios._law import countries as countries
+from diffusion_scenarios._law import reference as reference
+from diffusion_scenarios._law.vocab import REGIONS
 
 D = dt.date
 
@@ -242,7 +242,7 @@ def test_importing_the_package_and_resolving_countries_does_not_import_pycountry
     import sys
 
     code = (
-        "import sys, diffusion_scenarios._countries as c; c.resolve_country('NO'); "
+        "import sys, diffusion_scenarios._law.countries as c; c.resolve_country('NO'); "
         "print('pycountry' in sys.modules)"
     )
     result = subprocess.run(

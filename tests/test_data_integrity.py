@@ -15,9 +15,9 @@ from importlib import resources
 import pycountry
 import pytest
 
-from diffusion_scenarios import _countries as countries
-from diffusion_scenarios import _reference as reference
-from diffusion_scenarios._vocab import INTERPOL_REGIONS
+from diffusion_scenarios._law import countries as countries
+from diffusion_scenarios._law import reference as reference
+from diffusion_scenarios._law.vocab import INTERPOL_REGIONS
 
 D = dt.date
 

@@ -16,13 +16,13 @@ import pytest
 from contract import CONTRACT_KEYS
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._assessment import Circulation, Ground
-from diffusion_scenarios._countries import members_on
-from diffusion_scenarios._issuance import issuance_stage
-from diffusion_scenarios._route import route_stage
-from diffusion_scenarios._rules import catalogue
-from diffusion_scenarios._stage import add_months
-from diffusion_scenarios._travel import travel_stage
+from diffusion_scenarios._engine.assessment import Circulation, Ground
+from diffusion_scenarios._engine.issuance import issuance_stage
+from diffusion_scenarios._engine.route import route_stage
+from diffusion_scenarios._engine.stage import add_months
+from diffusion_scenarios._engine.travel import travel_stage
+from diffusion_scenarios._law.countries import members_on
+from diffusion_scenarios._law.rules import catalogue
 
 D = dt.date
 

@@ -15,9 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._rules import catalogue
-from diffusion_scenarios._stage import RISK_ORDER
-from diffusion_scenarios._vocab import (
+from diffusion_scenarios._engine.stage import RISK_ORDER
+from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios._law.vocab import (
     CHALLENGE_REQUESTS,
     EXTRADITION_GROUNDS,
     EXTRADITION_OUTCOMES,

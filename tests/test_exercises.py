@@ -14,7 +14,7 @@ import nbformat
 import pytest
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._vocab import GROUND_IDS
+from diffusion_scenarios._law.vocab import GROUND_IDS
 from diffusion_scenarios.exercises import (
     GROUND_LABELS,
     OUTCOME_LABELS,

@@ -15,12 +15,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffusion_scenarios._assessment import Ground
-from diffusion_scenarios._findings import DELETION_GROUNDS, GROUND_LABELS, UPDATE_GROUNDS
-from diffusion_scenarios._grounds import SCREENED_GROUNDS, evaluate_grounds, ground_label
-from diffusion_scenarios._outcome import predict_outcome
-from diffusion_scenarios._rules import catalogue
-from diffusion_scenarios._scenario import (
+from diffusion_scenarios._engine.assessment import Ground
+from diffusion_scenarios._engine.grounds.evaluate import (
+    SCREENED_GROUNDS,
+    evaluate_grounds,
+    ground_label,
+)
+from diffusion_scenarios._engine.grounds.findings import (
+    DELETION_GROUNDS,
+    GROUND_LABELS,
+    UPDATE_GROUNDS,
+)
+from diffusion_scenarios._engine.outcome import predict_outcome
+from diffusion_scenarios._facts.scenario import (
     ArrestWarrant,
     Case,
     Challenge,
@@ -33,7 +40,8 @@ from diffusion_scenarios._scenario import (
     RefugeeStatus,
     Scenario,
 )
-from diffusion_scenarios._vocab import (
+from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios._law.vocab import (
     EXTRADITION_GROUNDS,
     EXTRADITION_OUTCOMES,
     GROUND_IDS,

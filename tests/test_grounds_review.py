@@ -12,9 +12,9 @@ import datetime as dt
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import reports
-from diffusion_scenarios._findings import ground_category
-from diffusion_scenarios._grounds import evaluate_grounds
-from diffusion_scenarios._scenario import InAbsentiaDetails
+from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
+from diffusion_scenarios._engine.grounds.findings import ground_category
+from diffusion_scenarios._facts.scenario import InAbsentiaDetails
 
 D = dt.date
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from diffusion_scenarios import lab
-from diffusion_scenarios._lab_params import _spec, parameter_names
+from diffusion_scenarios._lab.params import _spec, parameter_names
 from diffusion_scenarios.errors import LabError, ReferenceDataError
 
 N = 40_000  # small enough for a shared CI box, large enough for stable shares

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from diffusion_scenarios import lab
-from diffusion_scenarios._cli_lab import ProgressBar
+from diffusion_scenarios._cli.lab import ProgressBar
 from diffusion_scenarios.cli import main
 
 

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 import diffusion_scenarios as ds
-from diffusion_scenarios import _vocab as vocab
-from diffusion_scenarios._loader import scenario_to_dict
+from diffusion_scenarios._facts.loader import scenario_to_dict
+from diffusion_scenarios._law import vocab as vocab
 
 D = dt.date
 
@@ -422,7 +422,7 @@ def test_a_public_extract_is_allowed_for_a_red_notice_only() -> None:
 def test_region_recipients_expand_by_the_date_of_issue(
     regions: list[str], day: str, inside: str | None, outside: str | None
 ) -> None:
-    from diffusion_scenarios._countries import expand_recipients
+    from diffusion_scenarios._law.countries import expand_recipients
 
     scenario = ds.scenario_from_dict(
         minimal(requesting_country="KZ", issued_on=day, recipients=regions)
@@ -566,7 +566,9 @@ def test_the_readme_lists_every_vocabulary_word() -> None:
             assert word in section, word
 
 
-@pytest.mark.parametrize("module", ["_countries", "_reference", "_loader", "_yaml"])
+@pytest.mark.parametrize(
+    "module", ["_law.countries", "_law.reference", "_facts.loader", "_facts.yaml_io"]
+)
 def test_the_examples_in_the_docstrings_run(module: str, tmp_path: Path) -> None:
     import doctest
     import importlib

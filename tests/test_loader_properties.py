@@ -18,10 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diffusion_scenarios as ds
-from diffusion_scenarios import _vocab as vocab
-from diffusion_scenarios._countries import members_on
-from diffusion_scenarios._loader import scenario_to_dict
-from diffusion_scenarios._yaml import dump_yaml
+from diffusion_scenarios._facts.loader import scenario_to_dict
+from diffusion_scenarios._facts.yaml_io import dump_yaml
+from diffusion_scenarios._law import vocab as vocab
+from diffusion_scenarios._law.countries import members_on
 
 VALID: dict[str, Any] = {
     "format": 1,

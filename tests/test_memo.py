@@ -20,9 +20,9 @@ from assessment_samples import (
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import reports
-from diffusion_scenarios._countries import country_name
-from diffusion_scenarios._render_html import render_html
-from diffusion_scenarios._render_markdown import render_markdown
+from diffusion_scenarios._law.countries import country_name
+from diffusion_scenarios._render.html import render_html
+from diffusion_scenarios._render.markdown import render_markdown
 
 HOSTILE_TITLE = '<script>window.pwned = 1</script> | "quoted" & <img src=x onerror=alert(1)>'
 
@@ -372,7 +372,7 @@ def test_memo_counts_non_members_apart_from_members_that_did_not_receive_it() ->
     import dataclasses
     import datetime as dt
 
-    from diffusion_scenarios._assessment import EnforcementEntry
+    from diffusion_scenarios._engine.assessment import EnforcementEntry
 
     base = sample_assessment()
     palau = EnforcementEntry(

@@ -12,7 +12,7 @@ from assessment_samples import sample_assessment
 from browser_support import launch_chromium, open_page, save_screenshot
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._render_html import render_html
+from diffusion_scenarios._render.html import render_html
 
 pytestmark = pytest.mark.browser
 

@@ -20,9 +20,9 @@ from docx.oxml.ns import qn
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import reports
-from diffusion_scenarios._assessment import Hinge
-from diffusion_scenarios._render_docx import ZIP_TIMESTAMP, render_docx
-from diffusion_scenarios._render_markdown import NOTICE
+from diffusion_scenarios._engine.assessment import Hinge
+from diffusion_scenarios._render.markdown import NOTICE
+from diffusion_scenarios._render.word import ZIP_TIMESTAMP, render_docx
 from diffusion_scenarios.cli import main
 from diffusion_scenarios.errors import MissingDependencyError, OutputExistsError
 
@@ -501,7 +501,7 @@ def test_making_a_word_memo_opens_no_network_connection(tmp_path: Path) -> None:
     assert (tmp_path / "memo.docx").read_bytes().startswith(b"PK")
 
 
-@pytest.mark.parametrize("module", ["reports", "_render_docx"])
+@pytest.mark.parametrize("module", ["reports", "_render.word"])
 def test_the_examples_in_the_docstrings_run(module: str) -> None:
     import doctest
     import importlib

@@ -36,8 +36,9 @@ BODY = textwrap.dedent(
     import datetime
 
     import diffusion_scenarios as ds
-    from diffusion_scenarios import _countries, _reference
-    from diffusion_scenarios._rules import catalogue
+    from diffusion_scenarios._law import countries as _countries
+    from diffusion_scenarios._law import reference as _reference
+    from diffusion_scenarios._law.rules import catalogue
 
     day = datetime.date(2025, 1, 1)
     _countries.members_on(day)

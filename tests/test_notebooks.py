@@ -28,7 +28,7 @@ import nbformat
 import pytest
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._rules import catalogue as rule_catalogue
+from diffusion_scenarios._law.rules import catalogue as rule_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"

@@ -20,15 +20,15 @@ from hypothesis import strategies as st
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import caselaw
-from diffusion_scenarios._assessment import OUTCOMES
-from diffusion_scenarios._calibration import (
+from diffusion_scenarios._engine.assessment import OUTCOMES
+from diffusion_scenarios._engine.calibration import (
     base_rate_forecast,
     case_features,
     cross_validate,
     fit,
 )
-from diffusion_scenarios._data import data_file
-from diffusion_scenarios._outcome import Features, likelihood_of
+from diffusion_scenarios._engine.outcome import Features, likelihood_of
+from diffusion_scenarios._law.data import data_file
 
 ROOT = Path(__file__).parents[1]
 EXPECTED = Path(str(data_file("scenarios/expected.csv")))
@@ -124,7 +124,7 @@ def cases() -> tuple:
 
 def test_the_shipped_weights_are_the_weights_the_fit_gives(cases: tuple) -> None:
     # scripts/fit_outcome.py writes them; a stale outcome.yaml fails here.
-    from diffusion_scenarios._outcome import DELETION_TERMS, UPDATE_TERMS, model_weights
+    from diffusion_scenarios._engine.outcome import DELETION_TERMS, UPDATE_TERMS, model_weights
 
     fitted = fit(cases).values
     shipped = dict(

@@ -30,8 +30,8 @@ from matplotlib.colors import to_hex
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import plots
-from diffusion_scenarios._assessment import EnforcementEntry, Ground
-from diffusion_scenarios._countries import interpol_region, is_member, members, members_on
+from diffusion_scenarios._engine.assessment import EnforcementEntry, Ground
+from diffusion_scenarios._law.countries import interpol_region, is_member, members, members_on
 
 matplotlib.use("Agg")
 

@@ -20,8 +20,10 @@ from pathlib import Path
 import pytest
 
 import diffusion_scenarios as ds
-from diffusion_scenarios import _files, _limits, caselaw, reports
-from diffusion_scenarios._data import data_file
+from diffusion_scenarios import caselaw, reports
+from diffusion_scenarios._facts import files as _files
+from diffusion_scenarios._facts import limits as _limits
+from diffusion_scenarios._law.data import data_file
 from diffusion_scenarios.cli import main
 from diffusion_scenarios.errors import OutputPathError
 
@@ -438,9 +440,9 @@ sys.exit(main())
         "diffusion_scenarios.errors",
         "argparse",
         "dataclasses",
-        "diffusion_scenarios._cli_assess",  # while the parser is built
+        "diffusion_scenarios._cli.assess",  # while the parser is built
         "yaml",  # inside the handler
-        "diffusion_scenarios._engine",
+        "diffusion_scenarios._engine.pipeline",
     ],
 )
 def test_ctrl_c_while_modules_load_prints_interrupted_and_exits_130(module: str) -> None:

@@ -28,8 +28,9 @@ from hypothesis import strategies as st
 from test_engine_properties import scenarios
 
 import diffusion_scenarios as ds
-from diffusion_scenarios import _limits, plots, reports
-from diffusion_scenarios._yaml import dump_yaml
+from diffusion_scenarios import plots, reports
+from diffusion_scenarios._facts import limits as _limits
+from diffusion_scenarios._facts.yaml_io import dump_yaml
 from diffusion_scenarios.errors import _UNSAFE
 
 EXAMPLES = settings(
@@ -263,7 +264,7 @@ def light_charts() -> Any:
     The title goes through the same escaping and the same matplotlib text drawing as in the
     real charts; the full charts with hostile titles are drawn in test_robustness.py.
     """
-    from diffusion_scenarios import _render_html
+    from diffusion_scenarios._render import html as _render_html
 
     real_svg = _render_html.figure_svg
 

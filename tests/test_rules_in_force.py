@@ -1,7 +1,7 @@
 """Nothing applies before it is in force (issue 11 point 1).
 
 Every rule an assessment cites is applied to a day (the issue date, the day the data went
-out, a trip's date, a route step's date, the day assessed: see ``_engine.applied_rules``).
+out, a trip's date, a route step's date, the day assessed: see ``_engine.pipeline.applied_rules``).
 It must be in force on that day, unless the text citing it says it was "not yet in force".
 Checked over every built-in scenario, every legal case and the shared CCF decisions.
 """
@@ -16,10 +16,10 @@ import pytest
 import yaml
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._assessment import RouteStep
-from diffusion_scenarios._engine import applied_rules
-from diffusion_scenarios._rules import NOT_YET_IN_FORCE, catalogue
-from diffusion_scenarios._travel import trip_risk_phrase
+from diffusion_scenarios._engine.assessment import RouteStep
+from diffusion_scenarios._engine.pipeline import applied_rules
+from diffusion_scenarios._engine.travel import trip_risk_phrase
+from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
 
 D = dt.date
 _HERE = Path(__file__).resolve()

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._data import data_file
+from diffusion_scenarios._law.data import data_file
 
 EXPECTED = Path(__file__).parent / "ccf_expected.csv"
 ROWS = list(csv.DictReader(EXPECTED.read_text(encoding="utf-8").splitlines()))

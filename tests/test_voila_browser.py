@@ -35,7 +35,7 @@ from browser_support import (
 )
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._widgets_render import country_label
+from diffusion_scenarios._app.panels import country_label
 
 pytestmark = pytest.mark.browser
 

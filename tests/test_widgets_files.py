@@ -197,7 +197,7 @@ def test_the_requesting_state_is_never_offered_as_a_recipient(explorer: Scenario
 
 
 def test_recipients_offered_are_the_members_on_the_day_of_issue(explorer: ScenarioExplorer) -> None:
-    from diffusion_scenarios._countries import members_on
+    from diffusion_scenarios._law.countries import members_on
 
     c = explorer.controls
     c["issued_on"].value = dt.date(2010, 5, 1)
@@ -209,7 +209,7 @@ def test_recipients_offered_are_the_members_on_the_day_of_issue(explorer: Scenar
 def test_a_country_that_was_not_a_member_that_day_is_refused_by_name(
     explorer: ScenarioExplorer, tmp_path: Path
 ) -> None:
-    from diffusion_scenarios._countries import members_on
+    from diffusion_scenarios._law.countries import members_on
 
     c = explorer.controls
     today = set(members_on(dt.date(2025, 1, 1)))
@@ -429,12 +429,12 @@ def test_in_the_app_relative_names_are_read_and_saved_in_the_folder_it_started_i
 def test_the_outcome_line_and_panel_show_likelihoods_confidence_and_what_it_hinges_on() -> None:
     import dataclasses
 
-    from diffusion_scenarios._assessment import Hinge
-    from diffusion_scenarios._widgets_render import (
+    from diffusion_scenarios._app.panels import (
         enforcement_html,
         outcome_banner_html,
         outcome_html,
     )
+    from diffusion_scenarios._engine.assessment import Hinge
 
     plain = ds.assess(ds.builtin_scenarios()[EUROPE])
     # With the fields empty (nothing on file, say), nothing is said about them.
@@ -475,7 +475,7 @@ def test_the_outcome_line_and_panel_show_likelihoods_confidence_and_what_it_hing
 
 
 def test_a_trip_to_a_member_never_sent_the_diffusion_says_not_sent_there() -> None:
-    from diffusion_scenarios._widgets_render import route_timeline_svg, travel_html
+    from diffusion_scenarios._app.panels import route_timeline_svg, travel_html
 
     a = ds.assess(ds.builtin_scenarios()[EUROPE])  # sent to Europe; a trip to the UAE
     trip = next(t for t in a.travel if t.country == "ARE")

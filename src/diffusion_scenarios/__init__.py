@@ -27,34 +27,34 @@ __version__ = "0.1.0"
 # ``import diffusion_scenarios`` stays fast and never pulls in pandas or matplotlib.
 _LAZY: dict[str, str] = {
     # facts
-    "Scenario": "._scenario",
-    "Person": "._scenario",
-    "RefugeeStatus": "._scenario",
-    "Notice": "._scenario",
-    "Case": "._scenario",
-    "ArrestWarrant": "._scenario",
-    "CivilProceedings": "._scenario",
-    "ExtraditionProceeding": "._scenario",
-    "PriorDecision": "._scenario",
-    "Trip": "._scenario",
-    "Challenge": "._scenario",
+    "Scenario": "._facts.scenario",
+    "Person": "._facts.scenario",
+    "RefugeeStatus": "._facts.scenario",
+    "Notice": "._facts.scenario",
+    "Case": "._facts.scenario",
+    "ArrestWarrant": "._facts.scenario",
+    "CivilProceedings": "._facts.scenario",
+    "ExtraditionProceeding": "._facts.scenario",
+    "PriorDecision": "._facts.scenario",
+    "Trip": "._facts.scenario",
+    "Challenge": "._facts.scenario",
     # loading
-    "load_scenario": "._loader",
-    "loads_scenario": "._loader",
-    "scenario_from_dict": "._loader",
-    "scenario_to_dict": "._loader",
-    "builtin_scenarios": "._loader",
-    "save_scenario": "._loader",
-    "resolve_scenario": "._loader",
+    "load_scenario": "._facts.loader",
+    "loads_scenario": "._facts.loader",
+    "scenario_from_dict": "._facts.loader",
+    "scenario_to_dict": "._facts.loader",
+    "builtin_scenarios": "._facts.loader",
+    "save_scenario": "._facts.loader",
+    "resolve_scenario": "._facts.loader",
     # reference data
-    "country_practice": "._reference",
-    "CountryPractice": "._reference",
-    "country_name": "._countries",
-    "members_on": "._countries",
+    "country_practice": "._law.reference",
+    "CountryPractice": "._law.reference",
+    "country_name": "._law.countries",
+    "members_on": "._law.countries",
     # assessing
-    "assess": "._engine",
-    "Assessment": "._assessment",
-    "rule_citation": "._rules",
+    "assess": "._engine.pipeline",
+    "Assessment": "._engine.assessment",
+    "rule_citation": "._law.rules",
     # errors
     "DiffusionScenariosError": ".errors",
     "ScenarioError": ".errors",
@@ -84,10 +84,9 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from ._assessment import Assessment
-    from ._countries import country_name, members_on
-    from ._engine import assess
-    from ._loader import (
+    from diffusion_scenarios._engine.assessment import Assessment
+    from diffusion_scenarios._engine.pipeline import assess
+    from diffusion_scenarios._facts.loader import (
         builtin_scenarios,
         load_scenario,
         loads_scenario,
@@ -96,9 +95,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         scenario_from_dict,
         scenario_to_dict,
     )
-    from ._reference import CountryPractice, country_practice
-    from ._rules import rule_citation
-    from ._scenario import (
+    from diffusion_scenarios._facts.scenario import (
         ArrestWarrant,
         Case,
         Challenge,
@@ -111,7 +108,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
         Scenario,
         Trip,
     )
-    from .errors import (
+    from diffusion_scenarios._law.countries import country_name, members_on
+    from diffusion_scenarios._law.reference import CountryPractice, country_practice
+    from diffusion_scenarios._law.rules import rule_citation
+    from diffusion_scenarios.errors import (
         CaseLawError,
         DiffusionScenariosError,
         LabError,

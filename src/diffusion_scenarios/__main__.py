@@ -1,5 +1,5 @@
 """``python -m diffusion_scenarios`` is the same as the ``diffusion-scenarios`` command."""
 
-from .cli import main
+from diffusion_scenarios.cli import main
 
 raise SystemExit(main())

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from ._vocab import CCF_OUTCOMES, GROUND_IDS, STRENGTHS
-from .errors import CaseLawError
+from diffusion_scenarios._law.vocab import CCF_OUTCOMES, GROUND_IDS, STRENGTHS
+from diffusion_scenarios.errors import CaseLawError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -146,8 +146,8 @@ def _read_csv_text(path: Path, *, what: str) -> str:
     Only regular files of at most ``MAX_CSV_BYTES`` are read: a pipe or a device such as
     ``/dev/zero`` is refused at once.
     """
-    from ._files import UnreadableFileError, decode_text, read_regular
-    from ._limits import MAX_CSV_BYTES
+    from diffusion_scenarios._facts.files import UnreadableFileError, decode_text, read_regular
+    from diffusion_scenarios._facts.limits import MAX_CSV_BYTES
 
     if not str(path):
         raise CaseLawError(f"expected the name of a {what} CSV file, found an empty name")
@@ -286,7 +286,7 @@ def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
 
 @functools.cache
 def _shipped_frame() -> pd.DataFrame:
-    from ._data import read_text
+    from diffusion_scenarios._law.data import read_text
 
     return _frame(_decision_records(read_text(_SHIPPED), f"data/{_SHIPPED}"))
 
@@ -517,7 +517,7 @@ def read_expected(expected_csv: str | os.PathLike[str]) -> tuple[ExpectedDecisio
     Example::
 
         >>> from diffusion_scenarios import caselaw
-        >>> from diffusion_scenarios._data import data_file
+        >>> from diffusion_scenarios._law.data import data_file
         >>> rows = caselaw.read_expected(str(data_file("scenarios/expected.csv")))
         >>> all(r.ccf_outcome in caselaw.OUTCOMES[:3] for r in rows)
         True
@@ -603,7 +603,7 @@ def expected_outcomes(
         True
     """
     if expected_csv is None:
-        from ._data import data_file
+        from diffusion_scenarios._law.data import data_file
 
         expected_csv = str(data_file("scenarios/expected.csv"))
     return read_expected(expected_csv)
@@ -762,7 +762,7 @@ class Comparison:
         Example::
 
             >>> from diffusion_scenarios import caselaw
-            >>> from diffusion_scenarios._data import data_file
+            >>> from diffusion_scenarios._law.data import data_file
             >>> folder = data_file("scenarios/expected.csv")
             >>> result = caselaw.compare(str(folder.parent), str(folder))
             >>> list(result.to_frame().columns)[:3]
@@ -898,7 +898,7 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
     Example::
 
         >>> from diffusion_scenarios import caselaw
-        >>> from diffusion_scenarios._data import data_file
+        >>> from diffusion_scenarios._law.data import data_file
         >>> expected = data_file("scenarios/expected.csv")
         >>> result = caselaw.compare(str(expected.parent), str(expected))
         >>> result.cases == len(caselaw.read_expected(str(expected)))
@@ -910,10 +910,12 @@ def compare(directory: str | os.PathLike[str], expected_csv: str | os.PathLike[s
     if not folder.is_dir():
         raise CaseLawError(f"{folder}: is not a folder, expected a folder of scenario files")
     expected = read_expected(expected_csv)
-    from ._engine import assess  # imported late: the checks above need no engine
-    from ._loader import load_scenario
-    from ._scenario import Scenario
-    from .errors import Problem, ScenarioError
+    from diffusion_scenarios._engine.pipeline import (
+        assess,  # imported late: the checks above need no engine
+    )
+    from diffusion_scenarios._facts.loader import load_scenario
+    from diffusion_scenarios._facts.scenario import Scenario
+    from diffusion_scenarios.errors import Problem, ScenarioError
 
     # Anything but a folder counts, so that a pipe or a broken link named case.yaml is
     # reported by the loader rather than silently left out.
@@ -974,7 +976,7 @@ def compare_builtin() -> Comparison:
         >>> result.cases >= 7
         True
     """
-    from ._data import data_file
+    from diffusion_scenarios._law.data import data_file
 
     # Installed packages are plain folders, so the resource is a real file path.
     expected = Path(str(data_file("scenarios/expected.csv")))
@@ -1007,8 +1009,8 @@ def calibration(
         >>> report.scores(report.cross_validated).cases == len(caselaw.expected_outcomes())
         True
     """
-    from ._calibration import calibration_report
-    from ._data import data_file
+    from diffusion_scenarios._engine.calibration import calibration_report
+    from diffusion_scenarios._law.data import data_file
 
     if expected_csv is None:
         expected_csv = Path(str(data_file("scenarios/expected.csv")))
@@ -1202,7 +1204,7 @@ def plot_calibration(report: Any, *, ax: Any = None) -> Any:
     Returns:
         The matplotlib ``Figure``.
     """
-    from ._shown_figure import ShownFigure
+    from diffusion_scenarios._render.figure import ShownFigure
 
     if ax is None:
         # Without pyplot: the figure shows itself once, as a picture, when a cell ends with it.
@@ -1340,7 +1342,7 @@ def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> An
         >>> len(figure.axes[0].patches) >= len(caselaw.tag_counts())
         True
     """
-    from ._shown_figure import ShownFigure
+    from diffusion_scenarios._render.figure import ShownFigure
 
     shares = outcome_shares_by_tag(df)
     if ax is None:

@@ -41,17 +41,17 @@ import importlib  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
 from typing import NoReturn  # noqa: E402
 
-from . import __version__  # noqa: E402
-from .errors import DiffusionScenariosError, printable  # noqa: E402
+from diffusion_scenarios import __version__  # noqa: E402
+from diffusion_scenarios.errors import DiffusionScenariosError, printable  # noqa: E402
 
 __all__ = ["build_parser", "main"]
 
 # Subcommand groups, in the order --help lists them.
 _COMMAND_MODULES = (
-    "_cli_scenarios",  # list, validate
-    "_cli_assess",  # assess
-    "_cli_caselaw",  # caselaw, compare
-    "_cli_lab",  # lab
+    "_cli.scenarios",  # list, validate
+    "_cli.assess",  # assess
+    "_cli.caselaw",  # caselaw, compare
+    "_cli.lab",  # lab
 )
 
 EXIT_OK = 0

@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from functools import cache
 from html import escape
 
-from ._assessment import Assessment, Citation
-from ._scenario import Scenario
-from ._vocab import GROUND_IDS, PREDICTIONS
+from diffusion_scenarios._engine.assessment import Assessment, Citation
+from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.vocab import GROUND_IDS, PREDICTIONS
 
 __all__ = [
     "GROUND_LABELS",
@@ -318,7 +318,7 @@ def check_answer(
 
 
 def _assessment(exercise: Exercise) -> Assessment:
-    from ._engine import assess
+    from diffusion_scenarios._engine.pipeline import assess
 
     result: Assessment = assess(exercise.scenario)
     return result
@@ -497,7 +497,7 @@ def exercises() -> tuple[Exercise, ...]:
         >>> [e.id for e in exercises()][:2]
         ['bounced-cheque-to-the-gulf', 'refugee-from-the-requesting-state']
     """
-    from ._loader import scenario_from_dict
+    from diffusion_scenarios._facts.loader import scenario_from_dict
 
     result = []
     for exercise_id, title, facts, mapping in _EXERCISES:

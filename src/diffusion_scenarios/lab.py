@@ -95,7 +95,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ._lab_params import (
+from diffusion_scenarios._lab.params import (
     DEFECT_CATEGORIES,
     CalibrationTarget,
     Parameters,
@@ -105,7 +105,7 @@ from ._lab_params import (
     parameter_names,
     parameter_specs,
 )
-from ._lab_sim import (
+from diffusion_scenarios._lab.sim import (
     DAYS_PER_YEAR,
     DEFAULT_CHUNK_SIZE,
     FINAL_STATES,
@@ -115,13 +115,13 @@ from ._lab_sim import (
     run,
     state_mapping,
 )
-from .errors import LabError
+from diffusion_scenarios.errors import LabError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.figure import Figure
 
-    from ._lab_widgets import PolicyLab
+    from diffusion_scenarios._lab.widgets import PolicyLab
 
 __all__ = [
     "CALIBRATION_N",
@@ -768,7 +768,7 @@ def plot_regimes(
     """
     from matplotlib.ticker import FuncFormatter
 
-    from ._lab_plots import LabFigure
+    from diffusion_scenarios._lab.plots import LabFigure
 
     table = compare_regimes() if frame is None else frame
     for name in metrics:
@@ -817,7 +817,7 @@ def plot_sensitivity(frame: pd.DataFrame, *, metric: str = "expected_detentions"
     """
     from matplotlib.ticker import FuncFormatter
 
-    from ._lab_plots import LabFigure
+    from diffusion_scenarios._lab.plots import LabFigure
 
     _check_metric(metric)
     parameter = frame.attrs.get("parameter")
@@ -867,6 +867,6 @@ def policy_lab(
         >>> explorer.run().regime.name
         'screen_diffusions'
     """
-    from ._lab_widgets import PolicyLab
+    from diffusion_scenarios._lab.widgets import PolicyLab
 
     return PolicyLab(n=n, seed=seed, parameters=_parameters(parameters))

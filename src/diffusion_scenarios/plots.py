@@ -28,15 +28,15 @@ from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from ._data import read_csv_rows
-from ._vocab import ARREST_RISKS, INTERPOL_REGIONS, STRENGTHS
-from .errors import ReferenceDataError, printable
+from diffusion_scenarios._law.data import read_csv_rows
+from diffusion_scenarios._law.vocab import ARREST_RISKS, INTERPOL_REGIONS, STRENGTHS
+from diffusion_scenarios.errors import ReferenceDataError, printable
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from ._assessment import Assessment, EnforcementEntry, RouteStep
+    from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry, RouteStep
 
 __all__ = [
     "HATCHES",
@@ -188,7 +188,7 @@ def tile_category(entry: EnforcementEntry | None, country: str, on: _dt.date) ->
     category = map_category(entry)
     if category in {"not_member", "requesting"}:
         return category
-    from ._countries import is_member
+    from diffusion_scenarios._law.countries import is_member
 
     return category if is_member(country, on) else "not_member"
 
@@ -199,7 +199,7 @@ def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]
         if figure is None:  # pragma: no cover - an Axes always belongs to a figure
             raise ValueError("ax: expected an Axes that belongs to a Figure")
         return figure, ax  # type: ignore[return-value]
-    from ._shown_figure import ShownFigure
+    from diffusion_scenarios._render.figure import ShownFigure
 
     figure = ShownFigure(figsize=size, layout="constrained")
     return figure, figure.add_subplot()
@@ -268,7 +268,7 @@ def circulation_map(
         )
     tiles = tile_layout()
     if region is not None:
-        from ._countries import interpol_region
+        from diffusion_scenarios._law.countries import interpol_region
 
         tiles = tuple(tile for tile in tiles if interpol_region(tile.country) == region)
 
@@ -291,7 +291,7 @@ def circulation_map(
     if ax is None:
         # Fixed margins instead of a layout engine: the engine would draw all 196 tiles an
         # extra time just to measure them, and the margins here are known in advance.
-        from ._shown_figure import ShownFigure
+        from diffusion_scenarios._render.figure import ShownFigure
 
         figure: Figure = ShownFigure(figsize=(width, height))
         top = 0.62 / height  # the title and the subtitle

@@ -23,10 +23,10 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._files import write_atomic
+from diffusion_scenarios._facts.files import write_atomic
 
 if TYPE_CHECKING:
-    from ._assessment import Assessment
+    from diffusion_scenarios._engine.assessment import Assessment
 
 __all__ = [
     "ALL_FORMATS",
@@ -94,14 +94,14 @@ def render(assessment: Assessment, fmt: str = "text") -> str:
     if fmt == "json":
         return json.dumps(assessment.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
-        from ._render_markdown import render_markdown
+        from diffusion_scenarios._render.markdown import render_markdown
 
         return render_markdown(assessment)
     if fmt == "html":
-        from ._render_html import render_html
+        from diffusion_scenarios._render.html import render_html
 
         return render_html(assessment)
-    from ._render_text import render_text
+    from diffusion_scenarios._render.text import render_text
 
     return render_text(assessment)
 
@@ -128,7 +128,7 @@ def render_bytes(assessment: Assessment, fmt: str = "text") -> bytes:
     """
     _check_format(fmt)
     if fmt == "docx":
-        from ._render_docx import render_docx
+        from diffusion_scenarios._render.word import render_docx
 
         return render_docx(assessment)
     return render(assessment, fmt).encode("utf-8")

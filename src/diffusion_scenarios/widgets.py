@@ -38,17 +38,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from . import _vocab
-from ._assessment import Assessment
-from ._scenario import (
-    Challenge,
-    ExtraditionProceeding,
-    Notice,
-    Scenario,
-    Trip,
-)
-from ._widgets_exercises import ExerciseCard
-from ._widgets_render import (
+from diffusion_scenarios._app.exercise_card import ExerciseCard
+from diffusion_scenarios._app.panels import (
     changes_html,
     circulation_html,
     country_label,
@@ -63,7 +54,16 @@ from ._widgets_render import (
     tile_map_html,
     travel_html,
 )
-from .errors import DiffusionScenariosError, Problem, ScenarioError
+from diffusion_scenarios._engine.assessment import Assessment
+from diffusion_scenarios._facts.scenario import (
+    Challenge,
+    ExtraditionProceeding,
+    Notice,
+    Scenario,
+    Trip,
+)
+from diffusion_scenarios._law import vocab as _vocab
+from diffusion_scenarios.errors import DiffusionScenariosError, Problem, ScenarioError
 
 __all__ = [
     "DEFAULT_SCENARIO",
@@ -135,8 +135,8 @@ def _from_start_folder(path: Path) -> Path:
 
 
 def _facts_yaml(explorer: ScenarioExplorer) -> bytes:
-    from ._loader import scenario_to_dict
-    from ._yaml import dump_yaml
+    from diffusion_scenarios._facts.loader import scenario_to_dict
+    from diffusion_scenarios._facts.yaml_io import dump_yaml
 
     text = "# diffusion-scenarios scenario, format 1 (educational model, not legal advice)\n"
     return (text + dump_yaml(scenario_to_dict(explorer._compose()))).encode("utf-8")
@@ -144,7 +144,7 @@ def _facts_yaml(explorer: ScenarioExplorer) -> bytes:
 
 def _memo(fmt: str) -> Callable[[ScenarioExplorer], bytes]:
     def produce(explorer: ScenarioExplorer) -> bytes:
-        from . import reports
+        from diffusion_scenarios import reports
 
         return reports.render_bytes(explorer.assessment, fmt)
 
@@ -177,7 +177,7 @@ def _all_countries() -> tuple[tuple[str, str], ...]:
 def _member_countries() -> tuple[tuple[str, str], ...]:
     """(label, alpha-3) for INTERPOL's members today, sorted by label."""
     try:
-        from ._countries import members_on
+        from diffusion_scenarios._law.countries import members_on
 
         codes = set(members_on(_dt.date.today()))
     except Exception:  # reference data not available: offer every country
@@ -189,7 +189,7 @@ def _member_countries() -> tuple[tuple[str, str], ...]:
 def _members_on(day: _dt.date) -> tuple[tuple[str, str], ...]:
     """(label, alpha-3) for INTERPOL's members on ``day``, sorted by label."""
     try:
-        from ._countries import members_on
+        from diffusion_scenarios._law.countries import members_on
 
         codes = set(members_on(day))
     except Exception:  # reference data not available: offer every country
@@ -449,7 +449,7 @@ def _number_value(text: Any) -> Any:
 
 
 def _plain_fact(value: Any) -> Any:
-    from ._loader import _plain
+    from diffusion_scenarios._facts.loader import _plain
 
     return _plain(value)
 
@@ -538,7 +538,7 @@ class ScenarioExplorer:
     """
 
     def __init__(self, start: str | Scenario = DEFAULT_SCENARIO) -> None:
-        from ._engine import assess
+        from diffusion_scenarios._engine.pipeline import assess
 
         self._assess: Callable[[Scenario], Assessment] = assess
         self._syncing = False
@@ -590,7 +590,7 @@ class ScenarioExplorer:
             ScenarioError: the facts on the controls would not load back; nothing is written.
             OutputExistsError: ``path`` exists and ``overwrite`` is false.
         """
-        from ._loader import save_scenario
+        from diffusion_scenarios._facts.loader import save_scenario
 
         scenario = self._compose()
         target = _from_start_folder(Path(path).expanduser())
@@ -619,7 +619,7 @@ class ScenarioExplorer:
     # ------------------------------------------------------------------ building
 
     def _build_controls(self) -> None:
-        from ._loader import builtin_scenarios
+        from diffusion_scenarios._facts.loader import builtin_scenarios
 
         c = self.controls
         builtins = builtin_scenarios()
@@ -923,7 +923,7 @@ class ScenarioExplorer:
     # ------------------------------------------------------------------ state
 
     def _resolve(self, ref: str) -> Scenario:
-        from ._loader import resolve_scenario
+        from diffusion_scenarios._facts.loader import resolve_scenario
 
         if not ref:
             raise ValueError("Scenario file: enter a path to a .yaml or .json scenario file")
@@ -945,7 +945,7 @@ class ScenarioExplorer:
 
     def _on_upload(self) -> None:
         """Open the scenario file chosen with the upload button (it is read, never stored)."""
-        from ._loader import MAX_FILE_BYTES, loads_scenario
+        from diffusion_scenarios._facts.loader import MAX_FILE_BYTES, loads_scenario
 
         c = self.controls
         files = list(c["upload"].value)
@@ -1216,7 +1216,7 @@ class ScenarioExplorer:
         not show is kept, and replaces what the controls show. Nothing is checked here: the
         loader checks the mapping (:meth:`_compose`), with the same rules as for a file.
         """
-        from ._loader import scenario_to_dict
+        from diffusion_scenarios._facts.loader import scenario_to_dict
 
         c = self.controls
         base = self._base
@@ -1320,7 +1320,7 @@ class ScenarioExplorer:
             ScenarioError: what a file with these facts would be refused for (every
                 problem, each naming its field).
         """
-        from ._loader import scenario_from_dict
+        from diffusion_scenarios._facts.loader import scenario_from_dict
 
         if scenario_id is None and not _ID_PATTERN.match(self._base.id):
             # A Scenario built in code may carry any id; only a saved file needs a valid one.
@@ -1403,7 +1403,7 @@ class ScenarioExplorer:
         self._refresh_facts()
 
     def _on_save(self) -> None:
-        from .errors import OutputExistsError
+        from diffusion_scenarios.errors import OutputExistsError
 
         c = self.controls
         status = c["save_status"]
@@ -1426,7 +1426,7 @@ class ScenarioExplorer:
             )
             return
         overwrite = bool(c["overwrite"].value)
-        from ._loader import save_scenario
+        from diffusion_scenarios._facts.loader import save_scenario
 
         try:
             written = save_scenario(scenario, path, force=overwrite)
@@ -1492,7 +1492,7 @@ class ScenarioExplorer:
         return str(self._banner.value)
 
     def _map_html(self, assessment: Assessment) -> str:
-        from .plots import circulation_map
+        from diffusion_scenarios.plots import circulation_map
 
         figure = circulation_map(assessment, region=_region(self.controls["map_region"].value))
         count = assessment.circulation.recipient_count
@@ -1503,7 +1503,7 @@ class ScenarioExplorer:
         return _figure_html(figure, alt)
 
     def _grounds_figure(self, assessment: Assessment) -> str:
-        from .plots import grounds_chart
+        from diffusion_scenarios.plots import grounds_chart
 
         alt = (
             "Printable chart of the grounds for deletion and their strength (the same as "
@@ -1512,7 +1512,7 @@ class ScenarioExplorer:
         return _figure_html(grounds_chart(assessment), alt)
 
     def _route_figure(self, assessment: Assessment) -> str:
-        from .plots import route_timeline
+        from diffusion_scenarios.plots import route_timeline
 
         alt = (
             "Printable timeline of the CCF route with its dates, deadlines and planned "

@@ -1,0 +1,1146 @@
+"""HTML fragments of an :class:`~diffusion_scenarios.Assessment` for the explorer's panels.
+
+Pure functions from an assessment (and nothing else) to an HTML string. They decide nothing:
+every word of law in them comes from the assessment itself (reasons, explanations, citations
+with their verification status). Colours follow the Okabe-Ito palette, which stays
+distinguishable with the common forms of colour blindness, and every colour comes with its
+word, so nothing is said by colour alone.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import textwrap
+from collections.abc import Iterable, Sequence
+from functools import cache
+from html import escape
+from itertools import count
+
+from diffusion_scenarios._engine.assessment import Assessment, Citation, EnforcementEntry
+from diffusion_scenarios._law.vocab import ARREST_RISKS, STRENGTHS
+from diffusion_scenarios.plots import PALETTE, deadline_bar_starts
+
+__all__ = [
+    "OUTCOME_WORDS",
+    "RISK_ORDER",
+    "changes_html",
+    "circulation_html",
+    "country_label",
+    "enforcement_html",
+    "grounds_chart_svg",
+    "grounds_html",
+    "issuance_html",
+    "outcome_banner_html",
+    "outcome_html",
+    "route_html",
+    "route_timeline_svg",
+    "tile_map_html",
+    "travel_html",
+]
+
+
+def _on(background: str) -> tuple[str, str]:
+    """A background colour with the text colour that reads on it."""
+    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    text = "#ffffff" if 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45 else "#000000"
+    return background, text
+
+
+# The figures' Okabe-Ito palette (plots.PALETTE), so a colour means the same everywhere.
+_RISK_STYLE = {
+    risk: _on(PALETTE[f"recipient_{risk}"]) for risk in ("high", "medium", "low", "none")
+}
+RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3}
+
+_STRENGTH_STYLE = {strength: _on(PALETTE[strength]) for strength in ("strong", "arguable", "weak")}
+
+_VERIFICATION_WORDS = {
+    "primary": "primary: read in an official INTERPOL text",
+    "secondary": "secondary: reported by secondary sources, official wording not seen",
+    "unverified": "UNVERIFIED: no source found; check the official text before relying on it",
+}
+
+# What each prediction means for the person, in words (the prediction itself comes from
+# the engine; this only spells out the vocabulary of SCENARIO_FORMAT.md).
+OUTCOME_WORDS = {
+    "not_compliant": "not compliant: the data would be deleted",
+    "compliant_with_update": "compliant with an update: kept, with information added or corrected",
+    "compliant": "compliant: kept as it is",
+    "not_predicted": "no prediction: nothing on file on the day assessed",
+}
+_OUTCOME_STYLE = {
+    "not_compliant": ("#009E73", "#ffffff"),
+    "compliant_with_update": ("#E69F00", "#000000"),
+    "compliant": ("#D55E00", "#ffffff"),
+}
+
+_TABLE = (
+    "border-collapse:collapse;font-size:13px;line-height:1.35;width:100%;"
+    "font-family:var(--jp-ui-font-family, sans-serif)"
+)
+_TH = "text-align:left;border-bottom:2px solid #555;padding:3px 6px;vertical-align:bottom"
+_TD = "border-bottom:1px solid #ccc;padding:3px 6px;vertical-align:top"
+
+
+@cache
+def country_label(alpha3: str) -> str:
+    """``"Kazakhstan (KAZ)"``: the short English name of a country with its code."""
+    try:
+        from diffusion_scenarios._law.countries import country_name
+
+        name = country_name(alpha3)
+    except Exception:  # reference module missing or unknown code: show the code alone
+        import pycountry
+
+        record = pycountry.countries.get(alpha_3=alpha3)
+        name = getattr(record, "common_name", None) or getattr(record, "name", None) or ""
+    return f"{name} ({alpha3})" if name and name != alpha3 else alpha3
+
+
+def _words(token: str | None) -> str:
+    return "unknown" if token is None else token.replace("_", " ")
+
+
+def _badge(text: str, colours: tuple[str, str]) -> str:
+    background, foreground = colours
+    return (
+        f'<span style="background:{background};color:{foreground};padding:1px 6px;'
+        f'border-radius:3px;font-weight:600;white-space:nowrap">{escape(text)}</span>'
+    )
+
+
+def _risk_badge(risk: str) -> str:
+    return _badge(risk, _RISK_STYLE.get(risk, ("#DDDDDD", "#000000")))
+
+
+def _date(value: object) -> str:
+    return "—" if value is None else escape(str(value))
+
+
+def _reasons(reasons: Iterable[str]) -> str:
+    items = [f"<li>{escape(r)}</li>" for r in reasons]
+    return f'<ul style="margin:2px 0 2px 18px;padding:0">{"".join(items)}</ul>' if items else ""
+
+
+def _citation_line(citation: Citation) -> str:
+    warning = "⚠ " if citation.verification == "unverified" else ""
+    verification = _VERIFICATION_WORDS.get(citation.verification, citation.verification)
+    version = f", version {escape(citation.version)}" if citation.version else ""
+    link = (
+        f' <a href="{escape(citation.url)}" target="_blank" rel="noopener noreferrer">source</a>'
+        if citation.url
+        else ""
+    )
+    return (
+        f"<code>{escape(citation.id)}</code> — {escape(citation.instrument)}, "
+        f"{escape(citation.provision)}{version} "
+        f"<em>[{warning}{escape(verification)}]</em>{link}"
+    )
+
+
+def _cited(assessment: Assessment, rule_ids: Sequence[str]) -> str:
+    lines = []
+    for rule_id in rule_ids:
+        try:
+            lines.append(_citation_line(assessment.citation(rule_id)))
+        except KeyError:
+            lines.append(f"<code>{escape(rule_id)}</code>")
+    if not lines:
+        return ""
+    items = "".join(f"<li>{line}</li>" for line in lines)
+    return (
+        '<div style="font-size:12px;color:#333">Rests on:'
+        f'<ul style="margin:2px 0 4px 18px;padding:0">{items}</ul></div>'
+    )
+
+
+def _cited_compact(assessment: Assessment, rule_ids: Sequence[str]) -> str:
+    """Rule ids with their verification; the full citation is in the tooltip."""
+    parts = []
+    for rule_id in rule_ids:
+        try:
+            c = assessment.citation(rule_id)
+        except KeyError:
+            parts.append(f"<code>{escape(rule_id)}</code>")
+            continue
+        status = "⚠ UNVERIFIED" if c.verification == "unverified" else c.verification
+        title = f"{c.instrument}, {c.provision}" + (f", version {c.version}" if c.version else "")
+        parts.append(
+            f'<span title="{escape(title)}"><code>{escape(rule_id)}</code> '
+            f"<em>({escape(status)})</em></span>"
+        )
+    return "<br>".join(parts)
+
+
+def _heading(text: str) -> str:
+    return f'<h4 style="margin:6px 0 4px 0">{escape(text)}</h4>'
+
+
+def outcome_banner_html(assessment: Assessment) -> str:
+    """One line above the panels: the likely CCF outcome in words, and the disclaimer."""
+    prediction = assessment.outcome.prediction_key
+    words = OUTCOME_WORDS.get(prediction, _words(prediction))
+    badge = _badge(words, _OUTCOME_STYLE.get(prediction, ("#DDDDDD", "#000000")))
+    count = assessment.circulation.recipient_count
+    outcome = assessment.outcome
+    summary = escape(outcome.summary) if outcome.summary else ""
+    if outcome.confidence:
+        summary += f"{' ' if summary else ''}Confidence: {escape(outcome.confidence)}."
+    summary_line = f'<div style="font-size:13px;margin:2px 0">{summary}</div>' if summary else ""
+    return (
+        '<div role="status" aria-live="polite" style="font-size:14px;margin:4px 0">'
+        f"<strong>Likely CCF outcome on a deletion request:</strong> {badge} "
+        f'<span style="color:#333">· as of {escape(assessment.as_of.isoformat())}'
+        f" · received by {count} member {'country' if count == 1 else 'countries'}"
+        f" · {len(assessment.grounds)} ground{'s' if len(assessment.grounds) != 1 else ''}"
+        "</span>"
+        + summary_line
+        + '<div style="font-size:12px;color:#555">Educational model, not legal advice.</div>'
+        "</div>"
+    )
+
+
+def issuance_html(assessment: Assessment) -> str:
+    """How the request entered INTERPOL's system: screened before publication or not."""
+    issuance = assessment.issuance
+    kind = "red notice" if issuance.kind == "red_notice" else _words(issuance.kind)
+    screened = (
+        "reviewed by the General Secretariat before publication"
+        if issuance.pre_screened
+        else "sent directly by the NCB, without review before it reached the recipients"
+    )
+    rows = [
+        ("Kind", kind),
+        ("Screening", f"{_words(issuance.screening)} ({screened})"),
+        ("Circulated on", _date(issuance.circulated_on)),
+        ("Reviewed after circulation", "yes" if issuance.review_after_circulation else "no"),
+    ]
+    table = "".join(
+        f'<tr><th style="{_TH};width:14em">{escape(k)}</th><td style="{_TD}">{v}</td></tr>'
+        for k, v in rows
+    )
+    return (
+        _heading("Issuance")
+        + f'<table style="{_TABLE}">{table}</table>'
+        + _reasons(issuance.reasons)
+        + _cited(assessment, issuance.citations)
+        + circulation_html(assessment)
+    )
+
+
+def circulation_html(assessment: Assessment) -> str:
+    """Who received the request and whether it is public."""
+    circulation = assessment.circulation
+    count = circulation.recipient_count
+    active = ""
+    if circulation.active_from is not None or circulation.active_until is not None:
+        active = (
+            f" On INTERPOL's files from {_date(circulation.active_from)}"
+            f" until {_date(circulation.active_until) if circulation.active_until else 'now'}."
+        )
+    public = (
+        "An extract is public on INTERPOL's website."
+        if circulation.public
+        else ("Not public: only law enforcement sees it.")
+    )
+    return (
+        _heading("Circulation")
+        + f"<p style='margin:2px 0'>Received by <strong>{count}</strong> member "
+        f"{'country' if count == 1 else 'countries'}. {escape(public)}{escape(active)}</p>"
+        + _reasons(circulation.reasons)
+        + _cited(assessment, circulation.citations)
+    )
+
+
+_CONFIDENCE_WORDS = {
+    "own_finding": "own finding, confidence",
+    "regional_presumption": "presumed, confidence",
+    "default": "no finding, confidence",
+}
+
+
+def _confidence_note(entry: EnforcementEntry) -> str:
+    """``"presumed, confidence medium"``: what the risk rests on and how sure it is."""
+    return f"{_CONFIDENCE_WORDS.get(entry.basis, 'confidence')} {entry.confidence}"
+
+
+def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str:
+    """The per-country table (country, received, arrest risk, consequence), riskiest first.
+
+    The requesting state and every recipient get a row; the members that did not receive
+    the request are listed after the table, by name.
+    """
+    listed = [e for e in assessment.enforcement if e.received or e.role == "requesting"]
+    others = sorted(
+        (e for e in assessment.enforcement if not (e.received or e.role == "requesting")),
+        key=lambda e: country_label(e.country),
+    )
+    entries = sorted(
+        listed, key=lambda e: (RISK_ORDER.get(e.arrest_risk, 9), country_label(e.country))
+    )
+    counts: dict[str, int] = {}
+    for e in entries:
+        if e.role != "requesting":
+            # A presumed high risk (no finding of the country's own) is counted apart.
+            presumed = e.arrest_risk == "high" and e.basis == "regional_presumption"
+            key = "presumed high" if presumed else e.arrest_risk
+            counts[key] = counts.get(key, 0) + 1
+    summary = ", ".join(
+        f"{counts[r]} {r}"
+        for r in ("high", "presumed high", "medium", "low", "none")
+        if counts.get(r)
+    )
+    if counts.get("presumed high"):
+        summary += (
+            " (presumed high: EU states with no finding of their own, presumed from a UK "
+            "statement that most EU states arrest on INTERPOL alerts)"
+        )
+    shown = entries if limit is None else entries[:limit]
+    rows = "".join(
+        f'<tr><td style="{_TD}">{escape(country_label(e.country))}'
+        f"{' (requesting state)' if e.role == 'requesting' else ''}</td>"
+        f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
+        f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}'
+        f'<div style="font-size:11px;color:#444">{escape(_confidence_note(e))}</div></td>'
+        f'<td style="{_TD}">{escape(e.consequence)}'
+        f'<div style="font-size:11px;color:#444">{escape("; ".join(e.reasons))}</div></td></tr>'
+        for e in shown
+    )
+    more = (
+        f"<p style='font-size:12px'>… and {len(entries) - len(shown)} more countries.</p>"
+        if len(shown) < len(entries)
+        else ""
+    )
+    not_received = (
+        f"<p style='font-size:12px;margin-top:6px'><strong>{len(others)} members did not "
+        "receive it</strong> (no INTERPOL alert there, though a bilateral request remains "
+        f"possible): {escape(', '.join(country_label(e.country) for e in others))}.</p>"
+        if others
+        else ""
+    )
+    count = assessment.circulation.recipient_count
+    return (
+        _heading("Enforcement by country") + f"<p style='margin:2px 0'>Received by {count} member "
+        f"{'country' if count == 1 else 'countries'}. Arrest risk among them: "
+        f"{escape(summary) or 'none listed'}.</p>"
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Country</th>'
+        f'<th style="{_TH}">Received</th><th style="{_TH}">Arrest risk</th>'
+        f'<th style="{_TH}">Consequence and why</th></tr></thead><tbody>{rows}</tbody></table>'
+        + more
+        + not_received
+    )
+
+
+def trip_status(assessment: Assessment, trip: object) -> str:
+    """Whether an INTERPOL alert is live at a trip's destination that day, in words.
+
+    One meaning of "active" everywhere: the data are on INTERPOL's files (from the day they
+    circulate until they are deleted or withdrawn). A trip is under an alert when the data
+    are on file that day *and* the destination received them; a member that was never sent
+    a diffusion is "not sent there", whatever the date.
+    """
+    if getattr(trip, "notice_active", False):
+        return "alert live there"
+    circulation = assessment.circulation
+    day = getattr(trip, "date", None)
+    if isinstance(day, _dt.date):
+        if circulation.active_from is not None and day < circulation.active_from:
+            return "not yet on INTERPOL's files that day"
+        if circulation.active_until is not None and day > circulation.active_until:
+            return "no longer on INTERPOL's files that day"
+    return "not sent there"
+
+
+def travel_html(assessment: Assessment) -> str:
+    """The planned trips with their arrest risk and reasons."""
+    if not assessment.travel:
+        return _heading("Planned trips") + "<p>No trips planned. Add one under “Trips”.</p>"
+    rows = "".join(
+        f'<tr><td style="{_TD};white-space:nowrap">{_date(t.date)}</td>'
+        f'<td style="{_TD}">{escape(country_label(t.country))}</td>'
+        f'<td style="{_TD}">{"yes" if t.notice_active else "no"}: '
+        f"{escape(trip_status(assessment, t))}</td>"
+        f'<td style="{_TD}">{_risk_badge(t.arrest_risk)}</td>'
+        f'<td style="{_TD}">{_reasons(t.reasons)}'
+        f'<div style="font-size:12px">{_cited_compact(assessment, t.citations)}</div></td></tr>'
+        for t in assessment.travel
+    )
+    return (
+        _heading("Planned trips")
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Date</th>'
+        f'<th style="{_TH}">Country</th><th style="{_TH}">INTERPOL alert there that day</th>'
+        f'<th style="{_TH}">Arrest risk</th><th style="{_TH}">Why</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def grounds_html(assessment: Assessment) -> str:
+    """Each ground for deletion with its strength, reasons and cited rules."""
+    if not assessment.grounds:
+        return (
+            _heading("Grounds for deletion")
+            + "<p>No ground for deletion applies on these facts.</p>"
+            + _depends_on(assessment)
+        )
+    blocks = []
+    for ground in assessment.grounds:
+        label = ground.label or _words(ground.id)
+        colours = _STRENGTH_STYLE.get(ground.strength, ("#DDDDDD", "#000000"))
+        blocks.append(
+            '<div style="margin:4px 0 8px 0;padding:4px 6px;border-left:4px solid '
+            f'{colours[0]}"><strong>{escape(label)}</strong> '
+            f"<code>{escape(ground.id)}</code> {_badge(ground.strength, colours)}"
+            f"{_reasons(ground.reasons)}{_cited(assessment, ground.citations)}</div>"
+        )
+    return _heading("Grounds for deletion") + "".join(blocks) + _depends_on(assessment)
+
+
+def _depends_on(assessment: Assessment) -> str:
+    if not assessment.depends_on:
+        return ""
+    return (
+        "<p style='margin:6px 0 2px 0'><strong>The answer would change with facts not given:"
+        "</strong></p>" + _reasons(assessment.depends_on)
+    )
+
+
+def route_html(assessment: Assessment) -> str:
+    """The CCF route: each step with its date or deadline and the rule behind it."""
+    rows = "".join(
+        f'<tr><td style="{_TD}"><strong>{escape(_words(step.step))}</strong>'
+        f'<div style="font-size:12px">{escape(step.description)}</div></td>'
+        f'<td style="{_TD};white-space:nowrap">{_date(step.date)}</td>'
+        f'<td style="{_TD};white-space:nowrap">{_date(step.deadline)}'
+        f"{'<br>(estimated)' if step.estimated else ''}"
+        f'</td><td style="{_TD};font-size:12px">{_cited_compact(assessment, step.citations)}'
+        "</td></tr>"
+        for step in assessment.route
+    )
+    return (
+        _heading("The CCF route")
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Step</th>'
+        f'<th style="{_TH}">Date</th><th style="{_TH}">Deadline</th>'
+        f'<th style="{_TH}">Rules (hover for the text)</th></tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
+def _likelihood_html(assessment: Assessment) -> str:
+    """The summary sentence, the three likelihoods as bars, the confidence and what it hinges on.
+
+    Each part is shown only when the engine gave it; nothing is invented when it did not.
+    """
+    outcome = assessment.outcome
+    parts = []
+    if outcome.summary:
+        parts.append(f"<p style='margin:2px 0'>{escape(outcome.summary)}</p>")
+    if outcome.likelihood:
+        rows = []
+        for name, probability in outcome.likelihood:
+            share = max(0.0, min(1.0, float(probability)))
+            background, _ = _OUTCOME_STYLE.get(name, ("#999999", "#000000"))
+            rows.append(
+                f'<tr><td style="{_TD};white-space:nowrap">{escape(_words(name))}</td>'
+                f'<td style="{_TD};width:55%"><div role="img" aria-label="'
+                f'{escape(_words(name))}: about {round(share * 100)} in 100" '
+                'style="background:#eee;height:12px;width:100%"><div style="background:'
+                f'{background};height:12px;width:{share * 100:.1f}%"></div></div></td>'
+                f'<td style="{_TD};white-space:nowrap">about {round(share * 100)} in 100</td>'
+                "</tr>"
+            )
+        parts.append(
+            f'<table style="{_TABLE};max-width:560px"><thead><tr>'
+            f'<th style="{_TH}">Outcome</th><th style="{_TH}">Likelihood on these facts</th>'
+            f'<th style="{_TH}"></th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
+    if outcome.confidence:
+        parts.append(
+            f"<p style='margin:2px 0'><strong>Confidence of the model:</strong> "
+            f"{escape(outcome.confidence)}</p>"
+        )
+    if outcome.hinges_on:
+        items = [
+            f"{h.condition}: {OUTCOME_WORDS.get(h.leads_to, _words(h.leads_to))} ({h.field})"
+            for h in outcome.hinges_on
+        ]
+        parts.append(
+            "<p style='margin:6px 0 2px 0'><strong>It hinges on:</strong></p>" + _reasons(items)
+        )
+    return "".join(parts)
+
+
+def outcome_html(assessment: Assessment) -> str:
+    """The likely outcome with its explanation, the trace of rules applied and caveats."""
+    prediction = assessment.outcome.prediction_key
+    words = OUTCOME_WORDS.get(prediction, _words(prediction))
+    trace_rows = "".join(
+        f'<tr><td style="{_TD}">{i}</td><td style="{_TD}"><code>{escape(t.rule)}</code></td>'
+        f'<td style="{_TD};font-size:12px">'
+        f"{escape('; '.join(f'{k} = {v}' for k, v in t.facts)) or '—'}</td>"
+        f'<td style="{_TD}">{escape(t.result)}</td></tr>'
+        for i, t in enumerate(assessment.trace, start=1)
+    )
+    defaults = (
+        "<p style='margin:6px 0 2px 0'><strong>Defaults used:</strong></p>"
+        + _reasons(assessment.defaults_used)
+        if assessment.defaults_used
+        else ""
+    )
+    return (
+        _heading("Likely outcome") + f"<p style='margin:2px 0'><strong>{escape(words)}</strong> "
+        f"(<code>{escape(prediction)}</code>)</p>"
+        + _likelihood_html(assessment)
+        + f"<p style='margin:2px 0'>{escape(assessment.outcome.explanation)}</p>"
+        + _cited(assessment, assessment.outcome.citations)
+        + _depends_on(assessment)
+        + defaults
+        + _heading("Trace: the rules applied, in order")
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">#</th>'
+        f'<th style="{_TH}">Rule</th><th style="{_TH}">Facts used</th>'
+        f'<th style="{_TH}">Result</th></tr></thead><tbody>{trace_rows}</tbody></table>'
+        + _heading("Caveats")
+        + _reasons(assessment.caveats)
+    )
+
+
+def changes_html(changes: Sequence[tuple[str, object, object]], start_label: str) -> str:
+    """The facts changed against the starting scenario, as ``path: old → new``."""
+    if not changes:
+        return (
+            _heading("Changes")
+            + f"<p>No change yet against the starting scenario {escape(start_label)}.</p>"
+        )
+    rows = "".join(
+        f'<tr><td style="{_TD}"><code>{escape(path)}</code></td>'
+        f'<td style="{_TD}">{escape(_show(old))}</td><td style="{_TD}">→</td>'
+        f'<td style="{_TD}">{escape(_show(new))}</td></tr>'
+        for path, old, new in changes
+    )
+    return (
+        _heading(f"Changes against {start_label}")
+        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Fact</th>'
+        f'<th style="{_TH}">Was</th><th style="{_TH}"></th><th style="{_TH}">Now</th>'
+        f"</tr></thead><tbody>{rows}</tbody></table>"
+    )
+
+
+def _show(value: object) -> str:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_show(v) for v in value) + "]" if value else "[]"
+    return str(value)
+
+
+# CSS stripes per map category, the second channel besides colour (greyscale-safe), in the
+# spirit of the figure's hatches: crossed, diagonal, horizontal, vertical.
+_STRIPE = "repeating-linear-gradient({angle}deg,rgba(0,0,0,.22) 0 1px,transparent 1px 4px)"
+_TILE_PATTERNS = {
+    "recipient_high": _STRIPE.format(angle=45) + "," + _STRIPE.format(angle=-45),
+    "recipient_medium": _STRIPE.format(angle=45),
+    "recipient_low": _STRIPE.format(angle=0),
+    "recipient_none": _STRIPE.format(angle=90),
+}
+_TILE_WORDS = {
+    "requesting": "requesting state",
+    "recipient_high": "received it: high arrest risk",
+    "recipient_medium": "received it: medium arrest risk",
+    "recipient_low": "received it: low arrest risk",
+    "recipient_none": "received it: no arrest expected",
+    "non_recipient": "did not receive it",
+    "not_member": "not an INTERPOL member that day",
+}
+
+
+def _tile_style(category: str, *, trip: bool) -> str:
+    from diffusion_scenarios.plots import PALETTE
+
+    background = PALETTE.get(category, "#DDDDDD")
+    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    text = "#ffffff" if 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45 else "#000000"
+    pattern = _TILE_PATTERNS.get(category)
+    image = f"background-image:{pattern};" if pattern else ""
+    border = (
+        f"box-shadow:inset 0 0 0 3px {PALETTE.get('trip', '#0072B2')};"
+        if trip
+        else "box-shadow:inset 0 0 0 1px #999;"
+    )
+    return f"background-color:{background};{image}color:{text};{border}"
+
+
+def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
+    """A tile-grid map as HTML: one square per member, coloured and striped by category.
+
+    Same layout, categories and palette as :func:`diffusion_scenarios.plots.circulation_map`
+    (read from it, so the two never disagree), drawn by the browser in milliseconds. Each
+    square carries its country name and category as a tooltip and for screen readers;
+    planned-trip destinations have a thick blue edge.
+    """
+    from diffusion_scenarios.plots import PALETTE, map_category, tile_layout
+
+    tiles = tile_layout()
+    if region is not None:
+        from diffusion_scenarios._law.countries import interpol_region
+
+        tiles = tuple(t for t in tiles if interpol_region(t.country) == region)
+    if not tiles:
+        return "<p>No member in this region.</p>"
+    entries = {e.country: e for e in assessment.enforcement}
+    trips = {t.country for t in assessment.travel}
+    top = min(t.row for t in tiles)
+    left = min(t.col for t in tiles)
+    columns = max(t.col for t in tiles) - left + 1
+    cells = []
+    counts: dict[str, int] = {}
+    for tile in tiles:
+        category = map_category(entries.get(tile.country))
+        counts[category] = counts.get(category, 0) + 1
+        trip = tile.country in trips
+        words = _TILE_WORDS.get(category, category) + ("; planned trip" if trip else "")
+        label = f"{country_label(tile.country)}: {words}"
+        cells.append(
+            f'<div role="img" aria-label="{escape(label)}" title="{escape(label)}" '
+            f'style="grid-row:{tile.row - top + 1};grid-column:{tile.col - left + 1};'
+            f"{_tile_style(category, trip=trip)}aspect-ratio:1;display:flex;min-width:0;"
+            "align-items:center;justify-content:center;font-size:7px;font-weight:600;"
+            f'overflow:hidden;border-radius:2px">{escape(tile.country)}</div>'
+        )
+    legend = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin:0 10px 2px 0">'
+        f'<span style="display:inline-block;width:14px;height:14px;margin-right:4px;'
+        f'{_tile_style(category, trip=False)}"></span>{escape(words)} ({counts[category]})'
+        "</span>"
+        for category, words in _TILE_WORDS.items()
+        if counts.get(category)
+    )
+    if trips & {t.country for t in tiles}:
+        legend += (
+            '<span style="display:inline-flex;align-items:center"><span style="display:'
+            "inline-block;width:14px;height:14px;margin-right:4px;box-shadow:inset 0 0 0 3px "
+            f'{PALETTE.get("trip", "#0072B2")}"></span>planned trip</span>'
+        )
+    where = "the world" if region is None else region.replace("_", " ").title()
+    return (
+        f'<div aria-label="Map of {escape(where)}" style="display:grid;'
+        f"grid-template-columns:repeat({columns},minmax(0,1fr));gap:2px;width:100%;max-width:"
+        f'{max(240, 34 * columns)}px">{"".join(cells)}</div>'
+        f'<div style="font-size:12px;margin-top:6px">{legend}</div>'
+    )
+
+
+# ------------------------------------------------------------------ native charts (SVG)
+#
+# The explorer's grounds chart and route timeline, drawn by the browser from an SVG string
+# built here in about a millisecond (a matplotlib figure takes about half a second). They
+# show what plots.grounds_chart and plots.route_timeline show, in the same palette; those
+# figures stay available as printable images on request.
+
+_SVG_FONT = "font-family:var(--jp-ui-font-family, sans-serif)"
+_CHART_WIDTH = 760
+_CHAR_WIDTH = 6.4  # an average advance of a 12px sans-serif character, in px
+# Widest likely advance per character, by font size (DejaVu Sans, the widest common default,
+# bold where it is bold): labels are laid out with these so they never run out of their box.
+_ADVANCE_11 = 7.0
+_ADVANCE_11_BOLD = 7.6
+_ADVANCE_12 = 7.4
+_ADVANCE_13_BOLD = 9.0
+_svg_ids = count()  # patterns need document-unique ids: two explorers can share a page
+
+
+def _wrap(text: str, characters: int) -> list[str]:
+    return textwrap.wrap(text, width=characters, break_on_hyphens=False) or [""]
+
+
+def _verification_of(assessment: Assessment, rule_id: str) -> str:
+    try:
+        return assessment.citation(rule_id).verification
+    except KeyError:
+        return "not in citations"
+
+
+def _patterns(prefix: str) -> str:
+    """Hatch patterns as in plots.HATCHES: arguable diagonal, weak horizontal, estimated."""
+    return (
+        "<defs>"
+        f'<pattern id="{prefix}-arguable" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" '
+        f'fill="{PALETTE["arguable"]}"/><line x1="0" y1="0" x2="0" y2="6" stroke="#1a1a1a" '
+        'stroke-width="1.4"/></pattern>'
+        f'<pattern id="{prefix}-weak" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f'<rect width="6" height="6" fill="{PALETTE["weak"]}"/><line x1="0" y1="3" x2="6" '
+        'y2="3" stroke="#1a1a1a" stroke-width="1.2"/></pattern>'
+        f'<pattern id="{prefix}-estimated" width="6" height="6" patternUnits="userSpaceOnUse" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#ffffff"/>'
+        f'<line x1="0" y1="0" x2="0" y2="6" stroke="{PALETTE["estimated"]}" '
+        'stroke-width="1.6"/></pattern>'
+        "</defs>"
+    )
+
+
+def _strength_fill(strength: str, prefix: str) -> str:
+    return f"url(#{prefix}-{strength})" if strength in ("arguable", "weak") else PALETTE["strong"]
+
+
+def _swatch(inner: str, width: int = 22) -> str:
+    return (
+        f'<svg width="{width}" height="14" viewBox="0 0 {width} 14" aria-hidden="true" '
+        f'style="vertical-align:-2px;margin-right:4px">{inner}</svg>'
+    )
+
+
+def _legend(items: Iterable[tuple[str, str]]) -> str:
+    spans = "".join(
+        '<span style="display:inline-flex;align-items:center;margin:0 12px 2px 0">'
+        f"{swatch}{escape(words)}</span>"
+        for swatch, words in items
+    )
+    return f'<div style="font-size:12px;margin:2px 0 6px 0;{_SVG_FONT}">{spans}</div>'
+
+
+def grounds_chart_svg(assessment: Assessment) -> str:
+    """The grounds for deletion as bars ordered strong, arguable, weak, as inline SVG.
+
+    What :func:`diffusion_scenarios.plots.grounds_chart` shows, drawn by the browser: each
+    ground's label, a bar whose length, fill pattern and word give its strength, and the
+    rule ids it rests on with the verification status of each source. A ground resting on
+    an unverified rule is flagged ``⚠ UNVERIFIED`` in words and with a dashed purple edge.
+    The whole chart is one image for screen readers, with a summary as its label.
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> a = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
+        >>> svg = grounds_chart_svg(a)
+        >>> "private_dispute" in svg and "strong" in svg
+        True
+    """
+    order = {strength: rank for rank, strength in enumerate(STRENGTHS)}
+    grounds = sorted(
+        assessment.grounds, key=lambda g: (order.get(g.strength, len(STRENGTHS)), g.id)
+    )
+    subject = assessment.title or assessment.scenario_id
+    if not grounds:
+        return (
+            f'<p role="note" style="margin:4px 0">No ground for deletion applies on the facts '
+            f"given ({escape(subject)}), so there is nothing to chart.</p>"
+        )
+    prefix = f"ds-svg{next(_svg_ids)}"
+    label_x, bar_x, bar_length = 8, 486, 190
+    label_characters = int((bar_x - label_x - 14) / _ADVANCE_13_BOLD)
+    rows: list[str] = []  # the banded backgrounds, under the strength axis
+    bars: list[str] = []  # the words and bars, over it
+    summary: list[str] = []
+    y = 30
+    any_unverified = False
+    for ground in grounds:
+        name = ground.label or ground.id.replace("_", " ")
+        statuses = [(rule, _verification_of(assessment, rule)) for rule in ground.citations]
+        unverified = any(status != "primary" and status != "secondary" for _, status in statuses)
+        any_unverified |= unverified
+        strength = ground.strength if ground.strength in order else "weak"
+        title_lines = _wrap(name, label_characters)
+        cited_parts = [
+            (f"{rule} ({'⚠ UNVERIFIED' if status == 'unverified' else status})", status)
+            for rule, status in statuses
+        ] or [("no rule cited", "")]
+        cited_lines: list[list[tuple[str, str]]] = [[]]
+        used = 0
+        for part, status in cited_parts:
+            if used and used + len(part) + 2 > (bar_x - label_x - 14) / _ADVANCE_11:
+                cited_lines.append([])
+                used = 0
+            cited_lines[-1].append((part, status))
+            used += len(part) + 2
+        top = y
+        texts = []
+        for line in title_lines:
+            y += 16
+            texts.append(
+                f'<text class="ds-label" x="{label_x}" y="{y}" font-size="13" font-weight="600">'
+                f"{escape(line)}</text>"
+            )
+        texts.append(
+            f'<text class="ds-label" x="{label_x}" y="{y + 15}" font-size="11" fill="#333">'
+            f'<tspan font-family="monospace">{escape(ground.id)}</tspan>'
+            + (
+                f' <tspan fill="{PALETTE["unverified"]}" font-weight="700">⚠ UNVERIFIED</tspan>'
+                if unverified
+                else ""
+            )
+            + "</text>"
+        )
+        y += 15
+        for line_parts in cited_lines:
+            y += 14
+            spans = []
+            for index, (part, status) in enumerate(line_parts):
+                separator = ", " if index else ""
+                style = (
+                    f' fill="{PALETTE["unverified"]}" font-weight="700"'
+                    if status == "unverified"
+                    else ""
+                )
+                spans.append(f"{separator}<tspan{style}>{escape(part)}</tspan>")
+            texts.append(
+                f'<text class="ds-label" x="{label_x}" y="{y}" font-size="11" fill="#333">'
+                f'{"".join(spans)}</text>'
+            )
+        y += 12
+        level = len(STRENGTHS) - order[strength]
+        length = bar_length * level / len(STRENGTHS)
+        bar_y = top + 6
+        edge = (
+            f'stroke="{PALETTE["unverified"]}" stroke-width="2.5" stroke-dasharray="6 3"'
+            if unverified
+            else 'stroke="#333" stroke-width="1"'
+        )
+        tooltip = f"{name}: {strength}. Rests on: " + "; ".join(
+            f"{rule} ({status})" for rule, status in statuses
+        )
+        rows.append(
+            f'<rect x="0" y="{top}" width="{_CHART_WIDTH}" height="{y - top}" '
+            f'fill="{"#f7f7f7" if len(rows) % 2 else "#ffffff"}"/>'
+        )
+        bars.append(
+            f"<g><title>{escape(tooltip)}</title>"
+            + "".join(texts)
+            + f'<rect class="ds-bar" x="{bar_x}" y="{bar_y}" width="{length:.1f}" height="22" '
+            f'fill="{_strength_fill(strength, prefix)}" {edge}/>'
+            f'<text x="{bar_x + length + 6:.1f}" y="{bar_y + 16}" font-size="13" '
+            f'font-weight="700">{escape(strength)}</text></g>'
+        )
+        summary.append(
+            f"{name} ({ground.id}): {strength}"
+            + (", rests on an UNVERIFIED rule" if unverified else "")
+        )
+    height = y + 6
+    axis = "".join(
+        f'<line x1="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y1="24" '
+        f'x2="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y2="{height}" '
+        'stroke="#ddd"/>'
+        f'<text x="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y="18" font-size="11" '
+        f'text-anchor="end" fill="#444">{escape(strength)}</text>'
+        for strength, level in ((s, len(STRENGTHS) - r) for r, s in enumerate(STRENGTHS))
+    )
+    label = (
+        f"Chart of the grounds for deletion, {escape(subject)}: "
+        + escape("; ".join(summary))
+        + ". Strongest first; the list below gives the reasons and rules."
+    )
+    legend = [
+        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="{PALETTE["strong"]}" '
+                 'stroke="#333"/>'), "strong"),
+        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="url(#{prefix}-arguable)" '
+                 'stroke="#333"/>'), "arguable (diagonal hatch)"),
+        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="url(#{prefix}-weak)" '
+                 'stroke="#333"/>'), "weak (horizontal hatch)"),
+    ]  # fmt: skip
+    if any_unverified:
+        legend.append(
+            (
+                _swatch(
+                    '<rect x="1.5" y="1.5" width="19" height="11" fill="#fff" '
+                    f'stroke="{PALETTE["unverified"]}" stroke-width="2.5" '
+                    'stroke-dasharray="5 2"/>'
+                ),
+                "⚠ UNVERIFIED: rests on a rule whose source was not found",
+            )
+        )
+    return (
+        f'<svg role="img" aria-label="{label}" viewBox="0 0 {_CHART_WIDTH} {height}" '
+        f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
+        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}'
+        '<text x="8" y="18" font-size="12" fill="#444">Ground and the rules it rests on'
+        f"</text>{''.join(rows)}{axis}{''.join(bars)}</svg>" + _legend(legend)
+    )
+
+
+_RISK_PHRASES = {
+    "high": "high arrest risk",
+    "medium": "medium arrest risk",
+    "low": "low arrest risk",
+    "none": "no arrest expected",
+}
+
+
+def _month_ticks(start: _dt.date, end: _dt.date) -> list[_dt.date]:
+    months = (end.year - start.year) * 12 + end.month - start.month
+    step = next((s for limit, s in ((9, 1), (18, 2), (30, 3), (60, 6)) if months <= limit), 12)
+    year, month = start.year, start.month
+    ticks = []
+    while (year, month) <= (end.year, end.month):
+        if (month - 1) % step == 0:
+            tick = _dt.date(year, month, 1)
+            if start <= tick <= end:
+                ticks.append(tick)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return ticks
+
+
+# A white outline behind text, so words stay legible where they cross a line.
+_HALO = ' paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"'
+
+
+def _step_name(step: str) -> str:
+    return step.replace("_", " ")
+
+
+def route_timeline_svg(assessment: Assessment) -> str:
+    """The CCF route as a timeline with the planned trips laid over it, as inline SVG.
+
+    What :func:`diffusion_scenarios.plots.route_timeline` shows, drawn by the browser: one
+    row per step of the route, a dot on its date and a bar up to its deadline, each date
+    written beside it. Estimated dates are hollow dots, dashed hatched bars and ``≈``. Each
+    planned trip is a vertical line in the colour of its arrest risk, labelled with the
+    country, date and risk in words, so a trip before a decision can be expected shows at
+    a glance. The summary read out by screen readers names, for each trip, the route dates
+    still ahead of it.
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> a = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
+        >>> svg = route_timeline_svg(a)
+        >>> "2025-05-12" in svg and "≈ 2025-02-20" in svg
+        True
+    """
+    steps = assessment.route
+    trips = sorted(assessment.travel, key=lambda t: (t.date, t.country))
+    subject = assessment.title or assessment.scenario_id
+    prefix = f"ds-svg{next(_svg_ids)}"
+    dates: list[_dt.date] = [assessment.as_of]
+    for step in steps:
+        dates.extend(d for d in (step.date, step.deadline) if d is not None)
+    dates.extend(trip.date for trip in trips)
+    first_day, last_day = min(dates), max(dates)
+    span = max((last_day - first_day).days, 30)
+    left = first_day - _dt.timedelta(days=round(span * 0.04) + 2)
+    right = last_day + _dt.timedelta(days=round(span * 0.2) + 10)
+    # The row labels' column is as wide as the longest step name ("(estimated)" goes on a
+    # second line), so no name is cut at the left edge.
+    longest = max((len(_step_name(step.step)) for step in steps), default=12)
+    x0, x1 = max(120.0, min(300.0, 16 + longest * _ADVANCE_12)), float(_CHART_WIDTH - 12)
+    days = (right - left).days
+
+    def x(day: _dt.date) -> float:
+        return x0 + (x1 - x0) * (day - left).days / days
+
+    route_start = min(
+        (d for step in steps for d in (step.date, step.deadline) if d is not None),
+        default=assessment.as_of,
+    )
+    row_height = 30
+    top = 12 + (16 * len(trips) + 22 if trips else 0)
+    # Drawn in layers: row bands, then grid and vertical lines, then marks and words.
+    bands: list[str] = []
+    lines: list[str] = []
+    parts: list[str] = []
+    summary: list[str] = []
+    bar_starts = deadline_bar_starts(steps)
+    for index, step in enumerate(steps):
+        y = top + index * row_height + row_height / 2
+        name = _step_name(step.step)
+        colour = PALETTE["estimated"] if step.estimated else PALETTE["deadline"]
+        italic = ' font-style="italic"' if step.estimated else ""
+        if index % 2:
+            bands.append(
+                f'<rect x="0" y="{y - row_height / 2}" width="{_CHART_WIDTH}" '
+                f'height="{row_height}" fill="#f5f5f5"/>'
+            )
+        if step.estimated:
+            parts.append(
+                f'<text class="ds-label" x="{x0 - 8}" y="{y - 1}" font-size="12" '
+                f'text-anchor="end"{italic}>{escape(name)}</text>'
+                f'<text class="ds-label" x="{x0 - 8}" y="{y + 11}" font-size="10" '
+                f'text-anchor="end" fill="#444"{italic}>(estimated)</text>'
+            )
+        else:
+            parts.append(
+                f'<text class="ds-label" x="{x0 - 8}" y="{y + 4}" font-size="12" '
+                f'text-anchor="end">{escape(name)}</text>'
+            )
+        marks = []
+        words = []
+        begin: _dt.date | None = None
+        if step.deadline is not None:
+            begin = bar_starts[index] or route_start
+            fill = f"url(#{prefix}-estimated)" if step.estimated else PALETTE["deadline"]
+            dash = ' stroke-dasharray="5 3"' if step.estimated else ""
+            width = max(x(step.deadline) - x(begin), 2.0)
+            marks.append(
+                f'<rect x="{x(begin):.1f}" y="{y - 7}" width="{width:.1f}" height="14" '
+                f'fill="{fill}" fill-opacity="{1 if step.estimated else 0.45}" '
+                f'stroke="{colour}" stroke-width="1.4"{dash}/>'
+                f'<line x1="{x(step.deadline):.1f}" y1="{y - 11}" x2="{x(step.deadline):.1f}" '
+                f'y2="{y + 11}" stroke="{colour}" stroke-width="3"/>'
+            )
+        if step.date is not None:
+            marks.append(
+                f'<circle cx="{x(step.date):.1f}" cy="{y}" r="5.5" stroke="{colour}" '
+                f'stroke-width="2" fill="{"#ffffff" if step.estimated else colour}"/>'
+            )
+            words.append(f"{'≈ ' if step.estimated else ''}{step.date.isoformat()}")
+        if step.deadline is not None:
+            words.append(f"due by {'≈ ' if step.estimated else ''}{step.deadline.isoformat()}")
+        if words:
+            text = "; ".join(words)
+            anchor = max(d for d in (step.date, step.deadline) if d is not None)
+            start = min(d for d in (step.date, begin) if d is not None)
+            needed = len(text) * _ADVANCE_11
+            if x(anchor) + 9 + needed <= _CHART_WIDTH:
+                where = f'x="{x(anchor) + 9:.1f}"'
+            elif x(start) - 9 - needed >= x0:
+                where = f'x="{x(start) - 9:.1f}" text-anchor="end"'
+            else:  # no room either side: on the bar, over a white band
+                on_bar = min(x(start) + 6, _CHART_WIDTH - 4 - needed)
+                where = f'x="{on_bar:.1f}"'
+                marks.append(
+                    f'<rect x="{on_bar - 3:.1f}" y="{y - 7}" width="{needed + 6:.1f}" '
+                    'height="14" fill="#ffffff" fill-opacity="0.9"/>'
+                )
+        else:
+            room = int((_CHART_WIDTH - x0 - 8) / _ADVANCE_11) - len("no fixed date: ")
+            more = textwrap.shorten(step.description, width=max(room, 10), placeholder="…")
+            text = "no fixed date" + (f": {more}" if more else "")
+            where = f'x="{x0 + 4}" fill="#555"'
+        parts.append(
+            f"<g><title>{escape(name)}: {escape(text)}. {escape(step.description)} "
+            f"Rules: {escape(', '.join(step.citations))}</title>{''.join(marks)}"
+            f'<text {where} y="{y + 4}" font-size="11"{_HALO}'
+            f"{italic}>{escape(text)}</text></g>"
+        )
+        summary.append(f"{name}{' (estimated)' if step.estimated else ''}: {text}")
+    bottom = top + len(steps) * row_height
+    ticks = "".join(
+        f'<line x1="{x(t):.1f}" y1="{top}" x2="{x(t):.1f}" y2="{bottom + 4}" stroke="#ddd"/>'
+        f'<text x="{x(t):.1f}" y="{bottom + 16}" font-size="11" text-anchor="middle" '
+        f'fill="#444">{t.strftime("%b %Y")}</text>'
+        for t in _month_ticks(left, right)
+    )
+    as_of = x(assessment.as_of)
+    lines.append(
+        f'<line x1="{as_of:.1f}" y1="{top}" x2="{as_of:.1f}" y2="{bottom + 20}" '
+        f'stroke="{PALETTE["assessed"]}" stroke-width="1.4" stroke-dasharray="2 3"/>'
+        f'<text x="{as_of:.1f}" y="{bottom + 31}" font-size="11" text-anchor="middle" '
+        f'fill="{PALETTE["assessed"]}">assessed on {assessment.as_of.isoformat()}</text>'
+    )
+    trip_words = []
+    for number, trip in enumerate(trips):
+        risk = trip.arrest_risk if trip.arrest_risk in ARREST_RISKS else "none"
+        colour = PALETTE[f"recipient_{risk}"]
+        tx = x(trip.date)
+        label_y = 22 + 16 * number
+        ahead = [
+            f"{_step_name(s.step)} ({'≈ ' if s.estimated else ''}{d.isoformat()})"
+            for s in steps
+            for d in (s.date or s.deadline,)
+            if d is not None and d > trip.date
+        ]
+        inactive = "" if trip.notice_active else f" ({trip_status(assessment, trip)})"
+        label = f"{trip.country} {trip.date.isoformat()}: {_RISK_PHRASES[risk]}{inactive}"
+        needed = len(label) * _ADVANCE_11_BOLD
+        if tx + 8 + needed <= _CHART_WIDTH - 4:
+            place = f'x="{tx + 8:.1f}"'
+        elif tx - 8 - needed >= 4:
+            place = f'x="{tx - 8:.1f}" text-anchor="end"'
+        else:  # no room on either side of the line: as far right as the whole label fits
+            place = f'x="{max(4.0, _CHART_WIDTH - 4 - needed):.1f}"'
+        spoken = (
+            f"trip to {country_label(trip.country)} on {trip.date.isoformat()}, "
+            f"{_RISK_PHRASES[risk]}{inactive}, "
+            + (f"before {', '.join(ahead)}" if ahead else "after every dated step of the route")
+        )
+        trip_words.append(spoken)
+        lines.append(
+            f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="#000" '
+            'stroke-width="4" stroke-opacity="0.25"/>'
+            f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="{colour}" '
+            'stroke-width="2.5"/>'
+        )
+        parts.append(
+            f"<g><title>{escape(spoken)}</title>"
+            f'<path d="M{tx - 6:.1f},{label_y - 10} L{tx + 6:.1f},{label_y - 10} L{tx:.1f},'
+            f'{label_y} Z" fill="{colour}" stroke="#000"/>'
+            f'<text {place} y="{label_y - 1}" font-size="11" font-weight="600"{_HALO}>'
+            f"{escape(label)}</text></g>"
+        )
+    if trips:
+        parts.append(
+            f'<text x="{x0 - 8}" y="22" font-size="12" text-anchor="end" font-weight="600">'
+            "planned trips</text>"
+        )
+    if not steps:
+        parts.append(
+            f'<text x="{x0 + 4}" y="{top + 16}" font-size="12">'
+            "No CCF route steps in this assessment.</text>"
+        )
+        bottom += 24
+    height = bottom + 38
+    label = (
+        f"Timeline of the CCF route, {subject}, as assessed on "
+        f"{assessment.as_of.isoformat()}: "
+        + "; ".join(summary)
+        + (". Planned " + "; ".join(trip_words) if trip_words else "")
+        + "."
+    )
+    legend: list[tuple[str, str]] = []
+    if any(s.date is not None and not s.estimated for s in steps):
+        legend.append((_swatch(f'<circle cx="11" cy="7" r="5" fill="{PALETTE["deadline"]}"/>'),
+                       "date"))  # fmt: skip
+    if any(s.date is not None and s.estimated for s in steps):
+        legend.append(
+            (
+                _swatch(
+                    f'<circle cx="11" cy="7" r="5" fill="#fff" stroke="{PALETTE["estimated"]}" '
+                    'stroke-width="2"/>'
+                ),
+                "≈ estimated date",
+            )
+        )
+    if any(s.deadline is not None and not s.estimated for s in steps):
+        legend.append(
+            (
+                _swatch(
+                    f'<rect x="1" y="2" width="20" height="10" fill="{PALETTE["deadline"]}" '
+                    f'fill-opacity="0.45" stroke="{PALETTE["deadline"]}"/>'
+                ),
+                "time limit (bar ends at the due date)",
+            )
+        )
+    if any(s.deadline is not None and s.estimated for s in steps):
+        legend.append(
+            (
+                _swatch(
+                    f'<rect x="1" y="2" width="20" height="10" fill="url(#{prefix}-estimated)" '
+                    f'stroke="{PALETTE["estimated"]}" stroke-dasharray="4 2"/>'
+                ),
+                "time limit counted from an estimated date (≈)",
+            )
+        )
+    legend.append(
+        (
+            _swatch(
+                f'<line x1="11" y1="0" x2="11" y2="14" stroke="{PALETTE["assessed"]}" '
+                'stroke-width="1.4" stroke-dasharray="2 3"/>'
+            ),
+            "date assessed",
+        )
+    )
+    for risk in ARREST_RISKS:
+        if any((t.arrest_risk if t.arrest_risk in ARREST_RISKS else "none") == risk
+               for t in trips):  # fmt: skip
+            legend.append(
+                (
+                    _swatch(
+                        f'<path d="M5,1 L17,1 L11,11 Z" fill="{PALETTE[f"recipient_{risk}"]}" '
+                        'stroke="#000"/>'
+                    ),
+                    f"planned trip: {_RISK_PHRASES[risk]}",
+                )
+            )
+    return (
+        f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {_CHART_WIDTH} {height}" '
+        f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
+        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}'
+        f"{''.join(bands)}{ticks}{''.join(lines)}{''.join(parts)}</svg>" + _legend(legend)
+    )

@@ -1,0 +1,331 @@
+"""The result of :func:`diffusion_scenarios.assess` as frozen values.
+
+``Assessment.to_dict()`` is exactly the JSON object of ``SCENARIO_FORMAT.md`` ("Output"),
+with a few optional additions (``depends_on``, ``defaults_used``, per-step ``description``,
+per-ground ``label``). Renderers (text, markdown, HTML, plots, widgets) only read these
+values; they never decide anything themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from diffusion_scenarios._facts.scenario import Scenario
+
+__all__ = [
+    "Assessment",
+    "Circulation",
+    "Citation",
+    "EnforcementEntry",
+    "Ground",
+    "Hinge",
+    "Issuance",
+    "Outcome",
+    "RouteStep",
+    "TraceEntry",
+    "TravelEntry",
+]
+
+Date = _dt.date
+JSON = dict[str, Any]
+
+
+def _iso(value: Date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Citation:
+    """A rule as cited in an assessment (one entry of ``citations``)."""
+
+    id: str
+    instrument: str
+    provision: str
+    version: str
+    in_force_from: Date | None
+    verification: str  # primary | secondary | unverified
+    url: str
+    paraphrase: str = ""
+    until: Date | None = None
+
+    def to_dict(self) -> JSON:
+        return {
+            "id": self.id,
+            "instrument": self.instrument,
+            "provision": self.provision,
+            "version": self.version,
+            "in_force_from": _iso(self.in_force_from),
+            "until": _iso(self.until),
+            "verification": self.verification,
+            "url": self.url,
+            "paraphrase": self.paraphrase,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issuance:
+    kind: str
+    pre_screened: bool
+    screening: str  # published | refused | not_screened
+    circulated_on: Date | None  # None when a red notice was refused and never circulated
+    review_after_circulation: bool
+    reasons: tuple[str, ...]
+    citations: tuple[str, ...] = ()
+
+    def to_dict(self) -> JSON:
+        return {
+            "kind": self.kind,
+            "pre_screened": self.pre_screened,
+            "screening": self.screening,
+            "circulated_on": _iso(self.circulated_on),
+            "review_after_circulation": self.review_after_circulation,
+            "reasons": list(self.reasons),
+            "citations": list(self.citations),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Circulation:
+    recipients: tuple[str, ...]  # alpha-3, sorted
+    public: bool
+    active_from: Date | None = None
+    active_until: Date | None = None
+    reasons: tuple[str, ...] = ()
+    citations: tuple[str, ...] = ()
+
+    @property
+    def recipient_count(self) -> int:
+        return len(self.recipients)
+
+    def to_dict(self) -> JSON:
+        return {
+            "recipients": list(self.recipients),
+            "recipient_count": self.recipient_count,
+            "public": self.public,
+            "active_from": _iso(self.active_from),
+            "active_until": _iso(self.active_until),
+            "reasons": list(self.reasons),
+            "citations": list(self.citations),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnforcementEntry:
+    country: str  # alpha-3
+    received: bool
+    arrest_risk: str  # high | medium | low | none
+    consequence: str
+    reasons: tuple[str, ...]
+    role: str = "recipient"  # requesting | recipient | non_recipient
+    citations: tuple[str, ...] = ()
+    # How sure the arrest_risk is: high | medium | low. A presumption never gives high.
+    confidence: str = "low"
+    # What the risk rests on: own_finding (the country's own sourced practice) |
+    # regional_presumption (a statement about a group of states) | default (no finding).
+    basis: str = "default"
+
+    def to_dict(self) -> JSON:
+        return {
+            "country": self.country,
+            "received": self.received,
+            "arrest_risk": self.arrest_risk,
+            "confidence": self.confidence,
+            "basis": self.basis,
+            "consequence": self.consequence,
+            "reasons": list(self.reasons),
+            "role": self.role,
+            "citations": list(self.citations),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TravelEntry:
+    country: str
+    date: Date
+    notice_active: bool
+    arrest_risk: str
+    reasons: tuple[str, ...]
+    citations: tuple[str, ...] = ()
+
+    def to_dict(self) -> JSON:
+        return {
+            "country": self.country,
+            "date": _iso(self.date),
+            "notice_active": self.notice_active,
+            "arrest_risk": self.arrest_risk,
+            "reasons": list(self.reasons),
+            "citations": list(self.citations),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Ground:
+    id: str  # vocabulary G
+    strength: str  # strong | arguable | weak
+    citations: tuple[str, ...]
+    reasons: tuple[str, ...]
+    label: str = ""
+
+    def to_dict(self) -> JSON:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "strength": self.strength,
+            "citations": list(self.citations),
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RouteStep:
+    step: str
+    date: Date | None
+    deadline: Date | None
+    citations: tuple[str, ...]
+    description: str = ""
+    estimated: bool = False
+
+    def to_dict(self) -> JSON:
+        return {
+            "step": self.step,
+            "date": _iso(self.date),
+            "deadline": _iso(self.deadline),
+            "citations": list(self.citations),
+            "description": self.description,
+            "estimated": self.estimated,
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hinge:
+    """An unknown or contestable fact that would change the predicted outcome."""
+
+    field: str  # the fact's field path, e.g. "challenge.ncb_responds"
+    condition: str  # in words: "if the NCB does not answer the CCF"
+    leads_to: str  # the outcome it would lead to (vocabulary of Outcome.prediction)
+    value: Any = None  # the value of the fact that leads there, when it is one value
+
+    def to_dict(self) -> JSON:
+        return {
+            "field": self.field,
+            "condition": self.condition,
+            "value": self.value,
+            "leads_to": self.leads_to,
+        }
+
+
+#: The three outcomes, in the order of Outcome.likelihood.
+OUTCOMES = ("not_compliant", "compliant_with_update", "compliant")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """The most likely CCF decision on deletion, and how sure the model is.
+
+    ``prediction`` is ``None`` only when nothing is on file on the day assessed (``as_of``
+    before the notice's issue date); then ``likelihood`` is empty and ``confidence`` is
+    ``None``. Otherwise ``prediction`` is the most likely of the three outcomes in
+    ``likelihood`` (probabilities that sum to 1).
+    """
+
+    prediction: str | None  # not_compliant | compliant_with_update | compliant | None
+    explanation: str
+    citations: tuple[str, ...] = ()
+    # (outcome, probability) for the three OUTCOMES, in that order; () when not predicted.
+    likelihood: tuple[tuple[str, float], ...] = ()
+    confidence: str | None = None  # low | medium | high
+    hinges_on: tuple[Hinge, ...] = ()  # most decisive first
+    # One plain sentence a student reads first: "Likely deleted: about 7 in 10 on these facts."
+    summary: str = ""
+
+    @property
+    def prediction_key(self) -> str:
+        """``prediction``, or ``"not_predicted"`` when nothing is on file (for word tables)."""
+        return self.prediction or "not_predicted"
+
+    def probability(self, outcome: str) -> float:
+        """The likelihood of one outcome (0.0 when not predicted)."""
+        return dict(self.likelihood).get(outcome, 0.0)
+
+    def to_dict(self) -> JSON:
+        return {
+            "prediction": self.prediction,
+            "likelihood": dict(self.likelihood) if self.likelihood else None,
+            "confidence": self.confidence,
+            "hinges_on": [h.to_dict() for h in self.hinges_on],
+            "summary": self.summary,
+            "explanation": self.explanation,
+            "citations": list(self.citations),
+        }
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TraceEntry:
+    rule: str
+    facts: tuple[tuple[str, Any], ...]  # (field path, value as JSON-ready scalar/list)
+    result: str
+
+    def to_dict(self) -> JSON:
+        return {"rule": self.rule, "facts": dict(self.facts), "result": self.result}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Assessment:
+    """Everything the engine concluded about one scenario on one date."""
+
+    scenario_id: str
+    title: str
+    as_of: Date
+    issuance: Issuance
+    circulation: Circulation
+    enforcement: tuple[EnforcementEntry, ...]
+    travel: tuple[TravelEntry, ...]
+    grounds: tuple[Ground, ...]
+    route: tuple[RouteStep, ...]
+    outcome: Outcome
+    trace: tuple[TraceEntry, ...]
+    citations: tuple[Citation, ...]
+    caveats: tuple[str, ...]
+    depends_on: tuple[str, ...] = ()
+    defaults_used: tuple[str, ...] = ()
+    format: int = 1
+    # The facts assessed, as given (memos show them); not part of to_dict().
+    scenario: Scenario | None = None
+
+    def citation(self, rule_id: str) -> Citation:
+        """The citation with this id (``KeyError`` if the assessment does not cite it)."""
+        for c in self.citations:
+            if c.id == rule_id:
+                return c
+        raise KeyError(rule_id)
+
+    def ground(self, ground_id: str) -> Ground | None:
+        """The ground with this id, or ``None`` if it does not apply."""
+        for g in self.grounds:
+            if g.id == ground_id:
+                return g
+        return None
+
+    def to_dict(self) -> JSON:
+        """The assessment as the JSON object of scenario format 1."""
+        return {
+            "format": self.format,
+            "scenario_id": self.scenario_id,
+            "title": self.title,
+            "as_of": _iso(self.as_of),
+            "issuance": self.issuance.to_dict(),
+            "circulation": self.circulation.to_dict(),
+            "enforcement": [e.to_dict() for e in self.enforcement],
+            "travel": [t.to_dict() for t in self.travel],
+            "grounds": [g.to_dict() for g in self.grounds],
+            "route": [r.to_dict() for r in self.route],
+            "outcome": self.outcome.to_dict(),
+            "trace": [t.to_dict() for t in self.trace],
+            "citations": [c.to_dict() for c in self.citations],
+            "caveats": list(self.caveats),
+            "depends_on": list(self.depends_on),
+            "defaults_used": list(self.defaults_used),
+        }

@@ -1,0 +1,273 @@
+"""Circulation: who received the data, whether they are public, and from when until when.
+
+A red notice is available to every NCB (RPD Art. 1, D-2), so its recipients are all
+members but the requesting one; a diffusion reaches only the NCBs the sender chose, on the
+day it was sent (DF-2). Recipients never include the requesting country itself. A public
+extract exists only for a red notice whose requesting country asked for one (RN-9).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from diffusion_scenarios._engine.assessment import Circulation, Issuance
+from diffusion_scenarios._engine.stage import NoteBook, StageNotes, add_months, long_date
+from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.countries import (
+    country_name,
+    expand_recipients,
+    is_member,
+    members_on,
+)
+from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+from diffusion_scenarios._law.vocab import REGIONS
+
+__all__ = ["CirculationResult", "circulation_stage", "data_active_on"]
+
+Date = _dt.date
+
+_REGION_WORDS = frozenset(REGIONS)
+_RPD_IN_FORCE = Date(2012, 7, 1)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CirculationResult:
+    circulation: Circulation
+    notes: StageNotes
+
+
+def data_active_on(circulation: Circulation, day: Date) -> bool:
+    """Whether the data circulated and were still on INTERPOL's files on ``day``."""
+    start = circulation.active_from
+    if start is None or day < start:
+        return False
+    return circulation.active_until is None or day < circulation.active_until
+
+
+def _deleted_on(scenario: Scenario) -> Date | None:
+    """The day an earlier CCF decision had these data deleted, if the facts say so."""
+    prior = scenario.case.prior_ccf_decision
+    if prior is None or prior.outcome != "not_compliant" or prior.date is None:
+        return None
+    if prior.date < scenario.notice.issued_on:
+        return None  # a decision on earlier data; these were recorded afterwards
+    return prior.date
+
+
+def _validity_note(issued: Date, as_of: Date, book: NoteBook) -> str:
+    years = int(catalogue().value("red-notice-validity", "years", issued, 5))
+    periods = 1
+    while add_months(issued, 12 * years * periods) <= as_of:
+        periods += 1
+    end = add_months(issued, 12 * years * periods)
+    first_end = add_months(issued, 12 * years)
+    if periods == 1:
+        text = (
+            f"A red notice is reported to run for {years} years, renewable at the requesting "
+            f"country's request (article unverified); this one is due for renewal on "
+            f"{long_date(end)}."
+        )
+    else:
+        text = (
+            f"A red notice is reported to run for {years} years, renewable at the requesting "
+            f"country's request (article unverified); the first period ended on "
+            f"{long_date(first_end)}. The model takes the notice as renewed because it is being "
+            f"assessed as live; the current period would end on {long_date(end)}."
+        )
+        book.depends(
+            "notice.issued_on: whether the requesting country renewed the red notice when "
+            f"its first {years}-year period ended on {first_end.isoformat()}"
+        )
+    book.record(
+        "red-notice-validity",
+        {"notice.issued_on": issued, "as_of": as_of},
+        f"current {years}-year period ends {end.isoformat()}",
+    )
+    return text
+
+
+def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) -> CirculationResult:
+    """Recipients, publicity and the active period of the data.
+
+    Args:
+        scenario: the facts.
+        issuance: the result of the issuance stage.
+        as_of: the day of the assessment.
+
+    Returns:
+        The :class:`Circulation` and the stage's notes.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario
+        >>> from diffusion_scenarios._engine.issuance import issuance_stage
+        >>> s = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...              issued_on=datetime.date(2025, 1, 10)))
+        >>> i = issuance_stage(s, as_of=datetime.date(2025, 3, 1), defects_at_issue=(),
+        ...                    screened_grounds=frozenset()).issuance
+        >>> r = circulation_stage(s, issuance=i, as_of=datetime.date(2025, 3, 1))
+        >>> r.circulation.recipient_count
+        195
+    """
+    notice = scenario.notice
+    requesting = notice.requesting_country
+    book = NoteBook()
+    reasons: list[str] = []
+    cites: list[str] = []
+    # An existing notice is a fact: it circulates from its issue date, whatever the review
+    # before publication should have said (issuance says so and makes it a ground).
+    sent = issuance.circulated_on or notice.issued_on
+
+    deleted_on = _deleted_on(scenario)
+    requesting_name = country_name(requesting)
+    if as_of < sent:
+        reasons.append(
+            f"The assessment date, {long_date(as_of)}, is before the data go out on "
+            f"{long_date(sent)}: nothing is on INTERPOL's files yet on that day."
+        )
+
+    if notice.kind == "red_notice":
+        # Published in the IIS for every NCB, including members admitted later.
+        day = max(as_of, sent)
+        if deleted_on is not None and deleted_on <= day:
+            day = max(sent, deleted_on - _dt.timedelta(days=1))
+        recipients = tuple(m for m in members_on(day) if m != requesting)
+        total = len(members_on(day))
+        cites += ["rpd-1-notice", "interpol-membership"]
+        reasons.append(
+            f"A red notice is available to every NCB: {len(recipients)} of the {total} "
+            f"members on {long_date(day)}, all but {requesting_name} itself."
+        )
+        if day < _RPD_IN_FORCE:
+            reasons.append(
+                f"The Rules on the Processing of Data are {NOT_YET_IN_FORCE} on that day (they "
+                "apply from 1 July 2012); the model applies their concepts by analogy."
+            )
+        if notice.recipients is not None:
+            reasons.append(
+                "The recipients listed in the facts are ignored: a red notice goes to all NCBs, "
+                "not to a chosen list."
+            )
+        book.record(
+            "rpd-1-notice",
+            {"notice.kind": notice.kind, "notice.requesting_country": requesting, "day": day},
+            f"{len(recipients)} recipients (all members but the requesting one)",
+        )
+        public = bool(notice.public_extract)
+        cites.append("red-notice-public-extract")
+        if notice.public_extract is None:
+            reasons.append(
+                "Whether an extract is on INTERPOL's public website is not stated; most red "
+                "notices are not public, so the model treats it as not public."
+            )
+            book.depends("notice.public_extract: whether the red notice has a public extract")
+        elif public:
+            reasons.append(
+                "An extract is on INTERPOL's public website at the requesting country's "
+                "request, so anyone (employers, banks, border agencies) can see it."
+            )
+        else:
+            reasons.append("There is no public extract; only police services see the notice.")
+        book.record(
+            "red-notice-public-extract",
+            {"notice.public_extract": notice.public_extract},
+            "public" if public else "not public",
+        )
+    else:
+        recipients = expand_recipients(notice.recipients, requesting, sent)
+        cites += ["rpd-diffusion-recipients"]
+        tokens = notice.recipients
+        if tokens is None:
+            book.default("notice.recipients: all (every other member on the day it was sent)")
+            reasons.append(
+                "The facts do not say who received the diffusion; the model assumes it went to "
+                "all members."
+            )
+        if tokens is None or "all" in tokens:
+            cites.append("interpol-membership")
+            total = len(members_on(sent))
+            reasons.append(
+                f"'All' means every other member: {len(recipients)} of the {total} members on "
+                f"{long_date(sent)}."
+            )
+        else:
+            reasons.append(
+                f"The sending NCB chose its recipients ({', '.join(tokens)}): "
+                f"{len(recipients)} member countries on {long_date(sent)}."
+            )
+            for token in tokens:
+                if token in _REGION_WORDS or token in recipients:
+                    continue
+                if token == requesting:
+                    reasons.append(
+                        f"{requesting_name} is listed but is the sender; it never receives its "
+                        "own diffusion."
+                    )
+                elif not is_member(token, sent):
+                    reasons.append(
+                        f"{country_name(token)} is listed but was not an INTERPOL member on "
+                        f"{long_date(sent)}, so it did not receive the diffusion."
+                    )
+        if sent < _RPD_IN_FORCE:
+            reasons.append(
+                f"The Rules on the Processing of Data were {NOT_YET_IN_FORCE} when it was sent "
+                "(they apply from 1 July 2012); the model applies their concepts by analogy."
+            )
+        book.record(
+            "rpd-diffusion-recipients",
+            {
+                "notice.recipients": list(tokens) if tokens is not None else "all",
+                "notice.requesting_country": requesting,
+                "notice.issued_on": sent,
+            },
+            f"{len(recipients)} recipients",
+        )
+        public = False
+        if notice.public_extract:
+            reasons.append(
+                "A diffusion is never published on INTERPOL's website; the public extract given "
+                "in the facts cannot exist and is ignored."
+            )
+            cites.append("rpd-1-diffusion")
+
+    active_until: Date | None = None
+    if deleted_on is not None:
+        active_until = deleted_on
+        cites.append("ccf-implementation")
+        reasons.append(
+            f"The CCF found the data non-compliant on {long_date(deleted_on)}; they are treated "
+            "as deleted from INTERPOL's files from that day."
+        )
+        if catalogue().applies("ccf-statute-41-4-notify-recipients", deleted_on):
+            cites.append("ccf-statute-41-4-notify-recipients")
+        if catalogue().applies("rpd-5-7-national-update", deleted_on):
+            cites += ["rpd-5-7-national-update", "national-copies-after-deletion"]
+        reasons.append(
+            "The recipients are told of the deletion and must update their own national "
+            "copies; INTERPOL cannot do it for them, and in practice national copies can "
+            "persist."
+        )
+        book.record(
+            "ccf-implementation",
+            {
+                "case.prior_ccf_decision.outcome": "not_compliant",
+                "case.prior_ccf_decision.date": deleted_on,
+            },
+            f"data deleted on {deleted_on.isoformat()}",
+        )
+    elif notice.kind == "red_notice":
+        cites.append("red-notice-validity")
+        reasons.append(_validity_note(sent, as_of, book))
+
+    return CirculationResult(
+        circulation=Circulation(
+            recipients=recipients,
+            public=public,
+            active_from=sent,
+            active_until=active_until,
+            reasons=tuple(reasons),
+            citations=tuple(dict.fromkeys(cites)),
+        ),
+        notes=book.freeze(),
+    )

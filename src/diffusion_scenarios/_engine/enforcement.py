@@ -1,0 +1,769 @@
+"""Enforcement: per INTERPOL member, would the alert lead to arrest there, and why.
+
+INTERPOL does not arrest anyone: each country decides under its own law what to do with a
+red notice or a diffusion (RN-11, RN-12). The model starts from the country's recorded
+practice (``data/country_practice.csv``) and then applies what the facts say about that
+country: an earlier refusal to extradite, refugee status granted there, conduct that is no
+crime there, a bar on extraditing its own nationals, or a request that only asks where the
+person is. The requesting state's own warrant stands whatever INTERPOL decides.
+
+Every country's risk depends only on that country and on whether it received the data, so
+adding recipients can never lower anyone's risk.
+
+**How sure, and on what basis** (``EnforcementEntry.confidence`` and ``.basis``). A risk
+that rests on the country's own sourced practice, or on a fact about that country (an
+earlier refusal, a refugee status it granted, its own final judgment, the European ne bis
+rule that binds it, the fact that it did not receive the data) has ``basis="own_finding"``
+and the confidence of that finding: the practice table's confidence, lowered to
+``medium`` for secondary sources and ``low`` for unverified ones. A risk that rests on the
+statement that most EU member states arrest on INTERPOL alerts (PA-GEN-1) applied to an EU
+state with no finding of its own is a ``regional_presumption``: never ``high`` confidence,
+and its reasons say it is presumed. With no finding at all the risk is the model's middle
+value, ``basis="default"``, ``low`` confidence. A fact that settles the risk (it lowers or
+raises it) gives its own confidence; one that leaves the risk where it was changes nothing.
+
+**Ne bis in idem** (``case.final_judgment``) is in :mod:`_engine.ne_bis`: the judging state, and
+from 12 May 2021 every Schengen and EU state, are not expected to arrest on the alert
+after a final acquittal or a served sentence (C-505/19 *WS*).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+from diffusion_scenarios._engine import ne_bis as _ne_bis
+from diffusion_scenarios._engine.assessment import Circulation, EnforcementEntry
+from diffusion_scenarios._engine.stage import (
+    RISK_ORDER,
+    NoteBook,
+    StageNotes,
+    cap_risk,
+    long_date,
+    max_risk,
+)
+from diffusion_scenarios._facts.scenario import Notice, Scenario
+from diffusion_scenarios._law.countries import country_name, members_on
+from diffusion_scenarios._law.reference import country_practice, practice_rows
+from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios.errors import ReferenceDataError
+
+__all__ = [
+    "PRESUMPTION_MARK",
+    "CountryRisk",
+    "EnforcementResult",
+    "confidence_sentence",
+    "country_risk",
+    "enforcement_stage",
+    "requesting_state_risk",
+]
+
+Date = _dt.date
+
+_BASE_RISK = {"yes": "high", "conditional": "medium", "no": "low", "unknown": "medium"}
+# Refusals to extradite that rest on lasting principles (or lasting bars in that country).
+_LASTING_REFUSALS = frozenset(
+    {"political", "human_rights", "fair_trial", "nationality", "dual_criminality", "ne_bis_in_idem"}
+)
+_CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
+#: The words that mark a presumed risk in a trip's confidence sentence.
+PRESUMPTION_MARK = "It is a presumption drawn from"
+# The highest confidence each basis can give (a presumption never gives high).
+_BASIS_CEILING = {"own_finding": "high", "regional_presumption": "medium", "default": "low"}
+_VERIFICATION_CEILING = {"primary": "high", "secondary": "medium", "unverified": "low"}
+
+
+def _lower(a: str, b: str) -> str:
+    """The lower of two confidences."""
+    return a if _CONFIDENCE_ORDER[a] <= _CONFIDENCE_ORDER[b] else b
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountryRisk:
+    """The arrest risk in one country on one day, with its reasons."""
+
+    country: str
+    risk: str
+    consequence: str
+    reasons: tuple[str, ...]
+    citations: tuple[str, ...]
+    facts: tuple[tuple[str, Any], ...] = ()
+    adjusted: bool = False
+    practice_known: bool = True
+    rule: str = "national-practice"  # the rule that settled the risk last
+    confidence: str = "low"  # high | medium | low: how sure the risk is
+    basis: str = "default"  # own_finding | regional_presumption | default
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EnforcementResult:
+    entries: tuple[EnforcementEntry, ...]
+    notes: StageNotes
+    unknown_practice: tuple[str, ...] = ()  # recipients whose national practice is unknown
+
+
+def _purpose(scenario: Scenario) -> str:
+    return scenario.notice.purpose or "arrest"
+
+
+def _default_day(scenario: Scenario) -> Date:
+    return scenario.as_of or scenario.notice.issued_on
+
+
+def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> CountryRisk:
+    """The risk in the requesting state itself: its own warrant, not INTERPOL's alert.
+
+    ``on`` is the day considered (the assessment's or a trip's); it matters only for a final
+    judgment given elsewhere (:mod:`_engine.ne_bis`). Default: the scenario's ``as_of``, else the
+    notice's issue date.
+    """
+    day = on or _default_day(scenario)
+    notice = scenario.notice
+    name = country_name(notice.requesting_country)
+    warrant = scenario.case.arrest_warrant
+    valid = None if warrant is None else warrant.valid
+    # A request to locate the person or for information need not rest on a warrant: when
+    # the facts name none, no arrest on "its own warrant" is said (issue 11 point 10).
+    no_warrant = warrant is None and notice.purpose in ("locate", "information")
+    if no_warrant:
+        reasons = [
+            f"{name} asked for the alert on the strength of its own case, but the request is "
+            f"to {'locate the person' if notice.purpose == 'locate' else 'obtain information'} "
+            "and the facts name no arrest warrant. Its authorities can still act under their "
+            "own law (questioning, or a warrant issued later) whatever INTERPOL or the CCF "
+            "decides, and a deletion by the CCF does not end the domestic case."
+        ]
+    else:
+        reasons = [
+            f"{name} asked for the alert on the strength of its own case; its authorities can "
+            "act on their own warrant whatever INTERPOL or the CCF decides, and a deletion by "
+            "the CCF does not end the domestic case."
+        ]
+    risk = "medium" if no_warrant else "high"
+    if valid is False:
+        risk = "medium"
+        reasons.append(
+            "The facts say the national warrant was withdrawn, quashed or has expired, so an "
+            "arrest on it is less likely; the prosecution may still issue a new one."
+        )
+    confidence = "high" if risk == "high" else "medium"
+    cites = ["deletion-leaves-domestic-case"]
+    if not no_warrant:
+        cites.insert(0, "red-notice-judicial-basis")
+    facts: list[tuple[str, Any]] = [
+        ("notice.requesting_country", notice.requesting_country),
+        ("case.arrest_warrant.valid", valid),
+    ]
+    effect = _ne_bis.requesting_state_effect(scenario, day)
+    if effect is not None and effect.cap is not None:
+        if RISK_ORDER[effect.cap] < RISK_ORDER[risk]:
+            risk, confidence = effect.cap, effect.confidence
+        reasons.append(effect.reason)
+        cites += effect.citations
+        facts += effect.facts
+    if no_warrant and risk == "medium":
+        consequence = (
+            f"{name} has no arrest warrant on the facts given, but its case goes on: returning "
+            "there exposes the person to its own proceedings, whatever happens to the INTERPOL "
+            "data."
+        )
+    elif risk == "high":
+        consequence = (
+            f"{name} can arrest on its own warrant: returning there carries the highest risk, "
+            "whatever happens to the INTERPOL data."
+        )
+    elif valid is False:
+        consequence = (
+            f"{name} no longer has a valid warrant on the facts given, but its case may go on "
+            "and a new warrant can be issued."
+        )
+    else:
+        consequence = (
+            f"{name} may not prosecute the person again for the same acts, but its warrant "
+            "can stand until its courts say so."
+        )
+    return CountryRisk(
+        country=notice.requesting_country,
+        risk=risk,
+        consequence=consequence,
+        reasons=tuple(reasons),
+        citations=tuple(dict.fromkeys(cites)),
+        facts=tuple(facts),
+        confidence=confidence,
+        basis="own_finding",
+    )
+
+
+@cache
+def _practice_thresholds() -> tuple[Date, ...]:
+    """The first days of the national-practice rules named in the practice table, sorted."""
+    days = {
+        catalogue().get(p.rule).versions[0].in_force_from for p in practice_rows() if p.rule
+    }
+    return tuple(sorted(days))
+
+
+def _practice_day(on: Date) -> Date:
+    """A day that stands for every day on which the same practice rules apply as on ``on``.
+
+    National practice depends on the day only through the first day of each practice rule's
+    text, so the per-country cache keys on this day rather than on ``on`` itself.
+    """
+    earlier = [d for d in _practice_thresholds() if d <= on]
+    return earlier[-1] if earlier else Date(1900, 1, 1)
+
+
+def confidence_sentence(result: CountryRisk) -> str:
+    """The confidence of a country's risk and what it rests on, in one sentence.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario
+        >>> s = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...              issued_on=datetime.date(2025, 1, 10)))
+        >>> confidence_sentence(country_risk(s, "HUN", received=True, active=True))[:52]
+        'Confidence in this risk: medium. It is a presumption'
+    """
+    name = country_name(result.country)
+    if result.basis == "regional_presumption":
+        return (
+            f"Confidence in this risk: {result.confidence}. {PRESUMPTION_MARK} a statement "
+            f"about most EU member states, not a finding about {name} itself."
+        )
+    if result.basis == "default":
+        return (
+            f"Confidence in this risk: {result.confidence}. Nothing was found on how {name} "
+            "treats INTERPOL alerts, so the model shows a middle value."
+        )
+    return (
+        f"Confidence in this risk: {result.confidence}. It rests on a finding about {name} "
+        "itself (its own sourced practice or the facts about it)."
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Practice:
+    risk: str
+    reason: str
+    known: bool
+    confidence: str
+    basis: str
+    citations: tuple[str, ...] = ()
+
+
+def _practice_reason(country: str, name: str, on: Date) -> _Practice:
+    """Base risk from national practice on day ``on``, with its confidence and basis."""
+    try:
+        practice = country_practice(country)
+    except (KeyError, ReferenceDataError):  # pragma: no cover - defensive: table incomplete
+        return _Practice(
+            risk="medium",
+            reason=f"How {name} treats INTERPOL alerts is unknown.",
+            known=False,
+            confidence="low",
+            basis="default",
+        )
+    answer = practice.red_notice_arrest
+    if answer not in ("yes", "conditional", "no"):
+        return _Practice(
+            risk="medium",
+            reason=(
+                f"Depends on national practice, unknown: the table has no reliable entry for "
+                f"how {name} treats INTERPOL alerts, so the model shows a middle risk (low "
+                "confidence)."
+            ),
+            known=False,
+            confidence="low",
+            basis="default",
+        )
+    risk = _BASE_RISK[answer]
+    cites: list[str] = []
+    dated = ""
+    if practice.basis == "eu_bloc":
+        basis = "regional_presumption"
+        confidence = _lower(practice.confidence, _BASIS_CEILING[basis])
+        text = (
+            f"Presumed, not found: there is no finding on {name} itself. The UK's official "
+            "notes to its 2020 Provisional Arrest Act say that most EU member states let their "
+            f"police arrest on INTERPOL alerts, so {name}, an EU member, is presumed to do so "
+            f"too (a regional presumption, {confidence} confidence)."
+        )
+    else:
+        basis = "own_finding"
+        confidence = _lower(
+            practice.confidence, _VERIFICATION_CEILING.get(practice.verification, "low")
+        )
+        if answer == "yes":
+            text = (
+                f"National practice: {name} treats an INTERPOL alert as a request for "
+                f"provisional arrest (its own finding, {confidence} confidence)."
+            )
+        elif answer == "conditional":
+            text = (
+                f"National practice: {name} may arrest on an INTERPOL alert only under "
+                f"conditions (its own finding, {confidence} confidence)."
+            )
+        else:
+            text = (
+                f"National practice: {name} does not arrest on an INTERPOL alert alone; it "
+                "needs its own warrant or a request through diplomatic channels (its own "
+                f"finding, {confidence} confidence)."
+            )
+        if practice.detail:
+            text += f" {practice.detail}"
+        if practice.notable_policy:
+            text += f" Also: {practice.notable_policy.rstrip('.')}."
+    if practice.rule:
+        first = catalogue().get(practice.rule).versions[0].in_force_from
+        if on >= first:
+            cites.append(practice.rule)
+        else:
+            confidence = _lower(confidence, "medium")
+            dated = (
+                f" The text read describes the rule from {long_date(first)}; for "
+                f"{long_date(on)} the same practice is assumed (UNVERIFIED)."
+            )
+    return _Practice(
+        risk=risk,
+        reason=text + dated,
+        known=True,
+        confidence=confidence,
+        basis=basis,
+        citations=tuple(cites),
+    )
+
+
+def country_risk(
+    scenario: Scenario, country: str, *, received: bool, active: bool, on: Date | None = None
+) -> CountryRisk:
+    """The arrest risk that the INTERPOL data create in ``country`` (not the requesting state).
+
+    Args:
+        scenario: the facts.
+        country: alpha-3 code of a member country other than the requesting one.
+        received: whether the country received the data.
+        active: whether the data were on INTERPOL's files on the day considered.
+        on: the day considered (the assessment's or a trip's): which practice texts and
+            which ne bis in idem rules apply. Default: the scenario's ``as_of``, else the
+            notice's issue date.
+
+    Returns:
+        The risk with its reasons, citations, confidence and basis.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario
+        >>> s = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...              issued_on=datetime.date(2025, 1, 10)))
+        >>> country_risk(s, "FRA", received=False, active=True).risk
+        'none'
+        >>> hungary = country_risk(s, "HUN", received=True, active=True)
+        >>> hungary.risk, hungary.confidence, hungary.basis
+        ('high', 'medium', 'regional_presumption')
+    """
+    day = on or _default_day(scenario)
+    name = country_name(country)
+    requesting_name = country_name(scenario.notice.requesting_country)
+    if not received:
+        return CountryRisk(
+            country=country,
+            risk="none",
+            consequence=(
+                f"{name} did not receive the alert, so it gives no ground for arrest there; "
+                f"{requesting_name} could still ask {name} directly for arrest or extradition."
+            ),
+            reasons=(f"{name} is not among the recipients of the data.",),
+            citations=("bilateral-extradition-possible",),
+            confidence="high",
+            basis="own_finding",
+        )
+    if not active:
+        return CountryRisk(
+            country=country,
+            risk="none",
+            consequence=(
+                f"The data are not on INTERPOL's files on that day, so {name} has no INTERPOL "
+                "alert to act on; its national records may lag behind a deletion."
+            ),
+            reasons=(f"{name} received the data, but they are not active on that day.",),
+            citations=("diffusion-review-after-circulation",),
+            confidence="high",
+            basis="own_finding",
+        )
+
+    practice = _practice_reason(country, name, day)
+    risk, known = practice.risk, practice.known
+    confidence, basis = practice.confidence, practice.basis
+    reasons = [practice.reason]
+    cites = [
+        "national-practice",
+        *practice.citations,
+        *(("arrest-eu-presumption",) if basis == "regional_presumption" else ()),
+        # The 1997 resolution is cited only from the day it was adopted (nothing applies
+        # before it is in force); earlier practice rests on the national rule alone.
+        *(("agn-66-res-7",) if catalogue().applies("agn-66-res-7", day) else ()),
+        "rpd-87-located-person",
+    ]
+    facts: list[tuple[str, Any]] = [("national_practice", risk)]
+    adjusted = False
+    driver = "practice"
+    rule = "national-practice"
+
+    def settle(new: str, how_sure: str) -> bool:
+        """Apply a fact's effect; the fact settles the risk only if it changes it."""
+        nonlocal risk, confidence, basis
+        if new == risk:
+            return False
+        risk, confidence, basis = new, how_sure, "own_finding"
+        return True
+
+    case = scenario.case
+    for proceeding in case.extradition:
+        if proceeding.country != country:
+            continue
+        when = f" on {long_date(proceeding.date)}" if proceeding.date else ""
+        facts.append(("case.extradition", [proceeding.outcome, proceeding.grounds]))
+        if proceeding.outcome == "refused":
+            adjusted = True
+            cites.append("enforcement-after-refused-extradition")
+            grounds = proceeding.grounds or "unstated"
+            rule = "enforcement-after-refused-extradition"
+            if proceeding.grounds in _LASTING_REFUSALS:
+                settle(cap_risk(risk, "low"), "medium")
+                driver = "refusal"
+                reasons.append(
+                    f"{name} already refused extradition on these facts{when}, on "
+                    f"{grounds.replace('_', ' ')} grounds; a new arrest there for the same "
+                    "request is unlikely."
+                )
+            else:
+                settle(cap_risk(risk, "medium"), "medium")
+                reasons.append(
+                    f"{name} refused extradition{when} on {grounds.replace('_', ' ')} grounds; "
+                    "a refusal that does not rest on a lasting principle can be cured by a new "
+                    "request, so the risk is at most medium."
+                )
+        elif proceeding.outcome == "pending":
+            adjusted = True
+            settle(max_risk(risk, "high"), "high")
+            driver = "pending"
+            rule = "rpd-87-located-person"
+            cites.append("rpd-87-located-person")
+            reasons.append(
+                f"Extradition proceedings on these facts are pending in {name}; detention "
+                "pending extradition is possible there."
+            )
+        elif proceeding.outcome == "granted":
+            reasons.append(f"{name} granted extradition on these facts{when}.")
+
+    refugee = scenario.person.refugee_status
+    if refugee is not None and refugee.granted_by == country:
+        from_state = refugee.feared_persecution_from
+        if from_state is None or from_state == scenario.notice.requesting_country:
+            if refugee.status == "recognised":
+                adjusted = True
+                settle(cap_risk(risk, "low"), "medium")
+                driver = "refugee"
+                rule = "enforcement-refugee-host-state"
+                cites.append("enforcement-refugee-host-state")
+                reasons.append(
+                    f"{name} recognised the person as a refugee"
+                    + (f" from {requesting_name}" if from_state else "")
+                    + "; it is not expected to hand the person over to the state feared."
+                )
+            elif refugee.status == "asylum_seeker":
+                adjusted = True
+                settle(cap_risk(risk, "medium"), "medium")
+                rule = "enforcement-refugee-host-state"
+                cites.append("enforcement-refugee-host-state")
+                reasons.append(
+                    f"The person has asked {name} for asylum; while the claim is pending a "
+                    "surrender to the state feared is unlikely, but detention is possible."
+                )
+        facts.append(("person.refugee_status.status", refugee.status))
+
+    dual = case.dual_criminality_in(country)
+    if dual is False:
+        adjusted = True
+        settle(cap_risk(risk, "low"), "medium")
+        driver = "dual_criminality"
+        rule = "enforcement-dual-criminality"
+        cites.append("enforcement-dual-criminality")
+        facts.append((f"case.dual_criminality.{country}", False))
+        reasons.append(
+            f"The conduct is not a crime in {name} (no double criminality), so extradition "
+            "from there, and an arrest with a view to it, is unlikely."
+        )
+
+    if country in scenario.person.nationalities:
+        try:
+            found = country_practice(country)
+            own, own_sure = found.own_nationals, found.nationals_verification
+        except (KeyError, ReferenceDataError):  # pragma: no cover - defensive
+            own, own_sure = "unknown", "unverified"
+        facts.append(("person.nationalities", country))
+        how_sure = _VERIFICATION_CEILING.get(own_sure, "low")
+        if own == "prohibited":
+            adjusted = True
+            settle(cap_risk(risk, "low"), how_sure)
+            driver = "nationals"
+            rule = "national-practice"
+            reasons.append(
+                f"The person is a national of {name}, which does not extradite its own "
+                "nationals; it may prosecute at home instead."
+            )
+        elif own == "conditional":
+            adjusted = True
+            settle(cap_risk(risk, "medium"), how_sure)
+            reasons.append(
+                f"The person is a national of {name}, which extradites its own nationals only "
+                "under conditions."
+            )
+        else:
+            reasons.append(
+                f"The person is a national of {name}; its rule on extraditing nationals is "
+                f"{'that it allows it' if own == 'allowed' else 'unknown'}."
+            )
+
+    effect = _ne_bis.enforcement_effect(scenario, country, day)
+    if effect is not None:
+        reasons.append(effect.reason)
+        cites += effect.citations
+        facts += effect.facts
+        if effect.cap is not None or effect.floor is not None:
+            adjusted = True
+            rule = effect.rule
+            new = risk
+            if effect.cap is not None:
+                new = cap_risk(new, effect.cap)
+            if effect.floor is not None:
+                new = max_risk(new, effect.floor)
+            if settle(new, effect.confidence):
+                driver = "ne_bis"
+
+    purpose = _purpose(scenario)
+    if purpose in ("locate", "information"):
+        if RISK_ORDER[risk] > RISK_ORDER["low"]:
+            # The request itself asks for no arrest: the basis stays what it was, at the
+            # highest confidence that basis allows.
+            risk = "low"
+            confidence = _BASIS_CEILING[basis]
+        driver = "purpose"
+        cites.append("rpd-diffusion-purposes")
+        facts.append(("notice.purpose", purpose))
+        reasons.append(
+            "The request asks only to "
+            + ("locate the person" if purpose == "locate" else "gather information")
+            + ": a report of whereabouts, not arrest."
+        )
+
+    consequence = _consequence(name, risk, driver, requesting_name)
+    return CountryRisk(
+        country=country,
+        risk=risk,
+        consequence=consequence,
+        reasons=tuple(reasons),
+        citations=tuple(dict.fromkeys(cites)),
+        facts=tuple(facts),
+        adjusted=adjusted,
+        practice_known=known,
+        rule=rule,
+        confidence=confidence,
+        basis=basis,
+    )
+
+
+def _consequence(name: str, risk: str, driver: str, requesting_name: str) -> str:
+    if driver == "ne_bis" and risk == "low":
+        return (
+            f"{name} is not expected to arrest on the alert after the final judgment on the "
+            "same acts, though a border check may stop the person while it is verified: carry "
+            "a copy of the judgment."
+        )
+    if driver == "purpose":
+        return (
+            f"{name} would tell {requesting_name} where the person is rather than arrest, "
+            "but that can be the first step of an extradition request."
+        )
+    if risk == "high":
+        return (
+            f"Police in {name} can be expected to detain the person on the alert, pending an "
+            f"extradition request from {requesting_name}."
+        )
+    if risk == "medium":
+        return (
+            f"Arrest in {name} is possible: it depends on how its authorities and courts "
+            "treat the alert."
+        )
+    return (
+        f"Arrest in {name} is unlikely, though a border check may still flag the person and "
+        f"{requesting_name} can ask for extradition directly."
+    )
+
+
+def _countries_touched_by_facts(scenario: Scenario, on: Date) -> frozenset[str]:
+    """Countries whose risk depends on facts about them, not only on their practice."""
+    touched = {p.country for p in scenario.case.extradition if p.country}
+    touched.update(_ne_bis.touched_countries(scenario, on))
+    touched.update(code for code, _ in scenario.case.dual_criminality)
+    touched.update(scenario.person.nationalities)
+    refugee = scenario.person.refugee_status
+    if refugee is not None and refugee.granted_by:
+        touched.add(refugee.granted_by)
+    return frozenset(touched)
+
+
+def _entry(result: CountryRisk, *, role: str, received: bool) -> EnforcementEntry:
+    return EnforcementEntry(
+        country=result.country,
+        received=received,
+        arrest_risk=result.risk,
+        consequence=result.consequence,
+        reasons=result.reasons,
+        role=role,
+        citations=result.citations,
+        confidence=result.confidence,
+        basis=result.basis,
+    )
+
+
+@lru_cache(maxsize=32768)
+def _plain_entry(
+    country: str, requesting: str, received: bool, active: bool, purpose: str, day: Date
+) -> tuple[EnforcementEntry, bool]:
+    """The entry of a country no fact singles out; the same for every such scenario.
+
+    It is computed by :func:`country_risk` itself on a scenario holding only the facts it
+    reads for such a country (the requesting state and the purpose), so the cache cannot
+    drift from the rule. ``day`` is a :func:`_practice_day`, so that every day on which the
+    same practice texts apply shares one entry.
+    """
+    bare = Scenario(
+        id="-",
+        notice=Notice(
+            kind="diffusion",
+            requesting_country=requesting,
+            issued_on=Date(2000, 1, 1),
+            purpose=purpose,
+        ),
+    )
+    result = country_risk(bare, country, received=received, active=active, on=day)
+    role = "recipient" if received else "non_recipient"
+    return _entry(result, role=role, received=received), result.practice_known
+
+
+@lru_cache(maxsize=1024)
+def _plain_block(
+    countries: tuple[str, ...],
+    requesting: str,
+    recipients: tuple[str, ...],
+    active: bool,
+    purpose: str,
+    day: Date,
+) -> tuple[tuple[EnforcementEntry, ...], tuple[str, ...]]:
+    """Every country's plain entry, and the recipients whose practice is unknown.
+
+    The engine then replaces the entries of the requesting state and of the countries the
+    facts single out. Membership changes rarely, so most dates share one block.
+    """
+    wanted = frozenset(recipients)
+    entries = []
+    unknown = []
+    for country in countries:
+        received = country in wanted
+        entry, known = _plain_entry(country, requesting, received, active, purpose, day)
+        entries.append(entry)
+        if received and active and not known and country != requesting:
+            unknown.append(country)
+    return tuple(entries), tuple(unknown)
+
+
+def enforcement_stage(
+    scenario: Scenario, *, circulation: Circulation, as_of: Date, active: bool
+) -> EnforcementResult:
+    """One entry per INTERPOL member on ``as_of`` (and the requesting state).
+
+    Args:
+        scenario: the facts.
+        circulation: the result of the circulation stage.
+        as_of: the day of the assessment.
+        active: whether the data are on INTERPOL's files on ``as_of``.
+
+    Returns:
+        The entries, sorted by alpha-3 code, and the stage's notes.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Assessment, Notice, Scenario
+        >>> from diffusion_scenarios._engine.assessment import Circulation
+        >>> s = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...              issued_on=datetime.date(2025, 1, 10)))
+        >>> c = Circulation(recipients=("FRA",), public=False,
+        ...                 active_from=datetime.date(2025, 1, 10))
+        >>> r = enforcement_stage(s, circulation=c, as_of=datetime.date(2025, 3, 1), active=True)
+        >>> {e.country: e.arrest_risk for e in r.entries}["KAZ"]
+        'high'
+    """
+    book = NoteBook()
+    requesting = scenario.notice.requesting_country
+    purpose = _purpose(scenario)
+    if scenario.notice.purpose is None:
+        book.default("notice.purpose: arrest")
+    recipients = frozenset(circulation.recipients)
+    touched = _countries_touched_by_facts(scenario, as_of)
+    countries = tuple(sorted({*members_on(as_of), requesting}))
+    plain, plain_unknown = _plain_block(
+        countries, requesting, circulation.recipients, active, purpose, _practice_day(as_of)
+    )
+    entries = list(plain)
+    unknown_practice = [c for c in plain_unknown if c not in touched]
+
+    for index, country in enumerate(countries):
+        if country == requesting:
+            result = requesting_state_risk(scenario, on=as_of)
+            entries[index] = _entry(result, role="requesting", received=False)
+            book.record(
+                "deletion-leaves-domestic-case",
+                dict(result.facts),
+                f"{country}: {result.risk} (own warrant)",
+            )
+        elif country in touched:
+            received = country in recipients
+            result = country_risk(scenario, country, received=received, active=active, on=as_of)
+            entries[index] = _entry(
+                result, role="recipient" if received else "non_recipient", received=received
+            )
+            if received and active and not result.practice_known:
+                unknown_practice.append(country)
+            if result.adjusted:
+                book.record(
+                    result.rule,
+                    {"country": country, **dict(result.facts)},
+                    f"{country}: {result.risk}",
+                )
+    counts: dict[str, int] = {"high": 0, "medium": 0, "low": 0, "none": 0}
+    for entry in entries:
+        counts[entry.arrest_risk] += 1
+    unknown_practice.sort()
+
+    if purpose in ("locate", "information") and recipients and active:
+        book.record(
+            "rpd-diffusion-purposes",
+            {"notice.purpose": purpose},
+            "every recipient at most low: a report of whereabouts, not arrest",
+        )
+    book.record(
+        "national-practice",
+        {"recipients": len(recipients), "data_active": active, "as_of": as_of},
+        ", ".join(f"{k}: {v}" for k, v in counts.items()),
+    )
+    if unknown_practice:
+        book.depends(
+            f"national practice: how {len(unknown_practice)} recipient countries treat INTERPOL "
+            "alerts is unknown (shown as medium risk)"
+        )
+    return EnforcementResult(
+        entries=tuple(entries), notes=book.freeze(), unknown_practice=tuple(unknown_practice)
+    )

@@ -1,0 +1,749 @@
+"""The minimum criteria of RPD Art 83: excluded categories, penalty thresholds, judicial data.
+
+The law, as general rules with their exceptions (each cites its catalogue entry):
+
+* **Excluded categories (rpd-83-1-a-i-exclusions).** A red notice, and by DF-4 a diffusion,
+  needs a serious ordinary-law crime. Left out: (i) offences about behavioural or cultural
+  norms; (ii) family or private matters; (iii) breaches of administrative rules and private
+  disputes, *unless* the conduct is meant to facilitate a serious crime or is linked to
+  organised crime (``organised_crime_link: true`` defeats (iii), and the honour and
+  morality items of the General Secretariat's list carry the same proviso).
+
+  - A private or commercial origin is **arguable** by default: the CCF checks whether the
+    charge is really more than a breach of contract or a debt, and a fraud charge can grow
+    out of a business relationship. It is **strong** when civil courts ruled for the person
+    on the same dealings, when the summary does not describe the person's own acts, when
+    the facts show that intent to defraud is absent (case.fraudulent_intent: false), or
+    when the offence is itself a debt offence (bankruptcy; a bounced cheque only when intent
+    is shown absent, CHQ-3). It is only **weak** when the charge is a grave crime (violence,
+    drugs trafficking, terrorism...), which does not become private because it grew out of
+    a quarrel, or when the facts show intent to defraud, which is what takes a dispute
+    beyond a debt.
+    A debatable choice, kept on purpose: a stated private or commercial origin with an
+    ordinary charge and nothing more is arguable, so on its own it predicts that the data
+    stay. The exclusion covers offences *arising from* private disputes, and the CCF often
+    keeps fraud charges that grew out of business dealings once the summary describes
+    deception beyond the dispute; what decides it is usually whether the summary shows the
+    person's own criminal acts (case.summary_names_person_role), which the answer then
+    names as a fact it depends on.
+  - Civil proceedings won by the person, with no stated origin, make a private dispute
+    **arguable** for economic charges.
+  - A family matter is **strong** (no organised-crime exception is reported for family
+    matters), except that violent and sexual crimes committed in a family are not "family
+    matters" (**weak**). An arrest request in a family matter also risks serving the family
+    quarrel rather than police cooperation (purpose_invalid, **arguable**, rpd-10-purposes),
+    and lacks the seriousness that international interest requires (international_interest,
+    **arguable**, rpd-international-interest): the CCF weighs family cases under
+    "international interest and seriousness" as well (its decision 2025 No. 1 carries both
+    tags).
+  - An administrative breach is **strong** for minor or unstated charges, **arguable** for
+    economic ones, **weak** for grave ones.
+  - Norm-based offences (adultery and morality, blasphemy, personal drug possession,
+    defamation) are **strong**.
+
+* **Unfunded cheques** (brief CHQ-1 to CHQ-5), unless linked to organised crime:
+
+  - *Private dispute (ccf-practice-cheques, CHQ-3).* A bounced cheque is a **strong**
+    private-dispute ground only when the facts show that intent to defraud is absent
+    (case.fraudulent_intent: false); a debt without intent to defraud then also lacks the
+    seriousness international interest requires (international_interest, **arguable**: the
+    CCF's 2019 cheque decision is reported under "international interest and
+    seriousness"). With intent unknown it is **arguable**, whatever the sum, and the answer
+    depends on case.fraudulent_intent. With intent shown there is no
+    private-dispute ground from the CCF's practice; once the General Secretariat's list
+    applies, the ground is **weak**, because the list excludes cheques but whether its entry
+    keeps cases of proven fraud is unverified.
+  - *The General Secretariat's list*, whose date is contested: "by 2021" (RN-3,
+    gs-list-unfunded-cheques-by-2021) or 28 January 2022 (CHQ-4, gs-list-unfunded-cheques).
+    Both are cited with their sources and shown as unverified. What the engine does between
+    the two dates (an unverified choice, said in the reasons): from 1 January 2021 it treats
+    the entry as possibly in force and cites the 2021 report, but lets the strength still
+    turn on intent and keeps applying the older threshold; from 28 January 2022 it cites
+    both and drops the threshold.
+  - *Seriousness (gs-cheque-threshold, CHQ-2; rpd-international-interest).* Until the 2022
+    list, a cheque case was reported to need at least USD 10,000 or repeated cheques. The
+    sum is a matter of seriousness and international interest, never of the penalty
+    threshold in years: below USD 10,000 a single cheque is **strong**
+    (international_interest), two cheques or an unknown number **arguable** (this model
+    reads "several occasions" as three or more); an unknown sum is an open question (the
+    answer depends on it), not a ground.
+
+* **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for requests to arrest. Prosecution needs a
+  maximum of at least two years; a sentence needs six months imposed and/or six months
+  left. "And/or" is read as *either is enough*: the threshold fails only when neither figure
+  reaches six months. What remains to be served cannot exceed the sentence imposed, so a
+  sentence below six months fails the threshold even when the remainder is not stated
+  (**strong**); a short remainder of an unknown sentence is only **arguable**. Below the
+  threshold the ground is **strong**, not certain, because the General Secretariat may
+  still publish a case of particular importance (rpd-83-1-b-particular-importance), an
+  exception that must be invoked and of which the facts give no sign. A penalty that is
+  simply unknown is an open question, never a ground: the answer depends on it
+  (depends_on), whatever the offence.
+
+* **Judicial data (rpd-83-2-b-i-summary).** A summary of facts that does not describe the
+  person's own acts is **strong** for insufficient judicial data.
+
+* **Requests to locate or for information.** The Art 83 criteria are written for arrest
+  requests (red notices and wanted-person diffusions). On a request only to locate the
+  person or to obtain information, whose purpose (finding a missing child, gathering
+  information) can remain valid, the excluded categories and the judicial-data rule are at
+  most **arguable**, and the penalty thresholds are not applied as such. Seriousness can
+  still be raised: a known penalty below the thresholds, or a small cheque, makes the
+  international-interest ground (rpd-international-interest, Art 35) **arguable**.
+
+* **Before 1 July 2012** the RPD did not exist; the older information-processing rules
+  (rpd-before-2012) applied and their wording on these points is not established. The model
+  applies the later standard to them, cites the older rules and Article 2's "ordinary-law
+  crime", and caps these grounds at **arguable**.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from diffusion_scenarios._engine.grounds.article3 import HEAVY_OFFENCES, LIGHT_OFFENCES
+from diffusion_scenarios._engine.grounds.findings import RANK, Collector, weaker
+from diffusion_scenarios._facts.scenario import Scenario
+
+__all__ = ["evaluate_exclusions"]
+
+_EXCLUSIONS = "rpd-83-1-a-i-exclusions"
+_GS_LIST = "rpd-83-1-a-i-gs-list"
+_PENALTY = "rpd-83-1-a-ii-penalty"
+_INTEREST = "rpd-international-interest"
+_INTEREST_83 = "rpd-83-1-a-iii-interest"
+_LIST_2021 = "gs-list-unfunded-cheques-by-2021"
+_LIST_2022 = "gs-list-unfunded-cheques"
+_THRESHOLD = "gs-cheque-threshold"
+_CHEQUE_PRACTICE = "ccf-practice-cheques"
+_PRE_RPD = ("rpd-before-2012", "constitution-art-2")
+_PRE_RPD_NOTE = (
+    " (Before 1 July 2012 INTERPOL's older information-processing rules applied; their "
+    "wording on this point is not established, so this model applies the later standard "
+    "and keeps the ground at most arguable.)"
+)
+_DEBT_OFFENCES = frozenset({"unfunded_cheque", "bankruptcy_offence"})
+_ECONOMIC_OFFENCES = frozenset(
+    {"fraud", "embezzlement", "theft", "unfunded_cheque", "bankruptcy_offence", "other"}
+)
+_NORM_OFFENCES: dict[str, str] = {
+    "adultery_or_morality": "Adultery and morality offences turn on moral or cultural norms "
+    "on which member countries differ",
+    "blasphemy_or_apostasy": "Blasphemy and apostasy offences turn on religious norms on "
+    "which member countries differ",
+    "drug_possession": "Possession of drugs for one's own use is on the General "
+    "Secretariat's list of norm-based offences",
+    "defamation": "Harm to honour (defamation) is on the General Secretariat's list of "
+    "norm-based offences",
+}
+# Items of the list that carry the "unless linked to organised or serious crime" proviso.
+_NORM_PROVISO = frozenset({"adultery_or_morality", "defamation", "drug_possession"})
+
+
+def _basis(collector: Collector, rule_ids: Sequence[str]) -> tuple[tuple[str, ...], str, str]:
+    """Citations, strength cap and note for an Art 83 ground on the day assessed."""
+    if collector.applies(_EXCLUSIONS):
+        return tuple(rule_ids), "strong", ""
+    return (*_PRE_RPD, *rule_ids), "arguable", _PRE_RPD_NOTE
+
+
+def _find_capped(
+    collector: Collector,
+    ground: str,
+    strength: str,
+    reason: str,
+    rule_ids: Sequence[str],
+    facts: Sequence[tuple[str, object]],
+) -> None:
+    citations, cap, note = _basis(collector, rule_ids)
+    purpose = collector.scenario.notice.purpose or "arrest"
+    if purpose != "arrest" and RANK[strength] > RANK["arguable"]:
+        cap = "arguable"
+        asks = "locate the person" if purpose == "locate" else "obtain information"
+        note += (
+            f" The request asks only to {asks}, not to arrest: these minimum criteria are "
+            "written for arrest requests and bite less on a request to locate or inform, "
+            "whose purpose can remain valid, so the ground is at most arguable."
+        )
+        facts = [*facts, ("notice.purpose", purpose)]
+    collector.find(ground, weaker(strength, cap), reason + note, citations, facts)
+
+
+def _private_dispute(scenario: Scenario, collector: Collector) -> None:
+    case = scenario.case
+    origin = case.origin
+    civil = case.civil_proceedings.outcome if case.civil_proceedings else None
+    offence = case.offence
+    facts: list[tuple[str, object]] = [
+        ("case.origin", origin),
+        ("case.offence", offence),
+        ("case.civil_proceedings.outcome", civil),
+        ("case.organised_crime_link", case.organised_crime_link),
+        ("case.fraudulent_intent", case.fraudulent_intent),
+    ]
+    if origin in ("commercial_dispute", "private_dispute"):
+        kind = "commercial" if origin == "commercial_dispute" else "private"
+        if case.organised_crime_link is True:
+            collector.note(
+                _EXCLUSIONS,
+                facts,
+                f"The matter grew out of a {kind} dispute, but it is alleged to be linked to "
+                "organised or serious crime: the exception in Art 83(1)(a)(i) takes it out of "
+                "the private-dispute exclusion, so no private-dispute ground is found.",
+            )
+            return
+        if offence in HEAVY_OFFENCES:
+            strength = "weak"
+            why = (
+                f"The case grew out of a {kind} dispute, but the charge "
+                f"({offence.replace('_', ' ')}) is a grave crime, which does not become a "
+                "private matter because of its origin."
+            )
+        else:
+            strength = "arguable"
+            why = (
+                f"The case grew out of a {kind} dispute; Art 83(1)(a)(i) excludes private "
+                "disputes unless linked to organised or serious crime, and none is alleged. "
+                "The CCF checks whether the charge is more than a breach of contract or a debt."
+            )
+            strengthening = []
+            if civil == "in_favour_of_person":
+                strengthening.append(
+                    "civil courts have already ruled for the person on the same dealings"
+                )
+            if case.summary_names_person_role is False:
+                strengthening.append(
+                    "the summary of facts does not say what the person did that was criminal"
+                )
+            if case.fraudulent_intent is False:
+                strengthening.append("the facts show no intent to defraud")
+            if offence in _DEBT_OFFENCES and offence != "unfunded_cheque":
+                # A bounced cheque counts as a mere debt only once intent is shown absent
+                # (CHQ-3), which the line above already covers.
+                strengthening.append("the offence itself is about a debt")
+            if case.fraudulent_intent is True:
+                strength = "weak"
+                why += (
+                    " But the facts show intent to defraud, which is what takes a dispute "
+                    "beyond a debt or a breach of contract."
+                )
+            elif strengthening:
+                strength = "strong"
+                why += " It is strong here because " + " and ".join(strengthening) + "."
+            elif case.organised_crime_link is None:
+                collector.depends(
+                    "whether the conduct is linked to organised or serious crime "
+                    "(case.organised_crime_link), which would defeat the private-dispute "
+                    "exclusion"
+                )
+            if civil == "against_person":
+                why += (
+                    " A civil court found against the person, which confirms a debt or "
+                    "claim but does not by itself make it a crime."
+                )
+        _find_capped(collector, "private_dispute", strength, why, (_EXCLUSIONS,), facts)
+    elif (
+        origin is None
+        and civil == "in_favour_of_person"
+        and (offence is None or offence in _ECONOMIC_OFFENCES)
+        and case.organised_crime_link is not True
+    ):
+        _find_capped(
+            collector,
+            "private_dispute",
+            "arguable",
+            "Civil courts have ruled for the person on the same dealings, which suggests that "
+            "the matter is a private or commercial dispute rather than a serious ordinary-law "
+            "crime (Art 83(1)(a)(i)).",
+            (_EXCLUSIONS,),
+            facts,
+        )
+
+
+def _cheque_list(collector: Collector) -> tuple[tuple[str, ...], str]:
+    """The reports of the General Secretariat's cheque entry in force, and what they say.
+
+    The date is contested (RN-3 "by 2021" against CHQ-4 "28 January 2022"). From 1 January
+    2021 the entry is treated as possibly in force; from 28 January 2022 both reports apply.
+    """
+    if collector.applies(_LIST_2022):
+        return (_LIST_2022, _LIST_2021, _GS_LIST), (
+            " Unfunded cheques are reported on the General Secretariat's list of offences for "
+            "which red notices may not be published: published on 28 January 2022 by one "
+            "account, on the list 'by 2021' by another (the date is unverified). The list "
+            "itself was not read, so whether its entry keeps cases of proven fraud is "
+            "unverified."
+        )
+    if collector.applies(_LIST_2021):
+        return (_LIST_2021, _GS_LIST), (
+            " One source reports unfunded cheques on the General Secretariat's list of "
+            "excluded offences by 2021; another dates the list to 28 January 2022. Between "
+            "the two dates this model treats the entry as possibly in force (an unverified "
+            "choice): it is cited, but the strength still turns on intent, and the older "
+            "USD 10,000 threshold still applies."
+        )
+    return (), ""
+
+
+def _cheques(scenario: Scenario, collector: Collector) -> None:
+    case = scenario.case
+    if case.offence != "unfunded_cheque":
+        return
+    intent = case.fraudulent_intent
+    facts: list[tuple[str, object]] = [
+        ("case.offence", case.offence),
+        ("case.fraudulent_intent", intent),
+        ("case.amount_usd", case.amount_usd),
+        ("case.cheque_count", case.cheque_count),
+        ("case.organised_crime_link", case.organised_crime_link),
+    ]
+    if case.organised_crime_link is True:
+        collector.note(
+            _EXCLUSIONS,
+            facts,
+            "The cheques are alleged to be linked to organised or serious crime, so neither the "
+            "General Secretariat's list nor the CCF's cheque practice takes them out of scope.",
+        )
+        return
+    listed, list_text = _cheque_list(collector)
+    if not listed:
+        collector.note(
+            _LIST_2021,
+            facts,
+            "The General Secretariat's list of excluded offences did not apply yet to "
+            "unfunded cheques on this date (their entry is reported from 2021, or from "
+            "28 January 2022; both dates unverified); the CCF's cheque practice applies.",
+        )
+    if not collector.applies(_CHEQUE_PRACTICE):
+        return
+    rules = (_CHEQUE_PRACTICE, _EXCLUSIONS, *listed)
+    if intent is False:
+        _find_capped(
+            collector,
+            "private_dispute",
+            "strong",
+            "The facts show no intent to defraud: the cheque bounced because the drawer could "
+            "not pay. The CCF has held that an uncovered cheque issued without criminal intent "
+            "is a private debt, not a serious ordinary-law crime, and had such data deleted."
+            + list_text,
+            rules,
+            facts,
+        )
+        _find_capped(
+            collector,
+            "international_interest",
+            "arguable",
+            "A debt owed without any intent to defraud also lacks the seriousness that makes "
+            "data of real interest for international police cooperation; the CCF weighs cheque "
+            "cases under that heading too.",
+            (_CHEQUE_PRACTICE, *_interest_rules(scenario)),
+            facts,
+        )
+    elif intent is None:
+        _find_capped(
+            collector,
+            "private_dispute",
+            "arguable",
+            "A bounced cheque is a private debt rather than a serious ordinary-law crime when "
+            "no intent to defraud is shown, as the CCF has held; whether there was such intent "
+            "is not stated, so the ground is arguable, whatever the sum." + list_text,
+            rules,
+            facts,
+        )
+        collector.depends(
+            "whether intent to defraud is shown (case.fraudulent_intent): a bounced cheque "
+            "is a strong private-dispute ground only when intent is shown to be absent"
+        )
+    elif listed:
+        _find_capped(
+            collector,
+            "private_dispute",
+            "weak",
+            "The facts show intent to defraud, which takes the case beyond a private debt in "
+            "the CCF's practice; only the General Secretariat's list could still exclude it."
+            + list_text,
+            rules,
+            facts,
+        )
+    else:
+        collector.note(
+            _CHEQUE_PRACTICE,
+            facts,
+            "The facts show intent to defraud, so the CCF's reading of a bounced cheque as a "
+            "private debt does not apply.",
+        )
+    _cheque_seriousness(scenario, collector, facts)
+
+
+def _cheque_seriousness(
+    scenario: Scenario, collector: Collector, facts: list[tuple[str, object]]
+) -> None:
+    """The older cheque threshold (CHQ-2): a matter of seriousness, not of years of penalty."""
+    case = scenario.case
+    if not collector.applies(_THRESHOLD):
+        if collector.applies(_LIST_2022):
+            collector.note(
+                _LIST_2022,
+                facts,
+                "The older USD 10,000 threshold for cheque cases is no longer applied from "
+                "28 January 2022: the list reported for that date treats cheque cases as "
+                "excluded whatever the sum.",
+            )
+        return
+    minimum = float(collector.value(_THRESHOLD, "min_amount_usd", 10000))
+    repeated = int(collector.value(_THRESHOLD, "repeated_cheques", 3))
+    amount, count = case.amount_usd, case.cheque_count
+    rules = (_THRESHOLD, *_interest_rules(scenario))
+    threshold = (
+        f"the USD {minimum:,.0f} (or repeated cheques) that the General Secretariat was "
+        "reported to require in cheque cases before its 2022 list"
+    )
+    if amount is not None and amount >= minimum:
+        collector.note(
+            _THRESHOLD,
+            facts,
+            f"The cheques total about USD {amount:,.0f}, which meets {threshold}; the sum does "
+            "not by itself decide whether the case is a private debt.",
+        )
+        return
+    if count is not None and count >= repeated:
+        collector.note(
+            _THRESHOLD,
+            facts,
+            f"{count} cheques were issued, which meets the repeated-cheques limb of {threshold}.",
+        )
+        return
+    if amount is None:
+        collector.depends(
+            "the sum of the cheques (case.amount_usd), set against the USD "
+            f"{minimum:,.0f} reported as the threshold in cheque cases before the 2022 list"
+            + (" (or how many were issued, case.cheque_count)" if count is None else "")
+        )
+        collector.note(
+            _THRESHOLD,
+            facts,
+            "The sum of the cheques is not stated, so whether the case reaches the seriousness "
+            "looked for in cheque cases is an open question, not a ground.",
+        )
+        return
+    if count is None:
+        strength = "arguable"
+        why = (
+            "the threshold is still met if several cheques were issued on separate "
+            "occasions, and how many were issued is not stated"
+        )
+        collector.depends(
+            "how many cheques were issued (case.cheque_count): repeated cheques meet the "
+            "threshold whatever the sum"
+        )
+    elif count > 1:
+        strength = "arguable"
+        why = (
+            f"{count} cheques were issued, and whether that is the repeated issuing the "
+            f"threshold also accepts is for the CCF to judge (this model reads it as {repeated} "
+            "cheques or more)"
+        )
+    else:
+        strength = "strong"
+        why = "a single cheque is not the repeated issuing the threshold also accepts"
+    _find_capped(
+        collector,
+        "international_interest",
+        strength,
+        f"The cheques total about USD {amount:,.0f}, below {threshold}; {why}. The sum goes to "
+        "the seriousness and international interest of the case, not to the penalty "
+        "threshold in years.",
+        rules,
+        facts,
+    )
+
+
+def _interest_rules(scenario: Scenario) -> tuple[str, ...]:
+    """Art 35 for any request; Arts 83(1)(a)(iii) and 77(2) too when the request is to arrest."""
+    if (scenario.notice.purpose or "arrest") == "arrest":
+        return (_INTEREST, _INTEREST_83, "rpd-77-2-no-publication")
+    return (_INTEREST,)
+
+
+def _family_and_administrative(scenario: Scenario, collector: Collector) -> None:
+    case = scenario.case
+    offence = case.offence
+    facts: list[tuple[str, object]] = [("case.origin", case.origin), ("case.offence", offence)]
+    if case.origin == "family_matter":
+        if offence in ("violence", "homicide", "sexual_offence"):
+            _find_capped(
+                collector,
+                "family_matter",
+                "weak",
+                "The case arose in a family, but a violent or sexual crime is not a 'family "
+                "matter' in the sense of the exclusion.",
+                (_EXCLUSIONS,),
+                facts,
+            )
+            return
+        _find_capped(
+            collector,
+            "family_matter",
+            "strong",
+            "The case concerns a family matter (such as custody, maintenance or a child taken "
+            "abroad by a parent), which Art 83(1)(a)(i) excludes from red notices; the same "
+            "standard applies to diffusions.",
+            (_EXCLUSIONS,),
+            facts,
+        )
+        if (scenario.notice.purpose or "arrest") == "arrest":
+            _find_capped(
+                collector,
+                "international_interest",
+                "arguable",
+                "A family matter is not a serious ordinary-law crime, so an arrest request in "
+                "one also lacks the seriousness that makes data of real interest for "
+                "international police cooperation (Art 35).",
+                (_INTEREST, _EXCLUSIONS),
+                facts,
+            )
+            collector.find(
+                "purpose_invalid",
+                "arguable",
+                "An arrest request in a family matter risks being used to enforce one side of a "
+                "family dispute (for example one country's custody ruling) rather than for "
+                "international police cooperation, which is the only purpose INTERPOL's "
+                "channels may serve.",
+                ("rpd-10-purposes", _EXCLUSIONS),
+                [*facts, ("notice.purpose", scenario.notice.purpose)],
+            )
+    elif case.origin == "administrative_breach":
+        if case.organised_crime_link is True:
+            collector.note(
+                _EXCLUSIONS,
+                [*facts, ("case.organised_crime_link", True)],
+                "The administrative breach is alleged to be linked to organised or serious "
+                "crime, so the exclusion does not apply.",
+            )
+            return
+        if offence in HEAVY_OFFENCES:
+            strength, why = "weak", "the charge is a grave crime, whatever rule it also broke"
+        elif offence in LIGHT_OFFENCES or offence in (None, "other"):
+            strength, why = "strong", "nothing suggests more than a regulatory breach"
+        else:
+            strength = "arguable"
+            why = (
+                "the charge is an economic crime, so the CCF will check whether it is more "
+                "than a regulatory breach"
+            )
+        _find_capped(
+            collector,
+            "administrative_breach",
+            strength,
+            "The case arises from a breach of administrative laws or regulations, which "
+            f"Art 83(1)(a)(i) excludes unless linked to serious or organised crime; {why}.",
+            (_EXCLUSIONS,),
+            [*facts, ("case.organised_crime_link", case.organised_crime_link)],
+        )
+
+
+def _behavioural(scenario: Scenario, collector: Collector) -> None:
+    offence = scenario.case.offence
+    if offence not in _NORM_OFFENCES:
+        return
+    facts: list[tuple[str, object]] = [
+        ("case.offence", offence),
+        ("case.organised_crime_link", scenario.case.organised_crime_link),
+    ]
+    if offence in _NORM_PROVISO and scenario.case.organised_crime_link is True:
+        collector.note(
+            "rpd-83-1-a-i-gs-list",
+            facts,
+            "The offence is on the list of norm-based offences, but it is alleged to be linked "
+            "to organised or serious crime, which takes it out of the exclusion.",
+        )
+        return
+    _find_capped(
+        collector,
+        "behavioural_norms",
+        "strong",
+        f"{_NORM_OFFENCES[offence]}; Art 83(1)(a)(i) excludes such offences.",
+        (_EXCLUSIONS, "rpd-83-1-a-i-gs-list"),
+        facts,
+    )
+
+
+def _penalty(scenario: Scenario, collector: Collector) -> None:
+    case = scenario.case
+    purpose = scenario.notice.purpose or "arrest"
+    min_years = float(collector.value(_PENALTY, "prosecution_min_years", 2))
+    min_months = float(collector.value(_PENALTY, "sentence_min_months", 6))
+    if purpose != "arrest":
+        collector.note(
+            _PENALTY,
+            [("notice.purpose", purpose)],
+            "The penalty thresholds are criteria for requests to arrest; this request asks "
+            f"only to {purpose if purpose == 'locate' else 'obtain information'}, so they are "
+            "not applied as such.",
+        )
+        _low_penalty_seriousness(scenario, collector, min_years, min_months)
+        return
+    stage = case.stage
+    if stage is None:
+        if case.sentence_months is not None or case.remaining_months is not None:
+            stage = "sentence"
+        elif case.max_penalty_years is not None:
+            stage = "prosecution"
+    exception = (
+        " The General Secretariat may still publish a case of particular importance under "
+        "Art 83(1)(b), but that exception must be invoked and nothing in the facts suggests "
+        "it, so the ground is strong though not certain."
+    )
+    rules = (_PENALTY, "rpd-83-1-b-particular-importance")
+    if stage == "prosecution":
+        facts: list[tuple[str, object]] = [
+            ("case.stage", case.stage),
+            ("case.max_penalty_years", case.max_penalty_years),
+        ]
+        if case.max_penalty_years is None:
+            # A penalty that is simply unknown is an open question, not a ground.
+            collector.depends(
+                "the maximum penalty in the requesting state (case.max_penalty_years), "
+                f"which must be at least {min_years:g} years for a prosecution"
+            )
+        elif case.max_penalty_years < min_years:
+            _find_capped(
+                collector,
+                "penalty_threshold",
+                "strong",
+                f"The maximum penalty is {case.max_penalty_years:g} years, below the "
+                f"{min_years:g} years required to seek someone for prosecution." + exception,
+                rules,
+                facts,
+            )
+        else:
+            collector.note(
+                _PENALTY,
+                facts,
+                f"The maximum penalty ({case.max_penalty_years:g} years) meets the "
+                f"{min_years:g}-year threshold for prosecution.",
+            )
+    elif stage == "sentence":
+        facts = [
+            ("case.stage", case.stage),
+            ("case.sentence_months", case.sentence_months),
+            ("case.remaining_months", case.remaining_months),
+        ]
+        known = [v for v in (case.sentence_months, case.remaining_months) if v is not None]
+        if not known:
+            collector.depends(
+                "the sentence imposed and what remains to be served (case.sentence_months, "
+                f"case.remaining_months), of which one must reach {min_months:g} months"
+            )
+        elif any(v >= min_months for v in known):
+            note = (
+                f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
+                "either being enough) is met."
+            )
+            if case.remaining_months is not None and case.remaining_months < min_months:
+                note += (
+                    f" Only {case.remaining_months:g} months remain, which some would "
+                    "argue makes an international arrest disproportionate."
+                )
+            collector.note(_PENALTY, facts, note)
+        elif case.sentence_months is not None:
+            # What remains to be served cannot exceed the sentence imposed, so a sentence
+            # below the threshold fails it whatever the remaining figure.
+            remaining = (
+                f"the part left to serve ({case.remaining_months:g} months)"
+                if case.remaining_months is not None
+                else "the part left to serve, which cannot exceed it,"
+            )
+            _find_capped(
+                collector,
+                "penalty_threshold",
+                "strong",
+                f"The sentence ({case.sentence_months:g} months) and {remaining} are both "
+                f"below the {min_months:g} months required to seek someone to serve a "
+                "sentence." + exception,
+                rules,
+                facts,
+            )
+        else:
+            collector.depends(
+                "the sentence imposed (case.sentence_months): the threshold is met if it "
+                f"reaches {min_months:g} months, even with less left to serve"
+            )
+            _find_capped(
+                collector,
+                "penalty_threshold",
+                "arguable",
+                f"Only {known[0]:g} months remain to be served, below {min_months:g} months; "
+                "the threshold fails unless the sentence imposed reached it.",
+                (_PENALTY,),
+                facts,
+            )
+    else:
+        collector.depends(
+            "whether the person is wanted for prosecution or to serve a sentence (case.stage), "
+            "and the penalty (case.max_penalty_years or case.sentence_months)"
+        )
+
+
+def _low_penalty_seriousness(
+    scenario: Scenario, collector: Collector, min_years: float, min_months: float
+) -> None:
+    """On a request to locate or inform, a known low penalty still goes to seriousness."""
+    case = scenario.case
+    low: str | None = None
+    if case.max_penalty_years is not None and case.max_penalty_years < min_years:
+        low = f"a maximum penalty of {case.max_penalty_years:g} years"
+    elif case.sentence_months is not None and case.sentence_months < min_months:
+        low = f"a sentence of {case.sentence_months:g} months"
+    if low is None:
+        return
+    _find_capped(
+        collector,
+        "international_interest",
+        "arguable",
+        f"The request does not seek an arrest, so the penalty thresholds do not apply as "
+        f"such; but {low} is below what an arrest request would need, and the seriousness "
+        "of the conduct still bears on whether the data are of real interest for "
+        "international police cooperation (Art 35).",
+        _interest_rules(scenario),
+        [
+            ("notice.purpose", scenario.notice.purpose),
+            ("case.max_penalty_years", case.max_penalty_years),
+            ("case.sentence_months", case.sentence_months),
+        ],
+    )
+
+
+def _judicial_data(scenario: Scenario, collector: Collector) -> None:
+    if scenario.case.summary_names_person_role is False:
+        _find_capped(
+            collector,
+            "insufficient_judicial_data",
+            "strong",
+            "The requesting state's summary of facts does not describe what this person did, "
+            "when and where; the CCF requires the summary to show the person's own role "
+            "(Art 83(2)(b)(i)).",
+            ("rpd-83-2-b-i-summary",),
+            [("case.summary_names_person_role", False)],
+        )
+
+
+def evaluate_exclusions(scenario: Scenario, collector: Collector) -> None:
+    """Find the Art 83 grounds: excluded categories, cheques, thresholds, judicial data.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios._facts.scenario import Case, Notice, Scenario
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="BRA",
+        ...     issued_on=datetime.date(2023, 1, 1)), case=Case(origin="family_matter"))
+        >>> c = Collector(s, datetime.date(2024, 1, 1))
+        >>> evaluate_exclusions(s, c)
+        >>> sorted({(f.ground, f.strength) for f in c.findings})[0]
+        ('family_matter', 'strong')
+    """
+    _private_dispute(scenario, collector)
+    _cheques(scenario, collector)
+    _family_and_administrative(scenario, collector)
+    _behavioural(scenario, collector)
+    _penalty(scenario, collector)
+    _judicial_data(scenario, collector)

@@ -1,0 +1,277 @@
+"""Shared pieces of the grounds stage: findings, the collector that gathers them, labels.
+
+Each rule of the grounds stage (Article 3, the Art 83 exclusions, protection, purpose...)
+looks at the facts and *finds* that a ground applies at some strength, for a reason, on
+the strength of some catalogue rules. Several rules can find the same ground (a private
+dispute both from the case's origin and from the CCF's cheque practice); the ground then
+takes the strongest finding and keeps every reason. This module holds those small pieces so
+the rule modules stay about law.
+
+Internal: the public contract is
+:func:`diffusion_scenarios._engine.grounds.evaluate.evaluate_grounds`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from diffusion_scenarios._engine.assessment import Ground, TraceEntry
+from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.rules import catalogue
+
+__all__ = [
+    "CORRECTION",
+    "DELETION",
+    "DELETION_GROUNDS",
+    "GROUND_FAMILIES",
+    "GROUND_LABELS",
+    "RANK",
+    "UPDATE_GROUNDS",
+    "Collector",
+    "Finding",
+    "feared_persecution_from",
+    "ground_category",
+    "grounds_by_remedy",
+    "json_value",
+    "stronger",
+]
+
+Date = _dt.date
+
+# strong > arguable > weak; 0 = the ground does not apply.
+RANK: dict[str, int] = {"weak": 1, "arguable": 2, "strong": 3}
+_BY_RANK = {rank: name for name, rank in RANK.items()}
+
+GROUND_LABELS: dict[str, str] = {
+    "article3_political": "Political character of the case (Article 3 of the Constitution)",
+    "article3_military": "Military character of the case (Article 3 of the Constitution)",
+    "article3_religious": "Religious character of the case (Article 3 of the Constitution)",
+    "article3_racial": "Racial or ethnic character of the case (Article 3 of the Constitution)",
+    "article2_human_rights": "Human rights (Article 2 of the Constitution)",
+    "fair_trial": "Fair trial and due process (Article 2 of the Constitution)",
+    "private_dispute": "A private or commercial dispute, not a serious ordinary-law crime",
+    "family_matter": "A family matter, excluded from red notices",
+    "behavioural_norms": "An offence about behavioural or cultural norms, excluded",
+    "administrative_breach": "A breach of administrative rules, excluded",
+    "penalty_threshold": "The minimum penalty for an arrest request is not met",
+    "insufficient_judicial_data": "The summary of facts does not describe the person's own acts",
+    "data_accuracy": "The record is inaccurate or out of date and must be updated",
+    "refugee_status": "Refugee status against the country of feared persecution",
+    "extradition_refused": "Extradition has been refused by another country",
+    "lack_of_extradition_action": "The requesting country does not seek extradition",
+    "limitation_expired": "The case is time-barred in the requesting country",
+    "warrant_invalid": "No valid arrest warrant or court decision behind the request",
+    "international_interest": (
+        "Not serious enough, or of no real interest, for international police cooperation"
+    ),
+    "purpose_invalid": "The request does not serve a lawful police-cooperation purpose",
+    "ncb_non_cooperation": "The source NCB does not answer the CCF",
+}
+
+# The family of objection each ground belongs to (see _outcome: grounds of one family
+# "point the same way" and reinforce each other).
+GROUND_FAMILIES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "article3_political",
+            "article3_military",
+            "article3_religious",
+            "article3_racial",
+            "article2_human_rights",
+            "fair_trial",
+            "refugee_status",
+        ),
+        "persecution",
+    ),
+    **dict.fromkeys(
+        (
+            "private_dispute",
+            "family_matter",
+            "behavioural_norms",
+            "administrative_breach",
+            "penalty_threshold",
+            "international_interest",
+        ),
+        "seriousness",
+    ),
+    **dict.fromkeys(
+        (
+            "insufficient_judicial_data",
+            "warrant_invalid",
+            "limitation_expired",
+            "purpose_invalid",
+            "lack_of_extradition_action",
+            "ncb_non_cooperation",
+        ),
+        "basis_and_purpose",
+    ),
+    **dict.fromkeys(("data_accuracy", "extradition_refused"), "record"),
+}
+
+# Grounds whose remedy is to correct the record rather than delete it.
+UPDATE_GROUNDS: frozenset[str] = frozenset({"data_accuracy", "extradition_refused"})
+DELETION_GROUNDS: frozenset[str] = frozenset(GROUND_LABELS) - UPDATE_GROUNDS
+
+#: The two categories of ground, by the remedy each calls for: the renderers list them under
+#: separate headings, so that a ground asking for the record to be corrected (inaccurate or
+#: out-of-date data, a refusal of extradition the record does not show) is never presented
+#: as a ground for deletion.
+DELETION = "deletion"
+CORRECTION = "correction"
+
+
+def ground_category(ground_id: str) -> str:
+    """``"correction"`` for a ground whose remedy is to correct the record, else ``"deletion"``.
+
+    Example:
+        >>> ground_category("data_accuracy"), ground_category("private_dispute")
+        ('correction', 'deletion')
+    """
+    return CORRECTION if ground_id in UPDATE_GROUNDS else DELETION
+
+
+def grounds_by_remedy(grounds: Iterable[Ground]) -> tuple[list[Ground], list[Ground]]:
+    """The grounds split by what they call for: (deletion, correction of the record)."""
+    deletions: list[Ground] = []
+    corrections: list[Ground] = []
+    for ground in grounds:
+        (corrections if ground_category(ground.id) == CORRECTION else deletions).append(ground)
+    return deletions, corrections
+
+
+def stronger(a: str, b: str) -> str:
+    """The stronger of two strengths."""
+    return a if RANK[a] >= RANK[b] else b
+
+
+def weaker(a: str, b: str) -> str:
+    """The weaker of two strengths (used for caps: ``weaker(found, "arguable")``)."""
+    return a if RANK[a] <= RANK[b] else b
+
+
+def shift(strength: str, steps: int) -> str:
+    """Move a strength up (positive) or down (negative), staying within weak..strong."""
+    return _BY_RANK[max(1, min(3, RANK[strength] + steps))]
+
+
+def json_value(value: Any) -> Any:
+    """A fact value as a JSON-ready scalar or list (dates as ISO strings)."""
+    if isinstance(value, Date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [json_value(v) for v in value]
+    return value
+
+
+def feared_persecution_from(scenario: Scenario) -> tuple[str | None, bool]:
+    """The country the person fears persecution from, and whether it was inferred.
+
+    A refugee is, by the definition in Article 1A(2) of the 1951 Refugee Convention, a
+    person outside the country of his or her nationality who fears persecution there; a
+    person with several nationalities is a refugee only if he or she cannot rely on any of
+    them. So when the facts give refugee or asylum status without naming the feared
+    country, but the person holds the requesting country's nationality, that country is the
+    one feared (the inference is marked, and the definition is cited as background law,
+    not an INTERPOL rule). Nothing is inferred from other facts.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios._facts.scenario import Notice, Person, RefugeeStatus, Scenario
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...     issued_on=datetime.date(2020, 1, 1)), person=Person(nationalities=("KAZ",),
+        ...     refugee_status=RefugeeStatus(status="recognised", granted_by="GBR")))
+        >>> feared_persecution_from(s)
+        ('KAZ', True)
+    """
+    status = scenario.person.refugee_status
+    if status is None:
+        return None, False
+    if status.feared_persecution_from is not None:
+        return status.feared_persecution_from, False
+    requesting = scenario.notice.requesting_country
+    if requesting in scenario.person.nationalities:
+        return requesting, True
+    return None, False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Finding:
+    """One rule's conclusion that a ground applies, at one strength, for one reason."""
+
+    ground: str
+    strength: str
+    reason: str
+    citations: tuple[str, ...]
+
+
+class Collector:
+    """Gathers findings, trace entries and open questions while the rules run.
+
+    A fresh collector is made for each evaluation and thrown away after it, so the
+    evaluation as a whole stays a pure function of ``(scenario, on)``.
+    """
+
+    __slots__ = ("_depends", "findings", "on", "scenario", "trace")
+
+    def __init__(self, scenario: Scenario, on: Date) -> None:
+        self.scenario = scenario
+        self.on = on
+        self.findings: list[Finding] = []
+        self.trace: list[TraceEntry] = []
+        self._depends: list[str] = []
+
+    def applies(self, rule_id: str) -> bool:
+        """Whether catalogue rule ``rule_id`` was in force on the day assessed."""
+        return catalogue().applies(rule_id, self.on)
+
+    def value(self, rule_id: str, key: str, default: Any = None) -> Any:
+        """A parameter of the version of ``rule_id`` in force on the day assessed."""
+        return catalogue().value(rule_id, key, self.on, default)
+
+    def in_force(self, rule_ids: Iterable[str]) -> tuple[str, ...]:
+        """The rules among ``rule_ids`` that were in force on the day assessed, in order."""
+        return tuple(r for r in rule_ids if self.applies(r))
+
+    def find(
+        self,
+        ground: str,
+        strength: str,
+        reason: str,
+        citations: Iterable[str],
+        facts: Iterable[tuple[str, Any]] = (),
+    ) -> None:
+        """Record that ``ground`` applies at ``strength`` and trace why."""
+        cited = tuple(dict.fromkeys(citations))
+        reason = reason[:1].upper() + reason[1:]
+        self.findings.append(
+            Finding(ground=ground, strength=strength, reason=reason, citations=cited)
+        )
+        self.note(cited[0], facts, f"{ground} ({strength}): {reason}")
+
+    def note(self, rule: str, facts: Iterable[tuple[str, Any]], result: str) -> None:
+        """Add a trace entry that does not (by itself) find a ground."""
+        merged: dict[str, Any] = {}
+        for path, value in facts:
+            value = json_value(value)
+            if path not in merged:
+                merged[path] = value
+            elif merged[path] != value:  # one path, several values: keep them all
+                before = merged[path] if isinstance(merged[path], list) else [merged[path]]
+                merged[path] = [*before, *(value if isinstance(value, list) else [value])]
+        self.trace.append(TraceEntry(rule=rule, facts=tuple(merged.items()), result=result))
+
+    def depends(self, text: str) -> None:
+        """Record an unknown fact the answer depends on (plain words naming the field)."""
+        if text not in self._depends:
+            self._depends.append(text)
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        return tuple(self._depends)
+
+    def strength_of(self, ground: str) -> int:
+        """The rank of the strongest finding so far for ``ground`` (0 if none)."""
+        return max((RANK[f.strength] for f in self.findings if f.ground == ground), default=0)

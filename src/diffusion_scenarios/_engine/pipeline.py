@@ -1,0 +1,526 @@
+"""The engine: one scenario in, one :class:`Assessment` out.
+
+``assess`` walks the stages a lawyer would walk through, in order, each a pure function
+over frozen values that receives what it needs and never calls back into an earlier one::
+
+    issuance -> circulation -> enforcement -> route -> travel -> grounds -> outcome
+
+and then joins their notes: the ordered trace, every rule cited (as dated citations), what
+the answer depends on, the defaults it used, and the caveats (always led by "Educational
+model, not legal advice.", then every unverified rule cited).
+
+Nothing applies before it is in force, and that is enforced here, once, for every stage:
+each cited rule is paired with the day it is applied to (:func:`applied_rules`); a rule
+cited for a day before it came into force gives way to the rule that governed the matter
+then (``Rule.earlier``), unless its text says it was "not yet in force"; and each rule is
+cited in the version in force on the first day it is applied. Before the notice's issue
+date nothing is on file, so no CCF outcome is predicted; on a request for revision the
+outcome is framed as the outcome on that request.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from diffusion_scenarios._engine.assessment import Assessment, Citation, Outcome, RouteStep
+from diffusion_scenarios._engine.circulation import circulation_stage, data_active_on
+from diffusion_scenarios._engine.enforcement import enforcement_stage
+from diffusion_scenarios._engine.grounds.evaluate import SCREENED_GROUNDS, evaluate_grounds
+from diffusion_scenarios._engine.issuance import issuance_stage, requesting_state_not_member
+from diffusion_scenarios._engine.outcome import predict_outcome
+from diffusion_scenarios._engine.route import route_stage, statute_applies
+from diffusion_scenarios._engine.stage import long_date, unique
+from diffusion_scenarios._engine.travel import travel_stage
+from diffusion_scenarios._facts.limits import require_day
+from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+
+__all__ = ["NOT_LEGAL_ADVICE", "AppliedRule", "applied_rules", "assess"]
+
+Date = _dt.date
+
+NOT_LEGAL_ADVICE = "Educational model, not legal advice."
+_ONE_DAY = _dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=8192)
+def _citation(rule_id: str, day: Date) -> Citation:
+    return catalogue().citation(rule_id, day)
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedRule:
+    """One rule applied to one day by one part of an assessment, with that part's words."""
+
+    rule: str
+    day: Date
+    where: str  # "issuance", "circulation", "enforcement FRA", "travel 0", "route admissibility"...
+    text: str  # the reasons or description of that part (for "not yet in force")
+
+    @property
+    def in_force(self) -> bool:
+        return catalogue().applies(self.rule, self.day)
+
+    @property
+    def said_not_yet_in_force(self) -> bool:
+        """Cited only to say it did not apply yet, in those words."""
+        return NOT_YET_IN_FORCE in self.text and catalogue().get(self.rule).versions[
+            0
+        ].in_force_from > self.day
+
+
+def _route_days(
+    steps: tuple[RouteStep, ...], as_of: Date
+) -> Iterable[tuple[RouteStep, Date]]:
+    """Each route step with the day its rules govern: its own date (filing; admissibility is
+    decided under the rules of the day the request was filed), else the admissibility date
+    (the regime of the decision and what follows), else as_of. A revision window is applied
+    on the assessment date (a revision filed from then)."""
+    admissible = next((s.date for s in steps if s.step == "admissibility"), None)
+    filed = next((s.date for s in steps if s.step.endswith("_request")), None)
+    for step in steps:
+        if step.step == "revision_window":
+            day = as_of
+        elif step.step == "admissibility" and filed is not None:
+            day = filed
+        elif step.date is not None:
+            day = step.date
+        else:
+            day = admissible or as_of
+        yield step, day
+
+
+# One part of an assessment that cites rules: (section, index, item, rules, days),
+# ``days[k]`` being the day ``rules[k]`` is applied to.
+_Part = tuple[str, int, Any, tuple[str, ...], tuple[Date, ...]]
+
+
+def _where(section: str, i: int, item: Any) -> str:
+    """A part's name in words: "issuance", "enforcement FRA", "route admissibility"..."""
+    if section == "enforcement":
+        return f"enforcement {item.country}"
+    if section == "route":
+        return f"route {item.step}"
+    if section == "grounds":
+        return f"ground {item.id}"
+    if section == "travel":
+        return f"travel {i}"
+    return section
+
+
+def _text(section: str, item: Any) -> str:
+    """The words of one part (its reasons, description or explanation)."""
+    if section == "route":
+        return str(item.description)
+    if section == "outcome":
+        return str(item.explanation)
+    return " ".join(item.reasons)
+
+
+def _parts(assessment: Assessment) -> list[_Part]:
+    """Every part of the assessment that cites rules, each rule with the day it applies to."""
+    as_of = assessment.as_of
+    parts: list[_Part] = []
+    issuance = assessment.issuance
+    issued = issuance.circulated_on
+    if assessment.scenario is not None:
+        issued = assessment.scenario.notice.issued_on
+    issued = issued or as_of
+    cites = issuance.citations
+    parts.append(("issuance", 0, issuance, cites, (issued,) * len(cites)))
+    circulation = assessment.circulation
+    sent = circulation.active_from or issued
+    if issuance.kind == "red_notice":
+        # A red notice is available to every member while it runs: its circulation rules
+        # apply on the day assessed (not before it went out, nor after its deletion).
+        sent = max(sent, as_of)
+        if circulation.active_until is not None and sent >= circulation.active_until:
+            sent = max(circulation.active_from or issued, circulation.active_until - _ONE_DAY)
+    deleted = circulation.active_until
+    cites = circulation.citations
+    days = tuple(deleted if r == "ccf-implementation" and deleted else sent for r in cites)
+    parts.append(("circulation", 0, circulation, cites, days))
+    for i, entry in enumerate(assessment.enforcement):
+        cites = entry.citations
+        parts.append(("enforcement", i, entry, cites, (as_of,) * len(cites)))
+    route_day: dict[str, Date] = {}
+    for i, (step, day) in enumerate(_route_days(assessment.route, as_of)):
+        for r in step.citations:
+            route_day.setdefault(r, day)
+        cites = step.citations
+        parts.append(("route", i, step, cites, (day,) * len(cites)))
+    for i, trip in enumerate(assessment.travel):
+        cites = trip.citations
+        days = tuple(route_day.get(r, trip.date) for r in cites)
+        parts.append(("travel", i, trip, cites, days))
+    for i, ground in enumerate(assessment.grounds):
+        cites = ground.citations
+        parts.append(("grounds", i, ground, cites, (as_of,) * len(cites)))
+    outcome = assessment.outcome
+    cites = outcome.citations
+    parts.append(("outcome", 0, outcome, cites, (as_of,) * len(cites)))
+    return parts
+
+
+def applied_rules(assessment: Assessment) -> tuple[AppliedRule, ...]:
+    """Every rule the assessment cites, with the day it is applied to.
+
+    Issuance rules apply on the issue date; circulation rules on the day the data went out
+    (a red notice's on the day assessed; a deletion on its day); enforcement, grounds and
+    outcome on the assessment date; a trip's rules on the trip's date, save the CCF route's
+    own rules, which apply on the day of the route step they come from; route steps on
+    their date (admissibility on the filing date, undated steps on the admissibility date).
+    A rule applied to a day before it came into force is allowed only where the text says
+    it was "not yet in force" (see :data:`NOT_YET_IN_FORCE`).
+    """
+    return tuple(
+        AppliedRule(rule, day, _where(section, i, item), _text(section, item))
+        for section, i, item, rules, days in _parts(assessment)
+        for rule, day in zip(rules, days, strict=True)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _in_force_ids(rules: tuple[str, ...], days: tuple[Date, ...]) -> tuple[str, ...] | None:
+    """``rules`` with each one not in force on its day replaced by the rule then in force;
+    ``None`` when nothing changes."""
+    cat = catalogue()
+    fixed = unique(cat.in_force_for(r, d) for r, d in zip(rules, days, strict=True))
+    return None if fixed == unique(rules) else fixed
+
+
+def _bring_into_force(assessment: Assessment, parts: list[_Part]) -> Assessment:
+    """Nothing applies before it is in force, enforced in one place for every stage.
+
+    A rule cited for a day before it came into force, by a text that does not say it was
+    "not yet in force", is replaced by the rule that governed the same matter that day
+    (``Rule.earlier``: the rules before July 2012 for the RPD, the RCI for the Statute).
+    """
+    changed: dict[tuple[str, int], tuple[str, ...]] = {}
+    for section, i, item, rules, days in parts:
+        fixed = _in_force_ids(rules, days)
+        if fixed is not None and NOT_YET_IN_FORCE not in _text(section, item):
+            changed[(section, i)] = fixed
+    if not changed:
+        return assessment
+
+    def fix(section: str, items: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple(
+            replace(item, citations=changed[(section, i)]) if (section, i) in changed else item
+            for i, item in enumerate(items)
+        )
+
+    single = {
+        key: replace(getattr(assessment, key), citations=changed[(key, 0)])
+        for key in ("issuance", "circulation", "outcome")
+        if (key, 0) in changed
+    }
+    return replace(
+        assessment,
+        enforcement=fix("enforcement", assessment.enforcement),
+        route=fix("route", assessment.route),
+        travel=fix("travel", assessment.travel),
+        grounds=fix("grounds", assessment.grounds),
+        **single,
+    )
+
+
+def _first_days(parts: list[_Part]) -> dict[str, Date]:
+    """The first day each rule is applied to (one pass over the distinct parts)."""
+    first: dict[str, Date] = {}
+    for pair in dict.fromkeys((rules, days) for *_, rules, days in parts):
+        for rule, day in zip(*pair, strict=True):
+            if rule not in first or day < first[rule]:
+                first[rule] = day
+    return first
+
+
+def _citations(
+    cited: Iterable[str], first: dict[str, Date], as_of: Date
+) -> tuple[Citation, ...]:
+    """One citation per rule (in the order cited), in the version in force on the first day
+    it is applied; a rule only named in the trace is cited as on the assessment date."""
+    return tuple(_citation(rule_id, first.get(rule_id, as_of)) for rule_id in unique(cited))
+
+
+_FIELD_PATH = re.compile(r"\b(?:person|notice|case|challenge|travel)(?:\.[a-z_]+(?:\[\d+\])?)+")
+
+
+@lru_cache(maxsize=1024)
+def _field_paths(text: str) -> frozenset[str]:
+    return frozenset(_FIELD_PATH.findall(text))
+
+
+def merge_depends_on(*groups: tuple[str, ...]) -> tuple[str, ...]:
+    """One entry per unknown fact, most decisive first.
+
+    ``groups`` come in order of how much the facts they name can change the answer: the
+    grounds and the outcome first, then circulation, enforcement and travel, then the CCF
+    route's dates. Two entries that name the same field path (the grounds and the route
+    both ask whether the NCB answers) become one, at the earlier place, keeping the longer
+    (more informative) sentence. Entries naming no field keep their own place.
+
+    Example:
+        >>> merge_depends_on(
+        ...     ("whether the source NCB answers the CCF (challenge.ncb_responds)",),
+        ...     ("challenge.ncb_responds: whether the NCB answers", "case.stage: unknown"),
+        ... )
+        ('whether the source NCB answers the CCF (challenge.ncb_responds)', 'case.stage: unknown')
+    """
+    merged: list[str] = []
+    owner: dict[str, int] = {}  # field path -> index in merged
+    for group in groups:
+        for text in group:
+            paths = _field_paths(text)
+            hits = sorted({owner[p] for p in paths if p in owner})
+            if not paths or not hits:
+                if text in merged:
+                    continue
+                for path in paths:
+                    owner[path] = len(merged)
+                merged.append(text)
+                continue
+            at = hits[0]
+            if len(text) > len(merged[at]):
+                merged[at] = text
+            for path in paths:
+                owner.setdefault(path, at)
+    return tuple(merged)
+
+
+def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome:
+    """The outcome as the facts allow it to be said.
+
+    Before the notice's issue date nothing is on file, so no CCF outcome is predicted. On a
+    request for revision the outcome is framed as the outcome on that request.
+    """
+    notice = scenario.notice
+    if as_of < notice.issued_on:
+        kind = "red notice" if notice.kind == "red_notice" else "diffusion"
+        return Outcome(
+            prediction=None,
+            likelihood=(),
+            confidence=None,
+            hinges_on=(),
+            citations=(),
+            summary=(
+                f"Not predicted: nothing on file with INTERPOL on {long_date(as_of)}; the "
+                f"{kind} is issued on {long_date(notice.issued_on)}."
+            ),
+            explanation=(
+                f"On {long_date(as_of)}, the day assessed, nothing is on INTERPOL's files yet: "
+                f"the {kind} is issued on {long_date(notice.issued_on)}. There is nothing for "
+                "the CCF to decide, so no outcome is predicted; the grounds are shown as they "
+                "would stand if the data were recorded as the facts say."
+            ),
+        )
+    challenge = scenario.challenge
+    if challenge is not None and "revision" in challenge.requests and outcome.prediction:
+        # The explanation starts with the summary (see _outcome): frame both once.
+        summary = outcome.summary
+        rest = outcome.explanation
+        if summary and rest.startswith(summary):
+            rest = rest[len(summary) :].lstrip()
+        framed = (
+            f"On a request for revision: {summary[:1].lower()}{summary[1:]}" if summary else ""
+        )
+        return replace(
+            outcome,
+            summary=framed,
+            explanation=" ".join(
+                part
+                for part in (
+                    framed,
+                    "The earlier decision stands unless a newly discovered fact changes it.",
+                    rest,
+                )
+                if part
+            ),
+        )
+    return outcome
+
+
+def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
+    """Assess one scenario: issuance, circulation, arrest risks, grounds, route and outcome.
+
+    Pure: the same facts and date give the same assessment, and nothing is read from or
+    written to files or the network (the rule catalogue and reference data are cached).
+
+    Args:
+        scenario: the facts (see ``SCENARIO_FORMAT.md``).
+        as_of: the day to assess on; default the scenario's ``as_of``, else today (the
+            assessment then says so in ``defaults_used``).
+
+    Returns:
+        The :class:`Assessment`; ``to_dict()`` gives the JSON object of format 1.
+
+    Raises:
+        ScenarioError: ``as_of`` (given, or the scenario's) is not a date between
+            1900-01-01 and 2199-12-31.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario
+        >>> scenario = Scenario(id="demo", notice=Notice(kind="diffusion",
+        ...     requesting_country="KAZ", issued_on=datetime.date(2025, 1, 10)))
+        >>> result = assess(scenario, as_of=datetime.date(2025, 3, 1))
+        >>> result.issuance.screening, result.circulation.recipient_count
+        ('not_screened', 195)
+        >>> result.caveats[0]
+        'Educational model, not legal advice.'
+    """
+    defaults: list[str] = []
+    if as_of is None:
+        as_of = scenario.as_of
+    if as_of is not None:
+        require_day(as_of, "as_of")  # outside 1900-2199 no dated rule can be applied
+    if as_of is None:
+        as_of = Date.today()
+        defaults.append(f"as_of: today ({as_of.isoformat()})")
+
+    notice = scenario.notice
+    grounds = evaluate_grounds(scenario, as_of)
+    if notice.kind == "red_notice":
+        at_issue = (
+            grounds.grounds
+            if notice.issued_on == as_of
+            else evaluate_grounds(scenario, notice.issued_on).grounds
+        )
+    else:
+        at_issue = ()
+
+    issued = issuance_stage(
+        scenario, as_of=as_of, defects_at_issue=at_issue, screened_grounds=SCREENED_GROUNDS
+    )
+    circulated = circulation_stage(scenario, issuance=issued.issuance, as_of=as_of)
+    circulation = circulated.circulation
+    active_now = data_active_on(circulation, as_of)
+    enforced = enforcement_stage(scenario, circulation=circulation, as_of=as_of, active=active_now)
+    route = route_stage(scenario, as_of=as_of)
+    travel = travel_stage(scenario, circulation=circulation, route_steps=route.steps, as_of=as_of)
+    outcome, outcome_trace = predict_outcome(scenario, grounds.grounds, as_of)
+    outcome = _frame_outcome(scenario, outcome, as_of)
+    outcome_trace = tuple(
+        replace(t, rule=catalogue().in_force_for(t.rule, as_of)) for t in outcome_trace
+    )
+
+    stage_notes = (issued.notes, circulated.notes, enforced.notes, travel.notes)
+    trace = (
+        *(t for n in stage_notes for t in n.trace),
+        *grounds.trace,
+        *route.notes.trace,
+        *outcome_trace,
+    )
+
+    draft = Assessment(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        as_of=as_of,
+        issuance=issued.issuance,
+        circulation=circulation,
+        enforcement=enforced.entries,
+        travel=travel.entries,
+        grounds=grounds.grounds,
+        route=route.steps,
+        outcome=outcome,
+        trace=trace,
+        citations=(),
+        caveats=(),
+        scenario=scenario,
+    )
+    parts = _parts(draft)
+    fixed = _bring_into_force(draft, parts)
+    if fixed is not draft:
+        draft = fixed
+        parts = _parts(draft)
+    cited: list[str] = [*draft.issuance.citations, *draft.circulation.citations]
+    for entry in draft.enforcement:
+        cited += entry.citations
+    for trip in draft.travel:
+        cited += trip.citations
+    for ground in draft.grounds:
+        cited += ground.citations
+    for step in draft.route:
+        cited += step.citations
+    cited += draft.outcome.citations
+    cited += [t.rule for t in trace]
+    citations = _citations(cited, _first_days(parts), as_of)
+
+    depends_on = merge_depends_on(
+        grounds.depends_on,
+        issued.notes.depends_on,
+        circulated.notes.depends_on,
+        enforced.notes.depends_on,
+        travel.notes.depends_on,
+        route.notes.depends_on,
+    )
+    defaults_used = unique(
+        [
+            *defaults,
+            *(d for n in stage_notes for d in n.defaults_used),
+            *route.notes.defaults_used,
+        ]
+    )
+
+    caveats = [NOT_LEGAL_ADVICE]
+    caveats.append(
+        "The CCF reviews only INTERPOL's processing of data; it does not rule on guilt, and a "
+        "deletion leaves the national case and bilateral extradition untouched."
+    )
+    caveats.append(
+        "A deletion does not wipe the copies other countries hold: INTERPOL tells the "
+        "recipients, and each must update its own national records; in practice national "
+        "copies can persist, so check with the countries concerned before travelling."
+    )
+    if as_of < notice.issued_on:
+        caveats.append(
+            f"The day assessed ({long_date(as_of)}) is before the issue date "
+            f"({long_date(notice.issued_on)}): nothing is on file yet, and no CCF outcome is "
+            "predicted."
+        )
+    not_member = requesting_state_not_member(scenario, as_of)
+    if not_member is not None:
+        caveats.append(not_member)
+    if route.planned:
+        caveats.append(
+            "No challenge is stated in the facts: the CCF route shown is a plan from the "
+            "assessment date, not a record of steps taken."
+        )
+    recipients = set(circulation.recipients)
+    unknown = len(enforced.unknown_practice)
+    caveats.append(
+        "Arrest risks per country rest on a table of national practice whose rows carry "
+        "their own sources and confidence (many low); "
+        + (
+            f"for {unknown} of the {len(recipients)} recipients it has no finding, shown as "
+            "medium risk; "
+            if recipients
+            else ""
+        )
+        + "national law and practice change, so check the country concerned."
+    )
+    if any(s.deadline is not None for s in route.steps) and statute_applies(as_of):
+        caveats.append(
+            "Deadlines are the Statute's time limits counted from admissibility; the CCF often "
+            "misses them, and an estimated admissibility date moves every deadline."
+        )
+    for citation in citations:
+        if citation.verification == "unverified":
+            caveats.append(
+                f"Unverified rule: {citation.instrument}, {citation.provision} "
+                f"[{citation.id}] — not checked against an official text; do not treat it as "
+                "settled law."
+            )
+
+    return replace(
+        draft,
+        citations=citations,
+        caveats=tuple(caveats),
+        depends_on=depends_on,
+        defaults_used=defaults_used,
+    )

@@ -1,0 +1,332 @@
+"""Travel: for each planned trip, is the alert live that day, and what could happen there.
+
+A trip is judged on its own date: whether the data circulated before it and were not yet
+deleted, whether the destination received them (a red notice is available to every member
+that day; a diffusion only to the NCBs it was sent to), the destination's practice and the
+facts that touch it, and where the CCF challenge will stand by then (a decision due before
+the trip? provisional measures asked for?). A trip to the requesting state is high risk
+whatever INTERPOL does; a country outside INTERPOL receives no INTERPOL alert at all.
+
+``notice_active`` on a trip means *the alert is live for that destination that day*: the
+data are on INTERPOL's files and the destination received them (for the requesting state,
+its own data are on file). A trip to a member that was not sent a diffusion is therefore
+not under an active alert, even while the diffusion is live elsewhere.
+
+**Territories.** A territory that is not itself a member (Hong Kong, Macao, Gibraltar,
+Bermuda, Puerto Rico, Réunion...) is reached through the National Central Bureau of the
+member that serves it (``_countries.served_by``): a trip there uses that member's receipt
+of the data and its recorded practice, and the reasons say so and warn that the
+territory's own law on arrest and surrender may differ from the member's. This applies to
+trips only; the enforcement table stays one entry per member. A place no member serves
+(Taiwan, North Korea, Kosovo...) receives no INTERPOL alert.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+from functools import cache
+
+from diffusion_scenarios._engine.assessment import Assessment, Circulation, RouteStep, TravelEntry
+from diffusion_scenarios._engine.circulation import data_active_on
+from diffusion_scenarios._engine.enforcement import (
+    PRESUMPTION_MARK,
+    confidence_sentence,
+    country_risk,
+    requesting_state_risk,
+)
+from diffusion_scenarios._engine.ne_bis import outside_area_note
+from diffusion_scenarios._engine.stage import (
+    RISK_ORDER,
+    NoteBook,
+    StageNotes,
+    long_date,
+    risk_phrase,
+)
+from diffusion_scenarios._facts.scenario import Scenario, Trip
+from diffusion_scenarios._law.countries import country_name, is_member, served_by
+from diffusion_scenarios._law.data import read_csv_rows
+from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+
+__all__ = ["TravelResult", "travel_stage", "trip_risk_phrase"]
+
+Date = _dt.date
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TravelResult:
+    entries: tuple[TravelEntry, ...]
+    notes: StageNotes
+
+
+@cache
+def _territory_relations() -> dict[str, str]:
+    """Territory alpha-3 -> how it relates to the member serving it (integral_part, ...)."""
+    return {row["alpha3"]: row["relation"] for row in read_csv_rows("territories.csv")}
+
+
+def _received_on(scenario: Scenario, circulation: Circulation, country: str, day: Date) -> bool:
+    if scenario.notice.kind == "red_notice":
+        return circulation.active_from is not None and is_member(country, day)
+    return country in circulation.recipients
+
+
+def _challenge_notes(
+    trip: Trip, steps: tuple[RouteStep, ...], risk: str, as_of: Date
+) -> tuple[list[str], list[str]]:
+    reasons: list[str] = []
+    cites: list[str] = []
+    by_id = {s.step: s for s in steps}
+    decision = by_id.get("deletion_decision_due") or by_id.get("access_decision_due")
+    if decision is not None and decision.deadline is not None:
+        cites.append(decision.citations[0])
+        estimate = " (estimated from an estimated admissibility date)" if decision.estimated else ""
+        kind = "deletion" if decision.step == "deletion_decision_due" else "access"
+        if decision.deadline <= trip.date:
+            reasons.append(
+                f"A CCF decision on {kind} is due by {long_date(decision.deadline)}{estimate}, "
+                "before the trip, if the CCF keeps its time limit; limits are often missed and "
+                "the outcome is not known in advance."
+            )
+        else:
+            reasons.append(
+                f"A CCF decision on {kind} is not due until {long_date(decision.deadline)}"
+                f"{estimate}, after the trip: the challenge alone does not suspend the data."
+            )
+    elif "decision_without_time_limit" in by_id:
+        cites.append("rci-requests")
+        reasons.append(
+            "Before the Statute there was no time limit, so no decision date can be expected."
+        )
+    measures = by_id.get("provisional_measures")
+    if measures is not None and measures.date is not None:
+        cites.append(measures.citations[0])
+        reasons.append(
+            f"Provisional measures were asked for on {long_date(measures.date)}; if the CCF "
+            "blocks the data, members cannot act on them, but a block is not guaranteed."
+        )
+    elif trip.date >= as_of and RISK_ORDER[risk] >= RISK_ORDER["medium"]:
+        if catalogue().applies("ccf-statute-37-provisional-measures", as_of):
+            cites.append("ccf-statute-37-provisional-measures")
+            reasons.append(
+                "No provisional measures were asked for; blocking the data before the trip "
+                "would need an urgent request under Article 37."
+            )
+        else:
+            # Applied on the day the request would be made: the Statute may not be in force.
+            if catalogue().applies("gs-blocking", as_of):
+                cites.append("gs-blocking")
+            reasons.append(
+                "No blocking was asked for. Article 37 of the Statute (provisional measures) is "
+                f"{NOT_YET_IN_FORCE} on {long_date(as_of)} (it applies from 11 March 2017); "
+                "before the trip one can only ask for the data to be blocked during a review, "
+                "which the General Secretariat may do on its own initiative."
+            )
+    return reasons, cites
+
+
+def trip_risk_phrase(assessment: Assessment, trip: TravelEntry) -> str:
+    """A trip's risk and alert status in words, for reports ("high risk, alert live there").
+
+    When there is no INTERPOL-alert risk the phrase says why (not a recipient, not a
+    member, before the data circulated, after their deletion); the requesting state's risk
+    comes from its own warrant.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario, Trip, assess
+        >>> facts = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...     issued_on=datetime.date(2025, 1, 10), recipients=("FRA",)),
+        ...     travel=(Trip(country="DEU", date=datetime.date(2025, 6, 1)),))
+        >>> a = assess(facts, as_of=datetime.date(2025, 3, 1))
+        >>> trip_risk_phrase(a, a.travel[0])
+        'no INTERPOL-alert risk: not a recipient'
+    """
+    if assessment.scenario is not None:
+        requesting: str | None = assessment.scenario.notice.requesting_country
+    else:  # an assessment built in code without its facts: the enforcement table says
+        requesting = next(
+            (e.country for e in assessment.enforcement if e.role == "requesting"), None
+        )
+    target = trip.country if is_member(trip.country, trip.date) else served_by(trip.country)
+    if target is not None and not is_member(target, trip.date):
+        target = None
+    if target == requesting and target == trip.country:
+        live = "its own alert on file" if trip.notice_active else "no INTERPOL alert on file"
+        return f"{risk_phrase(trip.arrest_risk)} (requesting state's own warrant; {live})"
+    if trip.arrest_risk != "none":
+        live = "alert live there" if trip.notice_active else "no INTERPOL alert there"
+        # A risk that rests on a presumption is worded as one (issue 11, point 4).
+        presumed = any(PRESUMPTION_MARK in reason for reason in trip.reasons)
+        return f"{risk_phrase(trip.arrest_risk)}{' (presumed)' if presumed else ''}, {live}"
+    circulation = assessment.circulation
+    if target is None:
+        why = "not an INTERPOL member"
+    elif circulation.active_from is None:
+        why = "nothing circulated"
+    elif trip.date < circulation.active_from:
+        why = "before the data circulated"
+    elif circulation.active_until is not None and trip.date >= circulation.active_until:
+        why = "the data were deleted before the trip"
+    elif not trip.notice_active and target != trip.country:
+        why = f"{country_name(target)}, whose National Central Bureau serves it, is not a recipient"
+    elif not trip.notice_active:
+        why = "not a recipient"
+    else:
+        why = "alert live there, but no arrest expected"
+    return risk_phrase("none", why)
+
+
+def travel_stage(
+    scenario: Scenario,
+    *,
+    circulation: Circulation,
+    route_steps: tuple[RouteStep, ...],
+    as_of: Date,
+) -> TravelResult:
+    """The arrest risk on each planned trip, in the order of the scenario.
+
+    Args:
+        scenario: the facts.
+        circulation: the result of the circulation stage.
+        route_steps: the CCF route (for decision deadlines and provisional measures).
+        as_of: the day of the assessment.
+
+    Returns:
+        One entry per trip and the stage's notes.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario, Trip
+        >>> from diffusion_scenarios._engine.assessment import Circulation
+        >>> s = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...              issued_on=datetime.date(2025, 1, 10)),
+        ...              travel=(Trip(country="KAZ", date=datetime.date(2025, 6, 1)),))
+        >>> c = Circulation(recipients=(), public=False, active_from=datetime.date(2025, 1, 10))
+        >>> travel_stage(s, circulation=c, route_steps=(), as_of=datetime.date(2025, 3, 1)
+        ...              ).entries[0].arrest_risk
+        'high'
+    """
+    book = NoteBook()
+    requesting = scenario.notice.requesting_country
+    entries: list[TravelEntry] = []
+    for trip in scenario.travel:
+        country = trip.country
+        name = country_name(country)
+        data_active = data_active_on(circulation, trip.date)
+        active = data_active
+        reasons: list[str] = []
+        cites: list[str] = []
+        serving = None if is_member(country, trip.date) else served_by(country)
+        if serving is not None and not is_member(serving, trip.date):
+            serving = None
+        territory_note = ""
+        if serving is not None:
+            serving_name = country_name(serving)
+            reasons.append(
+                f"{name} is not itself an INTERPOL member; it is served by the National "
+                f"Central Bureau of {serving_name}, so INTERPOL data reach it when they reach "
+                f"{serving_name}."
+            )
+            territory_note = (
+                f"{name}'s own law on arrest and surrender may differ from {serving_name}'s "
+                "(a territory with its own legal system can have its own extradition rules), "
+                "so the practice recorded for the member is only a guide."
+            )
+            cites += ["interpol-membership"]
+        target = serving if serving is not None else country
+        if (
+            target == requesting
+            and serving is not None
+            and (_territory_relations().get(country) != "integral_part")
+        ):
+            # A territory with its own legal order, served by the requesting state's NCB: the
+            # alert is in its police's hands, but the warrant is enforced only under the
+            # territory's own surrender law, which the facts and data do not record.
+            risk = "medium" if data_active else "low"
+            reasons.append(
+                f"The alert comes from {country_name(requesting)}'s own National Central "
+                f"Bureau, which serves {name}; whether {name} arrests or surrenders on "
+                f"{country_name(requesting)}'s warrant depends on its own law, so the risk is "
+                f"shown as {risk}, below that in the requesting state itself"
+                + ("." if data_active else ", and no INTERPOL alert is on file that day.")
+            )
+            cites += ["national-practice", "bilateral-extradition-possible"]
+        elif target == requesting:
+            result = requesting_state_risk(scenario, on=trip.date)
+            risk = result.risk
+            reasons += list(result.reasons)
+            reasons.append(confidence_sentence(result))  # confidence of the risk (issue 11)
+            cites += list(result.citations)
+        elif serving is None and not is_member(country, trip.date):
+            active = False
+            risk = "none"
+            reasons.append(
+                f"{name} is not an INTERPOL member on {long_date(trip.date)}: no INTERPOL alert "
+                f"reaches it. {country_name(requesting)} could still ask it directly for "
+                "arrest or extradition."
+            )
+            cites += ["interpol-membership", "bilateral-extradition-possible"]
+        else:
+            received = _received_on(scenario, circulation, target, trip.date)
+            if circulation.active_from is None:
+                reasons.append("Nothing circulated, so no INTERPOL alert exists on that day.")
+            elif trip.date < circulation.active_from:
+                reasons.append(
+                    f"The trip is before the data circulated on "
+                    f"{long_date(circulation.active_from)}."
+                )
+            elif not active and circulation.active_until is not None:
+                reasons.append(
+                    f"The data were deleted on {long_date(circulation.active_until)}, before "
+                    "the trip. A copy the destination saved in its own systems goes only when "
+                    "it updates them; in practice national copies can persist."
+                )
+                if catalogue().applies("national-copies-after-deletion", trip.date):
+                    cites.append("national-copies-after-deletion")
+            result = country_risk(
+                scenario, target, received=received, active=data_active, on=trip.date
+            )
+            risk = result.risk
+            active = data_active and received
+            if received and data_active and not result.practice_known:
+                book.depends(
+                    f"national practice in {name} (trip on {trip.date.isoformat()}): how it "
+                    "treats INTERPOL alerts is unknown"
+                )
+            reasons += list(result.reasons)
+            cites += list(result.citations)
+            # Confidence and ne bis in idem outside the Schengen/EU area (issue 11, 4 and 5).
+            outside = outside_area_note(scenario, target, trip.date) if active else None
+            if outside is not None:
+                reasons.append(outside.reason)
+                cites += list(outside.citations)
+            if active:
+                reasons.append(confidence_sentence(result))
+            if active:
+                extra, extra_cites = _challenge_notes(trip, route_steps, risk, as_of)
+                reasons += extra
+                cites += extra_cites
+        if territory_note:
+            reasons.append(territory_note)
+        book.record(
+            "national-practice" if target != requesting else "deletion-leaves-domestic-case",
+            {
+                "travel.country": country,
+                "travel.date": trip.date,
+                "data_active": data_active,
+                "served_by": serving,
+            },
+            f"{country} on {trip.date.isoformat()}: {risk}",
+        )
+        entries.append(
+            TravelEntry(
+                country=country,
+                date=trip.date,
+                notice_active=active,
+                arrest_risk=risk,
+                reasons=tuple(reasons),
+                citations=tuple(dict.fromkeys(cites)),
+            )
+        )
+    return TravelResult(entries=tuple(entries), notes=book.freeze())
