@@ -1,0 +1,1 @@
+"""The subcommands of ``diffusion-scenarios`` (registered by :mod:`diffusion_scenarios.cli`)."""
