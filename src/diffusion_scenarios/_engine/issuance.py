@@ -36,7 +36,8 @@ __all__ = [
 
 Date = _dt.date
 
-_RPD_IN_FORCE = Date(2012, 7, 1)
+#: The rule whose in-force date is the day the Rules on the Processing of Data apply.
+_RPD = "rpd-1-notice"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -146,10 +147,12 @@ def issuance_stage(
             {"notice.requesting_country": notice.requesting_country, "notice.issued_on": issued},
             "the requesting state was not a member on the issue date or the day assessed",
         )
-    if issued < _RPD_IN_FORCE:
+    rpd_from = catalogue().first_in_force(_RPD)
+    if issued < rpd_from:
         reasons.append(
             f"The data were issued on {long_date(issued)}, when the Rules on the Processing "
-            f"of Data were {NOT_YET_IN_FORCE} (they apply from 1 July 2012); the model applies "
+            f"of Data were {NOT_YET_IN_FORCE} (they apply from {long_date(rpd_from)}); the "
+            "model applies "
             "their concepts to these data by analogy and says so."
         )
         cites.append("rpd-before-2012")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from diffusion_scenarios._engine.grounds.findings import Collector
@@ -62,9 +62,8 @@ _RESULT_WORDS = {
 }
 
 
-@cache
 def _first_day(rule_id: str) -> Date:
-    return catalogue().get(rule_id).versions[0].in_force_from
+    return catalogue().first_in_force(rule_id)
 
 
 def cisa_in_force() -> Date:

@@ -262,7 +262,7 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
 
 def _article2_citations(collector: Collector) -> tuple[str, ...]:
     rules = ["constitution-art-2", *collector.in_force(["ccf-practice-article-2"])]
-    if collector.value("repository-of-practice", "covers_article_2", False):
+    if collector.value("repository-of-practice", "covers_article_2"):
         rules.append("repository-of-practice")
     return tuple(rules)
 

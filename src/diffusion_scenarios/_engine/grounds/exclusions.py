@@ -101,7 +101,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from diffusion_scenarios._engine.grounds.article3 import HEAVY_OFFENCES, LIGHT_OFFENCES
+from diffusion_scenarios._engine.grounds.article3 import offence_seriousness
 from diffusion_scenarios._engine.grounds.findings import RANK, Collector, weaker
 from diffusion_scenarios._facts.scenario import Scenario
 
@@ -192,7 +192,7 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
                 "the private-dispute exclusion, so no private-dispute ground is found.",
             )
             return
-        if offence in HEAVY_OFFENCES:
+        if offence is not None and offence_seriousness(offence) == "heavy":
             strength = "weak"
             why = (
                 f"The case grew out of a {kind} dispute, but the charge "
@@ -390,8 +390,8 @@ def _cheque_seriousness(
                 "excluded whatever the sum.",
             )
         return
-    minimum = float(collector.value(_THRESHOLD, "min_amount_usd", 10000))
-    repeated = int(collector.value(_THRESHOLD, "repeated_cheques", 3))
+    minimum = float(collector.value(_THRESHOLD, "min_amount_usd"))
+    repeated = int(collector.value(_THRESHOLD, "repeated_cheques"))
     amount, count = case.amount_usd, case.cheque_count
     rules = (_THRESHOLD, *_interest_rules(scenario))
     threshold = (
@@ -521,9 +521,9 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
                 "crime, so the exclusion does not apply.",
             )
             return
-        if offence in HEAVY_OFFENCES:
+        if offence_seriousness(offence) == "heavy":
             strength, why = "weak", "the charge is a grave crime, whatever rule it also broke"
-        elif offence in LIGHT_OFFENCES or offence in (None, "other"):
+        elif offence_seriousness(offence) == "light" or offence in (None, "other"):
             strength, why = "strong", "nothing suggests more than a regulatory breach"
         else:
             strength = "arguable"
@@ -571,8 +571,8 @@ def _behavioural(scenario: Scenario, collector: Collector) -> None:
 def _penalty(scenario: Scenario, collector: Collector) -> None:
     case = scenario.case
     purpose = scenario.notice.purpose or "arrest"
-    min_years = float(collector.value(_PENALTY, "prosecution_min_years", 2))
-    min_months = float(collector.value(_PENALTY, "sentence_min_months", 6))
+    min_years = float(collector.value(_PENALTY, "prosecution_min_years"))
+    min_months = float(collector.value(_PENALTY, "sentence_min_months"))
     if purpose != "arrest":
         collector.note(
             _PENALTY,
