@@ -47,6 +47,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import os
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
@@ -448,10 +449,32 @@ def catalogue() -> RuleCatalogue:
 
     The package's own ``data/rules``, or the folder named by the environment variable
     :data:`RULES_ENV` (``DIFFUSION_SCENARIOS_RULES``) when it is set: the engine then runs
-    on that copy of the law, and setting the variable back switches back.
+    on that copy of the law, and setting the variable back switches back. A switch is seen
+    by the next call, which also clears the engine's caches (they derive from the law):
+    after changing the variable in a running process, call ``catalogue()`` once.
     """
     folder = os.environ.get(RULES_ENV)
-    return _load(str(Path(folder).resolve()) if folder else None)
+    key = str(Path(folder).resolve()) if folder else None
+    if key != _in_use[0]:
+        _in_use[0] = key
+        _clear_engine_caches()
+    return _load(key)
+
+
+#: The folder of the catalogue last returned (``None``: the package's own).
+_in_use: list[str | None] = [None]
+
+
+def _clear_engine_caches() -> None:
+    """Forget every cached result of the engine: each derives from the law, so a switch to
+    another catalogue must not answer with the old one's results."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("diffusion_scenarios._engine") or module is None:
+            continue
+        for item in list(vars(module).values()):
+            clear = getattr(item, "cache_clear", None)
+            if callable(clear) and getattr(item, "__module__", None) == name:
+                clear()
 
 
 def load_catalogue(folder: str | Path) -> RuleCatalogue:
