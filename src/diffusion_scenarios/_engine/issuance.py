@@ -91,6 +91,11 @@ def requesting_state_not_member(scenario: Scenario, as_of: Date) -> str | None:
     return None
 
 
+def _month_year(day: Date) -> str:
+    """``March 2022``."""
+    return f"{day.strftime('%B')} {day.year}"
+
+
 def _screening_body(day: Date) -> tuple[str, tuple[str, ...]]:
     """Who screened on ``day``: the task force (from 2016) or the General Secretariat."""
     if catalogue().applies("ndtf-review", day):
@@ -286,8 +291,9 @@ def _diffusion(
     if prior_reviewed:
         cites.append(prior_review)
         reasons.append(
-            "This diffusion comes from Russia's NCB after the General Secretariat, in March "
-            "2022, required it to send every diffusion through the Secretariat, which passes "
+            "This diffusion comes from Russia's NCB after the General Secretariat, in "
+            f"{_month_year(cat.first_in_force(prior_review))}, required it to send every "
+            "diffusion through the Secretariat, which passes "
             "one on only if it finds it compliant (INTERPOL statement as reported, secondary "
             "source; DF-17): on that footing it was checked before it went out."
         )
@@ -299,7 +305,8 @@ def _diffusion(
     elif cat.applies(prior_review, issued):
         cites.append(prior_review)
         reasons.append(
-            "The General Secretariat has shown it can require prior review: since March 2022 "
+            "The General Secretariat has shown it can require prior review: since "
+            f"{_month_year(cat.first_in_force(prior_review))} "
             "it has checked every diffusion from Russia's NCB before passing it on (as "
             "reported, secondary source; DF-17). No such measure is reported for "
             f"{country_name(notice.requesting_country)}."
