@@ -7,8 +7,10 @@ it, and the catalogue is cached per folder, so no edited law leaks into other te
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import datetime
+import importlib
 from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
@@ -17,11 +19,12 @@ from typing import Any
 import pytest
 import yaml
 
+import diffusion_scenarios
 from diffusion_scenarios import Challenge, Notice, Scenario, assess
 from diffusion_scenarios._engine.grounds.article3 import offence_weight
 from diffusion_scenarios._engine.route import route_stage, statute_applies
 from diffusion_scenarios._facts.scenario import Case
-from diffusion_scenarios._law.rules import RULES_ENV, catalogue, load_catalogue
+from diffusion_scenarios._law.rules import RULES_ENV, VALUE_SCHEMA, catalogue, load_catalogue
 from diffusion_scenarios.errors import ReferenceDataError
 
 D = datetime.date
@@ -272,3 +275,36 @@ def test_the_edited_catalogue_does_not_outlive_the_test(
     assert not catalogue().applies("ccf-statute-40-deletion", D(2018, 1, 1))
     monkeypatch.delenv(RULES_ENV)
     assert catalogue().applies("ccf-statute-40-deletion", D(2018, 1, 1))
+
+
+def test_every_value_the_engine_reads_is_declared_for_its_rule() -> None:
+    """Each ``.value(rule, "key")`` in the package, with the rule named by a string or a
+    module constant, asks for a key the rule declares (a local variable is skipped)."""
+    root = Path(diffusion_scenarios.__file__).parent
+    read: list[tuple[str, str, str]] = []
+    for path in sorted(root.rglob("*.py")):
+        module_name = ".".join(path.relative_to(root.parent).with_suffix("").parts)
+        tree = ast.parse(path.read_text("utf-8"))
+        module: Any = None
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "value"
+                and len(node.args) >= 2
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant):
+                rule_id = first.value
+            elif isinstance(first, ast.Name):
+                module = module or importlib.import_module(module_name)
+                rule_id = getattr(module, first.id, None)
+            else:
+                continue
+            if isinstance(rule_id, str):
+                read.append((f"{path.name}:{node.lineno}", rule_id, node.args[1].value))
+    assert len(read) >= 15
+    undeclared = [r for r in read if r[2] not in VALUE_SCHEMA.get(r[1], {})]
+    assert undeclared == []

@@ -185,11 +185,12 @@ class RuleVersion:
     version: str
     value: tuple[tuple[str, Any], ...] = ()
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str) -> Any:
+        """Parameter ``key`` of this version (declared in :data:`VALUE_SCHEMA`)."""
         for k, v in self.value:
             if k == key:
                 return v
-        return default
+        raise ReferenceDataError(f"rule catalogue: version {self.version!r} has no value '{key}'")
 
     def in_force_on(self, day: Date) -> bool:
         return self.in_force_from <= day and (self.until is None or day < self.until)
