@@ -222,8 +222,6 @@ def _red_notice(
             "Nothing in the facts shows a defect that the review before publication checks, "
             f"so the notice is taken as published on {long_date(issued)}."
         )
-    screening = "published"
-    circulated_on: Date | None = issued
     reasons.append(
         "Because it was screened before it went out, it is not a case of review only after "
         "circulation; it still stays open to later review by the General Secretariat (for "
@@ -236,18 +234,10 @@ def _red_notice(
             "notice.issued_on": issued,
             "screened_defects": [g.id for g in screened],
         },
-        f"screening: {screening}"
+        "screening: published"
         + ("; the review should arguably have refused it" if screened else ""),
     )
-    return Issuance(
-        kind=notice.kind,
-        pre_screened=True,
-        screening=screening,
-        circulated_on=circulated_on,
-        review_after_circulation=False,
-        reasons=tuple(reasons),
-        citations=tuple(dict.fromkeys(cites)),
-    )
+    return _issuance(scenario, pre_screened=True, reasons=reasons, cites=cites)
 
 
 def _diffusion(
@@ -324,12 +314,19 @@ def _diffusion(
         {"notice.kind": notice.kind, "notice.issued_on": issued},
         "not screened before circulation; reviewed afterwards",
     )
+    return _issuance(scenario, pre_screened=False, reasons=reasons, cites=cites)
+
+
+def _issuance(
+    scenario: Scenario, *, pre_screened: bool, reasons: list[str], cites: list[str]
+) -> Issuance:
+    """The issuance: circulating from the issue date, screened before or reviewed after."""
     return Issuance(
-        kind=notice.kind,
-        pre_screened=False,
-        screening="not_screened",
-        circulated_on=issued,
-        review_after_circulation=True,
+        kind=scenario.notice.kind,
+        pre_screened=pre_screened,
+        screening="published" if pre_screened else "not_screened",
+        circulated_on=scenario.notice.issued_on,
+        review_after_circulation=not pre_screened,
         reasons=tuple(reasons),
         citations=tuple(dict.fromkeys(cites)),
     )
