@@ -490,22 +490,25 @@ def _load(folder: str | None) -> RuleCatalogue:
 
 
 def _read(folder: Traversable | Path) -> RuleCatalogue:
+    """Read every ``*.yaml`` of ``folder``; errors name the file as ``rules/<name>`` for the
+    package's own catalogue and by its full path for any other folder."""
     if not folder.is_dir():
         raise ReferenceDataError(f"rule catalogue: {folder} is not a folder of rule files")
     rules: dict[str, Rule] = {}
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
     by_instrument: list[tuple[str, str]] = []
     for f in files:
+        source = str(f) if isinstance(folder, Path) else f"rules/{f.name}"
         doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
         for item in doc.get("earlier_by_instrument", []) or []:
             if not isinstance(item, dict) or not item.get("instrument") or not item.get("earlier"):
                 raise ReferenceDataError(
-                    f"rule catalogue rules/{f.name}: earlier_by_instrument entries need "
+                    f"rule catalogue {source}: earlier_by_instrument entries need "
                     "'instrument' and 'earlier'"
                 )
             by_instrument.append((str(item["instrument"]), str(item["earlier"])))
         for entry in doc.get("rules", []):
-            rule = _parse_rule(entry, f"rules/{f.name}")
+            rule = _parse_rule(entry, source)
             if rule.id in rules:
                 raise ReferenceDataError(f"rule catalogue: duplicate rule id '{rule.id}'")
             rules[rule.id] = rule
