@@ -28,7 +28,7 @@ __all__ = ["CirculationResult", "circulation_stage", "data_active_on"]
 Date = _dt.date
 
 _REGION_WORDS = frozenset(REGIONS)
-_RPD_IN_FORCE = Date(2012, 7, 1)
+_RPD = "rpd-1-notice"  # its in-force date is the day the RPD apply
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,7 +56,7 @@ def _deleted_on(scenario: Scenario) -> Date | None:
 
 
 def _validity_note(issued: Date, as_of: Date, book: NoteBook) -> str:
-    years = int(catalogue().value("red-notice-validity", "years", issued, 5))
+    years = int(catalogue().value("red-notice-validity", "years", issued))
     periods = 1
     while add_months(issued, 12 * years * periods) <= as_of:
         periods += 1
@@ -139,10 +139,11 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
             f"A red notice is available to every NCB: {len(recipients)} of the {total} "
             f"members on {long_date(day)}, all but {requesting_name} itself."
         )
-        if day < _RPD_IN_FORCE:
+        if day < catalogue().first_in_force(_RPD):
             reasons.append(
                 f"The Rules on the Processing of Data are {NOT_YET_IN_FORCE} on that day (they "
-                "apply from 1 July 2012); the model applies their concepts by analogy."
+                f"apply from {long_date(catalogue().first_in_force(_RPD))}); the model applies "
+                "their concepts by analogy."
             )
         if notice.recipients is not None:
             reasons.append(
@@ -209,10 +210,11 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
                         f"{country_name(token)} is listed but was not an INTERPOL member on "
                         f"{long_date(sent)}, so it did not receive the diffusion."
                     )
-        if sent < _RPD_IN_FORCE:
+        if sent < catalogue().first_in_force(_RPD):
             reasons.append(
                 f"The Rules on the Processing of Data were {NOT_YET_IN_FORCE} when it was sent "
-                "(they apply from 1 July 2012); the model applies their concepts by analogy."
+                f"(they apply from {long_date(catalogue().first_in_force(_RPD))}); the model "
+                "applies their concepts by analogy."
             )
         book.record(
             "rpd-diffusion-recipients",

@@ -36,7 +36,8 @@ __all__ = [
 
 Date = _dt.date
 
-_RPD_IN_FORCE = Date(2012, 7, 1)
+#: The rule whose in-force date is the day the Rules on the Processing of Data apply.
+_RPD = "rpd-1-notice"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,6 +91,11 @@ def requesting_state_not_member(scenario: Scenario, as_of: Date) -> str | None:
     return None
 
 
+def _month_year(day: Date) -> str:
+    """``March 2022``."""
+    return f"{day.strftime('%B')} {day.year}"
+
+
 def _screening_body(day: Date) -> tuple[str, tuple[str, ...]]:
     """Who screened on ``day``: the task force (from 2016) or the General Secretariat."""
     if catalogue().applies("ndtf-review", day):
@@ -130,13 +136,23 @@ def issuance_stage(
         >>> r.issuance.screening, r.issuance.pre_screened, r.issuance.review_after_circulation
         ('not_screened', False, True)
     """
+    book = NoteBook()
+    reasons, cites = _dates_that_matter(scenario, as_of, book)
+    if scenario.notice.kind == "red_notice":
+        issuance = _red_notice(scenario, defects_at_issue, screened_grounds, reasons, cites, book)
+    else:
+        issuance = _diffusion(scenario, reasons, cites, book)
+    return IssuanceResult(issuance=issuance, notes=book.freeze())
+
+
+def _dates_that_matter(
+    scenario: Scenario, as_of: Date, book: NoteBook
+) -> tuple[list[str], list[str]]:
+    """What the dates say before anything else: membership, and rules not yet in force."""
     notice = scenario.notice
     issued = notice.issued_on
-    cat = catalogue()
-    book = NoteBook()
     reasons: list[str] = []
     cites: list[str] = []
-
     not_member = requesting_state_not_member(scenario, as_of)
     if not_member is not None:
         reasons.append(not_member)
@@ -146,11 +162,12 @@ def issuance_stage(
             {"notice.requesting_country": notice.requesting_country, "notice.issued_on": issued},
             "the requesting state was not a member on the issue date or the day assessed",
         )
-    if issued < _RPD_IN_FORCE:
+    rpd_from = catalogue().first_in_force(_RPD)
+    if issued < rpd_from:
         reasons.append(
             f"The data were issued on {long_date(issued)}, when the Rules on the Processing "
-            f"of Data were {NOT_YET_IN_FORCE} (they apply from 1 July 2012); the model applies "
-            "their concepts to these data by analogy and says so."
+            f"of Data were {NOT_YET_IN_FORCE} (they apply from {long_date(rpd_from)}); the "
+            "model applies their concepts to these data by analogy and says so."
         )
         cites.append("rpd-before-2012")
         book.record(
@@ -158,71 +175,79 @@ def issuance_stage(
             {"notice.issued_on": issued},
             "issued under the earlier rules; current concepts applied",
         )
+    return reasons, cites
 
+
+def _red_notice(
+    scenario: Scenario,
+    defects_at_issue: tuple[Ground, ...],
+    screened_grounds: frozenset[str],
+    reasons: list[str],
+    cites: list[str],
+    book: NoteBook,
+) -> Issuance:
+    """A red notice: reviewed by the General Secretariat before it is published."""
+    notice = scenario.notice
+    issued = notice.issued_on
     body, body_cites = _screening_body(issued)
-
-    if notice.kind == "red_notice":
-        screened = tuple(
-            g for g in defects_at_issue if g.id in screened_grounds and g.strength == "strong"
-        )
-        cites += ["rpd-1-notice", "rpd-82-red-notice-purpose", "rpd-86-legal-review", *body_cites]
+    screened = tuple(
+        g for g in defects_at_issue if g.id in screened_grounds and g.strength == "strong"
+    )
+    cites += ["rpd-1-notice", "rpd-82-red-notice-purpose", "rpd-86-legal-review", *body_cites]
+    reasons.append(
+        "A red notice is published by the General Secretariat and is reviewed for "
+        f"compliance before publication; on {long_date(issued)} that review was done by "
+        f"{body}."
+    )
+    if screened:
+        labels = _labels(screened)
         reasons.append(
-            "A red notice is published by the General Secretariat and is reviewed for "
-            f"compliance before publication; on {long_date(issued)} that review was done by "
-            f"{body}."
+            "On these facts the review before publication should arguably have refused it "
+            f"({labels}). The facts give it as issued, so it is taken as published and "
+            f"circulating from {long_date(issued)}; that the review should have refused it "
+            "is a ground for deletion; it does not stop the notice from circulating."
         )
-        if screened:
-            labels = _labels(screened)
-            reasons.append(
-                "On these facts the review before publication should arguably have refused it "
-                f"({labels}). The facts give it as issued, so it is taken as published and "
-                f"circulating from {long_date(issued)}; that the review should have refused it "
-                "is a ground for deletion; it does not stop the notice from circulating."
-            )
-        elif doubtful := tuple(
-            g for g in defects_at_issue if g.id in screened_grounds and g.strength == "arguable"
-        ):
-            reasons.append(
-                "On these facts the review before publication could arguably have refused it "
-                f"({_labels(doubtful)}); whether it should have depends on facts not given. The "
-                f"facts give it as issued, so it is taken as published on {long_date(issued)} "
-                "and circulating; that doubt is a ground for deletion to argue, not a reason to "
-                "think the notice never went out."
-            )
-        else:
-            reasons.append(
-                "Nothing in the facts shows a defect that the review before publication checks, "
-                f"so the notice is taken as published on {long_date(issued)}."
-            )
-        screening = "published"
-        circulated_on: Date | None = issued
+    elif doubtful := tuple(
+        g for g in defects_at_issue if g.id in screened_grounds and g.strength == "arguable"
+    ):
         reasons.append(
-            "Because it was screened before it went out, it is not a case of review only after "
-            "circulation; it still stays open to later review by the General Secretariat (for "
-            "example at renewal or when new information arrives) and to control by the CCF."
+            "On these facts the review before publication could arguably have refused it "
+            f"({_labels(doubtful)}); whether it should have depends on facts not given. The "
+            f"facts give it as issued, so it is taken as published on {long_date(issued)} "
+            "and circulating; that doubt is a ground for deletion to argue, not a reason to "
+            "think the notice never went out."
         )
-        book.record(
-            "rpd-86-legal-review",
-            {
-                "notice.kind": notice.kind,
-                "notice.issued_on": issued,
-                "screened_defects": [g.id for g in screened],
-            },
-            f"screening: {screening}"
-            + ("; the review should arguably have refused it" if screened else ""),
+    else:
+        reasons.append(
+            "Nothing in the facts shows a defect that the review before publication checks, "
+            f"so the notice is taken as published on {long_date(issued)}."
         )
-        issuance = Issuance(
-            kind=notice.kind,
-            pre_screened=True,
-            screening=screening,
-            circulated_on=circulated_on,
-            review_after_circulation=False,
-            reasons=tuple(reasons),
-            citations=tuple(dict.fromkeys(cites)),
-        )
-        return IssuanceResult(issuance=issuance, notes=book.freeze())
+    reasons.append(
+        "Because it was screened before it went out, it is not a case of review only after "
+        "circulation; it still stays open to later review by the General Secretariat (for "
+        "example at renewal or when new information arrives) and to control by the CCF."
+    )
+    book.record(
+        "rpd-86-legal-review",
+        {
+            "notice.kind": notice.kind,
+            "notice.issued_on": issued,
+            "screened_defects": [g.id for g in screened],
+        },
+        "screening: published"
+        + ("; the review should arguably have refused it" if screened else ""),
+    )
+    return _issuance(scenario, pre_screened=True, reasons=reasons, cites=cites)
 
-    # A diffusion: sent directly, recorded in the IIS, reviewed afterwards.
+
+def _diffusion(
+    scenario: Scenario, reasons: list[str], cites: list[str], book: NoteBook
+) -> Issuance:
+    """A diffusion: sent directly, recorded in the IIS, reviewed afterwards."""
+    notice = scenario.notice
+    issued = notice.issued_on
+    cat = catalogue()
+    body, body_cites = _screening_body(issued)
     cites += [
         "rpd-1-diffusion",
         "rpd-diffusion-recipients",
@@ -256,8 +281,9 @@ def issuance_stage(
     if prior_reviewed:
         cites.append(prior_review)
         reasons.append(
-            "This diffusion comes from Russia's NCB after the General Secretariat, in March "
-            "2022, required it to send every diffusion through the Secretariat, which passes "
+            "This diffusion comes from Russia's NCB after the General Secretariat, in "
+            f"{_month_year(cat.first_in_force(prior_review))}, required it to send every "
+            "diffusion through the Secretariat, which passes "
             "one on only if it finds it compliant (INTERPOL statement as reported, secondary "
             "source; DF-17): on that footing it was checked before it went out."
         )
@@ -269,7 +295,8 @@ def issuance_stage(
     elif cat.applies(prior_review, issued):
         cites.append(prior_review)
         reasons.append(
-            "The General Secretariat has shown it can require prior review: since March 2022 "
+            "The General Secretariat has shown it can require prior review: since "
+            f"{_month_year(cat.first_in_force(prior_review))} "
             "it has checked every diffusion from Russia's NCB before passing it on (as "
             "reported, secondary source; DF-17). No such measure is reported for "
             f"{country_name(notice.requesting_country)}."
@@ -281,6 +308,35 @@ def issuance_stage(
             "Secretariat acts on direct exchanges once it learns of a possible breach, and does "
             "not open their content without permission."
         )
+    _after_refused_red_notice(scenario, reasons, cites, book)
+    book.record(
+        "diffusion-no-prescreening",
+        {"notice.kind": notice.kind, "notice.issued_on": issued},
+        "not screened before circulation; reviewed afterwards",
+    )
+    return _issuance(scenario, pre_screened=False, reasons=reasons, cites=cites)
+
+
+def _issuance(
+    scenario: Scenario, *, pre_screened: bool, reasons: list[str], cites: list[str]
+) -> Issuance:
+    """The issuance: circulating from the issue date, screened before or reviewed after."""
+    return Issuance(
+        kind=scenario.notice.kind,
+        pre_screened=pre_screened,
+        screening="published" if pre_screened else "not_screened",
+        circulated_on=scenario.notice.issued_on,
+        review_after_circulation=not pre_screened,
+        reasons=tuple(reasons),
+        citations=tuple(dict.fromkeys(cites)),
+    )
+
+
+def _after_refused_red_notice(
+    scenario: Scenario, reasons: list[str], cites: list[str], book: NoteBook
+) -> None:
+    """A diffusion sent around a refused red notice on the same facts (DF-12)."""
+    issued = scenario.notice.issued_on
     refused_on = red_notice_refused_on(scenario)
     if refused_on is not None:
         cites.append("diffusion-after-refused-red-notice")
@@ -302,18 +358,3 @@ def issuance_stage(
             {"notice.red_notice_refused_on": refused_on, "notice.issued_on": issued},
             "a red notice on the same facts was refused at screening",
         )
-    book.record(
-        "diffusion-no-prescreening",
-        {"notice.kind": notice.kind, "notice.issued_on": issued},
-        "not screened before circulation; reviewed afterwards",
-    )
-    issuance = Issuance(
-        kind=notice.kind,
-        pre_screened=False,
-        screening="not_screened",
-        circulated_on=issued,
-        review_after_circulation=True,
-        reasons=tuple(reasons),
-        citations=tuple(dict.fromkeys(cites)),
-    )
-    return IssuanceResult(issuance=issuance, notes=book.freeze())

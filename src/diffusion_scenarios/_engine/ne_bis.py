@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from diffusion_scenarios._engine.grounds.findings import Collector
@@ -62,9 +62,8 @@ _RESULT_WORDS = {
 }
 
 
-@cache
 def _first_day(rule_id: str) -> Date:
-    return catalogue().get(rule_id).versions[0].in_force_from
+    return catalogue().first_in_force(rule_id)
 
 
 def cisa_in_force() -> Date:
@@ -222,7 +221,8 @@ def enforcement_effect(scenario: Scenario, country: str, day: Date) -> NeBisEffe
                 f"Ne bis in idem: after {what}, CISA Art 54 bars {name} from prosecuting the "
                 f"person again for the same acts. On {long_date(day)}, however, no court had "
                 "yet held that it also bars a provisional arrest on another state's alert (the "
-                "Court of Justice said so only on 12 May 2021, in C-505/19 WS), so the risk "
+                f"Court of Justice said so only on {long_date(ws_judgment())}, in C-505/19 WS), "
+                "so the risk "
                 "from national practice stands; the judgment is a strong argument to put to "
                 "the court that reviews any arrest."
             ),
@@ -234,7 +234,8 @@ def enforcement_effect(scenario: Scenario, country: str, day: Date) -> NeBisEffe
         reason=(
             f"Ne bis in idem: {what} finally disposed of the person's trial for the same acts "
             f"in a state applying the Schengen acquis. Since the Court of Justice's judgment "
-            f"of 12 May 2021 (C-505/19 WS), CISA Art 54 read with Article 50 of the Charter "
+            f"of {long_date(ws_judgment())} (C-505/19 WS), CISA Art 54 read with Article 50 of "
+            "the Charter "
             f"bars a provisional arrest on the alert in {name}, a Schengen or EU state, once a "
             "final judicial decision has established this. A short stop while the authorities "
             "check it remains possible (only as far as the checks require), so the person "
@@ -363,7 +364,8 @@ def evaluate_ne_bis(scenario: Scenario, collector: Collector) -> None:
     elif in_area and on >= ws_judgment():
         count = len(ne_bis_area(on))
         why = (
-            f" Since 12 May 2021 (C-505/19 WS) no provisional arrest on the alert is allowed "
+            f" Since {long_date(ws_judgment())} (C-505/19 WS) no provisional arrest on the "
+            "alert is allowed "
             f"in any of the {count} Schengen and EU states once a final judicial decision has "
             "established the final disposal, which narrows the alert's use; the requesting "
             "state and INTERPOL themselves are not bound by that rule."

@@ -72,9 +72,12 @@ The law, as general rules with their exceptions:
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.countries import country_name, is_member
+from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["evaluate_protection"]
 
@@ -105,6 +108,11 @@ def _refugee_recognised_against_requesting(scenario: Scenario, collector: Collec
         and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
         and (r.granted_on is None or r.granted_on <= collector.on)
     )
+
+
+def _month_year(day: _dt.date) -> str:
+    """``June 2014``."""
+    return f"{day.strftime('%B')} {day.year}"
 
 
 def _refugee(scenario: Scenario, collector: Collector) -> None:
@@ -138,7 +146,8 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
         collector.note(
             "excom-refugee-policy-2014",
             facts,
-            "On this date INTERPOL had no refugee rule (the policy dates from June 2014). The "
+            "On this date INTERPOL had no refugee rule (the policy dates from "
+            f"{_month_year(catalogue().first_in_force('excom-refugee-policy-2014'))}). The "
             "recognition still counts, as another country's finding, in the Article 3 weighing "
             "and, with a risk of ill-treatment, under Article 2.",
         )
@@ -183,29 +192,59 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
             "the requesting country"
         )
     if r.status == "asylum_seeker":
-        if resolution:
-            reason = (
-                "The person has asked for asylum but is not yet recognised. The 2017 resolution "
-                "provides for deletion once refugee status is confirmed; a pending claim is not "
-                "covered by its words, though the CCF weighs it and the 2014 policy it "
-                "formalised was reported to cover confirmed asylum seekers."
-            )
-            citations: tuple[str, ...] = (basis, "excom-refugee-policy-2014")
-        else:
-            reason = (
-                "The person has asked for asylum. The Executive Committee's 2014 policy, as "
-                "reported, covered confirmed asylum-seeker status as well as refugees; whether "
-                "the claim has been confirmed as required is for the CCF to check."
-            )
-            citations = (basis,)
-        if doubts:
-            reason += " Also, " + "; ".join(doubts) + "."
-        reason += inference
-        if inferred:
-            citations = (*citations, "refugee-convention-1a2")
-        collector.find("refugee_status", "arguable", reason, citations, facts)
-        return
-    # recognised
+        _asylum_seeker(collector, facts, basis, resolution, doubts, inferred, inference)
+    else:
+        _recognised_refugee(scenario, collector, facts, basis, text, doubts, inferred, inference)
+
+
+def _asylum_seeker(
+    collector: Collector,
+    facts: list[tuple[str, object]],
+    basis: str,
+    resolution: bool,
+    doubts: list[str],
+    inferred: bool,
+    inference: str,
+) -> None:
+    """A pending asylum claim against the requesting state: an arguable refugee ground."""
+    if resolution:
+        reason = (
+            "The person has asked for asylum but is not yet recognised. The 2017 resolution "
+            "provides for deletion once refugee status is confirmed; a pending claim is not "
+            "covered by its words, though the CCF weighs it and the 2014 policy it "
+            "formalised was reported to cover confirmed asylum seekers."
+        )
+        citations: tuple[str, ...] = (basis, "excom-refugee-policy-2014")
+    else:
+        reason = (
+            "The person has asked for asylum. The Executive Committee's 2014 policy, as "
+            "reported, covered confirmed asylum-seeker status as well as refugees; whether "
+            "the claim has been confirmed as required is for the CCF to check."
+        )
+        citations = (basis,)
+    if doubts:
+        reason += " Also, " + "; ".join(doubts) + "."
+    reason += inference
+    if inferred:
+        citations = (*citations, "refugee-convention-1a2")
+    collector.find("refugee_status", "arguable", reason, citations, facts)
+
+
+def _recognised_refugee(
+    scenario: Scenario,
+    collector: Collector,
+    facts: list[tuple[str, object]],
+    basis: str,
+    text: str,
+    doubts: list[str],
+    inferred: bool,
+    inference: str,
+) -> None:
+    """A recognised refugee: strong once a member country's recognition is confirmed."""
+    r = scenario.person.refugee_status
+    assert r is not None
+    requesting = scenario.notice.requesting_country
+    resolution = basis == "ga-2017-86-res-09-refugees"
     if r.granted_by is not None and r.granted_by in scenario.person.nationalities:
         collector.find(
             "refugee_status",
@@ -262,7 +301,7 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
 
 def _article2_citations(collector: Collector) -> tuple[str, ...]:
     rules = ["constitution-art-2", *collector.in_force(["ccf-practice-article-2"])]
-    if collector.value("repository-of-practice", "covers_article_2", False):
+    if collector.value("repository-of-practice", "covers_article_2"):
         rules.append("repository-of-practice")
     return tuple(rules)
 

@@ -21,6 +21,17 @@ A file may also hold ``earlier_by_instrument:``, a list of ``{instrument, earlie
 rule whose instrument starts with ``instrument`` and that names no ``earlier`` of its own
 takes that one (the RPD's rules -> the rules before July 2012; the Statute's -> the RCI).
 
+Every ``value`` is checked on load against :data:`VALUE_SCHEMA`, which declares, rule by
+rule, the keys the engine reads and their types: an unknown key (a misspelling such as
+``prosecution_min_yrs``), a missing key or a value of the wrong type is refused with a
+:class:`~diffusion_scenarios.errors.ReferenceDataError` naming the file, the rule and the
+key. There are no fallbacks in the engine: a number the engine uses is in the catalogue or
+the catalogue does not load.
+
+The catalogue is read from the package's ``data/rules`` folder, or from the folder named
+by the environment variable ``DIFFUSION_SCENARIOS_RULES`` (to try an edited copy of the
+law; see :func:`load_catalogue`).
+
 A date-aware lookup answers "which version applied on this day"::
 
     >>> import datetime
@@ -34,10 +45,15 @@ the user as such (renderers do this from :class:`Citation.verification`).
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+import difflib
+import os
+import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -48,10 +64,13 @@ from diffusion_scenarios.errors import ReferenceDataError
 
 __all__ = [
     "NOT_YET_IN_FORCE",
+    "RULES_ENV",
+    "VALUE_SCHEMA",
     "Rule",
     "RuleCatalogue",
     "RuleVersion",
     "catalogue",
+    "load_catalogue",
     "rule_citation",
 ]
 
@@ -62,6 +81,102 @@ Date = _dt.date
 #: ``_engine.pipeline.applied_rules`` and the test that every cited rule is in force when applied).
 NOT_YET_IN_FORCE = "not yet in force"
 
+#: The environment variable naming a folder of ``*.yaml`` rule files to read instead of the
+#: catalogue shipped with the package (for trying an edited copy of the law).
+RULES_ENV = "DIFFUSION_SCENARIOS_RULES"
+
+#: A value's declared type: a type name, or a mapping of sub-keys to their own types.
+Schema = Mapping[str, "str | Schema"]
+
+_ARTICLE3_INDICATORS = (
+    "status",
+    "prosecution_follows_political_activity",
+    "election_period",
+    "former_official_of_ousted_regime",
+    "state_is_party_to_dispute",
+    "other_politically_motivated_cases",
+    "assets_taken_by_state_or_officials",
+    "court_found_persecution",
+    "refugee_recognised",
+    "third_state_found_political",
+)
+
+#: The terms of the decision model (outcome.yaml), each a fitted weight: its value, its
+#: start, the range the fit allows, whether it is fitted, and its leave-one-out range.
+_OUTCOME_TERMS: tuple[str, ...] = ("intercept", "any_strong", "at_least_arguable", "any_strength")
+_OUTCOME_TERMS += ("prior_compliant", "ncb_answers", "update_intercept", "update_ground")
+_WEIGHT_TERM: Schema = {"value": "number", "start": "number", "range": "list", "fitted": "bool"}
+_WEIGHT_TERM = {**_WEIGHT_TERM, "leave_one_out": "list"}
+
+#: The value keys each rule carries and their types, rule by rule. A rule not named here
+#: carries no ``value``. ``number`` is an int or a float (never a bool); a nested mapping
+#: declares the sub-keys of a mapping value. Every key is required in every version.
+VALUE_SCHEMA: Mapping[str, Schema] = {
+    # procedure.yaml
+    "red-notice-validity": {"years": "int"},
+    "interpol-membership": {"members": "int"},
+    "ccf-operating-rules-2026-limits": {"pages": "int", "appendices": "int"},
+    "ccf-filing-post-or-email": {"channel": "str"},
+    "ccf-filing-portal-only": {"channel": "str"},
+    "ccf-admissibility-timing": {"months": "int"},
+    "rci-admissibility-estimate": {"months": "int"},
+    "ccf-statute-33-2025-gs-consultation": {"days": "int"},
+    "ccf-statute-40-access": {"months": "int"},
+    "ccf-statute-40-deletion": {"months": "int"},
+    "ccf-statute-42-revision": {"months": "int"},
+    "ccf-operating-rules-2026-revision": {"pages": "int"},
+    "ccf-statute-16-sessions": {"sessions_minimum": "int"},
+    # substantive.yaml
+    "constitution-art-3": {"military": "bool"},
+    "repository-of-practice": {"covers_article_2": "bool"},
+    "gs-cheque-threshold": {"min_amount_usd": "number", "repeated_cheques": "int"},
+    "rpd-83-1-a-ii-penalty": {"prosecution_min_years": "number", "sentence_min_months": "number"},
+    "model-article3-weights": {
+        "heavy_offences": "list",
+        "light_offences": "list",
+        "offence_weight": {"heavy": "int", "ordinary": "int", "light": "int"},
+        "own_acts": "int",
+        "indicators": dict.fromkeys(_ARTICLE3_INDICATORS, "int"),
+        "strong_margin_corroborated": "int",
+        "strong_margin_uncorroborated": "int",
+        "arguable_from": "int",
+    },
+    # outcome.yaml
+    "ccf-practice-ncb-silence": {
+        "year": "int",
+        "deleted_ncb_no_answer": "int",
+        "deleted_non_compliant": "int",
+    },
+    "ccf-outcome-base-rates": {
+        "not_compliant": "int",
+        "compliant": "int",
+        "compliant_with_update": "int",
+    },
+    "model-outcome-settings": {
+        "ground_cap": "int",
+        "ncb_silent": "number",
+        "co_accused_deleted": "number",
+        "diffusion_after_refusal": "number",
+        "one_arguable_ground_when_ncb_answers": "number",
+        "fit_weight": "dict",
+        "prior_sd": "number",
+        "min_known_facts": "int",
+        "high_confidence_at": "number",
+        "medium_confidence_at": "number",
+        "facts_that_matter": "list",
+    },
+    "model-outcome-weights": dict.fromkeys(_OUTCOME_TERMS, _WEIGHT_TERM),
+}
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "int": (int,),
+    "number": (int, float),
+    "bool": (bool,),
+    "str": (str,),
+    "list": (list,),
+    "dict": (dict,),
+}
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RuleVersion:
@@ -70,11 +185,12 @@ class RuleVersion:
     version: str
     value: tuple[tuple[str, Any], ...] = ()
 
-    def get(self, key: str, default: Any = None) -> Any:
+    def get(self, key: str) -> Any:
+        """Parameter ``key`` of this version (declared in :data:`VALUE_SCHEMA`)."""
         for k, v in self.value:
             if k == key:
                 return v
-        return default
+        raise ReferenceDataError(f"rule catalogue: version {self.version!r} has no value '{key}'")
 
     def in_force_on(self, day: Date) -> bool:
         return self.in_force_from <= day and (self.until is None or day < self.until)
@@ -124,9 +240,7 @@ class Rule:
             v = self.nearest_version(day)
             label = v.version
             if not v.in_force_on(day):
-                status = (
-                    NOT_YET_IN_FORCE if day < v.in_force_from else "no longer in force"
-                )
+                status = NOT_YET_IN_FORCE if day < v.in_force_from else "no longer in force"
                 label = f"{status} on {day.isoformat()}: {v.version}"
         return Citation(
             id=self.id,
@@ -166,10 +280,33 @@ class RuleCatalogue:
         """Whether rule ``rule_id`` was in force on ``day``."""
         return self.get(rule_id).version_on(day) is not None
 
-    def value(self, rule_id: str, key: str, day: Date, default: Any = None) -> Any:
-        """Parameter ``key`` of the version in force on ``day`` (``default`` if none)."""
-        version = self.get(rule_id).version_on(day)
-        return default if version is None else version.get(key, default)
+    def value(self, rule_id: str, key: str, day: Date) -> Any:
+        """Parameter ``key`` of the version of ``rule_id`` in force on ``day``.
+
+        When the rule was not in force on ``day``, the nearest version's value (the first
+        version before the rule existed, the last one after it ended): callers that must
+        not apply a rule outside its time check :meth:`applies` first. There is no
+        default: a key the schema does not declare for the rule is an error.
+
+        Raises:
+            ReferenceDataError: no rule has this id, or the rule declares no such key.
+        """
+        rule = self.get(rule_id)
+        declared = VALUE_SCHEMA.get(rule_id, {})
+        if key not in declared:
+            raise ReferenceDataError(
+                f"rule catalogue: the engine asks rule '{rule_id}' for value '{key}', which "
+                f"the rule does not declare{_suggest(key, declared)}"
+            )
+        return rule.nearest_version(day).get(key)
+
+    def latest(self, rule_id: str) -> dict[str, Any]:
+        """The values of the latest version of ``rule_id`` (for model settings, not dated)."""
+        return dict(self.get(rule_id).versions[-1].value)
+
+    def first_in_force(self, rule_id: str) -> Date:
+        """The day ``rule_id`` first came into force (its first version's date)."""
+        return self.get(rule_id).versions[0].in_force_from
 
     def citation(self, rule_id: str, day: Date | None = None) -> Citation:
         return self.get(rule_id).citation(day)
@@ -218,6 +355,48 @@ def _as_date(value: Any, where: str) -> Date:
     raise ReferenceDataError(f"rule catalogue: {where}: expected a date, found {value!r}")
 
 
+def _suggest(key: str, known: Iterable[str]) -> str:
+    """A "did you mean" tail for an unknown key, or nothing."""
+    close = difflib.get_close_matches(key, list(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def _check_value(rule_id: str, where: str, value: Mapping[str, Any], prefix: str = "") -> None:
+    """Refuse a version's ``value`` that does not match the rule's declared schema."""
+    declared: Schema = VALUE_SCHEMA.get(rule_id, {})
+    for part in prefix.split(".")[:-1]:
+        sub = declared[part]
+        assert not isinstance(sub, str)
+        declared = sub
+    for key, item in value.items():
+        name = f"{prefix}{key}"
+        if key not in declared:
+            allowed = ", ".join(declared) if declared else "no value keys"
+            raise ReferenceDataError(
+                f"rule catalogue {where}: unknown value key '{name}' for rule '{rule_id}'"
+                f"{_suggest(key, declared)}; the rule declares {allowed}"
+            )
+        kind = declared[key]
+        if not isinstance(kind, str):
+            if not isinstance(item, dict):
+                raise ReferenceDataError(
+                    f"rule catalogue {where}: value key '{name}' of rule '{rule_id}' must be "
+                    f"a mapping of {', '.join(kind)}, found {item!r}"
+                )
+            _check_value(rule_id, where, item, f"{name}.")
+            continue
+        if isinstance(item, bool) != (kind == "bool") or not isinstance(item, _TYPES[kind]):
+            raise ReferenceDataError(
+                f"rule catalogue {where}: value key '{name}' of rule '{rule_id}' must be "
+                f"{'an' if kind == 'int' else 'a'} {kind}, found {item!r}"
+            )
+    missing = [f"'{prefix}{k}'" for k in declared if k not in value]
+    if missing:
+        raise ReferenceDataError(
+            f"rule catalogue {where}: rule '{rule_id}' is missing value key(s) {', '.join(missing)}"
+        )
+
+
 def _parse_rule(entry: Any, source: str) -> Rule:
     if not isinstance(entry, dict):
         raise ReferenceDataError(f"rule catalogue {source}: each rule must be a mapping")
@@ -238,6 +417,7 @@ def _parse_rule(entry: Any, source: str) -> Rule:
         value = raw.get("value") or {}
         if not isinstance(value, dict):
             raise ReferenceDataError(f"rule catalogue {vwhere}: value must be a mapping")
+        _check_value(rid, vwhere, value)
         versions.append(
             RuleVersion(
                 in_force_from=_as_date(raw.get("in_force_from"), vwhere + ".in_force_from"),
@@ -260,24 +440,75 @@ def _parse_rule(entry: Any, source: str) -> Rule:
     )
 
 
-@cache
 def catalogue() -> RuleCatalogue:
-    """The rule catalogue shipped with the package, read once."""
-    folder = resources.files("diffusion_scenarios.data").joinpath("rules")
+    """The rule catalogue, read once per folder.
+
+    The package's own ``data/rules``, or the folder named by the environment variable
+    :data:`RULES_ENV` (``DIFFUSION_SCENARIOS_RULES``) when it is set: the engine then runs
+    on that copy of the law, and setting the variable back switches back. A switch is seen
+    by the next call, which also clears the engine's caches (they derive from the law):
+    after changing the variable in a running process, call ``catalogue()`` once.
+    """
+    folder = os.environ.get(RULES_ENV)
+    key = str(Path(folder).resolve()) if folder else None
+    if key != _in_use[0]:
+        _in_use[0] = key
+        _clear_engine_caches()
+    return _load(key)
+
+
+#: The folder of the catalogue last returned (``None``: the package's own).
+_in_use: list[str | None] = [None]
+
+
+def _clear_engine_caches() -> None:
+    """Forget every cached result of the engine: each derives from the law, so a switch to
+    another catalogue must not answer with the old one's results."""
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("diffusion_scenarios._engine") or module is None:
+            continue
+        for item in list(vars(module).values()):
+            clear = getattr(item, "cache_clear", None)
+            if callable(clear) and getattr(item, "__module__", None) == name:
+                clear()
+
+
+def load_catalogue(folder: str | Path) -> RuleCatalogue:
+    """Read and validate the ``*.yaml`` rule files of ``folder`` (not cached).
+
+    Raises:
+        ReferenceDataError: a file, rule or value does not match the catalogue's schema.
+    """
+    return _read(Path(folder))
+
+
+@cache
+def _load(folder: str | None) -> RuleCatalogue:
+    if folder is None:
+        return _read(resources.files("diffusion_scenarios.data").joinpath("rules"))
+    return _read(Path(folder))
+
+
+def _read(folder: Traversable | Path) -> RuleCatalogue:
+    """Read every ``*.yaml`` of ``folder``; errors name the file as ``rules/<name>`` for the
+    package's own catalogue and by its full path for any other folder."""
+    if not folder.is_dir():
+        raise ReferenceDataError(f"rule catalogue: {folder} is not a folder of rule files")
     rules: dict[str, Rule] = {}
     files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
     by_instrument: list[tuple[str, str]] = []
     for f in files:
+        source = str(f) if isinstance(folder, Path) else f"rules/{f.name}"
         doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
         for item in doc.get("earlier_by_instrument", []) or []:
             if not isinstance(item, dict) or not item.get("instrument") or not item.get("earlier"):
                 raise ReferenceDataError(
-                    f"rule catalogue rules/{f.name}: earlier_by_instrument entries need "
+                    f"rule catalogue {source}: earlier_by_instrument entries need "
                     "'instrument' and 'earlier'"
                 )
             by_instrument.append((str(item["instrument"]), str(item["earlier"])))
         for entry in doc.get("rules", []):
-            rule = _parse_rule(entry, f"rules/{f.name}")
+            rule = _parse_rule(entry, source)
             if rule.id in rules:
                 raise ReferenceDataError(f"rule catalogue: duplicate rule id '{rule.id}'")
             rules[rule.id] = rule
@@ -293,6 +524,12 @@ def catalogue() -> RuleCatalogue:
             raise ReferenceDataError(
                 f"rule catalogue: {rule.id}: earlier rule '{rule.earlier}' is not in the catalogue"
             )
+    absent = [rule_id for rule_id in VALUE_SCHEMA if rule_id not in rules]
+    if absent:
+        raise ReferenceDataError(
+            "rule catalogue: the engine reads values of rule(s) missing from the catalogue: "
+            + ", ".join(absent)
+        )
     return RuleCatalogue(rules)
 
 

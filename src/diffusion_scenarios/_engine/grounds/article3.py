@@ -59,38 +59,28 @@ political limb only, so a religious figure whose case a third state found politi
 political ground, not a religious one.
 
 The numbers are a teaching device to make the weighing explicit and testable, not the
-CCF's own arithmetic; every reason names the facts that carried weight.
+CCF's own arithmetic; every reason names the facts that carried weight. They live in the
+rule catalogue (``model-article3-weights`` in data/rules/substantive.yaml, labelled a model
+assumption), with the lists of grave and minor offences: edit them there, not here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from, weaker
 from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.rules import catalogue
 
 __all__ = [
-    "HEAVY_OFFENCES",
-    "LIGHT_OFFENCES",
     "evaluate_article3",
+    "offence_seriousness",
     "offence_weight",
 ]
 
-HEAVY_OFFENCES: frozenset[str] = frozenset(
-    {"homicide", "terrorism", "violence", "sexual_offence", "drug_trafficking", "organised_crime"}
-)
-LIGHT_OFFENCES: frozenset[str] = frozenset(
-    {
-        "unfunded_cheque",
-        "drug_possession",
-        "defamation",
-        "insult_to_authority",
-        "adultery_or_morality",
-        "blasphemy_or_apostasy",
-        "unauthorised_protest",
-        "desertion_or_military",
-    }
-)
+#: The catalogue rule holding the weights of the predominance test (a model assumption).
+WEIGHTS_RULE = "model-article3-weights"
 _POLITICAL_BY_NATURE_OFFENCES = frozenset({"insult_to_authority", "unauthorised_protest"})
 _CRITIC_PROFILES = (
     "opposition_figure",
@@ -113,6 +103,30 @@ class _Indicator:
     text: str
 
 
+def _weights() -> dict[str, Any]:
+    """The weights of the predominance test, from the rule catalogue."""
+    return catalogue().latest(WEIGHTS_RULE)
+
+
+def _indicator_weight(name: str) -> int:
+    return int(_weights()["indicators"][name])
+
+
+def offence_seriousness(offence: str | None) -> str:
+    """``heavy`` (among the gravest charges), ``light`` (minor or norm-based) or ``ordinary``.
+
+    Example:
+        >>> offence_seriousness("homicide"), offence_seriousness("fraud")
+        ('heavy', 'ordinary')
+    """
+    weights = _weights()
+    if offence in weights["heavy_offences"]:
+        return "heavy"
+    if offence in weights["light_offences"]:
+        return "light"
+    return "ordinary"
+
+
 def offence_weight(offence: str | None) -> int:
     """Seriousness of a charge on the ordinary-law side: 3 grave, 2 ordinary, 1 minor.
 
@@ -120,16 +134,14 @@ def offence_weight(offence: str | None) -> int:
         >>> offence_weight("homicide"), offence_weight("fraud"), offence_weight("defamation")
         (3, 2, 1)
     """
-    if offence in HEAVY_OFFENCES:
-        return 3
-    if offence in LIGHT_OFFENCES:
-        return 1
-    return 2
+    return int(_weights()["offence_weight"][offence_seriousness(offence)])
 
 
 def _ordinary_side(scenario: Scenario) -> tuple[int, str]:
     case = scenario.case
     weight = offence_weight(case.offence)
+    seriousness = offence_seriousness(case.offence)
+    own_acts = int(_weights()["own_acts"])
     if case.offence is None:
         charge = "the charge is not stated, so it is weighed as an ordinary crime"
     elif case.offence == "other":
@@ -137,17 +149,17 @@ def _ordinary_side(scenario: Scenario) -> tuple[int, str]:
             "the offence is unknown (the facts record it only as 'other'), so it is weighed "
             "as an ordinary crime"
         )
-    elif weight == 3:
+    elif seriousness == "heavy":
         charge = f"{_words(case.offence)} is among the gravest charges"
-    elif weight == 1:
+    elif seriousness == "light":
         charge = f"{_words(case.offence)} is a minor or norm-based charge"
     else:
         charge = f"{_words(case.offence)} is an ordinary-law charge of real weight"
     if case.summary_names_person_role is True:
-        weight += 1
+        weight += own_acts
         charge += ", and the summary of facts describes the person's own acts"
     elif case.summary_names_person_role is False:
-        weight = max(0, weight - 1)
+        weight = max(0, weight - own_acts)
         charge += ", but the summary of facts does not describe the person's own acts"
     return weight, charge
 
@@ -167,7 +179,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             _Indicator(
                 path,
                 "prosecution_follows_political_activity",
-                1,
+                _indicator_weight("prosecution_follows_political_activity"),
                 "timing",
                 "the prosecution followed the person's political activity",
             )
@@ -175,7 +187,11 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
     if "election_period" in context:
         found.append(
             _Indicator(
-                path, "election_period", 1, "timing", "the case was brought in an election period"
+                path,
+                "election_period",
+                _indicator_weight("election_period"),
+                "timing",
+                "the case was brought in an election period",
             )
         )
     if "former_official_of_ousted_regime" in context:
@@ -183,7 +199,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             _Indicator(
                 path,
                 "former_official_of_ousted_regime",
-                1,
+                _indicator_weight("former_official_of_ousted_regime"),
                 "context",
                 "the person is linked to a regime that has fallen",
             )
@@ -193,7 +209,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             _Indicator(
                 path,
                 "state_is_party_to_dispute",
-                1,
+                _indicator_weight("state_is_party_to_dispute"),
                 "context",
                 "the requesting state is itself a party to the underlying dispute",
             )
@@ -203,7 +219,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             _Indicator(
                 path,
                 "other_politically_motivated_cases",
-                2,
+                _indicator_weight("other_politically_motivated_cases"),
                 "corroboration",
                 "there are other politically motivated cases against the "
                 "person or people like them",
@@ -216,7 +232,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             _Indicator(
                 path,
                 "assets_taken_by_state_or_officials",
-                2,
+                _indicator_weight("assets_taken_by_state_or_officials"),
                 "context",
                 "the state or officials took the person's assets",
             )
@@ -226,7 +242,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             _Indicator(
                 "case.human_rights_concerns",
                 "court_found_persecution",
-                2,
+                _indicator_weight("court_found_persecution"),
                 "corroboration",
                 "a court has found that the person is persecuted",
             )
@@ -242,7 +258,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             _Indicator(
                 "person.refugee_status.status",
                 "recognised",
-                2,
+                _indicator_weight("refugee_recognised"),
                 "corroboration",
                 "a country recognised the person as a refugee from the requesting state",
             )
@@ -265,7 +281,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
             _Indicator(
                 where,
                 value,
-                4,
+                _indicator_weight("third_state_found_political"),
                 "corroboration",
                 "another country has found the case political"
                 + (" and refused extradition on that ground" if political_refusals else ""),
@@ -282,13 +298,17 @@ def _status(scenario: Scenario, limb: str) -> _Indicator | None:
             if p in profile:
                 article = "an" if p[0] in "aeiou" else "a"
                 return _Indicator(
-                    "person.profile", p, 1, "status", f"the person is {article} {_words(p)}"
+                    "person.profile",
+                    p,
+                    _indicator_weight("status"),
+                    "status",
+                    f"the person is {article} {_words(p)}",
                 )
         if "critic_of_government" in context:
             return _Indicator(
                 "case.political_context",
                 "critic_of_government",
-                1,
+                _indicator_weight("status"),
                 "status",
                 "the person is a critic of the government",
             )
@@ -296,7 +316,7 @@ def _status(scenario: Scenario, limb: str) -> _Indicator | None:
             return _Indicator(
                 "case.political_context",
                 "political_opponent_or_rival",
-                1,
+                _indicator_weight("status"),
                 "status",
                 "the person is a political opponent or rival",
             )
@@ -308,7 +328,7 @@ def _status(scenario: Scenario, limb: str) -> _Indicator | None:
             if limb == "religious"
             else "the person belongs to an ethnic or religious minority"
         )
-        return _Indicator("person.profile", wanted, 1, "status", text)
+        return _Indicator("person.profile", wanted, _indicator_weight("status"), "status", text)
     return None
 
 
@@ -337,12 +357,13 @@ def _weigh(
     kinds = {i.kind for i in indicators}
     corroborated = "corroboration" in kinds
     backdrop_only = not ({"timing", "corroboration"} & kinds)
-    if (corroborated and political >= ordinary + 1) or (
-        not backdrop_only and political >= ordinary + 2
+    weights = _weights()
+    if (corroborated and political >= ordinary + weights["strong_margin_corroborated"]) or (
+        not backdrop_only and political >= ordinary + weights["strong_margin_uncorroborated"]
     ):
         strength = "strong"
         verdict = f"the {element[limb]} element outweighs the ordinary-law element"
-    elif political >= 2:
+    elif political >= weights["arguable_from"]:
         strength = "arguable"
         verdict = (
             f"there is a real {element[limb]} element, but it does not clearly outweigh the "
@@ -443,7 +464,7 @@ def evaluate_article3(scenario: Scenario, collector: Collector) -> None:
 
     # Military limb: purely military offences (named in Article 3 since 1956).
     if offence == "desertion_or_military":
-        if collector.value("constitution-art-3", "military", False):
+        if collector.value("constitution-art-3", "military"):
             collector.find(
                 "article3_military",
                 "strong",

@@ -101,9 +101,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from diffusion_scenarios._engine.grounds.article3 import HEAVY_OFFENCES, LIGHT_OFFENCES
+from diffusion_scenarios._engine.grounds.article3 import offence_seriousness
 from diffusion_scenarios._engine.grounds.findings import RANK, Collector, weaker
+from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["evaluate_exclusions"]
 
@@ -117,11 +119,27 @@ _LIST_2022 = "gs-list-unfunded-cheques"
 _THRESHOLD = "gs-cheque-threshold"
 _CHEQUE_PRACTICE = "ccf-practice-cheques"
 _PRE_RPD = ("rpd-before-2012", "constitution-art-2")
-_PRE_RPD_NOTE = (
-    " (Before 1 July 2012 INTERPOL's older information-processing rules applied; their "
-    "wording on this point is not established, so this model applies the later standard "
-    "and keeps the ground at most arguable.)"
-)
+_RPD = "rpd-1-notice"  # its in-force date is the day the RPD apply
+
+
+def _from(rule_id: str) -> str:
+    """The day ``rule_id`` came into force, in words (``28 January 2022``)."""
+    return long_date(catalogue().first_in_force(rule_id))
+
+
+def _pre_rpd_note() -> str:
+    return (
+        f" (Before {_from(_RPD)} INTERPOL's older information-processing rules applied; their "
+        "wording on this point is not established, so this model applies the later standard "
+        "and keeps the ground at most arguable.)"
+    )
+
+
+def _cheque_minimum(collector: Collector) -> str:
+    """The older cheque threshold in words (``USD 10,000``)."""
+    return f"USD {float(collector.value(_THRESHOLD, 'min_amount_usd')):,.0f}"
+
+
 _DEBT_OFFENCES = frozenset({"unfunded_cheque", "bankruptcy_offence"})
 _ECONOMIC_OFFENCES = frozenset(
     {"fraud", "embezzlement", "theft", "unfunded_cheque", "bankruptcy_offence", "other"}
@@ -144,7 +162,7 @@ def _basis(collector: Collector, rule_ids: Sequence[str]) -> tuple[tuple[str, ..
     """Citations, strength cap and note for an Art 83 ground on the day assessed."""
     if collector.applies(_EXCLUSIONS):
         return tuple(rule_ids), "strong", ""
-    return (*_PRE_RPD, *rule_ids), "arguable", _PRE_RPD_NOTE
+    return (*_PRE_RPD, *rule_ids), "arguable", _pre_rpd_note()
 
 
 def _find_capped(
@@ -192,7 +210,7 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
                 "the private-dispute exclusion, so no private-dispute ground is found.",
             )
             return
-        if offence in HEAVY_OFFENCES:
+        if offence is not None and offence_seriousness(offence) == "heavy":
             strength = "weak"
             why = (
                 f"The case grew out of a {kind} dispute, but the charge "
@@ -269,7 +287,7 @@ def _cheque_list(collector: Collector) -> tuple[tuple[str, ...], str]:
     if collector.applies(_LIST_2022):
         return (_LIST_2022, _LIST_2021, _GS_LIST), (
             " Unfunded cheques are reported on the General Secretariat's list of offences for "
-            "which red notices may not be published: published on 28 January 2022 by one "
+            f"which red notices may not be published: published on {_from(_LIST_2022)} by one "
             "account, on the list 'by 2021' by another (the date is unverified). The list "
             "itself was not read, so whether its entry keeps cases of proven fraud is "
             "unverified."
@@ -277,10 +295,11 @@ def _cheque_list(collector: Collector) -> tuple[tuple[str, ...], str]:
     if collector.applies(_LIST_2021):
         return (_LIST_2021, _GS_LIST), (
             " One source reports unfunded cheques on the General Secretariat's list of "
-            "excluded offences by 2021; another dates the list to 28 January 2022. Between "
-            "the two dates this model treats the entry as possibly in force (an unverified "
-            "choice): it is cited, but the strength still turns on intent, and the older "
-            "USD 10,000 threshold still applies."
+            "excluded offences by 2021; another dates the list to "
+            f"{_from(_LIST_2022)}. Between the two dates this model treats the entry as "
+            "possibly in force (an unverified choice): it is cited, but the strength still "
+            f"turns on intent, and the older {_cheque_minimum(collector)} threshold still "
+            "applies."
         )
     return (), ""
 
@@ -311,8 +330,9 @@ def _cheques(scenario: Scenario, collector: Collector) -> None:
             _LIST_2021,
             facts,
             "The General Secretariat's list of excluded offences did not apply yet to "
-            "unfunded cheques on this date (their entry is reported from 2021, or from "
-            "28 January 2022; both dates unverified); the CCF's cheque practice applies.",
+            "unfunded cheques on this date (their entry is reported from "
+            f"{catalogue().first_in_force(_LIST_2021).year}, or from {_from(_LIST_2022)}; both "
+            "dates unverified); the CCF's cheque practice applies.",
         )
     if not collector.applies(_CHEQUE_PRACTICE):
         return
@@ -385,13 +405,13 @@ def _cheque_seriousness(
             collector.note(
                 _LIST_2022,
                 facts,
-                "The older USD 10,000 threshold for cheque cases is no longer applied from "
-                "28 January 2022: the list reported for that date treats cheque cases as "
-                "excluded whatever the sum.",
+                f"The older {_cheque_minimum(collector)} threshold for cheque cases is no "
+                f"longer applied from {_from(_LIST_2022)}: the list reported for that date "
+                "treats cheque cases as excluded whatever the sum.",
             )
         return
-    minimum = float(collector.value(_THRESHOLD, "min_amount_usd", 10000))
-    repeated = int(collector.value(_THRESHOLD, "repeated_cheques", 3))
+    minimum = float(collector.value(_THRESHOLD, "min_amount_usd"))
+    repeated = int(collector.value(_THRESHOLD, "repeated_cheques"))
     amount, count = case.amount_usd, case.cheque_count
     rules = (_THRESHOLD, *_interest_rules(scenario))
     threshold = (
@@ -521,9 +541,9 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
                 "crime, so the exclusion does not apply.",
             )
             return
-        if offence in HEAVY_OFFENCES:
+        if offence_seriousness(offence) == "heavy":
             strength, why = "weak", "the charge is a grave crime, whatever rule it also broke"
-        elif offence in LIGHT_OFFENCES or offence in (None, "other"):
+        elif offence_seriousness(offence) == "light" or offence in (None, "other"):
             strength, why = "strong", "nothing suggests more than a regulatory breach"
         else:
             strength = "arguable"
@@ -571,8 +591,8 @@ def _behavioural(scenario: Scenario, collector: Collector) -> None:
 def _penalty(scenario: Scenario, collector: Collector) -> None:
     case = scenario.case
     purpose = scenario.notice.purpose or "arrest"
-    min_years = float(collector.value(_PENALTY, "prosecution_min_years", 2))
-    min_months = float(collector.value(_PENALTY, "sentence_min_months", 6))
+    min_years = float(collector.value(_PENALTY, "prosecution_min_years"))
+    min_months = float(collector.value(_PENALTY, "sentence_min_months"))
     if purpose != "arrest":
         collector.note(
             _PENALTY,

@@ -227,9 +227,9 @@ class Collector:
         """Whether catalogue rule ``rule_id`` was in force on the day assessed."""
         return catalogue().applies(rule_id, self.on)
 
-    def value(self, rule_id: str, key: str, default: Any = None) -> Any:
+    def value(self, rule_id: str, key: str) -> Any:
         """A parameter of the version of ``rule_id`` in force on the day assessed."""
-        return catalogue().value(rule_id, key, self.on, default)
+        return catalogue().value(rule_id, key, self.on)
 
     def in_force(self, rule_ids: Iterable[str]) -> tuple[str, ...]:
         """The rules among ``rule_ids`` that were in force on the day assessed, in order."""
