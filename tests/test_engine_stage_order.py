@@ -115,7 +115,5 @@ def test_the_outcome_is_the_same_whether_or_not_the_unknowns_are_passed() -> Non
     scenario = diffusion()
     day = D(2025, 3, 1)
     found = pipeline.evaluate_grounds(scenario, day)
-    passed = outcome_module.predict_outcome(
-        scenario, found.grounds, day, unknowns=found.depends_on
-    )
+    passed = outcome_module.predict_outcome(scenario, found.grounds, day, unknowns=found.depends_on)
     assert passed == outcome_module.predict_outcome(scenario, found.grounds, day)

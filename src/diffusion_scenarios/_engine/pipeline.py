@@ -105,14 +105,13 @@ class AppliedRule:
     @property
     def said_not_yet_in_force(self) -> bool:
         """Cited only to say it did not apply yet, in those words."""
-        return NOT_YET_IN_FORCE in self.text and catalogue().get(self.rule).versions[
-            0
-        ].in_force_from > self.day
+        return (
+            NOT_YET_IN_FORCE in self.text
+            and catalogue().get(self.rule).versions[0].in_force_from > self.day
+        )
 
 
-def _route_days(
-    steps: tuple[RouteStep, ...], as_of: Date
-) -> Iterable[tuple[RouteStep, Date]]:
+def _route_days(steps: tuple[RouteStep, ...], as_of: Date) -> Iterable[tuple[RouteStep, Date]]:
     """Each route step with the day its rules govern: its own date (filing; admissibility is
     decided under the rules of the day the request was filed), else the admissibility date
     (the regime of the decision and what follows), else as_of. A revision window is applied
@@ -276,9 +275,7 @@ def _first_days(parts: list[_Part]) -> dict[str, Date]:
     return first
 
 
-def _citations(
-    cited: Iterable[str], first: dict[str, Date], as_of: Date
-) -> tuple[Citation, ...]:
+def _citations(cited: Iterable[str], first: dict[str, Date], as_of: Date) -> tuple[Citation, ...]:
     """One citation per rule (in the order cited), in the version in force on the first day
     it is applied; a rule only named in the trace is cited as on the assessment date."""
     return tuple(_citation(rule_id, first.get(rule_id, as_of)) for rule_id in unique(cited))
@@ -362,9 +359,7 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
         rest = outcome.explanation
         if summary and rest.startswith(summary):
             rest = rest[len(summary) :].lstrip()
-        framed = (
-            f"On a request for revision: {summary[:1].lower()}{summary[1:]}" if summary else ""
-        )
+        framed = f"On a request for revision: {summary[:1].lower()}{summary[1:]}" if summary else ""
         return replace(
             outcome,
             summary=framed,
