@@ -16,11 +16,11 @@ import pytest
 import diffusion_scenarios as ds
 from diffusion_scenarios import reports
 from diffusion_scenarios._app.panels import enforcement_html
-from diffusion_scenarios._engine.travel import trip_risk_phrase
 from diffusion_scenarios._law.reference import practice_rows
 from diffusion_scenarios._law.rules import catalogue
 from diffusion_scenarios._render.html import render_html
 from diffusion_scenarios._render.markdown import render_markdown
+from diffusion_scenarios._render.phrases import trip_risk_phrase
 
 EUROPE = ds.scenario_from_dict(
     {

@@ -18,8 +18,8 @@ import yaml
 import diffusion_scenarios as ds
 from diffusion_scenarios._engine.assessment import RouteStep
 from diffusion_scenarios._engine.pipeline import applied_rules
-from diffusion_scenarios._engine.travel import trip_risk_phrase
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+from diffusion_scenarios._render.phrases import trip_risk_phrase
 
 D = dt.date
 _HERE = Path(__file__).resolve()

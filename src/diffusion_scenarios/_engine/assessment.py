@@ -4,13 +4,24 @@
 with a few optional additions (``depends_on``, ``defaults_used``, per-step ``description``,
 per-ground ``label``). Renderers (text, markdown, HTML, plots, widgets) only read these
 values; they never decide anything themselves.
+
+Facts of the day that renderers need and that are not in the JSON are read from the values
+too, never recomputed by a renderer: ``Assessment.members`` / ``Assessment.is_member`` (the
+INTERPOL members on the day assessed), ``Assessment.requesting_country``, and a trip's
+``TravelEntry.reached_through`` / ``TravelEntry.served_by`` (the member through whose
+National Central Bureau an alert reaches the destination on the trip's date). They are
+derived from the fields (so ``dataclasses.replace`` and values built in code keep them
+true) and are not part of ``to_dict()``.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+
+from diffusion_scenarios._law import countries as _countries
 
 if TYPE_CHECKING:
     from diffusion_scenarios._facts.scenario import Scenario
@@ -27,6 +38,7 @@ __all__ = [
     "RouteStep",
     "TraceEntry",
     "TravelEntry",
+    "alert_reaches",
 ]
 
 Date = _dt.date
@@ -35,6 +47,27 @@ JSON = dict[str, Any]
 
 def _iso(value: Date | None) -> str | None:
     return value.isoformat() if value is not None else None
+
+
+@lru_cache(maxsize=512)
+def _members(day: Date) -> frozenset[str]:
+    return frozenset(_countries.members_on(day))
+
+
+def alert_reaches(country: str, day: Date) -> str | None:
+    """The member through whose National Central Bureau an INTERPOL alert reaches
+    ``country`` on ``day``: the country itself when it is a member, else the member serving
+    the territory (``_countries.served_by``), else ``None`` (no member serves it that day).
+
+    Example:
+        >>> day = Date(2025, 6, 1)
+        >>> alert_reaches("FRA", day), alert_reaches("HKG", day), alert_reaches("TWN", day)
+        ('FRA', 'CHN', None)
+    """
+    if _countries.is_member(country, day):
+        return country
+    serving = _countries.served_by(country)
+    return serving if serving is not None and _countries.is_member(serving, day) else None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,6 +182,19 @@ class TravelEntry:
     arrest_risk: str
     reasons: tuple[str, ...]
     citations: tuple[str, ...] = ()
+
+    @property
+    def reached_through(self) -> str | None:
+        """The member through whose NCB an alert reaches the destination on the trip's date
+        (the destination itself when it is a member); ``None`` when no member serves it."""
+        return alert_reaches(self.country, self.date)
+
+    @property
+    def served_by(self) -> str | None:
+        """The member serving the destination when it is a territory that is not itself a
+        member on the trip's date; ``None`` for a member, or a place no member serves."""
+        through = self.reached_through
+        return None if through == self.country else through
 
     def to_dict(self) -> JSON:
         return {
@@ -294,6 +340,23 @@ class Assessment:
     format: int = 1
     # The facts assessed, as given (memos show them); not part of to_dict().
     scenario: Scenario | None = None
+
+    @property
+    def members(self) -> frozenset[str]:
+        """The INTERPOL members (alpha-3) on the day assessed."""
+        return _members(self.as_of)
+
+    def is_member(self, country: str) -> bool:
+        """Whether ``country`` was an INTERPOL member on the day assessed."""
+        return country in _members(self.as_of)
+
+    @property
+    def requesting_country(self) -> str | None:
+        """The requesting state (alpha-3): from the facts, else the enforcement table's
+        requesting entry (an assessment built in code without its facts); else ``None``."""
+        if self.scenario is not None:
+            return self.scenario.notice.requesting_country
+        return next((e.country for e in self.enforcement if e.role == "requesting"), None)
 
     def citation(self, rule_id: str) -> Citation:
         """The citation with this id (``KeyError`` if the assessment does not cite it)."""

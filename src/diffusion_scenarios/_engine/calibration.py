@@ -29,6 +29,7 @@ from typing import Any
 
 from diffusion_scenarios._engine.assessment import OUTCOMES
 from diffusion_scenarios._engine.outcome import (
+    BASE_RATES_RULE,
     DELETION_TERMS,
     UPDATE_TERMS,
     WEIGHTS_RULE,
@@ -234,7 +235,7 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
 # ------------------------------------------------------------------------------ scoring
 def base_rate_forecast() -> tuple[float, ...]:
     """The CCF's published shares of outcomes (2021), in the order of ``OUTCOMES``."""
-    counts = dict(catalogue().get("ccf-outcome-base-rates").versions[-1].value)
+    counts = dict(catalogue().get(BASE_RATES_RULE).versions[-1].value)
     total = sum(float(counts[o]) for o in OUTCOMES)
     return tuple(float(counts[o]) / total for o in OUTCOMES)
 

@@ -111,120 +111,28 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
         195
     """
     notice = scenario.notice
-    requesting = notice.requesting_country
     book = NoteBook()
     reasons: list[str] = []
     cites: list[str] = []
     # An existing notice is a fact: it circulates from its issue date, whatever the review
     # before publication should have said (issuance says so and makes it a ground).
     sent = issuance.circulated_on or notice.issued_on
-
     deleted_on = _deleted_on(scenario)
-    requesting_name = country_name(requesting)
     if as_of < sent:
         reasons.append(
             f"The assessment date, {long_date(as_of)}, is before the data go out on "
             f"{long_date(sent)}: nothing is on INTERPOL's files yet on that day."
         )
-
+    out = _Out(reasons=reasons, cites=cites, book=book)
     if notice.kind == "red_notice":
         # Published in the IIS for every NCB, including members admitted later.
         day = max(as_of, sent)
         if deleted_on is not None and deleted_on <= day:
             day = max(sent, deleted_on - _dt.timedelta(days=1))
-        recipients = tuple(m for m in members_on(day) if m != requesting)
-        total = len(members_on(day))
-        cites += ["rpd-1-notice", "interpol-membership"]
-        reasons.append(
-            f"A red notice is available to every NCB: {len(recipients)} of the {total} "
-            f"members on {long_date(day)}, all but {requesting_name} itself."
-        )
-        if day < catalogue().first_in_force(_RPD):
-            reasons.append(
-                f"The Rules on the Processing of Data are {NOT_YET_IN_FORCE} on that day (they "
-                f"apply from {long_date(catalogue().first_in_force(_RPD))}); the model applies "
-                "their concepts by analogy."
-            )
-        if notice.recipients is not None:
-            reasons.append(
-                "The recipients listed in the facts are ignored: a red notice goes to all NCBs, "
-                "not to a chosen list."
-            )
-        book.record(
-            "rpd-1-notice",
-            {"notice.kind": notice.kind, "notice.requesting_country": requesting, "day": day},
-            f"{len(recipients)} recipients (all members but the requesting one)",
-        )
-        public = bool(notice.public_extract)
-        cites.append("red-notice-public-extract")
-        if notice.public_extract is None:
-            reasons.append(
-                "Whether an extract is on INTERPOL's public website is not stated; most red "
-                "notices are not public, so the model treats it as not public."
-            )
-            book.depends("notice.public_extract: whether the red notice has a public extract")
-        elif public:
-            reasons.append(
-                "An extract is on INTERPOL's public website at the requesting country's "
-                "request, so anyone (employers, banks, border agencies) can see it."
-            )
-        else:
-            reasons.append("There is no public extract; only police services see the notice.")
-        book.record(
-            "red-notice-public-extract",
-            {"notice.public_extract": notice.public_extract},
-            "public" if public else "not public",
-        )
+        recipients = _red_notice_recipients(scenario, day, out)
+        public = _red_notice_public(scenario, out)
     else:
-        recipients = expand_recipients(notice.recipients, requesting, sent)
-        cites += ["rpd-diffusion-recipients"]
-        tokens = notice.recipients
-        if tokens is None:
-            book.default("notice.recipients: all (every other member on the day it was sent)")
-            reasons.append(
-                "The facts do not say who received the diffusion; the model assumes it went to "
-                "all members."
-            )
-        if tokens is None or "all" in tokens:
-            cites.append("interpol-membership")
-            total = len(members_on(sent))
-            reasons.append(
-                f"'All' means every other member: {len(recipients)} of the {total} members on "
-                f"{long_date(sent)}."
-            )
-        else:
-            reasons.append(
-                f"The sending NCB chose its recipients ({', '.join(tokens)}): "
-                f"{len(recipients)} member countries on {long_date(sent)}."
-            )
-            for token in tokens:
-                if token in _REGION_WORDS or token in recipients:
-                    continue
-                if token == requesting:
-                    reasons.append(
-                        f"{requesting_name} is listed but is the sender; it never receives its "
-                        "own diffusion."
-                    )
-                elif not is_member(token, sent):
-                    reasons.append(
-                        f"{country_name(token)} is listed but was not an INTERPOL member on "
-                        f"{long_date(sent)}, so it did not receive the diffusion."
-                    )
-        if sent < catalogue().first_in_force(_RPD):
-            reasons.append(
-                f"The Rules on the Processing of Data were {NOT_YET_IN_FORCE} when it was sent "
-                f"(they apply from {long_date(catalogue().first_in_force(_RPD))}); the model "
-                "applies their concepts by analogy."
-            )
-        book.record(
-            "rpd-diffusion-recipients",
-            {
-                "notice.recipients": list(tokens) if tokens is not None else "all",
-                "notice.requesting_country": requesting,
-                "notice.issued_on": sent,
-            },
-            f"{len(recipients)} recipients",
-        )
+        recipients = _diffusion_recipients(scenario, sent, out)
         public = False
         if notice.public_extract:
             reasons.append(
@@ -232,32 +140,8 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
                 "in the facts cannot exist and is ignored."
             )
             cites.append("rpd-1-diffusion")
-
-    active_until: Date | None = None
     if deleted_on is not None:
-        active_until = deleted_on
-        cites.append("ccf-implementation")
-        reasons.append(
-            f"The CCF found the data non-compliant on {long_date(deleted_on)}; they are treated "
-            "as deleted from INTERPOL's files from that day."
-        )
-        if catalogue().applies("ccf-statute-41-4-notify-recipients", deleted_on):
-            cites.append("ccf-statute-41-4-notify-recipients")
-        if catalogue().applies("rpd-5-7-national-update", deleted_on):
-            cites += ["rpd-5-7-national-update", "national-copies-after-deletion"]
-        reasons.append(
-            "The recipients are told of the deletion and must update their own national "
-            "copies; INTERPOL cannot do it for them, and in practice national copies can "
-            "persist."
-        )
-        book.record(
-            "ccf-implementation",
-            {
-                "case.prior_ccf_decision.outcome": "not_compliant",
-                "case.prior_ccf_decision.date": deleted_on,
-            },
-            f"data deleted on {deleted_on.isoformat()}",
-        )
+        _deletion(deleted_on, out)
     elif notice.kind == "red_notice":
         cites.append("red-notice-validity")
         reasons.append(_validity_note(sent, as_of, book))
@@ -267,9 +151,165 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
             recipients=recipients,
             public=public,
             active_from=sent,
-            active_until=active_until,
+            active_until=deleted_on,
             reasons=tuple(reasons),
             citations=tuple(dict.fromkeys(cites)),
         ),
         notes=book.freeze(),
+    )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Out:
+    """Where the parts of the circulation stage put their reasons, citations and notes."""
+
+    reasons: list[str]
+    cites: list[str]
+    book: NoteBook
+
+
+def _red_notice_recipients(scenario: Scenario, day: Date, out: _Out) -> tuple[str, ...]:
+    """Every member on ``day`` but the requesting one (RPD Art. 1)."""
+    notice = scenario.notice
+    requesting = notice.requesting_country
+    members = members_on(day)
+    recipients = tuple(m for m in members if m != requesting)
+    out.cites.extend(["rpd-1-notice", "interpol-membership"])
+    out.reasons.append(
+        f"A red notice is available to every NCB: {len(recipients)} of the {len(members)} "
+        f"members on {long_date(day)}, all but {country_name(requesting)} itself."
+    )
+    rpd_from = catalogue().first_in_force(_RPD)
+    if day < rpd_from:
+        out.reasons.append(
+            f"The Rules on the Processing of Data are {NOT_YET_IN_FORCE} on that day (they "
+            f"apply from {long_date(rpd_from)}); the model applies their concepts by analogy."
+        )
+    if notice.recipients is not None:
+        out.reasons.append(
+            "The recipients listed in the facts are ignored: a red notice goes to all NCBs, "
+            "not to a chosen list."
+        )
+    out.book.record(
+        "rpd-1-notice",
+        {"notice.kind": notice.kind, "notice.requesting_country": requesting, "day": day},
+        f"{len(recipients)} recipients (all members but the requesting one)",
+    )
+    return recipients
+
+
+def _red_notice_public(scenario: Scenario, out: _Out) -> bool:
+    """Whether the red notice has an extract on INTERPOL's public website (RN-9)."""
+    extract = scenario.notice.public_extract
+    public = bool(extract)
+    out.cites.append("red-notice-public-extract")
+    if extract is None:
+        out.reasons.append(
+            "Whether an extract is on INTERPOL's public website is not stated; most red "
+            "notices are not public, so the model treats it as not public."
+        )
+        out.book.depends("notice.public_extract: whether the red notice has a public extract")
+    elif public:
+        out.reasons.append(
+            "An extract is on INTERPOL's public website at the requesting country's "
+            "request, so anyone (employers, banks, border agencies) can see it."
+        )
+    else:
+        out.reasons.append("There is no public extract; only police services see the notice.")
+    out.book.record(
+        "red-notice-public-extract",
+        {"notice.public_extract": extract},
+        "public" if public else "not public",
+    )
+    return public
+
+
+def _diffusion_recipients(scenario: Scenario, sent: Date, out: _Out) -> tuple[str, ...]:
+    """The NCBs the sender chose, on the day it was sent (DF-2); all when not stated."""
+    notice = scenario.notice
+    requesting = notice.requesting_country
+    recipients = expand_recipients(notice.recipients, requesting, sent)
+    out.cites.append("rpd-diffusion-recipients")
+    tokens = notice.recipients
+    if tokens is None:
+        out.book.default("notice.recipients: all (every other member on the day it was sent)")
+        out.reasons.append(
+            "The facts do not say who received the diffusion; the model assumes it went to "
+            "all members."
+        )
+    if tokens is None or "all" in tokens:
+        out.cites.append("interpol-membership")
+        out.reasons.append(
+            f"'All' means every other member: {len(recipients)} of the "
+            f"{len(members_on(sent))} members on {long_date(sent)}."
+        )
+    else:
+        out.reasons.append(
+            f"The sending NCB chose its recipients ({', '.join(tokens)}): "
+            f"{len(recipients)} member countries on {long_date(sent)}."
+        )
+        out.reasons.extend(_listed_but_not_sent(tokens, recipients, requesting, sent))
+    rpd_from = catalogue().first_in_force(_RPD)
+    if sent < rpd_from:
+        out.reasons.append(
+            f"The Rules on the Processing of Data were {NOT_YET_IN_FORCE} when it was sent "
+            f"(they apply from {long_date(rpd_from)}); the model applies their concepts by "
+            "analogy."
+        )
+    out.book.record(
+        "rpd-diffusion-recipients",
+        {
+            "notice.recipients": list(tokens) if tokens is not None else "all",
+            "notice.requesting_country": requesting,
+            "notice.issued_on": sent,
+        },
+        f"{len(recipients)} recipients",
+    )
+    return recipients
+
+
+def _listed_but_not_sent(
+    tokens: tuple[str, ...], recipients: tuple[str, ...], requesting: str, sent: Date
+) -> list[str]:
+    """Why a country listed as a recipient did not receive the diffusion."""
+    reasons = []
+    for token in tokens:
+        if token in _REGION_WORDS or token in recipients:
+            continue
+        if token == requesting:
+            reasons.append(
+                f"{country_name(requesting)} is listed but is the sender; it never receives "
+                "its own diffusion."
+            )
+        elif not is_member(token, sent):
+            reasons.append(
+                f"{country_name(token)} is listed but was not an INTERPOL member on "
+                f"{long_date(sent)}, so it did not receive the diffusion."
+            )
+    return reasons
+
+
+def _deletion(deleted_on: Date, out: _Out) -> None:
+    """An earlier CCF decision had the data deleted: from that day they are off the files."""
+    out.cites.append("ccf-implementation")
+    out.reasons.append(
+        f"The CCF found the data non-compliant on {long_date(deleted_on)}; they are treated "
+        "as deleted from INTERPOL's files from that day."
+    )
+    if catalogue().applies("ccf-statute-41-4-notify-recipients", deleted_on):
+        out.cites.append("ccf-statute-41-4-notify-recipients")
+    if catalogue().applies("rpd-5-7-national-update", deleted_on):
+        out.cites.extend(["rpd-5-7-national-update", "national-copies-after-deletion"])
+    out.reasons.append(
+        "The recipients are told of the deletion and must update their own national "
+        "copies; INTERPOL cannot do it for them, and in practice national copies can "
+        "persist."
+    )
+    out.book.record(
+        "ccf-implementation",
+        {
+            "case.prior_ccf_decision.outcome": "not_compliant",
+            "case.prior_ccf_decision.date": deleted_on,
+        },
+        f"data deleted on {deleted_on.isoformat()}",
     )

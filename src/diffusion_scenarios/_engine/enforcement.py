@@ -199,9 +199,7 @@ def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> Coun
 @cache
 def _practice_thresholds() -> tuple[Date, ...]:
     """The first days of the national-practice rules named in the practice table, sorted."""
-    days = {
-        catalogue().get(p.rule).versions[0].in_force_from for p in practice_rows() if p.rule
-    }
+    days = {catalogue().get(p.rule).versions[0].in_force_from for p in practice_rows() if p.rule}
     return tuple(sorted(days))
 
 
@@ -392,186 +390,257 @@ def country_risk(
             confidence="high",
             basis="own_finding",
         )
+    weighing = _Weighing(country, name, _practice_reason(country, name, day), day)
+    _weigh_extradition(weighing, scenario)
+    _weigh_refugee_status(weighing, scenario, requesting_name)
+    _weigh_dual_criminality(weighing, scenario)
+    _weigh_nationality(weighing, scenario)
+    _weigh_ne_bis(weighing, scenario)
+    _weigh_purpose(weighing, scenario)
+    return weighing.result(_consequence(name, weighing.risk, weighing.driver, requesting_name))
 
-    practice = _practice_reason(country, name, day)
-    risk, known = practice.risk, practice.known
-    confidence, basis = practice.confidence, practice.basis
-    reasons = [practice.reason]
-    cites = [
-        "national-practice",
-        *practice.citations,
-        *(("arrest-eu-presumption",) if basis == "regional_presumption" else ()),
-        # The 1997 resolution is cited only from the day it was adopted (nothing applies
-        # before it is in force); earlier practice rests on the national rule alone.
-        *(("agn-66-res-7",) if catalogue().applies("agn-66-res-7", day) else ()),
-        "rpd-87-located-person",
-    ]
-    facts: list[tuple[str, Any]] = [("national_practice", risk)]
-    adjusted = False
-    driver = "practice"
-    rule = "national-practice"
 
-    def settle(new: str, how_sure: str) -> bool:
+class _Weighing:
+    """A country's risk while the facts about it are weighed, one after another.
+
+    It starts from the national practice; each fact about the country may cap or raise the
+    risk, and then settles it (its own confidence, ``own_finding``) only if it changes it.
+    It lives for one call of :func:`country_risk`.
+    """
+
+    __slots__ = (
+        "adjusted",
+        "basis",
+        "cites",
+        "confidence",
+        "country",
+        "day",
+        "driver",
+        "facts",
+        "known",
+        "name",
+        "reasons",
+        "risk",
+        "rule",
+    )
+
+    def __init__(self, country: str, name: str, practice: _Practice, day: Date) -> None:
+        self.country, self.name, self.day = country, name, day
+        self.risk, self.known = practice.risk, practice.known
+        self.confidence, self.basis = practice.confidence, practice.basis
+        self.reasons = [practice.reason]
+        self.cites = [
+            "national-practice",
+            *practice.citations,
+            *(("arrest-eu-presumption",) if self.basis == "regional_presumption" else ()),
+            # The 1997 resolution is cited only from the day it was adopted (nothing applies
+            # before it is in force); earlier practice rests on the national rule alone.
+            *(("agn-66-res-7",) if catalogue().applies("agn-66-res-7", day) else ()),
+            "rpd-87-located-person",
+        ]
+        self.facts: list[tuple[str, Any]] = [("national_practice", self.risk)]
+        self.adjusted = False
+        self.driver = "practice"  # what the consequence is worded after
+        self.rule = "national-practice"  # the rule that settled the risk last
+
+    def settle(self, new: str, how_sure: str) -> bool:
         """Apply a fact's effect; the fact settles the risk only if it changes it."""
-        nonlocal risk, confidence, basis
-        if new == risk:
+        if new == self.risk:
             return False
-        risk, confidence, basis = new, how_sure, "own_finding"
+        self.risk, self.confidence, self.basis = new, how_sure, "own_finding"
         return True
 
-    case = scenario.case
-    for proceeding in case.extradition:
-        if proceeding.country != country:
+    def cap(
+        self,
+        limit: str,
+        how_sure: str,
+        reason: str,
+        *,
+        rule: str | None = None,
+        driver: str | None = None,
+    ) -> None:
+        """A fact that caps the risk at ``limit``: it adjusts the risk, gives its reason and,
+        when named, the rule (also cited, unless it is national practice) and the driver."""
+        self.adjusted = True
+        self.settle(cap_risk(self.risk, limit), how_sure)
+        if rule is not None:
+            self.rule = rule
+            if rule != "national-practice":
+                self.cites.append(rule)
+        if driver is not None:
+            self.driver = driver
+        self.reasons.append(reason)
+
+    def result(self, consequence: str) -> CountryRisk:
+        return CountryRisk(
+            country=self.country,
+            risk=self.risk,
+            consequence=consequence,
+            reasons=tuple(self.reasons),
+            citations=tuple(dict.fromkeys(self.cites)),
+            facts=tuple(self.facts),
+            adjusted=self.adjusted,
+            practice_known=self.known,
+            rule=self.rule,
+            confidence=self.confidence,
+            basis=self.basis,
+        )
+
+
+def _weigh_extradition(w: _Weighing, scenario: Scenario) -> None:
+    """Extradition proceedings in this country on the same facts (refused, pending, granted)."""
+    for proceeding in scenario.case.extradition:
+        if proceeding.country != w.country:
             continue
         when = f" on {long_date(proceeding.date)}" if proceeding.date else ""
-        facts.append(("case.extradition", [proceeding.outcome, proceeding.grounds]))
-        if proceeding.outcome == "refused":
-            adjusted = True
-            cites.append("enforcement-after-refused-extradition")
-            grounds = proceeding.grounds or "unstated"
-            rule = "enforcement-after-refused-extradition"
-            if proceeding.grounds in _LASTING_REFUSALS:
-                settle(cap_risk(risk, "low"), "medium")
-                driver = "refusal"
-                reasons.append(
-                    f"{name} already refused extradition on these facts{when}, on "
-                    f"{grounds.replace('_', ' ')} grounds; a new arrest there for the same "
-                    "request is unlikely."
-                )
-            else:
-                settle(cap_risk(risk, "medium"), "medium")
-                reasons.append(
-                    f"{name} refused extradition{when} on {grounds.replace('_', ' ')} grounds; "
-                    "a refusal that does not rest on a lasting principle can be cured by a new "
-                    "request, so the risk is at most medium."
-                )
+        w.facts.append(("case.extradition", [proceeding.outcome, proceeding.grounds]))
+        grounds = (proceeding.grounds or "unstated").replace("_", " ")
+        if proceeding.outcome == "refused" and proceeding.grounds in _LASTING_REFUSALS:
+            w.cap(
+                "low",
+                "medium",
+                f"{w.name} already refused extradition on these facts{when}, on {grounds} "
+                "grounds; a new arrest there for the same request is unlikely.",
+                rule="enforcement-after-refused-extradition",
+                driver="refusal",
+            )
+        elif proceeding.outcome == "refused":
+            w.cap(
+                "medium",
+                "medium",
+                f"{w.name} refused extradition{when} on {grounds} grounds; a refusal that does "
+                "not rest on a lasting principle can be cured by a new request, so the risk is "
+                "at most medium.",
+                rule="enforcement-after-refused-extradition",
+            )
         elif proceeding.outcome == "pending":
-            adjusted = True
-            settle(max_risk(risk, "high"), "high")
-            driver = "pending"
-            rule = "rpd-87-located-person"
-            cites.append("rpd-87-located-person")
-            reasons.append(
-                f"Extradition proceedings on these facts are pending in {name}; detention "
+            w.adjusted = True
+            w.settle(max_risk(w.risk, "high"), "high")
+            w.driver = "pending"
+            w.rule = "rpd-87-located-person"
+            w.cites.append("rpd-87-located-person")
+            w.reasons.append(
+                f"Extradition proceedings on these facts are pending in {w.name}; detention "
                 "pending extradition is possible there."
             )
         elif proceeding.outcome == "granted":
-            reasons.append(f"{name} granted extradition on these facts{when}.")
+            w.reasons.append(f"{w.name} granted extradition on these facts{when}.")
 
+
+def _weigh_refugee_status(w: _Weighing, scenario: Scenario, requesting_name: str) -> None:
+    """Refugee status or an asylum claim in this country, against the requesting state."""
     refugee = scenario.person.refugee_status
-    if refugee is not None and refugee.granted_by == country:
-        from_state = refugee.feared_persecution_from
-        if from_state is None or from_state == scenario.notice.requesting_country:
-            if refugee.status == "recognised":
-                adjusted = True
-                settle(cap_risk(risk, "low"), "medium")
-                driver = "refugee"
-                rule = "enforcement-refugee-host-state"
-                cites.append("enforcement-refugee-host-state")
-                reasons.append(
-                    f"{name} recognised the person as a refugee"
-                    + (f" from {requesting_name}" if from_state else "")
-                    + "; it is not expected to hand the person over to the state feared."
-                )
-            elif refugee.status == "asylum_seeker":
-                adjusted = True
-                settle(cap_risk(risk, "medium"), "medium")
-                rule = "enforcement-refugee-host-state"
-                cites.append("enforcement-refugee-host-state")
-                reasons.append(
-                    f"The person has asked {name} for asylum; while the claim is pending a "
-                    "surrender to the state feared is unlikely, but detention is possible."
-                )
-        facts.append(("person.refugee_status.status", refugee.status))
+    if refugee is None or refugee.granted_by != w.country:
+        return
+    from_state = refugee.feared_persecution_from
+    if from_state is None or from_state == scenario.notice.requesting_country:
+        if refugee.status == "recognised":
+            w.cap(
+                "low",
+                "medium",
+                f"{w.name} recognised the person as a refugee"
+                + (f" from {requesting_name}" if from_state else "")
+                + "; it is not expected to hand the person over to the state feared.",
+                rule="enforcement-refugee-host-state",
+                driver="refugee",
+            )
+        elif refugee.status == "asylum_seeker":
+            w.cap(
+                "medium",
+                "medium",
+                f"The person has asked {w.name} for asylum; while the claim is pending a "
+                "surrender to the state feared is unlikely, but detention is possible.",
+                rule="enforcement-refugee-host-state",
+            )
+    w.facts.append(("person.refugee_status.status", refugee.status))
 
-    dual = case.dual_criminality_in(country)
-    if dual is False:
-        adjusted = True
-        settle(cap_risk(risk, "low"), "medium")
-        driver = "dual_criminality"
-        rule = "enforcement-dual-criminality"
-        cites.append("enforcement-dual-criminality")
-        facts.append((f"case.dual_criminality.{country}", False))
-        reasons.append(
-            f"The conduct is not a crime in {name} (no double criminality), so extradition "
-            "from there, and an arrest with a view to it, is unlikely."
+
+def _weigh_dual_criminality(w: _Weighing, scenario: Scenario) -> None:
+    """Conduct that is no crime in this country."""
+    if scenario.case.dual_criminality_in(w.country) is not False:
+        return
+    w.facts.append((f"case.dual_criminality.{w.country}", False))
+    w.cap(
+        "low",
+        "medium",
+        f"The conduct is not a crime in {w.name} (no double criminality), so extradition "
+        "from there, and an arrest with a view to it, is unlikely.",
+        rule="enforcement-dual-criminality",
+        driver="dual_criminality",
+    )
+
+
+def _weigh_nationality(w: _Weighing, scenario: Scenario) -> None:
+    """A national of this country, and its rule on extraditing its own nationals."""
+    if w.country not in scenario.person.nationalities:
+        return
+    try:
+        found = country_practice(w.country)
+        own, own_sure = found.own_nationals, found.nationals_verification
+    except (KeyError, ReferenceDataError):  # pragma: no cover - defensive
+        own, own_sure = "unknown", "unverified"
+    w.facts.append(("person.nationalities", w.country))
+    how_sure = _VERIFICATION_CEILING.get(own_sure, "low")
+    if own == "prohibited":
+        w.cap(
+            "low",
+            how_sure,
+            f"The person is a national of {w.name}, which does not extradite its own "
+            "nationals; it may prosecute at home instead.",
+            rule="national-practice",
+            driver="nationals",
+        )
+    elif own == "conditional":
+        w.cap(
+            "medium",
+            how_sure,
+            f"The person is a national of {w.name}, which extradites its own nationals only "
+            "under conditions.",
+        )
+    else:
+        w.reasons.append(
+            f"The person is a national of {w.name}; its rule on extraditing nationals is "
+            f"{'that it allows it' if own == 'allowed' else 'unknown'}."
         )
 
-    if country in scenario.person.nationalities:
-        try:
-            found = country_practice(country)
-            own, own_sure = found.own_nationals, found.nationals_verification
-        except (KeyError, ReferenceDataError):  # pragma: no cover - defensive
-            own, own_sure = "unknown", "unverified"
-        facts.append(("person.nationalities", country))
-        how_sure = _VERIFICATION_CEILING.get(own_sure, "low")
-        if own == "prohibited":
-            adjusted = True
-            settle(cap_risk(risk, "low"), how_sure)
-            driver = "nationals"
-            rule = "national-practice"
-            reasons.append(
-                f"The person is a national of {name}, which does not extradite its own "
-                "nationals; it may prosecute at home instead."
-            )
-        elif own == "conditional":
-            adjusted = True
-            settle(cap_risk(risk, "medium"), how_sure)
-            reasons.append(
-                f"The person is a national of {name}, which extradites its own nationals only "
-                "under conditions."
-            )
-        else:
-            reasons.append(
-                f"The person is a national of {name}; its rule on extraditing nationals is "
-                f"{'that it allows it' if own == 'allowed' else 'unknown'}."
-            )
 
-    effect = _ne_bis.enforcement_effect(scenario, country, day)
-    if effect is not None:
-        reasons.append(effect.reason)
-        cites += effect.citations
-        facts += effect.facts
-        if effect.cap is not None or effect.floor is not None:
-            adjusted = True
-            rule = effect.rule
-            new = risk
-            if effect.cap is not None:
-                new = cap_risk(new, effect.cap)
-            if effect.floor is not None:
-                new = max_risk(new, effect.floor)
-            if settle(new, effect.confidence):
-                driver = "ne_bis"
+def _weigh_ne_bis(w: _Weighing, scenario: Scenario) -> None:
+    """A final judgment on the same acts that binds this country (:mod:`_engine.ne_bis`)."""
+    effect = _ne_bis.enforcement_effect(scenario, w.country, w.day)
+    if effect is None:
+        return
+    w.reasons.append(effect.reason)
+    w.cites += effect.citations
+    w.facts += effect.facts
+    if effect.cap is not None or effect.floor is not None:
+        w.adjusted = True
+        w.rule = effect.rule
+        new = w.risk
+        if effect.cap is not None:
+            new = cap_risk(new, effect.cap)
+        if effect.floor is not None:
+            new = max_risk(new, effect.floor)
+        if w.settle(new, effect.confidence):
+            w.driver = "ne_bis"
 
+
+def _weigh_purpose(w: _Weighing, scenario: Scenario) -> None:
+    """A request only to locate the person or for information asks for no arrest."""
     purpose = _purpose(scenario)
-    if purpose in ("locate", "information"):
-        if RISK_ORDER[risk] > RISK_ORDER["low"]:
-            # The request itself asks for no arrest: the basis stays what it was, at the
-            # highest confidence that basis allows.
-            risk = "low"
-            confidence = _BASIS_CEILING[basis]
-        driver = "purpose"
-        cites.append("rpd-diffusion-purposes")
-        facts.append(("notice.purpose", purpose))
-        reasons.append(
-            "The request asks only to "
-            + ("locate the person" if purpose == "locate" else "gather information")
-            + ": a report of whereabouts, not arrest."
-        )
-
-    consequence = _consequence(name, risk, driver, requesting_name)
-    return CountryRisk(
-        country=country,
-        risk=risk,
-        consequence=consequence,
-        reasons=tuple(reasons),
-        citations=tuple(dict.fromkeys(cites)),
-        facts=tuple(facts),
-        adjusted=adjusted,
-        practice_known=known,
-        rule=rule,
-        confidence=confidence,
-        basis=basis,
+    if purpose not in ("locate", "information"):
+        return
+    if RISK_ORDER[w.risk] > RISK_ORDER["low"]:
+        # The request itself asks for no arrest: the basis stays what it was, at the
+        # highest confidence that basis allows.
+        w.risk = "low"
+        w.confidence = _BASIS_CEILING[w.basis]
+    w.driver = "purpose"
+    w.cites.append("rpd-diffusion-purposes")
+    w.facts.append(("notice.purpose", purpose))
+    w.reasons.append(
+        "The request asks only to "
+        + ("locate the person" if purpose == "locate" else "gather information")
+        + ": a report of whereabouts, not arrest."
     )
 
 

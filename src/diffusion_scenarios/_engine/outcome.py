@@ -350,7 +350,11 @@ def _summary(prediction: str, p: float, hinges: tuple[Hinge, ...]) -> str:
 
 
 def predict_outcome(
-    scenario: Scenario, grounds: tuple[Ground, ...], on: Date
+    scenario: Scenario,
+    grounds: tuple[Ground, ...],
+    on: Date,
+    *,
+    unknowns: tuple[str, ...] | None = None,
 ) -> tuple[Outcome, tuple[TraceEntry, ...]]:
     """The likely CCF decision on deletion, with its likelihood, confidence and hinges.
 
@@ -358,6 +362,10 @@ def predict_outcome(
         scenario: the facts (the NCB's answer, earlier CCF decisions, what is known).
         grounds: the grounds found for these facts on ``on`` (from ``evaluate_grounds``).
         on: the day assessed.
+        unknowns: the unknown facts those grounds depend on (``GroundsResult.depends_on``),
+            from which the hinges are drawn. ``assess`` passes them, so the grounds are not
+            evaluated again; when left out they are read from ``evaluate_grounds`` (one
+            cached evaluation for ``on``).
 
     Returns:
         The outcome and the trace entry of the decision.
@@ -378,7 +386,10 @@ def predict_outcome(
     likelihood = likelihood_of(features)
     prediction = _argmax(likelihood)
     top = likelihood[OUTCOMES.index(prediction)]
-    unknowns = evaluate_grounds(scenario, on).depends_on
+    if unknowns is None:
+        unknowns = evaluate_grounds(scenario, on).depends_on
+    # The hinges are what-ifs on the model's features (the NCB's answer, one more arguable
+    # ground), not on the facts: none of them needs the grounds evaluated again.
     hinges = _hinges(features, prediction, likelihood, unknowns, on)
     confidence = confidence_of(features, top, model_weights())
     summary = _summary(prediction, top, hinges)

@@ -1,13 +1,28 @@
 """The engine: one scenario in, one :class:`Assessment` out.
 
-``assess`` walks the stages a lawyer would walk through, in order, each a pure function
-over frozen values that receives what it needs and never calls back into an earlier one::
+``assess`` runs each stage once, in this order (:data:`STAGE_ORDER`); each is a pure
+function over frozen values that receives what the earlier ones found and never calls
+back into one::
 
-    issuance -> circulation -> enforcement -> route -> travel -> grounds -> outcome
+    grounds -> issuance -> circulation -> enforcement -> route -> travel -> outcome
 
-and then joins their notes: the ordered trace, every rule cited (as dated citations), what
-the answer depends on, the defaults it used, and the caveats (always led by "Educational
-model, not legal advice.", then every unverified rule cited).
+* **grounds** come first because issuance needs them: the review before a red notice is
+  published asks whether the facts showed a screened ground on the issue date. The grounds
+  are evaluated on the day assessed and, for a red notice issued on another day, once more
+  on its issue date (facts dated later are left out); nothing evaluates them again.
+* **issuance** (screened or sent at once) -> **circulation** (recipients, active period) ->
+  **enforcement** (one entry per member on the day assessed).
+* **route** (the CCF steps and deadlines) comes before **travel**, which asks whether a
+  decision is due or provisional measures were asked for before each trip.
+* **outcome** weighs the grounds found on the day assessed and the unknown facts they name
+  (its hinges reuse them; it does not re-evaluate the grounds).
+
+The assessment then reads in the order a lawyer tells it, not the order it was computed:
+issuance, circulation, enforcement, travel, grounds, route, outcome (the ``trace`` and the
+JSON keep that order). ``assess`` joins the stages' notes: the ordered trace, every rule
+cited (as dated citations), what the answer depends on, the defaults it used, and the
+caveats (always led by "Educational model, not legal advice.", then every unverified rule
+cited).
 
 Nothing applies before it is in force, and that is enforced here, once, for every stage:
 each cited rule is paired with the day it is applied to (:func:`applied_rules`); a rule
@@ -27,24 +42,45 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from diffusion_scenarios._engine.assessment import Assessment, Citation, Outcome, RouteStep
-from diffusion_scenarios._engine.circulation import circulation_stage, data_active_on
-from diffusion_scenarios._engine.enforcement import enforcement_stage
-from diffusion_scenarios._engine.grounds.evaluate import SCREENED_GROUNDS, evaluate_grounds
-from diffusion_scenarios._engine.issuance import issuance_stage, requesting_state_not_member
+from diffusion_scenarios._engine.assessment import (
+    Assessment,
+    Citation,
+    Ground,
+    Outcome,
+    RouteStep,
+    TraceEntry,
+)
+from diffusion_scenarios._engine.circulation import (
+    CirculationResult,
+    circulation_stage,
+    data_active_on,
+)
+from diffusion_scenarios._engine.enforcement import EnforcementResult, enforcement_stage
+from diffusion_scenarios._engine.grounds.evaluate import (
+    SCREENED_GROUNDS,
+    GroundsResult,
+    evaluate_grounds,
+)
+from diffusion_scenarios._engine.issuance import (
+    IssuanceResult,
+    issuance_stage,
+    requesting_state_not_member,
+)
 from diffusion_scenarios._engine.outcome import predict_outcome
-from diffusion_scenarios._engine.route import route_stage, statute_applies
+from diffusion_scenarios._engine.route import RouteResult, route_stage, statute_applies
 from diffusion_scenarios._engine.stage import long_date, unique
-from diffusion_scenarios._engine.travel import travel_stage
+from diffusion_scenarios._engine.travel import TravelResult, travel_stage
 from diffusion_scenarios._facts.limits import require_day
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
 
-__all__ = ["NOT_LEGAL_ADVICE", "AppliedRule", "applied_rules", "assess"]
+__all__ = ["NOT_LEGAL_ADVICE", "STAGE_ORDER", "AppliedRule", "applied_rules", "assess"]
 
 Date = _dt.date
 
 NOT_LEGAL_ADVICE = "Educational model, not legal advice."
+#: The order in which :func:`assess` runs the stages, each once (see the module docstring).
+STAGE_ORDER = ("grounds", "issuance", "circulation", "enforcement", "route", "travel", "outcome")
 _ONE_DAY = _dt.timedelta(days=1)
 
 
@@ -69,14 +105,13 @@ class AppliedRule:
     @property
     def said_not_yet_in_force(self) -> bool:
         """Cited only to say it did not apply yet, in those words."""
-        return NOT_YET_IN_FORCE in self.text and catalogue().get(self.rule).versions[
-            0
-        ].in_force_from > self.day
+        return (
+            NOT_YET_IN_FORCE in self.text
+            and catalogue().get(self.rule).versions[0].in_force_from > self.day
+        )
 
 
-def _route_days(
-    steps: tuple[RouteStep, ...], as_of: Date
-) -> Iterable[tuple[RouteStep, Date]]:
+def _route_days(steps: tuple[RouteStep, ...], as_of: Date) -> Iterable[tuple[RouteStep, Date]]:
     """Each route step with the day its rules govern: its own date (filing; admissibility is
     decided under the rules of the day the request was filed), else the admissibility date
     (the regime of the decision and what follows), else as_of. A revision window is applied
@@ -240,9 +275,7 @@ def _first_days(parts: list[_Part]) -> dict[str, Date]:
     return first
 
 
-def _citations(
-    cited: Iterable[str], first: dict[str, Date], as_of: Date
-) -> tuple[Citation, ...]:
+def _citations(cited: Iterable[str], first: dict[str, Date], as_of: Date) -> tuple[Citation, ...]:
     """One citation per rule (in the order cited), in the version in force on the first day
     it is applied; a rule only named in the trace is cited as on the assessment date."""
     return tuple(_citation(rule_id, first.get(rule_id, as_of)) for rule_id in unique(cited))
@@ -326,9 +359,7 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
         rest = outcome.explanation
         if summary and rest.startswith(summary):
             rest = rest[len(summary) :].lstrip()
-        framed = (
-            f"On a request for revision: {summary[:1].lower()}{summary[1:]}" if summary else ""
-        )
+        framed = f"On a request for revision: {summary[:1].lower()}{summary[1:]}" if summary else ""
         return replace(
             outcome,
             summary=framed,
@@ -345,8 +376,217 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
     return outcome
 
 
+@dataclass(frozen=True, slots=True)
+class _GroundsStage:
+    """The grounds, evaluated once for each day a later stage needs them."""
+
+    on_day: GroundsResult  # on the day assessed: the grounds shown, and the outcome's input
+    at_issue: tuple[Ground, ...]  # a red notice's grounds on its issue date (screening)
+
+
+def _grounds_stage(scenario: Scenario, as_of: Date) -> _GroundsStage:
+    """The grounds on the day assessed and, for a red notice, on its issue date.
+
+    The review before publication (issuance) asks whether the facts showed a screened
+    ground when the notice was issued; facts dated after the issue date are left out, so
+    that is a second evaluation, for another day, made only when the two days differ.
+    """
+    on_day = evaluate_grounds(scenario, as_of)
+    notice = scenario.notice
+    if notice.kind != "red_notice":
+        at_issue: tuple[Ground, ...] = ()
+    elif notice.issued_on == as_of:
+        at_issue = on_day.grounds
+    else:
+        at_issue = evaluate_grounds(scenario, notice.issued_on).grounds
+    return _GroundsStage(on_day=on_day, at_issue=at_issue)
+
+
+def _outcome_stage(
+    scenario: Scenario, grounds: GroundsResult, as_of: Date
+) -> tuple[Outcome, tuple[TraceEntry, ...]]:
+    """The outcome from the grounds already found (and the unknown facts they name)."""
+    outcome, trace = predict_outcome(scenario, grounds.grounds, as_of, unknowns=grounds.depends_on)
+    cat = catalogue()
+    return (
+        _frame_outcome(scenario, outcome, as_of),
+        tuple(replace(t, rule=cat.in_force_for(t.rule, as_of)) for t in trace),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Stages:
+    """What each stage produced, in :data:`STAGE_ORDER`."""
+
+    grounds: _GroundsStage
+    issued: IssuanceResult
+    circulated: CirculationResult
+    enforced: EnforcementResult
+    route: RouteResult
+    travel: TravelResult
+    outcome: Outcome
+    outcome_trace: tuple[TraceEntry, ...]
+
+    def trace(self) -> tuple[TraceEntry, ...]:
+        """The stages' traces in reading order (issuance, circulation, enforcement, travel,
+        grounds, route, outcome), which is not the order they run in."""
+        return (
+            *self.issued.notes.trace,
+            *self.circulated.notes.trace,
+            *self.enforced.notes.trace,
+            *self.travel.notes.trace,
+            *self.grounds.on_day.trace,
+            *self.route.notes.trace,
+            *self.outcome_trace,
+        )
+
+    def depends_on(self) -> tuple[str, ...]:
+        """What the answer depends on, most decisive first (see :func:`merge_depends_on`)."""
+        return merge_depends_on(
+            self.grounds.on_day.depends_on,
+            self.issued.notes.depends_on,
+            self.circulated.notes.depends_on,
+            self.enforced.notes.depends_on,
+            self.travel.notes.depends_on,
+            self.route.notes.depends_on,
+        )
+
+    def defaults_used(self) -> tuple[str, ...]:
+        notes = (self.issued, self.circulated, self.enforced, self.travel, self.route)
+        return unique(d for stage in notes for d in stage.notes.defaults_used)
+
+
+def _run_stages(scenario: Scenario, as_of: Date) -> _Stages:
+    """Every stage once, in :data:`STAGE_ORDER`, each given what the earlier ones found."""
+    grounds = _grounds_stage(scenario, as_of)
+    issued = issuance_stage(
+        scenario,
+        as_of=as_of,
+        defects_at_issue=grounds.at_issue,
+        screened_grounds=SCREENED_GROUNDS,
+    )
+    circulated = circulation_stage(scenario, issuance=issued.issuance, as_of=as_of)
+    circulation = circulated.circulation
+    enforced = enforcement_stage(
+        scenario,
+        circulation=circulation,
+        as_of=as_of,
+        active=data_active_on(circulation, as_of),
+    )
+    route = route_stage(scenario, as_of=as_of)
+    travel = travel_stage(scenario, circulation=circulation, route_steps=route.steps, as_of=as_of)
+    outcome, outcome_trace = _outcome_stage(scenario, grounds.on_day, as_of)
+    return _Stages(
+        grounds=grounds,
+        issued=issued,
+        circulated=circulated,
+        enforced=enforced,
+        route=route,
+        travel=travel,
+        outcome=outcome,
+        outcome_trace=outcome_trace,
+    )
+
+
+def _draft(scenario: Scenario, as_of: Date, stages: _Stages) -> tuple[Assessment, list[_Part]]:
+    """The stages' results as one assessment, every rule cited in force on its day, with its
+    parts; the citations, caveats and open questions are added by :func:`assess`."""
+    draft = Assessment(
+        scenario_id=scenario.id,
+        title=scenario.title,
+        as_of=as_of,
+        issuance=stages.issued.issuance,
+        circulation=stages.circulated.circulation,
+        enforcement=stages.enforced.entries,
+        travel=stages.travel.entries,
+        grounds=stages.grounds.on_day.grounds,
+        route=stages.route.steps,
+        outcome=stages.outcome,
+        trace=stages.trace(),
+        citations=(),
+        caveats=(),
+        scenario=scenario,
+    )
+    parts = _parts(draft)
+    fixed = _bring_into_force(draft, parts)
+    return (draft, parts) if fixed is draft else (fixed, _parts(fixed))
+
+
+def _cited(assessment: Assessment) -> list[str]:
+    """Every rule id the assessment's parts and trace cite, in reading order (repeats kept)."""
+    cited: list[str] = [*assessment.issuance.citations, *assessment.circulation.citations]
+    for entry in assessment.enforcement:
+        cited += entry.citations
+    for trip in assessment.travel:
+        cited += trip.citations
+    for ground in assessment.grounds:
+        cited += ground.citations
+    for step in assessment.route:
+        cited += step.citations
+    cited += assessment.outcome.citations
+    cited += [t.rule for t in assessment.trace]
+    return cited
+
+
+def _caveats(
+    scenario: Scenario, as_of: Date, stages: _Stages, citations: tuple[Citation, ...]
+) -> tuple[str, ...]:
+    """The caveats: not legal advice first, then the model's limits, then unverified rules."""
+    notice = scenario.notice
+    caveats = [
+        NOT_LEGAL_ADVICE,
+        "The CCF reviews only INTERPOL's processing of data; it does not rule on guilt, and a "
+        "deletion leaves the national case and bilateral extradition untouched.",
+        "A deletion does not wipe the copies other countries hold: INTERPOL tells the "
+        "recipients, and each must update its own national records; in practice national "
+        "copies can persist, so check with the countries concerned before travelling.",
+    ]
+    if as_of < notice.issued_on:
+        caveats.append(
+            f"The day assessed ({long_date(as_of)}) is before the issue date "
+            f"({long_date(notice.issued_on)}): nothing is on file yet, and no CCF outcome is "
+            "predicted."
+        )
+    not_member = requesting_state_not_member(scenario, as_of)
+    if not_member is not None:
+        caveats.append(not_member)
+    if stages.route.planned:
+        caveats.append(
+            "No challenge is stated in the facts: the CCF route shown is a plan from the "
+            "assessment date, not a record of steps taken."
+        )
+    recipients = set(stages.circulated.circulation.recipients)
+    unknown = len(stages.enforced.unknown_practice)
+    caveats.append(
+        "Arrest risks per country rest on a table of national practice whose rows carry "
+        "their own sources and confidence (many low); "
+        + (
+            f"for {unknown} of the {len(recipients)} recipients it has no finding, shown as "
+            "medium risk; "
+            if recipients
+            else ""
+        )
+        + "national law and practice change, so check the country concerned."
+    )
+    if any(s.deadline is not None for s in stages.route.steps) and statute_applies(as_of):
+        caveats.append(
+            "Deadlines are the Statute's time limits counted from admissibility; the CCF often "
+            "misses them, and an estimated admissibility date moves every deadline."
+        )
+    for citation in citations:
+        if citation.verification == "unverified":
+            caveats.append(
+                f"Unverified rule: {citation.instrument}, {citation.provision} "
+                f"[{citation.id}] — not checked against an official text; do not treat it as "
+                "settled law."
+            )
+    return tuple(caveats)
+
+
 def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
-    """Assess one scenario: issuance, circulation, arrest risks, grounds, route and outcome.
+    """Assess one scenario: grounds, issuance, circulation, arrest risks, route and outcome.
+
+    Each stage runs once, in :data:`STAGE_ORDER`; see the module docstring.
 
     Pure: the same facts and date give the same assessment, and nothing is read from or
     written to files or the network (the rule catalogue and reference data are cached).
@@ -383,144 +623,13 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         as_of = Date.today()
         defaults.append(f"as_of: today ({as_of.isoformat()})")
 
-    notice = scenario.notice
-    grounds = evaluate_grounds(scenario, as_of)
-    if notice.kind == "red_notice":
-        at_issue = (
-            grounds.grounds
-            if notice.issued_on == as_of
-            else evaluate_grounds(scenario, notice.issued_on).grounds
-        )
-    else:
-        at_issue = ()
-
-    issued = issuance_stage(
-        scenario, as_of=as_of, defects_at_issue=at_issue, screened_grounds=SCREENED_GROUNDS
-    )
-    circulated = circulation_stage(scenario, issuance=issued.issuance, as_of=as_of)
-    circulation = circulated.circulation
-    active_now = data_active_on(circulation, as_of)
-    enforced = enforcement_stage(scenario, circulation=circulation, as_of=as_of, active=active_now)
-    route = route_stage(scenario, as_of=as_of)
-    travel = travel_stage(scenario, circulation=circulation, route_steps=route.steps, as_of=as_of)
-    outcome, outcome_trace = predict_outcome(scenario, grounds.grounds, as_of)
-    outcome = _frame_outcome(scenario, outcome, as_of)
-    outcome_trace = tuple(
-        replace(t, rule=catalogue().in_force_for(t.rule, as_of)) for t in outcome_trace
-    )
-
-    stage_notes = (issued.notes, circulated.notes, enforced.notes, travel.notes)
-    trace = (
-        *(t for n in stage_notes for t in n.trace),
-        *grounds.trace,
-        *route.notes.trace,
-        *outcome_trace,
-    )
-
-    draft = Assessment(
-        scenario_id=scenario.id,
-        title=scenario.title,
-        as_of=as_of,
-        issuance=issued.issuance,
-        circulation=circulation,
-        enforcement=enforced.entries,
-        travel=travel.entries,
-        grounds=grounds.grounds,
-        route=route.steps,
-        outcome=outcome,
-        trace=trace,
-        citations=(),
-        caveats=(),
-        scenario=scenario,
-    )
-    parts = _parts(draft)
-    fixed = _bring_into_force(draft, parts)
-    if fixed is not draft:
-        draft = fixed
-        parts = _parts(draft)
-    cited: list[str] = [*draft.issuance.citations, *draft.circulation.citations]
-    for entry in draft.enforcement:
-        cited += entry.citations
-    for trip in draft.travel:
-        cited += trip.citations
-    for ground in draft.grounds:
-        cited += ground.citations
-    for step in draft.route:
-        cited += step.citations
-    cited += draft.outcome.citations
-    cited += [t.rule for t in trace]
-    citations = _citations(cited, _first_days(parts), as_of)
-
-    depends_on = merge_depends_on(
-        grounds.depends_on,
-        issued.notes.depends_on,
-        circulated.notes.depends_on,
-        enforced.notes.depends_on,
-        travel.notes.depends_on,
-        route.notes.depends_on,
-    )
-    defaults_used = unique(
-        [
-            *defaults,
-            *(d for n in stage_notes for d in n.defaults_used),
-            *route.notes.defaults_used,
-        ]
-    )
-
-    caveats = [NOT_LEGAL_ADVICE]
-    caveats.append(
-        "The CCF reviews only INTERPOL's processing of data; it does not rule on guilt, and a "
-        "deletion leaves the national case and bilateral extradition untouched."
-    )
-    caveats.append(
-        "A deletion does not wipe the copies other countries hold: INTERPOL tells the "
-        "recipients, and each must update its own national records; in practice national "
-        "copies can persist, so check with the countries concerned before travelling."
-    )
-    if as_of < notice.issued_on:
-        caveats.append(
-            f"The day assessed ({long_date(as_of)}) is before the issue date "
-            f"({long_date(notice.issued_on)}): nothing is on file yet, and no CCF outcome is "
-            "predicted."
-        )
-    not_member = requesting_state_not_member(scenario, as_of)
-    if not_member is not None:
-        caveats.append(not_member)
-    if route.planned:
-        caveats.append(
-            "No challenge is stated in the facts: the CCF route shown is a plan from the "
-            "assessment date, not a record of steps taken."
-        )
-    recipients = set(circulation.recipients)
-    unknown = len(enforced.unknown_practice)
-    caveats.append(
-        "Arrest risks per country rest on a table of national practice whose rows carry "
-        "their own sources and confidence (many low); "
-        + (
-            f"for {unknown} of the {len(recipients)} recipients it has no finding, shown as "
-            "medium risk; "
-            if recipients
-            else ""
-        )
-        + "national law and practice change, so check the country concerned."
-    )
-    if any(s.deadline is not None for s in route.steps) and statute_applies(as_of):
-        caveats.append(
-            "Deadlines are the Statute's time limits counted from admissibility; the CCF often "
-            "misses them, and an estimated admissibility date moves every deadline."
-        )
-    for citation in citations:
-        if citation.verification == "unverified":
-            caveats.append(
-                f"Unverified rule: {citation.instrument}, {citation.provision} "
-                f"[{citation.id}] — not checked against an official text; do not treat it as "
-                "settled law."
-            )
-
+    stages = _run_stages(scenario, as_of)
+    draft, parts = _draft(scenario, as_of, stages)
+    citations = _citations(_cited(draft), _first_days(parts), as_of)
     return replace(
         draft,
         citations=citations,
-        caveats=tuple(caveats),
-        depends_on=depends_on,
-        defaults_used=defaults_used,
+        caveats=_caveats(scenario, as_of, stages, citations),
+        depends_on=stages.depends_on(),
+        defaults_used=unique([*defaults, *stages.defaults_used()]),
     )

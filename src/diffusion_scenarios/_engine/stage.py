@@ -25,7 +25,6 @@ __all__ = [
     "json_ready",
     "long_date",
     "max_risk",
-    "risk_phrase",
     "unique",
 ]
 
@@ -33,18 +32,6 @@ Date = _dt.date
 
 # Arrest risks from lowest to highest; comparisons go through this order.
 RISK_ORDER: dict[str, int] = {"none": 0, "low": 1, "medium": 2, "high": 3}
-
-
-def risk_phrase(risk: str, why_none: str = "") -> str:
-    """An arrest risk in words that read in a sentence ("high risk", never "none risk").
-
-    Example:
-        >>> risk_phrase("high"), risk_phrase("none", "not a recipient")
-        ('high risk', 'no INTERPOL-alert risk: not a recipient')
-    """
-    if risk == "none":
-        return "no INTERPOL-alert risk" + (f": {why_none}" if why_none else "")
-    return f"{risk} risk"
 
 
 def cap_risk(risk: str, limit: str) -> str:

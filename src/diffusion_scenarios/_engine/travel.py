@@ -27,28 +27,26 @@ import datetime as _dt
 from dataclasses import dataclass
 from functools import cache
 
-from diffusion_scenarios._engine.assessment import Assessment, Circulation, RouteStep, TravelEntry
+from diffusion_scenarios._engine.assessment import (
+    Circulation,
+    RouteStep,
+    TravelEntry,
+    alert_reaches,
+)
 from diffusion_scenarios._engine.circulation import data_active_on
 from diffusion_scenarios._engine.enforcement import (
-    PRESUMPTION_MARK,
     confidence_sentence,
     country_risk,
     requesting_state_risk,
 )
 from diffusion_scenarios._engine.ne_bis import outside_area_note
-from diffusion_scenarios._engine.stage import (
-    RISK_ORDER,
-    NoteBook,
-    StageNotes,
-    long_date,
-    risk_phrase,
-)
+from diffusion_scenarios._engine.stage import RISK_ORDER, NoteBook, StageNotes, long_date
 from diffusion_scenarios._facts.scenario import Scenario, Trip
-from diffusion_scenarios._law.countries import country_name, is_member, served_by
+from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.data import read_csv_rows
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
 
-__all__ = ["TravelResult", "travel_stage", "trip_risk_phrase"]
+__all__ = ["TravelResult", "travel_stage"]
 
 Date = _dt.date
 
@@ -125,58 +123,6 @@ def _challenge_notes(
     return reasons, cites
 
 
-def trip_risk_phrase(assessment: Assessment, trip: TravelEntry) -> str:
-    """A trip's risk and alert status in words, for reports ("high risk, alert live there").
-
-    When there is no INTERPOL-alert risk the phrase says why (not a recipient, not a
-    member, before the data circulated, after their deletion); the requesting state's risk
-    comes from its own warrant.
-
-    Example:
-        >>> import datetime
-        >>> from diffusion_scenarios import Notice, Scenario, Trip, assess
-        >>> facts = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
-        ...     issued_on=datetime.date(2025, 1, 10), recipients=("FRA",)),
-        ...     travel=(Trip(country="DEU", date=datetime.date(2025, 6, 1)),))
-        >>> a = assess(facts, as_of=datetime.date(2025, 3, 1))
-        >>> trip_risk_phrase(a, a.travel[0])
-        'no INTERPOL-alert risk: not a recipient'
-    """
-    if assessment.scenario is not None:
-        requesting: str | None = assessment.scenario.notice.requesting_country
-    else:  # an assessment built in code without its facts: the enforcement table says
-        requesting = next(
-            (e.country for e in assessment.enforcement if e.role == "requesting"), None
-        )
-    target = trip.country if is_member(trip.country, trip.date) else served_by(trip.country)
-    if target is not None and not is_member(target, trip.date):
-        target = None
-    if target == requesting and target == trip.country:
-        live = "its own alert on file" if trip.notice_active else "no INTERPOL alert on file"
-        return f"{risk_phrase(trip.arrest_risk)} (requesting state's own warrant; {live})"
-    if trip.arrest_risk != "none":
-        live = "alert live there" if trip.notice_active else "no INTERPOL alert there"
-        # A risk that rests on a presumption is worded as one (issue 11, point 4).
-        presumed = any(PRESUMPTION_MARK in reason for reason in trip.reasons)
-        return f"{risk_phrase(trip.arrest_risk)}{' (presumed)' if presumed else ''}, {live}"
-    circulation = assessment.circulation
-    if target is None:
-        why = "not an INTERPOL member"
-    elif circulation.active_from is None:
-        why = "nothing circulated"
-    elif trip.date < circulation.active_from:
-        why = "before the data circulated"
-    elif circulation.active_until is not None and trip.date >= circulation.active_until:
-        why = "the data were deleted before the trip"
-    elif not trip.notice_active and target != trip.country:
-        why = f"{country_name(target)}, whose National Central Bureau serves it, is not a recipient"
-    elif not trip.notice_active:
-        why = "not a recipient"
-    else:
-        why = "alert live there, but no arrest expected"
-    return risk_phrase("none", why)
-
-
 def travel_stage(
     scenario: Scenario,
     *,
@@ -208,125 +154,182 @@ def travel_stage(
         'high'
     """
     book = NoteBook()
-    requesting = scenario.notice.requesting_country
-    entries: list[TravelEntry] = []
-    for trip in scenario.travel:
-        country = trip.country
-        name = country_name(country)
-        data_active = data_active_on(circulation, trip.date)
-        active = data_active
-        reasons: list[str] = []
-        cites: list[str] = []
-        serving = None if is_member(country, trip.date) else served_by(country)
-        if serving is not None and not is_member(serving, trip.date):
-            serving = None
-        territory_note = ""
-        if serving is not None:
-            serving_name = country_name(serving)
-            reasons.append(
-                f"{name} is not itself an INTERPOL member; it is served by the National "
-                f"Central Bureau of {serving_name}, so INTERPOL data reach it when they reach "
-                f"{serving_name}."
-            )
-            territory_note = (
-                f"{name}'s own law on arrest and surrender may differ from {serving_name}'s "
-                "(a territory with its own legal system can have its own extradition rules), "
-                "so the practice recorded for the member is only a guide."
-            )
-            cites += ["interpol-membership"]
-        target = serving if serving is not None else country
-        if (
-            target == requesting
-            and serving is not None
-            and (_territory_relations().get(country) != "integral_part")
-        ):
-            # A territory with its own legal order, served by the requesting state's NCB: the
-            # alert is in its police's hands, but the warrant is enforced only under the
-            # territory's own surrender law, which the facts and data do not record.
-            risk = "medium" if data_active else "low"
-            reasons.append(
-                f"The alert comes from {country_name(requesting)}'s own National Central "
-                f"Bureau, which serves {name}; whether {name} arrests or surrenders on "
-                f"{country_name(requesting)}'s warrant depends on its own law, so the risk is "
-                f"shown as {risk}, below that in the requesting state itself"
-                + ("." if data_active else ", and no INTERPOL alert is on file that day.")
-            )
-            cites += ["national-practice", "bilateral-extradition-possible"]
-        elif target == requesting:
-            result = requesting_state_risk(scenario, on=trip.date)
-            risk = result.risk
-            reasons += list(result.reasons)
-            reasons.append(confidence_sentence(result))  # confidence of the risk (issue 11)
-            cites += list(result.citations)
-        elif serving is None and not is_member(country, trip.date):
-            active = False
-            risk = "none"
-            reasons.append(
-                f"{name} is not an INTERPOL member on {long_date(trip.date)}: no INTERPOL alert "
-                f"reaches it. {country_name(requesting)} could still ask it directly for "
-                "arrest or extradition."
-            )
-            cites += ["interpol-membership", "bilateral-extradition-possible"]
-        else:
-            received = _received_on(scenario, circulation, target, trip.date)
-            if circulation.active_from is None:
-                reasons.append("Nothing circulated, so no INTERPOL alert exists on that day.")
-            elif trip.date < circulation.active_from:
-                reasons.append(
-                    f"The trip is before the data circulated on "
-                    f"{long_date(circulation.active_from)}."
-                )
-            elif not active and circulation.active_until is not None:
-                reasons.append(
-                    f"The data were deleted on {long_date(circulation.active_until)}, before "
-                    "the trip. A copy the destination saved in its own systems goes only when "
-                    "it updates them; in practice national copies can persist."
-                )
-                if catalogue().applies("national-copies-after-deletion", trip.date):
-                    cites.append("national-copies-after-deletion")
-            result = country_risk(
-                scenario, target, received=received, active=data_active, on=trip.date
-            )
-            risk = result.risk
-            active = data_active and received
-            if received and data_active and not result.practice_known:
-                book.depends(
-                    f"national practice in {name} (trip on {trip.date.isoformat()}): how it "
-                    "treats INTERPOL alerts is unknown"
-                )
-            reasons += list(result.reasons)
-            cites += list(result.citations)
-            # Confidence and ne bis in idem outside the Schengen/EU area (issue 11, 4 and 5).
-            outside = outside_area_note(scenario, target, trip.date) if active else None
-            if outside is not None:
-                reasons.append(outside.reason)
-                cites += list(outside.citations)
-            if active:
-                reasons.append(confidence_sentence(result))
-            if active:
-                extra, extra_cites = _challenge_notes(trip, route_steps, risk, as_of)
-                reasons += extra
-                cites += extra_cites
-        if territory_note:
-            reasons.append(territory_note)
-        book.record(
-            "national-practice" if target != requesting else "deletion-leaves-domestic-case",
-            {
-                "travel.country": country,
-                "travel.date": trip.date,
-                "data_active": data_active,
-                "served_by": serving,
-            },
-            f"{country} on {trip.date.isoformat()}: {risk}",
+    entries = [
+        _trip_entry(
+            scenario, trip, circulation=circulation, route_steps=route_steps, as_of=as_of, book=book
         )
-        entries.append(
-            TravelEntry(
-                country=country,
-                date=trip.date,
-                notice_active=active,
-                arrest_risk=risk,
-                reasons=tuple(reasons),
-                citations=tuple(dict.fromkeys(cites)),
-            )
-        )
+        for trip in scenario.travel
+    ]
     return TravelResult(entries=tuple(entries), notes=book.freeze())
+
+
+def _territory_notes(name: str, serving: str) -> tuple[str, str]:
+    """What a trip to a territory served by a member's NCB says first, and last."""
+    serving_name = country_name(serving)
+    return (
+        f"{name} is not itself an INTERPOL member; it is served by the National "
+        f"Central Bureau of {serving_name}, so INTERPOL data reach it when they reach "
+        f"{serving_name}.",
+        f"{name}'s own law on arrest and surrender may differ from {serving_name}'s "
+        "(a territory with its own legal system can have its own extradition rules), "
+        "so the practice recorded for the member is only a guide.",
+    )
+
+
+def _requesting_territory_risk(
+    scenario: Scenario, name: str, data_active: bool, reasons: list[str], cites: list[str]
+) -> str:
+    """A territory with its own legal order, served by the requesting state's NCB: the alert
+    is in its police's hands, but the warrant is enforced only under the territory's own
+    surrender law, which the facts and data do not record."""
+    requesting = country_name(scenario.notice.requesting_country)
+    risk = "medium" if data_active else "low"
+    reasons.append(
+        f"The alert comes from {requesting}'s own National Central "
+        f"Bureau, which serves {name}; whether {name} arrests or surrenders on "
+        f"{requesting}'s warrant depends on its own law, so the risk is "
+        f"shown as {risk}, below that in the requesting state itself"
+        + ("." if data_active else ", and no INTERPOL alert is on file that day.")
+    )
+    cites += ["national-practice", "bilateral-extradition-possible"]
+    return risk
+
+
+def _why_not_live(
+    trip: Trip, circulation: Circulation, active: bool, reasons: list[str], cites: list[str]
+) -> None:
+    """Why no alert is live on the trip's date: nothing circulated, not yet, or deleted."""
+    if circulation.active_from is None:
+        reasons.append("Nothing circulated, so no INTERPOL alert exists on that day.")
+    elif trip.date < circulation.active_from:
+        reasons.append(
+            f"The trip is before the data circulated on {long_date(circulation.active_from)}."
+        )
+    elif not active and circulation.active_until is not None:
+        reasons.append(
+            f"The data were deleted on {long_date(circulation.active_until)}, before "
+            "the trip. A copy the destination saved in its own systems goes only when "
+            "it updates them; in practice national copies can persist."
+        )
+        if catalogue().applies("national-copies-after-deletion", trip.date):
+            cites.append("national-copies-after-deletion")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Leg:
+    """A trip being assessed: the facts and stage results it reads, and its reasons."""
+
+    scenario: Scenario
+    trip: Trip
+    circulation: Circulation
+    route_steps: tuple[RouteStep, ...]
+    as_of: Date
+    reasons: list[str]
+    cites: list[str]
+
+
+def _member_trip_risk(leg: _Leg, target: str, book: NoteBook) -> tuple[str, bool]:
+    """The risk on a trip to a member (or a territory it serves) other than the requesting
+    state, and whether the alert is live there that day."""
+    trip, circulation, reasons, cites = leg.trip, leg.circulation, leg.reasons, leg.cites
+    data_active = data_active_on(circulation, trip.date)
+    received = _received_on(leg.scenario, circulation, target, trip.date)
+    _why_not_live(trip, circulation, data_active, reasons, cites)
+    result = country_risk(leg.scenario, target, received=received, active=data_active, on=trip.date)
+    active = data_active and received
+    if active and not result.practice_known:
+        book.depends(
+            f"national practice in {country_name(trip.country)} (trip on "
+            f"{trip.date.isoformat()}): how it treats INTERPOL alerts is unknown"
+        )
+    reasons += result.reasons
+    cites += result.citations
+    if active:
+        # Ne bis in idem outside the Schengen/EU area, and the risk's confidence (issue 11).
+        outside = outside_area_note(leg.scenario, target, trip.date)
+        if outside is not None:
+            reasons.append(outside.reason)
+            cites += outside.citations
+        reasons.append(confidence_sentence(result))
+        extra, extra_cites = _challenge_notes(trip, leg.route_steps, result.risk, leg.as_of)
+        reasons += extra
+        cites += extra_cites
+    return result.risk, active
+
+
+def _trip_entry(
+    scenario: Scenario,
+    trip: Trip,
+    *,
+    circulation: Circulation,
+    route_steps: tuple[RouteStep, ...],
+    as_of: Date,
+    book: NoteBook,
+) -> TravelEntry:
+    """One trip: who the alert reaches there, the risk, and the reasons in reading order."""
+    country = trip.country
+    name = country_name(country)
+    requesting = scenario.notice.requesting_country
+    data_active = data_active_on(circulation, trip.date)
+    leg = _Leg(
+        scenario=scenario,
+        trip=trip,
+        circulation=circulation,
+        route_steps=route_steps,
+        as_of=as_of,
+        reasons=[],
+        cites=[],
+    )
+    reasons, cites = leg.reasons, leg.cites
+    through = alert_reaches(country, trip.date)
+    serving = None if through == country else through
+    territory_note = ""
+    if serving is not None:
+        first, territory_note = _territory_notes(name, serving)
+        reasons.append(first)
+        cites.append("interpol-membership")
+    target = serving if serving is not None else country
+    active = data_active
+    if (
+        target == requesting
+        and serving is not None
+        and (_territory_relations().get(country) != "integral_part")
+    ):
+        risk = _requesting_territory_risk(scenario, name, data_active, reasons, cites)
+    elif target == requesting:
+        result = requesting_state_risk(scenario, on=trip.date)
+        risk = result.risk
+        reasons += result.reasons
+        reasons.append(confidence_sentence(result))  # confidence of the risk (issue 11)
+        cites += result.citations
+    elif through is None:
+        active = False
+        risk = "none"
+        reasons.append(
+            f"{name} is not an INTERPOL member on {long_date(trip.date)}: no INTERPOL alert "
+            f"reaches it. {country_name(requesting)} could still ask it directly for "
+            "arrest or extradition."
+        )
+        cites += ["interpol-membership", "bilateral-extradition-possible"]
+    else:
+        risk, active = _member_trip_risk(leg, target, book)
+    if territory_note:
+        reasons.append(territory_note)
+    book.record(
+        "national-practice" if target != requesting else "deletion-leaves-domestic-case",
+        {
+            "travel.country": country,
+            "travel.date": trip.date,
+            "data_active": data_active,
+            "served_by": serving,
+        },
+        f"{country} on {trip.date.isoformat()}: {risk}",
+    )
+    return TravelEntry(
+        country=country,
+        date=trip.date,
+        notice_active=active,
+        arrest_risk=risk,
+        reasons=tuple(reasons),
+        citations=tuple(dict.fromkeys(cites)),
+    )

@@ -19,9 +19,9 @@ from diffusion_scenarios._engine.outcome import (
     likelihood_words,
     reasons_words,
 )
-from diffusion_scenarios._engine.stage import long_date, risk_phrase
-from diffusion_scenarios._engine.travel import trip_risk_phrase
+from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._law.countries import country_name
+from diffusion_scenarios._render.phrases import risk_phrase, trip_risk_phrase
 from diffusion_scenarios.errors import printable
 
 __all__ = ["render_text"]

@@ -26,7 +26,6 @@ __all__ = [
     "CORRECTION",
     "DELETION",
     "DELETION_GROUNDS",
-    "GROUND_FAMILIES",
     "GROUND_LABELS",
     "RANK",
     "UPDATE_GROUNDS",
@@ -43,7 +42,6 @@ Date = _dt.date
 
 # strong > arguable > weak; 0 = the ground does not apply.
 RANK: dict[str, int] = {"weak": 1, "arguable": 2, "strong": 3}
-_BY_RANK = {rank: name for name, rank in RANK.items()}
 
 GROUND_LABELS: dict[str, str] = {
     "article3_political": "Political character of the case (Article 3 of the Constitution)",
@@ -69,46 +67,6 @@ GROUND_LABELS: dict[str, str] = {
     ),
     "purpose_invalid": "The request does not serve a lawful police-cooperation purpose",
     "ncb_non_cooperation": "The source NCB does not answer the CCF",
-}
-
-# The family of objection each ground belongs to (see _outcome: grounds of one family
-# "point the same way" and reinforce each other).
-GROUND_FAMILIES: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "article3_political",
-            "article3_military",
-            "article3_religious",
-            "article3_racial",
-            "article2_human_rights",
-            "fair_trial",
-            "refugee_status",
-        ),
-        "persecution",
-    ),
-    **dict.fromkeys(
-        (
-            "private_dispute",
-            "family_matter",
-            "behavioural_norms",
-            "administrative_breach",
-            "penalty_threshold",
-            "international_interest",
-        ),
-        "seriousness",
-    ),
-    **dict.fromkeys(
-        (
-            "insufficient_judicial_data",
-            "warrant_invalid",
-            "limitation_expired",
-            "purpose_invalid",
-            "lack_of_extradition_action",
-            "ncb_non_cooperation",
-        ),
-        "basis_and_purpose",
-    ),
-    **dict.fromkeys(("data_accuracy", "extradition_refused"), "record"),
 }
 
 # Grounds whose remedy is to correct the record rather than delete it.
@@ -150,11 +108,6 @@ def stronger(a: str, b: str) -> str:
 def weaker(a: str, b: str) -> str:
     """The weaker of two strengths (used for caps: ``weaker(found, "arguable")``)."""
     return a if RANK[a] <= RANK[b] else b
-
-
-def shift(strength: str, steps: int) -> str:
-    """Move a strength up (positive) or down (negative), staying within weak..strong."""
-    return _BY_RANK[max(1, min(3, RANK[strength] + steps))]
 
 
 def json_value(value: Any) -> Any:
