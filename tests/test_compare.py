@@ -205,11 +205,8 @@ def test_a_deliberately_wrong_expected_file_is_reported_as_disagreement(tmp_path
     real = caselaw.compare(SHIPPED_SCENARIOS, SHIPPED_EXPECTED)
     # Every outcome is turned round, so the model agrees with the wrong file only where it
     # disagreed with the CCF in the same way.
-    flip = {
-        "not_compliant": "compliant",
-        "compliant_with_update": "not_compliant",
-        "compliant": "not_compliant",
-    }
+    flip = {"not_compliant": "compliant", "compliant_with_update": "not_compliant",
+            "compliant": "not_compliant"}
     same_as_wrong = sum(r.model_outcome == flip[r.ccf_outcome] for r in real.rows)
     assert result.outcome_agreements == same_as_wrong < n - real.outcome_agreements + 1
     assert result.deletion_agreements == n - real.deletion_agreements

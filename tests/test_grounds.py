@@ -181,28 +181,26 @@ cases = st.builds(
         date=st.none() | days,
     ),
 )
-scenarios = buildable(
-    st.builds(
-        Scenario,
-        id=st.just("hypothesis"),
-        notice=st.builds(
-            Notice,
-            kind=st.sampled_from(["diffusion", "red_notice"]),
-            requesting_country=countries,
-            issued_on=days,
-            purpose=st.none() | st.sampled_from(PURPOSES),
-        ),
-        person=st.builds(
-            Person,
-            nationalities=st.lists(countries, unique=True, max_size=2).map(tuple),
-            residence=st.none() | countries,
-            profile=_subset(PROFILES),
-            refugee_status=refugees,
-        ),
-        case=cases,
-        challenge=st.none() | st.builds(Challenge, ncb_responds=maybe_bool),
-    )
-)
+scenarios = buildable(st.builds(
+    Scenario,
+    id=st.just("hypothesis"),
+    notice=st.builds(
+        Notice,
+        kind=st.sampled_from(["diffusion", "red_notice"]),
+        requesting_country=countries,
+        issued_on=days,
+        purpose=st.none() | st.sampled_from(PURPOSES),
+    ),
+    person=st.builds(
+        Person,
+        nationalities=st.lists(countries, unique=True, max_size=2).map(tuple),
+        residence=st.none() | countries,
+        profile=_subset(PROFILES),
+        refugee_status=refugees,
+    ),
+    case=cases,
+    challenge=st.none() | st.builds(Challenge, ncb_responds=maybe_bool),
+))
 
 
 # ------------------------------------------------------------------ properties
@@ -485,7 +483,9 @@ def test_the_contested_list_date_is_cited_from_2021_and_both_from_28_january_202
                                           "gs-list-unfunded-cheques"}  # fmt: skip
     assert "gs-list-unfunded-cheques-by-2021" in cited(D(2021, 1, 1))
     assert "gs-list-unfunded-cheques" not in cited(D(2022, 1, 27))
-    assert {"gs-list-unfunded-cheques-by-2021", "gs-list-unfunded-cheques"} <= cited(D(2022, 1, 28))
+    assert {"gs-list-unfunded-cheques-by-2021", "gs-list-unfunded-cheques"} <= cited(
+        D(2022, 1, 28)
+    )
     # The older USD 10,000 threshold applies until the 2022 list, not after it.
     assert grounds_of(scenario, D(2022, 1, 27))["international_interest"] == "strong"
     assert "international_interest" not in grounds_of(scenario, D(2022, 1, 28))

@@ -143,7 +143,9 @@ def test_memo_lists_the_facts_given_and_the_unknown_ones(memo: Document) -> None
     assert "The national case: Arrest warrant issued on" in unknown
 
 
-def test_memo_has_every_ground_with_strength_reasons_and_rules(memo: Document, sample: Any) -> None:
+def test_memo_has_every_ground_with_strength_reasons_and_rules(
+    memo: Document, sample: Any
+) -> None:
     headings = _headings(memo, 2)
     text = _all_text(memo)
     for ground in sample.grounds:
@@ -204,7 +206,9 @@ def test_per_country_table_shows_how_sure_and_names_those_that_did_not_receive_i
         else entry
         for entry in base.enforcement
     )
-    document = _open(render_docx(dataclasses.replace(base, enforcement=enforcement), figures=False))
+    document = _open(
+        render_docx(dataclasses.replace(base, enforcement=enforcement), figures=False)
+    )
     table = _table(document, "Country")
     rows = {row.cells[0].text: row for row in table.rows[1:]}
     assert rows["France (FRA)"].cells[2].text == "high (the country's own practice, from a source)"

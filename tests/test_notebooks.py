@@ -119,8 +119,7 @@ def test_committed_outputs_are_what_the_package_shows_today(
             )
             pytest.fail(
                 f"notebooks/{name} cell {index}: the saved output is not what the package "
-                "shows today:\n"
-                + "\n".join(list(diff)[:30])
+                "shows today:\n" + "\n".join(list(diff)[:30])
                 + f"\nRegenerate the notebooks with: {command}",
                 pytrace=False,
             )
@@ -172,11 +171,8 @@ def test_every_cell_that_draws_shows_a_picture_when_run(fresh: dict[str, Any]) -
     for name, notebook in fresh.items():
         missing += _missing_pictures(notebook, name)[1]
     assert missing == [], "cells that draw but show no picture:\n" + "\n".join(missing)
-    for name in (
-        "00_start_here.ipynb",
-        "02_circulation_and_enforcement.ipynb",
-        "03_the_ccf_route.ipynb",
-    ):
+    for name in ("00_start_here.ipynb", "02_circulation_and_enforcement.ipynb",
+                 "03_the_ccf_route.ipynb"):
         assert _missing_pictures(fresh[name], name)[0] >= 1, f"{name} lost its picture"
 
 
@@ -310,7 +306,9 @@ def test_every_rule_cited_in_the_prose_shows_its_verification() -> None:
 
 def test_the_rule_citation_check_catches_a_bare_or_stale_citation() -> None:
     unverified = next(rule_id for rule_id, status in catalogue().items() if status == "unverified")
-    assert _rule_ids_in(f"see `{unverified}` for this") == [(unverified, len(f"see `{unverified}"))]
+    assert _rule_ids_in(f"see `{unverified}` for this") == [
+        (unverified, len(f"see `{unverified}"))
+    ]
     assert _backticked_rule_like("`rpd-99-no-such-rule` and `ccf-2019-u1`") == {
         "rpd-99-no-such-rule"
     }

@@ -54,15 +54,9 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     jupyter = Path(sys.executable).with_name("jupyter")
     program = [str(jupyter)] if jupyter.exists() else [sys.executable, "-m", "jupyter"]
     command = [
-        *program,
-        "lab",
-        "--no-browser",
-        f"--port={port}",
-        "--ServerApp.ip=127.0.0.1",
-        f"--IdentityProvider.token={token}",
-        f"--ServerApp.root_dir={work / 'notebooks'}",
-        "--allow-root",
-        "--LabApp.news_url=None",
+        *program, "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1",
+        f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={work / 'notebooks'}",
+        "--allow-root", "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     env = {k: v for k, v in os.environ.items() if k != "MPLBACKEND"}  # a student's backend
@@ -70,11 +64,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     log_path = work / "lab.log"
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            command,
-            cwd=work,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
+            command, cwd=work, stdout=log, stderr=subprocess.STDOUT, env=env,
             start_new_session=True,
         )
     url = f"http://127.0.0.1:{port}/"
@@ -93,6 +83,7 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
         yield url, token
     finally:
         stop_server(server, timeout=30)
+
 
 
 def _loaded_pictures(page: Any) -> set[str]:

@@ -396,8 +396,7 @@ def test_timeline_legend_explains_only_the_marks_it_uses(sample: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    "draw",
-    [plots.circulation_map, plots.route_timeline, plots.grounds_chart],
+    "draw", [plots.circulation_map, plots.route_timeline, plots.grounds_chart],
     ids=["map", "route", "grounds"],
 )
 def test_a_figure_left_as_the_last_value_of_a_cell_shows_as_a_picture(draw: Any) -> None:

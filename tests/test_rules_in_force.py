@@ -89,7 +89,9 @@ def test_the_check_catches_a_rule_cited_before_it_came_into_force() -> None:
     assert _violations(planted) == [
         "ccf-statute-37-provisional-measures applied on 2016-06-01 in route provisional_measures"
     ]
-    said = dataclasses.replace(wrong, description=f"Article 37 was {NOT_YET_IN_FORCE} on that day.")
+    said = dataclasses.replace(
+        wrong, description=f"Article 37 was {NOT_YET_IN_FORCE} on that day."
+    )
     assert _violations(dataclasses.replace(result, route=(*result.route, said))) == []
 
 

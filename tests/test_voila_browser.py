@@ -131,6 +131,7 @@ def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         stop_server(server)
 
 
+
 def test_voila_app_shows_no_code_and_reacts_to_refugee_status(
     voila_url: str, tmp_path: Path
 ) -> None:
@@ -226,7 +227,9 @@ def test_every_tab_after_a_change_shows_the_new_facts_with_no_text_cut(
         # "Notice and circulation" is the section open at the start.
         update_ms = time_change_ms(
             page,
-            lambda: page.get_by_label("Recipients", exact=True).select_option(label="all members"),
+            lambda: page.get_by_label("Recipients", exact=True).select_option(
+                label="all members"
+            ),
             BANNER,
             "received by 19",
         )

@@ -480,7 +480,9 @@ def test_a_trip_to_a_member_never_sent_the_diffusion_says_not_sent_there() -> No
     a = ds.assess(ds.builtin_scenarios()[EUROPE])  # sent to Europe; a trip to the UAE
     trip = next(t for t in a.travel if t.country == "ARE")
     assert not trip.notice_active
-    assert "ARE 2025-06-20: no arrest expected (not sent there)" in unescape(route_timeline_svg(a))
+    assert "ARE 2025-06-20: no arrest expected (not sent there)" in unescape(
+        route_timeline_svg(a)
+    )
     table = _text(travel_html(a))
     assert "no: not sent there" in table and "Request active" not in table
     assert "no longer active" not in table

@@ -199,7 +199,9 @@ def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> Coun
 @cache
 def _practice_thresholds() -> tuple[Date, ...]:
     """The first days of the national-practice rules named in the practice table, sorted."""
-    days = {catalogue().get(p.rule).versions[0].in_force_from for p in practice_rows() if p.rule}
+    days = {
+        catalogue().get(p.rule).versions[0].in_force_from for p in practice_rows() if p.rule
+    }
     return tuple(sorted(days))
 
 
