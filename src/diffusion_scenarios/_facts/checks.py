@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
+from diffusion_scenarios._facts import scenario as values
 from diffusion_scenarios._facts.limits import (
     EARLIEST_DATE,
     LATEST_DATE,
@@ -29,22 +30,7 @@ from diffusion_scenarios._facts.limits import (
     MAX_TRIPS,
     date_range_words,
 )
-from diffusion_scenarios._facts.scenario import (
-    ArrestWarrant,
-    Case,
-    Challenge,
-    CivilProceedings,
-    ExtraditionProceeding,
-    FinalJudgment,
-    InAbsentiaDetails,
-    Notice,
-    Person,
-    PriorDecision,
-    RefugeeStatus,
-    Scenario,
-    Trip,
-    trusted,
-)
+from diffusion_scenarios._facts.scenario import trusted
 from diffusion_scenarios._law import vocab as vocab
 from diffusion_scenarios._law.countries import is_member, resolve_country, suggest_country
 from diffusion_scenarios.errors import Problem, ScenarioError
@@ -76,7 +62,7 @@ _PERSON_KEYS = ("nationalities", "residence", "profile", "refugee_status")
 _REFUGEE_KEYS = ("status", "granted_by", "granted_on", "feared_persecution_from")
 _NOTICE_KEYS = ("kind", "purpose", "requesting_country", "issued_on", "recipients",
                 "public_extract", "red_notice_refused_on")  # fmt: skip
-_CASE_KEYS = tuple(f.name for f in fields(Case))
+_CASE_KEYS = tuple(f.name for f in fields(values.Case))
 _WARRANT_KEYS = ("issued_on", "valid")
 _CIVIL_KEYS = ("outcome",)
 _EXTRADITION_KEYS = ("country", "outcome", "grounds", "date")
@@ -308,7 +294,7 @@ class Checker:
 # -- sections ------------------------------------------------------------------------------
 
 
-def _read_refugee(check: Checker, value: Any) -> RefugeeStatus | None:
+def _read_refugee(check: Checker, value: Any) -> values.RefugeeStatus | None:
     path = "person.refugee_status"
     data = check.mapping(value, path, _REFUGEE_KEYS, required=("status",))
     if data is None or data is INVALID:
@@ -316,7 +302,7 @@ def _read_refugee(check: Checker, value: Any) -> RefugeeStatus | None:
     status = check.word(data.get("status"), f"{path}.status", vocab.REFUGEE_STATUSES)
     if "status" in data and data["status"] is None:
         check.wrong(f"{path}.status", f"one of {', '.join(vocab.REFUGEE_STATUSES)}", None)
-    return RefugeeStatus(
+    return values.RefugeeStatus(
         status=status or "",
         granted_by=check.country(data.get("granted_by"), f"{path}.granted_by"),
         granted_on=check.date(data.get("granted_on"), f"{path}.granted_on"),
@@ -326,11 +312,11 @@ def _read_refugee(check: Checker, value: Any) -> RefugeeStatus | None:
     )
 
 
-def _read_person(check: Checker, value: Any) -> Person:
+def _read_person(check: Checker, value: Any) -> values.Person:
     data = check.mapping(value, "person", _PERSON_KEYS)
     if data is None or data is INVALID:
-        return Person()
-    return Person(
+        return values.Person()
+    return values.Person(
         nationalities=check.countries(data.get("nationalities"), "person.nationalities"),
         residence=check.country(data.get("residence"), "person.residence"),
         profile=check.words(data.get("profile"), "person.profile", vocab.PROFILES),
@@ -404,7 +390,7 @@ def _read_recipients(
     return tuple(tokens)
 
 
-def _read_notice(check: Checker, value: Any) -> Notice | None:
+def _read_notice(check: Checker, value: Any) -> values.Notice | None:
     required = ("kind", "requesting_country", "issued_on")
     if value is None:
         check.problem(
@@ -454,7 +440,7 @@ def _read_notice(check: Checker, value: Any) -> Notice | None:
     recipients = _read_recipients(
         check, data.get("recipients"), kind=kind, requesting=requesting, issued_on=issued_on
     )
-    return Notice(
+    return values.Notice(
         kind=kind or "",
         requesting_country=requesting or "",
         issued_on=issued_on if isinstance(issued_on, _dt.date) else _EARLIEST,
@@ -465,46 +451,46 @@ def _read_notice(check: Checker, value: Any) -> Notice | None:
     )
 
 
-def _read_warrant(check: Checker, value: Any) -> ArrestWarrant | None:
+def _read_warrant(check: Checker, value: Any) -> values.ArrestWarrant | None:
     path = "case.arrest_warrant"
     data = check.mapping(value, path, _WARRANT_KEYS)
     if data is None or data is INVALID:
         return None
-    return ArrestWarrant(
+    return values.ArrestWarrant(
         issued_on=check.date(data.get("issued_on"), f"{path}.issued_on"),
         valid=check.boolean(data.get("valid"), f"{path}.valid"),
     )
 
 
-def _read_civil(check: Checker, value: Any) -> CivilProceedings | None:
+def _read_civil(check: Checker, value: Any) -> values.CivilProceedings | None:
     path = "case.civil_proceedings"
     data = check.mapping(value, path, _CIVIL_KEYS)
     if data is None or data is INVALID:
         return None
-    return CivilProceedings(
+    return values.CivilProceedings(
         outcome=check.word(data.get("outcome"), f"{path}.outcome", vocab.CIVIL_OUTCOMES)
     )
 
 
-def _read_prior(check: Checker, value: Any) -> PriorDecision | None:
+def _read_prior(check: Checker, value: Any) -> values.PriorDecision | None:
     path = "case.prior_ccf_decision"
     data = check.mapping(value, path, _PRIOR_KEYS)
     if data is None or data is INVALID:
         return None
-    return PriorDecision(
+    return values.PriorDecision(
         outcome=check.word(data.get("outcome"), f"{path}.outcome", vocab.CCF_OUTCOMES),
         date=check.date(data.get("date"), f"{path}.date"),
     )
 
 
-def _read_proceeding(check: Checker, value: Any, where: str) -> ExtraditionProceeding | None:
+def _read_proceeding(check: Checker, value: Any, where: str) -> values.ExtraditionProceeding | None:
     entry = check.mapping(value, where, _EXTRADITION_KEYS, what="a mapping")
     if entry is INVALID:
         return None
     if entry is None:
         check.wrong(where, "a mapping with country, outcome, grounds, date", None)
         return None
-    return ExtraditionProceeding(
+    return values.ExtraditionProceeding(
         country=check.country(entry.get("country"), f"{where}.country"),
         outcome=check.word(entry.get("outcome"), f"{where}.outcome", vocab.EXTRADITION_OUTCOMES),
         grounds=check.word(entry.get("grounds"), f"{where}.grounds", vocab.EXTRADITION_GROUNDS),
@@ -512,7 +498,7 @@ def _read_proceeding(check: Checker, value: Any, where: str) -> ExtraditionProce
     )
 
 
-def _read_extradition(check: Checker, value: Any) -> tuple[ExtraditionProceeding, ...]:
+def _read_extradition(check: Checker, value: Any) -> tuple[values.ExtraditionProceeding, ...]:
     items = check.sequence(value, "case.extradition", "a list of proceedings (each a mapping)",
                            limit=MAX_EXTRADITION)  # fmt: skip
     proceedings = (
@@ -550,19 +536,21 @@ def _read_dual_criminality(check: Checker, value: Any) -> tuple[tuple[str, bool]
     return tuple(sorted(dual.items()))
 
 
-def _read_final_judgment(check: Checker, value: Any) -> FinalJudgment | None:
+def _read_final_judgment(check: Checker, value: Any) -> values.FinalJudgment | None:
     path = "case.final_judgment"
     data = check.mapping(value, path, _FINAL_JUDGMENT_KEYS)
     if data is None or data is INVALID:
         return None
-    return FinalJudgment(
+    return values.FinalJudgment(
         country=check.country(data.get("country"), f"{path}.country"),
         date=check.date(data.get("date"), f"{path}.date"),
         result=check.word(data.get("result"), f"{path}.result", vocab.FINAL_JUDGMENT_RESULTS),
     )
 
 
-def _read_absentia(check: Checker, value: Any, retrial: Any = None) -> InAbsentiaDetails | None:
+def _read_absentia(
+    check: Checker, value: Any, retrial: Any = None
+) -> values.InAbsentiaDetails | None:
     """``case.in_absentia_details``; its ``retrial_guaranteed`` must agree with ``retrial``
     (``case.retrial_guaranteed``) when both are given."""
     path = "case.in_absentia_details"
@@ -576,7 +564,7 @@ def _read_absentia(check: Checker, value: Any, retrial: Any = None) -> InAbsenti
             f"the same value as case.retrial_guaranteed ({str(retrial).lower()})",
             detail_retrial,
         )
-    return InAbsentiaDetails(
+    return values.InAbsentiaDetails(
         knew_of_trial=check.boolean(data.get("knew_of_trial"), f"{path}.knew_of_trial"),
         represented=check.boolean(data.get("represented"), f"{path}.represented"),
         retrial_guaranteed=detail_retrial,
@@ -605,10 +593,10 @@ def _read_sentence(check: Checker, data: Mapping[str, Any]) -> tuple[Any, Any]:
     return sentence, remaining
 
 
-def _read_case(check: Checker, value: Any) -> Case:
+def _read_case(check: Checker, value: Any) -> values.Case:
     data = check.mapping(value, "case", _CASE_KEYS)
     if data is None or data is INVALID:
-        return Case()
+        return values.Case()
 
     def boolean(key: str) -> bool | None:
         return check.boolean(data.get(key), f"case.{key}")
@@ -630,7 +618,7 @@ def _read_case(check: Checker, value: Any) -> Case:
     absentia = _read_absentia(check, data.get("in_absentia_details"), retrial)
     cheques = _read_cheques(check, data.get("cheque_count"))
     sentence, remaining = _read_sentence(check, data)
-    return Case(
+    return values.Case(
         stage=word("stage", vocab.STAGES),
         offence=word("offence", vocab.OFFENCES),
         offence_summary=check.text(data.get("offence_summary"), "case.offence_summary"),
@@ -663,7 +651,7 @@ def _read_case(check: Checker, value: Any) -> Case:
     )
 
 
-def _read_travel(check: Checker, value: Any) -> tuple[Trip, ...]:
+def _read_travel(check: Checker, value: Any) -> tuple[values.Trip, ...]:
     items = check.sequence(
         value,
         "travel",
@@ -677,7 +665,7 @@ def _read_travel(check: Checker, value: Any) -> tuple[Trip, ...]:
     return tuple(trip for trip in trips if trip is not None)
 
 
-def _read_trip(check: Checker, value: Any, where: str) -> Trip | None:
+def _read_trip(check: Checker, value: Any, where: str) -> values.Trip | None:
     data = check.mapping(value, where, _TRIP_KEYS, required=_TRIP_KEYS, what="a mapping")
     if data is None:
         check.wrong(where, "a mapping with country and date", None)
@@ -690,15 +678,15 @@ def _read_trip(check: Checker, value: Any, where: str) -> Trip | None:
         if key in data and data[key] is None:
             check.wrong(f"{where}.{key}", "a value (required for a trip)", None)
     if isinstance(country, str) and isinstance(day, _dt.date):
-        return Trip(country=country, date=day)
+        return values.Trip(country=country, date=day)
     return None
 
 
-def _read_challenge(check: Checker, value: Any) -> Challenge | None:
+def _read_challenge(check: Checker, value: Any) -> values.Challenge | None:
     data = check.mapping(value, "challenge", _CHALLENGE_KEYS)
     if data is None or data is INVALID:
         return None
-    return Challenge(
+    return values.Challenge(
         filed_on=check.date(data.get("filed_on"), "challenge.filed_on"),
         requests=check.words(data.get("requests"), "challenge.requests", vocab.CHALLENGE_REQUESTS),
         urgent=check.boolean(data.get("urgent"), "challenge.urgent"),
@@ -742,14 +730,14 @@ def _check_unicode(check: Checker, document: Any, path: str = "") -> None:
             stack.extend((f"{path}[{index}]", item) for index, item in enumerate(value))
 
 
-def read_scenario(check: Checker, document: Any) -> Scenario | None:
+def read_scenario(check: Checker, document: Any) -> values.Scenario | None:
     """The scenario in ``document`` (parsed YAML or JSON), or ``None`` if ``check`` has
     recorded problems; every problem found is recorded, not only the first."""
     with trusted():  # each value is checked here, field by field, before it is built
         return _read_document(check, document)
 
 
-def _read_document(check: Checker, document: Any) -> Scenario | None:
+def _read_document(check: Checker, document: Any) -> values.Scenario | None:
     _check_unicode(check, document)
     if document is None:
         check.problem("", "a scenario (a mapping that starts with 'format: 1')", "an empty file")
@@ -780,9 +768,9 @@ def _read_document(check: Checker, document: Any) -> Scenario | None:
             scenario_id,
         )
     notice = _read_notice(check, data.get("notice"))
-    scenario = Scenario(
+    scenario = values.Scenario(
         id=scenario_id if isinstance(scenario_id, str) else "",
-        notice=notice or Notice(kind="", requesting_country="", issued_on=_EARLIEST),
+        notice=notice or values.Notice(kind="", requesting_country="", issued_on=_EARLIEST),
         format=vocab.FORMAT_VERSION,
         title=check.text(data.get("title"), "title") or "",
         as_of=check.date(data.get("as_of"), "as_of"),
@@ -800,22 +788,22 @@ def _read_document(check: Checker, document: Any) -> Scenario | None:
 # Each value object: where it sits in a file and the reader that checks it. A trip or an
 # extradition proceeding built on its own has no index yet: ``[*]`` stands for it.
 _READERS: dict[type, tuple[str, Any]] = {
-    Scenario: ("", _read_document),
-    Person: ("person", _read_person),
-    RefugeeStatus: ("person.refugee_status", _read_refugee),
-    Notice: ("notice", _read_notice),
-    Case: ("case", _read_case),
-    ArrestWarrant: ("case.arrest_warrant", _read_warrant),
-    CivilProceedings: ("case.civil_proceedings", _read_civil),
-    ExtraditionProceeding: (
+    values.Scenario: ("", _read_document),
+    values.Person: ("person", _read_person),
+    values.RefugeeStatus: ("person.refugee_status", _read_refugee),
+    values.Notice: ("notice", _read_notice),
+    values.Case: ("case", _read_case),
+    values.ArrestWarrant: ("case.arrest_warrant", _read_warrant),
+    values.CivilProceedings: ("case.civil_proceedings", _read_civil),
+    values.ExtraditionProceeding: (
         "case.extradition[*]",
         lambda check, data: _read_proceeding(check, data, "case.extradition[*]"),
     ),
-    PriorDecision: ("case.prior_ccf_decision", _read_prior),
-    FinalJudgment: ("case.final_judgment", _read_final_judgment),
-    InAbsentiaDetails: ("case.in_absentia_details", _read_absentia),
-    Trip: ("travel[*]", lambda check, data: _read_trip(check, data, "travel[*]")),
-    Challenge: ("challenge", _read_challenge),
+    values.PriorDecision: ("case.prior_ccf_decision", _read_prior),
+    values.FinalJudgment: ("case.final_judgment", _read_final_judgment),
+    values.InAbsentiaDetails: ("case.in_absentia_details", _read_absentia),
+    values.Trip: ("travel[*]", lambda check, data: _read_trip(check, data, "travel[*]")),
+    values.Challenge: ("challenge", _read_challenge),
 }
 
 
@@ -823,7 +811,7 @@ def _as_data(value: Any) -> Any:
     """A value object as the plain data a file would hold (unknowns kept, as null)."""
     if is_dataclass(value) and not isinstance(value, type):
         data = {item.name: _as_data(getattr(value, item.name)) for item in fields(value)}
-        pairs = data.get("dual_criminality") if isinstance(value, Case) else None
+        pairs = data.get("dual_criminality") if isinstance(value, values.Case) else None
         if isinstance(pairs, list) and all(
             isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], str) for pair in pairs
         ):
@@ -855,9 +843,9 @@ def check_value(value: Any) -> None:
         ScenarioError: every problem, one a line, each naming the field.
 
     Example:
-        >>> check_value(Notice(kind="diffusion", requesting_country="KAZ",
+        >>> check_value(values.Notice(kind="diffusion", requesting_country="KAZ",
         ...                    issued_on=_dt.date(2025, 1, 10)))
-        >>> Trip(country="KZ", date=_dt.date(2025, 1, 10))
+        >>> values.Trip(country="KZ", date=_dt.date(2025, 1, 10))
         Traceback (most recent call last):
         ...
         diffusion_scenarios.errors.ScenarioError: travel[*].country: expected 'KAZ' (what \
