@@ -55,7 +55,6 @@ _COMMAND_MODULES = (
 )
 
 EXIT_OK = 0
-EXIT_FAILURE = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C (128 + SIGINT)
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import ipywidgets as w
 
@@ -78,7 +78,6 @@ DEFAULT_SCENARIO = "diffusion-commercial-dispute-europe"
 
 _UNKNOWN = ""  # the option value that stands for "not given" (None in the Scenario)
 _TRI_OPTIONS = (("unknown", _UNKNOWN), ("yes", "yes"), ("no", "no"))
-_ID_PATTERN = re.compile(r"^[a-z0-9-]+$")
 _LABEL_WIDTH = "13em"
 
 
@@ -398,6 +397,16 @@ def _problem_line(problem: Problem, controls: dict[str, Any]) -> str:
     return f"<li><strong>{escape(where)}</strong>{field}: {escape(text)}</li>"
 
 
+_Fact = TypeVar("_Fact")
+
+
+def _without(items: tuple[_Fact, ...], index: int | None) -> tuple[_Fact, ...] | None:
+    """``items`` without the one at ``index``; ``None`` when nothing is chosen."""
+    if index is None:
+        return None
+    return tuple(item for position, item in enumerate(items) if position != index)
+
+
 def _problems_html(heading: str, problems: Sequence[Problem], controls: dict[str, Any]) -> str:
     """Every problem, one list item each, under a heading: shown in red, read out at once."""
     from html import escape
@@ -621,15 +630,21 @@ class ScenarioExplorer:
     def _build_controls(self) -> None:
         from diffusion_scenarios._facts.loader import builtin_scenarios
 
-        c = self.controls
-        builtins = builtin_scenarios()
         members = _member_countries()
         countries = _all_countries()
-        # The label above the list (a column), so the longest id fits; the title of the
-        # scenario is written out below it, where it can wrap.
+        self._build_file_controls(tuple(builtin_scenarios()))
+        self._build_notice_and_person_controls(members, countries)
+        self._build_case_controls(countries)
+        self._build_list_controls(countries)
+        self._build_dates_and_output_controls()
+        self._connect_controls()
+
+    def _build_file_controls(self, builtin_ids: tuple[str, ...]) -> None:
+        """Where the facts come from: a built-in scenario, an upload or a file path."""
+        c = self.controls
         c["start"] = w.Dropdown(
             description="Start from a built-in scenario",
-            options=[(sid, sid) for sid in builtins],
+            options=[(sid, sid) for sid in builtin_ids],
             style={"description_width": "initial"},
             layout=w.Layout(
                 width="98%", height="54px", flex_flow="column", align_items="flex-start"
@@ -652,6 +667,10 @@ class ScenarioExplorer:
         c["load_file"] = w.Button(description="Load file", tooltip="Load the scenario file")
         c["load_status"] = w.HTML()
 
+    def _build_notice_and_person_controls(
+        self, members: tuple[tuple[str, str], ...], countries: tuple[tuple[str, str], ...]
+    ) -> None:
+        c = self.controls
         c["kind"] = _dropdown("Kind", [("diffusion", "diffusion"), ("red notice", "red_notice")])
         c["purpose"] = _dropdown("Purpose", _vocab_options(_vocab.PURPOSES, "not given (arrest)"))
         c["requesting"] = _dropdown("Requesting state", members)
@@ -684,6 +703,8 @@ class ScenarioExplorer:
             "Fears persecution from", [("unknown", _UNKNOWN), *countries]
         )
 
+    def _build_case_controls(self, countries: tuple[tuple[str, str], ...]) -> None:
+        c = self.controls
         c["offence"] = _dropdown("Offence", _vocab_options(_vocab.OFFENCES, "unknown"))
         c["stage"] = _dropdown("Stage", _vocab_options(_vocab.STAGES, "unknown"))
         c["max_penalty_years"] = _number("Maximum penalty (years)")
@@ -724,6 +745,9 @@ class ScenarioExplorer:
         )
         c["sought_extradition"] = _dropdown("Extradition sought", _TRI_OPTIONS)
 
+    def _build_list_controls(self, countries: tuple[tuple[str, str], ...]) -> None:
+        """The extradition proceedings and the trips, added and removed one by one."""
+        c = self.controls
         c["extradition_list"] = w.HTML()
         c["extradition_country"] = _dropdown("Extradition country", countries)
         c["extradition_outcome"] = _dropdown(
@@ -747,6 +771,8 @@ class ScenarioExplorer:
         c["trip_choice"] = _dropdown("Planned trip", [])
         c["remove_trip"] = w.Button(description="Remove trip", tooltip="Remove the chosen trip")
 
+    def _build_dates_and_output_controls(self) -> None:
+        c = self.controls
         c["as_of"] = _date_picker("Assess as of")
         c["filed_on"] = _date_picker("Filed with the CCF on")
         c["requests"] = _multi(
@@ -792,6 +818,9 @@ class ScenarioExplorer:
             "Map region", [("whole world", "all"), *_vocab_options(_vocab.INTERPOL_REGIONS)]
         )
 
+    def _connect_controls(self) -> None:
+        """Every fact control recomputes the panels; each button does its one thing."""
+        c = self.controls
         for name in self._fact_controls():
             c[name].observe(self._on_fact_change, names="value")
         c["start"].observe(self._on_start, names="value")
@@ -1322,10 +1351,6 @@ class ScenarioExplorer:
         """
         from diffusion_scenarios._facts.loader import scenario_from_dict
 
-        if scenario_id is None and not _ID_PATTERN.match(self._base.id):
-            # A Scenario built in code may carry any id; only a saved file needs a valid one.
-            checked = scenario_from_dict(self._mapping("scenario"))
-            return dataclasses.replace(checked, id=self._base.id)
         scenario: Scenario = scenario_from_dict(self._mapping(scenario_id))
         return scenario
 
@@ -1364,41 +1389,53 @@ class ScenarioExplorer:
 
     def _add_extradition(self) -> None:
         c = self.controls
-        self._extradition = (
-            *self._extradition,
-            ExtraditionProceeding(
+        proceeding = self._build_fact(
+            lambda: ExtraditionProceeding(
                 country=c["extradition_country"].value,
                 outcome=c["extradition_outcome"].value,
                 grounds=_opt(c["extradition_grounds"].value),
                 date=c["extradition_date"].value,
-            ),
+            )
         )
-        self._show_lists()
-        self._refresh_facts()
+        if proceeding is not None:
+            self._extradition = (*self._extradition, proceeding)
+            self._lists_changed()
 
     def _remove_extradition(self) -> None:
-        index = self.controls["extradition_choice"].value
-        if index is None:
-            return
-        self._extradition = tuple(e for i, e in enumerate(self._extradition) if i != index)
-        self._show_lists()
-        self._refresh_facts()
+        kept = _without(self._extradition, self.controls["extradition_choice"].value)
+        if kept is not None:
+            self._extradition = kept
+            self._lists_changed()
 
     def _add_trip(self) -> None:
         c = self.controls
         if c["trip_date"].value is None:
             c["facts_status"].value = _message("Trip date: choose the day of travel", error=True)
             return
-        trip = Trip(country=c["trip_country"].value, date=c["trip_date"].value)
-        self._trips = tuple(sorted((*self._trips, trip), key=lambda t: (t.date, t.country)))
-        self._show_lists()
-        self._refresh_facts()
+        trip = self._build_fact(lambda: Trip(country=c["trip_country"].value,
+                                             date=c["trip_date"].value))  # fmt: skip
+        if trip is not None:
+            self._trips = tuple(sorted((*self._trips, trip), key=lambda t: (t.date, t.country)))
+            self._lists_changed()
 
     def _remove_trip(self) -> None:
-        index = self.controls["trip_choice"].value
-        if index is None:
-            return
-        self._trips = tuple(t for i, t in enumerate(self._trips) if i != index)
+        kept = _without(self._trips, self.controls["trip_choice"].value)
+        if kept is not None:
+            self._trips = kept
+            self._lists_changed()
+
+    def _build_fact(self, build: Callable[[], _Fact]) -> _Fact | None:
+        """A trip or a proceeding built from its controls, or ``None`` with the problems
+        shown (a date picked outside 1900-2199, say): values check themselves when built."""
+        try:
+            return build()
+        except ScenarioError as exc:
+            self.controls["facts_status"].value = _problems_html(
+                "This cannot be added until this is put right:", exc.problems, self.controls
+            )
+            return None
+
+    def _lists_changed(self) -> None:
         self._show_lists()
         self._refresh_facts()
 

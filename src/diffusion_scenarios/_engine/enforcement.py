@@ -44,7 +44,7 @@ from diffusion_scenarios._engine.stage import (
     long_date,
     max_risk,
 )
-from diffusion_scenarios._facts.scenario import Notice, Scenario
+from diffusion_scenarios._facts.scenario import Notice, Scenario, trusted
 from diffusion_scenarios._law.countries import country_name, members_on
 from diffusion_scenarios._law.reference import country_practice, practice_rows
 from diffusion_scenarios._law.rules import catalogue
@@ -709,15 +709,16 @@ def _plain_entry(
     drift from the rule. ``day`` is a :func:`_practice_day`, so that every day on which the
     same practice texts apply shares one entry.
     """
-    bare = Scenario(
-        id="-",
-        notice=Notice(
-            kind="diffusion",
-            requesting_country=requesting,
-            issued_on=Date(2000, 1, 1),
-            purpose=purpose,
-        ),
-    )
+    with trusted():  # the engine's own partial scenario, not facts to check
+        bare = Scenario(
+            id="-",
+            notice=Notice(
+                kind="diffusion",
+                requesting_country=requesting,
+                issued_on=Date(2000, 1, 1),
+                purpose=purpose,
+            ),
+        )
     result = country_risk(bare, country, received=received, active=active, on=day)
     role = "recipient" if received else "non_recipient"
     return _entry(result, role=role, received=received), result.practice_known

@@ -22,11 +22,24 @@ Conventions, shared by every stage of the engine:
   the circulation stage.
 * ``notice.purpose`` is ``None`` when not given (default: ``arrest``); ``as_of`` is ``None``
   when not given (default: the day of the assessment). The engine states each default it used.
+
+Every value checks itself when built, by the rules the loader applies to a file
+(:mod:`diffusion_scenarios._facts.checks`), and raises :class:`~diffusion_scenarios.ScenarioError`
+with the loader's message for the field. So whatever builds can be saved and loaded back equal::
+
+    >>> Case(sentence_months=3, remaining_months=10)
+    Traceback (most recent call last):
+    ...
+    diffusion_scenarios.errors.ScenarioError: case.remaining_months: expected no more than \
+case.sentence_months (3), found 10
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 __all__ = [
@@ -47,6 +60,32 @@ __all__ = [
 
 Date = _dt.date
 
+_TRUSTED: ContextVar[bool] = ContextVar("diffusion_scenarios_trusted", default=False)
+
+
+@contextmanager
+def trusted() -> Iterator[None]:
+    """Build values without checking them, inside this block only.
+
+    For the checks themselves, which build what they have just checked (a file is read
+    once, not once per level), and for an engine stage's own partial scenario; never for
+    facts that come from a user.
+    """
+    token = _TRUSTED.set(True)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
+def _check(value: object) -> None:
+    """Raise :class:`~diffusion_scenarios.ScenarioError` unless ``value`` is valid."""
+    if _TRUSTED.get():
+        return
+    from diffusion_scenarios._facts.checks import check_value  # the checks build these values
+
+    check_value(value)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RefugeeStatus:
@@ -57,6 +96,9 @@ class RefugeeStatus:
     granted_on: Date | None = None
     feared_persecution_from: str | None = None
 
+    def __post_init__(self) -> None:
+        _check(self)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Person:
@@ -66,6 +108,9 @@ class Person:
     residence: str | None = None
     profile: tuple[str, ...] = ()
     refugee_status: RefugeeStatus | None = None
+
+    def __post_init__(self) -> None:
+        _check(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,6 +127,9 @@ class Notice:
     # this day, before this diffusion was sent (legal brief DF-12). None = not known.
     red_notice_refused_on: Date | None = None
 
+    def __post_init__(self) -> None:
+        _check(self)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ArrestWarrant:
@@ -90,12 +138,18 @@ class ArrestWarrant:
     issued_on: Date | None = None
     valid: bool | None = None
 
+    def __post_init__(self) -> None:
+        _check(self)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CivilProceedings:
     """A civil or commercial case about the same dealings."""
 
     outcome: str | None = None  # in_favour_of_person | against_person | pending
+
+    def __post_init__(self) -> None:
+        _check(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,6 +161,9 @@ class ExtraditionProceeding:
     grounds: str | None = None
     date: Date | None = None
 
+    def __post_init__(self) -> None:
+        _check(self)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PriorDecision:
@@ -114,6 +171,9 @@ class PriorDecision:
 
     outcome: str | None = None  # not_compliant | compliant | compliant_with_update
     date: Date | None = None
+
+    def __post_init__(self) -> None:
+        _check(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -129,6 +189,9 @@ class FinalJudgment:
     date: Date | None = None
     result: str | None = None  # acquitted | convicted_served | convicted_pending
 
+    def __post_init__(self) -> None:
+        _check(self)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class InAbsentiaDetails:
@@ -141,6 +204,9 @@ class InAbsentiaDetails:
     knew_of_trial: bool | None = None
     represented: bool | None = None
     retrial_guaranteed: bool | None = None
+
+    def __post_init__(self) -> None:
+        _check(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -177,6 +243,9 @@ class Case:
     cheque_count: int | None = None  # unfunded cheques: how many were issued
     in_absentia_details: InAbsentiaDetails | None = None
 
+    def __post_init__(self) -> None:
+        _check(self)
+
     def dual_criminality_in(self, country: str) -> bool | None:
         """Whether the conduct is also a crime in ``country`` (alpha-3); ``None`` if unknown."""
         for code, satisfied in self.dual_criminality:
@@ -192,6 +261,9 @@ class Trip:
     country: str
     date: Date
 
+    def __post_init__(self) -> None:
+        _check(self)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Challenge:
@@ -202,6 +274,9 @@ class Challenge:
     urgent: bool | None = None
     admissible_on: Date | None = None
     ncb_responds: bool | None = None
+
+    def __post_init__(self) -> None:
+        _check(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -218,3 +293,6 @@ class Scenario:
     case: Case = field(default_factory=Case)
     travel: tuple[Trip, ...] = ()
     challenge: Challenge | None = None
+
+    def __post_init__(self) -> None:
+        _check(self)

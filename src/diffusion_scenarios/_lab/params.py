@@ -340,6 +340,8 @@ def _spec(name: str, entry: object) -> ParameterSpec:
     unit = str(entry.get("unit", "")).strip()
     if not description or not unit:
         raise _fail(where, "'description' and 'unit' are required")
+    common: dict[str, Any] = {"name": name, "value": value, "unit": unit, "bounds": bounds,
+                              "explore": explore, "description": description}  # fmt: skip
     assumption = entry.get("assumption", False) is True
     source = entry.get("source")
     if assumption == (source is not None):
@@ -348,16 +350,7 @@ def _spec(name: str, entry: object) -> ParameterSpec:
         justification = str(entry.get("justification", "")).strip()
         if not justification:
             raise _fail(where, "an assumption needs a one-line 'justification'")
-        return ParameterSpec(
-            name=name,
-            value=value,
-            unit=unit,
-            bounds=bounds,
-            explore=explore,
-            description=description,
-            assumption=True,
-            justification=justification,
-        )
+        return ParameterSpec(**common, assumption=True, justification=justification)
     if not isinstance(source, dict):
         raise _fail(where, "'source' must be a mapping with 'computation' and 'statistics'")
     computation = str(source.get("computation", ""))
@@ -366,17 +359,7 @@ def _spec(name: str, entry: object) -> ParameterSpec:
     if computation == "stated" and not note:
         raise _fail(where, "a 'stated' value needs a 'note' saying how the statistic defines it")
     _check_computed(where, value, _computed(where, computation, refs))
-    return ParameterSpec(
-        name=name,
-        value=value,
-        unit=unit,
-        bounds=bounds,
-        explore=explore,
-        description=description,
-        statistics=refs,
-        computation=computation,
-        note=note,
-    )
+    return ParameterSpec(**common, statistics=refs, computation=computation, note=note)
 
 
 def _target(name: str, entry: object) -> CalibrationTarget:

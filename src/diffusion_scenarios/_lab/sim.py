@@ -253,10 +253,6 @@ def _exponential(uniform: FloatArray, mean: float) -> FloatArray:
     return out
 
 
-def _millidays(values: FloatArray, mask: BoolArray) -> int:
-    return int(np.rint(values[mask].astype(np.float64) * MILLIDAYS).astype(np.int64).sum())
-
-
 def _chunk(uniform: FloatArray, normal: FloatArray, derived: _Derived, regime: Regime) -> Totals:
     """Simulate one chunk of requests from their draws; return its integer totals.
 
