@@ -652,7 +652,7 @@ class ScenarioExplorer:
         c["load_file"] = w.Button(description="Load file", tooltip="Load the scenario file")
         c["load_status"] = w.HTML()
 
-        c["kind"] = _dropdown("Kind", [("diffusion", "diffusion"), ("red notice", "red_notice")])
+        c["kind"] = _dropdown("Kind", [(_vocab.KIND_WORDS[k], k) for k in _vocab.NOTICE_KINDS])
         c["purpose"] = _dropdown("Purpose", _vocab_options(_vocab.PURPOSES, "not given (arrest)"))
         c["requesting"] = _dropdown("Requesting state", members)
         c["issued_on"] = _date_picker("Issued on")
