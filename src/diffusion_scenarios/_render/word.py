@@ -36,23 +36,26 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
-from diffusion_scenarios._render.markdown import (
+from diffusion_scenarios._law.vocab import (
+    BASIS_WORDS,
     KIND_WORDS,
-    NOTICE,
-    PREDICTION_WORDS,
+    OUTCOME_BRACKETED,
+    OUTCOME_HEADLINES,
     RISK_WORDS,
     SCREENING_WORDS,
+)
+from diffusion_scenarios._render.content import (
+    NOTICE,
     EnforcementSummary,
     country,
     day,
     depends_on_parts,
     enforcement_summary,
     facts_as_given,
-    has_unverified,
     non_recipients_sentence,
     requesting_state,
+    rules,
     step_date_text,
-    verification_of,
     words,
     yes_no,
 )
@@ -84,21 +87,6 @@ INSTALL_HINT = (
 # The route steps that say what a deletion leaves in place; shown in their own section.
 AFTER_DELETION_STEPS = ("domestic_case_continues", "bilateral_extradition_possible")
 
-OUTCOME_WORDS = {
-    "not_compliant": "not compliant (deleted)",
-    "compliant_with_update": "compliant with an update (kept, with information added or corrected)",
-    "compliant": "compliant (kept as they are)",
-}
-CONFIDENCE_WORDS = {
-    "high": "high",
-    "medium": "medium",
-    "low": "low",
-}
-BASIS_WORDS = {
-    "own_finding": "the country's own practice, from a source",
-    "regional_presumption": "a presumption about its region",
-    "default": "no finding: the model's default",
-}
 
 # The notice in the document's properties (Word keeps at most 255 characters there).
 _PROPERTY_NOTICE = (
@@ -344,7 +332,7 @@ class _Memo:
             if index:
                 _run(paragraph, ", ")
             _run(paragraph, rule_id, mono=True)
-            status = verification_of(self.assessment, rule_id)
+            status = self.assessment.verification(rule_id)
             if status == "unverified":
                 _run(paragraph, " (")
                 _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
@@ -604,18 +592,18 @@ def _outcome(memo: _Memo) -> None:
         )
     else:
         key = outcome.prediction
-        paragraph = memo.para(PREDICTION_WORDS.get(key, words(key)), bold=True)
+        paragraph = memo.para(OUTCOME_HEADLINES.get(key, words(key)), bold=True)
         _run(paragraph, f" ({key}).")
     if outcome.likelihood:
         memo.para("How likely each outcome is on these facts:")
         memo.bullets(
-            f"{OUTCOME_WORDS.get(name, words(name)).capitalize()}: about {_percent(p)}"
+            f"{OUTCOME_BRACKETED.get(name, words(name)).capitalize()}: about {_percent(p)}"
             for name, p in outcome.likelihood
         )
     if outcome.confidence:
         memo.labelled(
             "How sure the model is",
-            CONFIDENCE_WORDS.get(outcome.confidence, words(outcome.confidence)),
+            words(outcome.confidence),
         )
     if outcome.hinges_on:
         memo.para("What it hinges on (the most decisive first):")
@@ -623,7 +611,7 @@ def _outcome(memo: _Memo) -> None:
             paragraph = memo.para(style="List Bullet")
             condition = hinge.condition.strip() or f"depending on {words(hinge.field)}"
             _run(paragraph, condition[:1].upper() + condition[1:])
-            leads = OUTCOME_WORDS.get(hinge.leads_to, words(hinge.leads_to))
+            leads = OUTCOME_BRACKETED.get(hinge.leads_to, words(hinge.leads_to))
             _run(paragraph, f": most likely {leads}.")
             if hinge.field:
                 _run(paragraph, " Fact: ")
@@ -705,7 +693,7 @@ def _issuance_and_circulation(memo: _Memo, *, figures: bool) -> None:
 
 def _how_sure(confidence: str, basis: str) -> str:
     return (
-        f"{CONFIDENCE_WORDS.get(confidence, words(confidence))} "
+        f"{words(confidence)} "
         f"({BASIS_WORDS.get(basis, words(basis))})"
     )
 
@@ -791,7 +779,7 @@ def _grounds(memo: _Memo, *, figures: bool) -> None:
             paragraph = memo.para()
             _run(paragraph, "Strength: ", bold=True)
             _run(paragraph, ground.strength)
-            if has_unverified(assessment, ground.citations):
+            if rules(assessment, ground.citations).unverified:
                 _run(paragraph, " — rests on an ")
                 _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
                 _run(paragraph, " rule")
