@@ -21,7 +21,6 @@ from diffusion_scenarios._render.content import (
     Bullets,
     FactGroup,
     Fields,
-    Figure,
     GroundItem,
     Heading,
     Memo,
@@ -33,6 +32,7 @@ from diffusion_scenarios._render.content import (
     Text,
     memo_content,
 )
+from diffusion_scenarios._render.content import Figure as FigureBlock
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -224,7 +224,7 @@ def _heading(block: Heading) -> str:
     return f"<h{block.level}{anchor}>{_e(block.text)}</h{block.level}>"
 
 
-def _block(block: Block, figure: Callable[[Figure], str]) -> list[str]:
+def _block(block: Block, figure: Callable[[FigureBlock], str]) -> list[str]:
     """The lines of one block of the memo content."""
     if isinstance(block, Paragraph):
         css = f' class="{block.role}"' if block.role else ""
@@ -277,17 +277,17 @@ def _head(memo: Memo, version: str) -> list[str]:
     ]
 
 
-def _section(section: Section, figure: Callable[[Figure], str]) -> list[str]:
+def _section(section: Section, figure: Callable[[FigureBlock], str]) -> list[str]:
     lines = [f'<section id="{section.anchor}"><h2>{_e(section.title)}</h2>']
     for block in section.blocks:
         lines += _block(block, figure)
     return [*lines, "</section>"]
 
 
-def _figures(assessment: Assessment, *, figures: bool) -> Callable[[Figure], str]:
+def _figures(assessment: Assessment, *, figures: bool) -> Callable[[FigureBlock], str]:
     """How a figure of the content is drawn: inline SVG, or nothing without figures."""
 
-    def draw(block: Figure) -> str:
+    def draw(block: FigureBlock) -> str:
         if not figures:
             return ""
         from diffusion_scenarios import plots

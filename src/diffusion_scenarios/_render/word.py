@@ -35,30 +35,37 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._law.vocab import (
     BASIS_WORDS,
     KIND_WORDS,
     OUTCOME_BRACKETED,
     OUTCOME_HEADLINES,
     RISK_WORDS,
-    SCREENING_WORDS,
 )
 from diffusion_scenarios._render.content import (
     NOTICE,
+    Block,
+    Bullets,
     EnforcementSummary,
+    FactGroup,
+    Fields,
+    Figure,
+    GroundItem,
+    Heading,
+    Rules,
+    Section,
+    Span,
+    Table,
+    Text,
     country,
-    day,
-    depends_on_parts,
     enforcement_summary,
-    facts_as_given,
+    memo_content,
     non_recipients_sentence,
-    requesting_state,
     rules,
     step_date_text,
     words,
-    yes_no,
 )
+from diffusion_scenarios._render.content import Paragraph as ParagraphBlock
 from diffusion_scenarios.errors import MissingDependencyError
 
 if TYPE_CHECKING:
@@ -322,25 +329,24 @@ class _Memo:
         _run(paragraph, value)
         return paragraph
 
-    def rules(self, paragraph: Paragraph, rule_ids: Iterable[str]) -> None:
+    def rules(self, paragraph: Paragraph, rule_ids: Iterable[str] | Rules) -> None:
         """``rpd-83 (secondary), rpd-34-3 (UNVERIFIED)``: the flag bold and coloured."""
-        ids = list(rule_ids)
-        if not ids:
+        cited = rule_ids if isinstance(rule_ids, Rules) else rules(self.assessment, rule_ids)
+        if not cited.refs:
             _run(paragraph, "no rule cited")
             return
-        for index, rule_id in enumerate(ids):
+        for index, ref in enumerate(cited.refs):
             if index:
                 _run(paragraph, ", ")
-            _run(paragraph, rule_id, mono=True)
-            status = self.assessment.verification(rule_id)
-            if status == "unverified":
+            _run(paragraph, ref.id, mono=True)
+            if ref.verification == "unverified":
                 _run(paragraph, " (")
                 _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
                 _run(paragraph, ")")
             else:
-                _run(paragraph, f" ({status})")
+                _run(paragraph, f" ({ref.verification})")
 
-    def rules_line(self, rule_ids: Iterable[str]) -> None:
+    def rules_line(self, rule_ids: Iterable[str] | Rules) -> None:
         paragraph = self.para()
         _run(paragraph, "Rules: ", bold=True)
         self.rules(paragraph, rule_ids)
@@ -470,19 +476,19 @@ def render_docx(
     _page_furniture(memo)
     _opening(memo)
     _outcome(memo)
-    _facts(memo)
-    _issuance_and_circulation(memo, figures=figures)
+    content = {section.anchor: section for section in memo_content(assessment).sections}
+    for anchor in ("facts", "issuance", "circulation"):
+        _section(memo, content[anchor], figures=figures)
     summary = enforcement_summary(assessment)
     _enforcement(memo, summary)
-    _trips(memo)
-    _grounds(memo, figures=figures)
+    for anchor in ("trips", "grounds"):
+        _section(memo, content[anchor], figures=figures)
     _route(memo, figures=figures)
     _after_deletion(memo)
-    _depends(memo)
+    _section(memo, content["depends"], figures=figures)
     _citations(memo)
     _appendix(memo, summary)
-    memo.heading("Caveats", 1)
-    memo.bullets(assessment.caveats)
+    _section(memo, content["caveats"], figures=figures)
     buffer = io.BytesIO()
     memo.doc.save(buffer)
     return _normalised_zip(buffer.getvalue())
@@ -622,75 +628,6 @@ def _outcome(memo: _Memo) -> None:
     memo.rules_line(outcome.citations)
 
 
-def _facts(memo: _Memo) -> None:
-    assessment = memo.assessment
-    memo.heading("Facts as given", 1)
-    scenario = assessment.scenario
-    if scenario is None:
-        memo.para("The facts assessed were not attached to this assessment.")
-        return
-    facts = facts_as_given(scenario)
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for fact in facts:
-        if fact.value is not None:
-            groups.setdefault(fact.group, []).append((fact.label, fact.value))
-    for group, items in groups.items():
-        memo.heading(group, 2)
-        memo.table(("Fact", "As given"), items, (0.36, 0.64))
-    unknown = [fact for fact in facts if fact.value is None]
-    memo.heading("Facts not given (unknown)", 2)
-    if unknown:
-        memo.para(
-            "The model did not assume these; where they matter, the result says what it "
-            "depends on."
-        )
-        memo.bullets(f"{fact.group}: {fact.label}" for fact in unknown)
-    else:
-        memo.para("Every fact the format asks for was given.")
-    if assessment.defaults_used:
-        memo.para("Defaults the model used because a fact was not given:")
-        for path in assessment.defaults_used:
-            _run(memo.para(style="List Bullet"), path, mono=True)
-
-
-def _issuance_and_circulation(memo: _Memo, *, figures: bool) -> None:
-    assessment = memo.assessment
-    issuance = assessment.issuance
-    memo.heading("How the request was issued", 1)
-    memo.labelled("Kind", _kind(assessment))
-    memo.labelled("Screening", SCREENING_WORDS.get(issuance.screening, words(issuance.screening)))
-    memo.labelled("Reviewed before circulation", yes_no(issuance.pre_screened))
-    memo.labelled("Circulated on", day(issuance.circulated_on))
-    memo.labelled("Reviewed after circulation", yes_no(issuance.review_after_circulation))
-    memo.rules_line(issuance.citations)
-    memo.bullets(issuance.reasons)
-
-    circulation = assessment.circulation
-    memo.heading("Where it circulated", 1)
-    memo.labelled("Recipient countries", str(circulation.recipient_count))
-    memo.labelled("Public", yes_no(circulation.public))
-    memo.labelled("Active from", day(circulation.active_from))
-    memo.labelled("Active until", day(circulation.active_until))
-    memo.rules_line(circulation.citations)
-    memo.bullets(circulation.reasons)
-    if figures:
-        from diffusion_scenarios.plots import circulation_map
-
-        memo.figure(
-            circulation_map,
-            name="circulation-map",
-            description=(
-                f"Tile-grid world map: the {_kind(assessment)} requested by "
-                f"{requesting_state(assessment)} reached {circulation.recipient_count} countries; "
-                "colours show each country's role and arrest risk."
-            ),
-            caption=(
-                "Circulation map: one square per INTERPOL member, coloured by role and arrest "
-                "risk; a thick blue edge marks a planned trip. Not to scale."
-            ),
-        )
-
-
 def _how_sure(confidence: str, basis: str) -> str:
     return (
         f"{words(confidence)} "
@@ -739,66 +676,6 @@ def _enforcement(memo: _Memo, summary: EnforcementSummary) -> None:
             "What each recipient can be expected to do, how sure the model is, and why, is in "
             "the appendix (country by country), with the countries that did not receive it "
             "named below it."
-        )
-
-
-def _trips(memo: _Memo) -> None:
-    assessment = memo.assessment
-    memo.heading("Planned trips", 1)
-    if not assessment.travel:
-        memo.para("No trips were stated.")
-        return
-    memo.table(
-        ("Date", "Country", "Notice active then", "Arrest risk", "Why", "Rules"),
-        [
-            (
-                trip.date.isoformat(),
-                country(trip.country),
-                yes_no(trip.notice_active),
-                RISK_WORDS.get(trip.arrest_risk, trip.arrest_risk),
-                "; ".join(trip.reasons),
-                memo.rules_cell(trip.citations),
-            )
-            for trip in assessment.travel
-        ],
-        (0.14, 0.13, 0.11, 0.12, 0.28, 0.22),
-    )
-
-
-def _grounds(memo: _Memo, *, figures: bool) -> None:
-    assessment = memo.assessment
-    deletions, corrections = grounds_by_remedy(assessment.grounds)
-    memo.heading("Grounds for deletion", 1)
-    if not deletions:
-        memo.para("No ground for deletion applies on the facts given.")
-    for heading, grounds in (("", deletions), ("Grounds for correcting the record", corrections)):
-        if heading and grounds:
-            memo.heading(heading, 1)
-        for ground in grounds:
-            memo.heading(f"{ground.label or words(ground.id)} ({ground.id})", 2)
-            paragraph = memo.para()
-            _run(paragraph, "Strength: ", bold=True)
-            _run(paragraph, ground.strength)
-            if rules(assessment, ground.citations).unverified:
-                _run(paragraph, " — rests on an ")
-                _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
-                _run(paragraph, " rule")
-            memo.rules_line(ground.citations)
-            memo.bullets(ground.reasons)
-    if not assessment.grounds:
-        return
-    if figures:
-        from diffusion_scenarios.plots import grounds_chart
-
-        memo.figure(
-            grounds_chart,
-            name="grounds-chart",
-            description="Bar chart of the grounds for deletion by strength: "
-            + "; ".join(f"{g.label or words(g.id)}: {g.strength}" for g in assessment.grounds),
-            caption=(
-                "Grounds chart: strong, arguable and weak grounds, each with the rules it rests "
-                "on and their verification status."
-            ),
         )
 
 
@@ -869,21 +746,6 @@ def _after_deletion(memo: _Memo) -> None:
         if step.description:
             memo.para(step.description)
         memo.rules_line(step.citations)
-
-
-def _depends(memo: _Memo) -> None:
-    memo.heading("What the answer depends on", 1)
-    if not memo.assessment.depends_on:
-        memo.para("Nothing left open: the facts given settle the points the model weighs.")
-        return
-    for item in memo.assessment.depends_on:
-        field, text = depends_on_parts(item)
-        paragraph = memo.para(style="List Bullet")
-        _run(paragraph, text)
-        if field:
-            _run(paragraph, " (")
-            _run(paragraph, field, mono=True)
-            _run(paragraph, ")")
 
 
 def _citations(memo: _Memo) -> None:
@@ -973,6 +835,110 @@ def _appendix(memo: _Memo, summary: EnforcementSummary) -> None:
         memo.heading("Member countries that did not receive it", 2)
         memo.para(non_recipients_sentence(summary, assessment.as_of))
         memo.para(", ".join(country(code) for code in others) + ".")
+
+
+# --- the memo content, in Word ----------------------------------------------------------------
+
+# Column widths (fractions of the text width) of the content's tables, by their header.
+_TABLE_WIDTHS: dict[tuple[str, ...], tuple[float, ...]] = {
+    ("Date", "Country", "Notice active then", "Arrest risk", "Why", "Rules"): (
+        0.14,
+        0.13,
+        0.11,
+        0.12,
+        0.28,
+        0.22,
+    ),
+}
+_BOLD = frozenset({"strong", "deadline", "flag"})
+_ITALIC = frozenset({"em", "estimated"})
+
+
+def _write(memo: _Memo, paragraph: Paragraph, text: Text) -> None:
+    """Inline pieces of the content as runs: rules with their flags, links as hyperlinks."""
+    for piece in text:
+        if isinstance(piece, Rules):
+            memo.rules(paragraph, piece)
+        elif piece.style == "link":
+            _hyperlink(paragraph, piece.text)
+        else:
+            _run(
+                paragraph,
+                piece.text,
+                bold=piece.style in _BOLD,
+                italic=piece.style in _ITALIC,
+                mono=piece.style == "code",
+                colour=_FLAG if piece.style == "flag" else None,
+            )
+
+
+def _cell(memo: _Memo, text: Text) -> Cell:
+    if len(text) == 1 and isinstance(text[0], Span) and text[0].style == "plain":
+        return text[0].text
+    return lambda paragraph: _write(memo, paragraph, text)
+
+
+def _ground(memo: _Memo, ground: GroundItem) -> None:
+    memo.heading(f"{ground.name} ({ground.id})", 2)
+    paragraph = memo.para()
+    _run(paragraph, "Strength: ", bold=True)
+    _run(paragraph, ground.strength)
+    if ground.rules.unverified:
+        _run(paragraph, " — rests on an ")
+        _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
+        _run(paragraph, " rule")
+    memo.rules_line(ground.rules)
+    memo.bullets(ground.reasons)
+
+
+def _figure(memo: _Memo, figure: Figure) -> None:
+    from diffusion_scenarios import plots
+
+    chart = {
+        "circulation_map": plots.circulation_map,
+        "route_timeline": plots.route_timeline,
+        "grounds_chart": plots.grounds_chart,
+    }[figure.kind]
+    memo.figure(
+        chart,
+        name=figure.kind.replace("_", "-"),
+        description=figure.description,
+        caption=figure.caption,
+    )
+
+
+def _block(memo: _Memo, block: Block, *, figures: bool) -> None:
+    """One block of the memo content; a heading inside a section is one level down."""
+    if isinstance(block, ParagraphBlock):
+        _write(memo, memo.para(), block.text)
+    elif isinstance(block, Bullets):
+        for item in block.items:
+            _write(memo, memo.para(style="List Bullet"), item.text)
+            for child in item.children:
+                _write(memo, memo.para(style="List Bullet 2"), child)
+    elif isinstance(block, Fields):
+        for label, value in block.items:
+            paragraph = memo.para()
+            _run(paragraph, f"{label}: ", bold=True)
+            _write(memo, paragraph, value)
+    elif isinstance(block, FactGroup):
+        memo.heading(block.title, 2)
+        memo.table(("Fact", "As given"), block.items, (0.36, 0.64))
+    elif isinstance(block, Table):
+        rows = [[_cell(memo, cell) for cell in row] for row in block.rows]
+        memo.table(block.header, rows, _TABLE_WIDTHS[block.header])
+    elif isinstance(block, Heading):
+        memo.heading(block.text, 1 if block.level == 2 else 2)
+    elif isinstance(block, GroundItem):
+        _ground(memo, block)
+    elif figures:
+        _figure(memo, block)
+
+
+def _section(memo: _Memo, section: Section, *, figures: bool) -> None:
+    memo.heading(section.title, 1)
+    for block in section.blocks:
+        _block(memo, block, figures=figures)
 
 
 def _normalised_zip(data: bytes) -> bytes:
