@@ -191,10 +191,14 @@ class RuleRef:
     verification: str
 
     @property
+    def status(self) -> str:
+        """The verification as shown: ``secondary``, or ``UNVERIFIED`` in capitals."""
+        return "UNVERIFIED" if self.verification == "unverified" else self.verification
+
+    @property
     def words(self) -> str:
         """``"rpd-83 (secondary)"``, ``"rpd-34-3 (UNVERIFIED)"``."""
-        status = "UNVERIFIED" if self.verification == "unverified" else self.verification
-        return f"{self.id} ({status})"
+        return f"{self.id} ({self.status})"
 
 
 @dataclass(frozen=True, slots=True)
