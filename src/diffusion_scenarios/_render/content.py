@@ -32,7 +32,9 @@ from diffusion_scenarios._engine.outcome import (
 )
 from diffusion_scenarios._law.vocab import (
     BASIS_CELLS,
+    BASIS_WORDS,
     KIND_WORDS,
+    OUTCOME_BRACKETED,
     OUTCOME_HEADLINES,
     RISK_WORDS,
     SCREENING_WORDS,
@@ -42,8 +44,10 @@ if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import (
         Assessment,
         Circulation,
+        Citation,
         EnforcementEntry,
         Ground,
+        Hinge,
         Issuance,
     )
     from diffusion_scenarios._facts.scenario import Case, Scenario
@@ -66,6 +70,7 @@ __all__ = [
     "Table",
     "enforcement_summary",
     "facts_as_given",
+    "long_memo_content",
     "memo_content",
 ]
 
@@ -173,7 +178,8 @@ def member_on(code: str, day: _dt.date) -> bool:
 class Span:
     """Words with a role. ``style`` is one of:
 
-    ``plain``; ``strong``; ``em``; ``code`` (an id or a field path); ``flag`` (UNVERIFIED);
+    ``plain``; ``strong``; ``em``; ``muted`` (secondary detail); ``code`` (an id or a field
+    path); ``flag`` (UNVERIFIED);
     ``link`` (a source URL); ``estimated`` (a date the model estimated); ``deadline`` (a date
     fixed by a rule); ``xref`` (a pointer to another section: ``target`` is its anchor).
     """
@@ -235,7 +241,8 @@ def plain(text: str) -> Text:
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph; ``role`` is ``""`` or ``"outcome"`` (the headline of the likely outcome)."""
+    """A paragraph. ``role``: ``""``; ``"outcome"``, the headline of the likely outcome;
+    ``"summary"``, the outcome's summary set larger; ``"note"``, a note set in italics."""
 
     text: Text
     role: str = ""
@@ -1009,5 +1016,244 @@ def memo_content(assessment: Assessment) -> Memo:
             _citations_section(assessment),
             _appendix_section(assessment, summary),
             Section("caveats", "Caveats", (_bullets(assessment.caveats),)),
+        ),
+    )
+
+
+# --- the long form (the Word memo) ------------------------------------------------------------
+# The memo a lawyer edits and sends: the outcome first with the chance of each decision, how
+# sure the model is in each country and on what it rests, the steps a deletion does not end
+# apart from the route, the members that did not receive the request by name.
+
+#: The route steps that say what a deletion leaves in place; the long form shows them apart.
+AFTER_DELETION_STEPS = ("domestic_case_continues", "bilateral_extradition_possible")
+
+
+def _rules_line(assessment: Assessment, rule_ids: Iterable[str]) -> Paragraph:
+    return Paragraph((Span("Rules: ", "strong"), rules(assessment, rule_ids)))
+
+
+def _percent(probability: float) -> str:
+    return f"{round(probability * 100)}%"
+
+
+def _hinge(hinge: Hinge) -> BulletItem:
+    condition = hinge.condition.strip() or f"depending on {words(hinge.field)}"
+    leads = OUTCOME_BRACKETED.get(hinge.leads_to, words(hinge.leads_to))
+    text: Text = (Span(condition[:1].upper() + condition[1:]), Span(f": most likely {leads}."))
+    if hinge.field:
+        text += (Span(" Fact: "), Span(hinge.field, "code"), Span("."))
+    return BulletItem(text)
+
+
+def _long_outcome_section(assessment: Assessment) -> Section:
+    outcome = assessment.outcome
+    blocks: list[Block] = []
+    if outcome.summary:
+        blocks.append(Paragraph((Span(outcome.summary, "strong"),), role="summary"))
+    if outcome.prediction is None:
+        text = (
+            f"No prediction: nothing was on file on {assessment.as_of.isoformat()}, the day "
+            "assessed, so there is no decision of the CCF to foresee."
+        )
+        blocks.append(Paragraph((Span(text, "strong"),)))
+    else:
+        key = outcome.prediction
+        headline = OUTCOME_HEADLINES.get(key, words(key))
+        blocks.append(Paragraph((Span(headline, "strong"), Span(f" ({key})."))))
+    if outcome.likelihood:
+        blocks.append(Paragraph(plain("How likely each outcome is on these facts:")))
+        chances = (
+            f"{OUTCOME_BRACKETED.get(name, words(name)).capitalize()}: about {_percent(p)}"
+            for name, p in outcome.likelihood
+        )
+        blocks.append(_bullets(chances))
+    if outcome.confidence:
+        blocks.append(Fields((("How sure the model is", plain(words(outcome.confidence))),)))
+    if outcome.hinges_on:
+        blocks.append(Paragraph(plain("What it hinges on (the most decisive first):")))
+        blocks.append(Bullets(tuple(_hinge(hinge) for hinge in outcome.hinges_on)))
+    if outcome.explanation:
+        blocks.append(Paragraph(plain(outcome.explanation)))
+    blocks.append(_rules_line(assessment, outcome.citations))
+    return Section("outcome", "Likely outcome", tuple(blocks))
+
+
+def how_sure(entry: EnforcementEntry) -> str:
+    """``"medium (a presumption about its region)"``: the confidence and what it rests on."""
+    return f"{words(entry.confidence)} ({BASIS_WORDS.get(entry.basis, words(entry.basis))})"
+
+
+def _long_enforcement_section(assessment: Assessment, summary: EnforcementSummary) -> Section:
+    rows: list[tuple[Text, ...]] = []
+    requesting = summary.requesting
+    if requesting is not None:
+        rows.append(
+            (
+                plain("requesting state"),
+                plain(RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk)),
+                plain(country(requesting.country)),
+                (rules(assessment, requesting.citations),),
+            )
+        )
+    for group in summary.groups:
+        rows.append(
+            (
+                plain(f"recipients ({len(group.countries)})"),
+                plain(RISK_WORDS.get(group.risk, group.risk)),
+                plain(", ".join(country(code) for code in group.countries)),
+                (rules(assessment, group.citations),),
+            )
+        )
+    blocks: list[Block] = [
+        Paragraph(
+            plain("The requesting state and the recipients, grouped by arrest risk:"), "note"
+        ),
+        Table("", ("Role", "Arrest risk", "Countries", "Rules"), tuple(rows)),
+    ]
+    if requesting is not None:
+        reasons = " ".join(requesting.reasons)
+        blocks.append(
+            Paragraph(plain(f"In the requesting state: {requesting.consequence} {reasons}"))
+        )
+        blocks.append(Fields((("How sure the model is there", plain(how_sure(requesting))),)))
+    blocks.append(Paragraph(plain(non_recipients_sentence(summary, assessment.as_of))))
+    if summary.recipients:
+        text = (
+            "What each recipient can be expected to do, how sure the model is, and why, is in "
+            "the appendix (country by country), with the countries that did not receive it "
+            "named below it."
+        )
+        blocks.append(Paragraph(plain(text)))
+    return Section("enforcement", "Arrest risk by country", tuple(blocks))
+
+
+def _long_route_section(assessment: Assessment) -> Section:
+    steps = [step for step in assessment.route if step.step not in AFTER_DELETION_STEPS]
+    if not steps:
+        text = "No step of a challenge applies on the facts given."
+        return Section("route", "The CCF route", (Paragraph(plain(text)),))
+    full = _route_section(assessment)
+    table = Table(
+        "",
+        ("Step", "Date", "Deadline", "What happens", "Rules"),
+        tuple(
+            (
+                plain(words(step.step)),
+                step_date(step.date, estimated=step.estimated),
+                deadline(step.deadline),
+                plain(step.description or "—"),
+                (rules(assessment, step.citations),),
+            )
+            for step in steps
+        ),
+    )
+    note = "Dates marked (estimated) are estimates, not dates fixed by a rule."
+    figures = tuple(block for block in full.blocks if isinstance(block, Figure))
+    return Section("route", full.title, (table, Paragraph(plain(note), "note"), *figures))
+
+
+def _after_deletion_section(assessment: Assessment) -> Section:
+    steps = [step for step in assessment.route if step.step in AFTER_DELETION_STEPS]
+    blocks: list[Block] = []
+    for step in steps:
+        blocks.append(Heading(words(step.step).capitalize()))
+        if step.description:
+            blocks.append(Paragraph(plain(step.description)))
+        blocks.append(_rules_line(assessment, step.citations))
+    return Section("after_deletion", "What deletion does not end", tuple(blocks), not steps)
+
+
+def _rule_cell(citation: Citation) -> Text:
+    """``"Statute of the CCF, Art. 40(1)"`` and, muted, ``" (version, in force from ...)"``."""
+    text: Text = (Span(f"{citation.instrument}, {citation.provision}"),)
+    version = citation.version
+    if citation.in_force_from is not None:
+        version = f"{version}, in force from {citation.in_force_from.isoformat()}"
+    return (*text, Span(f" ({version})", "muted")) if version else text
+
+
+def _long_citations_section(assessment: Assessment) -> Section:
+    note = (
+        "Every rule the memo relies on, with the status of its source. UNVERIFIED rules are "
+        "not settled law: check them before relying on them."
+    )
+    rows = tuple(
+        (
+            (Span(c.id, "code"),),
+            _rule_cell(c),
+            (Span("UNVERIFIED", "flag"),)
+            if c.verification == "unverified"
+            else plain(c.verification),
+            (Span(c.url, "link"),) if c.url else plain("no source recorded"),
+        )
+        for c in assessment.citations
+    )
+    table = Table("", ("Id", "Rule", "Verification", "Source"), rows)
+    return Section("citations", "Rules cited", (Paragraph(plain(note), "note"), table))
+
+
+def _long_appendix_section(assessment: Assessment, summary: EnforcementSummary) -> Section:
+    entries = ([summary.requesting] if summary.requesting is not None else []) + list(
+        summary.recipients
+    )
+    blocks: list[Block] = []
+    if not entries:
+        blocks.append(Paragraph(plain("No country received it.")))
+    else:
+        note = (
+            "The requesting state first, then every recipient by arrest risk: what it can be "
+            "expected to do, how sure the model is (and what that rests on), and why."
+        )
+        rows = tuple(
+            (
+                plain(
+                    country(entry.country)
+                    + (" — requesting state" if entry.role == "requesting" else "")
+                ),
+                plain(RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk)),
+                plain(how_sure(entry)),
+                plain(" ".join((entry.consequence, *entry.reasons)).strip()),
+                (rules(assessment, entry.citations),),
+            )
+            for entry in entries
+        )
+        header = ("Country", "Arrest risk", "How sure", "Consequence and why", "Rules")
+        blocks += [Paragraph(plain(note), "note"), Table("", header, rows)]
+    others = summary.non_recipient_members
+    if others:
+        blocks += [
+            Heading("Member countries that did not receive it"),
+            Paragraph(plain(non_recipients_sentence(summary, assessment.as_of))),
+            Paragraph(plain(", ".join(country(code) for code in others) + ".")),
+        ]
+    return Section("appendix", "Appendix: country by country", tuple(blocks))
+
+
+def long_memo_content(assessment: Assessment) -> Memo:
+    """The memo in its long form, the Word memo's: the outcome first; the facts, issuance,
+    circulation, trips, grounds, what the answer depends on and the caveats as in
+    :func:`memo_content`; the arrest risk, route, rules and appendix in their long form."""
+    short = {section.anchor: section for section in memo_content(assessment).sections}
+    summary = enforcement_summary(assessment)
+    return Memo(
+        title=assessment.title or assessment.scenario_id,
+        scenario_id=assessment.scenario_id,
+        as_of=assessment.as_of,
+        notice=NOTICE,
+        sections=(
+            _long_outcome_section(assessment),
+            short["facts"],
+            short["issuance"],
+            short["circulation"],
+            _long_enforcement_section(assessment, summary),
+            short["trips"],
+            short["grounds"],
+            _long_route_section(assessment),
+            _after_deletion_section(assessment),
+            short["depends"],
+            _long_citations_section(assessment),
+            _long_appendix_section(assessment, summary),
+            short["caveats"],
         ),
     )

@@ -36,17 +36,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._law.vocab import (
-    BASIS_WORDS,
     KIND_WORDS,
-    OUTCOME_BRACKETED,
-    OUTCOME_HEADLINES,
-    RISK_WORDS,
 )
 from diffusion_scenarios._render.content import (
     NOTICE,
     Block,
     Bullets,
-    EnforcementSummary,
     FactGroup,
     Fields,
     Figure,
@@ -57,12 +52,8 @@ from diffusion_scenarios._render.content import (
     Span,
     Table,
     Text,
-    country,
-    enforcement_summary,
-    memo_content,
-    non_recipients_sentence,
+    long_memo_content,
     rules,
-    step_date_text,
     words,
 )
 from diffusion_scenarios._render.content import Paragraph as ParagraphBlock
@@ -87,12 +78,8 @@ DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 #: The date of every entry in the zip container: the zip epoch, so the bytes do not change.
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 INSTALL_HINT = (
-    "the Word memo needs python-docx; install it with: "
-    'pip install "diffusion-scenarios[docx]"'
+    'the Word memo needs python-docx; install it with: pip install "diffusion-scenarios[docx]"'
 )
-
-# The route steps that say what a deletion leaves in place; shown in their own section.
-AFTER_DELETION_STEPS = ("domestic_case_continues", "bilateral_extradition_possible")
 
 
 # The notice in the document's properties (Word keeps at most 255 characters there).
@@ -475,20 +462,9 @@ def render_docx(
     _properties(memo, _timestamp(timestamp))
     _page_furniture(memo)
     _opening(memo)
-    _outcome(memo)
-    content = {section.anchor: section for section in memo_content(assessment).sections}
-    for anchor in ("facts", "issuance", "circulation"):
-        _section(memo, content[anchor], figures=figures)
-    summary = enforcement_summary(assessment)
-    _enforcement(memo, summary)
-    for anchor in ("trips", "grounds"):
-        _section(memo, content[anchor], figures=figures)
-    _route(memo, figures=figures)
-    _after_deletion(memo)
-    _section(memo, content["depends"], figures=figures)
-    _citations(memo)
-    _appendix(memo, summary)
-    _section(memo, content["caveats"], figures=figures)
+    for section in long_memo_content(assessment).sections:
+        if not section.placeholder:
+            _section(memo, section, figures=figures)
     buffer = io.BytesIO()
     memo.doc.save(buffer)
     return _normalised_zip(buffer.getvalue())
@@ -580,295 +556,47 @@ def _opening(memo: _Memo) -> None:
     _run(meta, f" with diffusion-scenarios {__version__}.", colour=_MUTED)
 
 
-def _percent(probability: float) -> str:
-    return f"{round(probability * 100)}%"
-
-
-def _outcome(memo: _Memo) -> None:
-    assessment = memo.assessment
-    outcome = assessment.outcome
-    memo.heading("Likely outcome", 1)
-    if outcome.summary:
-        memo.para(outcome.summary, bold=True, size=12)
-    if outcome.prediction is None:
-        memo.para(
-            f"No prediction: nothing was on file on {assessment.as_of.isoformat()}, the day "
-            "assessed, so there is no decision of the CCF to foresee.",
-            bold=True,
-        )
-    else:
-        key = outcome.prediction
-        paragraph = memo.para(OUTCOME_HEADLINES.get(key, words(key)), bold=True)
-        _run(paragraph, f" ({key}).")
-    if outcome.likelihood:
-        memo.para("How likely each outcome is on these facts:")
-        memo.bullets(
-            f"{OUTCOME_BRACKETED.get(name, words(name)).capitalize()}: about {_percent(p)}"
-            for name, p in outcome.likelihood
-        )
-    if outcome.confidence:
-        memo.labelled(
-            "How sure the model is",
-            words(outcome.confidence),
-        )
-    if outcome.hinges_on:
-        memo.para("What it hinges on (the most decisive first):")
-        for hinge in outcome.hinges_on:
-            paragraph = memo.para(style="List Bullet")
-            condition = hinge.condition.strip() or f"depending on {words(hinge.field)}"
-            _run(paragraph, condition[:1].upper() + condition[1:])
-            leads = OUTCOME_BRACKETED.get(hinge.leads_to, words(hinge.leads_to))
-            _run(paragraph, f": most likely {leads}.")
-            if hinge.field:
-                _run(paragraph, " Fact: ")
-                _run(paragraph, hinge.field, mono=True)
-                _run(paragraph, ".")
-    if outcome.explanation:
-        memo.para(outcome.explanation)
-    memo.rules_line(outcome.citations)
-
-
-def _how_sure(confidence: str, basis: str) -> str:
-    return (
-        f"{words(confidence)} "
-        f"({BASIS_WORDS.get(basis, words(basis))})"
-    )
-
-
-def _enforcement(memo: _Memo, summary: EnforcementSummary) -> None:
-    assessment = memo.assessment
-    memo.heading("Arrest risk by country", 1)
-    rows: list[tuple[Cell, ...]] = []
-    requesting = summary.requesting
-    if requesting is not None:
-        rows.append(
-            (
-                "requesting state",
-                RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk),
-                country(requesting.country),
-                memo.rules_cell(requesting.citations),
-            )
-        )
-    for group in summary.groups:
-        rows.append(
-            (
-                f"recipients ({len(group.countries)})",
-                RISK_WORDS.get(group.risk, group.risk),
-                ", ".join(country(code) for code in group.countries),
-                memo.rules_cell(group.citations),
-            )
-        )
-    memo.para(
-        "The requesting state and the recipients, grouped by arrest risk:", italic=True
-    )
-    memo.table(("Role", "Arrest risk", "Countries", "Rules"), rows, (0.16, 0.13, 0.43, 0.28))
-    if requesting is not None:
-        memo.para(
-            f"In the requesting state: {requesting.consequence} {' '.join(requesting.reasons)}"
-        )
-        memo.labelled(
-            "How sure the model is there",
-            _how_sure(requesting.confidence, requesting.basis),
-        )
-    memo.para(non_recipients_sentence(summary, assessment.as_of))
-    if summary.recipients:
-        memo.para(
-            "What each recipient can be expected to do, how sure the model is, and why, is in "
-            "the appendix (country by country), with the countries that did not receive it "
-            "named below it."
-        )
-
-
-def _route(memo: _Memo, *, figures: bool) -> None:
-    assessment = memo.assessment
-    memo.heading("The CCF route", 1)
-    steps = [step for step in assessment.route if step.step not in AFTER_DELETION_STEPS]
-    if not steps:
-        memo.para("No step of a challenge applies on the facts given.")
-        return
-
-    def deadline(value: _dt.date | None) -> Cell:
-        if value is None:
-            return "—"
-        text = value.isoformat()
-
-        def fill(paragraph: Paragraph) -> None:
-            _run(paragraph, text, bold=True)
-            _run(paragraph, " (deadline)")
-
-        return fill
-
-    def when(value: _dt.date | None, estimated: bool) -> Cell:
-        text = step_date_text(value, estimated=estimated and value is not None)
-        if estimated and value is not None:
-            return lambda paragraph: _run(paragraph, text, italic=True)
-        return text
-
-    memo.table(
-        ("Step", "Date", "Deadline", "What happens", "Rules"),
-        [
-            (
-                words(step.step),
-                when(step.date, step.estimated),
-                deadline(step.deadline),
-                step.description or "—",
-                memo.rules_cell(step.citations),
-            )
-            for step in steps
-        ],
-        (0.19, 0.14, 0.15, 0.30, 0.22),
-    )
-    memo.para("Dates marked (estimated) are estimates, not dates fixed by a rule.", italic=True)
-    if figures and assessment.route:
-        from diffusion_scenarios.plots import route_timeline
-
-        memo.figure(
-            route_timeline,
-            name="route-timeline",
-            description=(
-                "Timeline of the CCF route with deadlines as bars and planned trips as "
-                "vertical lines coloured by arrest risk."
-            ),
-            caption=(
-                "Route timeline: dots are dates, bars run to deadlines, hollow and dashed marks "
-                "are estimates; vertical lines are planned trips."
-            ),
-        )
-
-
-def _after_deletion(memo: _Memo) -> None:
-    steps = [step for step in memo.assessment.route if step.step in AFTER_DELETION_STEPS]
-    if not steps:
-        return
-    memo.heading("What deletion does not end", 1)
-    for step in steps:
-        memo.heading(words(step.step).capitalize(), 2)
-        if step.description:
-            memo.para(step.description)
-        memo.rules_line(step.citations)
-
-
-def _citations(memo: _Memo) -> None:
-    assessment = memo.assessment
-    memo.heading("Rules cited", 1)
-    memo.para(
-        "Every rule the memo relies on, with the status of its source. UNVERIFIED rules are "
-        "not settled law: check them before relying on them.",
-        italic=True,
-    )
-
-    def rule(citation: Any) -> Filler:
-        def fill(paragraph: Paragraph) -> None:
-            _run(paragraph, f"{citation.instrument}, {citation.provision}")
-            version = citation.version
-            if citation.in_force_from is not None:
-                version = f"{version}, in force from {citation.in_force_from.isoformat()}"
-            if version:
-                _run(paragraph, f" ({version})", colour=_MUTED)
-
-        return fill
-
-    def status(verification: str) -> Cell:
-        if verification == "unverified":
-            return lambda paragraph: _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
-        return verification
-
-    def source(url: str) -> Cell:
-        if _URL.fullmatch(url):
-            return lambda paragraph: _hyperlink(paragraph, url)
-        return url or "no source recorded"
-
-    memo.table(
-        ("Id", "Rule", "Verification", "Source"),
-        [
-            (
-                _mono(citation.id),
-                rule(citation),
-                status(citation.verification),
-                source(citation.url),
-            )
-            for citation in assessment.citations
-        ],
-        (0.19, 0.35, 0.18, 0.28),
-    )
-
-
-def _appendix(memo: _Memo, summary: EnforcementSummary) -> None:
-    assessment = memo.assessment
-    memo.heading("Appendix: country by country", 1)
-    entries = ([summary.requesting] if summary.requesting is not None else []) + list(
-        summary.recipients
-    )
-    if not entries:
-        memo.para("No country received it.")
-    else:
-        memo.para(
-            "The requesting state first, then every recipient by arrest risk: what it can be "
-            "expected to do, how sure the model is (and what that rests on), and why.",
-            italic=True,
-        )
-        memo.table(
-            ("Country", "Arrest risk", "How sure", "Consequence and why", "Rules"),
-            [
-                (
-                    country(entry.country)
-                    + (" — requesting state" if entry.role == "requesting" else ""),
-                    RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk),
-                    _how_sure(entry.confidence, entry.basis),
-                    " ".join((entry.consequence, *entry.reasons)).strip(),
-                    memo.rules_cell(entry.citations),
-                )
-                for entry in entries
-            ],
-            (0.16, 0.10, 0.16, 0.36, 0.22),
-        )
-    from diffusion_scenarios._law.countries import is_member
-
-    others = sorted(
-        entry.country
-        for entry in assessment.enforcement
-        if entry.role != "requesting"
-        and (entry.role == "non_recipient" or not entry.received)
-        and is_member(entry.country, assessment.as_of)
-    )
-    if others:
-        memo.heading("Member countries that did not receive it", 2)
-        memo.para(non_recipients_sentence(summary, assessment.as_of))
-        memo.para(", ".join(country(code) for code in others) + ".")
-
-
 # --- the memo content, in Word ----------------------------------------------------------------
 
 # Column widths (fractions of the text width) of the content's tables, by their header.
 _TABLE_WIDTHS: dict[tuple[str, ...], tuple[float, ...]] = {
+    ("Role", "Arrest risk", "Countries", "Rules"): (0.16, 0.13, 0.43, 0.28),
     ("Date", "Country", "Notice active then", "Arrest risk", "Why", "Rules"): (
-        0.14,
-        0.13,
-        0.11,
-        0.12,
-        0.28,
-        0.22,
+        *(0.14, 0.13, 0.11, 0.12, 0.28, 0.22),
+    ),
+    ("Step", "Date", "Deadline", "What happens", "Rules"): (0.19, 0.14, 0.15, 0.30, 0.22),
+    ("Id", "Rule", "Verification", "Source"): (0.19, 0.35, 0.18, 0.28),
+    ("Country", "Arrest risk", "How sure", "Consequence and why", "Rules"): (
+        *(0.16, 0.10, 0.16, 0.36, 0.22),
     ),
 }
 _BOLD = frozenset({"strong", "deadline", "flag"})
+_COLOURS = {"flag": _FLAG, "muted": _MUTED}
 _ITALIC = frozenset({"em", "estimated"})
 
 
-def _write(memo: _Memo, paragraph: Paragraph, text: Text) -> None:
-    """Inline pieces of the content as runs: rules with their flags, links as hyperlinks."""
+def _write(memo: _Memo, paragraph: Paragraph, text: Text, role: str = "") -> None:
+    """Inline pieces of the content as runs: rules with their flags, links as hyperlinks.
+
+    A ``note`` paragraph is set in italics, a ``summary`` one larger."""
     for piece in text:
         if isinstance(piece, Rules):
             memo.rules(paragraph, piece)
-        elif piece.style == "link":
+        elif piece.style == "link" and _URL.fullmatch(piece.text):
             _hyperlink(paragraph, piece.text)
         else:
             _run(
                 paragraph,
                 piece.text,
                 bold=piece.style in _BOLD,
-                italic=piece.style in _ITALIC,
+                italic=piece.style in _ITALIC or role == "note",
                 mono=piece.style == "code",
-                colour=_FLAG if piece.style == "flag" else None,
+                colour=_FLAG
+                if piece.style == "flag"
+                else _MUTED
+                if piece.style == "muted"
+                else None,
+                size=12 if role == "summary" else None,
             )
 
 
@@ -910,7 +638,7 @@ def _figure(memo: _Memo, figure: Figure) -> None:
 def _block(memo: _Memo, block: Block, *, figures: bool) -> None:
     """One block of the memo content; a heading inside a section is one level down."""
     if isinstance(block, ParagraphBlock):
-        _write(memo, memo.para(), block.text)
+        _write(memo, memo.para(), block.text, block.role)
     elif isinstance(block, Bullets):
         for item in block.items:
             _write(memo, memo.para(style="List Bullet"), item.text)
