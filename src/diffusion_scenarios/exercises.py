@@ -149,19 +149,18 @@ class Feedback:
 
 
 def _cite(assessment: Assessment, rule_ids: Iterable[str]) -> str:
+    cited: dict[str, Citation] = {c.id: c for c in assessment.citations}
     parts = []
     for rule_id in rule_ids:
-        try:
-            citation: Citation = assessment.citation(rule_id)
-        except KeyError:
+        citation = cited.get(rule_id)
+        if citation is None:
             parts.append(rule_id)
-            continue
-        status = (
-            "UNVERIFIED, check the official text"
-            if citation.verification == "unverified"
-            else citation.verification
-        )
-        parts.append(f"{rule_id} ({citation.instrument}, {citation.provision}; {status})")
+        elif citation.verification == "unverified":
+            where = f"{citation.instrument}, {citation.provision}"
+            parts.append(f"{rule_id} ({where}; UNVERIFIED, check the official text)")
+        else:
+            where = f"{citation.instrument}, {citation.provision}"
+            parts.append(f"{rule_id} ({where}; {citation.verification})")
     return "; ".join(parts) if parts else "no rule cited"
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
@@ -49,6 +49,7 @@ if TYPE_CHECKING:
         Ground,
         Hinge,
         Issuance,
+        RouteStep,
     )
     from diffusion_scenarios._facts.scenario import Case, Scenario
 
@@ -735,34 +736,47 @@ def _circulation_section(assessment: Assessment, circulation: Circulation) -> Se
     )
 
 
-def _enforcement_section(assessment: Assessment, summary: EnforcementSummary) -> Section:
+def _risk_rows(
+    assessment: Assessment, summary: EnforcementSummary, *, short: bool
+) -> tuple[tuple[Text, ...], ...]:
+    """The requesting state, then one row per group of recipients: role, arrest risk,
+    countries, confidence and rules. The long form has no confidence column (how sure the
+    model is stands per country in its appendix) and does not mark presumed groups."""
     rows: list[tuple[Text, ...]] = []
     requesting = summary.requesting
     if requesting is not None:
+        risk = RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk)
         rows.append(
             (
                 plain("requesting state"),
-                plain(RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk)),
+                plain(risk),
                 plain(country(requesting.country)),
                 plain(requesting.confidence),
                 (rules(assessment, requesting.citations),),
             )
         )
     for group in summary.groups:
+        role = group_role(group) if short else f"recipients ({len(group.countries)})"
+        risk = group_risk(group) if short else RISK_WORDS.get(group.risk, group.risk)
         rows.append(
             (
-                plain(group_role(group)),
-                plain(group_risk(group)),
+                plain(role),
+                plain(risk),
                 plain(", ".join(country(code) for code in group.countries)),
                 plain(group_confidence_words(group.confidences)),
                 (rules(assessment, group.citations),),
             )
         )
+    return tuple(rows) if short else tuple((*row[:3], row[4]) for row in rows)
+
+
+def _enforcement_section(assessment: Assessment, summary: EnforcementSummary) -> Section:
+    requesting = summary.requesting
     blocks: list[Block] = [
         Table(
             "The requesting state and the recipients, grouped by arrest risk",
             ("Role", "Arrest risk", "Countries", "Confidence", "Rules"),
-            tuple(rows),
+            _risk_rows(assessment, summary, short=True),
         )
     ]
     if presumption_sentence(summary):
@@ -858,8 +872,8 @@ def deadline(value: _dt.date | None) -> Text:
     return (Span(value.isoformat(), "deadline"), Span(" (deadline)"))
 
 
-def _route_section(assessment: Assessment) -> Section:
-    table = Table(
+def _route_table(assessment: Assessment, steps: Iterable[RouteStep]) -> Table:
+    return Table(
         "Steps of the challenge before the CCF, with dates",
         ("Step", "Date", "Deadline", "What happens", "Rules"),
         tuple(
@@ -870,9 +884,13 @@ def _route_section(assessment: Assessment) -> Section:
                 plain(step.description or "—"),
                 (rules(assessment, step.citations),),
             )
-            for step in assessment.route
+            for step in steps
         ),
     )
+
+
+def _route_section(assessment: Assessment) -> Section:
+    table = _route_table(assessment, assessment.route)
     note = Paragraph(
         (
             Span("Dates marked "),
@@ -942,6 +960,16 @@ def _depends_section(assessment: Assessment) -> Section:
     return Section("depends", title, (Bullets(tuple(items)),))
 
 
+def _verification_cell(citation: Citation) -> Text:
+    if citation.verification == "unverified":
+        return (Span("UNVERIFIED", "flag"),)
+    return plain(citation.verification)
+
+
+def _source_cell(citation: Citation) -> Text:
+    return (Span(citation.url, "link"),) if citation.url else plain("no source recorded")
+
+
 def _citations_section(assessment: Assessment) -> Section:
     rows = tuple(
         (
@@ -950,10 +978,8 @@ def _citations_section(assessment: Assessment) -> Section:
             plain(c.provision),
             plain(c.version),
             plain(day(c.in_force_from)),
-            (Span("UNVERIFIED", "flag"),)
-            if c.verification == "unverified"
-            else plain(c.verification),
-            (Span(c.url, "link"),) if c.url else plain("no source recorded"),
+            _verification_cell(c),
+            _source_cell(c),
         )
         for c in assessment.citations
     )
@@ -1085,31 +1111,13 @@ def how_sure(entry: EnforcementEntry) -> str:
 
 
 def _long_enforcement_section(assessment: Assessment, summary: EnforcementSummary) -> Section:
-    rows: list[tuple[Text, ...]] = []
+    rows = _risk_rows(assessment, summary, short=False)
     requesting = summary.requesting
-    if requesting is not None:
-        rows.append(
-            (
-                plain("requesting state"),
-                plain(RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk)),
-                plain(country(requesting.country)),
-                (rules(assessment, requesting.citations),),
-            )
-        )
-    for group in summary.groups:
-        rows.append(
-            (
-                plain(f"recipients ({len(group.countries)})"),
-                plain(RISK_WORDS.get(group.risk, group.risk)),
-                plain(", ".join(country(code) for code in group.countries)),
-                (rules(assessment, group.citations),),
-            )
-        )
     blocks: list[Block] = [
         Paragraph(
             plain("The requesting state and the recipients, grouped by arrest risk:"), "note"
         ),
-        Table("", ("Role", "Arrest risk", "Countries", "Rules"), tuple(rows)),
+        Table("", ("Role", "Arrest risk", "Countries", "Rules"), rows),
     ]
     if requesting is not None:
         reasons = " ".join(requesting.reasons)
@@ -1134,20 +1142,7 @@ def _long_route_section(assessment: Assessment) -> Section:
         text = "No step of a challenge applies on the facts given."
         return Section("route", "The CCF route", (Paragraph(plain(text)),))
     full = _route_section(assessment)
-    table = Table(
-        "",
-        ("Step", "Date", "Deadline", "What happens", "Rules"),
-        tuple(
-            (
-                plain(words(step.step)),
-                step_date(step.date, estimated=step.estimated),
-                deadline(step.deadline),
-                plain(step.description or "—"),
-                (rules(assessment, step.citations),),
-            )
-            for step in steps
-        ),
-    )
+    table = _route_table(assessment, steps)
     note = "Dates marked (estimated) are estimates, not dates fixed by a rule."
     figures = tuple(block for block in full.blocks if isinstance(block, Figure))
     return Section("route", full.title, (table, Paragraph(plain(note), "note"), *figures))
@@ -1182,10 +1177,8 @@ def _long_citations_section(assessment: Assessment) -> Section:
         (
             (Span(c.id, "code"),),
             _rule_cell(c),
-            (Span("UNVERIFIED", "flag"),)
-            if c.verification == "unverified"
-            else plain(c.verification),
-            (Span(c.url, "link"),) if c.url else plain("no source recorded"),
+            _verification_cell(c),
+            _source_cell(c),
         )
         for c in assessment.citations
     )
@@ -1234,13 +1227,11 @@ def long_memo_content(assessment: Assessment) -> Memo:
     """The memo in its long form, the Word memo's: the outcome first; the facts, issuance,
     circulation, trips, grounds, what the answer depends on and the caveats as in
     :func:`memo_content`; the arrest risk, route, rules and appendix in their long form."""
-    short = {section.anchor: section for section in memo_content(assessment).sections}
+    memo = memo_content(assessment)
+    short = {section.anchor: section for section in memo.sections}
     summary = enforcement_summary(assessment)
-    return Memo(
-        title=assessment.title or assessment.scenario_id,
-        scenario_id=assessment.scenario_id,
-        as_of=assessment.as_of,
-        notice=NOTICE,
+    return replace(
+        memo,
         sections=(
             _long_outcome_section(assessment),
             short["facts"],

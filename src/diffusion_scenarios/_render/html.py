@@ -1,5 +1,8 @@
 """The client memo as ONE self-contained HTML file, with the figures inline as SVG.
 
+It renders the one memo content (:func:`diffusion_scenarios._render.content.memo_content`),
+as the Markdown memo does; this module only says how each block looks in HTML.
+
 The file has no external resource of any kind: the styles are in a ``<style>`` element,
 the figures are inline SVG (their text stays selectable and searchable), and a
 Content-Security-Policy forbids every script and every network load, so opening the memo

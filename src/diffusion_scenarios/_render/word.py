@@ -1,6 +1,8 @@
 """The client memo as a Word document (.docx), built with python-docx.
 
-The same content as the HTML memo, for lawyers who draft, edit and send memos in Word: the
+The long form of the one memo content (:func:`diffusion_scenarios._render.content.
+long_memo_content`), for lawyers who draft, edit and send memos in Word; this module only
+says how each block and inline role of the content looks in Word. In order: the
 not-legal-advice notice first, then the likely outcome, the facts as given and what is
 unknown, how the request was issued and where it circulated, the arrest risk, the trips,
 the grounds, the CCF route with its dates and deadlines, what a deletion does not end, the
@@ -35,28 +37,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._law.vocab import (
-    KIND_WORDS,
-)
+from diffusion_scenarios._law.vocab import KIND_WORDS
+from diffusion_scenarios._render import content as c
 from diffusion_scenarios._render.content import (
     NOTICE,
-    Block,
-    Bullets,
-    FactGroup,
-    Fields,
-    Figure,
-    GroundItem,
-    Heading,
     Rules,
-    Section,
     Span,
-    Table,
     Text,
     long_memo_content,
     rules,
     words,
 )
-from diffusion_scenarios._render.content import Paragraph as ParagraphBlock
 from diffusion_scenarios.errors import MissingDependencyError
 
 if TYPE_CHECKING:
@@ -606,7 +597,7 @@ def _cell(memo: _Memo, text: Text) -> Cell:
     return lambda paragraph: _write(memo, paragraph, text)
 
 
-def _ground(memo: _Memo, ground: GroundItem) -> None:
+def _ground(memo: _Memo, ground: c.GroundItem) -> None:
     memo.heading(f"{ground.name} ({ground.id})", 2)
     paragraph = memo.para()
     _run(paragraph, "Strength: ", bold=True)
@@ -619,7 +610,7 @@ def _ground(memo: _Memo, ground: GroundItem) -> None:
     memo.bullets(ground.reasons)
 
 
-def _figure(memo: _Memo, figure: Figure) -> None:
+def _figure(memo: _Memo, figure: c.Figure) -> None:
     from diffusion_scenarios import plots
 
     chart = {
@@ -635,35 +626,35 @@ def _figure(memo: _Memo, figure: Figure) -> None:
     )
 
 
-def _block(memo: _Memo, block: Block, *, figures: bool) -> None:
+def _block(memo: _Memo, block: c.Block, *, figures: bool) -> None:
     """One block of the memo content; a heading inside a section is one level down."""
-    if isinstance(block, ParagraphBlock):
+    if isinstance(block, c.Paragraph):
         _write(memo, memo.para(), block.text, block.role)
-    elif isinstance(block, Bullets):
+    elif isinstance(block, c.Bullets):
         for item in block.items:
             _write(memo, memo.para(style="List Bullet"), item.text)
             for child in item.children:
                 _write(memo, memo.para(style="List Bullet 2"), child)
-    elif isinstance(block, Fields):
+    elif isinstance(block, c.Fields):
         for label, value in block.items:
             paragraph = memo.para()
             _run(paragraph, f"{label}: ", bold=True)
             _write(memo, paragraph, value)
-    elif isinstance(block, FactGroup):
+    elif isinstance(block, c.FactGroup):
         memo.heading(block.title, 2)
         memo.table(("Fact", "As given"), block.items, (0.36, 0.64))
-    elif isinstance(block, Table):
+    elif isinstance(block, c.Table):
         rows = [[_cell(memo, cell) for cell in row] for row in block.rows]
         memo.table(block.header, rows, _TABLE_WIDTHS[block.header])
-    elif isinstance(block, Heading):
+    elif isinstance(block, c.Heading):
         memo.heading(block.text, 1 if block.level == 2 else 2)
-    elif isinstance(block, GroundItem):
+    elif isinstance(block, c.GroundItem):
         _ground(memo, block)
     elif figures:
         _figure(memo, block)
 
 
-def _section(memo: _Memo, section: Section, *, figures: bool) -> None:
+def _section(memo: _Memo, section: c.Section, *, figures: bool) -> None:
     memo.heading(section.title, 1)
     for block in section.blocks:
         _block(memo, block, figures=figures)
