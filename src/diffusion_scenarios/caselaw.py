@@ -35,7 +35,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from diffusion_scenarios._law.vocab import CCF_OUTCOMES, GROUND_IDS, STRENGTHS
+from diffusion_scenarios._law.vocab import (
+    CCF_OUTCOMES,
+    GROUND_IDS,
+    OUTCOME_DECIDED,
+    OUTCOME_INDEX_LABELS,
+    OUTCOME_PREDICTED,
+    OUTCOME_RESULTS,
+    STRENGTHS,
+)
 from diffusion_scenarios.errors import CaseLawError
 
 if TYPE_CHECKING:
@@ -1022,11 +1030,6 @@ def calibration(
     return calibration_report(folder, expected_csv)
 
 
-_WORDS = {
-    "not_compliant": "deleted",
-    "compliant_with_update": "kept with an update",
-    "compliant": "kept",
-}
 
 
 def discussion_markdown(result: Comparison, report: Any = None) -> str:
@@ -1048,15 +1051,15 @@ def discussion_markdown(result: Comparison, report: Any = None) -> str:
         if row.outcome_agrees and not cv_differs:
             continue
         link = f"[{row.decision_id}]({row.source_url})" if row.source_url else row.decision_id
-        text = f"* **{link}**: the CCF {_DECIDED[row.ccf_outcome]}; "
+        text = f"* **{link}**: the CCF {OUTCOME_DECIDED[row.ccf_outcome]}; "
         if row.outcome_agrees:
             text += "the model, fitted on all the decisions, agrees"
         else:
-            text += f"the model predicts {_PREDICTED.get(row.model_outcome, 'nothing')}"
+            text += f"the model predicts {OUTCOME_PREDICTED.get(row.model_outcome, 'nothing')}"
         if left_out is not None:
             p = dict(zip(CCF_OUTCOMES, left_out.likelihood, strict=True))["not_compliant"]
             text += (
-                f"; left out of the fit, it predicts {_PREDICTED[left_out.prediction]} "
+                f"; left out of the fit, it predicts {OUTCOME_PREDICTED[left_out.prediction]} "
                 f"(chance of deletion {_chance(p)})"
             )
         text += "."
@@ -1090,18 +1093,6 @@ def discussion_markdown(result: Comparison, report: Any = None) -> str:
     if not lines:
         return "The model reaches the CCF's outcome on every decision."
     return "\n".join(lines)
-
-
-_DECIDED = {
-    "not_compliant": "had the data deleted",
-    "compliant_with_update": "kept the data with an update",
-    "compliant": "kept the data as they were",
-}
-_PREDICTED = {
-    "not_compliant": "deletion",
-    "compliant_with_update": "keeping them with an update",
-    "compliant": "keeping them as they are",
-}
 
 
 def _chance(p: float) -> str:
@@ -1138,7 +1129,7 @@ def decisions_markdown(df: pd.DataFrame) -> str:
         link += "".join(f" [[{i}]]({u})" for i, u in enumerate(urls[1:], start=2))
         year = "not dated" if _is_missing(record["year"]) else str(int(record["year"]))
         kind = " + ".join(d.replace("_", " ") for d in record["data_detail"]) or "other data"
-        outcome = _OUTCOME_LABELS.get(str(record["outcome"]), str(record["outcome"]))
+        outcome = OUTCOME_INDEX_LABELS.get(str(record["outcome"]), str(record["outcome"]))
         tags = _cell("; ".join(record["tags"])) or "-"
         lines.append(f"| {link} | {year} | {kind} | {outcome} | {tags} |")
     return "\n".join(lines)
@@ -1164,8 +1155,8 @@ def comparison_markdown(result: Comparison) -> str:
             "no, but same deleted-or-kept" if row.deletion_agrees else "no"
         )
         lines.append(
-            f"| {link} | {_WORDS.get(row.ccf_outcome, row.ccf_outcome)} | "
-            f"{_WORDS.get(row.model_outcome, 'not predicted')} | {chance} | "
+            f"| {link} | {OUTCOME_RESULTS.get(row.ccf_outcome, row.ccf_outcome)} | "
+            f"{OUTCOME_RESULTS.get(row.model_outcome, 'not predicted')} | {chance} | "
             f"{row.confidence or '-'} | {same} |"
         )
     return "\n".join(lines)
@@ -1311,12 +1302,6 @@ OUTCOME_STYLE: dict[str, tuple[str, str]] = {
     "unknown": ("#BBBBBB", "xx"),
 }
 
-_OUTCOME_LABELS = {
-    "not_compliant": "deleted (not compliant)",
-    "compliant_with_update": "kept with an update",
-    "compliant": "kept (compliant)",
-    "unknown": "outcome not shown in source",
-}
 
 
 def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> Any:
@@ -1363,7 +1348,7 @@ def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> An
             color=colour,
             hatch=hatch,
             edgecolor="white",
-            label=_OUTCOME_LABELS[outcome],
+            label=OUTCOME_INDEX_LABELS[outcome],
         )
         left = [a + b for a, b in zip(left, widths, strict=True)]
     ax.set_yticks(

@@ -26,7 +26,12 @@ from html import escape
 
 from diffusion_scenarios._engine.assessment import Assessment, Citation
 from diffusion_scenarios._facts.scenario import Scenario
-from diffusion_scenarios._law.vocab import GROUND_IDS, PREDICTIONS
+from diffusion_scenarios._law.vocab import (
+    GROUND_IDS,
+    GROUND_SHORT_LABELS,
+    OUTCOME_CHOICES,
+    PREDICTIONS,
+)
 
 __all__ = [
     "GROUND_LABELS",
@@ -44,36 +49,10 @@ __all__ = [
     "step_label",
 ]
 
-GROUND_LABELS: dict[str, str] = {
-    "article3_political": "Article 3: predominantly political",
-    "article3_military": "Article 3: military character",
-    "article3_religious": "Article 3: religious character",
-    "article3_racial": "Article 3: racial character",
-    "article2_human_rights": "Article 2: human rights",
-    "fair_trial": "Fair trial concerns",
-    "private_dispute": "Private or commercial dispute",
-    "family_matter": "Family or private matter",
-    "behavioural_norms": "Offence against behavioural or cultural norms",
-    "administrative_breach": "Breach of administrative rules",
-    "penalty_threshold": "Below the penalty threshold",
-    "insufficient_judicial_data": "Judicial data do not describe the person's role",
-    "data_accuracy": "Data inaccurate or out of date",
-    "refugee_status": "Refugee protection",
-    "extradition_refused": "Extradition refused on shared principles",
-    "lack_of_extradition_action": "Requesting state does not seek extradition",
-    "limitation_expired": "Time-barred in the requesting state",
-    "warrant_invalid": "No valid warrant or court decision",
-    "international_interest": "No international interest or seriousness",
-    "purpose_invalid": "No legitimate purpose",
-    "ncb_non_cooperation": "Source NCB does not answer the CCF",
-}
+GROUND_LABELS: dict[str, str] = GROUND_SHORT_LABELS
 """A short label for each ground id (vocabulary G), for choosing in an exercise."""
 
-OUTCOME_LABELS: dict[str, str] = {
-    "not_compliant": "Not compliant: the data are deleted",
-    "compliant_with_update": "Compliant with an update: kept, corrected or completed",
-    "compliant": "Compliant: kept as they are",
-}
+OUTCOME_LABELS: dict[str, str] = OUTCOME_CHOICES
 """What each CCF decision means, in words."""
 
 QUIZ_STEPS: tuple[str, ...] = (
@@ -170,19 +149,18 @@ class Feedback:
 
 
 def _cite(assessment: Assessment, rule_ids: Iterable[str]) -> str:
+    cited: dict[str, Citation] = {c.id: c for c in assessment.citations}
     parts = []
     for rule_id in rule_ids:
-        try:
-            citation: Citation = assessment.citation(rule_id)
-        except KeyError:
+        citation = cited.get(rule_id)
+        if citation is None:
             parts.append(rule_id)
-            continue
-        status = (
-            "UNVERIFIED, check the official text"
-            if citation.verification == "unverified"
-            else citation.verification
-        )
-        parts.append(f"{rule_id} ({citation.instrument}, {citation.provision}; {status})")
+        elif citation.verification == "unverified":
+            where = f"{citation.instrument}, {citation.provision}"
+            parts.append(f"{rule_id} ({where}; UNVERIFIED, check the official text)")
+        else:
+            where = f"{citation.instrument}, {citation.provision}"
+            parts.append(f"{rule_id} ({where}; {citation.verification})")
     return "; ".join(parts) if parts else "no rule cited"
 
 

@@ -29,7 +29,13 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._law.data import read_csv_rows
-from diffusion_scenarios._law.vocab import ARREST_RISKS, INTERPOL_REGIONS, STRENGTHS
+from diffusion_scenarios._law.vocab import (
+    ARREST_RISKS,
+    INTERPOL_REGIONS,
+    KIND_WORDS,
+    RISK_PHRASES,
+    STRENGTHS,
+)
 from diffusion_scenarios.errors import ReferenceDataError, printable
 
 if TYPE_CHECKING:
@@ -101,18 +107,7 @@ _MAP_LABELS: Mapping[str, str] = MappingProxyType(
     }
 )
 
-_RISK_WORDS: Mapping[str, str] = MappingProxyType(
-    {
-        "high": "high arrest risk",
-        "medium": "medium arrest risk",
-        "low": "low arrest risk",
-        "none": "no arrest expected",
-    }
-)
-
-_KIND_WORDS: Mapping[str, str] = MappingProxyType(
-    {"diffusion": "diffusion", "red_notice": "red notice"}
-)
+_RISK_WORDS: Mapping[str, str] = MappingProxyType(RISK_PHRASES)
 
 _LAYOUT_FILE = "tile_layout.csv"
 
@@ -212,7 +207,7 @@ def _text_colour(background: str) -> str:
 
 
 def _kind(assessment: Assessment) -> str:
-    return _KIND_WORDS.get(assessment.issuance.kind, assessment.issuance.kind.replace("_", " "))
+    return KIND_WORDS.get(assessment.issuance.kind, assessment.issuance.kind.replace("_", " "))
 
 
 def _requesting_country(assessment: Assessment) -> str | None:
@@ -729,11 +724,8 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
 
 
 def _citation_note(assessment: Assessment, rule_id: str) -> tuple[str, bool]:
-    try:
-        verification = assessment.citation(rule_id).verification
-    except KeyError:
-        return f"{rule_id} (not in citations)", True
-    return f"{rule_id} ({verification})", verification == "unverified"
+    verification = assessment.verification(rule_id)
+    return f"{rule_id} ({verification})", verification not in ("primary", "secondary")
 
 
 def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:

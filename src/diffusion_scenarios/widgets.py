@@ -671,7 +671,7 @@ class ScenarioExplorer:
         self, members: tuple[tuple[str, str], ...], countries: tuple[tuple[str, str], ...]
     ) -> None:
         c = self.controls
-        c["kind"] = _dropdown("Kind", [("diffusion", "diffusion"), ("red notice", "red_notice")])
+        c["kind"] = _dropdown("Kind", [(_vocab.KIND_WORDS[k], k) for k in _vocab.NOTICE_KINDS])
         c["purpose"] = _dropdown("Purpose", _vocab_options(_vocab.PURPOSES, "not given (arrest)"))
         c["requesting"] = _dropdown("Requesting state", members)
         c["issued_on"] = _date_picker("Issued on")

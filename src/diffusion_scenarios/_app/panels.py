@@ -17,7 +17,10 @@ from html import escape
 from itertools import count
 
 from diffusion_scenarios._engine.assessment import Assessment, Citation, EnforcementEntry
-from diffusion_scenarios._law.vocab import ARREST_RISKS, STRENGTHS
+from diffusion_scenarios._law.vocab import ARREST_RISKS, BASIS_NOTES, KIND_WORDS, STRENGTHS
+from diffusion_scenarios._law.vocab import OUTCOME_BADGES as OUTCOME_WORDS
+from diffusion_scenarios._law.vocab import RISK_PHRASES as _RISK_PHRASES
+from diffusion_scenarios._law.vocab import VERIFICATION_WORDS as _VERIFICATION_WORDS
 from diffusion_scenarios.plots import PALETTE, deadline_bar_starts
 
 __all__ = [
@@ -54,20 +57,6 @@ RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3}
 
 _STRENGTH_STYLE = {strength: _on(PALETTE[strength]) for strength in ("strong", "arguable", "weak")}
 
-_VERIFICATION_WORDS = {
-    "primary": "primary: read in an official INTERPOL text",
-    "secondary": "secondary: reported by secondary sources, official wording not seen",
-    "unverified": "UNVERIFIED: no source found; check the official text before relying on it",
-}
-
-# What each prediction means for the person, in words (the prediction itself comes from
-# the engine; this only spells out the vocabulary of SCENARIO_FORMAT.md).
-OUTCOME_WORDS = {
-    "not_compliant": "not compliant: the data would be deleted",
-    "compliant_with_update": "compliant with an update: kept, with information added or corrected",
-    "compliant": "compliant: kept as it is",
-    "not_predicted": "no prediction: nothing on file on the day assessed",
-}
 _OUTCOME_STYLE = {
     "not_compliant": ("#009E73", "#ffffff"),
     "compliant_with_update": ("#E69F00", "#000000"),
@@ -203,7 +192,7 @@ def outcome_banner_html(assessment: Assessment) -> str:
 def issuance_html(assessment: Assessment) -> str:
     """How the request entered INTERPOL's system: screened before publication or not."""
     issuance = assessment.issuance
-    kind = "red notice" if issuance.kind == "red_notice" else _words(issuance.kind)
+    kind = KIND_WORDS.get(issuance.kind, _words(issuance.kind))
     screened = (
         "reviewed by the General Secretariat before publication"
         if issuance.pre_screened
@@ -252,16 +241,9 @@ def circulation_html(assessment: Assessment) -> str:
     )
 
 
-_CONFIDENCE_WORDS = {
-    "own_finding": "own finding, confidence",
-    "regional_presumption": "presumed, confidence",
-    "default": "no finding, confidence",
-}
-
-
 def _confidence_note(entry: EnforcementEntry) -> str:
     """``"presumed, confidence medium"``: what the risk rests on and how sure it is."""
-    return f"{_CONFIDENCE_WORDS.get(entry.basis, 'confidence')} {entry.confidence}"
+    return f"{BASIS_NOTES.get(entry.basis, 'confidence')} {entry.confidence}"
 
 
 def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str:
@@ -653,13 +635,6 @@ def _wrap(text: str, characters: int) -> list[str]:
     return textwrap.wrap(text, width=characters, break_on_hyphens=False) or [""]
 
 
-def _verification_of(assessment: Assessment, rule_id: str) -> str:
-    try:
-        return assessment.citation(rule_id).verification
-    except KeyError:
-        return "not in citations"
-
-
 def _patterns(prefix: str) -> str:
     """Hatch patterns as in plots.HATCHES: arguable diagonal, weak horizontal, estimated."""
     return (
@@ -735,7 +710,7 @@ def grounds_chart_svg(assessment: Assessment) -> str:
     any_unverified = False
     for ground in grounds:
         name = ground.label or ground.id.replace("_", " ")
-        statuses = [(rule, _verification_of(assessment, rule)) for rule in ground.citations]
+        statuses = [(rule, assessment.verification(rule)) for rule in ground.citations]
         unverified = any(status != "primary" and status != "secondary" for _, status in statuses)
         any_unverified |= unverified
         strength = ground.strength if ground.strength in order else "weak"
@@ -854,14 +829,6 @@ def grounds_chart_svg(assessment: Assessment) -> str:
         '<text x="8" y="18" font-size="12" fill="#444">Ground and the rules it rests on'
         f"</text>{''.join(rows)}{axis}{''.join(bars)}</svg>" + _legend(legend)
     )
-
-
-_RISK_PHRASES = {
-    "high": "high arrest risk",
-    "medium": "medium arrest risk",
-    "low": "low arrest risk",
-    "none": "no arrest expected",
-}
 
 
 def _month_ticks(start: _dt.date, end: _dt.date) -> list[_dt.date]:

@@ -44,6 +44,9 @@ __all__ = [
 Date = _dt.date
 JSON = dict[str, Any]
 
+#: What :meth:`Assessment.verification` says of a rule id the assessment does not cite.
+NOT_CITED = "not in citations"
+
 
 def _iso(value: Date | None) -> str | None:
     return value.isoformat() if value is not None else None
@@ -364,6 +367,17 @@ class Assessment:
             if c.id == rule_id:
                 return c
         raise KeyError(rule_id)
+
+    def verification(self, rule_id: str) -> str:
+        """The verification status recorded for a cited rule: ``primary``, ``secondary`` or
+        ``unverified``, or ``"not in citations"`` when the assessment does not cite it.
+
+        The status recorded at assessment time, not the catalogue's of today: a memo shows
+        what the assessment it renders rests on."""
+        for c in self.citations:
+            if c.id == rule_id:
+                return c.verification
+        return NOT_CITED
 
     def ground(self, ground_id: str) -> Ground | None:
         """The ground with this id, or ``None`` if it does not apply."""

@@ -1,5 +1,8 @@
 """The client memo as ONE self-contained HTML file, with the figures inline as SVG.
 
+It renders the one memo content (:func:`diffusion_scenarios._render.content.memo_content`),
+as the Markdown memo does; this module only says how each block looks in HTML.
+
 The file has no external resource of any kind: the styles are in a ``<style>`` element,
 the figures are inline SVG (their text stays selectable and searchable), and a
 Content-Security-Policy forbids every script and every network load, so opening the memo
@@ -12,42 +15,27 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._engine.assessment import Outcome
-from diffusion_scenarios._engine.outcome import (
-    confidence_words,
-    hinge_words,
-    likelihood_words,
-    reasons_words,
+from diffusion_scenarios._render.content import (
+    Block,
+    Bullets,
+    FactGroup,
+    Fields,
+    GroundItem,
+    Heading,
+    Memo,
+    Paragraph,
+    Rules,
+    Section,
+    Span,
+    Table,
+    Text,
+    memo_content,
 )
-from diffusion_scenarios._render.markdown import (
-    KIND_WORDS,
-    NOTICE,
-    PREDICTION_WORDS,
-    RISK_WORDS,
-    SCREENING_WORDS,
-    EnforcementSummary,
-    cited,
-    confidence_cell,
-    country,
-    day,
-    depends_on_parts,
-    enforcement_summary,
-    facts_as_given,
-    group_confidence_words,
-    group_risk,
-    group_role,
-    has_unverified,
-    non_recipients_sentence,
-    presumption_sentence,
-    requesting_state,
-    step_date_text,
-    words,
-    yes_no,
-)
+from diffusion_scenarios._render.content import Figure as FigureBlock
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -112,22 +100,6 @@ _CSP = (
     "base-uri 'none'; form-action 'none'"
 )
 
-_SECTIONS = (
-    ("facts", "Facts as given"),
-    ("issuance", "How the request was issued"),
-    ("circulation", "Where it circulated"),
-    ("enforcement", "Arrest risk by country"),
-    ("trips", "Planned trips"),
-    ("grounds", "Grounds for deletion"),
-    ("route", "The CCF route"),
-    ("outcome", "Likely outcome"),
-    ("depends", "What the answer depends on"),
-    ("citations", "Rules cited"),
-    ("appendix", "Appendix: reasons country by country"),
-    ("caveats", "Caveats"),
-)
-
-
 def _e(text: str) -> str:
     return escape(text, quote=True)
 
@@ -173,26 +145,43 @@ def _list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{_e(item)}</li>" for item in values) + "</ul>"
 
 
-def _rules(assessment: Assessment, rule_ids: Iterable[str]) -> str:
-    ids = list(rule_ids)
-    text = _e(cited(assessment, ids))
-    if has_unverified(assessment, ids):
-        return f'<span class="unverified">{text}</span>'
-    return text
+def _rules(rules: Rules) -> str:
+    text = _e(rules.text)
+    return f'<span class="unverified">{text}</span>' if rules.unverified else text
 
 
-def _table(
-    caption: str,
-    header: tuple[str, ...],
-    rows: Iterable[tuple[str, ...]],
-    *,
-    css_class: str = "",
-) -> str:
-    head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in header)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    opening = f'<table class="{css_class}">' if css_class else "<table>"
+_WRAP = {
+    "strong": "<strong>{}</strong>",
+    "em": "<em>{}</em>",
+    "code": "<code>{}</code>",
+    "estimated": '<span class="estimated">{}</span>',
+    "deadline": '<span class="deadline">{}</span>',
+    "flag": '<span class="unverified">{}</span>',
+}
+
+
+def _inline(piece: Span | Rules) -> str:
+    if isinstance(piece, Rules):
+        return _rules(piece)
+    if piece.style == "link":
+        return _source_link(piece.text)
+    if piece.style == "xref":
+        return f'<a href="#{_e(piece.target)}">{_e(piece.text)}</a>'
+    return _WRAP.get(piece.style, "{}").format(_e(piece.text))
+
+
+def _text(text: Text) -> str:
+    return "".join(_inline(piece) for piece in text)
+
+
+def _table(table: Table) -> str:
+    head = "".join(f'<th scope="col">{_e(cell)}</th>' for cell in table.header)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_text(cell)}</td>" for cell in row) + "</tr>" for row in table.rows
+    )
+    opening = f'<table class="{table.css_class}">' if table.css_class else "<table>"
     return (
-        f"{opening}<caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+        f"{opening}<caption>{_e(table.caption)}</caption><thead><tr>{head}</tr></thead>"
         f"<tbody>{body}</tbody></table>"
     )
 
@@ -201,6 +190,124 @@ def _source_link(url: str) -> str:
     if re.fullmatch(r"https?://[^\s<>\"']+", url):
         return f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(url)}</a>'
     return _e(url) if url else "no source recorded"
+
+
+def _bullets(block: Bullets) -> list[str]:
+    if not block.items:
+        return []
+    items = []
+    for item in block.items:
+        children = "".join(f"<li>{_text(child)}</li>" for child in item.children)
+        nested = f"<ul>{children}</ul>" if children else ""
+        items.append(f"<li>{_text(item.text)}{nested}</li>")
+    return ["<ul>", *items, "</ul>"]
+
+
+def _ground(ground: GroundItem) -> list[str]:
+    flag = (
+        ' <span class="unverified">rests on an UNVERIFIED rule</span>'
+        if ground.rules.unverified
+        else ""
+    )
+    strength = _e(ground.strength)
+    return [
+        f"<h3>{_e(ground.name)} (<code>{_e(ground.id)}</code>) "
+        f'<span class="strength strength-{strength}">{strength}</span>{flag}</h3>',
+        f"<p>Rules: {_rules(ground.rules)}</p>",
+        _list(ground.reasons),
+    ]
+
+
+def _definitions(items: Iterable[tuple[str, str]]) -> list[str]:
+    return [f"<dt>{_e(label)}</dt><dd>{value}</dd>" for label, value in items]
+
+
+def _heading(block: Heading) -> str:
+    anchor = f' id="{_e(block.anchor)}"' if block.anchor else ""
+    return f"<h{block.level}{anchor}>{_e(block.text)}</h{block.level}>"
+
+
+def _block(block: Block, figure: Callable[[FigureBlock], str]) -> list[str]:
+    """The lines of one block of the memo content."""
+    if isinstance(block, Paragraph):
+        css = f' class="{block.role}"' if block.role else ""
+        return [f"<p{css}>{_text(block.text)}</p>"]
+    if isinstance(block, Bullets):
+        return _bullets(block)
+    if isinstance(block, Fields):
+        items = ((label, _text(value)) for label, value in block.items)
+        return ['<dl class="facts">', *_definitions(items), "</dl>"]
+    if isinstance(block, FactGroup):
+        items = ((label, _e(value)) for label, value in block.items)
+        return [f'<h3>{_e(block.title)}</h3><dl class="facts">', *_definitions(items), "</dl>"]
+    if isinstance(block, Table):
+        return [_table(block)]
+    if isinstance(block, Heading):
+        return [_heading(block)]
+    if isinstance(block, GroundItem):
+        return _ground(block)
+    return [figure(block)]
+
+
+def _head(memo: Memo, version: str) -> list[str]:
+    """The document's head, its header (title, notice, date) and the table of contents."""
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        f'<meta name="generator" content="diffusion-scenarios {_e(version)}">',
+        f"<title>Memo: {_e(memo.title)}</title>",
+        f"<style>{_STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>Memo: {_e(memo.title)}</h1>",
+        f'<p class="notice" role="note"><strong>{_e(memo.notice)}</strong></p>',
+        f'<p class="meta">Scenario <code>{_e(memo.scenario_id)}</code>, assessed as of '
+        f"<strong>{memo.as_of.isoformat()}</strong> with diffusion-scenarios "
+        f"{_e(version)}.</p>",
+        "</header>",
+        '<nav aria-label="Contents"><ol>',
+        *(
+            f'<li><a href="#{section.anchor}">{_e(section.title)}</a></li>'
+            for section in memo.sections
+        ),
+        "</ol></nav>",
+    ]
+
+
+def _section(section: Section, figure: Callable[[FigureBlock], str]) -> list[str]:
+    lines = [f'<section id="{section.anchor}"><h2>{_e(section.title)}</h2>']
+    for block in section.blocks:
+        lines += _block(block, figure)
+    return [*lines, "</section>"]
+
+
+def _figures(assessment: Assessment, *, figures: bool) -> Callable[[FigureBlock], str]:
+    """How a figure of the content is drawn: inline SVG, or nothing without figures."""
+
+    def draw(block: FigureBlock) -> str:
+        if not figures:
+            return ""
+        from diffusion_scenarios import plots
+
+        chart = {
+            "circulation_map": plots.circulation_map,
+            "route_timeline": plots.route_timeline,
+            "grounds_chart": plots.grounds_chart,
+        }[block.kind]
+        return _figure(
+            chart(assessment),
+            name=block.kind.replace("_", "-"),
+            description=block.description,
+            caption=block.caption,
+        )
+
+    return draw
 
 
 def render_html(assessment: Assessment, *, figures: bool = True) -> str:
@@ -218,372 +325,10 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
     """
     from diffusion_scenarios import __version__
 
-    kind = KIND_WORDS.get(assessment.issuance.kind, words(assessment.issuance.kind))
-    title = assessment.title or assessment.scenario_id
-    parts: list[str] = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        f'<meta name="generator" content="diffusion-scenarios {_e(__version__)}">',
-        f"<title>Memo: {_e(title)}</title>",
-        f"<style>{_STYLE}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        f"<h1>Memo: {_e(title)}</h1>",
-        f'<p class="notice" role="note"><strong>{_e(NOTICE)}</strong></p>',
-        f'<p class="meta">Scenario <code>{_e(assessment.scenario_id)}</code>, assessed as of '
-        f"<strong>{assessment.as_of.isoformat()}</strong> with diffusion-scenarios "
-        f"{_e(__version__)}.</p>",
-        "</header>",
-        '<nav aria-label="Contents"><ol>',
-        *(f'<li><a href="#{anchor}">{_e(heading)}</a></li>' for anchor, heading in _SECTIONS),
-        "</ol></nav>",
-        "<main>",
-    ]
-
-    # Facts as given.
-    parts.append('<section id="facts"><h2>Facts as given</h2>')
-    scenario = assessment.scenario
-    if scenario is None:
-        parts.append("<p>The facts assessed were not attached to this assessment.</p>")
-    else:
-        facts = facts_as_given(scenario)
-        groups: dict[str, list[tuple[str, str]]] = {}
-        for fact in facts:
-            if fact.value is not None:
-                groups.setdefault(fact.group, []).append((fact.label, fact.value))
-        for group, items in groups.items():
-            parts.append(f"<h3>{_e(group)}</h3><dl class='facts'>")
-            parts.extend(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in items)
-            parts.append("</dl>")
-        unknown = [fact for fact in facts if fact.value is None]
-        parts.append("<h3>Facts not given (unknown)</h3>")
-        if unknown:
-            parts.append(
-                "<p>The model did not assume these; where they matter, the result says what "
-                "it depends on.</p>"
-            )
-            parts.append(_list(f"{fact.group}: {fact.label}" for fact in unknown))
-        else:
-            parts.append("<p>Every fact the format asks for was given.</p>")
-        if assessment.defaults_used:
-            parts.append("<p>Defaults the model used because a fact was not given:</p><ul>")
-            parts.extend(f"<li><code>{_e(path)}</code></li>" for path in assessment.defaults_used)
-            parts.append("</ul>")
-    parts.append("</section>")
-
-    issuance = assessment.issuance
-    parts += [
-        '<section id="issuance"><h2>How the request was issued</h2><dl class="facts">',
-        f"<dt>Kind</dt><dd>{_e(kind)}</dd>",
-        f"<dt>Screening</dt><dd>"
-        f"{_e(SCREENING_WORDS.get(issuance.screening, words(issuance.screening)))}</dd>",
-        f"<dt>Reviewed before circulation</dt><dd>{yes_no(issuance.pre_screened)}</dd>",
-        f"<dt>Circulated on</dt><dd>{day(issuance.circulated_on)}</dd>",
-        f"<dt>Reviewed after circulation</dt><dd>{yes_no(issuance.review_after_circulation)}</dd>",
-        f"<dt>Rules</dt><dd>{_rules(assessment, issuance.citations)}</dd>",
-        "</dl>",
-        _list(issuance.reasons),
-        "</section>",
-    ]
-
-    circulation = assessment.circulation
-    parts += [
-        '<section id="circulation"><h2>Where it circulated</h2><dl class="facts">',
-        f"<dt>Recipient countries</dt><dd>{circulation.recipient_count}</dd>",
-        f"<dt>Public</dt><dd>{yes_no(circulation.public)}</dd>",
-        f"<dt>Active from</dt><dd>{day(circulation.active_from)}</dd>",
-        f"<dt>Active until</dt><dd>{day(circulation.active_until)}</dd>",
-        f"<dt>Rules</dt><dd>{_rules(assessment, circulation.citations)}</dd>",
-        "</dl>",
-        _list(circulation.reasons),
-    ]
-    if figures:
-        from diffusion_scenarios.plots import circulation_map
-
-        parts.append(
-            _figure(
-                circulation_map(assessment),
-                name="circulation-map",
-                description=(
-                    f"Tile-grid world map: the {kind} requested by "
-                    f"{requesting_state(assessment)} reached {circulation.recipient_count} "
-                    "countries; colours show each country's role and arrest risk."
-                ),
-                caption=(
-                    "Circulation map: one square per INTERPOL member, coloured by role and "
-                    "arrest risk; a thick blue edge marks a planned trip. Not to scale."
-                ),
-            )
-        )
-    parts.append("</section>")
-
-    summary = enforcement_summary(assessment)
-    requesting = summary.requesting
-    rows: list[tuple[str, ...]] = []
-    if requesting is not None:
-        rows.append(
-            (
-                "requesting state",
-                _e(RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk)),
-                _e(country(requesting.country)),
-                _e(requesting.confidence),
-                _rules(assessment, requesting.citations),
-            )
-        )
-    for recipient_group in summary.groups:
-        rows.append(
-            (
-                _e(group_role(recipient_group)),
-                _e(group_risk(recipient_group)),
-                _e(", ".join(country(code) for code in recipient_group.countries)),
-                _e(group_confidence_words(recipient_group.confidences)),
-                _rules(assessment, recipient_group.citations),
-            )
-        )
-    parts += [
-        '<section id="enforcement"><h2>Arrest risk by country</h2>',
-        _table(
-            "The requesting state and the recipients, grouped by arrest risk",
-            ("Role", "Arrest risk", "Countries", "Confidence", "Rules"),
-            rows,
-        ),
-    ]
-    if presumption_sentence(summary):
-        parts.append(f"<p>{_e(presumption_sentence(summary))}</p>")
-    if requesting is not None:
-        parts.append(
-            f"<p>In the requesting state: {_e(requesting.consequence)} "
-            f"{_e(' '.join(requesting.reasons))}</p>"
-        )
-    parts.append(f"<p>{_e(non_recipients_sentence(summary, assessment.as_of))}</p>")
-    if summary.recipients:
-        parts.append(
-            "<p>What each recipient can be expected to do, and why, is in the "
-            '<a href="#appendix">appendix</a>.</p>'
-        )
-    parts.append("</section>")
-
-    parts.append('<section id="trips"><h2>Planned trips</h2>')
-    if assessment.travel:
-        parts.append(
-            _table(
-                "Arrest risk on each planned trip",
-                ("Date", "Country", "Notice active then", "Arrest risk", "Why", "Rules"),
-                (
-                    (
-                        trip.date.isoformat(),
-                        _e(country(trip.country)),
-                        yes_no(trip.notice_active),
-                        _e(RISK_WORDS.get(trip.arrest_risk, trip.arrest_risk)),
-                        _e("; ".join(trip.reasons)),
-                        _rules(assessment, trip.citations),
-                    )
-                    for trip in assessment.travel
-                ),
-            )
-        )
-    else:
-        parts.append("<p>No trips were stated.</p>")
-    parts.append("</section>")
-
-    parts.append('<section id="grounds"><h2>Grounds for deletion</h2>')
-    if assessment.grounds:
-        # Grounds by the remedy they call for: deletion, or correction of the record.
-        from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
-
-        deletions, corrections = grounds_by_remedy(assessment.grounds)
-        if not deletions:
-            parts.append("<p>No ground for deletion applies on the facts given.</p>")
-        for first, grounds in ((True, deletions), (False, corrections)):
-            if not first and grounds:
-                parts.append('<h2 id="correction-grounds">Grounds for correcting the record</h2>')
-            for ground in grounds:
-                flag = (
-                    ' <span class="unverified">rests on an UNVERIFIED rule</span>'
-                    if has_unverified(assessment, ground.citations)
-                    else ""
-                )
-                name = ground.label or words(ground.id)
-                parts += [
-                    f"<h3>{_e(name)} (<code>{_e(ground.id)}</code>) "
-                    f'<span class="strength strength-{_e(ground.strength)}">'
-                    f"{_e(ground.strength)}</span>{flag}</h3>",
-                    f"<p>Rules: {_rules(assessment, ground.citations)}</p>",
-                    _list(ground.reasons),
-                ]
-        if figures:
-            from diffusion_scenarios.plots import grounds_chart
-
-            parts.append(
-                _figure(
-                    grounds_chart(assessment),
-                    name="grounds-chart",
-                    description="Bar chart of the grounds for deletion by strength: "
-                    + "; ".join(
-                        f"{g.label or words(g.id)}: {g.strength}" for g in assessment.grounds
-                    ),
-                    caption=(
-                        "Grounds chart: strong, arguable and weak grounds, each with the rules "
-                        "it rests on and their verification status."
-                    ),
-                )
-            )
-    else:
-        parts.append("<p>No ground for deletion applies on the facts given.</p>")
-    parts.append("</section>")
-
-    parts += [
-        '<section id="route"><h2>The CCF route</h2>',
-        _table(
-            "Steps of the challenge before the CCF, with dates",
-            ("Step", "Date", "Deadline", "What happens", "Rules"),
-            (
-                (
-                    _e(words(step.step)),
-                    f'<span class="estimated">{_e(step_date_text(step.date, estimated=True))}'
-                    "</span>"
-                    if step.estimated and step.date is not None
-                    else step_date_text(step.date, estimated=False),
-                    f'<span class="deadline">{step.deadline.isoformat()}</span> (deadline)'
-                    if step.deadline
-                    else "—",
-                    _e(step.description) or "—",
-                    _rules(assessment, step.citations),
-                )
-                for step in assessment.route
-            ),
-        ),
-        "<p>Dates marked <em>(estimated)</em> are estimates, not dates fixed by a rule.</p>",
-    ]
-    if figures and assessment.route:
-        from diffusion_scenarios.plots import route_timeline
-
-        parts.append(
-            _figure(
-                route_timeline(assessment),
-                name="route-timeline",
-                description=(
-                    "Timeline of the CCF route with deadlines as bars and planned trips as "
-                    "vertical lines coloured by arrest risk."
-                ),
-                caption=(
-                    "Route timeline: dots are dates, bars run to deadlines, hollow and dashed "
-                    "marks are estimates; vertical lines are planned trips."
-                ),
-            )
-        )
-    parts.append("</section>")
-
-    outcome = assessment.outcome
-    key = outcome.prediction_key
-    parts += [
-        '<section id="outcome"><h2>Likely outcome</h2>',
-        f'<p class="outcome"><strong>'
-        f"{_e(PREDICTION_WORDS.get(key, words(key)))}</strong> "
-        f"(<code>{_e(outcome.prediction_key)}</code>).</p>",
-        *_outcome_details(outcome),
-        f"<p>{_e(reasons_words(outcome))}</p>",
-        f"<p>Rules: {_rules(assessment, outcome.citations)}</p>",
-        "</section>",
-        '<section id="depends"><h2>What the answer depends on</h2>',
-    ]
-    if assessment.depends_on:
-        parts.append("<ul>")
-        for item in assessment.depends_on:
-            field, text = depends_on_parts(item)
-            code = f" (<code>{_e(field)}</code>)" if field else ""
-            parts.append(f"<li>{_e(text)}{code}</li>")
-        parts.append("</ul>")
-    else:
-        parts.append(
-            "<p>Nothing left open: the facts given settle the points the model weighs.</p>"
-        )
-    parts.append("</section>")
-
-    parts += [
-        '<section id="citations"><h2>Rules cited</h2>',
-        _table(
-            "Every rule the memo relies on, with the status of its source",
-            (
-                "Id",
-                "Instrument",
-                "Provision",
-                "Version",
-                "In force from",
-                "Verification",
-                "Source",
-            ),
-            (
-                (
-                    f"<code>{_e(c.id)}</code>",
-                    _e(c.instrument),
-                    _e(c.provision),
-                    _e(c.version),
-                    day(c.in_force_from),
-                    '<span class="unverified">UNVERIFIED</span>'
-                    if c.verification == "unverified"
-                    else _e(c.verification),
-                    _source_link(c.url),
-                )
-                for c in assessment.citations
-            ),
-            css_class="citations",
-        ),
-        "</section>",
-        _appendix(assessment, summary),
-        '<section id="caveats"><h2>Caveats</h2>',
-        _list(assessment.caveats),
-        "</section>",
-        "</main>",
-        "</body>",
-        "</html>",
-    ]
+    memo = memo_content(assessment)
+    figure = _figures(assessment, figures=figures)
+    parts = [*_head(memo, __version__), "<main>"]
+    for section in memo.sections:
+        parts += _section(section, figure)
+    parts += ["</main>", "</body>", "</html>"]
     return "\n".join(part for part in parts if part) + "\n"
-
-
-def _appendix(assessment: Assessment, summary: EnforcementSummary) -> str:
-    if not summary.recipients:
-        return (
-            '<section id="appendix"><h2>Appendix: reasons country by country</h2>'
-            "<p>No country received it.</p></section>"
-        )
-    table = _table(
-        "What each recipient can be expected to do, and why",
-        ("Country", "Arrest risk", "Confidence", "Consequence", "Why", "Rules"),
-        (
-            (
-                _e(country(entry.country)),
-                _e(RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk)),
-                _e(confidence_cell(entry)),
-                _e(entry.consequence),
-                _e(" ".join(entry.reasons)),
-                _rules(assessment, entry.citations),
-            )
-            for entry in summary.recipients
-        ),
-    )
-    return f'<section id="appendix"><h2>Appendix: reasons country by country</h2>{table}</section>'
-
-
-def _outcome_details(outcome: Outcome) -> list[str]:
-    """Summary, likelihood, confidence and hinges of the outcome, as HTML."""
-    out: list[str] = []
-    if outcome.summary:
-        out.append(f"<p><strong>{_e(outcome.summary)}</strong></p>")
-    items = []
-    if outcome.likelihood:
-        items.append(f"<li>Likelihood on these facts: {_e(likelihood_words(outcome))}.</li>")
-    if outcome.confidence:
-        items.append(f"<li>How sure the model is: {_e(confidence_words(outcome))}.</li>")
-    if outcome.hinges_on:
-        hinges = "".join(f"<li>{_e(hinge_words(h))}.</li>" for h in outcome.hinges_on)
-        items.append(f"<li>What it hinges on:<ul>{hinges}</ul></li>")
-    if items:
-        out.append("<ul>" + "".join(items) + "</ul>")
-    return out

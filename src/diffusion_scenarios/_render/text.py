@@ -21,23 +21,14 @@ from diffusion_scenarios._engine.outcome import (
 )
 from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._law.countries import country_name
+from diffusion_scenarios._law.vocab import KIND_WORDS, OUTCOME_SENTENCES, SCREENING_SHORT_WORDS
+from diffusion_scenarios._render.content import RuleRef
 from diffusion_scenarios._render.phrases import risk_phrase, trip_risk_phrase
 from diffusion_scenarios.errors import printable
 
 __all__ = ["render_text"]
 
 WIDTH = 88
-_PREDICTIONS = {
-    "not_compliant": "not compliant: the data would be deleted",
-    "compliant_with_update": "compliant with an update: the data stay, corrected or completed",
-    "compliant": "compliant: the data stay as they are",
-    "not_predicted": "no prediction, as nothing is on file on the day assessed",
-}
-_SCREENING = {
-    "published": "reviewed before publication and published",
-    "refused": "would be refused at the review before publication",
-    "not_screened": "not screened before it circulated",
-}
 
 
 def _name(code: str) -> str:
@@ -49,14 +40,8 @@ def _name(code: str) -> str:
 
 def _tags(assessment: Assessment, ids: Iterable[str]) -> str:
     """``[id, status]`` for each rule id, with UNVERIFIED in capitals."""
-    parts = []
-    for rule_id in dict.fromkeys(ids):
-        try:
-            status = assessment.citation(rule_id).verification
-        except KeyError:
-            status = "not in citations"
-        parts.append(f"[{rule_id}, {'UNVERIFIED' if status == 'unverified' else status}]")
-    return " ".join(parts)
+    refs = (RuleRef(rule, assessment.verification(rule)) for rule in dict.fromkeys(ids))
+    return " ".join(f"[{ref.id}, {ref.status}]" for ref in refs)
 
 
 def _para(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
@@ -82,28 +67,10 @@ def _country_list(entries: list[EnforcementEntry]) -> str:
     return ", ".join(sorted(_name(e.country) for e in entries))
 
 
-def render_text(assessment: Assessment) -> str:
-    """The assessment as a plain-text report (ends with a newline).
-
-    Example:
-        >>> import datetime
-        >>> from diffusion_scenarios import Notice, Scenario, assess
-        >>> s = Scenario(id="demo", notice=Notice(kind="diffusion",
-        ...     requesting_country="KAZ", issued_on=datetime.date(2025, 1, 10)))
-        >>> "Educational model, not legal advice." in render_text(assess(s,
-        ...     as_of=datetime.date(2025, 3, 1)))
-        True
-    """
-    a = assessment
-    lines: list[str] = []
-    title = a.title or a.scenario_id
-    # The user's words reach a terminal: control characters are shown, never acted on.
-    lines += _para(printable(f"{title} ({a.scenario_id})"), indent="")
-    lines.append(f"Assessed as of {long_date(a.as_of)}. {a.caveats[0]}")
-
-    # Outcome first.
-    lines += _heading("Likely CCF outcome")
-    prediction = _PREDICTIONS.get(a.outcome.prediction_key, a.outcome.prediction_key)
+def _outcome(a: Assessment) -> list[str]:
+    """The likely outcome, first: the prediction, how likely and sure, what it hinges on."""
+    lines = _heading("Likely CCF outcome")
+    prediction = OUTCOME_SENTENCES.get(a.outcome.prediction_key, a.outcome.prediction_key)
     challenge = a.scenario.challenge if a.scenario is not None else None
     revision = challenge is not None and "revision" in challenge.requests
     request = "revision" if revision else "deletion"
@@ -121,8 +88,12 @@ def render_text(assessment: Assessment) -> str:
     lines += _para(reasons_words(a.outcome))
     if a.outcome.citations:
         lines += _para(_tags(a, a.outcome.citations))
+    return lines
 
-    # Grounds by the remedy they call for: deletion, or correction of the record.
+
+def _grounds(a: Assessment) -> list[str]:
+    """Grounds by the remedy they call for: deletion, or correction of the record."""
+    lines: list[str] = []
     deletions, corrections = grounds_by_remedy(a.grounds)
     for heading, grounds in (
         ("Grounds for deletion", deletions),
@@ -138,14 +109,17 @@ def render_text(assessment: Assessment) -> str:
             lines += _bullet(f"{label} ({ground.strength}) {_tags(a, ground.citations)}")
             for reason in ground.reasons:
                 lines += _para(reason, indent="      ")
+    return lines
 
-    lines += _heading("How it was issued")
+
+def _issuance_and_circulation(a: Assessment) -> list[str]:
+    lines = _heading("How it was issued")
     i = a.issuance
-    kind = "Red notice" if i.kind == "red_notice" else "Diffusion"
+    kind = KIND_WORDS.get(i.kind, i.kind).capitalize()
     sent = f"circulated {long_date(i.circulated_on)}" if i.circulated_on else "nothing circulated"
     after = "; checked only after circulation" if i.review_after_circulation else ""
     lines += _para(
-        f"{kind}: {_SCREENING.get(i.screening, i.screening)}; {sent}{after}. "
+        f"{kind}: {SCREENING_SHORT_WORDS.get(i.screening, i.screening)}; {sent}{after}. "
         f"{_tags(a, i.citations)}"
     )
     for reason in i.reasons:
@@ -164,17 +138,12 @@ def render_text(assessment: Assessment) -> str:
     )
     for reason in c.reasons:
         lines += _bullet(reason)
+    return lines
 
-    lines += _heading("Arrest risk by country")
-    by_role: dict[str, list[EnforcementEntry]] = {}
-    for entry in a.enforcement:
-        by_role.setdefault(entry.role, []).append(entry)
-    for entry in by_role.get("requesting", []):
-        lines += _bullet(
-            f"{_name(entry.country)} (requesting state): {risk_phrase(entry.arrest_risk)}. "
-            f"Confidence {entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
-        )
-    recipients = by_role.get("recipient", [])
+
+def _risk_groups(a: Assessment, recipients: list[EnforcementEntry]) -> list[str]:
+    """The recipients by arrest risk; a presumed high risk is listed apart, in words."""
+    lines: list[str] = []
     for risk in ("high", "medium", "low", "none"):
         group = [e for e in recipients if e.arrest_risk == risk]
         # A presumed high risk (an EU state with no finding of its own) is not a finding:
@@ -198,8 +167,13 @@ def render_text(assessment: Assessment) -> str:
                 "INTERPOL alerts, so a high risk is presumed for them, with medium confidence "
                 f"at most. {_tags(a, ['arrest-eu-presumption'])}"
             )
-    # Reasons every recipient shares (such as a locate-only purpose) are shown once; then
-    # the countries the facts single out, with their own reasons.
+    return lines
+
+
+def _recipient_reasons(a: Assessment, recipients: list[EnforcementEntry]) -> list[str]:
+    """Reasons every recipient shares (such as a locate-only purpose) once; then the
+    countries the facts single out, with their own reasons."""
+    lines: list[str] = []
     shared: set[str] = set(recipients[0].reasons[1:]) if len(recipients) > 1 else set()
     for entry in recipients[1:]:
         shared &= set(entry.reasons[1:])
@@ -215,6 +189,22 @@ def render_text(assessment: Assessment) -> str:
         )
         for reason in own:
             lines += _para(reason, indent="      ")
+    return lines
+
+
+def _enforcement(a: Assessment) -> list[str]:
+    lines = _heading("Arrest risk by country")
+    by_role: dict[str, list[EnforcementEntry]] = {}
+    for entry in a.enforcement:
+        by_role.setdefault(entry.role, []).append(entry)
+    for entry in by_role.get("requesting", []):
+        lines += _bullet(
+            f"{_name(entry.country)} (requesting state): {risk_phrase(entry.arrest_risk)}. "
+            f"Confidence {entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
+        )
+    recipients = by_role.get("recipient", [])
+    lines += _risk_groups(a, recipients)
+    lines += _recipient_reasons(a, recipients)
     others = by_role.get("non_recipient", [])
     if others:
         count = f"{len(others)} member did" if len(others) == 1 else f"{len(others)} members did"
@@ -227,8 +217,11 @@ def render_text(assessment: Assessment) -> str:
             "Recipient risks start from each country's recorded practice "
             f"{_tags(a, ['national-practice'])}; see the JSON output for every country's reasons."
         )
+    return lines
 
-    lines += _heading("Planned travel")
+
+def _travel_and_route(a: Assessment) -> list[str]:
+    lines = _heading("Planned travel")
     if not a.travel:
         lines += _para("No trips are planned in the facts.")
     for trip in a.travel:
@@ -252,7 +245,12 @@ def render_text(assessment: Assessment) -> str:
         lines += _bullet(f"{head}{': ' + when if when else ''}. {_tags(a, step.citations)}")
         if step.description:
             lines += _para(step.description, indent="      ")
+    return lines
 
+
+def _closing(a: Assessment) -> list[str]:
+    """What the answer depends on, the defaults used, the rules cited and the caveats."""
+    lines: list[str] = []
     if a.depends_on:
         lines += _heading("What the answer depends on")
         for item in a.depends_on:
@@ -264,7 +262,7 @@ def render_text(assessment: Assessment) -> str:
 
     lines += _heading("Rules cited")
     for citation in a.citations:
-        flag = "UNVERIFIED" if citation.verification == "unverified" else citation.verification
+        flag = RuleRef(citation.id, citation.verification).status
         lines += _bullet(
             f"[{citation.id}] {citation.instrument}, {citation.provision} — {flag}; "
             f"version {citation.version}."
@@ -273,4 +271,30 @@ def render_text(assessment: Assessment) -> str:
     lines += _heading("Caveats")
     for caveat in a.caveats:
         lines += _bullet(caveat)
+    return lines
+
+
+def render_text(assessment: Assessment) -> str:
+    """The assessment as a plain-text report (ends with a newline).
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios import Notice, Scenario, assess
+        >>> s = Scenario(id="demo", notice=Notice(kind="diffusion",
+        ...     requesting_country="KAZ", issued_on=datetime.date(2025, 1, 10)))
+        >>> "Educational model, not legal advice." in render_text(assess(s,
+        ...     as_of=datetime.date(2025, 3, 1)))
+        True
+    """
+    a = assessment
+    title = a.title or a.scenario_id
+    # The user's words reach a terminal: control characters are shown, never acted on.
+    lines = _para(printable(f"{title} ({a.scenario_id})"), indent="")
+    lines.append(f"Assessed as of {long_date(a.as_of)}. {a.caveats[0]}")
+    lines += _outcome(a)  # the outcome first
+    lines += _grounds(a)
+    lines += _issuance_and_circulation(a)
+    lines += _enforcement(a)
+    lines += _travel_and_route(a)
+    lines += _closing(a)
     return "\n".join(lines) + "\n"

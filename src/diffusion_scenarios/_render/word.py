@@ -1,6 +1,8 @@
 """The client memo as a Word document (.docx), built with python-docx.
 
-The same content as the HTML memo, for lawyers who draft, edit and send memos in Word: the
+The long form of the one memo content (:func:`diffusion_scenarios._render.content.
+long_memo_content`), for lawyers who draft, edit and send memos in Word; this module only
+says how each block and inline role of the content looks in Word. In order: the
 not-legal-advice notice first, then the likely outcome, the facts as given and what is
 unknown, how the request was issued and where it circulated, the arrest risk, the trips,
 the grounds, the CCF route with its dates and deadlines, what a deletion does not end, the
@@ -35,26 +37,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
-from diffusion_scenarios._render.markdown import (
-    KIND_WORDS,
+from diffusion_scenarios._law.vocab import KIND_WORDS
+from diffusion_scenarios._render import content as c
+from diffusion_scenarios._render.content import (
     NOTICE,
-    PREDICTION_WORDS,
-    RISK_WORDS,
-    SCREENING_WORDS,
-    EnforcementSummary,
-    country,
-    day,
-    depends_on_parts,
-    enforcement_summary,
-    facts_as_given,
-    has_unverified,
-    non_recipients_sentence,
-    requesting_state,
-    step_date_text,
-    verification_of,
+    Rules,
+    Span,
+    Text,
+    long_memo_content,
+    rules,
     words,
-    yes_no,
 )
 from diffusion_scenarios.errors import MissingDependencyError
 
@@ -77,28 +69,9 @@ DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingm
 #: The date of every entry in the zip container: the zip epoch, so the bytes do not change.
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)
 INSTALL_HINT = (
-    "the Word memo needs python-docx; install it with: "
-    'pip install "diffusion-scenarios[docx]"'
+    'the Word memo needs python-docx; install it with: pip install "diffusion-scenarios[docx]"'
 )
 
-# The route steps that say what a deletion leaves in place; shown in their own section.
-AFTER_DELETION_STEPS = ("domestic_case_continues", "bilateral_extradition_possible")
-
-OUTCOME_WORDS = {
-    "not_compliant": "not compliant (deleted)",
-    "compliant_with_update": "compliant with an update (kept, with information added or corrected)",
-    "compliant": "compliant (kept as they are)",
-}
-CONFIDENCE_WORDS = {
-    "high": "high",
-    "medium": "medium",
-    "low": "low",
-}
-BASIS_WORDS = {
-    "own_finding": "the country's own practice, from a source",
-    "regional_presumption": "a presumption about its region",
-    "default": "no finding: the model's default",
-}
 
 # The notice in the document's properties (Word keeps at most 255 characters there).
 _PROPERTY_NOTICE = (
@@ -334,25 +307,24 @@ class _Memo:
         _run(paragraph, value)
         return paragraph
 
-    def rules(self, paragraph: Paragraph, rule_ids: Iterable[str]) -> None:
+    def rules(self, paragraph: Paragraph, rule_ids: Iterable[str] | Rules) -> None:
         """``rpd-83 (secondary), rpd-34-3 (UNVERIFIED)``: the flag bold and coloured."""
-        ids = list(rule_ids)
-        if not ids:
+        cited = rule_ids if isinstance(rule_ids, Rules) else rules(self.assessment, rule_ids)
+        if not cited.refs:
             _run(paragraph, "no rule cited")
             return
-        for index, rule_id in enumerate(ids):
+        for index, ref in enumerate(cited.refs):
             if index:
                 _run(paragraph, ", ")
-            _run(paragraph, rule_id, mono=True)
-            status = verification_of(self.assessment, rule_id)
-            if status == "unverified":
+            _run(paragraph, ref.id, mono=True)
+            if ref.verification == "unverified":
                 _run(paragraph, " (")
                 _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
                 _run(paragraph, ")")
             else:
-                _run(paragraph, f" ({status})")
+                _run(paragraph, f" ({ref.verification})")
 
-    def rules_line(self, rule_ids: Iterable[str]) -> None:
+    def rules_line(self, rule_ids: Iterable[str] | Rules) -> None:
         paragraph = self.para()
         _run(paragraph, "Rules: ", bold=True)
         self.rules(paragraph, rule_ids)
@@ -481,20 +453,9 @@ def render_docx(
     _properties(memo, _timestamp(timestamp))
     _page_furniture(memo)
     _opening(memo)
-    _outcome(memo)
-    _facts(memo)
-    _issuance_and_circulation(memo, figures=figures)
-    summary = enforcement_summary(assessment)
-    _enforcement(memo, summary)
-    _trips(memo)
-    _grounds(memo, figures=figures)
-    _route(memo, figures=figures)
-    _after_deletion(memo)
-    _depends(memo)
-    _citations(memo)
-    _appendix(memo, summary)
-    memo.heading("Caveats", 1)
-    memo.bullets(assessment.caveats)
+    for section in long_memo_content(assessment).sections:
+        if not section.placeholder:
+            _section(memo, section, figures=figures)
     buffer = io.BytesIO()
     memo.doc.save(buffer)
     return _normalised_zip(buffer.getvalue())
@@ -586,405 +547,117 @@ def _opening(memo: _Memo) -> None:
     _run(meta, f" with diffusion-scenarios {__version__}.", colour=_MUTED)
 
 
-def _percent(probability: float) -> str:
-    return f"{round(probability * 100)}%"
+# --- the memo content, in Word ----------------------------------------------------------------
+
+# Column widths (fractions of the text width) of the content's tables, by their header.
+_TABLE_WIDTHS: dict[tuple[str, ...], tuple[float, ...]] = {
+    ("Role", "Arrest risk", "Countries", "Rules"): (0.16, 0.13, 0.43, 0.28),
+    ("Date", "Country", "Notice active then", "Arrest risk", "Why", "Rules"): (
+        *(0.14, 0.13, 0.11, 0.12, 0.28, 0.22),
+    ),
+    ("Step", "Date", "Deadline", "What happens", "Rules"): (0.19, 0.14, 0.15, 0.30, 0.22),
+    ("Id", "Rule", "Verification", "Source"): (0.19, 0.35, 0.18, 0.28),
+    ("Country", "Arrest risk", "How sure", "Consequence and why", "Rules"): (
+        *(0.16, 0.10, 0.16, 0.36, 0.22),
+    ),
+}
+_BOLD = frozenset({"strong", "deadline", "flag"})
+_COLOURS = {"flag": _FLAG, "muted": _MUTED}
+_ITALIC = frozenset({"em", "estimated"})
 
 
-def _outcome(memo: _Memo) -> None:
-    assessment = memo.assessment
-    outcome = assessment.outcome
-    memo.heading("Likely outcome", 1)
-    if outcome.summary:
-        memo.para(outcome.summary, bold=True, size=12)
-    if outcome.prediction is None:
-        memo.para(
-            f"No prediction: nothing was on file on {assessment.as_of.isoformat()}, the day "
-            "assessed, so there is no decision of the CCF to foresee.",
-            bold=True,
-        )
-    else:
-        key = outcome.prediction
-        paragraph = memo.para(PREDICTION_WORDS.get(key, words(key)), bold=True)
-        _run(paragraph, f" ({key}).")
-    if outcome.likelihood:
-        memo.para("How likely each outcome is on these facts:")
-        memo.bullets(
-            f"{OUTCOME_WORDS.get(name, words(name)).capitalize()}: about {_percent(p)}"
-            for name, p in outcome.likelihood
-        )
-    if outcome.confidence:
-        memo.labelled(
-            "How sure the model is",
-            CONFIDENCE_WORDS.get(outcome.confidence, words(outcome.confidence)),
-        )
-    if outcome.hinges_on:
-        memo.para("What it hinges on (the most decisive first):")
-        for hinge in outcome.hinges_on:
-            paragraph = memo.para(style="List Bullet")
-            condition = hinge.condition.strip() or f"depending on {words(hinge.field)}"
-            _run(paragraph, condition[:1].upper() + condition[1:])
-            leads = OUTCOME_WORDS.get(hinge.leads_to, words(hinge.leads_to))
-            _run(paragraph, f": most likely {leads}.")
-            if hinge.field:
-                _run(paragraph, " Fact: ")
-                _run(paragraph, hinge.field, mono=True)
-                _run(paragraph, ".")
-    if outcome.explanation:
-        memo.para(outcome.explanation)
-    memo.rules_line(outcome.citations)
+def _write(memo: _Memo, paragraph: Paragraph, text: Text, role: str = "") -> None:
+    """Inline pieces of the content as runs: rules with their flags, links as hyperlinks.
+
+    A ``note`` paragraph is set in italics, a ``summary`` one larger."""
+    for piece in text:
+        if isinstance(piece, Rules):
+            memo.rules(paragraph, piece)
+        elif piece.style == "link" and _URL.fullmatch(piece.text):
+            _hyperlink(paragraph, piece.text)
+        else:
+            _run(
+                paragraph,
+                piece.text,
+                bold=piece.style in _BOLD,
+                italic=piece.style in _ITALIC or role == "note",
+                mono=piece.style == "code",
+                colour=_FLAG
+                if piece.style == "flag"
+                else _MUTED
+                if piece.style == "muted"
+                else None,
+                size=12 if role == "summary" else None,
+            )
 
 
-def _facts(memo: _Memo) -> None:
-    assessment = memo.assessment
-    memo.heading("Facts as given", 1)
-    scenario = assessment.scenario
-    if scenario is None:
-        memo.para("The facts assessed were not attached to this assessment.")
-        return
-    facts = facts_as_given(scenario)
-    groups: dict[str, list[tuple[str, str]]] = {}
-    for fact in facts:
-        if fact.value is not None:
-            groups.setdefault(fact.group, []).append((fact.label, fact.value))
-    for group, items in groups.items():
-        memo.heading(group, 2)
-        memo.table(("Fact", "As given"), items, (0.36, 0.64))
-    unknown = [fact for fact in facts if fact.value is None]
-    memo.heading("Facts not given (unknown)", 2)
-    if unknown:
-        memo.para(
-            "The model did not assume these; where they matter, the result says what it "
-            "depends on."
-        )
-        memo.bullets(f"{fact.group}: {fact.label}" for fact in unknown)
-    else:
-        memo.para("Every fact the format asks for was given.")
-    if assessment.defaults_used:
-        memo.para("Defaults the model used because a fact was not given:")
-        for path in assessment.defaults_used:
-            _run(memo.para(style="List Bullet"), path, mono=True)
+def _cell(memo: _Memo, text: Text) -> Cell:
+    if len(text) == 1 and isinstance(text[0], Span) and text[0].style == "plain":
+        return text[0].text
+    return lambda paragraph: _write(memo, paragraph, text)
 
 
-def _issuance_and_circulation(memo: _Memo, *, figures: bool) -> None:
-    assessment = memo.assessment
-    issuance = assessment.issuance
-    memo.heading("How the request was issued", 1)
-    memo.labelled("Kind", _kind(assessment))
-    memo.labelled("Screening", SCREENING_WORDS.get(issuance.screening, words(issuance.screening)))
-    memo.labelled("Reviewed before circulation", yes_no(issuance.pre_screened))
-    memo.labelled("Circulated on", day(issuance.circulated_on))
-    memo.labelled("Reviewed after circulation", yes_no(issuance.review_after_circulation))
-    memo.rules_line(issuance.citations)
-    memo.bullets(issuance.reasons)
-
-    circulation = assessment.circulation
-    memo.heading("Where it circulated", 1)
-    memo.labelled("Recipient countries", str(circulation.recipient_count))
-    memo.labelled("Public", yes_no(circulation.public))
-    memo.labelled("Active from", day(circulation.active_from))
-    memo.labelled("Active until", day(circulation.active_until))
-    memo.rules_line(circulation.citations)
-    memo.bullets(circulation.reasons)
-    if figures:
-        from diffusion_scenarios.plots import circulation_map
-
-        memo.figure(
-            circulation_map,
-            name="circulation-map",
-            description=(
-                f"Tile-grid world map: the {_kind(assessment)} requested by "
-                f"{requesting_state(assessment)} reached {circulation.recipient_count} countries; "
-                "colours show each country's role and arrest risk."
-            ),
-            caption=(
-                "Circulation map: one square per INTERPOL member, coloured by role and arrest "
-                "risk; a thick blue edge marks a planned trip. Not to scale."
-            ),
-        )
+def _ground(memo: _Memo, ground: c.GroundItem) -> None:
+    memo.heading(f"{ground.name} ({ground.id})", 2)
+    paragraph = memo.para()
+    _run(paragraph, "Strength: ", bold=True)
+    _run(paragraph, ground.strength)
+    if ground.rules.unverified:
+        _run(paragraph, " — rests on an ")
+        _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
+        _run(paragraph, " rule")
+    memo.rules_line(ground.rules)
+    memo.bullets(ground.reasons)
 
 
-def _how_sure(confidence: str, basis: str) -> str:
-    return (
-        f"{CONFIDENCE_WORDS.get(confidence, words(confidence))} "
-        f"({BASIS_WORDS.get(basis, words(basis))})"
+def _figure(memo: _Memo, figure: c.Figure) -> None:
+    from diffusion_scenarios import plots
+
+    chart = {
+        "circulation_map": plots.circulation_map,
+        "route_timeline": plots.route_timeline,
+        "grounds_chart": plots.grounds_chart,
+    }[figure.kind]
+    memo.figure(
+        chart,
+        name=figure.kind.replace("_", "-"),
+        description=figure.description,
+        caption=figure.caption,
     )
 
 
-def _enforcement(memo: _Memo, summary: EnforcementSummary) -> None:
-    assessment = memo.assessment
-    memo.heading("Arrest risk by country", 1)
-    rows: list[tuple[Cell, ...]] = []
-    requesting = summary.requesting
-    if requesting is not None:
-        rows.append(
-            (
-                "requesting state",
-                RISK_WORDS.get(requesting.arrest_risk, requesting.arrest_risk),
-                country(requesting.country),
-                memo.rules_cell(requesting.citations),
-            )
-        )
-    for group in summary.groups:
-        rows.append(
-            (
-                f"recipients ({len(group.countries)})",
-                RISK_WORDS.get(group.risk, group.risk),
-                ", ".join(country(code) for code in group.countries),
-                memo.rules_cell(group.citations),
-            )
-        )
-    memo.para(
-        "The requesting state and the recipients, grouped by arrest risk:", italic=True
-    )
-    memo.table(("Role", "Arrest risk", "Countries", "Rules"), rows, (0.16, 0.13, 0.43, 0.28))
-    if requesting is not None:
-        memo.para(
-            f"In the requesting state: {requesting.consequence} {' '.join(requesting.reasons)}"
-        )
-        memo.labelled(
-            "How sure the model is there",
-            _how_sure(requesting.confidence, requesting.basis),
-        )
-    memo.para(non_recipients_sentence(summary, assessment.as_of))
-    if summary.recipients:
-        memo.para(
-            "What each recipient can be expected to do, how sure the model is, and why, is in "
-            "the appendix (country by country), with the countries that did not receive it "
-            "named below it."
-        )
-
-
-def _trips(memo: _Memo) -> None:
-    assessment = memo.assessment
-    memo.heading("Planned trips", 1)
-    if not assessment.travel:
-        memo.para("No trips were stated.")
-        return
-    memo.table(
-        ("Date", "Country", "Notice active then", "Arrest risk", "Why", "Rules"),
-        [
-            (
-                trip.date.isoformat(),
-                country(trip.country),
-                yes_no(trip.notice_active),
-                RISK_WORDS.get(trip.arrest_risk, trip.arrest_risk),
-                "; ".join(trip.reasons),
-                memo.rules_cell(trip.citations),
-            )
-            for trip in assessment.travel
-        ],
-        (0.14, 0.13, 0.11, 0.12, 0.28, 0.22),
-    )
-
-
-def _grounds(memo: _Memo, *, figures: bool) -> None:
-    assessment = memo.assessment
-    deletions, corrections = grounds_by_remedy(assessment.grounds)
-    memo.heading("Grounds for deletion", 1)
-    if not deletions:
-        memo.para("No ground for deletion applies on the facts given.")
-    for heading, grounds in (("", deletions), ("Grounds for correcting the record", corrections)):
-        if heading and grounds:
-            memo.heading(heading, 1)
-        for ground in grounds:
-            memo.heading(f"{ground.label or words(ground.id)} ({ground.id})", 2)
+def _block(memo: _Memo, block: c.Block, *, figures: bool) -> None:
+    """One block of the memo content; a heading inside a section is one level down."""
+    if isinstance(block, c.Paragraph):
+        _write(memo, memo.para(), block.text, block.role)
+    elif isinstance(block, c.Bullets):
+        for item in block.items:
+            _write(memo, memo.para(style="List Bullet"), item.text)
+            for child in item.children:
+                _write(memo, memo.para(style="List Bullet 2"), child)
+    elif isinstance(block, c.Fields):
+        for label, value in block.items:
             paragraph = memo.para()
-            _run(paragraph, "Strength: ", bold=True)
-            _run(paragraph, ground.strength)
-            if has_unverified(assessment, ground.citations):
-                _run(paragraph, " — rests on an ")
-                _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
-                _run(paragraph, " rule")
-            memo.rules_line(ground.citations)
-            memo.bullets(ground.reasons)
-    if not assessment.grounds:
-        return
-    if figures:
-        from diffusion_scenarios.plots import grounds_chart
-
-        memo.figure(
-            grounds_chart,
-            name="grounds-chart",
-            description="Bar chart of the grounds for deletion by strength: "
-            + "; ".join(f"{g.label or words(g.id)}: {g.strength}" for g in assessment.grounds),
-            caption=(
-                "Grounds chart: strong, arguable and weak grounds, each with the rules it rests "
-                "on and their verification status."
-            ),
-        )
+            _run(paragraph, f"{label}: ", bold=True)
+            _write(memo, paragraph, value)
+    elif isinstance(block, c.FactGroup):
+        memo.heading(block.title, 2)
+        memo.table(("Fact", "As given"), block.items, (0.36, 0.64))
+    elif isinstance(block, c.Table):
+        rows = [[_cell(memo, cell) for cell in row] for row in block.rows]
+        memo.table(block.header, rows, _TABLE_WIDTHS[block.header])
+    elif isinstance(block, c.Heading):
+        memo.heading(block.text, 1 if block.level == 2 else 2)
+    elif isinstance(block, c.GroundItem):
+        _ground(memo, block)
+    elif figures:
+        _figure(memo, block)
 
 
-def _route(memo: _Memo, *, figures: bool) -> None:
-    assessment = memo.assessment
-    memo.heading("The CCF route", 1)
-    steps = [step for step in assessment.route if step.step not in AFTER_DELETION_STEPS]
-    if not steps:
-        memo.para("No step of a challenge applies on the facts given.")
-        return
-
-    def deadline(value: _dt.date | None) -> Cell:
-        if value is None:
-            return "—"
-        text = value.isoformat()
-
-        def fill(paragraph: Paragraph) -> None:
-            _run(paragraph, text, bold=True)
-            _run(paragraph, " (deadline)")
-
-        return fill
-
-    def when(value: _dt.date | None, estimated: bool) -> Cell:
-        text = step_date_text(value, estimated=estimated and value is not None)
-        if estimated and value is not None:
-            return lambda paragraph: _run(paragraph, text, italic=True)
-        return text
-
-    memo.table(
-        ("Step", "Date", "Deadline", "What happens", "Rules"),
-        [
-            (
-                words(step.step),
-                when(step.date, step.estimated),
-                deadline(step.deadline),
-                step.description or "—",
-                memo.rules_cell(step.citations),
-            )
-            for step in steps
-        ],
-        (0.19, 0.14, 0.15, 0.30, 0.22),
-    )
-    memo.para("Dates marked (estimated) are estimates, not dates fixed by a rule.", italic=True)
-    if figures and assessment.route:
-        from diffusion_scenarios.plots import route_timeline
-
-        memo.figure(
-            route_timeline,
-            name="route-timeline",
-            description=(
-                "Timeline of the CCF route with deadlines as bars and planned trips as "
-                "vertical lines coloured by arrest risk."
-            ),
-            caption=(
-                "Route timeline: dots are dates, bars run to deadlines, hollow and dashed marks "
-                "are estimates; vertical lines are planned trips."
-            ),
-        )
-
-
-def _after_deletion(memo: _Memo) -> None:
-    steps = [step for step in memo.assessment.route if step.step in AFTER_DELETION_STEPS]
-    if not steps:
-        return
-    memo.heading("What deletion does not end", 1)
-    for step in steps:
-        memo.heading(words(step.step).capitalize(), 2)
-        if step.description:
-            memo.para(step.description)
-        memo.rules_line(step.citations)
-
-
-def _depends(memo: _Memo) -> None:
-    memo.heading("What the answer depends on", 1)
-    if not memo.assessment.depends_on:
-        memo.para("Nothing left open: the facts given settle the points the model weighs.")
-        return
-    for item in memo.assessment.depends_on:
-        field, text = depends_on_parts(item)
-        paragraph = memo.para(style="List Bullet")
-        _run(paragraph, text)
-        if field:
-            _run(paragraph, " (")
-            _run(paragraph, field, mono=True)
-            _run(paragraph, ")")
-
-
-def _citations(memo: _Memo) -> None:
-    assessment = memo.assessment
-    memo.heading("Rules cited", 1)
-    memo.para(
-        "Every rule the memo relies on, with the status of its source. UNVERIFIED rules are "
-        "not settled law: check them before relying on them.",
-        italic=True,
-    )
-
-    def rule(citation: Any) -> Filler:
-        def fill(paragraph: Paragraph) -> None:
-            _run(paragraph, f"{citation.instrument}, {citation.provision}")
-            version = citation.version
-            if citation.in_force_from is not None:
-                version = f"{version}, in force from {citation.in_force_from.isoformat()}"
-            if version:
-                _run(paragraph, f" ({version})", colour=_MUTED)
-
-        return fill
-
-    def status(verification: str) -> Cell:
-        if verification == "unverified":
-            return lambda paragraph: _run(paragraph, "UNVERIFIED", bold=True, colour=_FLAG)
-        return verification
-
-    def source(url: str) -> Cell:
-        if _URL.fullmatch(url):
-            return lambda paragraph: _hyperlink(paragraph, url)
-        return url or "no source recorded"
-
-    memo.table(
-        ("Id", "Rule", "Verification", "Source"),
-        [
-            (
-                _mono(citation.id),
-                rule(citation),
-                status(citation.verification),
-                source(citation.url),
-            )
-            for citation in assessment.citations
-        ],
-        (0.19, 0.35, 0.18, 0.28),
-    )
-
-
-def _appendix(memo: _Memo, summary: EnforcementSummary) -> None:
-    assessment = memo.assessment
-    memo.heading("Appendix: country by country", 1)
-    entries = ([summary.requesting] if summary.requesting is not None else []) + list(
-        summary.recipients
-    )
-    if not entries:
-        memo.para("No country received it.")
-    else:
-        memo.para(
-            "The requesting state first, then every recipient by arrest risk: what it can be "
-            "expected to do, how sure the model is (and what that rests on), and why.",
-            italic=True,
-        )
-        memo.table(
-            ("Country", "Arrest risk", "How sure", "Consequence and why", "Rules"),
-            [
-                (
-                    country(entry.country)
-                    + (" — requesting state" if entry.role == "requesting" else ""),
-                    RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk),
-                    _how_sure(entry.confidence, entry.basis),
-                    " ".join((entry.consequence, *entry.reasons)).strip(),
-                    memo.rules_cell(entry.citations),
-                )
-                for entry in entries
-            ],
-            (0.16, 0.10, 0.16, 0.36, 0.22),
-        )
-    from diffusion_scenarios._law.countries import is_member
-
-    others = sorted(
-        entry.country
-        for entry in assessment.enforcement
-        if entry.role != "requesting"
-        and (entry.role == "non_recipient" or not entry.received)
-        and is_member(entry.country, assessment.as_of)
-    )
-    if others:
-        memo.heading("Member countries that did not receive it", 2)
-        memo.para(non_recipients_sentence(summary, assessment.as_of))
-        memo.para(", ".join(country(code) for code in others) + ".")
+def _section(memo: _Memo, section: c.Section, *, figures: bool) -> None:
+    memo.heading(section.title, 1)
+    for block in section.blocks:
+        _block(memo, block, figures=figures)
 
 
 def _normalised_zip(data: bytes) -> bytes:

@@ -21,6 +21,7 @@ from typing import Any
 from diffusion_scenarios._engine.assessment import Ground, TraceEntry
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios._law.vocab import GROUND_LABELS
 
 __all__ = [
     "CORRECTION",
@@ -43,31 +44,6 @@ Date = _dt.date
 # strong > arguable > weak; 0 = the ground does not apply.
 RANK: dict[str, int] = {"weak": 1, "arguable": 2, "strong": 3}
 
-GROUND_LABELS: dict[str, str] = {
-    "article3_political": "Political character of the case (Article 3 of the Constitution)",
-    "article3_military": "Military character of the case (Article 3 of the Constitution)",
-    "article3_religious": "Religious character of the case (Article 3 of the Constitution)",
-    "article3_racial": "Racial or ethnic character of the case (Article 3 of the Constitution)",
-    "article2_human_rights": "Human rights (Article 2 of the Constitution)",
-    "fair_trial": "Fair trial and due process (Article 2 of the Constitution)",
-    "private_dispute": "A private or commercial dispute, not a serious ordinary-law crime",
-    "family_matter": "A family matter, excluded from red notices",
-    "behavioural_norms": "An offence about behavioural or cultural norms, excluded",
-    "administrative_breach": "A breach of administrative rules, excluded",
-    "penalty_threshold": "The minimum penalty for an arrest request is not met",
-    "insufficient_judicial_data": "The summary of facts does not describe the person's own acts",
-    "data_accuracy": "The record is inaccurate or out of date and must be updated",
-    "refugee_status": "Refugee status against the country of feared persecution",
-    "extradition_refused": "Extradition has been refused by another country",
-    "lack_of_extradition_action": "The requesting country does not seek extradition",
-    "limitation_expired": "The case is time-barred in the requesting country",
-    "warrant_invalid": "No valid arrest warrant or court decision behind the request",
-    "international_interest": (
-        "Not serious enough, or of no real interest, for international police cooperation"
-    ),
-    "purpose_invalid": "The request does not serve a lawful police-cooperation purpose",
-    "ncb_non_cooperation": "The source NCB does not answer the CCF",
-}
 
 # Grounds whose remedy is to correct the record rather than delete it.
 UPDATE_GROUNDS: frozenset[str] = frozenset({"data_accuracy", "extradition_refused"})
