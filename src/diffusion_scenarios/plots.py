@@ -33,12 +33,12 @@ from diffusion_scenarios._law.vocab import ARREST_RISKS, INTERPOL_REGIONS
 from diffusion_scenarios._render.charts import (
     HATCHES,
     PALETTE,
-    ChartWords,
     GroundsLayout,
     LegendEntry,
     RouteLane,
     RouteLayout,
     TripMark,
+    chart_words,
     deadline_bar_starts,
     grounds_layout,
     route_layout,
@@ -90,27 +90,7 @@ _KIND_WORDS: Mapping[str, str] = MappingProxyType(
 )
 
 # The words of the printed route timeline and grounds chart (the explorer's differ a little).
-_FIGURE_WORDS = ChartWords(
-    risks=_RISK_WORDS,
-    approximate_deadline=False,
-    legend=MappingProxyType(
-        {
-            "date": "date",
-            "estimated_date": "estimated date",
-            "deadline": "time limit (bar ends at due date)",
-            "estimated_deadline": "time limit from an estimated date",
-            "assessed": "assessed on {assessed}",
-            "trip": "planned trip: {risk}",
-            "strong": "strong",
-            "arguable": "arguable",
-            "weak": "weak",
-            "unverified": "rests on an unverified rule",
-        }
-    ),
-    no_longer_active="no longer active",
-    cited="{rule} ({status})",
-    cited_unverified="{rule} (unverified)",
-)
+_FIGURE_WORDS = chart_words("figure", risks=_RISK_WORDS)
 
 _LAYOUT_FILE = "tile_layout.csv"
 

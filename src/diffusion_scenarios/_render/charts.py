@@ -9,8 +9,8 @@ range, title and colours. Two thin drawers draw the same description:
 ``grounds_chart_svg`` (inline SVG in the explorer). A drawer only decides *how* a mark looks in
 its medium (line widths, opacity, pixel sizes); *what* is on the chart is decided here.
 
-The two media word a few things differently; each drawer passes its words as one
-:class:`ChartWords` (``plots._FIGURE_WORDS``, ``_app.panels._SCREEN_WORDS``).
+The two media word a few things differently; those differences sit side by side in one
+table here, and each drawer passes its medium's :func:`chart_words`.
 
     >>> import diffusion_scenarios as ds
     >>> assessment = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
@@ -47,6 +47,7 @@ __all__ = [
     "RouteLayout",
     "TripMark",
     "characters_in",
+    "chart_words",
     "deadline_bar_starts",
     "grounds_layout",
     "route_layout",
@@ -128,20 +129,60 @@ Mark = Literal[
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ChartWords:
-    """The words one medium uses on the charts; each drawer passes its own.
-
-    The printed figure and the explorer's SVG word a few things differently (the figure
-    writes an estimated limit ``due by 2025-05-12`` in italics, the screen writes
-    ``due by ≈ 2025-05-12``; the screen's legend explains its hatches in words): each
-    drawer's differences sit in its one ``ChartWords``.
-    """
+    """The words one medium uses on the charts; each drawer passes its own (:func:`chart_words`)."""
 
     risks: Mapping[str, str]  # arrest risk -> words, e.g. "high" -> "high arrest risk"
     approximate_deadline: bool  # write "≈" before an estimated due date
-    legend: Mapping[Mark, str]  # {assessed} is the date assessed
+    legend: Mapping[Mark, str]  # {assessed} is the date assessed, {risk} a trip's risk words
     no_longer_active: str | None  # a trip when the alert is not live; None: say why
-    cited: str  # one cited rule: {rule} and {status}
-    cited_unverified: str  # one cited rule whose source is unverified
+    cited_unverified: str  # one cited rule whose source is unverified: {rule}
+
+
+Medium = Literal["figure", "screen"]
+
+# The printed figure and the explorer's screen word a few marks differently, side by side
+# here as (figure, screen): the screen's legend explains its hatches and "≈" in words.
+_LEGEND_WORDS: Mapping[Mark, tuple[str, str]] = MappingProxyType(
+    {
+        "date": ("date", "date"),
+        "estimated_date": ("estimated date", "≈ estimated date"),
+        "deadline": ("time limit (bar ends at due date)", "time limit (bar ends at the due date)"),
+        "estimated_deadline": (
+            "time limit from an estimated date",
+            "time limit counted from an estimated date (≈)",
+        ),
+        "assessed": ("assessed on {assessed}", "date assessed"),
+        "trip": ("planned trip: {risk}", "planned trip: {risk}"),
+        "strong": ("strong", "strong"),
+        "arguable": ("arguable", "arguable (diagonal hatch)"),
+        "weak": ("weak", "weak (horizontal hatch)"),
+        "unverified": (
+            "rests on an unverified rule",
+            "⚠ UNVERIFIED: rests on a rule whose source was not found",
+        ),
+    }
+)
+
+
+def chart_words(medium: Medium, *, risks: Mapping[str, str]) -> ChartWords:
+    """The chart words of the printed figure or of the explorer's screen.
+
+    The figure writes an estimated limit ``due by 2025-05-12`` in italics where the screen
+    writes ``due by ≈ 2025-05-12``; the screen says why a trip is under no live alert where
+    the figure says "no longer active".
+
+    Example:
+        >>> chart_words("screen", risks={}).legend["estimated_date"]
+        '≈ estimated date'
+    """
+    screen = medium == "screen"
+    return ChartWords(
+        risks=risks,
+        approximate_deadline=screen,
+        legend=MappingProxyType({mark: words[screen] for mark, words in _LEGEND_WORDS.items()}),
+        no_longer_active=None if screen else "no longer active",
+        cited_unverified="{rule} (⚠ UNVERIFIED)" if screen else "{rule} (unverified)",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -466,9 +507,9 @@ def _ground_row(assessment: Assessment, ground: Ground, words: ChartWords) -> Gr
         citations=citations,
         cited=tuple(
             (
-                (words.cited_unverified if status == "unverified" else words.cited).format(
-                    rule=rule, status=status
-                ),
+                words.cited_unverified.format(rule=rule)
+                if status == "unverified"
+                else f"{rule} ({status})",
                 status,
             )
             for rule, status in citations
