@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -237,8 +237,6 @@ def circulation_map(
         >>> len(figure.axes)
         1
     """
-    from matplotlib.patches import Patch, Rectangle
-
     if region is not None and region not in INTERPOL_REGIONS:
         raise ValueError(
             f"region: expected one of {', '.join(INTERPOL_REGIONS)} (or None for the world), "
@@ -249,88 +247,21 @@ def circulation_map(
         from diffusion_scenarios._law.countries import interpol_region
 
         tiles = tuple(tile for tile in tiles if interpol_region(tile.country) == region)
-
-    rows = max(tile.row for tile in tiles) - min(tile.row for tile in tiles) + 1
-    cols = max(tile.col for tile in tiles) - min(tile.col for tile in tiles) + 1
     entries = {entry.country: entry for entry in assessment.enforcement}
     trip_countries = {trip.country for trip in assessment.travel}
     categories = {
         tile.country: tile_category(entries.get(tile.country), tile.country, assessment.as_of)
         for tile in tiles
     }
-    width = min(15.0, max(7.5, 0.5 * cols + 1.0))
-    unit = (width - 0.3) / (cols + 1.4)  # inches per tile, as the equal aspect will draw it
-    legend_height = 0.0
-    if region is not None:  # the legend goes below a regional map, in two columns
-        shown = {categories[tile.country] for tile in tiles}
-        entries_in_legend = len(shown) + bool(trip_countries & {t.country for t in tiles})
-        legend_height = 0.25 * ((entries_in_legend + 1) // 2) + 0.35
-    height = max(4.0, unit * (rows + 1.6) + 0.35 + legend_height)
-    if ax is None:
-        # Fixed margins instead of a layout engine: the engine would draw all 196 tiles an
-        # extra time just to measure them, and the margins here are known in advance.
-        from diffusion_scenarios._render.figure import ShownFigure
-
-        figure: Figure = ShownFigure(figsize=(width, height))
-        top = 0.62 / height  # the title and the subtitle
-        bottom = (legend_height + 0.05) / height
-        axes = figure.add_axes((0.01, bottom, 0.98, 1.0 - top - bottom))
-        axes.set_anchor("NW")
-    else:
-        figure, axes = _new_axes(ax, (width, height))
-    font_size = 7.0 if region is None else 9.0
+    figure, axes = _map_axes(ax, tiles, categories, trip_countries, regional=region is not None)
     used: dict[str, int] = {}
     for tile in tiles:
         category = categories[tile.country]
         used[category] = used.get(category, 0) + 1
-        colour = PALETTE[category]
-        x, y = tile.col, -tile.row
-        on_trip = tile.country in trip_countries
-        square = Rectangle(
-            (x + 0.04, y + 0.04),
-            0.92,
-            0.92,
-            facecolor=colour,
-            edgecolor=PALETTE["trip"] if on_trip else "#555555",
-            linewidth=2.4 if on_trip else 0.6,
-            linestyle="--" if category == "not_member" else "-",
-            gid=f"tile-{tile.country}",
-            label="_nolegend_",
-            in_layout=False,
-        )
-        # add_artist, not add_patch: the limits are set below, and recomputing them for
-        # every tile would triple the drawing time.
-        axes.add_artist(square)
-        hatch = HATCHES.get(category, "")
-        if hatch:
-            # The hatch sits in a band at the foot of the tile so the label stays readable.
-            axes.add_artist(
-                Rectangle(
-                    (x + 0.06, y + 0.06),
-                    0.88,
-                    0.28,
-                    fill=False,
-                    hatch=hatch,
-                    edgecolor=_text_colour(colour) if category != "recipient_low" else "#555555",
-                    linewidth=0,
-                    gid=f"hatch-{tile.country}",
-                    label="_nolegend_",
-                    in_layout=False,
-                )
-            )
-        axes.text(
-            x + 0.5,
-            y + 0.64,
-            tile.country,
-            ha="center",
-            va="center",
-            fontsize=font_size,
-            fontweight="bold" if category == "requesting" or on_trip else "normal",
-            color=_text_colour(colour),
-            gid=f"label-{tile.country}",
-            in_layout=False,
-        )
-
+        _draw_tile(
+            axes, tile, category, on_trip=tile.country in trip_countries,
+            font_size=7.0 if region is None else 9.0,
+        )  # fmt: skip
     # A presumed high risk (an EU state with no finding of its own) is said in the legend.
     presumed = sum(
         1
@@ -338,6 +269,103 @@ def circulation_map(
         if categories[tile.country] == "recipient_high"
         and entries[tile.country].basis == "regional_presumption"
     )
+    handles = _map_handles(used, presumed, trips=bool(trip_countries & {t.country for t in tiles}))
+    axes.set_xlim(min(t.col for t in tiles) - 0.2, max(t.col for t in tiles) + 1.2)
+    axes.set_aspect("equal")
+    axes.set_axis_off()
+    axes.set_ylim(-max(t.row for t in tiles) - 0.3, -min(t.row for t in tiles) + 1.3)
+    _map_titles(assessment, axes, region, handles)
+    return figure
+
+
+def _map_axes(
+    ax: Axes | None,
+    tiles: Sequence[Tile],
+    categories: Mapping[str, str],
+    trip_countries: set[str],
+    *,
+    regional: bool,
+) -> tuple[Figure, Axes]:
+    """A figure sized to the tiles (and, for a region, to its legend underneath)."""
+    rows = max(tile.row for tile in tiles) - min(tile.row for tile in tiles) + 1
+    cols = max(tile.col for tile in tiles) - min(tile.col for tile in tiles) + 1
+    width = min(15.0, max(7.5, 0.5 * cols + 1.0))
+    unit = (width - 0.3) / (cols + 1.4)  # inches per tile, as the equal aspect will draw it
+    legend_height = 0.0
+    if regional:  # the legend goes below a regional map, in two columns
+        shown = {categories[tile.country] for tile in tiles}
+        entries_in_legend = len(shown) + bool(trip_countries & {t.country for t in tiles})
+        legend_height = 0.25 * ((entries_in_legend + 1) // 2) + 0.35
+    height = max(4.0, unit * (rows + 1.6) + 0.35 + legend_height)
+    if ax is not None:
+        return _new_axes(ax, (width, height))
+    # Fixed margins instead of a layout engine: the engine would draw all 196 tiles an
+    # extra time just to measure them, and the margins here are known in advance.
+    from diffusion_scenarios._render.figure import ShownFigure
+
+    figure: Figure = ShownFigure(figsize=(width, height))
+    top = 0.62 / height  # the title and the subtitle
+    bottom = (legend_height + 0.05) / height
+    axes = figure.add_axes((0.01, bottom, 0.98, 1.0 - top - bottom))
+    axes.set_anchor("NW")
+    return figure, axes
+
+
+def _draw_tile(axes: Axes, tile: Tile, category: str, *, on_trip: bool, font_size: float) -> None:
+    from matplotlib.patches import Rectangle
+
+    colour = PALETTE[category]
+    x, y = tile.col, -tile.row
+    square = Rectangle(
+        (x + 0.04, y + 0.04),
+        0.92,
+        0.92,
+        facecolor=colour,
+        edgecolor=PALETTE["trip"] if on_trip else "#555555",
+        linewidth=2.4 if on_trip else 0.6,
+        linestyle="--" if category == "not_member" else "-",
+        gid=f"tile-{tile.country}",
+        label="_nolegend_",
+        in_layout=False,
+    )
+    # add_artist, not add_patch: the limits are set by the caller, and recomputing them
+    # for every tile would triple the drawing time.
+    axes.add_artist(square)
+    hatch = HATCHES.get(category, "")
+    if hatch:
+        # The hatch sits in a band at the foot of the tile so the label stays readable.
+        axes.add_artist(
+            Rectangle(
+                (x + 0.06, y + 0.06),
+                0.88,
+                0.28,
+                fill=False,
+                hatch=hatch,
+                edgecolor=_text_colour(colour) if category != "recipient_low" else "#555555",
+                linewidth=0,
+                gid=f"hatch-{tile.country}",
+                label="_nolegend_",
+                in_layout=False,
+            )
+        )
+    axes.text(
+        x + 0.5,
+        y + 0.64,
+        tile.country,
+        ha="center",
+        va="center",
+        fontsize=font_size,
+        fontweight="bold" if category == "requesting" or on_trip else "normal",
+        color=_text_colour(colour),
+        gid=f"label-{tile.country}",
+        in_layout=False,
+    )
+
+
+def _map_handles(used: Mapping[str, int], presumed: int, *, trips: bool) -> list[Any]:
+    """The map legend: each role shown, with how many tiles have it; then trips, if any."""
+    from matplotlib.patches import Patch
+
     handles: list[Any] = []
     for category, text in _MAP_LABELS.items():
         if used.get(category):
@@ -353,7 +381,7 @@ def circulation_map(
                     label=f"{label} ({used[category]})",
                 )
             )
-    if trip_countries & {tile.country for tile in tiles}:
+    if trips:
         handles.append(
             Patch(
                 facecolor="#FFFFFF",
@@ -362,15 +390,12 @@ def circulation_map(
                 label="destination of a planned trip",
             )
         )
+    return handles
 
-    min_row = min(tile.row for tile in tiles)
-    max_row = max(tile.row for tile in tiles)
-    min_col = min(tile.col for tile in tiles)
-    max_col = max(tile.col for tile in tiles)
-    axes.set_xlim(min_col - 0.2, max_col + 1.2)
-    axes.set_aspect("equal")
-    axes.set_axis_off()
 
+def _map_titles(
+    assessment: Assessment, axes: Axes, region: str | None, handles: Sequence[Any]
+) -> None:
     requesting = _requesting_country(assessment)
     kind = _kind(assessment)
     where = "the world" if region is None else region.replace("_", " ").title()
@@ -390,7 +415,6 @@ def circulation_map(
     )
     if region is None:
         # The world grid has empty sea in its lower left: the legend goes there.
-        axes.set_ylim(-max_row - 0.3, -min_row + 1.3)
         axes.text(0.0, 1.005, subtitle, transform=axes.transAxes, fontsize=8.5, va="bottom")
         axes.legend(
             handles=handles,
@@ -403,7 +427,6 @@ def circulation_map(
             alignment="left",
         )
     else:
-        axes.set_ylim(-max_row - 0.3, -min_row + 1.3)
         axes.text(
             0.0, 1.005, subtitle, transform=axes.transAxes, fontsize=8, va="bottom", wrap=True
         )
@@ -416,7 +439,6 @@ def circulation_map(
             frameon=False,
             alignment="left",
         )
-    return figure
 
 
 def _as_number(value: _dt.date) -> float:
