@@ -896,7 +896,7 @@ def route_timeline_svg(assessment: Assessment) -> str:
         >>> "2025-05-12" in svg and "≈ 2025-02-20" in svg
         True
     """
-    layout = route_layout(assessment, _SCREEN_WORDS, right_margin=0.2)
+    layout = route_layout(assessment, _SCREEN_WORDS)
     prefix = f"ds-svg{next(_svg_ids)}"
     x = _Scale(layout)
     row_height = 30

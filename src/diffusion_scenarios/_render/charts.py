@@ -397,9 +397,7 @@ def _route_legend(
     return tuple(entries)
 
 
-def route_layout(
-    assessment: Assessment, words: ChartWords, *, right_margin: float = 0.22
-) -> RouteLayout:
+def route_layout(assessment: Assessment, words: ChartWords) -> RouteLayout:
     """The route timeline: one lane per route step in the assessment's order, trips over it.
 
     Each lane has a dot on its date and a bar up to its deadline (from
@@ -436,7 +434,7 @@ def route_layout(
         subject=subject,
         as_of=assessment.as_of,
         left=start - _dt.timedelta(days=round(span * 0.04) + 2),
-        right=end + _dt.timedelta(days=round(span * right_margin) + 10),
+        right=end + _dt.timedelta(days=round(span * 0.22) + 10),
         span_days=span,
         route_start=min(
             (d for step in steps for d in (step.date, step.deadline) if d is not None),
