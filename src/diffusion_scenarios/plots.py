@@ -625,6 +625,7 @@ def _route_axes(axes: Axes, layout: RouteLayout, first: float) -> None:
         loc="left",
         fontsize=11,
         fontweight="bold",
+        wrap=True,  # a long title wraps at the figure's edge instead of running off it
     )
     axes.legend(
         handles=[_legend_handle(entry) for entry in layout.legend],
@@ -717,6 +718,7 @@ def _grounds_axes(axes: Axes, layout: GroundsLayout) -> None:
         loc="left",
         fontsize=11,
         fontweight="bold",
+        wrap=True,  # a long title wraps at the figure's edge instead of running off it
     )
     if layout.rows:
         axes.legend(
