@@ -840,7 +840,7 @@ _RISK_PHRASES = {
 }
 
 
-# The explorer's words on the charts (the printed figures' differ a little: plots._FIGURE_WORDS).
+# The explorer's words on the charts (charts._LEGEND_WORDS sets them beside the figures').
 _SCREEN_WORDS = chart_words("screen", risks=_RISK_PHRASES)
 
 
