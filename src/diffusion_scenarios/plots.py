@@ -599,6 +599,27 @@ def _legend_handle(entry: LegendEntry) -> Any:
                  label=label)  # fmt: skip
 
 
+def _frame(axes: Axes, title: str, legend: Sequence[LegendEntry], legend_size: float) -> None:
+    """An open frame (no top or right spine), the title over its left edge, the legend right."""
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.set_title(
+        title,
+        loc="left",
+        fontsize=11,
+        fontweight="bold",
+        wrap=True,  # a long title wraps at the figure's edge instead of running off it
+    )
+    if legend:
+        axes.legend(
+            handles=[_legend_handle(entry) for entry in legend],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=legend_size,
+            frameon=False,
+        )
+
+
 def _route_axes(axes: Axes, layout: RouteLayout, first: float) -> None:
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
@@ -616,24 +637,9 @@ def _route_axes(axes: Axes, layout: RouteLayout, first: float) -> None:
     axes.xaxis.set_major_formatter(formatter)
     axes.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     axes.set_axisbelow(True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
     if layout.empty_note is not None:
         axes.text(0.5, 0.5, layout.empty_note, transform=axes.transAxes, ha="center")
-    axes.set_title(
-        f"{layout.title}\n{_short(layout.subject, 100)}",
-        loc="left",
-        fontsize=11,
-        fontweight="bold",
-        wrap=True,  # a long title wraps at the figure's edge instead of running off it
-    )
-    axes.legend(
-        handles=[_legend_handle(entry) for entry in layout.legend],
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        fontsize=7.5,
-        frameon=False,
-    )
+    _frame(axes, f"{layout.title}\n{_short(layout.subject, 100)}", layout.legend, 7.5)
 
 
 def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
@@ -699,8 +705,6 @@ def _grounds_axes(axes: Axes, layout: GroundsLayout) -> None:
     axes.set_xlim(0, len(layout.ticks) + 0.8)
     axes.set_ylim(max(len(layout.rows), 1) - 0.4, -0.6)
     axes.set_xlabel(layout.axis_label)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
     if layout.empty_note is not None:
         axes.set_yticks([])
         axes.text(
@@ -713,18 +717,5 @@ def _grounds_axes(axes: Axes, layout: GroundsLayout) -> None:
             fontsize=10,
             gid="no-grounds",
         )
-    axes.set_title(
-        f"{layout.title}\n{_short(layout.subject, 90)}",
-        loc="left",
-        fontsize=11,
-        fontweight="bold",
-        wrap=True,  # a long title wraps at the figure's edge instead of running off it
-    )
-    if layout.rows:
-        axes.legend(
-            handles=[_legend_handle(entry) for entry in layout.legend],
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            fontsize=8,
-            frameon=False,
-        )
+    legend = layout.legend if layout.rows else ()
+    _frame(axes, f"{layout.title}\n{_short(layout.subject, 90)}", legend, 8)

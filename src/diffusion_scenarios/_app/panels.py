@@ -716,9 +716,9 @@ def grounds_chart_svg(assessment: Assessment) -> str:
 
     Example:
         >>> import diffusion_scenarios as ds
-        >>> a = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
-        >>> svg = grounds_chart_svg(a)
-        >>> "private_dispute" in svg and "strong" in svg
+        >>> scenario = ds.builtin_scenarios()["diffusion-commercial-dispute-europe"]
+        >>> chart = grounds_chart_svg(ds.assess(scenario))
+        >>> "private_dispute" in chart and "strong" in chart
         True
     """
     layout = grounds_layout(assessment, _SCREEN_WORDS)
