@@ -29,12 +29,19 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._law.data import read_csv_rows
-from diffusion_scenarios._law.vocab import (
-    ARREST_RISKS,
-    INTERPOL_REGIONS,
-    KIND_WORDS,
-    RISK_PHRASES,
-    STRENGTHS,
+from diffusion_scenarios._law.vocab import ARREST_RISKS, INTERPOL_REGIONS, KIND_WORDS, RISK_PHRASES
+from diffusion_scenarios._render.charts import (
+    HATCHES,
+    PALETTE,
+    GroundsLayout,
+    LegendEntry,
+    RouteLane,
+    RouteLayout,
+    TripMark,
+    chart_words,
+    deadline_bar_starts,
+    grounds_layout,
+    route_layout,
 )
 from diffusion_scenarios.errors import ReferenceDataError, printable
 
@@ -42,7 +49,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-    from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry, RouteStep
+    from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
 
 __all__ = [
     "HATCHES",
@@ -57,44 +64,6 @@ __all__ = [
     "tile_layout",
 ]
 
-# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common forms of
-# colour-vision deficiency. Keys are the categories a figure can show.
-PALETTE: Mapping[str, str] = MappingProxyType(
-    {
-        "requesting": "#000000",  # black: the state that asked for the notice / diffusion
-        "recipient_high": "#D55E00",  # vermillion
-        "recipient_medium": "#E69F00",  # orange
-        "recipient_low": "#F0E442",  # yellow
-        "recipient_none": "#56B4E9",  # sky blue: received it, no arrest expected
-        "non_recipient": "#DDDDDD",  # light grey: did not receive it
-        "not_member": "#FFFFFF",  # white: not an INTERPOL member on the date
-        "trip": "#0072B2",  # blue: edge of a planned-trip destination
-        "strong": "#009E73",  # bluish green
-        "arguable": "#56B4E9",  # sky blue
-        "weak": "#BBBBBB",  # grey
-        "unverified": "#CC79A7",  # reddish purple: a rule whose source is unverified
-        "estimated": "#777777",
-        "deadline": "#0072B2",
-        "assessed": "#444444",
-    }
-)
-
-# Greyscale-safe second channel: each map category has its own hatch band.
-HATCHES: Mapping[str, str] = MappingProxyType(
-    {
-        "requesting": "",
-        "recipient_high": "xxxx",
-        "recipient_medium": "////",
-        "recipient_low": "---",
-        "recipient_none": "||",
-        "non_recipient": "",
-        "not_member": "",
-        "strong": "",
-        "arguable": "//",
-        "weak": "--",
-    }
-)
-
 _MAP_LABELS: Mapping[str, str] = MappingProxyType(
     {
         "requesting": "requesting state",
@@ -108,6 +77,9 @@ _MAP_LABELS: Mapping[str, str] = MappingProxyType(
 )
 
 _RISK_WORDS: Mapping[str, str] = MappingProxyType(RISK_PHRASES)
+
+# The words of the printed route timeline and grounds chart (the explorer's differ a little).
+_FIGURE_WORDS = chart_words("figure", risks=_RISK_WORDS)
 
 _LAYOUT_FILE = "tile_layout.csv"
 
@@ -254,8 +226,6 @@ def circulation_map(
         >>> len(figure.axes)
         1
     """
-    from matplotlib.patches import Patch, Rectangle
-
     if region is not None and region not in INTERPOL_REGIONS:
         raise ValueError(
             f"region: expected one of {', '.join(INTERPOL_REGIONS)} (or None for the world), "
@@ -266,88 +236,21 @@ def circulation_map(
         from diffusion_scenarios._law.countries import interpol_region
 
         tiles = tuple(tile for tile in tiles if interpol_region(tile.country) == region)
-
-    rows = max(tile.row for tile in tiles) - min(tile.row for tile in tiles) + 1
-    cols = max(tile.col for tile in tiles) - min(tile.col for tile in tiles) + 1
     entries = {entry.country: entry for entry in assessment.enforcement}
     trip_countries = {trip.country for trip in assessment.travel}
     categories = {
         tile.country: tile_category(entries.get(tile.country), tile.country, assessment.as_of)
         for tile in tiles
     }
-    width = min(15.0, max(7.5, 0.5 * cols + 1.0))
-    unit = (width - 0.3) / (cols + 1.4)  # inches per tile, as the equal aspect will draw it
-    legend_height = 0.0
-    if region is not None:  # the legend goes below a regional map, in two columns
-        shown = {categories[tile.country] for tile in tiles}
-        entries_in_legend = len(shown) + bool(trip_countries & {t.country for t in tiles})
-        legend_height = 0.25 * ((entries_in_legend + 1) // 2) + 0.35
-    height = max(4.0, unit * (rows + 1.6) + 0.35 + legend_height)
-    if ax is None:
-        # Fixed margins instead of a layout engine: the engine would draw all 196 tiles an
-        # extra time just to measure them, and the margins here are known in advance.
-        from diffusion_scenarios._render.figure import ShownFigure
-
-        figure: Figure = ShownFigure(figsize=(width, height))
-        top = 0.62 / height  # the title and the subtitle
-        bottom = (legend_height + 0.05) / height
-        axes = figure.add_axes((0.01, bottom, 0.98, 1.0 - top - bottom))
-        axes.set_anchor("NW")
-    else:
-        figure, axes = _new_axes(ax, (width, height))
-    font_size = 7.0 if region is None else 9.0
+    figure, axes = _map_axes(ax, tiles, categories, trip_countries, regional=region is not None)
     used: dict[str, int] = {}
     for tile in tiles:
         category = categories[tile.country]
         used[category] = used.get(category, 0) + 1
-        colour = PALETTE[category]
-        x, y = tile.col, -tile.row
-        on_trip = tile.country in trip_countries
-        square = Rectangle(
-            (x + 0.04, y + 0.04),
-            0.92,
-            0.92,
-            facecolor=colour,
-            edgecolor=PALETTE["trip"] if on_trip else "#555555",
-            linewidth=2.4 if on_trip else 0.6,
-            linestyle="--" if category == "not_member" else "-",
-            gid=f"tile-{tile.country}",
-            label="_nolegend_",
-            in_layout=False,
-        )
-        # add_artist, not add_patch: the limits are set below, and recomputing them for
-        # every tile would triple the drawing time.
-        axes.add_artist(square)
-        hatch = HATCHES.get(category, "")
-        if hatch:
-            # The hatch sits in a band at the foot of the tile so the label stays readable.
-            axes.add_artist(
-                Rectangle(
-                    (x + 0.06, y + 0.06),
-                    0.88,
-                    0.28,
-                    fill=False,
-                    hatch=hatch,
-                    edgecolor=_text_colour(colour) if category != "recipient_low" else "#555555",
-                    linewidth=0,
-                    gid=f"hatch-{tile.country}",
-                    label="_nolegend_",
-                    in_layout=False,
-                )
-            )
-        axes.text(
-            x + 0.5,
-            y + 0.64,
-            tile.country,
-            ha="center",
-            va="center",
-            fontsize=font_size,
-            fontweight="bold" if category == "requesting" or on_trip else "normal",
-            color=_text_colour(colour),
-            gid=f"label-{tile.country}",
-            in_layout=False,
-        )
-
+        _draw_tile(
+            axes, tile, category, on_trip=tile.country in trip_countries,
+            font_size=7.0 if region is None else 9.0,
+        )  # fmt: skip
     # A presumed high risk (an EU state with no finding of its own) is said in the legend.
     presumed = sum(
         1
@@ -355,6 +258,103 @@ def circulation_map(
         if categories[tile.country] == "recipient_high"
         and entries[tile.country].basis == "regional_presumption"
     )
+    handles = _map_handles(used, presumed, trips=bool(trip_countries & {t.country for t in tiles}))
+    axes.set_xlim(min(t.col for t in tiles) - 0.2, max(t.col for t in tiles) + 1.2)
+    axes.set_aspect("equal")
+    axes.set_axis_off()
+    axes.set_ylim(-max(t.row for t in tiles) - 0.3, -min(t.row for t in tiles) + 1.3)
+    _map_titles(assessment, axes, region, handles)
+    return figure
+
+
+def _map_axes(
+    ax: Axes | None,
+    tiles: Sequence[Tile],
+    categories: Mapping[str, str],
+    trip_countries: set[str],
+    *,
+    regional: bool,
+) -> tuple[Figure, Axes]:
+    """A figure sized to the tiles (and, for a region, to its legend underneath)."""
+    rows = max(tile.row for tile in tiles) - min(tile.row for tile in tiles) + 1
+    cols = max(tile.col for tile in tiles) - min(tile.col for tile in tiles) + 1
+    width = min(15.0, max(7.5, 0.5 * cols + 1.0))
+    unit = (width - 0.3) / (cols + 1.4)  # inches per tile, as the equal aspect will draw it
+    legend_height = 0.0
+    if regional:  # the legend goes below a regional map, in two columns
+        shown = {categories[tile.country] for tile in tiles}
+        entries_in_legend = len(shown) + bool(trip_countries & {t.country for t in tiles})
+        legend_height = 0.25 * ((entries_in_legend + 1) // 2) + 0.35
+    height = max(4.0, unit * (rows + 1.6) + 0.35 + legend_height)
+    if ax is not None:
+        return _new_axes(ax, (width, height))
+    # Fixed margins instead of a layout engine: the engine would draw all 196 tiles an
+    # extra time just to measure them, and the margins here are known in advance.
+    from diffusion_scenarios._render.figure import ShownFigure
+
+    figure: Figure = ShownFigure(figsize=(width, height))
+    top = 0.62 / height  # the title and the subtitle
+    bottom = (legend_height + 0.05) / height
+    axes = figure.add_axes((0.01, bottom, 0.98, 1.0 - top - bottom))
+    axes.set_anchor("NW")
+    return figure, axes
+
+
+def _draw_tile(axes: Axes, tile: Tile, category: str, *, on_trip: bool, font_size: float) -> None:
+    from matplotlib.patches import Rectangle
+
+    colour = PALETTE[category]
+    x, y = tile.col, -tile.row
+    square = Rectangle(
+        (x + 0.04, y + 0.04),
+        0.92,
+        0.92,
+        facecolor=colour,
+        edgecolor=PALETTE["trip"] if on_trip else "#555555",
+        linewidth=2.4 if on_trip else 0.6,
+        linestyle="--" if category == "not_member" else "-",
+        gid=f"tile-{tile.country}",
+        label="_nolegend_",
+        in_layout=False,
+    )
+    # add_artist, not add_patch: the limits are set by the caller, and recomputing them
+    # for every tile would triple the drawing time.
+    axes.add_artist(square)
+    hatch = HATCHES.get(category, "")
+    if hatch:
+        # The hatch sits in a band at the foot of the tile so the label stays readable.
+        axes.add_artist(
+            Rectangle(
+                (x + 0.06, y + 0.06),
+                0.88,
+                0.28,
+                fill=False,
+                hatch=hatch,
+                edgecolor=_text_colour(colour) if category != "recipient_low" else "#555555",
+                linewidth=0,
+                gid=f"hatch-{tile.country}",
+                label="_nolegend_",
+                in_layout=False,
+            )
+        )
+    axes.text(
+        x + 0.5,
+        y + 0.64,
+        tile.country,
+        ha="center",
+        va="center",
+        fontsize=font_size,
+        fontweight="bold" if category == "requesting" or on_trip else "normal",
+        color=_text_colour(colour),
+        gid=f"label-{tile.country}",
+        in_layout=False,
+    )
+
+
+def _map_handles(used: Mapping[str, int], presumed: int, *, trips: bool) -> list[Any]:
+    """The map legend: each role shown, with how many tiles have it; then trips, if any."""
+    from matplotlib.patches import Patch
+
     handles: list[Any] = []
     for category, text in _MAP_LABELS.items():
         if used.get(category):
@@ -370,7 +370,7 @@ def circulation_map(
                     label=f"{label} ({used[category]})",
                 )
             )
-    if trip_countries & {tile.country for tile in tiles}:
+    if trips:
         handles.append(
             Patch(
                 facecolor="#FFFFFF",
@@ -379,15 +379,12 @@ def circulation_map(
                 label="destination of a planned trip",
             )
         )
+    return handles
 
-    min_row = min(tile.row for tile in tiles)
-    max_row = max(tile.row for tile in tiles)
-    min_col = min(tile.col for tile in tiles)
-    max_col = max(tile.col for tile in tiles)
-    axes.set_xlim(min_col - 0.2, max_col + 1.2)
-    axes.set_aspect("equal")
-    axes.set_axis_off()
 
+def _map_titles(
+    assessment: Assessment, axes: Axes, region: str | None, handles: Sequence[Any]
+) -> None:
     requesting = _requesting_country(assessment)
     kind = _kind(assessment)
     where = "the world" if region is None else region.replace("_", " ").title()
@@ -407,7 +404,6 @@ def circulation_map(
     )
     if region is None:
         # The world grid has empty sea in its lower left: the legend goes there.
-        axes.set_ylim(-max_row - 0.3, -min_row + 1.3)
         axes.text(0.0, 1.005, subtitle, transform=axes.transAxes, fontsize=8.5, va="bottom")
         axes.legend(
             handles=handles,
@@ -420,7 +416,6 @@ def circulation_map(
             alignment="left",
         )
     else:
-        axes.set_ylim(-max_row - 0.3, -min_row + 1.3)
         axes.text(
             0.0, 1.005, subtitle, transform=axes.transAxes, fontsize=8, va="bottom", wrap=True
         )
@@ -433,7 +428,6 @@ def circulation_map(
             frameon=False,
             alignment="left",
         )
-    return figure
 
 
 def _as_number(value: _dt.date) -> float:
@@ -442,290 +436,199 @@ def _as_number(value: _dt.date) -> float:
     return float(date2num(value))  # type: ignore[no-untyped-call]
 
 
-
-def deadline_bar_starts(steps: Sequence[RouteStep]) -> tuple[_dt.date | None, ...]:
-    """Where each route step's time-limit bar starts, in the order of ``steps``.
-
-    A step with a deadline starts on its own date; one without its own date (a time limit
-    counted from an earlier step) starts on the latest date of an earlier step that is not
-    after the deadline, or else on the first date of the route. Steps without a deadline
-    get ``None``. Both timelines (the matplotlib figure and the explorer's SVG) use this,
-    so they always draw the same bars.
-
-    Example:
-        >>> import diffusion_scenarios as ds
-        >>> assessment = ds.assess(ds.builtin_scenarios()["ccf-2019-u1"])
-        >>> starts = deadline_bar_starts(assessment.route)
-        >>> len(starts) == len(assessment.route)
-        True
-    """
-    route_start = min(
-        (d for step in steps for d in (step.date, step.deadline) if d is not None),
-        default=None,
-    )
-    starts: list[_dt.date | None] = []
-    earlier: list[_dt.date] = []  # dates of the steps above
-    for step in steps:
-        if step.deadline is None:
-            starts.append(None)
-        else:
-            before = [d for d in earlier if d <= step.deadline]
-            starts.append(step.date or (max(before) if before else route_start))
-        if step.date is not None:
-            earlier.append(step.date)
-    return tuple(starts)
-
 def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
     """A Gantt-style chart of the CCF route with the planned trips laid over it.
 
     One row per route step, in the order of the assessment: a dot where the step has a
     date, a bar up to its deadline, with each date written next to it. Estimated dates are
     hollow and dashed. Each planned trip is a vertical line in the colour of its arrest risk,
-    so a trip that falls before a decision can be expected is visible at a glance.
+    so a trip that falls before a decision can be expected is visible at a glance. What is
+    drawn is decided once, by the layout the explorer's SVG timeline draws too.
 
     Args:
         assessment: what :func:`diffusion_scenarios.assess` returned.
         ax: draw into this Axes instead of a new figure.
 
     Returns:
-        The matplotlib Figure.
+        The matplotlib Figure, with one Axes.
 
     Example:
         >>> import diffusion_scenarios as ds
-        >>> assessment = ds.assess(ds.builtin_scenarios()["ccf-2019-u1"])
-        >>> figure = route_timeline(assessment)
+        >>> scenario = ds.builtin_scenarios()["diffusion-commercial-dispute-europe"]
+        >>> figure = route_timeline(ds.assess(scenario))
         >>> figure.axes[0].get_title(loc="left").startswith("CCF route")
         True
     """
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
-
-    steps = assessment.route
-    height = max(3.6, 0.42 * len(steps) + 2.4)
+    layout = route_layout(assessment, _FIGURE_WORDS)
+    height = max(3.6, 0.42 * len(layout.lanes) + 2.4)
     figure, axes = _new_axes(ax, (11.0, height))
-
-    dates: list[_dt.date] = [assessment.as_of]
-    for step in steps:
-        dates.extend(d for d in (step.date, step.deadline) if d is not None)
-    dates.extend(trip.date for trip in assessment.travel)
-    start, end = min(dates), max(dates)
-    span = max((end - start).days, 30)
-    left = start - _dt.timedelta(days=round(span * 0.04) + 2)
-    right = end + _dt.timedelta(days=round(span * 0.22) + 10)
-    route_start = min(
-        (d for step in steps for d in (step.date, step.deadline) if d is not None),
-        default=assessment.as_of,
-    )
-
-    # With trips, the top row (y = 0) holds their markers and the steps start below it.
-    first = 1.4 if assessment.travel else 0.0
-    positions: list[float] = []
-    labels: list[str] = []
-    bar_starts = deadline_bar_starts(steps)
-    for index, step in enumerate(steps):
-        y = first + index
-        positions.append(y)
-        name = step.step.replace("_", " ")
-        labels.append(f"{name} (estimated)" if step.estimated else name)
-        line_style = "--" if step.estimated else "-"
-        colour = PALETTE["estimated"] if step.estimated else PALETTE["deadline"]
-        if step.deadline is not None:
-            begin = bar_starts[index] or route_start
-            axes.barh(
-                y,
-                max((step.deadline - begin).days, 1),
-                left=_as_number(begin),
-                height=0.42,
-                color=colour,
-                alpha=0.25 if step.date is None else 0.45,
-                edgecolor=colour,
-                linestyle=line_style,
-                linewidth=1.2,
-                hatch="//" if step.estimated else "",
-                gid=f"deadline-{step.step}",
-            )
-            axes.plot(
-                [_as_number(step.deadline)],
-                [y],
-                marker="|",
-                markersize=16,
-                markeredgewidth=2.5,
-                color=colour,
-                gid=f"deadline-mark-{step.step}",
-            )
-        if step.date is not None:
-            axes.plot(
-                [_as_number(step.date)],
-                [y],
-                marker="o",
-                markersize=8,
-                markerfacecolor="#FFFFFF" if step.estimated else colour,
-                markeredgecolor=colour,
-                markeredgewidth=1.6,
-                linestyle="none",
-                gid=f"date-{step.step}",
-            )
-        parts = []
-        if step.date is not None:
-            parts.append(f"{'≈ ' if step.estimated else ''}{step.date.isoformat()}")
-        if step.deadline is not None:
-            parts.append(f"due by {step.deadline.isoformat()}")
-        if not parts:
-            parts.append(
-                "no fixed date" + (f": {_short(step.description, 80)}" if step.description else "")
-            )
-        anchor = max(d for d in (step.date, step.deadline, route_start) if d is not None)
-        axes.text(
-            _as_number(anchor) + span * 0.02,
-            y,
-            "; ".join(parts),
-            va="center",
-            fontsize=8,
-            color="#222222",
-            style="italic" if step.estimated else "normal",
-            bbox={"facecolor": "#FFFFFF", "edgecolor": "none", "alpha": 0.85, "pad": 1.0},
-            gid=f"text-{step.step}",
-        )
-
-    # The legend explains only the marks this chart actually uses.
-    marks: list[tuple[bool, Any]] = [
-        (
-            any(st.date is not None and not st.estimated for st in steps),
-            Line2D([], [], marker="o", color=PALETTE["deadline"], linestyle="none", label="date"),
-        ),
-        (
-            any(st.date is not None and st.estimated for st in steps),
-            Line2D(
-                [],
-                [],
-                marker="o",
-                markerfacecolor="#FFFFFF",
-                color=PALETTE["estimated"],
-                linestyle="none",
-                label="estimated date",
-            ),
-        ),
-        (
-            any(st.deadline is not None and not st.estimated for st in steps),
-            Patch(
-                facecolor=PALETTE["deadline"], alpha=0.45, label="time limit (bar ends at due date)"
-            ),
-        ),
-        (
-            any(st.deadline is not None and st.estimated for st in steps),
-            Patch(
-                facecolor=PALETTE["estimated"],
-                alpha=0.45,
-                hatch="//",
-                linestyle="--",
-                label="time limit from an estimated date",
-            ),
-        ),
-    ]
-    handles: list[Any] = [handle for used_here, handle in marks if used_here]
+    # With trips, the top row (y = 0) holds their markers and the lanes start below it.
+    first = 1.4 if layout.trips else 0.0
+    for index, lane in enumerate(layout.lanes):
+        _draw_lane(axes, layout, lane, first + index)
     axes.axvline(
-        _as_number(assessment.as_of),
+        _as_number(layout.as_of),
         color=PALETTE["assessed"],
         linestyle=":",
         linewidth=1.2,
         gid="as-of",
     )
-    handles.append(
-        Line2D(
-            [],
-            [],
-            color=PALETTE["assessed"],
-            linestyle=":",
-            label=f"assessed on {assessment.as_of.isoformat()}",
-        )
-    )
-    risks_shown: set[str] = set()
-    for number, trip in enumerate(sorted(assessment.travel, key=lambda t: (t.date, t.country))):
-        risk = trip.arrest_risk if trip.arrest_risk in ARREST_RISKS else "none"
-        colour = PALETTE[f"recipient_{risk}"]
-        x = _as_number(trip.date)
-        axes.axvline(x, color=colour, linewidth=2.0, alpha=0.9, gid=f"trip-{trip.country}")
-        axes.plot(
-            [x],
-            [0.0],
-            marker="v",
-            markersize=11,
-            color=colour,
-            markeredgecolor="#000000",
-            linestyle="none",
-            gid=f"trip-marker-{trip.country}",
-        )
-        # Labels of trips in the right part of the chart run leftwards, clear of the legend.
-        leftwards = (trip.date - left).days > 0.6 * (right - left).days
-        axes.text(
-            x - span * 0.006 if leftwards else x + span * 0.006,
-            (-0.42, 0.42, 0.0)[number % 3],
-            f"{trip.country} {trip.date.isoformat()}: {_RISK_WORDS[risk]}"
-            f"{'' if trip.notice_active else ' (no longer active)'}",
-            rotation=0,
-            ha="right" if leftwards else "left",
-            va="center",
-            fontsize=7.5,
-            gid=f"trip-text-{trip.country}",
-        )
-        risks_shown.add(risk)
-    for risk in ARREST_RISKS:
-        if risk in risks_shown:
-            handles.append(
-                Line2D(
-                    [],
-                    [],
-                    color=PALETTE[f"recipient_{risk}"],
-                    marker="v",
-                    markeredgecolor="#000000",
-                    linewidth=2,
-                    label=f"planned trip: {_RISK_WORDS[risk]}",
-                )
-            )
+    for number, trip in enumerate(layout.trips):
+        _draw_trip(axes, layout, trip, number)
+    _route_axes(axes, layout, first)
+    return figure
 
-    if assessment.travel:
+
+def _draw_lane(axes: Axes, layout: RouteLayout, lane: RouteLane, y: float) -> None:
+    line_style = "--" if lane.estimated else "-"
+    if lane.deadline is not None and lane.bar_start is not None:
+        axes.barh(
+            y,
+            max((lane.deadline - lane.bar_start).days, 1),
+            left=_as_number(lane.bar_start),
+            height=0.42,
+            color=lane.colour,
+            alpha=0.25 if lane.date is None else 0.45,
+            edgecolor=lane.colour,
+            linestyle=line_style,
+            linewidth=1.2,
+            hatch="//" if lane.estimated else "",
+            gid=f"deadline-{lane.step}",
+        )
+        axes.plot(
+            [_as_number(lane.deadline)],
+            [y],
+            marker="|",
+            markersize=16,
+            markeredgewidth=2.5,
+            color=lane.colour,
+            gid=f"deadline-mark-{lane.step}",
+        )
+    if lane.date is not None:
+        axes.plot(
+            [_as_number(lane.date)],
+            [y],
+            marker="o",
+            markersize=8,
+            markerfacecolor="#FFFFFF" if lane.estimated else lane.colour,
+            markeredgecolor=lane.colour,
+            markeredgewidth=1.6,
+            linestyle="none",
+            gid=f"date-{lane.step}",
+        )
+    axes.text(
+        _as_number(lane.text_anchor or layout.route_start) + layout.span_days * 0.02,
+        y,
+        _short(lane.text(80), 200),
+        va="center",
+        fontsize=8,
+        color="#222222",
+        style="italic" if lane.estimated else "normal",
+        bbox={"facecolor": "#FFFFFF", "edgecolor": "none", "alpha": 0.85, "pad": 1.0},
+        gid=f"text-{lane.step}",
+    )
+
+
+def _draw_trip(axes: Axes, layout: RouteLayout, trip: TripMark, number: int) -> None:
+    x = _as_number(trip.date)
+    axes.axvline(x, color=trip.colour, linewidth=2.0, alpha=0.9, gid=f"trip-{trip.country}")
+    axes.plot(
+        [x],
+        [0.0],
+        marker="v",
+        markersize=11,
+        color=trip.colour,
+        markeredgecolor="#000000",
+        linestyle="none",
+        gid=f"trip-marker-{trip.country}",
+    )
+    # Labels of trips in the right part of the chart run leftwards, clear of the legend.
+    leftwards = (trip.date - layout.left).days > 0.6 * (layout.right - layout.left).days
+    nudge = layout.span_days * 0.006
+    axes.text(
+        x - nudge if leftwards else x + nudge,
+        (-0.42, 0.42, 0.0)[number % 3],
+        trip.label,
+        rotation=0,
+        ha="right" if leftwards else "left",
+        va="center",
+        fontsize=7.5,
+        gid=f"trip-text-{trip.country}",
+    )
+
+
+def _legend_handle(entry: LegendEntry) -> Any:
+    """The matplotlib legend handle of one legend entry of a chart layout."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    colour, label = entry.colour, entry.label
+    if entry.mark == "date":
+        return Line2D([], [], marker="o", color=colour, linestyle="none", label=label)
+    if entry.mark == "estimated_date":
+        return Line2D(
+            [], [], marker="o", markerfacecolor="#FFFFFF", color=colour, linestyle="none",
+            label=label,
+        )  # fmt: skip
+    if entry.mark == "deadline":
+        return Patch(facecolor=colour, alpha=0.45, label=label)
+    if entry.mark == "estimated_deadline":
+        return Patch(facecolor=colour, alpha=0.45, hatch="//", linestyle="--", label=label)
+    if entry.mark == "assessed":
+        return Line2D([], [], color=colour, linestyle=":", label=label)
+    if entry.mark == "trip":
+        return Line2D(
+            [], [], color=colour, marker="v", markeredgecolor="#000000", linewidth=2, label=label
+        )
+    if entry.mark == "unverified":
+        return Patch(
+            facecolor="#FFFFFF", edgecolor=colour, linestyle="--", linewidth=2, label=label
+        )
+    return Patch(facecolor=colour, hatch=HATCHES.get(entry.mark, ""), edgecolor="#333333",
+                 label=label)  # fmt: skip
+
+
+def _frame(axes: Axes, title: str, legend: Sequence[LegendEntry], legend_size: float) -> None:
+    """An open frame (no top or right spine), the title over its left edge, the legend right."""
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    axes.set_title(
+        title,
+        loc="left",
+        fontsize=11,
+        fontweight="bold",
+        wrap=True,  # a long title wraps at the figure's edge instead of running off it
+    )
+    if legend:
+        axes.legend(
+            handles=[_legend_handle(entry) for entry in legend],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            fontsize=legend_size,
+            frameon=False,
+        )
+
+
+def _route_axes(axes: Axes, layout: RouteLayout, first: float) -> None:
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    positions = [first + index for index in range(len(layout.lanes))]
+    labels = [f"{lane.name} (estimated)" if lane.estimated else lane.name for lane in layout.lanes]
+    if layout.trips_label is not None:
         positions.insert(0, 0.0)
-        labels.insert(0, "planned trips")
+        labels.insert(0, layout.trips_label)
     axes.set_yticks(positions, labels=labels, fontsize=9)
-    axes.set_ylim(first + len(steps) - 0.4, -0.8)
-    axes.set_xlim(_as_number(left), _as_number(right))
+    axes.set_ylim(first + len(layout.lanes) - 0.4, -0.8)
+    axes.set_xlim(_as_number(layout.left), _as_number(layout.right))
     locator = AutoDateLocator(minticks=4, maxticks=10)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
     formatter = ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(formatter)
     axes.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     axes.set_axisbelow(True)
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if not steps:
-        axes.text(
-            0.5,
-            0.5,
-            "No CCF route steps in this assessment.",
-            transform=axes.transAxes,
-            ha="center",
-        )
-    axes.set_title(
-        f"CCF route and planned trips, as assessed on {assessment.as_of.isoformat()}\n"
-        f"{_short(assessment.title or assessment.scenario_id, 100)}",
-        loc="left",
-        fontsize=11,
-        fontweight="bold",
-    )
-    axes.legend(
-        handles=handles,
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
-        fontsize=7.5,
-        frameon=False,
-    )
-    return figure
-
-
-def _citation_note(assessment: Assessment, rule_id: str) -> tuple[str, bool]:
-    verification = assessment.verification(rule_id)
-    return f"{rule_id} ({verification})", verification not in ("primary", "secondary")
+    if layout.empty_note is not None:
+        axes.text(0.5, 0.5, layout.empty_note, transform=axes.transAxes, ha="center")
+    _frame(axes, f"{layout.title}\n{_short(layout.subject, 100)}", layout.legend, 7.5)
 
 
 def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
@@ -733,121 +636,75 @@ def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
 
     Each bar is labelled with the ground, the rule ids it rests on and the verification
     status of each rule's source; a ground resting on an unverified rule is flagged
-    ``UNVERIFIED`` in reddish purple, never shown as settled law.
+    ``UNVERIFIED`` in reddish purple, never shown as settled law. The explorer's SVG chart
+    draws the same layout.
 
     Args:
         assessment: what :func:`diffusion_scenarios.assess` returned.
-        ax: draw into this Axes instead of a new figure.
+        ax: draw into this Axes instead of a new figure (its height is then the caller's).
 
     Returns:
         The matplotlib Figure.
 
     Example:
         >>> import diffusion_scenarios as ds
-        >>> assessment = ds.assess(ds.builtin_scenarios()["ccf-2019-u1"])
-        >>> figure = grounds_chart(assessment)
+        >>> figure = grounds_chart(ds.assess(ds.builtin_scenarios()["ccf-2019-u1"]))
         >>> figure.axes[0].get_xlabel()
         'strength of the ground for deletion'
     """
-    from matplotlib.patches import Patch
-
-    order = {strength: rank for rank, strength in enumerate(STRENGTHS)}
-    grounds = sorted(
-        assessment.grounds,
-        key=lambda g: (order.get(g.strength, len(STRENGTHS)), g.id),
-    )
+    layout = grounds_layout(assessment, _FIGURE_WORDS)
+    rows = layout.rows
     citation_lines = sum(
-        1 + len(", ".join(g.citations)) // 60 for g in grounds
+        1 + len(", ".join(rule for rule, _ in row.citations)) // 60 for row in rows
     )  # rough: the labels wrap their rule ids
-    height = max(3.0, 0.42 * len(grounds) + 0.2 * citation_lines + 1.8)
+    height = max(3.0, 0.42 * len(rows) + 0.2 * citation_lines + 1.8)
     figure, axes = _new_axes(ax, (10.0, height))
-    level = {strength: len(STRENGTHS) - rank for rank, strength in enumerate(STRENGTHS)}
-
     labels: list[str] = []
-    flagged: list[bool] = []
-    for index, ground in enumerate(grounds):
-        notes = [_citation_note(assessment, rule_id) for rule_id in ground.citations]
-        unverified = any(flag for _, flag in notes)
-        name = ground.label or ground.id.replace("_", " ")
-        cited = ", ".join(text for text, _ in notes) or "no rule cited"
+    for index, row in enumerate(rows):
         labels.append(
-            textwrap.fill(_short(name, 110), width=55)
-            + f"{'  ⚠ UNVERIFIED' if unverified else ''}\n"
-            + textwrap.fill(cited, width=72, break_on_hyphens=False)
+            textwrap.fill(_short(row.name, 110), width=55)
+            + f"{'  ⚠ UNVERIFIED' if row.unverified else ''}\n"
+            + textwrap.fill(row.cited_words, width=72, break_on_hyphens=False)
         )
-        flagged.append(unverified)
-        strength = ground.strength if ground.strength in level else "weak"
         axes.barh(
             index,
-            level[strength],
-            color=PALETTE[strength],
-            edgecolor=PALETTE["unverified"] if unverified else "#333333",
-            linewidth=2.0 if unverified else 0.8,
-            linestyle="--" if unverified else "-",
-            hatch=HATCHES.get(strength, ""),
+            row.level,
+            color=row.colour,
+            edgecolor=PALETTE["unverified"] if row.unverified else "#333333",
+            linewidth=2.0 if row.unverified else 0.8,
+            linestyle="--" if row.unverified else "-",
+            hatch=row.hatch,
             height=0.6,
-            gid=f"ground-{ground.id}",
+            gid=f"ground-{row.id}",
         )
         axes.text(
-            level[strength] + 0.05,
-            index,
-            strength,
-            va="center",
-            fontsize=9,
-            gid=f"strength-{ground.id}",
-        )
-
-    axes.set_yticks(range(len(grounds)), labels=labels, fontsize=8.5)
-    for tick_label, unverified in zip(axes.get_yticklabels(), flagged, strict=True):
-        if unverified:
+            row.level + 0.05, index, row.strength, va="center", fontsize=9,
+            gid=f"strength-{row.id}",
+        )  # fmt: skip
+    axes.set_yticks(range(len(rows)), labels=labels, fontsize=8.5)
+    for tick_label, row in zip(axes.get_yticklabels(), rows, strict=True):
+        if row.unverified:
             tick_label.set_color(PALETTE["unverified"])
-    axes.set_xticks(
-        [level[strength] for strength in reversed(STRENGTHS)], labels=list(reversed(STRENGTHS))
-    )
-    axes.set_xlim(0, len(STRENGTHS) + 0.8)
-    axes.set_ylim(max(len(grounds), 1) - 0.4, -0.6)
-    axes.set_xlabel("strength of the ground for deletion")
-    for side in ("top", "right"):
-        axes.spines[side].set_visible(False)
-    if not grounds:
+    _grounds_axes(axes, layout)
+    return figure
+
+
+def _grounds_axes(axes: Axes, layout: GroundsLayout) -> None:
+    axes.set_xticks([level for level, _ in layout.ticks], labels=[s for _, s in layout.ticks])
+    axes.set_xlim(0, len(layout.ticks) + 0.8)
+    axes.set_ylim(max(len(layout.rows), 1) - 0.4, -0.6)
+    axes.set_xlabel(layout.axis_label)
+    if layout.empty_note is not None:
         axes.set_yticks([])
         axes.text(
             0.5,
             0.5,
-            "No ground for deletion applies on the facts given.",
+            f"{layout.empty_note}.",
             transform=axes.transAxes,
             ha="center",
             va="center",
             fontsize=10,
             gid="no-grounds",
         )
-    axes.set_title(
-        f"Grounds for deletion, as assessed on {assessment.as_of.isoformat()}\n"
-        f"{_short(assessment.title or assessment.scenario_id, 90)}",
-        loc="left",
-        fontsize=11,
-        fontweight="bold",
-    )
-    handles = [
-        Patch(facecolor=PALETTE[s], hatch=HATCHES.get(s, ""), edgecolor="#333333", label=s)
-        for s in STRENGTHS
-    ]
-    if any(flagged):
-        handles.append(
-            Patch(
-                facecolor="#FFFFFF",
-                edgecolor=PALETTE["unverified"],
-                linestyle="--",
-                linewidth=2,
-                label="rests on an unverified rule",
-            )
-        )
-    if grounds:
-        axes.legend(
-            handles=handles,
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            fontsize=8,
-            frameon=False,
-        )
-    return figure
+    legend = layout.legend if layout.rows else ()
+    _frame(axes, f"{layout.title}\n{_short(layout.subject, 90)}", legend, 8)

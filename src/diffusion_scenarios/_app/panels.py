@@ -17,11 +17,24 @@ from html import escape
 from itertools import count
 
 from diffusion_scenarios._engine.assessment import Assessment, Citation, EnforcementEntry
-from diffusion_scenarios._law.vocab import ARREST_RISKS, BASIS_NOTES, KIND_WORDS, STRENGTHS
+from diffusion_scenarios._law.vocab import BASIS_NOTES, KIND_WORDS
 from diffusion_scenarios._law.vocab import OUTCOME_BADGES as OUTCOME_WORDS
 from diffusion_scenarios._law.vocab import RISK_PHRASES as _RISK_PHRASES
 from diffusion_scenarios._law.vocab import VERIFICATION_WORDS as _VERIFICATION_WORDS
-from diffusion_scenarios.plots import PALETTE, deadline_bar_starts
+from diffusion_scenarios._render.charts import (
+    PALETTE,
+    GroundRow,
+    LegendEntry,
+    RouteLane,
+    RouteLayout,
+    TripMark,
+    characters_in,
+    chart_words,
+    grounds_layout,
+    route_layout,
+    text_width,
+    trip_status,
+)
 
 __all__ = [
     "OUTCOME_WORDS",
@@ -313,26 +326,6 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
     )
 
 
-def trip_status(assessment: Assessment, trip: object) -> str:
-    """Whether an INTERPOL alert is live at a trip's destination that day, in words.
-
-    One meaning of "active" everywhere: the data are on INTERPOL's files (from the day they
-    circulate until they are deleted or withdrawn). A trip is under an alert when the data
-    are on file that day *and* the destination received them; a member that was never sent
-    a diffusion is "not sent there", whatever the date.
-    """
-    if getattr(trip, "notice_active", False):
-        return "alert live there"
-    circulation = assessment.circulation
-    day = getattr(trip, "date", None)
-    if isinstance(day, _dt.date):
-        if circulation.active_from is not None and day < circulation.active_from:
-            return "not yet on INTERPOL's files that day"
-        if circulation.active_until is not None and day > circulation.active_until:
-            return "no longer on INTERPOL's files that day"
-    return "not sent there"
-
-
 def travel_html(assessment: Assessment) -> str:
     """The planned trips with their arrest risk and reasons."""
     if not assessment.travel:
@@ -621,18 +614,7 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
 
 _SVG_FONT = "font-family:var(--jp-ui-font-family, sans-serif)"
 _CHART_WIDTH = 760
-_CHAR_WIDTH = 6.4  # an average advance of a 12px sans-serif character, in px
-# Widest likely advance per character, by font size (DejaVu Sans, the widest common default,
-# bold where it is bold): labels are laid out with these so they never run out of their box.
-_ADVANCE_11 = 7.0
-_ADVANCE_11_BOLD = 7.6
-_ADVANCE_12 = 7.4
-_ADVANCE_13_BOLD = 9.0
 _svg_ids = count()  # patterns need document-unique ids: two explorers can share a page
-
-
-def _wrap(text: str, characters: int) -> list[str]:
-    return textwrap.wrap(text, width=characters, break_on_hyphens=False) or [""]
 
 
 def _patterns(prefix: str) -> str:
@@ -658,177 +640,182 @@ def _strength_fill(strength: str, prefix: str) -> str:
     return f"url(#{prefix}-{strength})" if strength in ("arguable", "weak") else PALETTE["strong"]
 
 
-def _swatch(inner: str, width: int = 22) -> str:
+def _swatch(entry: LegendEntry, prefix: str) -> str:
+    """The small picture of one legend entry of a chart layout."""
+    colour = entry.colour
+    inner = {
+        "date": f'<circle cx="11" cy="7" r="5" fill="{colour}"/>',
+        "estimated_date": f'<circle cx="11" cy="7" r="5" fill="#fff" stroke="{colour}" '
+        'stroke-width="2"/>',
+        "deadline": f'<rect x="1" y="2" width="20" height="10" fill="{colour}" '
+        f'fill-opacity="0.45" stroke="{colour}"/>',
+        "estimated_deadline": '<rect x="1" y="2" width="20" height="10" '
+        f'fill="url(#{prefix}-estimated)" stroke="{colour}" stroke-dasharray="4 2"/>',
+        "assessed": f'<line x1="11" y1="0" x2="11" y2="14" stroke="{colour}" '
+        'stroke-width="1.4" stroke-dasharray="2 3"/>',
+        "trip": f'<path d="M5,1 L17,1 L11,11 Z" fill="{colour}" stroke="#000"/>',
+        "unverified": '<rect x="1.5" y="1.5" width="19" height="11" fill="#fff" '
+        f'stroke="{colour}" stroke-width="2.5" stroke-dasharray="5 2"/>',
+    }.get(
+        entry.mark,
+        '<rect x="1" y="1" width="20" height="12" '
+        f'fill="{_strength_fill(entry.mark, prefix)}" stroke="#333"/>',
+    )
     return (
-        f'<svg width="{width}" height="14" viewBox="0 0 {width} 14" aria-hidden="true" '
+        '<svg width="22" height="14" viewBox="0 0 22 14" aria-hidden="true" '
         f'style="vertical-align:-2px;margin-right:4px">{inner}</svg>'
     )
 
 
-def _legend(items: Iterable[tuple[str, str]]) -> str:
+def _legend(entries: Iterable[LegendEntry], prefix: str) -> str:
     spans = "".join(
         '<span style="display:inline-flex;align-items:center;margin:0 12px 2px 0">'
-        f"{swatch}{escape(words)}</span>"
-        for swatch, words in items
+        f"{_swatch(entry, prefix)}{escape(entry.label)}</span>"
+        for entry in entries
     )
     return f'<div style="font-size:12px;margin:2px 0 6px 0;{_SVG_FONT}">{spans}</div>'
+
+
+def _svg(label: str, height: float, prefix: str, body: str) -> str:
+    return (
+        f'<svg role="img" aria-label="{label}" viewBox="0 0 {_CHART_WIDTH} {height}" '
+        f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
+        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}{body}</svg>'
+    )
+
+
+_GROUNDS_LABEL_X, _GROUNDS_BAR_X = 8, 486  # where the words and the bars start, in px
 
 
 def grounds_chart_svg(assessment: Assessment) -> str:
     """The grounds for deletion as bars ordered strong, arguable, weak, as inline SVG.
 
-    What :func:`diffusion_scenarios.plots.grounds_chart` shows, drawn by the browser: each
-    ground's label, a bar whose length, fill pattern and word give its strength, and the
-    rule ids it rests on with the verification status of each source. A ground resting on
-    an unverified rule is flagged ``⚠ UNVERIFIED`` in words and with a dashed purple edge.
-    The whole chart is one image for screen readers, with a summary as its label.
+    What :func:`diffusion_scenarios.plots.grounds_chart` shows (the same layout), drawn by
+    the browser: each ground's label, a bar whose length, fill pattern and word give its
+    strength, and the rule ids it rests on with the verification status of each source. A
+    ground resting on an unverified rule is flagged ``⚠ UNVERIFIED`` in words and with a
+    dashed purple edge. The whole chart is one image for screen readers, with a summary as
+    its label.
 
     Example:
         >>> import diffusion_scenarios as ds
-        >>> a = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
-        >>> svg = grounds_chart_svg(a)
-        >>> "private_dispute" in svg and "strong" in svg
+        >>> scenario = ds.builtin_scenarios()["diffusion-commercial-dispute-europe"]
+        >>> chart = grounds_chart_svg(ds.assess(scenario))
+        >>> "private_dispute" in chart and "strong" in chart
         True
     """
-    order = {strength: rank for rank, strength in enumerate(STRENGTHS)}
-    grounds = sorted(
-        assessment.grounds, key=lambda g: (order.get(g.strength, len(STRENGTHS)), g.id)
-    )
-    subject = assessment.title or assessment.scenario_id
-    if not grounds:
+    layout = grounds_layout(assessment, _SCREEN_WORDS)
+    if layout.empty_note is not None:
         return (
-            f'<p role="note" style="margin:4px 0">No ground for deletion applies on the facts '
-            f"given ({escape(subject)}), so there is nothing to chart.</p>"
+            f'<p role="note" style="margin:4px 0">{layout.empty_note} '
+            f"({escape(layout.subject)}), so there is nothing to chart.</p>"
         )
     prefix = f"ds-svg{next(_svg_ids)}"
-    label_x, bar_x, bar_length = 8, 486, 190
-    label_characters = int((bar_x - label_x - 14) / _ADVANCE_13_BOLD)
+    bar_length = 190
     rows: list[str] = []  # the banded backgrounds, under the strength axis
     bars: list[str] = []  # the words and bars, over it
-    summary: list[str] = []
     y = 30
-    any_unverified = False
-    for ground in grounds:
-        name = ground.label or ground.id.replace("_", " ")
-        statuses = [(rule, assessment.verification(rule)) for rule in ground.citations]
-        unverified = any(status != "primary" and status != "secondary" for _, status in statuses)
-        any_unverified |= unverified
-        strength = ground.strength if ground.strength in order else "weak"
-        title_lines = _wrap(name, label_characters)
-        cited_parts = [
-            (f"{rule} ({'⚠ UNVERIFIED' if status == 'unverified' else status})", status)
-            for rule, status in statuses
-        ] or [("no rule cited", "")]
-        cited_lines: list[list[tuple[str, str]]] = [[]]
-        used = 0
-        for part, status in cited_parts:
-            if used and used + len(part) + 2 > (bar_x - label_x - 14) / _ADVANCE_11:
-                cited_lines.append([])
-                used = 0
-            cited_lines[-1].append((part, status))
-            used += len(part) + 2
+    for row in layout.rows:
         top = y
-        texts = []
-        for line in title_lines:
-            y += 16
-            texts.append(
-                f'<text class="ds-label" x="{label_x}" y="{y}" font-size="13" font-weight="600">'
-                f"{escape(line)}</text>"
-            )
-        texts.append(
-            f'<text class="ds-label" x="{label_x}" y="{y + 15}" font-size="11" fill="#333">'
-            f'<tspan font-family="monospace">{escape(ground.id)}</tspan>'
-            + (
-                f' <tspan fill="{PALETTE["unverified"]}" font-weight="700">⚠ UNVERIFIED</tspan>'
-                if unverified
-                else ""
-            )
-            + "</text>"
-        )
-        y += 15
-        for line_parts in cited_lines:
-            y += 14
-            spans = []
-            for index, (part, status) in enumerate(line_parts):
-                separator = ", " if index else ""
-                style = (
-                    f' fill="{PALETTE["unverified"]}" font-weight="700"'
-                    if status == "unverified"
-                    else ""
-                )
-                spans.append(f"{separator}<tspan{style}>{escape(part)}</tspan>")
-            texts.append(
-                f'<text class="ds-label" x="{label_x}" y="{y}" font-size="11" fill="#333">'
-                f'{"".join(spans)}</text>'
-            )
-        y += 12
-        level = len(STRENGTHS) - order[strength]
-        length = bar_length * level / len(STRENGTHS)
+        y, words = _svg_ground_words(row, y)
+        length = bar_length * row.level / len(layout.ticks)
         bar_y = top + 6
         edge = (
             f'stroke="{PALETTE["unverified"]}" stroke-width="2.5" stroke-dasharray="6 3"'
-            if unverified
+            if row.unverified
             else 'stroke="#333" stroke-width="1"'
         )
-        tooltip = f"{name}: {strength}. Rests on: " + "; ".join(
-            f"{rule} ({status})" for rule, status in statuses
+        tooltip = f"{row.name}: {row.strength}. Rests on: " + "; ".join(
+            f"{rule} ({status})" for rule, status in row.citations
         )
         rows.append(
             f'<rect x="0" y="{top}" width="{_CHART_WIDTH}" height="{y - top}" '
             f'fill="{"#f7f7f7" if len(rows) % 2 else "#ffffff"}"/>'
         )
         bars.append(
-            f"<g><title>{escape(tooltip)}</title>"
-            + "".join(texts)
-            + f'<rect class="ds-bar" x="{bar_x}" y="{bar_y}" width="{length:.1f}" height="22" '
-            f'fill="{_strength_fill(strength, prefix)}" {edge}/>'
-            f'<text x="{bar_x + length + 6:.1f}" y="{bar_y + 16}" font-size="13" '
-            f'font-weight="700">{escape(strength)}</text></g>'
-        )
-        summary.append(
-            f"{name} ({ground.id}): {strength}"
-            + (", rests on an UNVERIFIED rule" if unverified else "")
+            f"<g><title>{escape(tooltip)}</title>{words}"
+            f'<rect class="ds-bar" x="{_GROUNDS_BAR_X}" y="{bar_y}" width="{length:.1f}" '
+            f'height="22" fill="{_strength_fill(row.strength, prefix)}" {edge}/>'
+            f'<text x="{_GROUNDS_BAR_X + length + 6:.1f}" y="{bar_y + 16}" font-size="13" '
+            f'font-weight="700">{escape(row.strength)}</text></g>'
         )
     height = y + 6
     axis = "".join(
-        f'<line x1="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y1="24" '
-        f'x2="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y2="{height}" '
+        f'<line x1="{_GROUNDS_BAR_X + bar_length * level / len(layout.ticks):.1f}" y1="24" '
+        f'x2="{_GROUNDS_BAR_X + bar_length * level / len(layout.ticks):.1f}" y2="{height}" '
         'stroke="#ddd"/>'
-        f'<text x="{bar_x + bar_length * level / len(STRENGTHS):.1f}" y="18" font-size="11" '
-        f'text-anchor="end" fill="#444">{escape(strength)}</text>'
-        for strength, level in ((s, len(STRENGTHS) - r) for r, s in enumerate(STRENGTHS))
+        f'<text x="{_GROUNDS_BAR_X + bar_length * level / len(layout.ticks):.1f}" y="18" '
+        f'font-size="11" text-anchor="end" fill="#444">{escape(strength)}</text>'
+        for level, strength in reversed(layout.ticks)
+    )
+    summary = "; ".join(
+        f"{row.name} ({row.id}): {row.strength}"
+        + (", rests on an UNVERIFIED rule" if row.unverified else "")
+        for row in layout.rows
     )
     label = (
-        f"Chart of the grounds for deletion, {escape(subject)}: "
-        + escape("; ".join(summary))
-        + ". Strongest first; the list below gives the reasons and rules."
+        f"Chart of the grounds for deletion, {escape(layout.subject)}: {escape(summary)}. "
+        "Strongest first; the list below gives the reasons and rules."
     )
-    legend = [
-        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="{PALETTE["strong"]}" '
-                 'stroke="#333"/>'), "strong"),
-        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="url(#{prefix}-arguable)" '
-                 'stroke="#333"/>'), "arguable (diagonal hatch)"),
-        (_swatch(f'<rect x="1" y="1" width="20" height="12" fill="url(#{prefix}-weak)" '
-                 'stroke="#333"/>'), "weak (horizontal hatch)"),
-    ]  # fmt: skip
-    if any_unverified:
-        legend.append(
-            (
-                _swatch(
-                    '<rect x="1.5" y="1.5" width="19" height="11" fill="#fff" '
-                    f'stroke="{PALETTE["unverified"]}" stroke-width="2.5" '
-                    'stroke-dasharray="5 2"/>'
-                ),
-                "⚠ UNVERIFIED: rests on a rule whose source was not found",
-            )
-        )
-    return (
-        f'<svg role="img" aria-label="{label}" viewBox="0 0 {_CHART_WIDTH} {height}" '
-        f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
-        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}'
+    body = (
         '<text x="8" y="18" font-size="12" fill="#444">Ground and the rules it rests on'
-        f"</text>{''.join(rows)}{axis}{''.join(bars)}</svg>" + _legend(legend)
+        f"</text>{''.join(rows)}{axis}{''.join(bars)}"
     )
+    return _svg(label, height, prefix, body) + _legend(layout.legend, prefix)
+
+
+def _svg_ground_words(row: GroundRow, y: int) -> tuple[int, str]:
+    """A ground's name, id and cited rules in the label column, from ``y``; the new ``y``."""
+    room = _GROUNDS_BAR_X - _GROUNDS_LABEL_X - 14
+    texts = []
+    for line in textwrap.wrap(
+        row.name, width=characters_in(room, 13, bold=True), break_on_hyphens=False
+    ) or [""]:
+        y += 16
+        texts.append(
+            f'<text class="ds-label" x="{_GROUNDS_LABEL_X}" y="{y}" font-size="13" '
+            f'font-weight="600">{escape(line)}</text>'
+        )
+    texts.append(
+        f'<text class="ds-label" x="{_GROUNDS_LABEL_X}" y="{y + 15}" font-size="11" '
+        f'fill="#333"><tspan font-family="monospace">{escape(row.id)}</tspan>'
+        + (
+            f' <tspan fill="{PALETTE["unverified"]}" font-weight="700">⚠ UNVERIFIED</tspan>'
+            if row.unverified
+            else ""
+        )
+        + "</text>"
+    )
+    y += 15
+    # The cited rules, as many to a line as fit.
+    lines: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for part, status in row.cited or (("no rule cited", ""),):
+        if used and text_width(used + len(part) + 2, 11) > room:
+            lines.append([])
+            used = 0
+        lines[-1].append((part, status))
+        used += len(part) + 2
+    for line_parts in lines:
+        y += 14
+        spans = "".join(
+            (", " if index else "")
+            + (
+                f'<tspan fill="{PALETTE["unverified"]}" font-weight="700">'
+                if status == "unverified"
+                else "<tspan>"
+            )
+            + f"{escape(part)}</tspan>"
+            for index, (part, status) in enumerate(line_parts)
+        )
+        texts.append(
+            f'<text class="ds-label" x="{_GROUNDS_LABEL_X}" y="{y}" font-size="11" '
+            f'fill="#333">{spans}</text>'
+        )
+    return y + 12, "".join(texts)
+
+# The explorer's words on the charts (charts._LEGEND_WORDS sets them beside the figures').
+_SCREEN_WORDS = chart_words("screen", risks=_RISK_PHRASES)
 
 
 def _month_ticks(start: _dt.date, end: _dt.date) -> list[_dt.date]:
@@ -849,20 +836,32 @@ def _month_ticks(start: _dt.date, end: _dt.date) -> list[_dt.date]:
 _HALO = ' paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"'
 
 
-def _step_name(step: str) -> str:
-    return step.replace("_", " ")
+class _Scale:
+    """The timeline's days as x positions in px, from the label column to the right edge."""
+
+    def __init__(self, layout: RouteLayout) -> None:
+        # The row labels' column is as wide as the longest step name ("(estimated)" goes on
+        # a second line), so no name is cut at the left edge.
+        longest = max((len(lane.name) for lane in layout.lanes), default=12)
+        self.x0 = max(120.0, min(300.0, 16 + text_width(longest, 12)))
+        self.x1 = float(_CHART_WIDTH - 12)
+        self.left = layout.left
+        self.days = (layout.right - layout.left).days
+
+    def __call__(self, day: _dt.date) -> float:
+        return self.x0 + (self.x1 - self.x0) * (day - self.left).days / self.days
 
 
 def route_timeline_svg(assessment: Assessment) -> str:
     """The CCF route as a timeline with the planned trips laid over it, as inline SVG.
 
-    What :func:`diffusion_scenarios.plots.route_timeline` shows, drawn by the browser: one
-    row per step of the route, a dot on its date and a bar up to its deadline, each date
-    written beside it. Estimated dates are hollow dots, dashed hatched bars and ``≈``. Each
-    planned trip is a vertical line in the colour of its arrest risk, labelled with the
-    country, date and risk in words, so a trip before a decision can be expected shows at
-    a glance. The summary read out by screen readers names, for each trip, the route dates
-    still ahead of it.
+    What :func:`diffusion_scenarios.plots.route_timeline` shows (the same layout), drawn by
+    the browser: one row per step of the route, a dot on its date and a bar up to its
+    deadline, each date written beside it. Estimated dates are hollow dots, dashed hatched
+    bars and ``≈``. Each planned trip is a vertical line in the colour of its arrest risk,
+    labelled with the country, date and risk in words, so a trip before a decision can be
+    expected shows at a glance. The summary read out by screen readers names, for each
+    trip, the route dates still ahead of it.
 
     Example:
         >>> import diffusion_scenarios as ds
@@ -871,243 +870,152 @@ def route_timeline_svg(assessment: Assessment) -> str:
         >>> "2025-05-12" in svg and "≈ 2025-02-20" in svg
         True
     """
-    steps = assessment.route
-    trips = sorted(assessment.travel, key=lambda t: (t.date, t.country))
-    subject = assessment.title or assessment.scenario_id
+    layout = route_layout(assessment, _SCREEN_WORDS)
     prefix = f"ds-svg{next(_svg_ids)}"
-    dates: list[_dt.date] = [assessment.as_of]
-    for step in steps:
-        dates.extend(d for d in (step.date, step.deadline) if d is not None)
-    dates.extend(trip.date for trip in trips)
-    first_day, last_day = min(dates), max(dates)
-    span = max((last_day - first_day).days, 30)
-    left = first_day - _dt.timedelta(days=round(span * 0.04) + 2)
-    right = last_day + _dt.timedelta(days=round(span * 0.2) + 10)
-    # The row labels' column is as wide as the longest step name ("(estimated)" goes on a
-    # second line), so no name is cut at the left edge.
-    longest = max((len(_step_name(step.step)) for step in steps), default=12)
-    x0, x1 = max(120.0, min(300.0, 16 + longest * _ADVANCE_12)), float(_CHART_WIDTH - 12)
-    days = (right - left).days
-
-    def x(day: _dt.date) -> float:
-        return x0 + (x1 - x0) * (day - left).days / days
-
-    route_start = min(
-        (d for step in steps for d in (step.date, step.deadline) if d is not None),
-        default=assessment.as_of,
-    )
+    x = _Scale(layout)
     row_height = 30
-    top = 12 + (16 * len(trips) + 22 if trips else 0)
+    top = 12 + (16 * len(layout.trips) + 22 if layout.trips else 0)
     # Drawn in layers: row bands, then grid and vertical lines, then marks and words.
     bands: list[str] = []
     lines: list[str] = []
     parts: list[str] = []
     summary: list[str] = []
-    bar_starts = deadline_bar_starts(steps)
-    for index, step in enumerate(steps):
+    for index, lane in enumerate(layout.lanes):
         y = top + index * row_height + row_height / 2
-        name = _step_name(step.step)
-        colour = PALETTE["estimated"] if step.estimated else PALETTE["deadline"]
-        italic = ' font-style="italic"' if step.estimated else ""
         if index % 2:
             bands.append(
                 f'<rect x="0" y="{y - row_height / 2}" width="{_CHART_WIDTH}" '
                 f'height="{row_height}" fill="#f5f5f5"/>'
             )
-        if step.estimated:
-            parts.append(
-                f'<text class="ds-label" x="{x0 - 8}" y="{y - 1}" font-size="12" '
-                f'text-anchor="end"{italic}>{escape(name)}</text>'
-                f'<text class="ds-label" x="{x0 - 8}" y="{y + 11}" font-size="10" '
-                f'text-anchor="end" fill="#444"{italic}>(estimated)</text>'
-            )
-        else:
-            parts.append(
-                f'<text class="ds-label" x="{x0 - 8}" y="{y + 4}" font-size="12" '
-                f'text-anchor="end">{escape(name)}</text>'
-            )
-        marks = []
-        words = []
-        begin: _dt.date | None = None
-        if step.deadline is not None:
-            begin = bar_starts[index] or route_start
-            fill = f"url(#{prefix}-estimated)" if step.estimated else PALETTE["deadline"]
-            dash = ' stroke-dasharray="5 3"' if step.estimated else ""
-            width = max(x(step.deadline) - x(begin), 2.0)
-            marks.append(
-                f'<rect x="{x(begin):.1f}" y="{y - 7}" width="{width:.1f}" height="14" '
-                f'fill="{fill}" fill-opacity="{1 if step.estimated else 0.45}" '
-                f'stroke="{colour}" stroke-width="1.4"{dash}/>'
-                f'<line x1="{x(step.deadline):.1f}" y1="{y - 11}" x2="{x(step.deadline):.1f}" '
-                f'y2="{y + 11}" stroke="{colour}" stroke-width="3"/>'
-            )
-        if step.date is not None:
-            marks.append(
-                f'<circle cx="{x(step.date):.1f}" cy="{y}" r="5.5" stroke="{colour}" '
-                f'stroke-width="2" fill="{"#ffffff" if step.estimated else colour}"/>'
-            )
-            words.append(f"{'≈ ' if step.estimated else ''}{step.date.isoformat()}")
-        if step.deadline is not None:
-            words.append(f"due by {'≈ ' if step.estimated else ''}{step.deadline.isoformat()}")
-        if words:
-            text = "; ".join(words)
-            anchor = max(d for d in (step.date, step.deadline) if d is not None)
-            start = min(d for d in (step.date, begin) if d is not None)
-            needed = len(text) * _ADVANCE_11
-            if x(anchor) + 9 + needed <= _CHART_WIDTH:
-                where = f'x="{x(anchor) + 9:.1f}"'
-            elif x(start) - 9 - needed >= x0:
-                where = f'x="{x(start) - 9:.1f}" text-anchor="end"'
-            else:  # no room either side: on the bar, over a white band
-                on_bar = min(x(start) + 6, _CHART_WIDTH - 4 - needed)
-                where = f'x="{on_bar:.1f}"'
-                marks.append(
-                    f'<rect x="{on_bar - 3:.1f}" y="{y - 7}" width="{needed + 6:.1f}" '
-                    'height="14" fill="#ffffff" fill-opacity="0.9"/>'
-                )
-        else:
-            room = int((_CHART_WIDTH - x0 - 8) / _ADVANCE_11) - len("no fixed date: ")
-            more = textwrap.shorten(step.description, width=max(room, 10), placeholder="…")
-            text = "no fixed date" + (f": {more}" if more else "")
-            where = f'x="{x0 + 4}" fill="#555"'
-        parts.append(
-            f"<g><title>{escape(name)}: {escape(text)}. {escape(step.description)} "
-            f"Rules: {escape(', '.join(step.citations))}</title>{''.join(marks)}"
-            f'<text {where} y="{y + 4}" font-size="11"{_HALO}'
-            f"{italic}>{escape(text)}</text></g>"
-        )
-        summary.append(f"{name}{' (estimated)' if step.estimated else ''}: {text}")
-    bottom = top + len(steps) * row_height
+        part, text = _svg_lane(lane, x, y, prefix)
+        parts.append(part)
+        summary.append(f"{lane.name}{' (estimated)' if lane.estimated else ''}: {text}")
+    bottom = top + len(layout.lanes) * row_height
     ticks = "".join(
         f'<line x1="{x(t):.1f}" y1="{top}" x2="{x(t):.1f}" y2="{bottom + 4}" stroke="#ddd"/>'
         f'<text x="{x(t):.1f}" y="{bottom + 16}" font-size="11" text-anchor="middle" '
         f'fill="#444">{t.strftime("%b %Y")}</text>'
-        for t in _month_ticks(left, right)
+        for t in _month_ticks(layout.left, layout.right)
     )
-    as_of = x(assessment.as_of)
+    as_of = x(layout.as_of)
     lines.append(
         f'<line x1="{as_of:.1f}" y1="{top}" x2="{as_of:.1f}" y2="{bottom + 20}" '
         f'stroke="{PALETTE["assessed"]}" stroke-width="1.4" stroke-dasharray="2 3"/>'
         f'<text x="{as_of:.1f}" y="{bottom + 31}" font-size="11" text-anchor="middle" '
-        f'fill="{PALETTE["assessed"]}">assessed on {assessment.as_of.isoformat()}</text>'
+        f'fill="{PALETTE["assessed"]}">assessed on {layout.as_of.isoformat()}</text>'
     )
     trip_words = []
-    for number, trip in enumerate(trips):
-        risk = trip.arrest_risk if trip.arrest_risk in ARREST_RISKS else "none"
-        colour = PALETTE[f"recipient_{risk}"]
-        tx = x(trip.date)
-        label_y = 22 + 16 * number
-        ahead = [
-            f"{_step_name(s.step)} ({'≈ ' if s.estimated else ''}{d.isoformat()})"
-            for s in steps
-            for d in (s.date or s.deadline,)
-            if d is not None and d > trip.date
-        ]
-        inactive = "" if trip.notice_active else f" ({trip_status(assessment, trip)})"
-        label = f"{trip.country} {trip.date.isoformat()}: {_RISK_PHRASES[risk]}{inactive}"
-        needed = len(label) * _ADVANCE_11_BOLD
-        if tx + 8 + needed <= _CHART_WIDTH - 4:
-            place = f'x="{tx + 8:.1f}"'
-        elif tx - 8 - needed >= 4:
-            place = f'x="{tx - 8:.1f}" text-anchor="end"'
-        else:  # no room on either side of the line: as far right as the whole label fits
-            place = f'x="{max(4.0, _CHART_WIDTH - 4 - needed):.1f}"'
-        spoken = (
-            f"trip to {country_label(trip.country)} on {trip.date.isoformat()}, "
-            f"{_RISK_PHRASES[risk]}{inactive}, "
-            + (f"before {', '.join(ahead)}" if ahead else "after every dated step of the route")
-        )
+    for number, trip in enumerate(layout.trips):
+        line, part, spoken = _svg_trip(trip, x(trip.date), 22 + 16 * number, bottom)
+        lines.append(line)
+        parts.append(part)
         trip_words.append(spoken)
-        lines.append(
-            f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="#000" '
-            'stroke-width="4" stroke-opacity="0.25"/>'
-            f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="{colour}" '
-            'stroke-width="2.5"/>'
-        )
+    if layout.trips_label is not None:
         parts.append(
-            f"<g><title>{escape(spoken)}</title>"
-            f'<path d="M{tx - 6:.1f},{label_y - 10} L{tx + 6:.1f},{label_y - 10} L{tx:.1f},'
-            f'{label_y} Z" fill="{colour}" stroke="#000"/>'
-            f'<text {place} y="{label_y - 1}" font-size="11" font-weight="600"{_HALO}>'
-            f"{escape(label)}</text></g>"
+            f'<text x="{x.x0 - 8}" y="22" font-size="12" text-anchor="end" font-weight="600">'
+            f"{layout.trips_label}</text>"
         )
-    if trips:
+    if layout.empty_note is not None:
         parts.append(
-            f'<text x="{x0 - 8}" y="22" font-size="12" text-anchor="end" font-weight="600">'
-            "planned trips</text>"
-        )
-    if not steps:
-        parts.append(
-            f'<text x="{x0 + 4}" y="{top + 16}" font-size="12">'
-            "No CCF route steps in this assessment.</text>"
+            f'<text x="{x.x0 + 4}" y="{top + 16}" font-size="12">{layout.empty_note}</text>'
         )
         bottom += 24
-    height = bottom + 38
     label = (
-        f"Timeline of the CCF route, {subject}, as assessed on "
-        f"{assessment.as_of.isoformat()}: "
+        f"Timeline of the CCF route, {layout.subject}, as assessed on "
+        f"{layout.as_of.isoformat()}: "
         + "; ".join(summary)
         + (". Planned " + "; ".join(trip_words) if trip_words else "")
         + "."
     )
-    legend: list[tuple[str, str]] = []
-    if any(s.date is not None and not s.estimated for s in steps):
-        legend.append((_swatch(f'<circle cx="11" cy="7" r="5" fill="{PALETTE["deadline"]}"/>'),
-                       "date"))  # fmt: skip
-    if any(s.date is not None and s.estimated for s in steps):
-        legend.append(
-            (
-                _swatch(
-                    f'<circle cx="11" cy="7" r="5" fill="#fff" stroke="{PALETTE["estimated"]}" '
-                    'stroke-width="2"/>'
-                ),
-                "≈ estimated date",
+    body = f"{''.join(bands)}{ticks}{''.join(lines)}{''.join(parts)}"
+    return _svg(escape(label), bottom + 38, prefix, body) + _legend(layout.legend, prefix)
+
+
+def _svg_lane(lane: RouteLane, x: _Scale, y: float, prefix: str) -> tuple[str, str]:
+    """One lane of the timeline: its name, bar, dot and words; and the words alone."""
+    italic = ' font-style="italic"' if lane.estimated else ""
+    if lane.estimated:
+        name = (
+            f'<text class="ds-label" x="{x.x0 - 8}" y="{y - 1}" font-size="12" '
+            f'text-anchor="end"{italic}>{escape(lane.name)}</text>'
+            f'<text class="ds-label" x="{x.x0 - 8}" y="{y + 11}" font-size="10" '
+            f'text-anchor="end" fill="#444"{italic}>(estimated)</text>'
+        )
+    else:
+        name = (
+            f'<text class="ds-label" x="{x.x0 - 8}" y="{y + 4}" font-size="12" '
+            f'text-anchor="end">{escape(lane.name)}</text>'
+        )
+    marks = []
+    if lane.deadline is not None and lane.bar_start is not None:
+        fill = f"url(#{prefix}-estimated)" if lane.estimated else lane.colour
+        dash = ' stroke-dasharray="5 3"' if lane.estimated else ""
+        width = max(x(lane.deadline) - x(lane.bar_start), 2.0)
+        marks.append(
+            f'<rect x="{x(lane.bar_start):.1f}" y="{y - 7}" width="{width:.1f}" height="14" '
+            f'fill="{fill}" fill-opacity="{1 if lane.estimated else 0.45}" '
+            f'stroke="{lane.colour}" stroke-width="1.4"{dash}/>'
+            f'<line x1="{x(lane.deadline):.1f}" y1="{y - 11}" x2="{x(lane.deadline):.1f}" '
+            f'y2="{y + 11}" stroke="{lane.colour}" stroke-width="3"/>'
+        )
+    if lane.date is not None:
+        marks.append(
+            f'<circle cx="{x(lane.date):.1f}" cy="{y}" r="5.5" stroke="{lane.colour}" '
+            f'stroke-width="2" fill="{"#ffffff" if lane.estimated else lane.colour}"/>'
+        )
+    text = lane.text(max(characters_in(_CHART_WIDTH - x.x0 - 8, 11) - len("no fixed date: "), 10))
+    if lane.text_anchor is not None and lane.text_start is not None:
+        needed = text_width(text, 11)
+        if x(lane.text_anchor) + 9 + needed <= _CHART_WIDTH:
+            where = f'x="{x(lane.text_anchor) + 9:.1f}"'
+        elif x(lane.text_start) - 9 - needed >= x.x0:
+            where = f'x="{x(lane.text_start) - 9:.1f}" text-anchor="end"'
+        else:  # no room either side: on the bar, over a white band
+            on_bar = min(x(lane.text_start) + 6, _CHART_WIDTH - 4 - needed)
+            where = f'x="{on_bar:.1f}"'
+            marks.append(
+                f'<rect x="{on_bar - 3:.1f}" y="{y - 7}" width="{needed + 6:.1f}" '
+                'height="14" fill="#ffffff" fill-opacity="0.9"/>'
             )
-        )
-    if any(s.deadline is not None and not s.estimated for s in steps):
-        legend.append(
-            (
-                _swatch(
-                    f'<rect x="1" y="2" width="20" height="10" fill="{PALETTE["deadline"]}" '
-                    f'fill-opacity="0.45" stroke="{PALETTE["deadline"]}"/>'
-                ),
-                "time limit (bar ends at the due date)",
-            )
-        )
-    if any(s.deadline is not None and s.estimated for s in steps):
-        legend.append(
-            (
-                _swatch(
-                    f'<rect x="1" y="2" width="20" height="10" fill="url(#{prefix}-estimated)" '
-                    f'stroke="{PALETTE["estimated"]}" stroke-dasharray="4 2"/>'
-                ),
-                "time limit counted from an estimated date (≈)",
-            )
-        )
-    legend.append(
-        (
-            _swatch(
-                f'<line x1="11" y1="0" x2="11" y2="14" stroke="{PALETTE["assessed"]}" '
-                'stroke-width="1.4" stroke-dasharray="2 3"/>'
-            ),
-            "date assessed",
-        )
+    else:
+        where = f'x="{x.x0 + 4}" fill="#555"'
+    part = (
+        f"{name}<g><title>{escape(lane.name)}: {escape(text)}. {escape(lane.description)} "
+        f"Rules: {escape(', '.join(lane.citations))}</title>{''.join(marks)}"
+        f'<text {where} y="{y + 4}" font-size="11"{_HALO}'
+        f"{italic}>{escape(text)}</text></g>"
     )
-    for risk in ARREST_RISKS:
-        if any((t.arrest_risk if t.arrest_risk in ARREST_RISKS else "none") == risk
-               for t in trips):  # fmt: skip
-            legend.append(
-                (
-                    _swatch(
-                        f'<path d="M5,1 L17,1 L11,11 Z" fill="{PALETTE[f"recipient_{risk}"]}" '
-                        'stroke="#000"/>'
-                    ),
-                    f"planned trip: {_RISK_PHRASES[risk]}",
-                )
-            )
-    return (
-        f'<svg role="img" aria-label="{escape(label)}" viewBox="0 0 {_CHART_WIDTH} {height}" '
-        f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
-        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}'
-        f"{''.join(bands)}{ticks}{''.join(lines)}{''.join(parts)}</svg>" + _legend(legend)
+    return part, text
+
+
+def _svg_trip(trip: TripMark, tx: float, label_y: int, bottom: int) -> tuple[str, str, str]:
+    """A planned trip's line (under the marks), its marker and label, and its spoken words."""
+    needed = text_width(trip.label, 11, bold=True)
+    if tx + 8 + needed <= _CHART_WIDTH - 4:
+        place = f'x="{tx + 8:.1f}"'
+    elif tx - 8 - needed >= 4:
+        place = f'x="{tx - 8:.1f}" text-anchor="end"'
+    else:  # no room on either side of the line: as far right as the whole label fits
+        place = f'x="{max(4.0, _CHART_WIDTH - 4 - needed):.1f}"'
+    inactive = "" if trip.status is None else f" ({trip.status})"
+    when = (
+        f"before {', '.join(trip.ahead)}" if trip.ahead else "after every dated step of the route"
     )
+    spoken = (
+        f"trip to {country_label(trip.country)} on {trip.date.isoformat()}, "
+        f"{_SCREEN_WORDS.risks[trip.risk]}{inactive}, {when}"
+    )
+    line = (
+        f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="#000" '
+        'stroke-width="4" stroke-opacity="0.25"/>'
+        f'<line x1="{tx:.1f}" y1="{label_y}" x2="{tx:.1f}" y2="{bottom}" stroke="{trip.colour}" '
+        'stroke-width="2.5"/>'
+    )
+    part = (
+        f"<g><title>{escape(spoken)}</title>"
+        f'<path d="M{tx - 6:.1f},{label_y - 10} L{tx + 6:.1f},{label_y - 10} L{tx:.1f},'
+        f'{label_y} Z" fill="{trip.colour}" stroke="#000"/>'
+        f'<text {place} y="{label_y - 1}" font-size="11" font-weight="600"{_HALO}>'
+        f"{escape(trip.label)}</text></g>"
+    )
+    return line, part, spoken

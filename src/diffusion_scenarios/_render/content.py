@@ -156,20 +156,9 @@ def depends_on_parts(item: str) -> tuple[str | None, str]:
 
 
 def requesting_state(assessment: Assessment) -> str:
-    """The requesting state's name, from the enforcement entries or else the facts."""
-    for entry in assessment.enforcement:
-        if entry.role == "requesting":
-            return country(entry.country)
-    if assessment.scenario is not None:
-        return country(assessment.scenario.notice.requesting_country)
-    return "an unknown state"
-
-
-def member_on(code: str, day: _dt.date) -> bool:
-    """Whether a country was an INTERPOL member on ``day`` (from the reference data)."""
-    from diffusion_scenarios._law.countries import is_member
-
-    return is_member(code, day)
+    """The requesting state's name, as the assessment records it."""
+    code = assessment.requesting_country
+    return country(code) if code is not None else "an unknown state"
 
 
 # --- inline pieces ----------------------------------------------------------------------------
@@ -568,7 +557,7 @@ def enforcement_summary(assessment: Assessment) -> EnforcementSummary:
         if entry.role == "requesting":
             requesting = entry
         elif entry.role == "non_recipient" or not entry.received:
-            if member_on(entry.country, assessment.as_of):
+            if assessment.is_member(entry.country):
                 others.append(entry.country)
             else:
                 non_members.append(entry.country)
