@@ -114,9 +114,10 @@ def _challenge_notes(
             # Applied on the day the request would be made: the Statute may not be in force.
             if catalogue().applies("gs-blocking", as_of):
                 cites.append("gs-blocking")
+            starts = catalogue().first_in_force("ccf-statute-37-provisional-measures")
             reasons.append(
                 "No blocking was asked for. Article 37 of the Statute (provisional measures) is "
-                f"{NOT_YET_IN_FORCE} on {long_date(as_of)} (it applies from 11 March 2017); "
+                f"{NOT_YET_IN_FORCE} on {long_date(as_of)} (it applies from {long_date(starts)}); "
                 "before the trip one can only ask for the data to be blocked during a review, "
                 "which the General Secretariat may do on its own initiative."
             )
