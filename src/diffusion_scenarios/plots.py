@@ -182,13 +182,14 @@ def _kind(assessment: Assessment) -> str:
     return KIND_WORDS.get(assessment.issuance.kind, assessment.issuance.kind.replace("_", " "))
 
 
-def _requesting_country(assessment: Assessment) -> str | None:
-    for entry in assessment.enforcement:
-        if entry.role == "requesting":
-            return entry.country
-    if assessment.scenario is not None:
-        return assessment.scenario.notice.requesting_country
-    return None
+def _category_on_the_day(
+    assessment: Assessment, entry: EnforcementEntry | None, country: str
+) -> str:
+    """:func:`tile_category`, with membership read from the assessment (not recomputed)."""
+    category = map_category(entry)
+    if category in {"not_member", "requesting"} or assessment.is_member(country):
+        return category
+    return "not_member"
 
 
 def _short(text: str, width: int) -> str:
@@ -239,7 +240,7 @@ def circulation_map(
     entries = {entry.country: entry for entry in assessment.enforcement}
     trip_countries = {trip.country for trip in assessment.travel}
     categories = {
-        tile.country: tile_category(entries.get(tile.country), tile.country, assessment.as_of)
+        tile.country: _category_on_the_day(assessment, entries.get(tile.country), tile.country)
         for tile in tiles
     }
     figure, axes = _map_axes(ax, tiles, categories, trip_countries, regional=region is not None)
@@ -385,7 +386,7 @@ def _map_handles(used: Mapping[str, int], presumed: int, *, trips: bool) -> list
 def _map_titles(
     assessment: Assessment, axes: Axes, region: str | None, handles: Sequence[Any]
 ) -> None:
-    requesting = _requesting_country(assessment)
+    requesting = assessment.requesting_country
     kind = _kind(assessment)
     where = "the world" if region is None else region.replace("_", " ").title()
     axes.set_title(
