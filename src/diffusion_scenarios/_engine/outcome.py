@@ -45,6 +45,7 @@ from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, UPDATE_GROUNDS
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios._law.vocab import OUTCOME_LIKELY_WORDS
 
 __all__ = [
     "Features",
@@ -224,14 +225,8 @@ def _argmax(likelihood: tuple[float, ...]) -> str:
 
 
 # ------------------------------------------------------------------------------ words
-_OUTCOME_WORDS = {
-    "not_compliant": "deleted",
-    "compliant_with_update": "kept with the record updated",
-    "compliant": "kept",
-}
-
-
-def _in_ten(p: float) -> str:
+def in_ten(p: float) -> str:
+    """A likelihood in words a client reads: "about 7 in 10"."""
     tenths = round(p * 10)
     if tenths >= 10:
         return "more than 9 in 10"
@@ -248,7 +243,8 @@ def _names(grounds: list[Ground]) -> str:
     return "; ".join(_in_sentence(g.label or g.id) for g in grounds)
 
 
-_CHANGE = "It could change: "
+#: Where the explanation names what could change the answer (renderers cut there).
+CHANGE_LEAD = "It could change: "
 
 _FIELD = re.compile(r"\(((?:case|person|notice|challenge)\.[a-z_.]+)")
 
@@ -339,14 +335,14 @@ def confidence_of(features: Features, top: float, weights: ModelWeights) -> str:
 
 
 def _summary(prediction: str, p: float, hinges: tuple[Hinge, ...]) -> str:
-    word = _OUTCOME_WORDS[prediction]
+    word = OUTCOME_LIKELY_WORDS[prediction]
     lead = f"Likely {word}" if p >= 0.5 else f"Uncertain, leaning to {word}"
     ncb = next((h for h in hinges if h.field == "challenge.ncb_responds"), None)
     if ncb is not None and prediction == "not_compliant":
         lead += ", unless the source NCB shows that the data comply"
     elif ncb is not None and ncb.value is False:
         lead += ", unless the source NCB fails to answer the CCF"
-    return f"{lead}: {_in_ten(p)} on these facts."
+    return f"{lead}: {in_ten(p)} on these facts."
 
 
 def predict_outcome(
@@ -433,9 +429,9 @@ def predict_outcome(
         parts.append("Few of the facts that matter are known, so this is a rough estimate.")
     if hinges:
         parts.append(
-            _CHANGE
+            CHANGE_LEAD
             + "; ".join(
-                f"{h.condition} ({h.field}), it would be {_OUTCOME_WORDS[h.leads_to]}"
+                f"{h.condition} ({h.field}), it would be {OUTCOME_LIKELY_WORDS[h.leads_to]}"
                 for h in hinges[:3]
             )
             + "."
@@ -501,39 +497,3 @@ def prior_compliant(scenario: Scenario, on: Date) -> bool:
         and prior.outcome == "compliant"
         and (prior.date is None or prior.date <= on)
     )
-
-
-# ------------------------------------------------------------------ words for renderers
-_CONFIDENCE_WORDS = {
-    "high": "high: the facts that matter are known and the answer is clear",
-    "medium": "medium: the answer leans one way but could go the other",
-    "low": "low: few of the facts that matter are known, or the answer is close",
-}
-
-
-def likelihood_words(outcome: Outcome) -> str:
-    """The three likelihoods in words ("deleted about 7 in 10; ..."), or "" if none."""
-    return "; ".join(f"{_OUTCOME_WORDS[o]} {_in_ten(p)}" for o, p in outcome.likelihood)
-
-
-def confidence_words(outcome: Outcome) -> str:
-    """How sure the model is, in words, or "" when nothing is predicted."""
-    return _CONFIDENCE_WORDS.get(outcome.confidence or "", "")
-
-
-def hinge_words(hinge: Hinge) -> str:
-    """One fact the outcome hinges on, in words: condition, then where it leads."""
-    where = _OUTCOME_WORDS.get(hinge.leads_to, hinge.leads_to)
-    condition = f"{hinge.condition[:1].upper()}{hinge.condition[1:]}"
-    return f"{condition}, it would be {where} ({hinge.field})"
-
-
-def reasons_words(outcome: Outcome) -> str:
-    """The explanation without the summary it starts with and the hinges it ends with
-    (renderers show both on their own lines)."""
-    text = outcome.explanation
-    if outcome.summary and text.startswith(outcome.summary):
-        text = text[len(outcome.summary) :].strip()
-    if outcome.hinges_on and _CHANGE in text:
-        text = text[: text.index(_CHANGE)].strip()
-    return text

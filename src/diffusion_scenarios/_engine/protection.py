@@ -78,19 +78,13 @@ from diffusion_scenarios._engine.grounds.findings import Collector, feared_perse
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios._law.vocab import HUMAN_RIGHTS_CONCERN_WORDS
 
 __all__ = ["evaluate_protection"]
 
 _REFUSAL = "ccf-practice-refused-extradition"
 _PROTECTIVE = frozenset({"political", "human_rights", "fair_trial"})
 _RISKS = ("torture_or_ill_treatment_risk", "death_penalty", "detention_conditions")
-_RISK_WORDS = {
-    "torture_or_ill_treatment_risk": "a risk of torture or ill-treatment",
-    "death_penalty": "exposure to the death penalty",
-    "detention_conditions": "detention conditions that raise human-rights concerns",
-}
-
-
 def _name(alpha3: str | None) -> str:
     if alpha3 is None:
         return "another country"
@@ -343,7 +337,7 @@ def _human_rights(scenario: Scenario, collector: Collector) -> None:
     if risks:
         refugee = _refugee_recognised_against_requesting(scenario, collector)
         combined = len(risks) >= 2 or bool(hr_refusals) or refugee
-        described = " and ".join(_RISK_WORDS[c] for c in risks)
+        described = " and ".join(HUMAN_RIGHTS_CONCERN_WORDS[c] for c in risks)
         reason = (
             f"The facts point to {described} if the person is returned; INTERPOL acts in the "
             "spirit of the Universal Declaration of Human Rights (Article 2)."

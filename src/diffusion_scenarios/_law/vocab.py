@@ -334,6 +334,20 @@ OUTCOME_INDEX_LABELS: dict[str, str] = {
     "unknown": "outcome not shown in source",
 }
 
+#: What would become of the data, after "Likely ..." in the outcome's summary (the engine's
+#: own sentence, part of the JSON) and in the likelihoods every report lists.
+OUTCOME_LIKELY_WORDS: dict[str, str] = {
+    "not_compliant": "deleted",
+    "compliant_with_update": "kept with the record updated",
+    "compliant": "kept",
+}
+#: How sure the decision model is (``Outcome.confidence``), spelt out in every report.
+CONFIDENCE_WORDS: dict[str, str] = {
+    "high": "high: the facts that matter are known and the answer is clear",
+    "medium": "medium: the answer leans one way but could go the other",
+    "low": "low: few of the facts that matter are known, or the answer is close",
+}
+
 #: The arrest risk in a memo's table cell (Markdown, HTML, Word).
 RISK_WORDS: dict[str, str] = {
     "high": "high",
@@ -347,6 +361,14 @@ RISK_PHRASES: dict[str, str] = {
     "medium": "medium arrest risk",
     "low": "low arrest risk",
     "none": "no arrest expected",
+}
+
+#: A human-rights concern (``person.human_rights_concerns``) inside the Article 2 reason
+#: "The facts point to ... if the person is returned".
+HUMAN_RIGHTS_CONCERN_WORDS: dict[str, str] = {
+    "torture_or_ill_treatment_risk": "a risk of torture or ill-treatment",
+    "death_penalty": "exposure to the death penalty",
+    "detention_conditions": "detention conditions that raise human-rights concerns",
 }
 
 #: What a verification status means, spelt out for the explorer's list of rules.

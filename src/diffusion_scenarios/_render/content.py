@@ -24,12 +24,6 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
-from diffusion_scenarios._engine.outcome import (
-    confidence_words,
-    hinge_words,
-    likelihood_words,
-    reasons_words,
-)
 from diffusion_scenarios._law.vocab import (
     BASIS_CELLS,
     BASIS_WORDS,
@@ -38,6 +32,12 @@ from diffusion_scenarios._law.vocab import (
     OUTCOME_HEADLINES,
     RISK_WORDS,
     SCREENING_WORDS,
+)
+from diffusion_scenarios._render.phrases import (
+    confidence_words,
+    hinge_words,
+    likelihood_words,
+    reasons_words,
 )
 
 if TYPE_CHECKING:

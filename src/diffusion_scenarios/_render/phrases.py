@@ -1,4 +1,5 @@
-"""Arrest risks in words, for the reports: "high risk", never "none risk".
+"""Arrest risks and the likely outcome in words, for the reports: "high risk", never
+"none risk"; "deleted about 7 in 10".
 
 The engine decides the risks and keeps them as vocabulary words (``high``, ``medium``,
 ``low``, ``none``); these phrases are presentation and live with the renderers. They read
@@ -8,11 +9,20 @@ the assessment's ``requesting_country``), never recompute a fact.
 
 from __future__ import annotations
 
-from diffusion_scenarios._engine.assessment import Assessment, TravelEntry
+from diffusion_scenarios._engine.assessment import Assessment, Hinge, Outcome, TravelEntry
 from diffusion_scenarios._engine.enforcement import PRESUMPTION_MARK
+from diffusion_scenarios._engine.outcome import CHANGE_LEAD, in_ten
 from diffusion_scenarios._law.countries import country_name
+from diffusion_scenarios._law.vocab import CONFIDENCE_WORDS, OUTCOME_LIKELY_WORDS
 
-__all__ = ["risk_phrase", "trip_risk_phrase"]
+__all__ = [
+    "confidence_words",
+    "hinge_words",
+    "likelihood_words",
+    "reasons_words",
+    "risk_phrase",
+    "trip_risk_phrase",
+]
 
 
 def risk_phrase(risk: str, why_none: str = "") -> str:
@@ -74,3 +84,32 @@ def _why_no_risk(assessment: Assessment, trip: TravelEntry) -> str:
     if not trip.notice_active:
         return "not a recipient"
     return "alert live there, but no arrest expected"
+
+
+# ------------------------------------------------------------------ the outcome in words
+def likelihood_words(outcome: Outcome) -> str:
+    """The three likelihoods in words ("deleted about 7 in 10; ..."), or "" if none."""
+    return "; ".join(f"{OUTCOME_LIKELY_WORDS[o]} {in_ten(p)}" for o, p in outcome.likelihood)
+
+
+def confidence_words(outcome: Outcome) -> str:
+    """How sure the model is, in words, or "" when nothing is predicted."""
+    return CONFIDENCE_WORDS.get(outcome.confidence or "", "")
+
+
+def hinge_words(hinge: Hinge) -> str:
+    """One fact the outcome hinges on, in words: condition, then where it leads."""
+    where = OUTCOME_LIKELY_WORDS.get(hinge.leads_to, hinge.leads_to)
+    condition = f"{hinge.condition[:1].upper()}{hinge.condition[1:]}"
+    return f"{condition}, it would be {where} ({hinge.field})"
+
+
+def reasons_words(outcome: Outcome) -> str:
+    """The explanation without the summary it starts with and the hinges it ends with
+    (renderers show both on their own lines)."""
+    text = outcome.explanation
+    if outcome.summary and text.startswith(outcome.summary):
+        text = text[len(outcome.summary) :].strip()
+    if outcome.hinges_on and CHANGE_LEAD in text:
+        text = text[: text.index(CHANGE_LEAD)].strip()
+    return text

@@ -13,17 +13,18 @@ from collections.abc import Iterable
 
 from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
-from diffusion_scenarios._engine.outcome import (
-    confidence_words,
-    hinge_words,
-    likelihood_words,
-    reasons_words,
-)
 from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._law.countries import country_name
 from diffusion_scenarios._law.vocab import KIND_WORDS, OUTCOME_SENTENCES, SCREENING_SHORT_WORDS
 from diffusion_scenarios._render.content import RuleRef
-from diffusion_scenarios._render.phrases import risk_phrase, trip_risk_phrase
+from diffusion_scenarios._render.phrases import (
+    confidence_words,
+    hinge_words,
+    likelihood_words,
+    reasons_words,
+    risk_phrase,
+    trip_risk_phrase,
+)
 from diffusion_scenarios.errors import printable
 
 __all__ = ["render_text"]
