@@ -42,6 +42,7 @@ from diffusion_scenarios._render.charts import (
     deadline_bar_starts,
     grounds_layout,
     route_layout,
+    text_colour_on,
 )
 from diffusion_scenarios.errors import ReferenceDataError, printable
 
@@ -170,12 +171,6 @@ def _new_axes(ax: Axes | None, size: tuple[float, float]) -> tuple[Figure, Axes]
 
     figure = ShownFigure(figsize=size, layout="constrained")
     return figure, figure.add_subplot()
-
-
-def _text_colour(background: str) -> str:
-    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
-    return "#FFFFFF" if luminance < 0.45 else "#000000"
 
 
 def _kind(assessment: Assessment) -> str:
@@ -331,7 +326,7 @@ def _draw_tile(axes: Axes, tile: Tile, category: str, *, on_trip: bool, font_siz
                 0.28,
                 fill=False,
                 hatch=hatch,
-                edgecolor=_text_colour(colour) if category != "recipient_low" else "#555555",
+                edgecolor=text_colour_on(colour) if category != "recipient_low" else "#555555",
                 linewidth=0,
                 gid=f"hatch-{tile.country}",
                 label="_nolegend_",
@@ -346,7 +341,7 @@ def _draw_tile(axes: Axes, tile: Tile, category: str, *, on_trip: bool, font_siz
         va="center",
         fontsize=font_size,
         fontweight="bold" if category == "requesting" or on_trip else "normal",
-        color=_text_colour(colour),
+        color=text_colour_on(colour),
         gid=f"label-{tile.country}",
         in_layout=False,
     )

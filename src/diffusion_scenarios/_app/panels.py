@@ -32,6 +32,7 @@ from diffusion_scenarios._render.charts import (
     chart_words,
     grounds_layout,
     route_layout,
+    text_colour_on,
     text_width,
     trip_status,
 )
@@ -57,9 +58,7 @@ __all__ = [
 
 def _on(background: str) -> tuple[str, str]:
     """A background colour with the text colour that reads on it."""
-    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    text = "#ffffff" if 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45 else "#000000"
-    return background, text
+    return background, text_colour_on(background)
 
 
 # The figures' Okabe-Ito palette (plots.PALETTE), so a colour means the same everywhere.
@@ -533,8 +532,7 @@ def _tile_style(category: str, *, trip: bool) -> str:
     from diffusion_scenarios.plots import PALETTE
 
     background = PALETTE.get(category, "#DDDDDD")
-    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
-    text = "#ffffff" if 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45 else "#000000"
+    text = text_colour_on(background)
     pattern = _TILE_PATTERNS.get(category)
     image = f"background-image:{pattern};" if pattern else ""
     border = (

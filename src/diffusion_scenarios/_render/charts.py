@@ -51,6 +51,7 @@ __all__ = [
     "deadline_bar_starts",
     "grounds_layout",
     "route_layout",
+    "text_colour_on",
     "text_width",
     "trip_status",
 ]
@@ -98,6 +99,17 @@ HATCHES: Mapping[str, str] = MappingProxyType(
 _ADVANCE: Mapping[tuple[int, bool], float] = MappingProxyType(
     {(11, False): 7.0, (11, True): 7.6, (12, False): 7.4, (13, True): 9.0}
 )
+
+
+def text_colour_on(background: str) -> str:
+    """Black or white, whichever reads on a ``#rrggbb`` background (relative luminance).
+
+    Example:
+        >>> text_colour_on("#000000"), text_colour_on("#F0E442")
+        ('#ffffff', '#000000')
+    """
+    red, green, blue = (int(background[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    return "#ffffff" if 0.2126 * red + 0.7152 * green + 0.0722 * blue < 0.45 else "#000000"
 
 
 def text_width(text: str | int, size: int, *, bold: bool = False) -> float:
