@@ -132,6 +132,19 @@ class Circulation:
     reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
 
+    def on_file(self, day: Date) -> str:
+        """Whether the data were on INTERPOL's files on ``day``: ``"on_file"`` (from the day
+        they circulated until the day before they were deleted or withdrawn), ``"not_yet"``,
+        ``"no_longer"``, or ``"never"`` (they never circulated). The one meaning of
+        "active" everywhere."""
+        if self.active_from is None:
+            return "never"
+        if day < self.active_from:
+            return "not_yet"
+        if self.active_until is not None and day >= self.active_until:
+            return "no_longer"
+        return "on_file"
+
     @property
     def recipient_count(self) -> int:
         return len(self.recipients)
@@ -378,6 +391,10 @@ class Assessment:
             if c.id == rule_id:
                 return c.verification
         return NOT_CITED
+
+    def on_file(self, day: Date) -> str:
+        """Whether the data were on INTERPOL's files on ``day`` (:meth:`Circulation.on_file`)."""
+        return self.circulation.on_file(day)
 
     def ground(self, ground_id: str) -> Ground | None:
         """The ground with this id, or ``None`` if it does not apply."""

@@ -39,10 +39,7 @@ class CirculationResult:
 
 def data_active_on(circulation: Circulation, day: Date) -> bool:
     """Whether the data circulated and were still on INTERPOL's files on ``day``."""
-    start = circulation.active_from
-    if start is None or day < start:
-        return False
-    return circulation.active_until is None or day < circulation.active_until
+    return circulation.on_file(day) == "on_file"
 
 
 def _deleted_on(scenario: Scenario) -> Date | None:

@@ -313,17 +313,16 @@ def trip_status(assessment: Assessment, trip: object) -> str:
     are on file that day *and* the destination received them; a member that was never sent
     a diffusion is "not sent there", whatever the date.
 
-    This recomputes a fact from the circulation's dates; it belongs on the assessment's
-    travel entries once the engine records why an alert is not live.
+    Whether the data were on file that day is the assessment's (:meth:`Assessment.on_file`).
     """
     if getattr(trip, "notice_active", False):
         return "alert live there"
-    circulation = assessment.circulation
     day = getattr(trip, "date", None)
     if isinstance(day, _dt.date):
-        if circulation.active_from is not None and day < circulation.active_from:
+        state = assessment.on_file(day)
+        if state == "not_yet":
             return "not yet on INTERPOL's files that day"
-        if circulation.active_until is not None and day > circulation.active_until:
+        if state == "no_longer":
             return "no longer on INTERPOL's files that day"
     return "not sent there"
 
