@@ -73,6 +73,7 @@ from diffusion_scenarios._engine.travel import TravelResult, travel_stage
 from diffusion_scenarios._facts.limits import require_day
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+from diffusion_scenarios._law.vocab import KIND_WORDS
 
 __all__ = ["NOT_LEGAL_ADVICE", "STAGE_ORDER", "AppliedRule", "applied_rules", "assess"]
 
@@ -334,7 +335,7 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
     """
     notice = scenario.notice
     if as_of < notice.issued_on:
-        kind = "red notice" if notice.kind == "red_notice" else "diffusion"
+        kind = KIND_WORDS[notice.kind]
         return Outcome(
             prediction=None,
             likelihood=(),
