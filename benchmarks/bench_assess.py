@@ -10,8 +10,8 @@ Two columns per scenario, each the median of ``--repeat`` timed calls:
 
 Run from the repository root::
 
-    /work/venv/bin/python benchmarks/bench_assess.py
-    /work/venv/bin/python benchmarks/bench_assess.py --repeat 500
+    .venv/bin/python benchmarks/bench_assess.py
+    .venv/bin/python benchmarks/bench_assess.py --repeat 500
 
 Target (issue #3): well under 5 ms per assessment.
 """

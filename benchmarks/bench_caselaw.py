@@ -3,8 +3,8 @@ it, comparing the model with the CCF, and the start-up cost of the command line.
 
 Run from the repository root::
 
-    /work/venv/bin/python benchmarks/bench_caselaw.py
-    /work/venv/bin/python benchmarks/bench_caselaw.py --repeat 200
+    .venv/bin/python benchmarks/bench_caselaw.py
+    .venv/bin/python benchmarks/bench_caselaw.py --repeat 200
 
 Targets: a filter or a summary well under 50 ms (a widget redraw), ``compare`` on the
 encoded CCF cases under 1 s, the calibration report (training and leave-one-out refits)

@@ -16,8 +16,8 @@ in its hot path (``resolve_country``, ``is_member``, ``expand_recipients``,
 
 Run from the repository root::
 
-    /work/venv/bin/python benchmarks/bench_foundation.py
-    /work/venv/bin/python benchmarks/bench_foundation.py --repeat 9
+    .venv/bin/python benchmarks/bench_foundation.py
+    .venv/bin/python benchmarks/bench_foundation.py --repeat 9
 """
 
 from __future__ import annotations

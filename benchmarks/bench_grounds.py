@@ -1,14 +1,14 @@
 """Benchmark the grounds and outcome stages (the legal reasoning of the engine).
 
 Reports, per built-in scenario and overall, the time of one *uncached* evaluation of the
-grounds (``_grounds._evaluate``, the work behind ``evaluate_grounds``), of one outcome
-prediction, and of one cached ``evaluate_grounds`` call (what the engine pays the second
-time it asks for the same facts and day, for instance the outcome stage).
+grounds (``_engine.grounds.evaluate._evaluate``, the work behind ``evaluate_grounds``), of
+one outcome prediction, and of one cached ``evaluate_grounds`` call (what the engine pays
+when it asks again for the same facts and day, e.g. ``predict_outcome`` called on its own).
 
 Run from the repository root::
 
-    /work/venv/bin/python benchmarks/bench_grounds.py
-    /work/venv/bin/python benchmarks/bench_grounds.py --repeat 2000
+    .venv/bin/python benchmarks/bench_grounds.py
+    .venv/bin/python benchmarks/bench_grounds.py --repeat 2000
 
 Target (issue #3): the whole assessment under 5 ms, so grounds + outcome should stay well
 under 1 ms per scenario.

@@ -10,8 +10,8 @@ Reports:
 
 Run from the repository root::
 
-    /work/venv/bin/python benchmarks/bench_lab.py            # full (about a minute)
-    /work/venv/bin/python benchmarks/bench_lab.py --quick    # smaller sizes, no 10M run
+    .venv/bin/python benchmarks/bench_lab.py            # full (about a minute)
+    .venv/bin/python benchmarks/bench_lab.py --quick    # smaller sizes, no 10M run
 
 Targets (issue #7): at least 1,000,000 requests/second, and the 10M CLI run under 1 GB.
 """

@@ -8,8 +8,8 @@ figures. Each number is the median over the built-in scenarios of the median of
 
 Run from the repository root::
 
-    /work/venv/bin/python benchmarks/bench_plots.py
-    /work/venv/bin/python benchmarks/bench_plots.py --repeat 5
+    .venv/bin/python benchmarks/bench_plots.py
+    .venv/bin/python benchmarks/bench_plots.py --repeat 5
 
 Targets: a figure well under a second (a widget redraws one on every change), the whole HTML
 memo a few seconds at most.

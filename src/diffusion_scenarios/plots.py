@@ -5,7 +5,7 @@ the colours, dates and labels all come from the assessment. Figures are built wi
 matplotlib's object-oriented API (no ``pyplot`` state, never ``show()``), entirely offline
 (the world map is a tile grid from the package's own layout file), and deterministically.
 A figure drawn here is a plain matplotlib ``Figure`` that also shows itself as a picture when
-it is the last value of a notebook cell (no ``plt.show()`` needed; see ``_shown_figure``).
+it is the last value of a notebook cell (no ``plt.show()`` needed; see ``_render.figure``).
 
     >>> import diffusion_scenarios as ds
     >>> from diffusion_scenarios import plots

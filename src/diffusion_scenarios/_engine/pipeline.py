@@ -355,7 +355,7 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
         )
     challenge = scenario.challenge
     if challenge is not None and "revision" in challenge.requests and outcome.prediction:
-        # The explanation starts with the summary (see _outcome): frame both once.
+        # The explanation starts with the summary (see _engine.outcome): frame both once.
         summary = outcome.summary
         rest = outcome.explanation
         if summary and rest.startswith(summary):

@@ -33,7 +33,7 @@ from diffusion_scenarios._law import data as _data
 from diffusion_scenarios._law.reference import statistic
 from diffusion_scenarios.errors import LabError, ReferenceDataError
 
-# Chunking constants live here, not in _lab_sim, so that the command line can show the
+# Chunking constants live here, not in _lab.sim, so that the command line can show the
 # default without importing numpy (which would slow down every diffusion-scenarios call).
 STREAM_BLOCK = 8192
 DEFAULT_CHUNK_SIZE = 32 * STREAM_BLOCK  # 262,144 requests: about 40 MB of working arrays

@@ -22,7 +22,7 @@ The rules live in small modules shaped like the law (a general rule, then its ex
   information needs no arrest warrant, so its validity is never named as an open question
   there.
 
-Each ground also has a category (``_findings.ground_category``): most call for deletion;
+Each ground also has a category (``findings.ground_category``): most call for deletion;
 ``data_accuracy`` and ``extradition_refused`` call for the record to be corrected, and the
 reports list them under a heading of their own.
 
