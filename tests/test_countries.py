@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from diffusion_scenarios._law import countries as countries
-from diffusion_scenarios._law import reference as reference
+from diffusion_scenarios._law import countries, reference
 from diffusion_scenarios._law.vocab import REGIONS
 
 D = dt.date

@@ -15,8 +15,7 @@ from importlib import resources
 import pycountry
 import pytest
 
-from diffusion_scenarios._law import countries as countries
-from diffusion_scenarios._law import reference as reference
+from diffusion_scenarios._law import countries, reference
 from diffusion_scenarios._law.vocab import INTERPOL_REGIONS
 
 D = dt.date

@@ -13,7 +13,7 @@ import pytest
 
 import diffusion_scenarios as ds
 from diffusion_scenarios._facts.loader import scenario_to_dict
-from diffusion_scenarios._law import vocab as vocab
+from diffusion_scenarios._law import vocab
 
 D = dt.date
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 import diffusion_scenarios as ds
 from diffusion_scenarios._facts.loader import scenario_to_dict
 from diffusion_scenarios._facts.scenario import FinalJudgment, InAbsentiaDetails
-from diffusion_scenarios._law import vocab as vocab
+from diffusion_scenarios._law import vocab
 
 D = dt.date
 NOTICE = ds.Notice(kind="diffusion", requesting_country="KAZ", issued_on=D(2025, 1, 10))

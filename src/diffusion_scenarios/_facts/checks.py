@@ -31,7 +31,7 @@ from diffusion_scenarios._facts.limits import (
     date_range_words,
 )
 from diffusion_scenarios._facts.scenario import trusted
-from diffusion_scenarios._law import vocab as vocab
+from diffusion_scenarios._law import vocab
 from diffusion_scenarios._law.countries import is_member, resolve_country, suggest_country
 from diffusion_scenarios.errors import Problem, ScenarioError
 
