@@ -449,16 +449,16 @@ def catalogue() -> RuleCatalogue:
     by the next call, which also clears the engine's caches (they derive from the law):
     after changing the variable in a running process, call ``catalogue()`` once.
     """
-    folder = os.environ.get(RULES_ENV)
-    key = str(Path(folder).resolve()) if folder else None
-    if key != _in_use[0]:
-        _in_use[0] = key
+    folder = os.environ.get(RULES_ENV) or None
+    if folder != _in_use[0]:  # resolved once per switch, not on every call (a hot path)
+        _in_use[:] = [folder, str(Path(folder).resolve()) if folder else None]
         _clear_engine_caches()
-    return _load(key)
+    return _load(_in_use[1])
 
 
-#: The folder of the catalogue last returned (``None``: the package's own).
-_in_use: list[str | None] = [None]
+#: The variable's value last seen, and the folder it named when first seen (``None``: the
+#: package's own catalogue). A relative folder is read from the working directory then.
+_in_use: list[str | None] = [None, None]
 
 
 def _clear_engine_caches() -> None:
