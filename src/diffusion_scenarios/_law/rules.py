@@ -332,11 +332,6 @@ class RuleCatalogue:
             seen.add(rule.earlier)
             current = rule.earlier
 
-    def not_in_force(self, rule_ids: Iterable[str], day: Date) -> tuple[str, ...]:
-        """The ids among ``rule_ids`` that were not in force on ``day`` (to be cited only
-        with the words "not yet in force", or not at all)."""
-        return tuple(r for r in rule_ids if self.get(r).version_on(day) is None)
-
     def in_force_on(self, day: Date) -> tuple[Rule, ...]:
         """Every rule that applied on ``day``."""
         return tuple(r for r in self._rules.values() if r.version_on(day) is not None)

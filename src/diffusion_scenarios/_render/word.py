@@ -161,13 +161,6 @@ def _run(
         run.font.size = Pt(size)
 
 
-def _mono(text: str) -> Callable[[Paragraph], None]:
-    def fill(paragraph: Paragraph) -> None:
-        _run(paragraph, text, mono=True)
-
-    return fill
-
-
 def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
     """A Word field (``PAGE``, ``NUMPAGES``): Word and LibreOffice fill it in on display."""
     from docx.oxml.ns import qn
@@ -301,12 +294,6 @@ class _Memo:
         for item in items:
             self.para(item, style="List Bullet")
 
-    def labelled(self, label: str, value: str) -> Paragraph:
-        paragraph = self.para()
-        _run(paragraph, f"{label}: ", bold=True)
-        _run(paragraph, value)
-        return paragraph
-
     def rules(self, paragraph: Paragraph, rule_ids: Iterable[str] | Rules) -> None:
         """``rpd-83 (secondary), rpd-34-3 (UNVERIFIED)``: the flag bold and coloured."""
         cited = rule_ids if isinstance(rule_ids, Rules) else rules(self.assessment, rule_ids)
@@ -328,9 +315,6 @@ class _Memo:
         paragraph = self.para()
         _run(paragraph, "Rules: ", bold=True)
         self.rules(paragraph, rule_ids)
-
-    def rules_cell(self, rule_ids: Sequence[str]) -> Filler:
-        return lambda paragraph: self.rules(paragraph, rule_ids)
 
     # tables
 
