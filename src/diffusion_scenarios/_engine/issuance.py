@@ -44,6 +44,9 @@ _RPD = "rpd-1-notice"
 class IssuanceResult:
     issuance: Issuance
     notes: StageNotes
+    # The plain sentence when the requesting state was not a member (issue date or day
+    # assessed), else None: a reason here, and a caveat of the whole assessment.
+    requesting_not_member: str | None = None
 
 
 def red_notice_refused_on(scenario: Scenario) -> Date | None:
@@ -137,23 +140,25 @@ def issuance_stage(
         ('not_screened', False, True)
     """
     book = NoteBook()
-    reasons, cites = _dates_that_matter(scenario, as_of, book)
+    not_member = requesting_state_not_member(scenario, as_of)
+    reasons, cites = _dates_that_matter(scenario, as_of, not_member, book)
     if scenario.notice.kind == "red_notice":
         issuance = _red_notice(scenario, defects_at_issue, screened_grounds, reasons, cites, book)
     else:
         issuance = _diffusion(scenario, reasons, cites, book)
-    return IssuanceResult(issuance=issuance, notes=book.freeze())
+    return IssuanceResult(
+        issuance=issuance, notes=book.freeze(), requesting_not_member=not_member
+    )
 
 
 def _dates_that_matter(
-    scenario: Scenario, as_of: Date, book: NoteBook
+    scenario: Scenario, as_of: Date, not_member: str | None, book: NoteBook
 ) -> tuple[list[str], list[str]]:
     """What the dates say before anything else: membership, and rules not yet in force."""
     notice = scenario.notice
     issued = notice.issued_on
     reasons: list[str] = []
     cites: list[str] = []
-    not_member = requesting_state_not_member(scenario, as_of)
     if not_member is not None:
         reasons.append(not_member)
         cites.append("interpol-membership")

@@ -64,7 +64,6 @@ from diffusion_scenarios._engine.grounds.evaluate import (
 from diffusion_scenarios._engine.issuance import (
     IssuanceResult,
     issuance_stage,
-    requesting_state_not_member,
 )
 from diffusion_scenarios._engine.outcome import predict_outcome
 from diffusion_scenarios._engine.route import RouteResult, route_stage, statute_applies
@@ -548,9 +547,8 @@ def _caveats(
             f"({long_date(notice.issued_on)}): nothing is on file yet, and no CCF outcome is "
             "predicted."
         )
-    not_member = requesting_state_not_member(scenario, as_of)
-    if not_member is not None:
-        caveats.append(not_member)
+    if stages.issued.requesting_not_member is not None:
+        caveats.append(stages.issued.requesting_not_member)
     if stages.route.planned:
         caveats.append(
             "No challenge is stated in the facts: the CCF route shown is a plan from the "
