@@ -103,10 +103,23 @@ _ARTICLE3_INDICATORS = (
 
 #: The terms of the decision model (outcome.yaml), each a fitted weight: its value, its
 #: start, the range the fit allows, whether it is fitted, and its leave-one-out range.
-_OUTCOME_TERMS: tuple[str, ...] = ("intercept", "any_strong", "at_least_arguable", "any_strength")
-_OUTCOME_TERMS += ("prior_compliant", "ncb_answers", "update_intercept", "update_ground")
-_WEIGHT_TERM: Schema = {"value": "number", "start": "number", "range": "list", "fitted": "bool"}
-_WEIGHT_TERM = {**_WEIGHT_TERM, "leave_one_out": "list"}
+_OUTCOME_TERMS = (
+    "intercept",
+    "any_strong",
+    "at_least_arguable",
+    "any_strength",
+    "prior_compliant",
+    "ncb_answers",
+    "update_intercept",
+    "update_ground",
+)
+_WEIGHT_TERM: Schema = {
+    "value": "number",
+    "start": "number",
+    "range": "list",
+    "fitted": "bool",
+    "leave_one_out": "list",
+}
 
 #: The value keys each rule carries and their types, rule by rule. A rule not named here
 #: carries no ``value``. ``number`` is an int or a float (never a bool); a nested mapping
