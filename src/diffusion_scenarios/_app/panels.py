@@ -17,7 +17,7 @@ from html import escape
 from itertools import count
 
 from diffusion_scenarios._engine.assessment import Assessment, Citation, EnforcementEntry
-from diffusion_scenarios._law.vocab import BASIS_NOTES, KIND_WORDS
+from diffusion_scenarios._law.vocab import ARREST_RISKS, BASIS_NOTES, KIND_WORDS
 from diffusion_scenarios._law.vocab import OUTCOME_BADGES as OUTCOME_WORDS
 from diffusion_scenarios._law.vocab import RISK_PHRASES as _RISK_PHRASES
 from diffusion_scenarios._law.vocab import VERIFICATION_WORDS as _VERIFICATION_WORDS
@@ -63,9 +63,9 @@ def _on(background: str) -> tuple[str, str]:
 
 # The figures' Okabe-Ito palette (plots.PALETTE), so a colour means the same everywhere.
 _RISK_STYLE = {
-    risk: _on(PALETTE[f"recipient_{risk}"]) for risk in ("high", "medium", "low", "none")
+    risk: _on(PALETTE[f"recipient_{risk}"]) for risk in ARREST_RISKS
 }
-RISK_ORDER = {"high": 0, "medium": 1, "low": 2, "none": 3}
+RISK_ORDER = {risk: rank for rank, risk in enumerate(ARREST_RISKS)}  # highest first
 
 _STRENGTH_STYLE = {strength: _on(PALETTE[strength]) for strength in ("strong", "arguable", "weak")}
 

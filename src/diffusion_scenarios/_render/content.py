@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._law.vocab import (
+    ARREST_RISKS,
     BASIS_CELLS,
     BASIS_WORDS,
     KIND_WORDS,
@@ -81,9 +82,6 @@ NOTICE = (
     "incomplete or out of date; rules marked unverified are not settled law. Check every "
     "point against the current texts and take advice from a qualified lawyer."
 )
-
-RISKS_IN_ORDER = ("high", "medium", "low", "none")
-
 
 # --- plain words ---------------------------------------------------------------------------
 
@@ -563,7 +561,7 @@ def enforcement_summary(assessment: Assessment) -> EnforcementSummary:
                 non_members.append(entry.country)
         else:
             recipients.append(entry)
-    order = {risk: rank for rank, risk in enumerate(RISKS_IN_ORDER)}
+    order = {risk: rank for rank, risk in enumerate(ARREST_RISKS)}
     recipients.sort(key=lambda e: (order.get(e.arrest_risk, len(order)), e.country))
     groups: dict[tuple[str, bool], list[EnforcementEntry]] = {}
     for entry in recipients:

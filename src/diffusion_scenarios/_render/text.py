@@ -15,7 +15,12 @@ from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._law.countries import country_name
-from diffusion_scenarios._law.vocab import KIND_WORDS, OUTCOME_SENTENCES, SCREENING_SHORT_WORDS
+from diffusion_scenarios._law.vocab import (
+    ARREST_RISKS,
+    KIND_WORDS,
+    OUTCOME_SENTENCES,
+    SCREENING_SHORT_WORDS,
+)
 from diffusion_scenarios._render.content import RuleRef
 from diffusion_scenarios._render.phrases import (
     confidence_words,
@@ -145,7 +150,7 @@ def _issuance_and_circulation(a: Assessment) -> list[str]:
 def _risk_groups(a: Assessment, recipients: list[EnforcementEntry]) -> list[str]:
     """The recipients by arrest risk; a presumed high risk is listed apart, in words."""
     lines: list[str] = []
-    for risk in ("high", "medium", "low", "none"):
+    for risk in ARREST_RISKS:
         group = [e for e in recipients if e.arrest_risk == risk]
         # A presumed high risk (an EU state with no finding of its own) is not a finding:
         # it is listed apart, in words, and not among the recipients at high risk.
