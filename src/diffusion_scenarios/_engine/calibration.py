@@ -39,6 +39,8 @@ from diffusion_scenarios._engine.outcome import (
     features_of,
     likelihood_of,
     model_weights,
+    settings_offset,
+    sigmoid,
 )
 from diffusion_scenarios._law.rules import catalogue
 
@@ -132,11 +134,6 @@ def case_features(
 
 
 # ------------------------------------------------------------------------------ fitting
-def _sigmoid(x: float) -> float:
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    z = math.exp(x)
-    return z / (1.0 + z)
 
 
 def _logit(p: float) -> float:
@@ -164,7 +161,7 @@ def _coordinate_fit(
                 if x[i] == 0.0:
                     continue
                 score = offset + sum(current[n] * v for n, v in zip(names, x, strict=True))
-                p = _sigmoid(score)
+                p = sigmoid(score)
                 gradient += weight * (p - y) * x[i]
                 curvature += weight * p * (1.0 - p) * x[i] * x[i]
             new = min(max(current[name] - gradient / curvature, terms[name].low), terms[name].high)
@@ -198,13 +195,7 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
     for case in cases:
         weight = fit_weight.get(case.confidence, 1.0)
         features = case.features
-        offset = 0.0
-        if features.ncb_silent:
-            offset += base.ncb_silent
-        if features.co_accused_deleted:
-            offset += base.co_accused_deleted
-        if features.diffusion_after_refusal:
-            offset += base.diffusion_after_refusal
+        offset = settings_offset(features, base)
         deleted = 1.0 if case.ccf_outcome == "not_compliant" else 0.0
         deletion_rows.append((features.deletion_terms(cap), offset, deleted, weight))
         if not deleted:

@@ -152,24 +152,32 @@ def model_weights() -> ModelWeights:
     )
 
 
-def _sigmoid(x: float) -> float:
+def sigmoid(x: float) -> float:
+    """The logistic function, computed without overflow for large ``|x|``."""
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
     z = math.exp(x)
     return z / (1.0 + z)
 
 
+def settings_offset(features: Features, weights: ModelWeights) -> float:
+    """The part of the deletion score that the model's settings fix rather than the fit:
+    NCB silence, a co-accused's deleted data, a diffusion after a refused red notice."""
+    offset = 0.0
+    if features.ncb_silent:
+        offset += weights.ncb_silent
+    if features.co_accused_deleted:
+        offset += weights.co_accused_deleted
+    if features.diffusion_after_refusal:
+        offset += weights.diffusion_after_refusal
+    return offset
+
+
 def deletion_score(features: Features, weights: ModelWeights) -> float:
     """The log-odds of deletion against keeping."""
     terms = features.deletion_terms(weights.ground_cap)
     score = sum(w * x for w, x in zip(weights.deletion, terms, strict=True))
-    if features.ncb_silent:
-        score += weights.ncb_silent
-    if features.co_accused_deleted:
-        score += weights.co_accused_deleted
-    if features.diffusion_after_refusal:
-        score += weights.diffusion_after_refusal
-    return score
+    return score + settings_offset(features, weights)
 
 
 def likelihood_of(features: Features, weights: ModelWeights | None = None) -> tuple[float, ...]:
@@ -181,8 +189,8 @@ def likelihood_of(features: Features, weights: ModelWeights | None = None) -> tu
         True
     """
     w = weights or model_weights()
-    deleted = _sigmoid(deletion_score(features, w))
-    share = _sigmoid(sum(a * b for a, b in zip(w.update, features.update_terms(), strict=True)))
+    deleted = sigmoid(deletion_score(features, w))
+    share = sigmoid(sum(a * b for a, b in zip(w.update, features.update_terms(), strict=True)))
     with_update = (1.0 - deleted) * share
     return (deleted, with_update, 1.0 - deleted - with_update)
 
