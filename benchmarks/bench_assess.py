@@ -21,20 +21,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import statistics
-import time
+
+from timing import each_median_ms
 
 import diffusion_scenarios as ds
 
 TARGET_MS = 5.0
-
-
-def _median_ms(calls: list[object]) -> float:
-    times = []
-    for call in calls:
-        start = time.perf_counter()
-        call()  # type: ignore[operator]
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
@@ -49,8 +41,8 @@ def main() -> None:
     rows = []
     for scenario_id, scenario in scenarios.items():
         base = scenario.as_of or dt.date.today()
-        warm = _median_ms([lambda s=scenario: ds.assess(s).to_dict() for _ in range(args.repeat)])
-        fresh = _median_ms(
+        warm = each_median_ms([lambda s=scenario: ds.assess(s).to_dict()] * args.repeat)
+        fresh = each_median_ms(
             [
                 lambda s=scenario, d=base + dt.timedelta(days=i + 1): ds.assess(
                     s, as_of=d

@@ -14,23 +14,14 @@ under 2 s, and ``diffusion-scenarios --help`` without pandas (checked here).
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+
+from timing import median_ms
 
 from diffusion_scenarios import caselaw
 from diffusion_scenarios._law.data import data_file
-
-
-def _median_ms(call: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        call()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -51,25 +42,25 @@ def main() -> None:
     print(f"decisions index: {len(table)} rows")
     row("import pandas", pandas_ms, 1)
     row("first read (parse, validate, frame)", first_ms, 1)
-    row("cached read (a copy)", _median_ms(caselaw.decisions, args.repeat))
+    row("cached read (a copy)", median_ms(caselaw.decisions, args.repeat))
 
     def by_tag_and_outcome() -> object:
         return caselaw.filter_decisions(tag="Political character", outcome="not_compliant")
 
-    row("filter by tag and outcome", _median_ms(by_tag_and_outcome, args.repeat))
-    row("tag_counts", _median_ms(caselaw.tag_counts, args.repeat))
-    row("outcome_shares_by_tag", _median_ms(caselaw.outcome_shares_by_tag, args.repeat))
+    row("filter by tag and outcome", median_ms(by_tag_and_outcome, args.repeat))
+    row("tag_counts", median_ms(caselaw.tag_counts, args.repeat))
+    row("outcome_shares_by_tag", median_ms(caselaw.outcome_shares_by_tag, args.repeat))
     row(
         "decisions_text (whole index)",
-        _median_ms(lambda: caselaw.decisions_text(table), args.repeat),
+        median_ms(lambda: caselaw.decisions_text(table), args.repeat),
     )
 
     expected = data_file("scenarios/expected.csv")
     folder, csv_path = str(expected.parent), str(expected)
     result = caselaw.compare(folder, csv_path)
-    compare_ms = _median_ms(lambda: caselaw.compare(folder, csv_path), max(3, args.repeat // 10))
+    compare_ms = median_ms(lambda: caselaw.compare(folder, csv_path), max(3, args.repeat // 10))
     row(f"compare on {result.cases} CCF cases", compare_ms, 1)
-    calibration_ms = _median_ms(
+    calibration_ms = median_ms(
         lambda: caselaw.calibration(folder, csv_path), max(3, args.repeat // 20)
     )
     row(f"calibration, {result.cases} leave-one-out refits", calibration_ms, 1)

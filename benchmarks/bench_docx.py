@@ -22,14 +22,13 @@ import datetime as dt
 import os
 import statistics
 import tempfile
-import time
 import zipfile
-from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
-from typing import Any
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+from timing import median_s
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import reports
@@ -38,15 +37,6 @@ from diffusion_scenarios._render.word import render_docx
 MEMO_TARGET_S = 4.0
 SIZE_TARGET_BYTES = 5_000_000
 WHEN = dt.datetime(2025, 1, 1)
-
-
-def _median_s(function: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _picture_bytes(data: bytes) -> int:
@@ -66,12 +56,12 @@ def main() -> None:
     rows: list[tuple[str, float, float, float, int, int, int]] = []
     with tempfile.TemporaryDirectory() as folder:
         for key, assessment in assessments.items():
-            full = _median_s(lambda a=assessment: render_docx(a, timestamp=WHEN), args.repeat)
-            text_only = _median_s(
+            full = median_s(lambda a=assessment: render_docx(a, timestamp=WHEN), args.repeat)
+            text_only = median_s(
                 lambda a=assessment: render_docx(a, figures=False, timestamp=WHEN), args.repeat
             )
             target = Path(folder) / f"{key}.docx"
-            written = _median_s(
+            written = median_s(
                 lambda a=assessment, t=target: reports.write_report(a, t, "docx", force=True),
                 args.repeat,
             )

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import statistics
-import time
-from collections.abc import Callable
+
+from timing import each_median_ms
 
 import diffusion_scenarios as ds
 
@@ -51,15 +50,6 @@ def _scenario(result: str) -> ds.Scenario:
     )
 
 
-def _median_ms(call: Callable[[int], object], repeat: int) -> float:
-    times = []
-    for i in range(repeat):
-        start = time.perf_counter()
-        call(i)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=200, help="timed calls per scenario")
@@ -69,12 +59,14 @@ def main() -> None:
     for result in ("acquitted", "convicted_pending"):
         scenario = _scenario(result)
         ds.assess(scenario).to_dict()
-        warm = _median_ms(lambda _i, s=scenario: ds.assess(s).to_dict(), args.repeat)
-        fresh = _median_ms(
-            lambda i, s=scenario: ds.assess(
-                s, as_of=dt.date(2023, 1, 1) + dt.timedelta(days=i + 1)
-            ).to_dict(),
-            args.repeat,
+        warm = each_median_ms([lambda s=scenario: ds.assess(s).to_dict()] * args.repeat)
+        fresh = each_median_ms(
+            [
+                lambda s=scenario, d=dt.date(2023, 1, 1) + dt.timedelta(days=i + 1): ds.assess(
+                    s, as_of=d
+                ).to_dict()
+                for i in range(args.repeat)
+            ]
         )
         worst = max(worst, warm, fresh)
         print(f"{scenario.id:<30}{warm:>10.3f}{fresh:>14.3f}")

@@ -21,11 +21,12 @@ import argparse
 import io
 import os
 import statistics
-import time
 from collections.abc import Callable
 from typing import Any
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+
+from timing import median_s
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import plots
@@ -34,15 +35,6 @@ from diffusion_scenarios._render.markdown import render_markdown
 
 FIGURE_TARGET_S = 1.0
 MEMO_TARGET_S = 4.0
-
-
-def _median_s(function: Callable[[], Any], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def _png(figure: Any) -> bytes:
@@ -81,7 +73,7 @@ def main() -> None:
     print(f"{'what':50} {'median':>9} {'slowest':>9}")
     for label, job in jobs.items():
         per_scenario = [
-            _median_s(lambda a=assessment, j=job: j(a), args.repeat)
+            median_s(lambda a=assessment, j=job: j(a), args.repeat)
             for assessment in assessments.values()
         ]
         median = statistics.median(per_scenario)
