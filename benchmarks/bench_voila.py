@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser_support import (  # noqa: E402
+    free_port,
     launch_chromium,
     open_page,
     stop_server,
@@ -43,12 +43,6 @@ from browser_support import (  # noqa: E402
 
 BANNER = "[role=status]"
 
-
-
-def _port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _summary(name: str, values: list[float], target: float) -> str:
@@ -63,7 +57,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    port = _port()
+    port = free_port()
     log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"bench_voila_{port}.log"
     voila = Path(sys.executable).with_name("voila")
     program = [str(voila)] if voila.exists() else [sys.executable, "-m", "voila"]

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import (
+    free_port,
     keep_artifact,
     open_page,
     overflowing_text,
@@ -25,7 +26,7 @@ from browser_support import (
     save_screenshot,
     stop_server,
 )
-from test_voila_browser import KERNEL_TIMEOUT_MS, ROOT, _free_port
+from test_voila_browser import KERNEL_TIMEOUT_MS, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +52,7 @@ def test_the_policy_lab_shows_every_label_and_box_whole(tmp_path: Path) -> None:
     require_browser()
     notebook = tmp_path / "lab.ipynb"
     notebook.write_text(json.dumps(NOTEBOOK), encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     voila = Path(sys.executable).with_name("voila")
     program = [str(voila)] if voila.exists() else [sys.executable, "-m", "voila"]
     log_path = tmp_path / "voila.log"

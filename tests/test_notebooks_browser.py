@@ -16,7 +16,6 @@ import os
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -28,7 +27,7 @@ from typing import Any
 
 import nbformat
 import pytest
-from browser_support import keep_artifact, open_page, require_browser, stop_server
+from browser_support import free_port, keep_artifact, open_page, require_browser, stop_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -38,19 +37,13 @@ DRAWS = re.compile(r"\bplots\.\w+\(|\bplot_\w+\(|\bfig\b|\bplt\.|\bFigure\b|\.sa
 RUN_TIMEOUT_MS = 240_000
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """``(base_url, token)`` of a JupyterLab serving a copy of the notebooks."""
     require_browser()
     work = tmp_path_factory.mktemp("lab")
     shutil.copytree(ROOT / "notebooks", work / "notebooks")
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     jupyter = Path(sys.executable).with_name("jupyter")
     program = [str(jupyter)] if jupyter.exists() else [sys.executable, "-m", "jupyter"]
     command = [

@@ -14,7 +14,6 @@ whatever happens.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from browser_support import (
+    free_port,
     keep_artifact,
     open_page,
     overflowing_text,
@@ -46,12 +46,6 @@ START = "red-notice-homicide-compliant"
 # Voila's lab template without its CDN stylesheet links, so the app asks nothing of the
 # network. Any request leaving the machine fails the test.
 KERNEL_TIMEOUT_MS = 150_000  # a Voilà kernel start on two busy cores can take a while
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _voila_command(port: int) -> list[str]:
@@ -84,7 +78,7 @@ def _wait_for_waiting_kernel() -> None:
 @pytest.fixture(scope="module")
 def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     require_browser()
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("voila") / "voila.log"
     # JUPYTER_PATH: the ds-offline template from this checkout (an editable install does
     # not copy share/). PWD: the folder the app is started in, where relative names go.
