@@ -308,3 +308,32 @@ def test_every_value_the_engine_reads_is_declared_for_its_rule() -> None:
     assert len(read) >= 15
     undeclared = [r for r in read if r[2] not in VALUE_SCHEMA.get(r[1], {})]
     assert undeclared == []
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("rules: [ {id: x\n", "not valid YAML: expected ',' or '}'"),
+        ("- 1\n", "expected a mapping with 'rules:', found a list"),
+        ("rules: 5\n", "'rules' must be a list of rules"),
+        ("rules: !!python/object:os.system {}\n", "the tag !!python/object:os.system"),
+    ],
+)
+def test_a_rule_file_broken_by_hand_is_refused_in_one_line_naming_it(
+    tmp_path: Path, text: str, said: str
+) -> None:
+    for shipped in _shipped().glob("*.yaml"):
+        (tmp_path / shipped.name).write_text(shipped.read_text("utf-8"), "utf-8")
+    broken = tmp_path / "outcome.yaml"
+    broken.write_bytes(text.encode("utf-8"))
+    with pytest.raises(ReferenceDataError) as refused:
+        load_catalogue(tmp_path)
+    message = str(refused.value)
+    assert str(broken) in message and said in message
+    assert "\n" not in message
+
+
+def test_a_rule_file_that_is_not_utf8_is_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "procedure.yaml").write_bytes(b"rules: \xe9\n")
+    with pytest.raises(ReferenceDataError, match=r"procedure\.yaml: not UTF-8 text$"):
+        load_catalogue(tmp_path)

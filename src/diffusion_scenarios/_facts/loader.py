@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from functools import cache
@@ -64,7 +63,7 @@ from diffusion_scenarios._facts.files import (
 )
 from diffusion_scenarios._facts.limits import MAX_FILE_BYTES
 from diffusion_scenarios._facts.scenario import Notice, Scenario  # noqa: F401 (the examples)
-from diffusion_scenarios._facts.yaml_io import dump_yaml, load_yaml
+from diffusion_scenarios._facts.yaml_io import dump_yaml, load_yaml, yaml_fault
 from diffusion_scenarios.errors import Problem, ScenarioError, UnknownScenarioError
 
 __all__ = [
@@ -83,33 +82,9 @@ def _fail(source: str | None, expected: str, found: str | None = None) -> Scenar
     return ScenarioError([Problem(path="", expected=expected, found=found, source=source)])
 
 
-# PyYAML's wording of common faults, in words for people who do not write parsers.
-_YAML_WORDS = {
-    "found character": "a character that cannot start a value (a tab? indent with spaces; "
-    "put text that starts with @ or ` in quotes)",
-    "mapping values are not allowed": "a colon where no key can start (put text that "
-    "contains ': ' in quotes)",
-    "found undefined alias": "a reference (*name) to an anchor that is not defined",
-    "found unacceptable character": "a character YAML does not allow (a control character)",
-}
-
-
 def _yaml_problem(error: yaml.YAMLError, source: str | None) -> ScenarioError:
     """A YAML error as one problem, with the line and column of the fault."""
-    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "the file"
-    reason = str(getattr(error, "problem", None) or str(error).splitlines()[0])
-    for start, words in _YAML_WORDS.items():
-        if reason.startswith(start):
-            reason = words
-            break
-    reason = reason.removeprefix("found ")
-    if "could not determine a constructor" in str(reason):
-        quoted = re.search(r"'([^']*)'", str(reason))
-        tag = quoted.group(1) if quoted else "used"
-        tag = tag.replace("tag:yaml.org,2002:", "!!")
-        reason = f"the tag {tag} is not allowed (scenario files hold plain data only)"
-    return _fail(source, "valid YAML", f"{reason} at {where}")
+    return _fail(source, "valid YAML", yaml_fault(error, plain_data="scenario files"))
 
 
 def _parse(text: str, source: str | None, *, json_text: bool | None) -> Any:

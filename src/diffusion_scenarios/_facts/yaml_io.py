@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-__all__ = ["DuplicateKeyError", "dump_yaml", "load_yaml"]
+__all__ = ["DuplicateKeyError", "dump_yaml", "load_yaml", "yaml_fault"]
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
@@ -203,3 +203,35 @@ def dump_yaml(data: Any) -> str:
         default_flow_style=False,
         width=88,
     )
+
+
+# PyYAML's wording of common faults, in words for people who do not write parsers.
+_YAML_WORDS = {
+    "found character": "a character that cannot start a value (a tab? indent with spaces; "
+    "put text that starts with @ or ` in quotes)",
+    "mapping values are not allowed": "a colon where no key can start (put text that "
+    "contains ': ' in quotes)",
+    "found undefined alias": "a reference (*name) to an anchor that is not defined",
+    "found unacceptable character": "a character YAML does not allow (a control character)",
+}
+
+
+def yaml_fault(error: yaml.YAMLError, *, plain_data: str) -> str:
+    """What is wrong in a YAML text and where, in plain words ("... at line 3, column 7").
+
+    ``plain_data`` names the files that hold plain data only (for a refused tag).
+    """
+    mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+    where = f"line {mark.line + 1}, column {mark.column + 1}" if mark is not None else "the file"
+    reason = str(getattr(error, "problem", None) or str(error).splitlines()[0])
+    for start, words in _YAML_WORDS.items():
+        if reason.startswith(start):
+            reason = words
+            break
+    reason = reason.removeprefix("found ")
+    if "could not determine a constructor" in reason:
+        quoted = re.search(r"'([^']*)'", reason)
+        tag = quoted.group(1) if quoted else "used"
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
+        reason = f"the tag {tag} is not allowed ({plain_data} hold plain data only)"
+    return f"{reason} at {where}"

@@ -59,6 +59,7 @@ from typing import Any
 import yaml
 
 from diffusion_scenarios._engine.assessment import Citation
+from diffusion_scenarios._facts.yaml_io import yaml_fault
 from diffusion_scenarios._law.vocab import VERIFICATION
 from diffusion_scenarios.errors import ReferenceDataError
 
@@ -497,6 +498,26 @@ def _load(folder: str | None) -> RuleCatalogue:
     return _read(Path(folder))
 
 
+def _read_file(file: Traversable | Path, source: str) -> dict[str, Any]:
+    """One rule file as a mapping; a file that is not UTF-8 YAML holding a mapping is refused
+    in one line naming it (an edited copy of the law must never end in a traceback)."""
+    try:
+        doc = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ReferenceDataError(f"rule catalogue {source}: not UTF-8 text") from None
+    except yaml.YAMLError as error:
+        fault = yaml_fault(error, plain_data="rule files")
+        raise ReferenceDataError(f"rule catalogue {source}: not valid YAML: {fault}") from None
+    if doc is None:
+        return {}
+    if not isinstance(doc, dict):
+        raise ReferenceDataError(
+            f"rule catalogue {source}: expected a mapping with 'rules:', found a "
+            f"{type(doc).__name__}"
+        )
+    return doc
+
+
 def _read(folder: Traversable | Path) -> RuleCatalogue:
     """Read every ``*.yaml`` of ``folder``; errors name the file as ``rules/<name>`` for the
     package's own catalogue and by its full path for any other folder."""
@@ -507,7 +528,7 @@ def _read(folder: Traversable | Path) -> RuleCatalogue:
     by_instrument: list[tuple[str, str]] = []
     for f in files:
         source = str(f) if isinstance(folder, Path) else f"rules/{f.name}"
-        doc = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        doc = _read_file(f, source)
         for item in doc.get("earlier_by_instrument", []) or []:
             if not isinstance(item, dict) or not item.get("instrument") or not item.get("earlier"):
                 raise ReferenceDataError(
@@ -515,7 +536,10 @@ def _read(folder: Traversable | Path) -> RuleCatalogue:
                     "'instrument' and 'earlier'"
                 )
             by_instrument.append((str(item["instrument"]), str(item["earlier"])))
-        for entry in doc.get("rules", []):
+        entries = doc.get("rules", [])
+        if not isinstance(entries, list):
+            raise ReferenceDataError(f"rule catalogue {source}: 'rules' must be a list of rules")
+        for entry in entries:
             rule = _parse_rule(entry, source)
             if rule.id in rules:
                 raise ReferenceDataError(f"rule catalogue: duplicate rule id '{rule.id}'")
