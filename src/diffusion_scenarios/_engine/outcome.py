@@ -44,7 +44,11 @@ from diffusion_scenarios._engine.assessment import OUTCOMES, Ground, Hinge, Outc
 from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, UPDATE_GROUNDS
 from diffusion_scenarios._facts.scenario import Scenario
-from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios._law.rules import (
+    OUTCOME_DELETION_TERMS,
+    OUTCOME_UPDATE_TERMS,
+    catalogue,
+)
 from diffusion_scenarios._law.vocab import OUTCOME_LIKELY_WORDS
 
 __all__ = [
@@ -67,17 +71,11 @@ SILENCE_RULE = "ccf-practice-ncb-silence"
 CONDITIONAL_RULE = "model-outcome-conditional"
 BASE_RATES_RULE = "ccf-outcome-base-rates"
 
-#: The weights of the deletion score, in the order of :meth:`Features.deletion_terms`.
-DELETION_TERMS = (
-    "intercept",
-    "any_strong",
-    "at_least_arguable",
-    "any_strength",
-    "prior_compliant",
-    "ncb_answers",
-)
+#: The weights of the deletion score, in the order of :meth:`Features.deletion_terms`
+#: (declared with the catalogue's schema for outcome.yaml).
+DELETION_TERMS = OUTCOME_DELETION_TERMS
 #: The weights of the "kept with an update" score.
-UPDATE_TERMS = ("update_intercept", "update_ground")
+UPDATE_TERMS = OUTCOME_UPDATE_TERMS
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

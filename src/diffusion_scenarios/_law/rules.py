@@ -102,18 +102,19 @@ _ARTICLE3_INDICATORS = (
     "third_state_found_political",
 )
 
-#: The terms of the decision model (outcome.yaml), each a fitted weight: its value, its
-#: start, the range the fit allows, whether it is fitted, and its leave-one-out range.
-_OUTCOME_TERMS = (
+#: The terms of the decision model (outcome.yaml), each a fitted weight, in the order the
+#: engine multiplies them (``_engine.outcome``): the deletion score's, then the update's.
+OUTCOME_DELETION_TERMS = (
     "intercept",
     "any_strong",
     "at_least_arguable",
     "any_strength",
     "prior_compliant",
     "ncb_answers",
-    "update_intercept",
-    "update_ground",
 )
+OUTCOME_UPDATE_TERMS = ("update_intercept", "update_ground")
+#: A weight's fields: its value, its start, the range the fit allows, whether it is
+#: fitted, and its leave-one-out range.
 _WEIGHT_TERM: Schema = {
     "value": "number",
     "start": "number",
@@ -179,7 +180,9 @@ VALUE_SCHEMA: Mapping[str, Schema] = {
         "medium_confidence_at": "number",
         "facts_that_matter": "list",
     },
-    "model-outcome-weights": dict.fromkeys(_OUTCOME_TERMS, _WEIGHT_TERM),
+    "model-outcome-weights": dict.fromkeys(
+        (*OUTCOME_DELETION_TERMS, *OUTCOME_UPDATE_TERMS), _WEIGHT_TERM
+    ),
 }
 
 _TYPES: dict[str, tuple[type, ...]] = {
