@@ -1,34 +1,35 @@
 """The likely CCF decision on a request for deletion: an outcome with its likelihood.
 
-How the CCF decides, as this model reads its practice (rules in ``data/rules/outcome.yaml``):
+How the model reads the CCF (every number in ``data/rules/outcome.yaml``):
 
-1. **The CCF keeps data only when it is satisfied that they comply**, and the burden is on
-   the source NCB, which recorded them (``ccf-practice-burden-on-source``). Every ground
-   for deletion found on the facts therefore counts towards deletion; none is needed to
-   be "decisive" on its own. A strong ground weighs more than an arguable one, a weak one
-   little.
-2. **An NCB that does not answer** the CCF's questions has not backed its request, and the
-   data go (``ccf-practice-ncb-silence``). One that **answers and backs its request**
-   leaves the grounds to persuade on their own. When it is **not known** whether the NCB
-   answers, the outcome is conditional ("deleted unless the NCB shows that the data
-   comply") and the NCB's answer is listed in ``hinges_on``
-   (``model-outcome-conditional``).
-3. Grounds that call for **correcting the record** (data accuracy, a refused extradition)
-   make "kept with an update" the likelier way of keeping the data.
-4. An earlier CCF finding that the data comply, the co-accused's data having been deleted,
-   and a diffusion sent after a red notice on the same facts was refused, move the
-   balance too.
+1. **Start from the base rate.** Knowing nothing about a case, the likelihood of each outcome
+   is the CCF's published split of the complaints it decided (``ccf-outcome-base-rates``),
+   with low confidence. A fact that is not known moves nothing by itself.
+2. **The NCB's answer is averaged when unknown.** A source NCB that does not answer the
+   CCF has not backed its data and they are deleted (``ccf-practice-ncb-silence``; 50 of the
+   449 complaints decided in 2021). When it is not known whether the NCB answers, the
+   likelihood is the average over both answers, weighted by those published frequencies, and
+   the answer is listed in ``hinges_on`` when one answer would change the outcome.
+3. **Alleged or established.** A ground resting on a record (a court's finding, a recognised
+   status, an extradition refusal, the NCB's own documents or answer) moves the likelihood a
+   lot; one resting only on what the applicant alleges moves it a little
+   (``model-outcome-settings: alleged_share``). How each fact is known comes from the file's
+   ``evidence:`` map or, for a fact it does not list, from the field's default
+   (:func:`~diffusion_scenarios._facts.scenario.evidence_of`).
+4. **One fact, one count.** Grounds that rest on the same fact form one consideration and
+   count once, at the strength of the best of them (``rests_on`` in the settings names the
+   facts each ground rests on). The memo still lists every ground.
+5. **Correction before deletion.** Where a consideration calls for correcting the record
+   (a refused extradition, a final judgment abroad on the same acts) and no strong ground
+   for deletion rests on the same fact, the CCF keeps the data with an update (Statute
+   Art 39 corrective action; CCF 2023 Nos. 2 and 10 on ne bis in idem).
+6. **Revision stands on new facts only.** An earlier CCF decision on the same data tends to
+   stand (Statute Art 42).
 
-The model is a pair of logistic scores (numbers in ``outcome.yaml``): one for deletion
-against keeping, one for "kept with an update" against "kept as is". Every ground weight
-is zero or more, and grounds are counted cumulatively (strong ones also count as at least
-arguable), so **adding a ground or strengthening one never lowers the likelihood of
-deletion**. The three likelihoods sum to 1 (``compliant`` takes what the other two leave)
-and the prediction is the most likely of them.
-
-Confidence is ``low`` when few of the facts that matter are known (thin facts), and
-otherwise follows how clear the likelihood is. ``hinges_on`` lists the unknown or
-contestable facts whose answer would change the prediction, most decisive first.
+No likelihood above ``likelihood_cap`` (0.95) is given: a model estimated on a few dozen
+decisions cannot support more. Confidence is "high" only above the threshold at which the
+cross-validated predictions were right at least 90 % of the time (written by
+``scripts/fit_outcome.py``).
 """
 
 from __future__ import annotations
@@ -36,24 +37,22 @@ from __future__ import annotations
 import datetime as _dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from diffusion_scenarios._engine.assessment import OUTCOMES, Ground, Hinge, Outcome, TraceEntry
 from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
-from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, UPDATE_GROUNDS
-from diffusion_scenarios._facts.scenario import Scenario
-from diffusion_scenarios._law.rules import (
-    OUTCOME_DELETION_TERMS,
-    OUTCOME_UPDATE_TERMS,
-    catalogue,
-)
+from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, RANK, UPDATE_GROUNDS
+from diffusion_scenarios._facts.scenario import ALLEGED_BY_DEFAULT, Scenario, evidence_of
+from diffusion_scenarios._law.rules import OUTCOME_FITTED_TERMS, catalogue
 from diffusion_scenarios._law.vocab import OUTCOME_LIKELY_WORDS
 
 __all__ = [
+    "Consideration",
     "Features",
     "ModelWeights",
+    "considerations_of",
     "features_of",
     "likelihood_of",
     "model_weights",
@@ -71,59 +70,58 @@ SILENCE_RULE = "ccf-practice-ncb-silence"
 CONDITIONAL_RULE = "model-outcome-conditional"
 BASE_RATES_RULE = "ccf-outcome-base-rates"
 
-#: The weights of the deletion score, in the order of :meth:`Features.deletion_terms`
-#: (declared with the catalogue's schema for outcome.yaml).
-DELETION_TERMS = OUTCOME_DELETION_TERMS
-#: The weights of the "kept with an update" score.
-UPDATE_TERMS = OUTCOME_UPDATE_TERMS
+#: The fitted terms of the model (declared with the catalogue's schema for outcome.yaml).
+FITTED_TERMS = OUTCOME_FITTED_TERMS
+
+#: Grounds the model reads through their own facts rather than as a consideration.
+_READ_DIRECTLY = frozenset({"ncb_non_cooperation"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Features:
-    """The facts of a case that the decision model weighs."""
+    """What the decision model weighs: considerations counted once, by strength and evidence."""
 
-    strong: int = 0  # grounds for deletion found strong
-    arguable: int = 0  # ... found arguable
-    weak: int = 0  # ... found weak
-    update: bool = False  # a ground calling for an update, at least arguable
+    strong_established: int = 0
+    strong_alleged: int = 0
+    arguable_established: int = 0
+    arguable_alleged: int = 0
+    weak: int = 0
+    update: bool = False  # a consideration resolved as "correct the record", on a record
     ncb_responds: bool | None = None  # challenge.ncb_responds
     ncb_silent: bool = False  # the NCB does not answer, on a day the CCF's practice applies
-    prior_compliant: bool = False
-    co_accused_deleted: bool = False
-    diffusion_after_refusal: bool = False
+    prior: str | None = None  # an earlier CCF decision on these data: compliant | not_compliant
     known_facts: int = 0
 
-    def deletion_terms(self, cap: int) -> tuple[float, ...]:
-        """The values multiplied by the fitted deletion weights (see ``DELETION_TERMS``)."""
-        at_least_arguable = min(self.strong + self.arguable, cap)
-        any_strength = min(self.strong + self.arguable + self.weak, cap)
+    @property
+    def considerations(self) -> int:
         return (
-            1.0,
-            1.0 if self.strong else 0.0,
-            float(at_least_arguable),
-            float(any_strength),
-            1.0 if self.prior_compliant else 0.0,
-            1.0 if self.ncb_responds is True else 0.0,
+            self.strong_established
+            + self.strong_alleged
+            + self.arguable_established
+            + self.arguable_alleged
         )
-
-    def update_terms(self) -> tuple[float, ...]:
-        return (1.0, 1.0 if self.update else 0.0)
 
 
 @dataclass(frozen=True, slots=True)
 class ModelWeights:
     """Every number of the decision model, as read from the rule catalogue."""
 
-    deletion: tuple[float, ...]
-    update: tuple[float, ...]
-    ground_cap: int
-    ncb_silent: float
-    co_accused_deleted: float
-    diffusion_after_refusal: float
+    base: tuple[float, float, float]  # in the order of OUTCOMES
+    silent_share: float  # share of decided complaints where the NCB did not answer
+    answered_deleted: float  # share deleted among those where it answered
+    strong: float
+    arguable: float
+    update_keep: float
+    update_share: float
+    prior_stands: float
+    alleged_share: float
+    level_cap: int
+    likelihood_cap: float
     min_known_facts: int
     high_confidence_at: float
     medium_confidence_at: float
     facts_that_matter: tuple[str, ...]
+    rests_on: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 def _value(rule_id: str) -> dict[str, Any]:
@@ -131,22 +129,40 @@ def _value(rule_id: str) -> dict[str, Any]:
     return dict(rule.versions[-1].value)
 
 
+def _logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
 @cache
 def model_weights() -> ModelWeights:
     """The weights and settings of ``outcome.yaml`` (read once)."""
     fitted = _value(WEIGHTS_RULE)
     settings = _value(SETTINGS_RULE)
+    counts = _value(BASE_RATES_RULE)
+    silence = _value(SILENCE_RULE)
+    total = sum(float(counts[o]) for o in OUTCOMES)
+    silent = float(silence["deleted_ncb_no_answer"])
+    base = tuple(float(counts[o]) / total for o in OUTCOMES)
     return ModelWeights(
-        deletion=tuple(float(fitted[t]["value"]) for t in DELETION_TERMS),
-        update=tuple(float(fitted[t]["value"]) for t in UPDATE_TERMS),
-        ground_cap=int(settings["ground_cap"]),
-        ncb_silent=float(settings["ncb_silent"]),
-        co_accused_deleted=float(settings["co_accused_deleted"]),
-        diffusion_after_refusal=float(settings["diffusion_after_refusal"]),
+        base=(base[0], base[1], base[2]),
+        silent_share=silent / total,
+        answered_deleted=(float(counts["not_compliant"]) - silent) / (total - silent),
+        strong=float(fitted["strong"]["value"]),
+        arguable=float(fitted["arguable"]["value"]),
+        update_keep=float(fitted["update_keep"]["value"]),
+        update_share=float(fitted["update_share"]["value"]),
+        prior_stands=float(fitted["prior_stands"]["value"]),
+        high_confidence_at=float(fitted["high_confidence_at"]["value"]),
+        alleged_share=float(settings["alleged_share"]),
+        level_cap=int(settings["level_cap"]),
+        likelihood_cap=float(settings["likelihood_cap"]),
         min_known_facts=int(settings["min_known_facts"]),
-        high_confidence_at=float(settings["high_confidence_at"]),
         medium_confidence_at=float(settings["medium_confidence_at"]),
         facts_that_matter=tuple(str(f) for f in settings["facts_that_matter"]),
+        rests_on=tuple(
+            (str(g), tuple(str(p) for p in paths))
+            for g, paths in dict(settings["rests_on"]).items()
+        ),
     )
 
 
@@ -158,41 +174,64 @@ def sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
-def settings_offset(features: Features, weights: ModelWeights) -> float:
-    """The part of the deletion score that the model's settings fix rather than the fit:
-    NCB silence, a co-accused's deleted data, a diffusion after a refused red notice."""
-    offset = 0.0
-    if features.ncb_silent:
-        offset += weights.ncb_silent
-    if features.co_accused_deleted:
-        offset += weights.co_accused_deleted
-    if features.diffusion_after_refusal:
-        offset += weights.diffusion_after_refusal
-    return offset
-
-
 def deletion_score(features: Features, weights: ModelWeights) -> float:
-    """The log-odds of deletion against keeping."""
-    terms = features.deletion_terms(weights.ground_cap)
-    score = sum(w * x for w, x in zip(weights.deletion, terms, strict=True))
-    return score + settings_offset(features, weights)
+    """What the considerations add to the log-odds of deletion, once the NCB has answered."""
+    cap = weights.level_cap
+    strong_e = min(features.strong_established, cap)
+    strong_a = min(features.strong_alleged, cap - strong_e)
+    arguable_e = min(features.arguable_established, cap)
+    arguable_a = min(features.arguable_alleged, cap - arguable_e)
+    share = weights.alleged_share
+    score = weights.strong * (strong_e + share * strong_a)
+    score += weights.arguable * (arguable_e + share * arguable_a)
+    if features.update:
+        score -= weights.update_keep
+    if features.prior == "not_compliant":
+        score += weights.prior_stands
+    elif features.prior == "compliant":
+        score -= weights.prior_stands
+    return score
+
+
+def _capped(p: tuple[float, float, float], cap: float) -> tuple[float, float, float]:
+    """No outcome above ``cap``: the excess goes to the others, in their proportions."""
+    values = list(p)
+    for i, value in enumerate(values):
+        if value > cap:
+            rest = sum(values) - value
+            excess = value - cap
+            for j in range(len(values)):
+                if j != i:
+                    share = values[j] / rest if rest > 0 else 1.0 / (len(values) - 1)
+                    values[j] += excess * share
+            values[i] = cap
+    return (values[0], values[1], values[2])
 
 
 def likelihood_of(features: Features, weights: ModelWeights | None = None) -> tuple[float, ...]:
-    """The likelihood of each outcome of ``OUTCOMES``, summing to 1.
+    """The likelihood of each outcome of ``OUTCOMES``, summing to 1, none above the cap.
 
     Example:
-        >>> p = likelihood_of(Features(strong=1))
-        >>> abs(sum(p) - 1) < 1e-12 and p[0] > 0.5
-        True
+        >>> p = likelihood_of(Features())
+        >>> [round(x, 3) for x in p]
+        [0.659, 0.045, 0.296]
     """
     w = weights or model_weights()
-    deleted = sigmoid(deletion_score(features, w))
-    share = sigmoid(sum(a * b for a, b in zip(w.update, features.update_terms(), strict=True)))
-    with_update = (1.0 - deleted) * share
-    return (deleted, with_update, 1.0 - deleted - with_update)
+    answered = sigmoid(_logit(w.answered_deleted) + deletion_score(features, w))
+    if features.ncb_silent:
+        deleted = 1.0
+    elif features.ncb_responds is None:
+        deleted = w.silent_share + (1.0 - w.silent_share) * answered
+    else:
+        deleted = answered
+    kept_base = w.base[1] + w.base[2]
+    share_score = _logit(w.base[1] / kept_base) + (w.update_share if features.update else 0.0)
+    with_update = (1.0 - deleted) * sigmoid(share_score)
+    p = (deleted, with_update, max(0.0, 1.0 - deleted - with_update))
+    return _capped(p, w.likelihood_cap)
 
 
+# ------------------------------------------------------------------------------ features
 def _known(scenario: Scenario, path: str) -> bool:
     value: Any = scenario
     for part in path.split("."):
@@ -202,25 +241,149 @@ def _known(scenario: Scenario, path: str) -> bool:
     return value is not None and value != () and value != ""
 
 
+def _present(scenario: Scenario, entry: str) -> str | None:
+    """The fact path of a ``rests_on`` entry when that fact is given, else ``None``.
+
+    ``case.extradition:political,human_rights`` is given only when an extradition was
+    refused on one of those grounds.
+    """
+    path, _, only = entry.partition(":")
+    if not _known(scenario, path):
+        return None
+    if path == "case.extradition":
+        refusals = [p for p in scenario.case.extradition if p.outcome == "refused"]
+        if only:
+            wanted = set(only.split(","))
+            refusals = [p for p in refusals if p.grounds in wanted]
+        return path if refusals else None
+    return path
+
+
+def _level(scenario: Scenario, path: str) -> str:
+    """``established`` or ``alleged``; an assumed fact is read at its field's default, so
+    the marker never changes the prediction."""
+    level = evidence_of(scenario, path)
+    if level == "assumed":
+        return "alleged" if path in ALLEGED_BY_DEFAULT else "established"
+    return level
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Consideration:
+    """Grounds that rest on the same facts, counted once in the outcome."""
+
+    grounds: tuple[Ground, ...]
+    facts: tuple[str, ...]  # the fact paths given that they rest on
+    strength: str  # strong | arguable | weak
+    evidence: str  # established | alleged
+    remedy: str  # deletion | update
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.grounds)
+
+
+def considerations_of(scenario: Scenario, grounds: tuple[Ground, ...]) -> tuple[Consideration, ...]:
+    """The grounds grouped by the facts they rest on (one fact, one count)."""
+    rests_on = dict(model_weights().rests_on)
+    relevant = [g for g in grounds if g.id not in _READ_DIRECTLY]
+    facts_of: list[tuple[str, ...]] = []
+    for ground in relevant:
+        present = (_present(scenario, e) for e in rests_on.get(ground.id, ()))
+        facts_of.append(tuple(dict.fromkeys(p for p in present if p is not None)))
+    # Union the grounds that share a fact (a handful of grounds: a plain loop will do).
+    group = list(range(len(relevant)))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i in range(len(relevant)):
+        for j in range(i):
+            if set(facts_of[i]) & set(facts_of[j]):
+                group[root(i)] = root(j)
+    result = []
+    for head in dict.fromkeys(root(i) for i in range(len(relevant))):
+        members = [i for i in range(len(relevant)) if root(i) == head]
+        gs = tuple(relevant[i] for i in members)
+        facts = tuple(dict.fromkeys(f for i in members for f in facts_of[i]))
+
+        def level_of(i: int) -> str:
+            given = facts_of[i]
+            if any(_level(scenario, f) == "established" for f in given):
+                return "established"
+            return "alleged"
+
+        deletion = [i for i in members if relevant[i].id in DELETION_GROUNDS]
+        update = [
+            i
+            for i in members
+            if relevant[i].id in UPDATE_GROUNDS
+            and relevant[i].strength != "weak"
+            and level_of(i) == "established"
+        ]
+        best = max(
+            deletion,
+            key=lambda i: (RANK[relevant[i].strength], level_of(i) == "established"),
+            default=None,
+        )
+        if best is not None and relevant[best].strength == "strong":
+            remedy = "deletion"
+        elif update:
+            remedy = "update"
+        elif best is not None:
+            remedy = "deletion"
+        else:
+            continue  # only weak or alleged points about the record: nothing to count
+        if remedy == "update":
+            strength, evidence = max(relevant[i].strength for i in update), "established"
+        else:
+            assert best is not None
+            strength, evidence = relevant[best].strength, level_of(best)
+        result.append(
+            Consideration(
+                grounds=gs, facts=facts, strength=strength, evidence=evidence, remedy=remedy
+            )
+        )
+    return tuple(result)
+
+
 def features_of(scenario: Scenario, grounds: tuple[Ground, ...], on: Date) -> Features:
     """What the model weighs, from the facts and the grounds found on ``on``."""
     weights = model_weights()
-    deletion = [g for g in grounds if g.id in DELETION_GROUNDS]
+    counts = {"strong_established": 0, "strong_alleged": 0}
+    counts.update(arguable_established=0, arguable_alleged=0, weak=0)
+    update = False
+    for item in considerations_of(scenario, grounds):
+        if item.remedy == "update":
+            update = True
+        elif item.strength == "weak":
+            counts["weak"] += 1
+        else:
+            counts[f"{item.strength}_{item.evidence}"] += 1
+    # A record outside the grounds: the co-accused's data deleted (consistency), a diffusion
+    # sent after a red notice on the same facts was refused (the General Secretariat's own
+    # finding). Each is one established consideration of arguable weight.
+    if scenario.case.co_accused_deleted is True:
+        counts["arguable_established"] += 1
+    if _diffusion_after_refusal(scenario, on):
+        counts["arguable_established"] += 1
     challenge = scenario.challenge
+    prior = scenario.case.prior_ccf_decision
+    earlier = None
+    if prior is not None and prior.outcome and (prior.date is None or prior.date <= on):
+        earlier = "not_compliant" if prior.outcome == "not_compliant" else "compliant"
     return Features(
-        strong=sum(g.strength == "strong" for g in deletion),
-        arguable=sum(g.strength == "arguable" for g in deletion),
-        weak=sum(g.strength == "weak" for g in deletion),
-        update=any(g.id in UPDATE_GROUNDS and g.strength != "weak" for g in grounds),
+        **counts,
+        update=update,
         ncb_responds=None if challenge is None else challenge.ncb_responds,
         ncb_silent=(
             challenge is not None
             and challenge.ncb_responds is False
             and catalogue().applies(SILENCE_RULE, on)
         ),
-        prior_compliant=prior_compliant(scenario, on),
-        co_accused_deleted=scenario.case.co_accused_deleted is True,
-        diffusion_after_refusal=_diffusion_after_refusal(scenario, on),
+        prior=earlier,
         known_facts=sum(_known(scenario, f) for f in weights.facts_that_matter),
     )
 
@@ -232,7 +395,12 @@ def _argmax(likelihood: tuple[float, ...]) -> str:
 
 # ------------------------------------------------------------------------------ words
 def in_ten(p: float) -> str:
-    """A likelihood in words a client reads: "about 7 in 10"."""
+    """A likelihood in words a client reads: "about 7 in 10" (never "10 in 10").
+
+    Example:
+        >>> in_ten(0.95), in_ten(0.66), in_ten(0.04)
+        ('more than 9 in 10', 'about 7 in 10', 'less than 1 in 10')
+    """
     tenths = round(p * 10)
     if tenths >= 10:
         return "more than 9 in 10"
@@ -265,6 +433,7 @@ def _hinges(
     prediction: str,
     likelihood: tuple[float, ...],
     unknowns: tuple[str, ...],
+    alleged: tuple[Consideration, ...],
     on: Date,
 ) -> tuple[Hinge, ...]:
     """The unknown or contestable facts whose answer would change the prediction."""
@@ -281,7 +450,7 @@ def _hinges(
     if features.ncb_responds is None:
         silence_applies = catalogue().applies(SILENCE_RULE, on)
         consider(
-            _replace(features, ncb_responds=True),
+            replace(features, ncb_responds=True),
             {
                 "field": "challenge.ncb_responds",
                 "condition": "if the source NCB answers the CCF and backs its request",
@@ -289,25 +458,48 @@ def _hinges(
             },
         )
         consider(
-            _replace(features, ncb_responds=False, ncb_silent=silence_applies),
+            replace(features, ncb_responds=False, ncb_silent=silence_applies),
             {
                 "field": "challenge.ncb_responds",
                 "condition": "if the source NCB does not answer the CCF's questions",
                 "value": False,
             },
         )
+    for item in alleged:
+        level = "strong" if item.strength == "strong" else "arguable"
+        shown = replace(
+            features,
+            **{
+                f"{level}_alleged": getattr(features, f"{level}_alleged") - 1,
+                f"{level}_established": getattr(features, f"{level}_established") + 1,
+            },
+        )
+        field = item.facts[0] if item.facts else ""
+        if not field:
+            continue
+        consider(
+            shown,
+            {
+                "field": field,
+                "condition": (
+                    "if a court, a recognised status or the NCB's own documents establish "
+                    f"what is alleged about {_in_sentence(item.grounds[0].label or item.names[0])}"
+                ),
+                "value": None,
+            },
+        )
     if prediction != "not_compliant":
-        # An unknown fact that could add an arguable ground for deletion.
-        more = _replace(features, arguable=features.arguable + 1)
+        # An unknown fact that could add an established arguable ground for deletion.
+        more = replace(features, arguable_established=features.arguable_established + 1)
         for text in unknowns:
-            field = _field_of(text)
-            if field is None or field == "challenge.ncb_responds":
+            path = _field_of(text)
+            if path is None or path == "challenge.ncb_responds":
                 continue
             words = re.sub(r"\s*\([^)]*\)", "", text).strip()
             consider(
                 more,
                 {
-                    "field": field,
+                    "field": path,
                     "condition": f"if the facts turn out in the person's favour on {words}",
                     "value": None,
                 },
@@ -323,15 +515,14 @@ def _hinges(
     return tuple(result)
 
 
-def _replace(features: Features, **changes: Any) -> Features:
-    from dataclasses import replace
-
-    return replace(features, **changes)
-
-
 def confidence_of(features: Features, top: float, weights: ModelWeights) -> str:
-    """``low``, ``medium`` or ``high``: thin facts are low, else by the top likelihood."""
-    if features.known_facts < weights.min_known_facts:
+    """``low``, ``medium`` or ``high``.
+
+    Low when nothing that matters is known (the base rate) or the facts are thin; high only
+    from the threshold at which the cross-validated predictions were right at least 90 % of
+    the time; otherwise by the top likelihood.
+    """
+    if features.known_facts < weights.min_known_facts and not features.considerations:
         return "low"
     if top >= weights.high_confidence_at:
         return "high"
@@ -349,6 +540,10 @@ def _summary(prediction: str, p: float, hinges: tuple[Hinge, ...]) -> str:
     elif ncb is not None and ncb.value is False:
         lead += ", unless the source NCB fails to answer the CCF"
     return f"{lead}: {in_ten(p)} on these facts."
+
+
+def _percent(p: float) -> str:
+    return f"{round(p * 100)}%"
 
 
 def predict_outcome(
@@ -384,35 +579,69 @@ def predict_outcome(
         >>> abs(sum(p for _, p in outcome.likelihood) - 1) < 1e-12
         True
     """
+    weights = model_weights()
+    items = considerations_of(scenario, grounds)
     features = features_of(scenario, grounds, on)
-    likelihood = likelihood_of(features)
+    likelihood = likelihood_of(features, weights)
     prediction = _argmax(likelihood)
     top = likelihood[OUTCOMES.index(prediction)]
     if unknowns is None:
         unknowns = evaluate_grounds(scenario, on).depends_on
-    # The hinges are what-ifs on the model's features (the NCB's answer, one more arguable
-    # ground), not on the facts: none of them needs the grounds evaluated again.
-    hinges = _hinges(features, prediction, likelihood, unknowns, on)
-    confidence = confidence_of(features, top, model_weights())
+    alleged = tuple(
+        c
+        for c in items
+        if c.remedy == "deletion" and c.evidence == "alleged" and c.strength != "weak"
+    )
+    hinges = _hinges(features, prediction, likelihood, unknowns, alleged, on)
+    confidence = confidence_of(features, top, weights)
     summary = _summary(prediction, top, hinges)
 
-    strong = [g for g in grounds if g.id in DELETION_GROUNDS and g.strength == "strong"]
-    arguable = [g for g in grounds if g.id in DELETION_GROUNDS and g.strength == "arguable"]
-    weak = [g for g in grounds if g.id in DELETION_GROUNDS and g.strength == "weak"]
+    def listed(remedy: str, strength: str, evidence: str) -> list[Ground]:
+        out: list[Ground] = []
+        for c in items:
+            if c.remedy == remedy and c.strength == strength and c.evidence == evidence:
+                out.extend(g for g in c.grounds if g.strength == strength)
+        return list(dict.fromkeys(out))
+
+    deletion = [g for g in grounds if g.id in DELETION_GROUNDS]
     updates = [g for g in grounds if g.id in UPDATE_GROUNDS and g.strength != "weak"]
     parts = [summary]
-    if strong:
-        parts.append(f"Strong grounds for deletion: {_names(strong)}.")
-    if arguable:
-        parts.append(f"Arguable grounds for deletion: {_names(arguable)}.")
-    if weak and not (strong or arguable):
-        parts.append(f"Only weak points were found: {_names(weak)}.")
-    if updates:
-        parts.append(f"Grounds for correcting the record rather than deleting: {_names(updates)}.")
-    if not (strong or arguable or weak or updates):
+    if not features.considerations and not features.update and features.prior is None:
+        base = dict(zip(OUTCOMES, weights.base, strict=True))
         parts.append(
-            "On the facts given, no ground for deletion applies; the CCF does not weigh guilt, "
-            "only whether the data follow INTERPOL's rules."
+            "Nothing on file yet moves the likelihood away from the CCF's published split of "
+            f"the complaints it decided ({_percent(base['not_compliant'])} deleted, "
+            f"{_percent(base['compliant'])} kept, {_percent(base['compliant_with_update'])} "
+            "kept with an update); the CCF does not weigh guilt, only whether the data follow "
+            "INTERPOL's rules."
+        )
+    for strength, words in (("strong", "Strong"), ("arguable", "Arguable")):
+        shown = listed("deletion", strength, "established")
+        if shown:
+            parts.append(f"{words} grounds for deletion resting on a record: {_names(shown)}.")
+        shown = listed("deletion", strength, "alleged")
+        if shown:
+            parts.append(
+                f"{words} grounds for deletion resting only on what is alleged (they move "
+                f"the likelihood a little until established): {_names(shown)}."
+            )
+    weak = [g for g in deletion if g.strength == "weak"]
+    if weak and not any(c.remedy == "deletion" and c.strength != "weak" for c in items):
+        parts.append(f"Only weak points were found: {_names(weak)}.")
+    if features.update:
+        parts.append(
+            "Grounds for correcting the record rather than deleting it, on a record: "
+            f"{_names(updates)}; where no strong ground for deletion rests on the same fact, "
+            "the CCF corrects the data rather than deleting them."
+        )
+    shared = [c for c in items if len(c.grounds) > 1]
+    if shared:
+        parts.append(
+            "Grounds resting on the same fact count once: "
+            + "; ".join(
+                " and ".join(_in_sentence(g.label or g.id) for g in c.grounds) for c in shared
+            )
+            + "."
         )
     parts.append(
         "The CCF keeps data only when it is satisfied that they comply, and it is for the "
@@ -422,16 +651,30 @@ def predict_outcome(
         parts.append("The source NCB does not answer the CCF, so it has not backed its request.")
     elif features.ncb_responds is True:
         parts.append("The source NCB answers the CCF; the grounds must persuade on their own.")
-    if features.prior_compliant:
+    elif features.ncb_responds is None:
+        silent = likelihood_of(replace(features, ncb_responds=False, ncb_silent=True), weights)
+        answers = likelihood_of(replace(features, ncb_responds=True), weights)
+        parts.append(
+            "Whether the source NCB answers the CCF is not known, so both answers are averaged "
+            f"by the CCF's 2021 figures (it did not answer in {_percent(weights.silent_share)} "
+            "of the complaints decided): if it does not answer, deletion is "
+            f"{in_ten(silent[0])}; if it answers and backs its request, {in_ten(answers[0])}."
+        )
+    if features.prior == "compliant":
         parts.append(
             "The CCF has already found these data compliant; without a newly discovered fact "
             "it will not reopen that decision."
         )
-    if features.co_accused_deleted:
+    elif features.prior == "not_compliant":
+        parts.append(
+            "The CCF has already found these data not compliant; that decision stands unless "
+            "a newly discovered fact would have changed it."
+        )
+    if scenario.case.co_accused_deleted is True:
         parts.append("The co-accused's data in the same case have already been deleted.")
-    if features.diffusion_after_refusal:
+    if _diffusion_after_refusal(scenario, on):
         parts.append("A red notice on the same facts was refused before this diffusion was sent.")
-    if confidence == "low" and features.known_facts < model_weights().min_known_facts:
+    if confidence == "low" and features.known_facts < weights.min_known_facts:
         parts.append("Few of the facts that matter are known, so this is a rough estimate.")
     if hinges:
         parts.append(
@@ -443,16 +686,18 @@ def predict_outcome(
             + "."
         )
 
+    strong = [g for g in deletion if g.strength == "strong"]
+    arguable = [g for g in deletion if g.strength == "arguable"]
     citations = list(dict.fromkeys(c for g in (*strong, *arguable, *updates) for c in g.citations))
     if not citations:
         # No ground: the answer rests on what the CCF is there to check (its functions).
         citations.append(FUNCTIONS_RULE)
-    citations.append(BURDEN_RULE)
-    if features.ncb_silent:
+    citations += [BURDEN_RULE, BASE_RATES_RULE]
+    if features.ncb_silent or features.ncb_responds is None:
         citations.append(SILENCE_RULE)
     if any(h.field == "challenge.ncb_responds" for h in hinges):
         citations.append(CONDITIONAL_RULE)
-    if features.co_accused_deleted:
+    if scenario.case.co_accused_deleted is True:
         citations.append("ccf-practice-consistency")
     citations += [WEIGHTS_RULE, SETTINGS_RULE]
     trace = TraceEntry(
@@ -460,8 +705,12 @@ def predict_outcome(
         facts=(
             ("grounds.strong", [g.id for g in strong]),
             ("grounds.arguable", [g.id for g in arguable]),
-            ("grounds.weak", [g.id for g in weak]),
+            ("grounds.weak", [g.id for g in deletion if g.strength == "weak"]),
             ("grounds.update", [g.id for g in updates]),
+            (
+                "considerations",
+                [f"{'+'.join(c.names)}: {c.strength} {c.evidence} {c.remedy}" for c in items],
+            ),
             ("challenge.ncb_responds", features.ncb_responds),
             ("case.co_accused_deleted", scenario.case.co_accused_deleted),
             ("known_facts", features.known_facts),

@@ -57,7 +57,7 @@ INVALID: Any = _Invalid()
 
 # Keys of each mapping in the format, in the order the format lists them.
 _TOP_KEYS = ("format", "id", "title", "as_of", "notes", "person", "notice", "case", "travel",
-             "challenge")  # fmt: skip
+             "challenge", "evidence")  # fmt: skip
 _PERSON_KEYS = ("nationalities", "residence", "profile", "refugee_status")
 _REFUGEE_KEYS = ("status", "granted_by", "granted_on", "feared_persecution_from")
 _NOTICE_KEYS = ("kind", "purpose", "requesting_country", "issued_on", "recipients",
@@ -779,8 +779,47 @@ def _read_document(check: Checker, document: Any) -> values.Scenario | None:
         case=_read_case(check, data.get("case")),
         travel=_read_travel(check, data.get("travel")),
         challenge=_read_challenge(check, data.get("challenge")),
+        evidence=_read_evidence(check, data.get("evidence")),
     )
     return None if check.problems else scenario
+
+
+# -- evidence: how each fact is known (team interface 1; model branch) ----------------------
+
+
+def _read_evidence(check: Checker, value: Any) -> values.Evidence:
+    """The optional ``evidence:`` map: fact path -> alleged | established | assumed."""
+    if value is None:
+        return values.Evidence()
+    if not isinstance(value, Mapping):
+        check.wrong(
+            "evidence",
+            "a mapping of fact paths to alleged, established or assumed "
+            "(for example case.human_rights_concerns: alleged)",
+            value,
+        )
+        return values.Evidence()
+    known = values.fact_paths()
+    sections = {path.rsplit(".", 1)[0] for path in known}
+    entries: dict[str, str] = {}
+    for key, level in value.items():
+        if not isinstance(key, str) or (key not in known and key not in sections):
+            hint = _closest(key, sorted(known)) if isinstance(key, str) else None
+            check.wrong(
+                f"evidence.{key}",
+                "the path of a fact, as the loader spells it (for example "
+                "case.human_rights_concerns or notice.requesting_country)",
+                key,
+                hint,
+            )
+            continue
+        if level is None:
+            check.wrong(f"evidence.{key}", "one of alleged, established, assumed", level)
+            continue
+        word = check.word(level, f"evidence.{key}", values.EVIDENCE_LEVELS)
+        if isinstance(word, str):
+            entries[key] = word
+    return values.Evidence(entries)
 
 
 # -- values built in code ------------------------------------------------------------------
@@ -804,6 +843,7 @@ _READERS: dict[type, tuple[str, Any]] = {
     values.InAbsentiaDetails: ("case.in_absentia_details", _read_absentia),
     values.Trip: ("travel[*]", lambda check, data: _read_trip(check, data, "travel[*]")),
     values.Challenge: ("challenge", _read_challenge),
+    values.Evidence: ("evidence", _read_evidence),
 }
 
 

@@ -283,6 +283,8 @@ def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:
         data["travel"] = _plain(scenario.travel)
     if scenario.challenge is not None:
         data["challenge"] = _plain(scenario.challenge)
+    if scenario.evidence:
+        data["evidence"] = dict(scenario.evidence)
     return data
 
 

@@ -37,16 +37,18 @@ case.sentence_months (3), found 10
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 __all__ = [
     "ArrestWarrant",
     "Case",
     "Challenge",
     "CivilProceedings",
+    "Evidence",
     "ExtraditionProceeding",
     "FinalJudgment",
     "InAbsentiaDetails",
@@ -56,6 +58,7 @@ __all__ = [
     "RefugeeStatus",
     "Scenario",
     "Trip",
+    "evidence_of",
 ]
 
 Date = _dt.date
@@ -293,6 +296,126 @@ class Scenario:
     case: Case = field(default_factory=Case)
     travel: tuple[Trip, ...] = ()
     challenge: Challenge | None = None
+    # How each fact is known (an optional addition to format 1; see Evidence below).
+    evidence: Evidence = field(default_factory=lambda: Evidence())
 
     def __post_init__(self) -> None:
         _check(self)
+
+
+# -- how a fact is known (the optional top-level ``evidence:`` map) --------------------------
+#
+# Team interface 1 (CONTRACTS.md). A file may say, fact by fact, how the fact is known:
+#   alleged      the applicant says so (an argument, a tag of a published decision);
+#   established  a court's finding, a recognised status, an extradition refusal, the NCB's
+#                own documents or answer;
+#   assumed      the encoder chose a plausible value the source does not give (the model
+#                uses it; every output shows it as assumed).
+# A fact the map does not list takes the default of its field (DEFAULT_EVIDENCE): what a
+# file states of a record (a charge, a status, a judgment, a refusal, the NCB's answer) is
+# established; what it states of a risk, a motive or how the dispute should be
+# characterised is alleged, unless a court or the NCB established it.
+
+EVIDENCE_LEVELS: tuple[str, ...] = ("alleged", "established", "assumed")
+
+#: The default of each fact that is not established by default (every other fact is).
+ALLEGED_BY_DEFAULT: frozenset[str] = frozenset(
+    {
+        "case.political_context",  # a motive: the applicant's reading of the prosecution
+        "case.human_rights_concerns",  # a risk the applicant fears
+        "case.origin",  # how the dispute is characterised (private, commercial, family)
+        "case.purpose_defects",  # the applicant's case that the alert serves no purpose
+        "case.requesting_state_sought_extradition",  # usually the applicant's complaint
+        "case.limitation_expired",  # a legal conclusion, until a court draws it
+        "case.fraudulent_intent",  # intent, until a court finds it
+        "case.organised_crime_link",  # the NCB's suspicion, until shown
+        "case.retrial_guaranteed",
+        "case.in_absentia_details",  # what the person knew of the trial, as he tells it
+    }
+)
+
+
+class Evidence(Mapping[str, str]):
+    """An immutable, hashable map of fact path -> ``alleged | established | assumed``.
+
+    Example:
+        >>> e = Evidence({"case.origin": "established"})
+        >>> e["case.origin"], len(Evidence()), e == {"case.origin": "established"}
+        ('established', 0, True)
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, str] | None = None) -> None:
+        self._items: tuple[tuple[str, str], ...] = tuple(sorted((items or {}).items()))
+
+    def __getitem__(self, key: str) -> str:
+        for name, level in self._items:
+            if name == key:
+                return level
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, _ in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(self._items)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Evidence):
+            return self._items == other._items
+        if isinstance(other, Mapping):
+            return dict(self._items) == dict(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Evidence({dict(self._items)!r})"
+
+
+def evidence_of(scenario: Scenario, path: str) -> str:
+    """How the fact at ``path`` is known: its ``evidence:`` entry, the entry of the nearest
+    enclosing fact listed (``case.arrest_warrant`` covers ``case.arrest_warrant.valid``), or
+    the field's default.
+
+    Example:
+        >>> import datetime
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KAZ",
+        ...              issued_on=datetime.date(2025, 1, 10)))
+        >>> evidence_of(s, "case.origin"), evidence_of(s, "person.refugee_status")
+        ('alleged', 'established')
+    """
+    parts = path.split(".")
+    for end in range(len(parts), 0, -1):
+        prefix = ".".join(parts[:end])
+        if prefix in scenario.evidence:
+            return scenario.evidence[prefix]
+    for end in range(len(parts), 0, -1):
+        if ".".join(parts[:end]) in ALLEGED_BY_DEFAULT:
+            return "alleged"
+    return "established"
+
+
+def fact_paths() -> frozenset[str]:
+    """Every fact path a file can give, down to the fields of nested values."""
+    from dataclasses import fields as _fields
+
+    nested: dict[str, Any] = {
+        "person": Person,
+        "notice": Notice,
+        "case": Case,
+        "challenge": Challenge,
+        "person.refugee_status": RefugeeStatus,
+        "case.arrest_warrant": ArrestWarrant,
+        "case.civil_proceedings": CivilProceedings,
+        "case.extradition": ExtraditionProceeding,
+        "case.prior_ccf_decision": PriorDecision,
+        "case.final_judgment": FinalJudgment,
+        "case.in_absentia_details": InAbsentiaDetails,
+    }
+    paths: set[str] = set()
+    for prefix, kind in nested.items():
+        paths.update(f"{prefix}.{item.name}" for item in _fields(kind))
+    return frozenset(paths)

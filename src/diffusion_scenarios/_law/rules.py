@@ -104,23 +104,25 @@ _ARTICLE3_INDICATORS = (
 
 #: The terms of the decision model (outcome.yaml), each a fitted weight, in the order the
 #: engine multiplies them (``_engine.outcome``): the deletion score's, then the update's.
-OUTCOME_DELETION_TERMS = (
-    "intercept",
-    "any_strong",
-    "at_least_arguable",
-    "any_strength",
-    "prior_compliant",
-    "ncb_answers",
+#: The decision model's fitted or derived terms (outcome.yaml, model-outcome-weights).
+OUTCOME_FITTED_TERMS = (
+    "strong",
+    "arguable",
+    "update_keep",
+    "update_share",
+    "prior_stands",
+    "high_confidence_at",
 )
-OUTCOME_UPDATE_TERMS = ("update_intercept", "update_ground")
-#: A weight's fields: its value, its start, the range the fit allows, whether it is
-#: fitted, and its leave-one-out range.
+#: A weight's fields: its value, its start (the judgement before the fit), the range the
+#: fit allows, whether it is fitted, how many decisions show it, and the range it took
+#: across the cross-validation refits.
 _WEIGHT_TERM: Schema = {
     "value": "number",
     "start": "number",
     "range": "list",
     "fitted": "bool",
-    "leave_one_out": "list",
+    "decisions": "int",
+    "cross_validated": "list",
 }
 
 #: The value keys each rule carries and their types, rule by rule. A rule not named here
@@ -168,21 +170,21 @@ VALUE_SCHEMA: Mapping[str, Schema] = {
         "compliant_with_update": "int",
     },
     "model-outcome-settings": {
-        "ground_cap": "int",
-        "ncb_silent": "number",
-        "co_accused_deleted": "number",
-        "diffusion_after_refusal": "number",
-        "one_arguable_ground_when_ncb_answers": "number",
+        "alleged_share": "number",
+        "level_cap": "int",
+        "likelihood_cap": "number",
         "fit_weight": "dict",
         "prior_sd": "number",
         "min_known_facts": "int",
-        "high_confidence_at": "number",
         "medium_confidence_at": "number",
+        "high_right_at_least": "number",
+        "cv_repeats": "int",
+        "cv_folds": "int",
+        "cv_seed": "int",
         "facts_that_matter": "list",
+        "rests_on": "dict",
     },
-    "model-outcome-weights": dict.fromkeys(
-        (*OUTCOME_DELETION_TERMS, *OUTCOME_UPDATE_TERMS), _WEIGHT_TERM
-    ),
+    "model-outcome-weights": dict.fromkeys(OUTCOME_FITTED_TERMS, _WEIGHT_TERM),
 }
 
 _TYPES: dict[str, tuple[type, ...]] = {
