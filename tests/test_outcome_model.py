@@ -1,8 +1,10 @@
-"""The decision model: likelihoods, monotonicity, calibration and its command.
+"""The decision model: the base rate, alleged and established facts, one fact one count,
+the cap on likelihoods, calibration and its command.
 
-Property tests (hypothesis) check the model's promises on any facts; the calibration tests
-check that the fitted weights shipped are those the fit gives, that leave-one-out refits
-really refit, and that the Brier score beats the CCF's base-rate forecast.
+The legal cases are named as the sentence they check; property tests (hypothesis) check the
+model's promises on any facts; the calibration tests check that the weights shipped are
+those the fit gives, that the cross-validation keeps each person in one fold, and that the
+cross-validated figures beat the baselines.
 """
 
 from __future__ import annotations
@@ -26,53 +28,192 @@ from diffusion_scenarios._engine.calibration import (
     case_features,
     cross_validate,
     fit,
+    folds,
 )
-from diffusion_scenarios._engine.outcome import Features, likelihood_of
+from diffusion_scenarios._engine.outcome import (
+    Features,
+    features_of,
+    in_ten,
+    likelihood_of,
+    model_weights,
+)
 from diffusion_scenarios._law.data import data_file
 
 ROOT = Path(__file__).parents[1]
 EXPECTED = Path(str(data_file("scenarios/expected.csv")))
+CAP = 0.95
 
+
+def _scenario(case: dict | None = None, **extra: object) -> ds.Scenario:
+    return ds.scenario_from_dict(
+        {
+            "format": 1,
+            "id": "model-case",
+            "as_of": "2025-03-01",
+            "notice": {"kind": "red_notice", "requesting_country": "TR", "issued_on": "2021-05-10"},
+            **({"case": case} if case else {}),
+            **extra,
+        }
+    )
+
+
+def _p(scenario: ds.Scenario) -> dict[str, float]:
+    return dict(ds.assess(scenario).outcome.likelihood)
+
+
+# ------------------------------------------------------------------------- legal cases
+def test_with_no_fact_that_matters_known_the_likelihood_is_the_base_rate_and_the_confidence_is_low() -> (  # noqa: E501
+    None
+):
+    outcome = ds.assess(_scenario()).outcome
+    base = dict(zip(OUTCOMES, base_rate_forecast(), strict=True))
+    for name, p in outcome.likelihood:
+        assert p == pytest.approx(base[name], abs=1e-9)
+    assert outcome.confidence == "low"
+    assert outcome.prediction == "not_compliant"  # the CCF deletes about 2 in 3
+
+
+def test_an_allegation_of_due_process_violations_alone_with_the_ncbs_answer_unknown_leaves_neither_outcome_above_0_7() -> (  # noqa: E501
+    None
+):
+    p = _p(_scenario({"human_rights_concerns": ["unfair_trial"]}))
+    assert max(p.values()) <= 0.7
+    # ... but it does move the likelihood a little, towards deletion.
+    assert p["not_compliant"] > base_rate_forecast()[0]
+
+
+def test_the_same_due_process_violation_established_by_a_court_moves_the_likelihood_a_lot() -> None:
+    alleged = _p(_scenario({"human_rights_concerns": ["unfair_trial"]}))
+    established = _p(
+        _scenario(
+            {"human_rights_concerns": ["unfair_trial"]},
+            evidence={"case.human_rights_concerns": "established"},
+        )
+    )
+    base = base_rate_forecast()[0]
+    assert established["not_compliant"] - base > 3 * (alleged["not_compliant"] - base)
+
+
+def test_refugee_status_counts_once() -> None:
+    facts = _scenario(
+        None,
+        person={
+            "nationalities": ["TR"],
+            "refugee_status": {
+                "status": "recognised",
+                "granted_by": "DE",
+                "granted_on": "2019-04-01",
+                "feared_persecution_from": "TR",
+            },
+        },
+    )
+    assessment = ds.assess(facts)
+    grounds = {g.id for g in assessment.grounds if g.strength != "weak"}
+    assert len(grounds) > 1, "the refugee status raises several grounds"  # listed in the memo
+    features = features_of(facts, assessment.grounds, assessment.as_of)
+    once = Features(strong_established=1, known_facts=features.known_facts)
+    assert features.considerations == 1
+    assert dict(assessment.outcome.likelihood) == dict(
+        zip(OUTCOMES, likelihood_of(once), strict=True)
+    )
+
+
+def test_a_final_acquittal_in_another_state_on_the_same_acts_makes_kept_with_an_update_the_likeliest_outcome() -> (  # noqa: E501
+    None
+):
+    facts = _scenario(
+        {
+            "stage": "prosecution",
+            "offence": "fraud",
+            "final_judgment": {"country": "DE", "date": "2023-02-01", "result": "acquitted"},
+        }
+    )
+    outcome = ds.assess(facts).outcome
+    assert outcome.prediction == "compliant_with_update", outcome.explanation
+
+
+def test_an_ncb_that_does_not_answer_has_the_data_deleted_but_never_at_more_than_0_95() -> None:
+    outcome = ds.assess(_scenario(None, challenge={"ncb_responds": False})).outcome
+    assert outcome.prediction == "not_compliant"
+    assert outcome.probability("not_compliant") == pytest.approx(CAP)
+    assert "100" not in outcome.summary and "10 in 10" not in outcome.summary
+
+
+def test_when_the_ncbs_answer_is_unknown_the_explanation_says_where_each_answer_leads() -> None:
+    outcome = ds.assess(_scenario({"origin": "commercial_dispute"})).outcome
+    assert "if it does not answer, deletion is" in outcome.explanation
+    assert "if it answers and backs its request" in outcome.explanation
+
+
+def test_the_words_follow_the_numbers() -> None:
+    assert in_ten(CAP) == "more than 9 in 10"
+    assert in_ten(0.66) == "about 7 in 10"
+    assert in_ten(0.04) == "less than 1 in 10"
+
+
+# ------------------------------------------------------------------------- properties
 features = st.builds(
     Features,
-    strong=st.integers(0, 4),
-    arguable=st.integers(0, 4),
-    weak=st.integers(0, 4),
+    strong_established=st.integers(0, 3),
+    strong_alleged=st.integers(0, 3),
+    arguable_established=st.integers(0, 3),
+    arguable_alleged=st.integers(0, 3),
+    weak=st.integers(0, 3),
     update=st.booleans(),
     ncb_responds=st.sampled_from([None, True, False]),
-    prior_compliant=st.booleans(),
-    co_accused_deleted=st.booleans(),
-    diffusion_after_refusal=st.booleans(),
+    ncb_silent=st.booleans(),
+    prior=st.sampled_from([None, "compliant", "not_compliant"]),
     known_facts=st.integers(0, 20),
 )
 
 
 @given(features)
-def test_likelihoods_sum_to_one_and_are_probabilities(f: Features) -> None:
+def test_likelihoods_sum_to_one_and_never_exceed_0_95(f: Features) -> None:
     p = likelihood_of(f)
     assert abs(sum(p) - 1.0) < 1e-12
-    assert all(0.0 <= x <= 1.0 for x in p)
+    assert all(0.0 <= x <= CAP + 1e-12 for x in p)
 
 
-@given(features, st.sampled_from(["strong", "arguable", "weak"]))
-def test_adding_a_ground_never_lowers_the_likelihood_of_deletion(f: Features, level: str) -> None:
-    more = dataclasses.replace(f, **{level: getattr(f, level) + 1})
-    assert likelihood_of(more)[0] >= likelihood_of(f)[0]
+@given(st.integers(0, 30), st.sampled_from([None, True]))
+def test_knowing_nothing_gives_the_base_rate(known: int, answers: bool | None) -> None:
+    p = likelihood_of(Features(known_facts=known, ncb_responds=None))
+    assert p == pytest.approx(base_rate_forecast())
+    # Knowing only that the NCB answers leaves the share deleted among answered complaints.
+    if answers:
+        answered = likelihood_of(Features(known_facts=known, ncb_responds=True))
+        assert answered[0] == pytest.approx(model_weights().answered_deleted)
 
 
-@given(features, st.sampled_from([("weak", "arguable"), ("arguable", "strong")]))
-def test_strengthening_a_ground_never_lowers_the_likelihood_of_deletion(
-    f: Features, step: tuple[str, str]
+_FAVOURABLE = [
+    ("strong_established",),
+    ("strong_alleged",),
+    ("arguable_established",),
+    ("arguable_alleged",),
+    ("arguable_alleged", "arguable_established"),  # an allegation established
+    ("strong_alleged", "strong_established"),
+    ("arguable_established", "strong_established"),  # a ground found stronger
+    ("arguable_alleged", "strong_alleged"),
+]
+
+
+@given(features, st.sampled_from(_FAVOURABLE))
+def test_learning_a_fact_in_the_persons_favour_never_lowers_the_chance_of_deletion(
+    f: Features, step: tuple[str, ...]
 ) -> None:
-    low, high = step
-    if getattr(f, low) == 0:
-        f = dataclasses.replace(f, **{low: 1})
-    stronger = dataclasses.replace(f, **{low: getattr(f, low) - 1, high: getattr(f, high) + 1})
-    assert likelihood_of(stronger)[0] >= likelihood_of(f)[0]
+    if len(step) == 1:
+        more = dataclasses.replace(f, **{step[0]: getattr(f, step[0]) + 1})
+    else:
+        low, high = step
+        if getattr(f, low) == 0:
+            f = dataclasses.replace(f, **{low: 1})
+        more = dataclasses.replace(f, **{low: getattr(f, low) - 1, high: getattr(f, high) + 1})
+    assert likelihood_of(more)[0] >= likelihood_of(f)[0] - 1e-12
+    silent = dataclasses.replace(f, ncb_responds=False, ncb_silent=True)
+    assert likelihood_of(silent)[0] >= likelihood_of(f)[0] - 1e-12
 
 
 scenarios = st.builds(
-    lambda origin, concerns, ncb, valid: ds.scenario_from_dict(
+    lambda origin, concerns, ncb, valid, political: ds.scenario_from_dict(
         {
             "format": 1,
             "id": "prop",
@@ -81,6 +222,7 @@ scenarios = st.builds(
             "case": {
                 "origin": origin,
                 "human_rights_concerns": concerns,
+                "political_context": political,
                 **({} if valid is None else {"arrest_warrant": {"valid": valid}}),
             },
             "challenge": {"requests": ["deletion"], "ncb_responds": ncb},
@@ -90,7 +232,56 @@ scenarios = st.builds(
     st.lists(st.sampled_from(["torture_or_ill_treatment_risk", "unfair_trial"]), unique=True),
     st.sampled_from([None, True, False]),
     st.sampled_from([None, True, False]),
+    st.lists(st.sampled_from(["critic_of_government", "political_opponent_or_rival"]), unique=True),
 )
+
+_REFUGEE = {
+    "status": "recognised",
+    "granted_by": "DE",
+    "granted_on": "2018-01-01",
+    "feared_persecution_from": "KZ",
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    scenarios,
+    st.sampled_from(
+        ["invalid_warrant", "ill_treatment", "unfair_trial", "refugee", "court_found", "silent"]
+    ),
+)
+def test_learning_a_fact_in_the_persons_favour_never_lowers_the_chance_of_deletion_on_any_facts(
+    s: ds.Scenario, added: str
+) -> None:
+    case = s.case
+    if added == "invalid_warrant":
+        more = dataclasses.replace(
+            s, case=dataclasses.replace(case, arrest_warrant=ds.ArrestWarrant(valid=False))
+        )
+    elif added == "refugee":
+        data = ds.scenario_to_dict(s)
+        data["person"] = {"refugee_status": _REFUGEE}
+        more = ds.scenario_from_dict(data)
+    elif added == "court_found":
+        data = ds.scenario_to_dict(s)
+        data["evidence"] = {
+            "case.human_rights_concerns": "established",
+            "case.political_context": "established",
+        }
+        more = ds.scenario_from_dict(data)
+    elif added == "silent":
+        data = ds.scenario_to_dict(s)
+        data["challenge"] = {"requests": ["deletion"], "ncb_responds": False}
+        more = ds.scenario_from_dict(data)
+    else:
+        concern = "torture_or_ill_treatment_risk" if added == "ill_treatment" else "unfair_trial"
+        concerns = tuple(dict.fromkeys((*case.human_rights_concerns, concern)))
+        more = dataclasses.replace(
+            s, case=dataclasses.replace(case, human_rights_concerns=concerns)
+        )
+    before = ds.assess(s).outcome.probability("not_compliant")
+    after = ds.assess(more).outcome.probability("not_compliant")
+    assert after >= before - 1e-12
 
 
 @settings(max_examples=60, deadline=None)
@@ -101,6 +292,7 @@ def test_prediction_is_the_most_likely_outcome_and_the_summary_says_so(s: ds.Sce
     assert abs(sum(p.values()) - 1.0) < 1e-12
     assert [o for o, _ in outcome.likelihood] == list(OUTCOMES)
     assert p[outcome.prediction] == max(p.values())
+    assert max(p.values()) <= CAP + 1e-12
     assert outcome.confidence in ("low", "medium", "high")
     assert "in 10 on these facts" in outcome.summary
     for hinge in outcome.hinges_on:
@@ -122,40 +314,86 @@ def cases() -> tuple:
     return case_features(EXPECTED.parent, EXPECTED)
 
 
+@pytest.fixture(scope="module")
+def report():  # type: ignore[no-untyped-def]
+    return caselaw.calibration()
+
+
 def test_the_shipped_weights_are_the_weights_the_fit_gives(cases: tuple) -> None:
     # scripts/fit_outcome.py writes them; a stale outcome.yaml fails here.
-    from diffusion_scenarios._engine.outcome import DELETION_TERMS, UPDATE_TERMS, model_weights
-
     fitted = fit(cases).values
-    shipped = dict(
-        zip(
-            DELETION_TERMS + UPDATE_TERMS,
-            model_weights().deletion + model_weights().update,
-            strict=True,
-        )
-    )
+    weights = model_weights()
     for name, value in fitted.items():
-        assert shipped[name] == pytest.approx(value, abs=1e-3), name
+        assert getattr(weights, name) == pytest.approx(value, abs=1e-3), name
 
 
-def test_leave_one_out_refits_the_weights_in_every_fold(cases: tuple) -> None:
-    forecasts, ranges = cross_validate(cases)
-    assert len(forecasts) == len(cases)
-    # The weights move from fold to fold: each fold really is a new fit.
-    assert any(high - low > 1e-3 for low, high in ranges.values())
-    # And leaving a decision out changes its own forecast.
-    trained = fit(cases).weights
-    assert any(
-        abs(likelihood_of(f.case.features, trained)[0] - f.likelihood[0]) > 1e-6 for f in forecasts
-    )
+def test_a_weight_shown_by_fewer_than_four_decisions_keeps_its_judgement_value(
+    cases: tuple,
+) -> None:
+    few = [c for c in cases if not c.features.update][:20]
+    result = fit(few)
+    assert result.decisions["update_keep"] == 0
+    from diffusion_scenarios._engine.calibration import _terms
+
+    assert result.values["update_keep"] == _terms()["update_keep"].start
 
 
-def test_the_model_beats_the_base_rate_forecast_trained_and_cross_validated() -> None:
-    report = caselaw.calibration()
-    for forecasts in (report.training, report.cross_validated):
-        scores = report.scores(forecasts)
-        assert scores.brier is not None and scores.base_brier is not None
-        assert scores.brier < scores.base_brier
+def test_each_persons_decisions_stay_in_one_fold(cases: tuple) -> None:
+    persons = {c.person for c in cases}
+    assert len(persons) < len(cases), "some persons have several decisions (ccf_groups.csv)"
+    for repeat in range(3):
+        split = folds(cases, repeat)
+        assert sorted(i for fold in split for i in fold) == list(range(len(cases)))
+        where = {}
+        for number, fold in enumerate(split):
+            for i in fold:
+                assert where.setdefault(cases[i].person, number) == number, cases[i].person
+
+
+def test_the_folds_are_stratified_by_kind_of_source(cases: tuple) -> None:
+    split = folds(cases, 0)
+    kinds = {c.source for c in cases}
+    assert kinds == {"official", "press", "practitioner"}
+    for kind in kinds:
+        counts = [sum(cases[i].source == kind for i in fold) for fold in split]
+        assert max(counts) - min(counts) <= 3, (kind, counts)
+
+
+def test_the_cross_validation_refits_the_weights_in_every_fold(cases: tuple) -> None:
+    cross = cross_validate(cases)
+    assert len(cross.forecasts) == len(cases)
+    assert any(high - low > 1e-3 for low, high in cross.ranges.values())
+    assert len(cross.repeats) > 1
+
+
+def test_the_cross_validated_model_beats_both_baselines(report) -> None:  # type: ignore[no-untyped-def]
+    # The gate: the figure to believe is the cross-validated one, on decisions each
+    # forecast by weights fitted without that person's decisions.
+    cv = report.scores(report.cross_validated)
+    assert cv.agreements > cv.always_deleted
+    assert cv.brier < cv.base_brier and cv.brier < cv.always_deleted_brier
+    assert cv.log_loss < cv.base_log_loss
+
+
+def test_predictions_called_high_are_right_at_least_nine_times_in_ten_in_cross_validation(
+    report,  # type: ignore[no-untyped-def]
+) -> None:
+    high = report.scores(report.cross_validated, "high")
+    assert high.cases >= 5
+    assert high.agreements / high.cases >= 0.9
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 19's targets are not reached by an honest model on these 56 decisions: "
+    "cross-validated agreement 43/56 (77 %) against 42/56 for always 'deleted', Brier 0.37 "
+    "against 0.44 for the base rate (0.85 x); see the README",
+)
+def test_the_issue_targets_are_reached_in_cross_validation(report) -> None:  # type: ignore[no-untyped-def]
+    cv = report.scores(report.cross_validated)
+    assert cv.agreements / cv.cases >= 0.85
+    assert cv.agreements / cv.cases >= cv.always_deleted / cv.cases + 0.10
+    assert cv.brier <= 0.75 * cv.base_brier
 
 
 def test_the_base_rate_forecast_is_the_ccfs_2021_shares() -> None:
@@ -164,23 +402,21 @@ def test_the_base_rate_forecast_is_the_ccfs_2021_shares() -> None:
     assert p["compliant"] == pytest.approx(133 / 449)
 
 
-def test_compare_with_calibration_prints_both_figures_and_the_reliability_table() -> None:
+def test_compare_with_calibration_prints_both_figures_the_baselines_and_the_reliability_table() -> (
+    None
+):
     run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "diffusion_scenarios",
-            "compare",
-            "--calibration",
-        ],
+        [sys.executable, "-m", "diffusion_scenarios", "compare", "--calibration"],
         capture_output=True,
         text=True,
         check=True,
     )
     out = run.stdout
-    assert "Cross-validated (leave one out" in out
-    assert "Brier" in out and "base rate" in out
+    assert "Cross-validated (5 folds grouped by person" in out
+    assert "Brier" in out and "log-loss" in out and "always del." in out
     assert "Reliability" in out
+    assert "Where the cross-validated model and the CCF part ways" in out
+    assert "Fitted parameters: " in out
     for tier in ("high", "medium", "low"):
         assert f"\n    {tier} " in out
 
@@ -204,6 +440,9 @@ def test_compare_with_calibration_as_json_loads_back() -> None:
     cv = data["calibration"]["cross_validated"]["all"]
     assert cv["cases"] == len(caselaw.expected_outcomes())
     assert cv["brier"] < cv["base_rate_brier"]
+    assert cv["always_deleted_agreements"] < cv["agreements"]
+    parted = data["calibration"]["disagreements"]
+    assert all(row["ccf_outcome"] != row["model_outcome"] for row in parted)
 
 
 def test_the_fit_script_reports_the_file_is_up_to_date() -> None:
@@ -215,38 +454,39 @@ def test_the_fit_script_reports_the_file_is_up_to_date() -> None:
     assert run.returncode == 0, run.stderr
 
 
-def test_the_discussion_names_every_decision_where_model_and_ccf_part_ways() -> None:
+def test_the_discussion_names_every_decision_where_model_and_ccf_part_ways(report) -> None:  # type: ignore[no-untyped-def]
     result = caselaw.compare_builtin()
-    report = caselaw.calibration()
     text = caselaw.discussion_markdown(result, report)
     cross = {f.case.file: f for f in report.cross_validated}
     for row in result.rows:
         parted = not row.outcome_agrees or cross[row.file].prediction != row.ccf_outcome
-        assert (f"[{row.decision_id}](" in text) == parted, row.decision_id
+        named = f"[{row.decision_id}](" in text or f"**{row.decision_id}**" in text
+        assert named == parted, row.decision_id
 
 
 def test_case_law_tables_for_students_link_each_decision_and_show_no_raw_values() -> None:
     table = caselaw.decisions_markdown(caselaw.decisions())
     rows = table.splitlines()[2:]
-    assert len(rows) == len(caselaw.decisions())
-    assert all(row.startswith("| [") and "](http" in row for row in rows)
+    decisions = caselaw.decisions()
+    assert len(rows) == len(decisions)
+    # Every decision with a source is linked to it (a few official excerpts have no readable
+    # source address in the index and are named without a link).
+    for row, (_, decision) in zip(rows, decisions.iterrows(), strict=True):
+        linked = row.startswith("| [") and "](http" in row
+        assert linked == bool(decision["urls"]), decision["decision_id"]
     shown = caselaw.comparison_markdown(caselaw.compare_builtin())
     words = re.sub(r"\]\([^)]*\)", "]", shown)  # the table without its link targets
     for raw in ("None", "False", "True", "nan", "not_compliant", "compliant_with_update"):
         assert raw not in words, raw
 
 
-def test_the_calibration_chart_draws_both_series_against_the_diagonal() -> None:
+def test_the_calibration_chart_draws_both_series_against_the_diagonal(report) -> None:  # type: ignore[no-untyped-def]
     import matplotlib
 
     matplotlib.use("Agg")
-    figure = caselaw.plot_calibration(caselaw.calibration())
+    figure = caselaw.plot_calibration(report)
     labels = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
-    assert labels == [
-        "perfect calibration",
-        "fitted on all decisions",
-        "each decision left out of the fit",
-    ]
+    assert labels[0] == "perfect calibration" and len(labels) == 3
 
 
 def test_a_bad_confidence_in_an_expected_file_names_the_row_and_column(tmp_path: Path) -> None:
@@ -257,23 +497,6 @@ def test_a_bad_confidence_in_an_expected_file_names_the_row_and_column(tmp_path:
     )
     with pytest.raises(ds.CaseLawError, match=r"row 2, column confidence: expected one of low"):
         caselaw.read_expected(bad)
-
-
-@settings(max_examples=60, deadline=None)
-@given(scenarios, st.sampled_from(["invalid_warrant", "ill_treatment", "unfair_trial"]))
-def test_adding_a_fact_that_raises_a_ground_never_lowers_the_likelihood_of_deletion(
-    s: ds.Scenario, added: str
-) -> None:
-    case = s.case
-    if added == "invalid_warrant":
-        more = dataclasses.replace(case, arrest_warrant=ds.ArrestWarrant(valid=False))
-    else:
-        concern = "torture_or_ill_treatment_risk" if added == "ill_treatment" else "unfair_trial"
-        concerns = tuple(dict.fromkeys((*case.human_rights_concerns, concern)))
-        more = dataclasses.replace(case, human_rights_concerns=concerns)
-    before = ds.assess(s).outcome.probability("not_compliant")
-    after = ds.assess(dataclasses.replace(s, case=more)).outcome.probability("not_compliant")
-    assert after >= before - 1e-12
 
 
 def test_compare_needs_both_folder_and_csv_or_neither() -> None:

@@ -115,7 +115,7 @@ class ModelWeights:
     update_share: float
     prior_stands: float
     alleged_share: float
-    level_cap: int
+    count_cap: int
     likelihood_cap: float
     min_known_facts: int
     high_confidence_at: float
@@ -154,7 +154,7 @@ def model_weights() -> ModelWeights:
         prior_stands=float(fitted["prior_stands"]["value"]),
         high_confidence_at=float(fitted["high_confidence_at"]["value"]),
         alleged_share=float(settings["alleged_share"]),
-        level_cap=int(settings["level_cap"]),
+        count_cap=int(settings["count_cap"]),
         likelihood_cap=float(settings["likelihood_cap"]),
         min_known_facts=int(settings["min_known_facts"]),
         medium_confidence_at=float(settings["medium_confidence_at"]),
@@ -176,14 +176,15 @@ def sigmoid(x: float) -> float:
 
 def deletion_score(features: Features, weights: ModelWeights) -> float:
     """What the considerations add to the log-odds of deletion, once the NCB has answered."""
-    cap = weights.level_cap
-    strong_e = min(features.strong_established, cap)
-    strong_a = min(features.strong_alleged, cap - strong_e)
-    arguable_e = min(features.arguable_established, cap)
-    arguable_a = min(features.arguable_alleged, cap - arguable_e)
+    # The heaviest ``count_cap`` considerations count (so strengthening one never lowers it).
     share = weights.alleged_share
-    score = weights.strong * (strong_e + share * strong_a)
-    score += weights.arguable * (arguable_e + share * arguable_a)
+    values = (
+        [weights.strong] * features.strong_established
+        + [weights.strong * share] * features.strong_alleged
+        + [weights.arguable] * features.arguable_established
+        + [weights.arguable * share] * features.arguable_alleged
+    )
+    score = sum(sorted(values, reverse=True)[: weights.count_cap])
     if features.update:
         score -= weights.update_keep
     if features.prior == "not_compliant":
@@ -270,12 +271,12 @@ def _level(scenario: Scenario, path: str) -> str:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Consideration:
-    """Grounds that rest on the same facts, counted once in the outcome."""
+    """One fact and the grounds resting on it, counted once in the outcome."""
 
+    fact: str  # the fact path (or "ground:<id>" for a ground resting on no fact given)
     grounds: tuple[Ground, ...]
-    facts: tuple[str, ...]  # the fact paths given that they rest on
-    strength: str  # strong | arguable | weak
-    evidence: str  # established | alleged
+    strength: str  # strong | arguable | weak: the strongest ground resting on the fact
+    evidence: str  # established | alleged: how the fact is known
     remedy: str  # deletion | update
 
     @property
@@ -284,84 +285,118 @@ class Consideration:
 
 
 def considerations_of(scenario: Scenario, grounds: tuple[Ground, ...]) -> tuple[Consideration, ...]:
-    """The grounds grouped by the facts they rest on (one fact, one count)."""
+    """One consideration per fact that grounds rest on (one fact, one count).
+
+    Each fact counts once, at the strength of the strongest ground resting on it and with
+    the evidence by which that fact is known. A fact on which a ground calling for a
+    correction of the record rests, and no strong ground for deletion, calls for the
+    correction (the CCF keeps the data with an update). A ground resting on no fact that
+    is given (found from context alone) counts as one alleged fact of its own. Learning a
+    fact therefore adds a consideration or strengthens one, never merges two away.
+    """
     rests_on = dict(model_weights().rests_on)
-    relevant = [g for g in grounds if g.id not in _READ_DIRECTLY]
-    facts_of: list[tuple[str, ...]] = []
-    for ground in relevant:
-        present = (_present(scenario, e) for e in rests_on.get(ground.id, ()))
-        facts_of.append(tuple(dict.fromkeys(p for p in present if p is not None)))
-    # Union the grounds that share a fact (a handful of grounds: a plain loop will do).
-    group = list(range(len(relevant)))
-
-    def root(i: int) -> int:
-        while group[i] != i:
-            i = group[i]
-        return i
-
-    for i in range(len(relevant)):
-        for j in range(i):
-            if set(facts_of[i]) & set(facts_of[j]):
-                group[root(i)] = root(j)
+    by_fact: dict[str, list[Ground]] = {}
+    for ground in grounds:
+        if ground.id in _READ_DIRECTLY:
+            continue
+        present = [_present(scenario, e) for e in rests_on.get(ground.id, ())]
+        facts = list(dict.fromkeys(p for p in present if p is not None))
+        for fact in facts or [f"ground:{ground.id}"]:
+            by_fact.setdefault(fact, []).append(ground)
     result = []
-    for head in dict.fromkeys(root(i) for i in range(len(relevant))):
-        members = [i for i in range(len(relevant)) if root(i) == head]
-        gs = tuple(relevant[i] for i in members)
-        facts = tuple(dict.fromkeys(f for i in members for f in facts_of[i]))
-
-        def level_of(i: int) -> str:
-            given = facts_of[i]
-            if any(_level(scenario, f) == "established" for f in given):
-                return "established"
-            return "alleged"
-
-        deletion = [i for i in members if relevant[i].id in DELETION_GROUNDS]
-        update = [
-            i
-            for i in members
-            if relevant[i].id in UPDATE_GROUNDS
-            and relevant[i].strength != "weak"
-            and level_of(i) == "established"
-        ]
-        best = max(
-            deletion,
-            key=lambda i: (RANK[relevant[i].strength], level_of(i) == "established"),
-            default=None,
-        )
-        if best is not None and relevant[best].strength == "strong":
+    for fact, members in by_fact.items():
+        evidence = "alleged" if fact.startswith("ground:") else _level(scenario, fact)
+        deletion = [g for g in members if g.id in DELETION_GROUNDS]
+        update = [g for g in members if g.id in UPDATE_GROUNDS and g.strength != "weak"]
+        best = max((RANK[g.strength] for g in deletion), default=0)
+        if best == RANK["strong"] or (best and not (update and evidence == "established")):
             remedy = "deletion"
-        elif update:
+            strength = next(k for k, v in RANK.items() if v == best)
+        elif update and evidence == "established":
             remedy = "update"
-        elif best is not None:
-            remedy = "deletion"
+            strength = max((g.strength for g in update), key=lambda x: RANK[x])
         else:
-            continue  # only weak or alleged points about the record: nothing to count
-        if remedy == "update":
-            strength, evidence = max(relevant[i].strength for i in update), "established"
-        else:
-            assert best is not None
-            strength, evidence = relevant[best].strength, level_of(best)
+            continue  # a correction alleged only: nothing to count
         result.append(
             Consideration(
-                grounds=gs, facts=facts, strength=strength, evidence=evidence, remedy=remedy
+                fact=fact,
+                grounds=tuple(members),
+                strength=strength,
+                evidence=evidence,
+                remedy=remedy,
             )
         )
     return tuple(result)
 
 
+_LEVELS = ("strong_established", "strong_alleged", "arguable_established", "arguable_alleged")
+
+
+def _counted(
+    scenario: Scenario, grounds: tuple[Ground, ...], weights: ModelWeights
+) -> tuple[dict[str, int], bool]:
+    """How many considerations of each strength and evidence count, and whether the record
+    is to be corrected: each ground counts at most once and each fact at most once.
+
+    The facts that call for a correction (see :func:`considerations_of`) go to it. Every
+    other ground for deletion is paired with one fact it rests on, no fact serving two
+    grounds, choosing the pairing that weighs most (a ground resting on no fact given
+    stands on an alleged fact of its own). Because the best pairing is taken, learning a
+    fact or strengthening a ground never lowers the count's weight.
+    """
+    items = considerations_of(scenario, grounds)
+    update = any(c.remedy == "update" for c in items)
+    taken = {c.fact for c in items if c.remedy == "update"}
+    options: list[list[tuple[str, str]]] = []  # per ground: (fact, level) choices
+    weak = 0
+    for ground in grounds:
+        if ground.id not in DELETION_GROUNDS or ground.id in _READ_DIRECTLY:
+            continue
+        if ground.strength == "weak":
+            weak += 1
+            continue
+        choices = [
+            (c.fact, f"{ground.strength}_{c.evidence}")
+            for c in items
+            if c.fact not in taken and any(g is ground for g in c.grounds)
+        ]
+        if choices:
+            options.append(choices)
+    blank = dict.fromkeys(_LEVELS, 0)
+
+    def score(counts: dict[str, int]) -> float:
+        features = Features(
+            strong_established=counts["strong_established"],
+            strong_alleged=counts["strong_alleged"],
+            arguable_established=counts["arguable_established"],
+            arguable_alleged=counts["arguable_alleged"],
+        )
+        return deletion_score(features, weights)
+
+    best: dict[str, int] = dict(blank)
+    best_score = score(best)
+    # Depth-first over the pairings (a handful of grounds, each with one to three facts).
+    stack: list[tuple[int, frozenset[str], dict[str, int]]] = [(0, frozenset(), blank)]
+    visited = 0
+    while stack and visited < 4096:
+        index, used, counts = stack.pop()
+        visited += 1
+        if index == len(options):
+            value = score(counts)
+            if value > best_score:
+                best, best_score = counts, value
+            continue
+        stack.append((index + 1, used, counts))  # this ground finds no free fact
+        for fact, level in options[index]:
+            if fact not in used:
+                stack.append((index + 1, used | {fact}, {**counts, level: counts[level] + 1}))
+    return {**best, "weak": weak}, update
+
+
 def features_of(scenario: Scenario, grounds: tuple[Ground, ...], on: Date) -> Features:
     """What the model weighs, from the facts and the grounds found on ``on``."""
     weights = model_weights()
-    counts = {"strong_established": 0, "strong_alleged": 0}
-    counts.update(arguable_established=0, arguable_alleged=0, weak=0)
-    update = False
-    for item in considerations_of(scenario, grounds):
-        if item.remedy == "update":
-            update = True
-        elif item.strength == "weak":
-            counts["weak"] += 1
-        else:
-            counts[f"{item.strength}_{item.evidence}"] += 1
+    counts, update = _counted(scenario, grounds, weights)
     # A record outside the grounds: the co-accused's data deleted (consistency), a diffusion
     # sent after a red notice on the same facts was refused (the General Secretariat's own
     # finding). Each is one established consideration of arguable weight.
@@ -474,9 +509,9 @@ def _hinges(
                 f"{level}_established": getattr(features, f"{level}_established") + 1,
             },
         )
-        field = item.facts[0] if item.facts else ""
-        if not field:
+        if item.fact.startswith("ground:"):
             continue
+        field = item.fact
         consider(
             shown,
             {
@@ -596,12 +631,19 @@ def predict_outcome(
     confidence = confidence_of(features, top, weights)
     summary = _summary(prediction, top, hinges)
 
-    def listed(remedy: str, strength: str, evidence: str) -> list[Ground]:
-        out: list[Ground] = []
-        for c in items:
-            if c.remedy == remedy and c.strength == strength and c.evidence == evidence:
-                out.extend(g for g in c.grounds if g.strength == strength)
-        return list(dict.fromkeys(out))
+    def evidence_for(ground: Ground) -> str:
+        levels = {c.evidence for c in items if any(g is ground for g in c.grounds)}
+        return "established" if "established" in levels else "alleged"
+
+    def listed(strength: str, evidence: str) -> list[Ground]:
+        return [
+            g
+            for g in grounds
+            if g.id in DELETION_GROUNDS
+            and g.id not in ("ncb_non_cooperation",)
+            and g.strength == strength
+            and evidence_for(g) == evidence
+        ]
 
     deletion = [g for g in grounds if g.id in DELETION_GROUNDS]
     updates = [g for g in grounds if g.id in UPDATE_GROUNDS and g.strength != "weak"]
@@ -616,10 +658,10 @@ def predict_outcome(
             "INTERPOL's rules."
         )
     for strength, words in (("strong", "Strong"), ("arguable", "Arguable")):
-        shown = listed("deletion", strength, "established")
+        shown = listed(strength, "established")
         if shown:
             parts.append(f"{words} grounds for deletion resting on a record: {_names(shown)}.")
-        shown = listed("deletion", strength, "alleged")
+        shown = listed(strength, "alleged")
         if shown:
             parts.append(
                 f"{words} grounds for deletion resting only on what is alleged (they move "
@@ -634,13 +676,15 @@ def predict_outcome(
             f"{_names(updates)}; where no strong ground for deletion rests on the same fact, "
             "the CCF corrects the data rather than deleting them."
         )
-    shared = [c for c in items if len(c.grounds) > 1]
+    shared: dict[tuple[str, ...], str] = {}
+    for c in items:
+        names = tuple(dict.fromkeys(_in_sentence(g.label or g.id) for g in c.grounds))
+        if len(names) > 1 and not c.fact.startswith("ground:"):
+            shared.setdefault(names, c.fact)
     if shared:
         parts.append(
-            "Grounds resting on the same fact count once: "
-            + "; ".join(
-                " and ".join(_in_sentence(g.label or g.id) for g in c.grounds) for c in shared
-            )
+            "Grounds resting on the same fact count once in the likelihood: "
+            + "; ".join(f"{' and '.join(n)} ({fact})" for n, fact in shared.items())
             + "."
         )
     parts.append(

@@ -171,7 +171,7 @@ VALUE_SCHEMA: Mapping[str, Schema] = {
     },
     "model-outcome-settings": {
         "alleged_share": "number",
-        "level_cap": "int",
+        "count_cap": "int",
         "likelihood_cap": "number",
         "fit_weight": "dict",
         "prior_sd": "number",
