@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from diffusion_scenarios._engine.assessment import RouteStep
+from diffusion_scenarios._engine.grounds.findings import purpose_achieved
 from diffusion_scenarios._engine.stage import NoteBook, StageNotes, add_months, long_date
 from diffusion_scenarios._facts.scenario import Challenge, PriorDecision, Scenario
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
@@ -194,6 +195,47 @@ def _requests(scenario: Scenario, as_of: Date, book: NoteBook) -> tuple[tuple[st
         filed_on = as_of
         book.default(f"challenge.filed_on: the assessment date ({as_of.isoformat()})")
     return requests, filed_on
+
+
+def _add_withdrawal_request(route: _Route, scenario: Scenario, as_of: Date) -> None:
+    """The route outside the CCF when the purpose is achieved (issue 20 points 1 and 11):
+    ask the source NCB, or the General Secretariat, to withdraw or cancel the data."""
+    how = purpose_achieved(scenario)
+    if how is None:
+        return
+    diffusion = scenario.notice.kind == "diffusion"
+    rule = "rpd-100-diffusion-withdrawal" if diffusion else "rpd-81-withdrawal"
+    if not catalogue().applies(rule, as_of):
+        return
+    duty = (
+        "the sending NCB must tell the recipients and the General Secretariat that the "
+        "diffusion is withdrawn (RPD Art 100(3))"
+        if diffusion
+        else "the requesting NCB must withdraw the notice, and the General Secretariat "
+        "cancels it in parallel cases (RPD Art 81(2)-(3))"
+    )
+    if how == "sentence_served":
+        what = (
+            "The sentence has been served, so the purpose is achieved: "
+            f"{duty}. Alongside, or before, a request to the CCF, ask the source NCB (through "
+            "a lawyer in the requesting state) or the General Secretariat to cancel the "
+            "data, enclosing the release certificate (or proof that the sentence was "
+            "served); carry a copy of that certificate when travelling until the data are "
+            "gone."
+        )
+    else:
+        what = (
+            "The requesting state already knows where the person is, so a request to "
+            f"locate has achieved its purpose: {duty}. Alongside, or before, a request to "
+            "the CCF, ask the source NCB or the General Secretariat to withdraw it, with "
+            "proof of where the person lives and that the authorities know it."
+        )
+    route.add(
+        "ask_source_to_withdraw",
+        (rule, "rpd-data-quality"),
+        what,
+        record=({"purpose_achieved": how}, "ask the source to withdraw the data"),
+    )
 
 
 def _add_filing(
@@ -678,6 +720,7 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
     route = _Route()
     challenge = scenario.challenge
     requests, filed_on = _requests(scenario, as_of, route.book)
+    _add_withdrawal_request(route, scenario, as_of)
     _add_filing(route, scenario, requests, filed_on)
     _add_provisional_measures(route, scenario, filed_on, as_of)
     admissible_on, estimated = _add_admissibility(route, challenge, filed_on)

@@ -86,6 +86,9 @@ POLITICAL_INDICATORS = (
     "other_politically_motivated_cases",
     "third_state_found_political",
     "offence_is_political_by_nature",
+    # issue 20 point 14: the person is targeted because of a relative's politics (RPD
+    # Art 34(3)(b), the status of the persons concerned)
+    "targeted_for_relatives_politics",
 )
 
 PURPOSE_DEFECTS = (
