@@ -182,10 +182,13 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
             "purpose_invalid",
             "arguable",
             "The person has already been tried for the same acts elsewhere (ne bis in idem). "
-            "There is no general rule of international ne bis in idem, but the CCF treats a "
-            "final judgment on the same acts as a question of the alert's purpose. A dismissal "
-            "abroad for lack of evidence would not be such a judgment.",
-            ("ccf-practice-ne-bis-in-idem", "rpd-10-purposes"),
+            "There is no general rule of international ne bis in idem, and no RPD article "
+            "deals with a final judgment given abroad: whether the CCF treats it as a "
+            "question of the alert's purpose, of data quality (Art 12) or of interest (Art "
+            "35) is unverified. Its published decisions on the point kept the data with an "
+            "update in two cases and deleted them in a third, and a reported summary says a "
+            "dismissal abroad for lack of evidence was not treated as such a judgment.",
+            ("ccf-practice-ne-bis-in-idem", "ne-bis-rpd-hooks", "rpd-10-purposes"),
             facts,
         )
     _purpose_achieved(scenario, collector)
