@@ -501,6 +501,15 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
             )
 
 
+#: The ground a protective refusal feeds, named in the refusal's reason (issue 20 point 16:
+#: no "Article 2 and Article 3 grounds" where only one of them applies).
+_PROTECTIVE_GROUND = {
+    "political": "Article 3",
+    "human_rights": "Article 2",
+    "fair_trial": "fair-trial",
+}
+
+
 def _extradition(scenario: Scenario, collector: Collector) -> None:
     case = scenario.case
     refusals = 0
@@ -529,7 +538,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     "extradition_refused",
                     "arguable",
                     f"{who} refused extradition on {g.replace('_', ' ')} grounds; the CCF weighs "
-                    "such a refusal heavily (see the Article 2 and Article 3 grounds).",
+                    f"such a refusal heavily (see the {_PROTECTIVE_GROUND[g]} ground).",
                     (_REFUSAL,),
                     facts,
                 )

@@ -91,6 +91,10 @@ class CountryPractice:
             (``"PA-DE-1 [P] guideline, [S] airport practice"``); may be empty.
         rule: the rule catalogue id that states the red-notice finding (may be empty); it is
             cited only on days its text applies (``data/rules/ne_bis_and_arrest.yaml``).
+        policy_rule: the rule catalogue id that dates ``notable_policy`` (may be empty): the
+            policy is said, and the rule cited, only on days it is in force.
+        policy_topic: when ``notable_policy`` is relevant: empty (always), ``cheque`` (an
+            unfunded-cheque case) or ``ne_bis`` (a final judgment on the same acts).
     """
 
     country: str
@@ -109,6 +113,8 @@ class CountryPractice:
     own_nationals_raw: str = ""
     brief: str = ""
     rule: str = ""
+    policy_rule: str = ""
+    policy_topic: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,6 +174,8 @@ def _practice_from_row(row: dict[str, str], country: str) -> CountryPractice:
         own_nationals_raw=row["own_nationals_raw"],
         brief=row.get("brief", ""),
         rule=row.get("rule", ""),
+        policy_rule=row.get("policy_rule", "") or "",
+        policy_topic=row.get("policy_topic", "") or "",
     )
 
 
@@ -249,6 +257,8 @@ def country_practice(alpha3: str) -> CountryPractice:
                 own_nationals_raw=practice.own_nationals_raw,
                 brief=bloc.brief,
                 rule=bloc.rule,
+                policy_rule=(practice if practice.notable_policy else bloc).policy_rule,
+                policy_topic=(practice if practice.notable_policy else bloc).policy_topic,
             )
         return CountryPractice(
             country=alpha3,
@@ -270,6 +280,8 @@ def country_practice(alpha3: str) -> CountryPractice:
             own_nationals_raw="",
             brief=bloc.brief,
             rule=bloc.rule,
+            policy_rule=bloc.policy_rule,
+            policy_topic=bloc.policy_topic,
         )
     return CountryPractice(
         country=alpha3,
