@@ -278,10 +278,13 @@ def _diffusion(
     )
     if cat.applies("gs-blocking", issued):
         cites.append("gs-blocking")
+        if cat.applies("ccf-statute-28-2-c-gs-powers", issued):
+            cites.append("ccf-statute-28-2-c-gs-powers")
         reasons.append(
             "That is not absolute: once a doubt about compliance arises, the General "
-            "Secretariat can take interim measures, such as blocking the diffusion, while it "
-            "examines it (RPD Arts 128-129)."
+            "Secretariat can take interim measures, such as blocking the diffusion in "
+            "INTERPOL's system, while it examines it (RPD Arts 128-129); a block does not "
+            "recall the messages already delivered."
         )
     if prior_reviewed:
         cites.append(prior_review)

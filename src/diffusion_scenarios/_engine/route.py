@@ -244,6 +244,17 @@ def _add_filing(
     prior = scenario.case.prior_ccf_decision
     for request in requests:
         step = _filing_step(request, filed_on, planned=scenario.challenge is None)
+        if scenario.person.minor and catalogue().applies("ccf-representation-of-minors", filed_on):
+            # Issue 20 point 12 (CCF-11): who may act for a minor, and what to send.
+            step = replace(
+                step,
+                citations=(*step.citations, "ccf-representation-of-minors"),
+                description=step.description
+                + " The person is a minor: a parent or other legal representative may apply "
+                "on his or her behalf, sending proof of the relationship (or of the power to "
+                "represent) and the minor's identity document, as the CCF's admissibility "
+                "requirements are reported to ask.",
+            )
         if (
             request in ("deletion", "correction")
             and prior is not None
@@ -283,12 +294,26 @@ def _add_provisional_measures(
         return
     if cat.applies(_ART37, filed_on):
         cites = [_ART37, "gs-blocking"]
+        # Issue 20 point 8 (CCF-30, CCF-31, CCF-32, CCF-17): Art. 37(1) allows provisional
+        # measures "at any time", urgency is the practice; a block hides the data in
+        # INTERPOL's system only; a diffusion has no public extract.
+        public = scenario.notice.kind == "red_notice" and scenario.notice.public_extract
         text = (
-            "Ask the Requests Chamber, with the request, to block the data while it examines "
-            "the case (and to take down any public extract); document the imminent harm, "
-            "such as planned travel, detention or an extradition hearing. A block is not "
-            "guaranteed and does not decide the merits."
+            "Ask the Requests Chamber, with the request, for provisional measures: Article "
+            "37(1) lets it order them at any time, and in practice it uses them in urgent "
+            "situations, so document the imminent harm, such as planned travel, detention or "
+            "an extradition hearing. The usual measure is a block, which hides the data from "
+            "members in INTERPOL's system"
+            + (" (and can take down the public extract)" if public else "")
+            + "; it does not recall a diffusion already delivered or the copies countries "
+            "keep in their national systems. A block is not guaranteed, does not decide the "
+            "merits, and may come only after admissibility, which can take up to a month "
+            "(Statute Art. 32(1))."
         )
+        if cat.applies("ccf-blocking-effect", filed_on):
+            cites.append("ccf-blocking-effect")
+        if cat.applies("ccf-statute-28-2-c-gs-powers", filed_on):
+            cites.append("ccf-statute-28-2-c-gs-powers")
     else:
         cites = ["gs-blocking", "rci-requests"]
         text = (
@@ -514,6 +539,21 @@ def _add_deadlines(
             estimated=estimated,
             record=({"admissible_on": admissible_on}, f"access decision due {due.isoformat()}"),
         )
+    if "revision" in requests and cat.applies(_REVISION, admissible_on):
+        # Statute Art 42(3): the Art 40 time limits apply to revision (CCF-40, CCF-38);
+        # the revision of a decision on correction or deletion takes the nine months.
+        m = int(cat.value(_DELETION_LIMIT, "months", admissible_on))
+        due = add_months(admissible_on, m)
+        route.add(
+            "revision_decision_due",
+            (_REVISION, _DELETION_LIMIT, *delay_cites),
+            f"Decision on the request for revision due within {m} months of admissibility "
+            f"(Statute Art. 42(3), which applies the time limits of Art. 40): by "
+            f"{long_date(due)}." + delay_text,
+            deadline=due,
+            estimated=estimated,
+            record=({"admissible_on": admissible_on}, f"revision decision due {due.isoformat()}"),
+        )
     if "deletion" not in requests and "correction" not in requests:
         return
     if not cat.applies(_DELETION_LIMIT, admissible_on):
@@ -613,7 +653,11 @@ def _revision_text(prior: PriorDecision, prior_date: Date, months: int, route: _
 
 
 def _add_revision(
-    route: _Route, prior: PriorDecision | None, requests: tuple[str, ...], as_of: Date
+    route: _Route,
+    prior: PriorDecision | None,
+    requests: tuple[str, ...],
+    as_of: Date,
+    challenge: Challenge | None = None,
 ) -> None:
     cat = catalogue()
     revising = "revision" in requests
@@ -658,10 +702,41 @@ def _add_revision(
             f" Since the 2026 Operating Rules it starts with a {_number_words(pages)}-page "
             "summary filed on the portal."
         )
+    text += _discovery_text(challenge, months, route) if revising else ""
     route.add("revision_window", rev_cites, text, date=prior.date)
-    route.book.depends(
-        "the date a new fact was discovered: a revision must be filed within "
-        f"{_number_words(months)} months of it"
+    if not revising:
+        route.book.depends(
+            "the date a new fact was discovered: a revision must be filed within "
+            f"{_number_words(months)} months of it"
+        )
+
+
+def _discovery_text(challenge: Challenge | None, months: int, route: _Route) -> str:
+    """Whether a request for revision was filed within the months after the new fact was
+    discovered, an admissibility condition (Statute Art 42; CCF-40; issue 20 point 9)."""
+    discovered = None if challenge is None else challenge.new_fact_discovered_on
+    filed = None if challenge is None else challenge.filed_on
+    if discovered is None:
+        route.book.depends(
+            "the date the new fact was discovered (challenge.new_fact_discovered_on): a "
+            f"revision is admissible only if filed within {_number_words(months)} months of it"
+        )
+        return (
+            " Admissibility turns on when the new fact was discovered: the request must be "
+            f"filed within {_number_words(months)} months of the discovery, and that date is "
+            "not in the facts."
+        )
+    limit = add_months(discovered, months)
+    if filed is not None and filed > limit:
+        return (
+            f" The new fact was discovered on {long_date(discovered)} and the request filed on "
+            f"{long_date(filed)}, more than {_number_words(months)} months later (the limit was "
+            f"{long_date(limit)}): the request is out of time and would be found inadmissible."
+        )
+    return (
+        f" The new fact was discovered on {long_date(discovered)}, so the request had to be "
+        f"filed by {long_date(limit)}"
+        + (", which it was." if filed is not None else ".")
     )
 
 
@@ -730,7 +805,7 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
     _add_deadlines(route, requests, admissible_on, estimated, note)
     _add_implementation(route, admissible_on)
     _add_national_copies(route, admissible_on)
-    _add_revision(route, scenario.case.prior_ccf_decision, requests, as_of)
+    _add_revision(route, scenario.case.prior_ccf_decision, requests, as_of, challenge)
     _add_after_deletion(route, scenario, admissible_on)
     return RouteResult(
         steps=tuple(route.steps), planned=challenge is None, notes=route.book.freeze()
