@@ -7,7 +7,10 @@ fields the case format has no key for (an enforcement entry's consequence senten
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -45,3 +48,41 @@ def test_a_country_that_arrests_on_alerts_is_still_said_to_detain_on_the_alert()
     france = next(e for e in assessment.enforcement if e.country == "FRA")
     assert france.arrest_risk == "high"
     assert "on the alert" in france.consequence
+
+
+# Interface 5 of the team contracts: nothing a user sees cites an internal brief id.
+_BRIEF_ID = re.compile(
+    r"\b(?:DF|CHQ|NBI|NAT|ABS|RN|RF|CCF|PA-[A-Z]{2,3}|Q|I|N|D|V-[A-Z]+)-\d+[a-z]?\b"
+)
+
+
+def _texts(value: Any) -> Iterator[str]:
+    """Every string an assessment's JSON shows, save the citations' own fields."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key != "citations":
+                yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+
+
+def test_no_sentence_the_engine_produces_cites_an_internal_brief_id() -> None:
+    scenarios = list(ds.builtin_scenarios().values())
+    for path in sorted(CASES.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        scenarios.append(ds.scenario_from_dict(doc["scenario"]))
+    found = {
+        match
+        for scenario in scenarios
+        for text in _texts(ds.assess(scenario).to_dict())
+        for match in _BRIEF_ID.findall(text)
+    }
+    assert not found, sorted(found)
+
+
+def test_the_brief_id_pattern_catches_an_id_and_spares_a_case_number() -> None:
+    assert _BRIEF_ID.findall("as reported (DF-17)") == ["DF-17"]
+    assert _BRIEF_ID.findall("C-505/19 WS") == []

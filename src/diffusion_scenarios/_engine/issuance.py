@@ -370,13 +370,15 @@ def _after_refused_red_notice(
                 f"A red notice on the same facts was refused at screening on "
                 f"{long_date(refused_on)}, before this diffusion was sent: the diffusion "
                 "reached members without the review that stopped the red notice. INTERPOL has "
-                "deleted diffusions sent after such a refusal on its own initiative (DF-12)."
+                "deleted diffusions sent after such a refusal on its own initiative (reported cases, "
+                "a secondary source)."
             )
         else:
             reasons.append(
                 f"A red notice request on the same facts was pending when this diffusion was "
                 f"sent and was refused on {long_date(refused_on)}. INTERPOL has deleted "
-                "diffusions sent around such a refusal on its own initiative (DF-12)."
+                "diffusions sent around such a refusal on its own initiative (reported cases, a "
+                "secondary source)."
             )
         book.record(
             "diffusion-after-refused-red-notice",
