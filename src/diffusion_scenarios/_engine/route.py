@@ -437,12 +437,14 @@ def _add_ncb_consultation(
         ncb_text = (
             "The CCF checks what INTERPOL's files hold, then puts questions to the source NCB "
             "(and others); the Requests Chamber decides what the applicant is not told, on one "
-            "of four grounds, and a restriction must be justified. The procedure is written."
+            "of four grounds, and a restriction must be justified. The procedure is written: "
+            "the Requests Chamber holds a hearing only if it deems one necessary (Statute "
+            "Art. 36)."
         ) + note
         if note:
             ncb_cites.append(_TRANSITION)
     else:
-        ncb_cites = ["rci-requests", "ccf-written-procedure", _TRANSITION]
+        ncb_cites = ["rci-requests", _TRANSITION]
         ncb_text = (
             "Under the rules before the Statute, the CCF consulted the source NCB in writing. "
             "That the Statute's disclosure rules (Art. 35) did not yet apply to this request, "
