@@ -370,8 +370,8 @@ def _after_refused_red_notice(
                 f"A red notice on the same facts was refused at screening on "
                 f"{long_date(refused_on)}, before this diffusion was sent: the diffusion "
                 "reached members without the review that stopped the red notice. INTERPOL has "
-                "deleted diffusions sent after such a refusal on its own initiative (reported cases, "
-                "a secondary source)."
+                "deleted diffusions sent after such a refusal on its own initiative "
+                "(reported cases, a secondary source)."
             )
         else:
             reasons.append(
