@@ -274,6 +274,8 @@ def _policy_sentence(practice: Any, on: Date, topics: frozenset[str]) -> tuple[s
         return "", ""
     if practice.policy_topic and practice.policy_topic not in topics:
         return "", ""
+    if practice.policy_from is not None and on < practice.policy_from:
+        return "", ""
     if practice.policy_rule and not catalogue().applies(practice.policy_rule, on):
         return "", ""
     return f" Also: {practice.notable_policy.rstrip('.')}.", practice.policy_rule

@@ -22,6 +22,7 @@ data in one place::
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from functools import cache
 
@@ -95,6 +96,9 @@ class CountryPractice:
             policy is said, and the rule cited, only on days it is in force.
         policy_topic: when ``notable_policy`` is relevant: empty (always), ``cheque`` (an
             unfunded-cheque case) or ``ne_bis`` (a final judgment on the same acts).
+        policy_from: the first day the events ``notable_policy`` reports had happened (ISO
+            date; the first of the month or year when only those are known), so that it is
+            never said of an earlier day; ``None`` when it has no date.
     """
 
     country: str
@@ -115,6 +119,7 @@ class CountryPractice:
     rule: str = ""
     policy_rule: str = ""
     policy_topic: str = ""
+    policy_from: _dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -149,6 +154,17 @@ def _check(value: str, allowed: tuple[str, ...], where: str) -> str:
     return value
 
 
+def _policy_from(text: str, where: str) -> _dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ReferenceDataError(
+            f"{where}: policy_from '{text}' is not a date (YYYY-MM-DD)"
+        ) from None
+
+
 def _practice_from_row(row: dict[str, str], country: str) -> CountryPractice:
     where = f"country_practice.csv: {row['alpha3'] or 'eu_bloc'}"
     sources = tuple(
@@ -176,6 +192,7 @@ def _practice_from_row(row: dict[str, str], country: str) -> CountryPractice:
         rule=row.get("rule", ""),
         policy_rule=row.get("policy_rule", "") or "",
         policy_topic=row.get("policy_topic", "") or "",
+        policy_from=_policy_from(row.get("policy_from", "") or "", where),
     )
 
 
@@ -259,6 +276,7 @@ def country_practice(alpha3: str) -> CountryPractice:
                 rule=bloc.rule,
                 policy_rule=(practice if practice.notable_policy else bloc).policy_rule,
                 policy_topic=(practice if practice.notable_policy else bloc).policy_topic,
+                policy_from=(practice if practice.notable_policy else bloc).policy_from,
             )
         return CountryPractice(
             country=alpha3,
@@ -282,6 +300,7 @@ def country_practice(alpha3: str) -> CountryPractice:
             rule=bloc.rule,
             policy_rule=bloc.policy_rule,
             policy_topic=bloc.policy_topic,
+            policy_from=bloc.policy_from,
         )
     return CountryPractice(
         country=alpha3,
