@@ -390,8 +390,9 @@ def _revision_admissibility(
     (issue 20 point 9); known and missed, the request is out of time."""
     cat = catalogue()
     rule = "ccf-statute-42-revision"
-    if not cat.applies(rule, as_of):
-        return "", ()
+    filed = challenge.filed_on or as_of
+    if not cat.applies(rule, filed):
+        return "", ()  # filed under the RCI: the Statute's six months did not apply then
     months = int(cat.value(rule, "months", as_of))
     prior = scenario.case.prior_ccf_decision
     stands = prior.outcome if prior is not None and prior.outcome in _KEPT else "compliant"
@@ -411,7 +412,6 @@ def _revision_admissibility(
                 ),
             ),
         )
-    filed = challenge.filed_on or as_of
     if filed > add_months(discovered, months):
         return (
             f"But the new fact was discovered on {long_date(discovered)}, more than {months} "

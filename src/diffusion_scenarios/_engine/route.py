@@ -686,7 +686,8 @@ def _add_revision(
             "the Statute applies is unverified."
         )
     elif not statute_applies(prior.date):
-        rev_cites += ["rci-requests", _TRANSITION]
+        # The RCI had ended by the day this is applied to: only the transition is cited.
+        rev_cites += [_TRANSITION]
         text += (
             " That decision predates the Statute; whether Article 42 reaches a decision "
             "taken under the RCI is not settled in the sources (unverified)."
@@ -704,9 +705,11 @@ def _add_revision(
             f" Since the 2026 Operating Rules it starts with a {_number_words(pages)}-page "
             "summary filed on the portal."
         )
-    text += _discovery_text(challenge, months, route) if revising else ""
+    filed = None if challenge is None else challenge.filed_on
+    if revising and statute_applies(filed or as_of):
+        text += _discovery_text(challenge, months, route)
     route.add("revision_window", rev_cites, text, date=prior.date)
-    if not revising:
+    if not revising or not statute_applies(filed or as_of):
         route.book.depends(
             "the date a new fact was discovered: a revision must be filed within "
             f"{_number_words(months)} months of it"
