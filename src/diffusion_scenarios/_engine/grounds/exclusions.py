@@ -104,7 +104,7 @@ from collections.abc import Sequence
 from diffusion_scenarios._engine.grounds.article3 import offence_seriousness
 from diffusion_scenarios._engine.grounds.findings import RANK, Collector, weaker
 from diffusion_scenarios._engine.stage import long_date
-from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._facts.scenario import Case, Scenario
 from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["evaluate_exclusions"]
@@ -119,6 +119,7 @@ _LIST_2022 = "gs-list-unfunded-cheques"
 _THRESHOLD = "gs-cheque-threshold"
 _CHEQUE_PRACTICE = "ccf-practice-cheques"
 _PRE_RPD = ("rpd-before-2012", "constitution-art-2")
+_DIFFUSION_CONDITIONS = "rpd-99-3-diffusion-instead-of-notice"
 _RPD = "rpd-1-notice"  # its in-force date is the day the RPD apply
 
 
@@ -593,6 +594,27 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
     purpose = scenario.notice.purpose or "arrest"
     min_years = float(collector.value(_PENALTY, "prosecution_min_years"))
     min_months = float(collector.value(_PENALTY, "sentence_min_months"))
+    if scenario.notice.kind == "diffusion":
+        # Issue 20 point 2: the thresholds are conditions for publishing a red notice
+        # (Art 83); a diffusion meets the general recording conditions (Art 97(2)) and is
+        # the channel for a request that does not qualify for a notice (Art 99(3)(c)).
+        collector.note(
+            _DIFFUSION_CONDITIONS,
+            [("notice.kind", "diffusion"), ("notice.purpose", purpose)],
+            "The penalty thresholds of Art 83(1)(a)(ii) are conditions for publishing a red "
+            "notice; a diffusion must meet the general recording conditions (Art 97(2)) and "
+            "is the channel to use when a request does not qualify for a notice (Art "
+            "99(3)(c)), so they are not applied to it.",
+        )
+        _low_penalty_seriousness(
+            scenario,
+            collector,
+            min_years,
+            min_months,
+            "This is a diffusion, to which the red-notice penalty thresholds do not apply "
+            "(RPD Arts 97(2) and 99(3)(c))",
+        )
+        return
     if purpose != "arrest":
         collector.note(
             _PENALTY,
@@ -601,7 +623,14 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             f"only to {purpose if purpose == 'locate' else 'obtain information'}, so they are "
             "not applied as such.",
         )
-        _low_penalty_seriousness(scenario, collector, min_years, min_months)
+        _low_penalty_seriousness(
+            scenario,
+            collector,
+            min_years,
+            min_months,
+            "The request does not seek an arrest, so the penalty thresholds do not apply as "
+            "such",
+        )
         return
     stage = case.stage
     if stage is None:
@@ -631,7 +660,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 collector,
                 "penalty_threshold",
                 "strong",
-                f"The maximum penalty is {case.max_penalty_years:g} years, below the "
+                f"The maximum penalty is {_years(case.max_penalty_years)}, below the "
                 f"{min_years:g} years required to seek someone for prosecution." + exception,
                 rules,
                 facts,
@@ -640,7 +669,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             collector.note(
                 _PENALTY,
                 facts,
-                f"The maximum penalty ({case.max_penalty_years:g} years) meets the "
+                f"The maximum penalty ({_years(case.max_penalty_years)}) meets the "
                 f"{min_years:g}-year threshold for prosecution.",
             )
     elif stage == "sentence":
@@ -660,9 +689,14 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
                 "either being enough) is met."
             )
-            if case.remaining_months is not None and case.remaining_months < min_months:
+            if case.remaining_months == 0:
                 note += (
-                    f" Only {case.remaining_months:g} months remain, which some would "
+                    " Nothing remains to be served, so the request's purpose is achieved "
+                    "(see the purpose ground)."
+                )
+            elif case.remaining_months is not None and case.remaining_months < min_months:
+                note += (
+                    f" Only {_months(case.remaining_months)} remain, which some would "
                     "argue makes an international arrest disproportionate."
                 )
             collector.note(_PENALTY, facts, note)
@@ -670,7 +704,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             # What remains to be served cannot exceed the sentence imposed, so a sentence
             # below the threshold fails it whatever the remaining figure.
             remaining = (
-                f"the part left to serve ({case.remaining_months:g} months)"
+                f"the part left to serve ({_months(case.remaining_months)})"
                 if case.remaining_months is not None
                 else "the part left to serve, which cannot exceed it,"
             )
@@ -678,7 +712,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 collector,
                 "penalty_threshold",
                 "strong",
-                f"The sentence ({case.sentence_months:g} months) and {remaining} are both "
+                f"The sentence ({_months(case.sentence_months)}) and {remaining} are both "
                 f"below the {min_months:g} months required to seek someone to serve a "
                 "sentence." + exception,
                 rules,
@@ -693,7 +727,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 collector,
                 "penalty_threshold",
                 "arguable",
-                f"Only {known[0]:g} months remain to be served, below {min_months:g} months; "
+                f"Only {_months(known[0])} remain to be served, below {min_months:g} months; "
                 "the threshold fails unless the sentence imposed reached it.",
                 (_PENALTY,),
                 facts,
@@ -705,33 +739,56 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         )
 
 
+def _years(value: float) -> str:
+    """``1`` -> "1 year", ``2.5`` -> "2.5 years"."""
+    return f"{value:g} year" + ("" if value == 1 else "s")
+
+
+def _months(value: float) -> str:
+    """``1`` -> "1 month", ``4`` -> "4 months"."""
+    return f"{value:g} month" + ("" if value == 1 else "s")
+
+
 def _low_penalty_seriousness(
-    scenario: Scenario, collector: Collector, min_years: float, min_months: float
+    scenario: Scenario, collector: Collector, min_years: float, min_months: float, lead: str
 ) -> None:
-    """On a request to locate or inform, a known low penalty still goes to seriousness."""
+    """Where the thresholds do not apply as such (a request to locate or inform, or any
+    diffusion), a known low penalty still goes to seriousness and international interest."""
     case = scenario.case
     low: str | None = None
     if case.max_penalty_years is not None and case.max_penalty_years < min_years:
-        low = f"a maximum penalty of {case.max_penalty_years:g} years"
+        low = f"a maximum penalty of {_years(case.max_penalty_years)}"
     elif case.sentence_months is not None and case.sentence_months < min_months:
-        low = f"a sentence of {case.sentence_months:g} months"
+        low = f"a sentence of {_months(case.sentence_months)}"
     if low is None:
+        if scenario.notice.kind == "diffusion" and _penalty_unknown(case):
+            collector.depends(
+                "how serious the offence is (case.max_penalty_years or case.sentence_months): "
+                "the red-notice thresholds do not apply to a diffusion, but seriousness bears "
+                "on its interest for international police cooperation (Art 35)"
+            )
         return
+    rules = _interest_rules(scenario)
+    if scenario.notice.kind == "diffusion":
+        rules = (_INTEREST, _DIFFUSION_CONDITIONS)
     _find_capped(
         collector,
         "international_interest",
         "arguable",
-        f"The request does not seek an arrest, so the penalty thresholds do not apply as "
-        f"such; but {low} is below what an arrest request would need, and the seriousness "
+        f"{lead}; but {low} is below what a red notice would need, and the seriousness "
         "of the conduct still bears on whether the data are of real interest for "
         "international police cooperation (Art 35).",
-        _interest_rules(scenario),
+        rules,
         [
             ("notice.purpose", scenario.notice.purpose),
             ("case.max_penalty_years", case.max_penalty_years),
             ("case.sentence_months", case.sentence_months),
         ],
     )
+
+
+def _penalty_unknown(case: Case) -> bool:
+    return case.max_penalty_years is None and case.sentence_months is None
 
 
 def _judicial_data(scenario: Scenario, collector: Collector) -> None:
