@@ -62,6 +62,7 @@ def _voila_command(port: int) -> list[str]:
 
 
 _LOGS: list[Path] = []
+_WORKSPACE: list[Path] = []
 _PAGES_OPENED = [0]
 
 
@@ -81,13 +82,15 @@ def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     log_path = tmp_path_factory.mktemp("voila") / "voila.log"
     # JUPYTER_PATH: the ds-offline template from this checkout (an editable install does
-    # not copy share/). PWD: the folder the app is started in, where relative names go.
-    start_folder = tmp_path_factory.mktemp("started-here")
+    # not copy share/). DIFFUSION_SCENARIOS_WORKSPACE: the only folder the app reads and
+    # writes in (what `diffusion-scenarios app --workspace` sets).
+    start_folder = tmp_path_factory.mktemp("workspace")
+    _WORKSPACE[:] = [start_folder]
     env = {
         **os.environ,
         "MPLBACKEND": "Agg",
         "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
-        "PWD": str(start_folder),
+        "DIFFUSION_SCENARIOS_WORKSPACE": str(start_folder),
     }
     with log_path.open("w") as log:
         server = subprocess.Popen(
@@ -301,3 +304,43 @@ def test_upload_lists_problems_opens_a_good_file_and_downloads_the_facts(
     assert "not legal advice" in memo.read_text(encoding="utf-8").lower()
     assert log.page_errors == [] and log.non_local_requests == []
     assert not (ROOT / "notebooks" / "refugee.yaml").exists()
+
+
+def test_the_served_app_neither_shows_nor_writes_a_file_outside_its_workspace(
+    voila_url: str, tmp_path: Path
+) -> None:
+    """A student on a seminar server types server paths into the app: nothing of
+    /etc/passwd is shown, nothing is written outside the workspace, and a plain name is
+    saved inside it."""
+    workspace = _WORKSPACE[0]
+    escaped = tmp_path / "escaped.yaml"
+    _PAGES_OPENED[0] += 1
+    with open_page(voila_url, viewport=(1400, 1000), timeout_ms=KERNEL_TIMEOUT_MS) as (page, log):
+        page.locator(BANNER, has_text="Likely CCF outcome").wait_for(timeout=KERNEL_TIMEOUT_MS)
+        _open_section(page, "Start")
+        page.get_by_label("Scenario file").fill("/etc/passwd")
+        page.get_by_role("button", name="Load file").click()
+        refused = page.locator("[role=alert]", has_text="Scenario file: expected the name")
+        refused.wait_for(timeout=30_000)
+        shown = page.locator("body").inner_text()
+        page.get_by_label("Scenario file").fill("../../../../proc/self/environ")
+        page.get_by_role("button", name="Load file").click()
+        page.locator("[role=alert]", has_text="a folder above the workspace").wait_for(
+            timeout=30_000
+        )
+        shown += page.locator("body").inner_text()
+
+        _open_section(page, "Save or download")
+        page.get_by_label("Save to").fill(str(escaped))
+        page.get_by_role("button", name="Save facts").click()
+        page.locator("[role=alert]", has_text="Save to: expected the name").wait_for(
+            timeout=30_000
+        )
+        page.get_by_label("Save to").fill("served.yaml")
+        page.get_by_role("button", name="Save facts").click()
+        page.get_by_text("Saved the facts to served.yaml").wait_for(timeout=30_000)
+        keep_artifact(save_screenshot(page, tmp_path, "explorer_workspace_refusals"))
+    assert "root:" not in shown and "/bin/" not in shown and "PATH=" not in shown
+    assert not escaped.exists()
+    assert ds.load_scenario(workspace / "served.yaml").notice.requesting_country
+    assert log.page_errors == [] and log.non_local_requests == []

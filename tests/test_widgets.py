@@ -26,6 +26,15 @@ def _text(html: str) -> str:
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
+@pytest.fixture(autouse=True)
+def _temporary_folders_are_the_apps_workspace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests save and load through the app's controls in temporary folders, and the
+    app reads and writes only in its workspace: make the temporary folder that workspace."""
+    import tempfile
+
+    monkeypatch.setenv("DIFFUSION_SCENARIOS_WORKSPACE", tempfile.gettempdir())
+
+
 @pytest.fixture(scope="module")
 def shared() -> ScenarioExplorer:
     return ScenarioExplorer(EUROPE)

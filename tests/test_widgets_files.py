@@ -40,6 +40,15 @@ def _items(html: str) -> list[str]:
     return [_text(item) for item in re.findall(r"<li>(.*?)</li>", html, flags=re.S)]
 
 
+@pytest.fixture(autouse=True)
+def _temporary_folders_are_the_apps_workspace(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests save and load through the app's controls in temporary folders, and the
+    app reads and writes only in its workspace: make the temporary folder that workspace."""
+    import tempfile
+
+    monkeypatch.setenv("DIFFUSION_SCENARIOS_WORKSPACE", tempfile.gettempdir())
+
+
 _SHARED: dict[str, ScenarioExplorer] = {}
 
 
@@ -403,24 +412,126 @@ def test_downloads_hand_out_the_facts_and_the_memo_without_writing_a_file(
     assert c["downloads"].value == ""
 
 
-def test_in_the_app_relative_names_are_read_and_saved_in_the_folder_it_started_in(
+def test_in_the_app_relative_names_are_read_and_saved_in_its_workspace_folder(
     explorer: ScenarioExplorer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    started = tmp_path / "started-here"
+    started = tmp_path / "workspace"
     started.mkdir()
     kernel = tmp_path / "notebooks"
     kernel.mkdir()
     monkeypatch.chdir(kernel)  # Voilà runs the kernel in the notebook's folder
-    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5")
-    monkeypatch.setenv("PWD", str(started))
+    monkeypatch.setenv("DIFFUSION_SCENARIOS_WORKSPACE", str(started))  # set by `app`
     c = explorer.controls
     c["save_id"].value = "here"
     c["save_path"].value = "here.yaml"
     c["save"].click()
     assert (started / "here.yaml").exists() and not (kernel / "here.yaml").exists()
+    assert str(tmp_path) not in c["save_status"].value  # the server's folders are not shown
     c["file_path"].value = "here.yaml"
     c["load_file"].click()
     assert explorer.scenario.id == "here"
+
+
+# -- the app on a shared server: only the workspace is read or written (issue 22.3) -------
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "workspace"
+    folder.mkdir()
+    monkeypatch.setenv("DIFFUSION_SCENARIOS_WORKSPACE", str(folder))
+    monkeypatch.setenv("DS_TEST_SECRET", "s3cr3t-value-of-the-server")
+    return folder
+
+
+_SERVER_FILES = ["/etc/passwd", "/etc/shadow", "/proc/self/environ", "/etc/hostname"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [*_SERVER_FILES, "~/.bashrc", "../outside.yaml", "sub/../../outside.yaml", "link.yaml",
+     "linked-folder/passwd.yaml", "loop.yaml"],
+)  # fmt: skip
+def test_load_file_in_the_app_never_reads_or_quotes_a_file_outside_its_workspace(
+    explorer: ScenarioExplorer, workspace: Path, name: str
+) -> None:
+    (workspace.parent / "outside.yaml").write_text("root:x:0:0:root:/root:/bin/bash\n")
+    (workspace / "link.yaml").symlink_to("/etc/passwd")
+    (workspace / "linked-folder").symlink_to("/etc")
+    (workspace / "loop.yaml").symlink_to(workspace / "loop.yaml")
+    before = explorer.scenario
+    c = explorer.controls
+    c["file_path"].value = name
+    c["load_file"].click()
+    message = _text(c["load_status"].value)
+    assert message.startswith("Scenario file: expected the name of a file in the app's workspace")
+    assert "root:" not in message and "s3cr3t" not in message and "/bin/" not in message
+    assert explorer.scenario == before
+
+
+def test_a_file_in_the_workspace_that_is_not_a_scenario_is_named_but_never_quoted(
+    explorer: ScenarioExplorer, workspace: Path
+) -> None:
+    (workspace / "accounts.yaml").write_text("root:x:0:0:s3cr3t:/root:/bin/bash\n")
+    (workspace / "config.yaml").write_text("password: s3cr3t\ntoken: s3cr3t\n")
+    (workspace / "list.json").write_text('["s3cr3t"]')
+    for name in ("accounts.yaml", "config.yaml", "list.json"):
+        explorer.controls["file_path"].value = name
+        explorer.controls["load_file"].click()
+        message = _text(explorer.controls["load_status"].value)
+        assert message.startswith(f"{name}: expected a scenario file"), message
+        assert "s3cr3t" not in message and "root" not in message
+
+
+def test_a_scenario_in_the_workspace_still_lists_its_problems(
+    explorer: ScenarioExplorer, workspace: Path
+) -> None:
+    (workspace / "bad.yaml").write_text(
+        "format: 1\nid: bad\nnotice:\n  kind: diffusion\n  requesting_country: KZ\n"
+        "  issued_on: 2025-13-10\n"
+    )
+    explorer.controls["file_path"].value = "bad.yaml"
+    explorer.controls["load_file"].click()
+    assert any(p.startswith("Issued on") for p in _items(explorer.controls["load_status"].value))
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["/tmp/ds-escaped.yaml", "~/ds-escaped.yaml", "../ds-escaped.yaml",
+     "linked-folder/ds-escaped.yaml", "link.yaml"],
+)  # fmt: skip
+def test_save_in_the_app_never_writes_outside_its_workspace(
+    explorer: ScenarioExplorer, workspace: Path, name: str
+) -> None:
+    outside = workspace.parent / "elsewhere"
+    outside.mkdir()
+    (workspace / "linked-folder").symlink_to(outside)
+    (workspace / "link.yaml").symlink_to(outside / "ds-escaped.yaml")
+    home = Path("~/ds-escaped.yaml").expanduser()
+    c = explorer.controls
+    c["save_id"].value = "escaped"
+    c["save_path"].value = name
+    c["overwrite"].value = True
+    c["save"].click()
+    message = _text(c["save_status"].value)
+    assert message.startswith("Save to: expected the name of a file in the app's workspace")
+    assert list(outside.iterdir()) == []
+    assert not home.exists() and not Path("/tmp/ds-escaped.yaml").exists()
+    assert not (workspace.parent / "ds-escaped.yaml").exists()
+
+
+def test_save_in_the_app_writes_in_a_subfolder_of_the_workspace(
+    explorer: ScenarioExplorer, workspace: Path
+) -> None:
+    (workspace / "cases").mkdir()
+    c = explorer.controls
+    c["save_id"].value = "inside"
+    c["save_path"].value = str(workspace / "cases" / "inside.yaml")  # absolute, but inside
+    c["save"].click()
+    assert (workspace / "cases" / "inside.yaml").exists()
+    assert _text(c["save_status"].value) == (
+        "Saved the facts to cases/inside.yaml in the app's folder."
+    )
 
 
 # ------------------------------------------------------------- outcome fields, words

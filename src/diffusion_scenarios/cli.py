@@ -39,7 +39,7 @@ if sys.argv and sys.argv[0].replace("\\", "/").rsplit("/", 1)[-1] in (
 import argparse  # noqa: E402
 import importlib  # noqa: E402
 from collections.abc import Sequence  # noqa: E402
-from typing import NoReturn  # noqa: E402
+from typing import Any, NoReturn  # noqa: E402
 
 from diffusion_scenarios import __version__  # noqa: E402
 from diffusion_scenarios.errors import DiffusionScenariosError, printable  # noqa: E402
@@ -94,19 +94,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status.
 
     Ctrl-C at any point prints ``interrupted`` and gives 130; the package's own errors
-    print one message on stderr (control characters escaped) and give 2.
+    print one message on stderr (control characters escaped) and give 2, and so does
+    output that cannot be written (full disk, standard output closed). What a subcommand
+    prints goes through :mod:`diffusion_scenarios._cli.output` (control characters shown
+    as escapes).
     """
+    from diffusion_scenarios._cli.output import OutputFailedError, guarded_stdout
+
     command = "diffusion-scenarios"
     try:
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        handler = getattr(args, "handler", None)
-        if handler is None:
-            parser.print_help(sys.stderr)
-            return EXIT_USAGE
-        command = f"diffusion-scenarios {args.command}"
-        return int(handler(args))
+        with guarded_stdout() as out:
+            try:
+                try:
+                    status = _dispatch(argv, out)
+                except SystemExit:  # --help, --version, a usage error: printed, then exit
+                    out.flush()
+                    raise
+                out.flush()  # a full disk is seen here, not at the interpreter's exit
+            except OutputFailedError as failed:
+                out.silence()
+                if failed.reader_gone:  # e.g. piped into `head`: the reader has enough
+                    return EXIT_OK
+                print(
+                    f"{out.command or command}: cannot write the output: {printable(str(failed))}",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+        return status
     except DiffusionScenariosError as error:
+        command = getattr(error, "command", None) or command
         lines = str(error).splitlines() or [type(error).__name__]
         for line in lines:
             print(f"{command}: {printable(line)}", file=sys.stderr)
@@ -116,3 +132,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK
+
+
+def _dispatch(argv: Sequence[str] | None, out: Any) -> int:
+    """Parse ``argv`` and run the subcommand's handler (its output goes through ``out``)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    out.command = f"diffusion-scenarios {args.command}"
+    out.json_text = getattr(args, "format", None) == "json"
+    try:
+        return int(handler(args))
+    except DiffusionScenariosError as error:
+        error.command = out.command  # type: ignore[attr-defined]
+        raise

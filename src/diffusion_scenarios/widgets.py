@@ -114,23 +114,81 @@ def running_in_voila() -> bool:
     )
 
 
-def _start_folder() -> Path:
-    """The folder relative file names are read from and saved in.
+#: The environment variable naming the folder the explorer's "Load file" and "Save" may
+#: read and write in (``diffusion-scenarios app --workspace DIR`` sets it for its kernels).
+WORKSPACE_ENV = "DIFFUSION_SCENARIOS_WORKSPACE"
 
-    In the Voilà app, the folder Voilà was started in (its kernel runs in the notebook's
-    folder, but a user types names relative to where they started the app; the shell
-    records that folder as ``PWD``, which the kernel inherits). Elsewhere, the working
-    folder.
+_SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+class _WorkspaceError(ValueError):
+    """A name typed in the app that is not a file inside its workspace (one line)."""
+
+
+def _workspace(created_in: Path) -> Path:
+    """The folder the app's file controls stay in: :data:`WORKSPACE_ENV` when set, else the
+    folder the kernel was in when the explorer was created."""
+    named = os.environ.get(WORKSPACE_ENV, "").strip()
+    return Path(named) if named else created_in
+
+
+def _in_workspace(text: str, workspace: Path, *, control: str) -> Path:
+    """The file a name typed in the app stands for, if it is inside ``workspace``.
+
+    A name relative to the workspace, or an absolute one inside it. Refused: ``~``, any
+    ``..``, and any name that leads outside once links are followed (a link to
+    ``/etc/passwd`` is outside). The path returned is the one typed (a link is not
+    replaced by its target, so that a save never writes through a link).
+
+    Raises:
+        _WorkspaceError: the name is outside, in one line naming the control.
     """
-    if running_in_voila():
-        started = os.environ.get("PWD", "")
-        if started and Path(started).is_dir():
-            return Path(started)
-    return Path.cwd()
+    outside = (
+        f"{control}: expected the name of a file in the app's workspace folder (for example "
+        "my-case.yaml), found "
+    )
+    if "\x00" in text:
+        raise _WorkspaceError(outside + "a name with a NUL character")
+    raw = Path(text)
+    if text.startswith("~"):
+        raise _WorkspaceError(outside + "a name starting with ~ (a home folder)")
+    if ".." in raw.parts:
+        raise _WorkspaceError(outside + "a name with '..' (a folder above the workspace)")
+    try:
+        root = workspace.resolve(strict=True)
+        target = raw if raw.is_absolute() else root / raw
+        resolved = target.resolve()
+    except (OSError, RuntimeError):  # the workspace is gone, or a loop of links
+        raise _WorkspaceError(outside + "a name that cannot be followed to a file") from None
+    if resolved != root and root not in resolved.parents:
+        raise _WorkspaceError(outside + "a name outside it")
+    return target
 
 
-def _from_start_folder(path: Path) -> Path:
-    return path if path.is_absolute() else _start_folder() / path
+def _shown_name(path: Path, workspace: Path) -> str:
+    """``path`` relative to the workspace, as a user of the app typed it (never the server's
+    absolute folder)."""
+    try:
+        return str(path.relative_to(workspace.resolve()))
+    except ValueError:
+        return path.name
+
+
+def _looks_like_scenario(text: str) -> bool:
+    """Whether the loader's problems with ``text`` may be shown: it is a YAML or JSON
+    mapping with a scenario's own keys (``format`` or ``notice``), or it cannot be parsed
+    at all (the parser's message names a line and column, never the content). Anything
+    else (a list of accounts, a configuration file) is "not a scenario file", and no value
+    of it is quoted."""
+    import yaml
+
+    from diffusion_scenarios._facts.yaml_io import load_yaml
+
+    try:
+        document = load_yaml(text, aliases=False)
+    except (yaml.YAMLError, RecursionError):
+        return True
+    return isinstance(document, dict) and ("format" in document or "notice" in document)
 
 
 def _facts_yaml(explorer: ScenarioExplorer) -> bytes:
@@ -558,6 +616,7 @@ class ScenarioExplorer:
         self._stash: dict[str, Any] = {}  # choices kept while a control does not apply
         self._offered: Any = None  # the (day, state, members) the country lists show
         self.controls: dict[str, Any] = {}
+        self._created_in = Path.cwd()
         self._build_controls()
         self._build_panels()
         self.widget = self._layout()
@@ -569,10 +628,11 @@ class ScenarioExplorer:
     def load(self, ref: str | Scenario) -> bool:
         """Start again from a built-in id, a scenario file or a Scenario.
 
-        A relative path is read from the folder the app was started in (see
-        :func:`start_folder`). Returns ``True`` on success. A file that cannot be read
-        leaves the current facts as they are and lists every problem in it in the explorer
-        (and returns ``False``).
+        A relative path is read from the explorer's workspace folder. This method is for
+        code, which can read any file anyway; the app's "Load file" control reads only
+        inside the workspace (see :meth:`_load_typed`). Returns ``True`` on success. A
+        file that cannot be read leaves the current facts as they are and lists every
+        problem in it in the explorer (and returns ``False``).
         """
         if isinstance(ref, Scenario):
             self._set_base(ref, ref.id)
@@ -592,7 +652,8 @@ class ScenarioExplorer:
     def save(self, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
         """Write the current facts as a scenario file (YAML) and return its path.
 
-        A relative path is written in the folder the app was started in. The facts are
+        A relative path is written in the explorer's workspace folder (this method is for
+        code; the app's "Save" control writes only inside the workspace). The facts are
         checked by the loader's rules first, so the file always loads back.
 
         Raises:
@@ -602,9 +663,19 @@ class ScenarioExplorer:
         from diffusion_scenarios._facts.loader import save_scenario
 
         scenario = self._compose()
-        target = _from_start_folder(Path(path).expanduser())
+        target = Path(path).expanduser()
+        if not target.is_absolute():
+            target = self.workspace / target
         written: Path = save_scenario(scenario, target, force=overwrite)
         return written
+
+    @property
+    def workspace(self) -> Path:
+        """The folder the app's "Load file" and "Save" read and write in: the folder named
+        by ``DIFFUSION_SCENARIOS_WORKSPACE`` when it is set, else the current folder when
+        the explorer was created. Files come from elsewhere by upload, and go by download.
+        """
+        return _workspace(self._created_in)
 
     def downloads(self) -> dict[str, tuple[str, str, bytes]]:
         """What the download links offer, by name: ``(file name, media type, content)``.
@@ -824,7 +895,7 @@ class ScenarioExplorer:
         for name in self._fact_controls():
             c[name].observe(self._on_fact_change, names="value")
         c["start"].observe(self._on_start, names="value")
-        c["load_file"].on_click(lambda _: self.load(c["file_path"].value.strip()))
+        c["load_file"].on_click(lambda _: self._load_typed(str(c["file_path"].value).strip()))
         c["add_extradition"].on_click(lambda _: self._add_extradition())
         c["remove_extradition"].on_click(lambda _: self._remove_extradition())
         c["add_trip"].on_click(lambda _: self._add_trip())
@@ -957,10 +1028,75 @@ class ScenarioExplorer:
         if not ref:
             raise ValueError("Scenario file: enter a path to a .yaml or .json scenario file")
         path = Path(ref).expanduser()
-        if not path.is_absolute() and (_start_folder() / path).exists():
-            ref = str(_start_folder() / path)
+        if not path.is_absolute() and (self.workspace / path).exists():
+            ref = str(self.workspace / path)
         scenario: Scenario = resolve_scenario(ref)
         return scenario
+
+    def _load_typed(self, text: str) -> bool:
+        """The "Load file" control: a built-in id, or a scenario file inside the workspace.
+
+        A name outside the workspace is refused in one line, and a file that is not a
+        scenario is named as such without a word of what it holds (on a shared server the
+        app must not become a way to read the server's files).
+        """
+        from diffusion_scenarios._facts.files import UnreadableFileError, decode_text, read_regular
+        from diffusion_scenarios._facts.loader import (
+            MAX_FILE_BYTES,
+            builtin_scenarios,
+            loads_scenario,
+        )
+
+        status = self.controls["load_status"]
+        if not text:
+            status.value = _message(
+                "Scenario file: enter the name of a .yaml or .json file in the app's folder, "
+                "or open one from your computer",
+                error=True,
+            )
+            return False
+        builtin = builtin_scenarios()
+        if text in builtin and not (self.workspace / text).exists():
+            return self.load(builtin[text])
+        try:
+            path = _in_workspace(text, self.workspace, control="Scenario file")
+        except _WorkspaceError as refused:
+            status.value = _message(
+                f"{refused} (open files from elsewhere with 'Open a file from your computer')",
+                error=True,
+            )
+            return False
+        name = _shown_name(path, self.workspace)
+        if path.suffix.lower() not in _SCENARIO_SUFFIXES:
+            status.value = _message(
+                f"Scenario file: expected a name ending in .yaml, .yml or .json, found {name!r}",
+                error=True,
+            )
+            return False
+        try:
+            text_read = decode_text(
+                read_regular(path, limit=MAX_FILE_BYTES, what="a scenario file"),
+                expected="a text file in UTF-8 (YAML or JSON)",
+            )
+        except UnreadableFileError as unreadable:
+            status.value = _message(f"{name}: {unreadable}", error=True)
+            return False
+        if not _looks_like_scenario(text_read):
+            status.value = _message(
+                f"{name}: expected a scenario file (a YAML or JSON mapping with format: 1, id "
+                "and notice), found a file that is not one; nothing of it is shown",
+                error=True,
+            )
+            return False
+        json_text = True if path.suffix.lower() == ".json" else None
+        try:
+            scenario = loads_scenario(text_read, source=name, json_text=json_text)
+        except ScenarioError as exc:
+            self._show_load_problems(name, exc)
+            return False
+        self._set_base(scenario, name)
+        status.value = _message(f"Loaded {name}.", error=False)
+        return True
 
     def _show_load_problems(self, name: str, error: ScenarioError) -> None:
         count = len(error.problems)
@@ -1449,7 +1585,15 @@ class ScenarioExplorer:
         if not path_text:
             status.value = _message("Save to: enter a file name ending in .yaml", error=True)
             return
-        path = _from_start_folder(Path(path_text).expanduser())
+        try:
+            path = _in_workspace(path_text, self.workspace, control="Save to")
+        except _WorkspaceError as refused:
+            status.value = _message(
+                f"{refused} (to keep a copy on your computer, use 'Prepare the downloads')",
+                error=True,
+            )
+            return
+        shown = _shown_name(path, self.workspace)
         if path.suffix.lower() not in (".yaml", ".yml"):
             status.value = _message(
                 f"Save to: expected a file name ending in .yaml, found {path_text!r}", error=True
@@ -1459,7 +1603,7 @@ class ScenarioExplorer:
             scenario = self._compose(scenario_id)
         except ScenarioError as exc:
             status.value = _problems_html(
-                f"Not saved: {path.name} would not load back, because of this:", exc.problems, c
+                f"Not saved: {shown} would not load back, because of this:", exc.problems, c
             )
             return
         overwrite = bool(c["overwrite"].value)
@@ -1469,16 +1613,21 @@ class ScenarioExplorer:
             written = save_scenario(scenario, path, force=overwrite)
         except OutputExistsError:
             status.value = _message(
-                f"{path} already exists and was left unchanged; tick 'Overwrite an existing "
+                f"{shown} already exists and was left unchanged; tick 'Overwrite an existing "
                 "file' and click Save again to replace it",
                 error=True,
             )
             return
         except (DiffusionScenariosError, OSError, ValueError) as exc:
-            status.value = _message(f"Could not save to {path}: {_first_line(exc)}", error=True)
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else None
+            reason = reason or _first_line(exc).replace(str(path), shown)
+            status.value = _message(f"Could not save to {shown}: {reason}", error=True)
             return
         c["overwrite"].value = False
-        status.value = _message(f"Saved the facts to {written.resolve()}.", error=False)
+        status.value = _message(
+            f"Saved the facts to {_shown_name(written, self.workspace)} in the app's folder.",
+            error=False,
+        )
 
     # ------------------------------------------------------------------ rendering
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as _dt
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,14 @@ _FORMAT_OF_SUFFIX = {
 }  # fmt: skip
 
 
+_YYYY_MM_DD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _iso_date(text: str) -> _dt.date | None:
+    """The day ``text`` names as ``YYYY-MM-DD``, as in scenario files; ``None`` for anything
+    else (Python also reads ``2025-W09-6`` and ``20250301``, which files never hold)."""
+    if not _YYYY_MM_DD.fullmatch(text):
+        return None
     try:
         return _dt.date.fromisoformat(text)
     except ValueError:

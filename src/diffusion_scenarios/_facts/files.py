@@ -5,7 +5,12 @@
   the old file or the complete new one, never half a file, and no temporary file behind.
   Without ``force`` the final step is a hard link, which fails if the name exists — so the
   "never overwrite" rule holds even against another program creating the file meanwhile.
-  Links are never written through.
+  Links are never written through. A temporary file replacing a file is private (owner
+  only) while it is written, then gets that file's permission bits, but never its
+  setuid, setgid or sticky bit (replacing a 4755 file never makes a setuid memo). A SIGTERM
+  during the write removes the temporary file before the process ends as it would have; a
+  SIGKILL cannot be caught, and may leave a ``.NAME.XXXXXXXX.tmp`` file next to the target
+  (safe to delete; the target itself is untouched).
 * :func:`read_regular` reads only regular files, at most ``limit`` bytes: a pipe (FIFO),
   a device such as ``/dev/zero`` or a socket is refused at once instead of blocking or
   filling memory.
@@ -23,7 +28,7 @@ Example:
 """
 
 # The os-level calls are deliberate: lstat, O_EXCL, link and fsync say exactly what happens.
-# ruff: noqa: PTH101, PTH105, PTH108, PTH116
+# ruff: noqa: PTH105, PTH108, PTH116
 
 from __future__ import annotations
 
@@ -31,7 +36,10 @@ import contextlib
 import errno
 import os
 import secrets
+import signal
 import stat
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from diffusion_scenarios.errors import OutputExistsError, OutputPathError
@@ -183,16 +191,55 @@ def _write_all(handle: int, data: bytes) -> None:
         view = view[written:]
 
 
-def _temporary(folder: Path, name: str) -> tuple[int, Path]:
-    """A new, empty file next to the target, created with the usual permissions."""
+def _temporary(folder: Path, name: str, mode: int) -> tuple[int, Path]:
+    """A new, empty file next to the target, created with ``mode`` (less the umask)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         candidate = folder / f".{name[:200]}.{secrets.token_hex(4)}.tmp"
         try:
-            return os.open(candidate, flags, 0o666), candidate
+            return os.open(candidate, flags, mode), candidate
         except FileExistsError:
             continue
     raise FileExistsError(errno.EEXIST, "no free temporary file name", str(folder))
+
+
+class _TerminatedError(BaseException):
+    """SIGTERM arrived during a write (raised by the handler installed around it)."""
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise _TerminatedError
+
+
+@contextlib.contextmanager
+def _cleaned_up_on_sigterm() -> Iterator[None]:
+    """Around a write: SIGTERM raises inside it (so the temporary file is removed), then
+    the previous handler is put back and the signal sent again, so the process ends (or
+    carries on) exactly as SIGTERM would have had it. Only in the main thread, and only
+    when SIGTERM is not ignored; the previous handler is always restored."""
+    term = getattr(signal, "SIGTERM", None)
+    if term is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(term)
+    if previous in (signal.SIG_IGN, None):
+        yield
+        return
+    try:
+        signal.signal(term, _raise_terminated)
+    except (ValueError, OSError):  # e.g. an embedded interpreter
+        yield
+        return
+    try:
+        yield
+    except _TerminatedError:
+        signal.signal(term, previous)
+        os.kill(os.getpid(), term)  # SIG_DFL: the process ends here, as SIGTERM asked
+        raise InterruptedError(
+            errno.EINTR, "the write was stopped by SIGTERM; the file was left as it was"
+        ) from None
+    finally:
+        signal.signal(term, previous)
 
 
 def _exists_message(target: Path) -> str:
@@ -238,24 +285,29 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, force: bool
             raise OutputPathError(f"{target}: is {_kind(info.st_mode)}; give a file name")
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     folder = target.parent
-    handle, temporary = _temporary(folder, target.name)
-    try:
+    # The permission bits of the file replaced (never setuid, setgid or sticky): the
+    # temporary file has at most its owner's share of them until it is complete. A new
+    # file is created as usual (0o666 less the umask).
+    final = None if info is None else stat.S_IMODE(info.st_mode) & 0o777
+    with _cleaned_up_on_sigterm():
+        handle, temporary = _temporary(
+            folder, target.name, 0o666 if final is None else final & 0o600
+        )
         try:
-            _write_all(handle, payload)
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-        if force:
-            if info is not None:
-                with contextlib.suppress(OSError):
-                    os.chmod(temporary, stat.S_IMODE(info.st_mode))
-            os.replace(temporary, target)  # replaces a link itself, never writes through it
-        else:
-            _place_new(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+            try:
+                _write_all(handle, payload)
+                os.fsync(handle)
+                _set_mode(handle, final)
+            finally:
+                os.close(handle)
+            if force:
+                os.replace(temporary, target)  # replaces a link itself, never through it
+            else:
+                _place_new(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
     with contextlib.suppress(OSError):  # make the rename itself durable where possible
         folder_handle = os.open(folder, os.O_RDONLY)
         try:
@@ -263,6 +315,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, force: bool
         finally:
             os.close(folder_handle)
     return target
+
+
+def _set_mode(handle: int, final: int | None) -> None:
+    """Give the complete temporary file the permission bits of the file it replaces
+    (``final``); a new file keeps those it was created with (0o666 less the umask)."""
+    if final is None or not hasattr(os, "fchmod"):
+        return  # a new file, or Windows (no permission bits to carry over)
+    with contextlib.suppress(OSError):
+        os.fchmod(handle, final)
 
 
 def _place_new(temporary: Path, target: Path) -> None:

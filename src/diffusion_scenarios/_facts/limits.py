@@ -25,6 +25,8 @@ __all__ = [
     "MAX_EXTRADITION",
     "MAX_FILE_BYTES",
     "MAX_LIST_ITEMS",
+    "MAX_RULE_FILES",
+    "MAX_RULE_FILE_BYTES",
     "MAX_TRIPS",
     "check_day",
     "date_range_words",
@@ -33,6 +35,11 @@ __all__ = [
 
 #: Scenario files larger than this are refused before parsing.
 MAX_FILE_BYTES = 1_000_000
+#: Rule files of an edited law folder (``DIFFUSION_SCENARIOS_RULES``) larger than this are
+#: refused before parsing (the largest shipped one is under 50 kB).
+MAX_RULE_FILE_BYTES = 1_000_000
+#: ``*.yaml`` files in a law folder (the package ships four).
+MAX_RULE_FILES = 100
 #: Decisions and expected-outcomes CSV files larger than this are refused before parsing.
 MAX_CSV_BYTES = 20_000_000
 #: Trips in one scenario. A memo's cost grows with each trip (HTML: about 0.8 s plus

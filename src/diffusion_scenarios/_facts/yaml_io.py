@@ -11,7 +11,10 @@ by code (``NO`` is Norway), so this module uses the YAML 1.2 core rules instead:
 * a key written twice in one mapping is an error (PyYAML would keep the last silently);
 * merge keys (``<<: *anchor``) are refused: a scenario spells out every key where it applies,
   so what a reader sees is what the model reads;
-* only plain data is built: tags such as ``!!python/object`` are refused, never run.
+* only plain data is built: tags such as ``!!python/object`` are refused, never run;
+* with ``aliases=False`` an alias (``*name``, a reference to an ``&name`` anchor) is
+  refused: a few lines of aliases can stand for billions of values (an "anchor bomb"),
+  and files that hold the law spell every value out.
 
 Example:
     >>> load_yaml("country: NO\\nflag: yes\\nok: true\\nn: 010")
@@ -68,6 +71,26 @@ _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 class _Loader(_Base):  # type: ignore[valid-type,misc]
     """SafeLoader with YAML 1.2 core scalars, lenient dates and duplicate-key errors."""
+
+    refuse_aliases = False
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        # Each node is built once; a node met again is an alias (*name) to an anchor.
+        if self.refuse_aliases and node in self.constructed_objects:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                "an anchor (&name) used again by an alias (*name); anchors and aliases are "
+                "not allowed here (write the value out)",
+                node.start_mark,
+            )
+        return super().construct_object(node, deep=deep)
+
+
+class _NoAliasLoader(_Loader):
+    """:class:`_Loader` that refuses aliases."""
+
+    refuse_aliases = True
 
 
 _Loader.yaml_implicit_resolvers = _core_resolvers(yaml.SafeLoader.yaml_implicit_resolvers)
@@ -150,8 +173,10 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 
 
-def load_yaml(text: str) -> Any:
+def load_yaml(text: str, *, aliases: bool = True) -> Any:
     """Parse one YAML document with the YAML 1.2 core scalar rules; plain data only.
+
+    With ``aliases=False`` a document that uses an alias (``*name``) is refused.
 
     Raises:
         yaml.YAMLError: the text is not valid YAML, uses a tag other than the standard
@@ -161,7 +186,8 @@ def load_yaml(text: str) -> Any:
         >>> load_yaml("[NO, on, off, 1e3, 2025-02-30]")
         ['NO', 'on', 'off', 1000.0, '2025-02-30']
     """
-    return yaml.load(text, Loader=_Loader)  # _Loader derives from SafeLoader
+    loader = _Loader if aliases else _NoAliasLoader
+    return yaml.load(text, Loader=loader)  # both derive from SafeLoader
 
 
 _DumperBase: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

@@ -12,7 +12,7 @@ import csv
 import io
 from functools import cache
 from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 
 from diffusion_scenarios.errors import ReferenceDataError
 

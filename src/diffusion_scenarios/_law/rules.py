@@ -44,22 +44,32 @@ the user as such (renderers do this from :class:`Citation.verification`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import difflib
+import math
 import os
+import re
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
-from importlib.abc import Traversable
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from diffusion_scenarios._engine.assessment import Citation
-from diffusion_scenarios._facts.yaml_io import yaml_fault
+from diffusion_scenarios._facts.files import UnreadableFileError, decode_text, read_regular
+from diffusion_scenarios._facts.limits import (
+    MAX_RULE_FILE_BYTES,
+    MAX_RULE_FILES,
+    check_day,
+    date_range_words,
+)
+from diffusion_scenarios._facts.yaml_io import load_yaml, yaml_fault
 from diffusion_scenarios._law.vocab import VERIFICATION
 from diffusion_scenarios.errors import ReferenceDataError
 
@@ -71,6 +81,7 @@ __all__ = [
     "RuleCatalogue",
     "RuleVersion",
     "catalogue",
+    "fact_paths",
     "load_catalogue",
     "rule_citation",
 ]
@@ -115,91 +126,226 @@ OUTCOME_FITTED_TERMS = (
 )
 #: A weight's fields: its value, its start (the judgement before the fit), the range the
 #: fit allows, whether it is fitted, how many decisions show it, and the range it took
-#: across the cross-validation refits.
+#: across the cross-validation refits. A weight is added to log-odds: beyond +-30 it
+#: would make a likelihood exactly 0 or 1.
 _WEIGHT_TERM: Schema = {
-    "value": "number",
-    "start": "number",
-    "range": "list",
+    "value": "number -30..30",
+    "start": "number -30..30",
+    "range": "range -30..30",
     "fitted": "bool",
-    "decisions": "int",
-    "cross_validated": "list",
+    "decisions": "count",
+    "cross_validated": "range -30..30",
 }
+_MONTHS = "int 1..600"  # a time limit: at least a month, at most fifty years
+_ARTICLE3_WEIGHT = "int -100..100"
 
 #: The value keys each rule carries and their types, rule by rule. A rule not named here
-#: carries no ``value``. ``number`` is an int or a float (never a bool); a nested mapping
-#: declares the sub-keys of a mapping value. Every key is required in every version.
+#: carries no ``value``. Every key is required in every version. A type is one of:
+#:
+#: * ``int``, ``number`` (an int or a float, never a bool, always finite), either with a
+#:   range ``LOW..HIGH`` (both included): ``"int 1..600"``;
+#: * ``count``: a whole number from 0; ``tally``: a count whose value's tallies together
+#:   must be above 0 (shares are computed from them);
+#: * ``probability``: a number from 0 to 1;
+#: * ``range LOW..HIGH``: a pair ``[low, high]`` of numbers in the range, low <= high;
+#: * ``bool``, ``str``, ``list of str``, ``dict of number LOW..HIGH`` (any keys);
+#: * ``fact paths``: a list of field paths of the scenario format (``case.stage``);
+#: * a nested mapping, declaring the sub-keys of a mapping value.
 VALUE_SCHEMA: Mapping[str, Schema] = {
     # procedure.yaml
-    "red-notice-validity": {"years": "int"},
-    "interpol-membership": {"members": "int"},
-    "ccf-operating-rules-2026-limits": {"pages": "int", "appendices": "int"},
+    "red-notice-validity": {"years": "int 1..50"},
+    "interpol-membership": {"members": "int 1..1000"},
+    "ccf-operating-rules-2026-limits": {"pages": "int 1..10000", "appendices": "int 0..10000"},
     "ccf-filing-post-or-email": {"channel": "str"},
     "ccf-filing-portal-only": {"channel": "str"},
-    "ccf-admissibility-timing": {"months": "int"},
-    "rci-admissibility-estimate": {"months": "int"},
-    "ccf-statute-33-2025-gs-consultation": {"days": "int"},
-    "ccf-statute-40-access": {"months": "int"},
-    "ccf-statute-40-deletion": {"months": "int"},
-    "ccf-statute-42-revision": {"months": "int"},
-    "ccf-implementation": {"send_months": "int", "implement_months": "int"},  # issue 20 pt 4
-    "arrest-uk-provisional-arrest-act-2020": {  # issue 25 point 6
-        "specified_territories": "list",
+    "ccf-admissibility-timing": {"months": _MONTHS},
+    "rci-admissibility-estimate": {"months": _MONTHS},
+    "ccf-statute-33-2025-gs-consultation": {"days": "int 1..3650"},
+    "ccf-statute-40-access": {"months": _MONTHS},
+    "ccf-statute-40-deletion": {"months": _MONTHS},
+    "ccf-statute-42-revision": {"months": _MONTHS},
+    "ccf-implementation": {"send_months": _MONTHS, "implement_months": _MONTHS},
+    "arrest-uk-provisional-arrest-act-2020": {
+        "specified_territories": "list of str",
         "eu_members_specified": "bool",
     },
-    "ccf-operating-rules-2026-revision": {"pages": "int"},
-    "ccf-statute-16-sessions": {"sessions_minimum": "int"},
+    "ccf-operating-rules-2026-revision": {"pages": "int 1..10000"},
+    "ccf-statute-16-sessions": {"sessions_minimum": "int 1..366"},
     # substantive.yaml
     "constitution-art-3": {"military": "bool"},
     "repository-of-practice": {"covers_article_2": "bool"},
-    "gs-cheque-threshold": {"min_amount_usd": "number", "repeated_cheques": "int"},
-    "rpd-83-1-a-ii-penalty": {"prosecution_min_years": "number", "sentence_min_months": "number"},
+    "gs-cheque-threshold": {
+        "min_amount_usd": "number 0..1000000000000",
+        "repeated_cheques": "int 1..1000000",
+    },
+    "rpd-83-1-a-ii-penalty": {
+        "prosecution_min_years": "number 0..1000",
+        "sentence_min_months": "number 0..12000",
+    },
     "model-article3-weights": {
-        "heavy_offences": "list",
-        "light_offences": "list",
-        "offence_weight": {"heavy": "int", "ordinary": "int", "light": "int"},
-        "own_acts": "int",
-        "indicators": dict.fromkeys(_ARTICLE3_INDICATORS, "int"),
-        "strong_margin_corroborated": "int",
-        "strong_margin_uncorroborated": "int",
-        "arguable_from": "int",
+        "heavy_offences": "list of str",
+        "light_offences": "list of str",
+        "offence_weight": {
+            "heavy": _ARTICLE3_WEIGHT,
+            "ordinary": _ARTICLE3_WEIGHT,
+            "light": _ARTICLE3_WEIGHT,
+        },
+        "own_acts": _ARTICLE3_WEIGHT,
+        "indicators": dict.fromkeys(_ARTICLE3_INDICATORS, _ARTICLE3_WEIGHT),
+        "strong_margin_corroborated": _ARTICLE3_WEIGHT,
+        "strong_margin_uncorroborated": _ARTICLE3_WEIGHT,
+        "arguable_from": _ARTICLE3_WEIGHT,
     },
     # outcome.yaml
     "ccf-practice-ncb-silence": {
-        "year": "int",
-        "deleted_ncb_no_answer": "int",
-        "deleted_non_compliant": "int",
+        "year": "int 1900..2199",
+        "deleted_ncb_no_answer": "count",
+        "deleted_non_compliant": "count",
     },
     "ccf-outcome-base-rates": {
-        "not_compliant": "int",
-        "compliant": "int",
-        "compliant_with_update": "int",
+        "not_compliant": "tally",
+        "compliant": "tally",
+        "compliant_with_update": "tally",
     },
     "model-outcome-settings": {
-        "alleged_share": "number",
-        "count_cap": "int",
-        "likelihood_cap": "number",
-        "fit_weight": "dict",
-        "prior_sd": "number",
-        "min_known_facts": "int",
-        "medium_confidence_at": "number",
-        "high_right_at_least": "number",
-        "cv_repeats": "int",
-        "cv_folds": "int",
-        "cv_seed": "int",
-        "facts_that_matter": "list",
+        "alleged_share": "probability",
+        "count_cap": "int 1..100",
+        "likelihood_cap": "probability",
+        "fit_weight": "dict of number 0..100",
+        "prior_sd": "number 0.001..100",
+        "min_known_facts": "int 0..1000",
+        "medium_confidence_at": "probability",
+        "high_right_at_least": "probability",
+        "cv_repeats": "int 1..1000",
+        "cv_folds": "int 2..100",
+        "cv_seed": "int 0..4294967295",
+        "facts_that_matter": "fact paths",
         "rests_on": "dict",
     },
     "model-outcome-weights": dict.fromkeys(OUTCOME_FITTED_TERMS, _WEIGHT_TERM),
 }
 
-_TYPES: dict[str, tuple[type, ...]] = {
-    "int": (int,),
-    "number": (int, float),
-    "bool": (bool,),
-    "str": (str,),
-    "list": (list,),
-    "dict": (dict,),
-}
+#: Counts and tallies: whole numbers, at most this (a billion).
+_MAX_COUNT = 10**9
+
+
+def _bounds(kind: str) -> tuple[float, float] | None:
+    """The ``LOW..HIGH`` at the end of a type, or ``None``."""
+    last = kind.rsplit(" ", 1)[-1]
+    if ".." not in last:
+        return None
+    low, high = last.split("..")
+    return float(low), float(high)
+
+
+def _figure(x: float) -> str:
+    return f"{int(x):,}" if x == int(x) else f"{x:g}"
+
+
+def _expected(kind: str) -> str:
+    """A type of :data:`VALUE_SCHEMA` in words ("a whole number from 1 to 600")."""
+    bounds = _bounds(kind)
+    span = f" from {_figure(bounds[0])} to {_figure(bounds[1])}" if bounds else ""
+    base = kind.split(" ", 1)[0]
+    words = {
+        "int": f"a whole number{span}",
+        "number": f"a finite number{span}",
+        "count": f"a whole number from 0 to {_MAX_COUNT:,}",
+        "tally": f"a whole number from 0 to {_MAX_COUNT:,}",
+        "probability": "a number from 0 to 1",
+        "range": f"a pair [low, high] of numbers{span}, low not above high",
+        "bool": "true or false",
+        "str": "a text",
+    }
+    if kind == "list of str":
+        return "a list of texts"
+    if kind == "fact paths":
+        return "a list of fact paths of the scenario format (such as case.stage)"
+    if kind.startswith("dict of "):
+        return f"a mapping of names to {_expected(kind.removeprefix('dict of '))[2:]}s"
+    return words.get(base, base)
+
+
+def _is_number(item: Any) -> bool:
+    return isinstance(item, int | float) and not isinstance(item, bool) and math.isfinite(item)
+
+
+def _fits(kind: str, item: Any) -> bool:
+    """Whether ``item`` is of type ``kind`` (see :data:`VALUE_SCHEMA`)."""
+    base = kind.split(" ", 1)[0]
+    bounds = _bounds(kind)
+    if base in ("int", "count", "tally"):
+        if isinstance(item, bool) or not isinstance(item, int):
+            return False
+        if bounds is None:
+            bounds = (-math.inf, math.inf) if base == "int" else (0, _MAX_COUNT)
+        low, high = bounds
+        return low <= item <= high
+    if base == "number":
+        if not _is_number(item):
+            return False
+        return bounds is None or bounds[0] <= item <= bounds[1]
+    if base == "probability":
+        return _is_number(item) and 0 <= item <= 1
+    if base == "range":
+        if not (isinstance(item, list) and len(item) == 2 and all(map(_is_number, item))):
+            return False
+        low, high = bounds if bounds else (-math.inf, math.inf)
+        return bool(low <= item[0] <= item[1] <= high)
+    if base == "bool":
+        return isinstance(item, bool)
+    if base == "str":
+        return isinstance(item, str)
+    if kind == "list of str":
+        return isinstance(item, list) and all(isinstance(x, str) for x in item)
+    if kind == "fact paths":
+        return isinstance(item, list)  # each path is checked by _check_fact_paths
+    if kind.startswith("dict of "):
+        inner = kind.removeprefix("dict of ")
+        return isinstance(item, dict) and all(
+            isinstance(k, str) and _fits(inner, v) for k, v in item.items()
+        )
+    if base == "list":
+        return isinstance(item, list)
+    if base == "dict":
+        return isinstance(item, dict)
+    raise AssertionError(f"unknown type {kind!r} in VALUE_SCHEMA")
+
+
+def _shown(item: Any) -> str:
+    """A found value for a message: its repr, cut short (a value may be huge)."""
+    text = repr(item)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@cache
+def fact_paths() -> frozenset[str]:
+    """Every fact path of the scenario format (``case.stage``, ``case.arrest_warrant.valid``),
+    from the fields of :class:`~diffusion_scenarios.Scenario` and the values inside it: the
+    paths ``facts_that_matter`` may name (the outcome model looks each one up in a scenario).
+
+    Example:
+        >>> {"case.stage", "person.refugee_status", "challenge.ncb_responds"} <= fact_paths()
+        True
+    """
+    import dataclasses
+    import typing
+
+    from diffusion_scenarios._facts.scenario import Scenario
+
+    found: set[str] = set()
+
+    def walk(cls: type, prefix: str) -> None:
+        hints = typing.get_type_hints(cls)
+        for item in dataclasses.fields(cls):
+            path = f"{prefix}{item.name}"
+            found.add(path)
+            for inner in (hints[item.name], *typing.get_args(hints[item.name])):
+                if dataclasses.is_dataclass(inner) and isinstance(inner, type):
+                    walk(inner, f"{path}.")
+
+    walk(Scenario, "")
+    return frozenset(found)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -362,16 +508,23 @@ class RuleCatalogue:
 
 
 def _as_date(value: Any, where: str) -> Date:
+    day: Date | None = None
     if isinstance(value, _dt.datetime):
-        return value.date()
-    if isinstance(value, _dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return Date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise ReferenceDataError(f"rule catalogue: {where}: expected a date, found {value!r}")
+        day = value.date()
+    elif isinstance(value, _dt.date):
+        day = value
+    elif isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            day = Date.fromisoformat(value)
+    if day is None or check_day(day) is not None:
+        raise ReferenceDataError(
+            f"rule catalogue {where}: expected a date YYYY-MM-DD {date_range_words()}, "
+            f"found {_shown(value)}"
+        )
+    return day
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _suggest(key: str, known: Iterable[str]) -> str:
@@ -381,7 +534,8 @@ def _suggest(key: str, known: Iterable[str]) -> str:
 
 
 def _check_value(rule_id: str, where: str, value: Mapping[str, Any], prefix: str = "") -> None:
-    """Refuse a version's ``value`` that does not match the rule's declared schema."""
+    """Refuse a version's ``value`` that does not match the rule's declared schema: unknown
+    or missing keys, wrong types, numbers out of their range (see :data:`VALUE_SCHEMA`)."""
     declared: Schema = VALUE_SCHEMA.get(rule_id, {})
     for part in prefix.split(".")[:-1]:
         sub = declared[part]
@@ -392,68 +546,134 @@ def _check_value(rule_id: str, where: str, value: Mapping[str, Any], prefix: str
         if key not in declared:
             allowed = ", ".join(declared) if declared else "no value keys"
             raise ReferenceDataError(
-                f"rule catalogue {where}: unknown value key '{name}' for rule '{rule_id}'"
-                f"{_suggest(key, declared)}; the rule declares {allowed}"
+                f"rule catalogue {where}: unknown value key '{_shown(name)[1:-1]}' for rule "
+                f"'{rule_id}'{_suggest(str(key), declared)}; the rule declares {allowed}"
             )
         kind = declared[key]
         if not isinstance(kind, str):
             if not isinstance(item, dict):
                 raise ReferenceDataError(
                     f"rule catalogue {where}: value key '{name}' of rule '{rule_id}' must be "
-                    f"a mapping of {', '.join(kind)}, found {item!r}"
+                    f"a mapping of {', '.join(kind)}, found {_shown(item)}"
                 )
             _check_value(rule_id, where, item, f"{name}.")
             continue
-        if isinstance(item, bool) != (kind == "bool") or not isinstance(item, _TYPES[kind]):
+        if not _fits(kind, item):
             raise ReferenceDataError(
                 f"rule catalogue {where}: value key '{name}' of rule '{rule_id}' must be "
-                f"{'an' if kind == 'int' else 'a'} {kind}, found {item!r}"
+                f"{_expected(kind)}, found {_shown(item)}"
             )
+        if kind == "fact paths":
+            _check_fact_paths(rule_id, where, name, item)
     missing = [f"'{prefix}{k}'" for k in declared if k not in value]
     if missing:
         raise ReferenceDataError(
             f"rule catalogue {where}: rule '{rule_id}' is missing value key(s) {', '.join(missing)}"
         )
+    tallies = [k for k, kind in declared.items() if kind == "tally"]
+    if tallies and sum(value[k] for k in tallies) <= 0:
+        raise ReferenceDataError(
+            f"rule catalogue {where}: value keys {', '.join(f'{prefix}{k}' for k in tallies)} "
+            f"of rule '{rule_id}' are counts from which shares are taken: at least one must "
+            "be above 0, found all 0"
+        )
+
+
+def _check_fact_paths(rule_id: str, where: str, name: str, paths: list[Any]) -> None:
+    known = fact_paths()
+    for index, path in enumerate(paths):
+        if not isinstance(path, str) or path not in known:
+            hint = _suggest(path, known) if isinstance(path, str) else ""
+            raise ReferenceDataError(
+                f"rule catalogue {where}: value key '{name}[{index}]' of rule '{rule_id}' must "
+                f"be a fact path of the scenario format such as case.stage, found "
+                f"{_shown(path)}{hint}"
+            )
+
+
+_RULE_TEXTS = ("id", "instrument", "provision", "paraphrase", "verification", "url")
+_VERSION_KEYS = ("in_force_from", "until", "version", "value")
+
+
+def _parse_version(raw: Any, rid: str, vwhere: str) -> RuleVersion:
+    if not isinstance(raw, dict):
+        raise ReferenceDataError(
+            f"rule catalogue {vwhere}: each version must be a mapping with in_force_from "
+            f"(and until, version, value), found {_shown(raw)}"
+        )
+    for key in raw:
+        if key not in _VERSION_KEYS:
+            raise ReferenceDataError(
+                f"rule catalogue {vwhere}: unknown key '{_shown(key)[1:-1]}' in a version"
+                f"{_suggest(str(key), _VERSION_KEYS)}; a version has "
+                f"{', '.join(_VERSION_KEYS)}"
+            )
+    until = raw.get("until")
+    value = raw.get("value")
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise ReferenceDataError(
+            f"rule catalogue {vwhere}: value must be a mapping, found {_shown(value)}"
+        )
+    _check_value(rid, vwhere, value)
+    version = raw.get("version", "")
+    if not isinstance(version, str | int) or isinstance(version, bool):
+        raise ReferenceDataError(
+            f"rule catalogue {vwhere}.version: expected a text, found {_shown(version)}"
+        )
+    start = _as_date(raw.get("in_force_from"), vwhere + ".in_force_from")
+    end = None if until is None else _as_date(until, vwhere + ".until")
+    if end is not None and end <= start:
+        raise ReferenceDataError(
+            f"rule catalogue {vwhere}.until: expected a day after in_force_from "
+            f"({start.isoformat()}; until is the day after the last day in force), found "
+            f"{end.isoformat()}"
+        )
+    return RuleVersion(
+        in_force_from=start, until=end, version=str(version), value=tuple(sorted(value.items()))
+    )
 
 
 def _parse_rule(entry: Any, source: str) -> Rule:
     if not isinstance(entry, dict):
-        raise ReferenceDataError(f"rule catalogue {source}: each rule must be a mapping")
-    rid = str(entry.get("id", ""))
+        raise ReferenceDataError(
+            f"rule catalogue {source}: each rule must be a mapping, found {_shown(entry)}"
+        )
+    raw_id = entry.get("id", "")
+    rid = raw_id if isinstance(raw_id, str) else ""
     where = f"{source}: {rid or '(no id)'}"
-    required = ("id", "instrument", "provision", "paraphrase", "verification", "url", "versions")
+    required = (*_RULE_TEXTS, "versions")
     missing = [k for k in required if not entry.get(k)]
     if missing:
         raise ReferenceDataError(f"rule catalogue {where}: missing {', '.join(missing)}")
+    for key in (*_RULE_TEXTS, "brief", "earlier"):
+        if key in entry and entry[key] is not None and not isinstance(entry[key], str):
+            raise ReferenceDataError(
+                f"rule catalogue {where}: {key} must be a text, found {_shown(entry[key])}"
+            )
     if entry["verification"] not in VERIFICATION:
         raise ReferenceDataError(
             f"rule catalogue {where}: verification must be one of {', '.join(VERIFICATION)}"
         )
-    versions = []
-    for i, raw in enumerate(entry["versions"]):
-        vwhere = f"{where}.versions[{i}]"
-        until = raw.get("until")
-        value = raw.get("value") or {}
-        if not isinstance(value, dict):
-            raise ReferenceDataError(f"rule catalogue {vwhere}: value must be a mapping")
-        _check_value(rid, vwhere, value)
-        versions.append(
-            RuleVersion(
-                in_force_from=_as_date(raw.get("in_force_from"), vwhere + ".in_force_from"),
-                until=None if until is None else _as_date(until, vwhere + ".until"),
-                version=str(raw.get("version", "")),
-                value=tuple(sorted(value.items())),
-            )
+    raw_versions = entry["versions"]
+    if not isinstance(raw_versions, list):
+        raise ReferenceDataError(
+            f"rule catalogue {where}: versions must be a list of mappings (in_force_from, "
+            f"until, version, value), found {_shown(raw_versions)}"
         )
+    versions = [
+        _parse_version(raw, rid, f"{where}.versions[{i}]") for i, raw in enumerate(raw_versions)
+    ]
     versions.sort(key=lambda v: v.in_force_from)
     return Rule(
         id=rid,
-        instrument=str(entry["instrument"]),
-        provision=str(entry["provision"]),
-        paraphrase=" ".join(str(entry["paraphrase"]).split()),
-        verification=str(entry["verification"]),
-        url=str(entry["url"]),
-        brief=str(entry.get("brief", "")),
+        instrument=entry["instrument"],
+        provision=entry["provision"],
+        paraphrase=" ".join(entry["paraphrase"].split()),
+        verification=entry["verification"],
+        url=entry["url"],
+        brief=str(entry.get("brief") or ""),
         versions=tuple(versions),
         earlier=str(entry.get("earlier") or ""),
     )
@@ -510,14 +730,35 @@ def _load(folder: str | None) -> RuleCatalogue:
 
 def _read_file(file: Traversable | Path, source: str) -> dict[str, Any]:
     """One rule file as a mapping; a file that is not UTF-8 YAML holding a mapping is refused
-    in one line naming it (an edited copy of the law must never end in a traceback)."""
+    in one line naming it (an edited copy of the law must never end in a traceback).
+
+    A file of an edited folder is read like a scenario file: a regular file only (a folder,
+    a pipe or a link loop is refused without waiting on it), at most
+    :data:`~diffusion_scenarios._facts.limits.MAX_RULE_FILE_BYTES`, and with no YAML
+    aliases (a few lines of them can stand for billions of values).
+    """
+    if isinstance(file, Path):
+        try:
+            raw = read_regular(file, limit=MAX_RULE_FILE_BYTES, what="a rule file")
+            text = decode_text(raw, expected="UTF-8 text")
+        except UnreadableFileError as error:
+            if error.found.startswith("bytes that are not UTF-8"):
+                raise ReferenceDataError(f"rule catalogue {source}: not UTF-8 text") from None
+            raise ReferenceDataError(f"rule catalogue {source}: {error}") from None
+    else:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise ReferenceDataError(f"rule catalogue {source}: not UTF-8 text") from None
     try:
-        doc = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise ReferenceDataError(f"rule catalogue {source}: not UTF-8 text") from None
+        doc = load_yaml(text, aliases=False)
     except yaml.YAMLError as error:
         fault = yaml_fault(error, plain_data="rule files")
         raise ReferenceDataError(f"rule catalogue {source}: not valid YAML: {fault}") from None
+    except RecursionError:
+        raise ReferenceDataError(
+            f"rule catalogue {source}: not valid YAML: nested too deeply"
+        ) from None
     if doc is None:
         return {}
     if not isinstance(doc, dict):
@@ -531,16 +772,42 @@ def _read_file(file: Traversable | Path, source: str) -> dict[str, Any]:
 def _read(folder: Traversable | Path) -> RuleCatalogue:
     """Read every ``*.yaml`` of ``folder``; errors name the file as ``rules/<name>`` for the
     package's own catalogue and by its full path for any other folder."""
-    if not folder.is_dir():
+    try:
+        is_folder = folder.is_dir()
+        files = sorted(
+            (f for f in folder.iterdir() if f.name.endswith(".yaml")) if is_folder else (),
+            key=lambda f: f.name,
+        )
+    except OSError as error:
+        raise ReferenceDataError(
+            f"rule catalogue: {folder}: cannot be read: {error.strerror or error}"
+        ) from None
+    if not is_folder:
         raise ReferenceDataError(f"rule catalogue: {folder} is not a folder of rule files")
+    if len(files) > MAX_RULE_FILES:
+        raise ReferenceDataError(
+            f"rule catalogue: {folder}: expected at most {MAX_RULE_FILES} rule files "
+            f"(*.yaml), found {len(files):,}"
+        )
     rules: dict[str, Rule] = {}
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name)
     by_instrument: list[tuple[str, str]] = []
     for f in files:
         source = str(f) if isinstance(folder, Path) else f"rules/{f.name}"
         doc = _read_file(f, source)
-        for item in doc.get("earlier_by_instrument", []) or []:
-            if not isinstance(item, dict) or not item.get("instrument") or not item.get("earlier"):
+        earlier_list = doc.get("earlier_by_instrument") or []
+        if not isinstance(earlier_list, list):
+            raise ReferenceDataError(
+                f"rule catalogue {source}: earlier_by_instrument must be a list of "
+                f"{{instrument, earlier}}, found {_shown(earlier_list)}"
+            )
+        for item in earlier_list:
+            if (
+                not isinstance(item, dict)
+                or not isinstance(item.get("instrument"), str)
+                or not isinstance(item.get("earlier"), str)
+                or not item["instrument"]
+                or not item["earlier"]
+            ):
                 raise ReferenceDataError(
                     f"rule catalogue {source}: earlier_by_instrument entries need "
                     "'instrument' and 'earlier'"
@@ -552,7 +819,7 @@ def _read(folder: Traversable | Path) -> RuleCatalogue:
         for entry in entries:
             rule = _parse_rule(entry, source)
             if rule.id in rules:
-                raise ReferenceDataError(f"rule catalogue: duplicate rule id '{rule.id}'")
+                raise ReferenceDataError(f"rule catalogue {source}: duplicate rule id '{rule.id}'")
             rules[rule.id] = rule
     for rule_id, rule in list(rules.items()):
         if rule.earlier:
