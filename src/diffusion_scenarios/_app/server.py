@@ -162,7 +162,12 @@ def serve(
     config.VoilaConfiguration.show_tracebacks = False
     config.VoilaConfiguration.multi_kernel_manager_class = SeminarKernelManager
     config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 1}}
-    config.VoilaKernelManager.fill_delay = 1
+    # The next kernel is prepared 10 s after one is handed out, not at once: starting a
+    # kernel takes both cores of a small machine for a second or two, exactly while the
+    # browser loads the page it was handed out for.
+    config.VoilaKernelManager.fill_delay = 10
+    # Only the widgets' own front-end extensions (no code is shown, so no highlighting).
+    config.VoilaConfiguration.extension_denylist = ["jupyterlab_pygments"]
     config.MappingKernelManager.cull_interval = interval
     # The check runs every `interval` seconds, so a kernel goes within `cull_after` seconds.
     config.MappingKernelManager.cull_idle_timeout = max(1, cull_after - interval)
