@@ -93,7 +93,7 @@ color:#1a1a1a}}h1{{font-size:1.6em}}</style></head>
 <p>A place frees up a minute after someone closes their page. This page tries again by itself
 every 30 seconds, or reload it later.</p>
 <p>If you run the server: start it with a larger <code>--max-kernels</code> if the machine has
-the memory (about 90 MB per page).</p></body></html>
+the memory (about 150 MB per page in use).</p></body></html>
 """
 
 
