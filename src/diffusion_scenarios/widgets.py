@@ -116,7 +116,7 @@ def summary_card(assessment: Assessment, *, full_report: bool = True) -> Any:
     from diffusion_scenarios.reports import render
 
     report = render(assessment, "text") if full_report else ""
-    return HTML(summary_card_html(assessment, report=report))
+    return HTML(summary_card_html(assessment, report=report))  # type: ignore[no-untyped-call,unused-ignore]
 
 
 def running_in_voila() -> bool:
