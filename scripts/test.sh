@@ -32,5 +32,33 @@ fi
 
 export MPLBACKEND=Agg
 echo "== ruff"; .venv/bin/ruff check src tests benchmarks scripts
-echo "== mypy"; .venv/bin/mypy
+# The type check for every Python the package claims (pyproject's classifiers), whichever
+# Python runs it: mypy checks against that version's standard library.
+for version in 3.11 3.12 3.13 3.14 3.15; do
+  echo "== mypy --python-version $version"; .venv/bin/mypy --python-version "$version"
+done
+
+# The tests under a second interpreter, when one is on this machine (python3.13, python3.12,
+# ... on the PATH): the unit tests only, in .venv-X.Y; the browser and notebook tests run
+# once, below. SECOND_PYTHON=none skips it; SECOND_PYTHON=/path/to/python picks one.
+second=${SECOND_PYTHON:-}
+if [ -z "$second" ]; then
+  for candidate in python3.15 python3.14 python3.13 python3.12; do
+    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c "" 2>/dev/null; then
+      second=$candidate; break
+    fi
+  done
+fi
+if [ -n "$second" ] && [ "$second" != "none" ]; then
+  version=$("$second" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+  echo "== pytest under Python $version (unit tests)"
+  if [ ! -x ".venv-$version/bin/python" ]; then "$second" -m venv ".venv-$version"; fi
+  ".venv-$version/bin/python" -m pip install --quiet --upgrade pip
+  ".venv-$version/bin/python" -m pip install --quiet ".[notebooks,test]"
+  ".venv-$version/bin/python" -m pytest -p no:cacheprovider -q -m "not browser and not slow" \
+    --ignore=tests/test_notebooks.py tests
+else
+  echo "== no second Python found (python3.12 to python3.15): tests ran under one interpreter"
+fi
+
 echo "== pytest"; .venv/bin/python -m pytest -p no:cacheprovider --nbval-lax notebooks tests "$@"

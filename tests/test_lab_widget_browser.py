@@ -28,6 +28,8 @@ from browser_support import (
 )
 from test_voila_browser import KERNEL_TIMEOUT_MS, ROOT
 
+TEMPLATES = ROOT / "src" / "diffusion_scenarios" / "_app" / "jupyter"  # the ds-offline template
+
 pytestmark = pytest.mark.browser
 
 NOTEBOOK = {
@@ -56,7 +58,7 @@ def test_the_policy_lab_shows_every_label_and_box_whole(tmp_path: Path) -> None:
     voila = Path(sys.executable).with_name("voila")
     program = [str(voila)] if voila.exists() else [sys.executable, "-m", "voila"]
     log_path = tmp_path / "voila.log"
-    env = {**os.environ, "MPLBACKEND": "Agg", "JUPYTER_PATH": str(ROOT / "share" / "jupyter")}
+    env = {**os.environ, "MPLBACKEND": "Agg", "JUPYTER_PATH": str(TEMPLATES)}
     with log_path.open("w") as log:
         server = subprocess.Popen(
             [*program, str(notebook), "--no-browser", f"--port={port}",

@@ -1,6 +1,6 @@
 """The explorer served by Voilà, driven in Debian's Chromium like a user would.
 
-Starts ``voila notebooks/04_scenario_explorer.ipynb`` on a free loopback port, opens it in
+Starts ``diffusion-scenarios app`` from an empty folder on a free loopback port, opens it in
 headless Chromium (through ``browser_support``), starts from a red notice with nothing to
 argue, records the person as a refugee recognised against the requesting state, and checks
 that the outcome shown on the page changes to deletion. Then, as a student would: every
@@ -13,24 +13,18 @@ whatever happens.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_support import RunningApp, start_app
 from browser_support import (
-    free_port,
     keep_artifact,
     open_page,
     overflowing_text,
     require_browser,
     save_screenshot,
-    stop_server,
     time_change_ms,
 )
 
@@ -40,93 +34,36 @@ from diffusion_scenarios._app.panels import country_label
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "04_scenario_explorer.ipynb"
+APP_FOLDER = Path(ds.__file__).parent / "_app"  # where the app kernels run
 START = "red-notice-homicide-compliant"
-# voila.json (run from the repository root) selects the package's ds-offline template:
-# Voila's lab template without its CDN stylesheet links, so the app asks nothing of the
-# network. Any request leaving the machine fails the test.
+# The app selects the package's ds-offline template whatever folder it starts in: Voila's
+# lab template without its CDN links, so the page asks nothing of the network. Any request
+# leaving the machine fails the test.
 KERNEL_TIMEOUT_MS = 150_000  # a Voilà kernel start on two busy cores can take a while
 
 
-def _voila_command(port: int) -> list[str]:
-    voila = Path(sys.executable).with_name("voila")
-    program = [str(voila)] if voila.exists() else [sys.executable, "-m", "voila"]
-    return [
-        *program,
-        str(NOTEBOOK),
-        "--no-browser",
-        f"--port={port}",
-        "--Voila.ip=127.0.0.1",
-        "--Voila.open_browser=False",
-    ]
-
-
-_LOGS: list[Path] = []
 _WORKSPACE: list[Path] = []
+_APPS: list[RunningApp] = []
 _PAGES_OPENED = [0]
 
 
 def _wait_for_waiting_kernel() -> None:
     """Wait until Voilà has a kernel ready with the explorer built (its pool is refilled
     after each page it serves), as for a user who opens the app a moment after the last."""
-    deadline = time.monotonic() + KERNEL_TIMEOUT_MS / 1000
-    while time.monotonic() < deadline:
-        if _LOGS and _LOGS[-1].read_text().count("is filled with") > _PAGES_OPENED[0]:
-            return
-        time.sleep(0.5)
+    if _APPS:
+        _APPS[-1].wait_prepared(_PAGES_OPENED[0] + 1, timeout=KERNEL_TIMEOUT_MS / 1000)
 
 
 @pytest.fixture(scope="module")
 def voila_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``diffusion-scenarios app`` started in an unrelated, empty folder (the workspace)."""
     require_browser()
-    port = free_port()
     log_path = tmp_path_factory.mktemp("voila") / "voila.log"
-    # JUPYTER_PATH: the ds-offline template from this checkout (an editable install does
-    # not copy share/). DIFFUSION_SCENARIOS_WORKSPACE: the only folder the app reads and
-    # writes in (what `diffusion-scenarios app --workspace` sets).
-    start_folder = tmp_path_factory.mktemp("workspace")
-    _WORKSPACE[:] = [start_folder]
-    env = {
-        **os.environ,
-        "MPLBACKEND": "Agg",
-        "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
-        "DIFFUSION_SCENARIOS_WORKSPACE": str(start_folder),
-    }
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            _voila_command(port),
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,  # its own process group, so teardown stops its kernels too
-        )
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"voila exited with {server.returncode}:\n{log_path.read_text()}")
-            try:
-                # Any HTTP answer means the server is up; asking for the page itself would
-                # already start a kernel, so ask for a path it refuses quickly.
-                with urllib.request.urlopen(url + "api/status", timeout=5):
-                    break
-            except urllib.error.HTTPError:
-                break
-            except (urllib.error.URLError, OSError):
-                if time.monotonic() > deadline:
-                    pytest.fail(f"voila did not answer on {url} in 90 s:\n{log_path.read_text()}")
-                time.sleep(0.5)
-        # voila.json asks Voilà to run the notebook ahead of time in a waiting kernel (a
-        # preheated pool of one), so a page is served with the explorer already built.
-        # Wait for that kernel, as a user opening the app after starting it would.
-        _LOGS.append(log_path)
-        _wait_for_waiting_kernel()
-        yield url
-    finally:
-        stop_server(server)
-
+    start_folder = tmp_path_factory.mktemp("started-here")
+    _WORKSPACE[:] = [start_folder]  # the app's workspace: the folder it is started from
+    with start_app(start_folder, log_path) as app:
+        _APPS.append(app)
+        yield app.url
 
 
 def test_voila_app_shows_no_code_and_reacts_to_refugee_status(
@@ -304,6 +241,7 @@ def test_upload_lists_problems_opens_a_good_file_and_downloads_the_facts(
     assert "not legal advice" in memo.read_text(encoding="utf-8").lower()
     assert log.page_errors == [] and log.non_local_requests == []
     assert not (ROOT / "notebooks" / "refugee.yaml").exists()
+    assert not (APP_FOLDER / "refugee.yaml").exists()
 
 
 def test_the_served_app_neither_shows_nor_writes_a_file_outside_its_workspace(

@@ -52,6 +52,7 @@ _COMMAND_MODULES = (
     "_cli.assess",  # assess
     "_cli.caselaw",  # caselaw, compare
     "_cli.lab",  # lab
+    "_cli.app",  # app (the explorer in the browser, served by Voilà)
 )
 
 EXIT_OK = 0

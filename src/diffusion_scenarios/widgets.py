@@ -71,6 +71,7 @@ __all__ = [
     "ScenarioExplorer",
     "running_in_voila",
     "scenario_changes",
+    "summary_card",
 ]
 
 DEFAULT_SCENARIO = "diffusion-commercial-dispute-europe"
@@ -96,6 +97,26 @@ def _text_style() -> Any:
 
     return TextStyle(description_width=_LABEL_WIDTH)
 _WIDE = w.Layout(width="98%")
+
+
+def summary_card(assessment: Assessment, *, full_report: bool = True) -> Any:
+    """A picture of one assessment for a first look: the likely outcome with its likelihood
+    bars, the map, the route timeline and what comes next, with the whole text report one
+    click away. Shown as HTML in a notebook (no kernel needed once saved).
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> card = summary_card(ds.assess(ds.builtin_scenarios()["ccf-2019-u1"]))
+        >>> "What comes next" in card.data
+        True
+    """
+    from IPython.display import HTML
+
+    from diffusion_scenarios._app.card import summary_card_html
+    from diffusion_scenarios.reports import render
+
+    report = render(assessment, "text") if full_report else ""
+    return HTML(summary_card_html(assessment, report=report))  # type: ignore[no-untyped-call,unused-ignore]
 
 
 def running_in_voila() -> bool:

@@ -28,12 +28,13 @@ _PROGRESS_THRESHOLD = 2_000_000  # below this a run takes about a second: no bar
 # a laptop can be expected to spare; larger chunks only risk running out of memory.
 MAX_CHUNK_SIZE = 4_194_304
 _MAX_DIGITS = 19  # longer numbers are refused before they are converted
+# The lab's DEFAULT_CHUNK_SIZE (a test keeps them equal), written here so that building the
+# command line does not import the lab, its data and YAML for every other command.
+DEFAULT_CHUNK_SIZE = 262_144
 
 
 def register(subparsers: Any) -> None:
     """Add ``lab`` to the command line."""
-    from diffusion_scenarios._lab.params import DEFAULT_CHUNK_SIZE
-
     parser = subparsers.add_parser(
         "lab",
         help="simulate many requests under today's rules or a reform (policy lab)",

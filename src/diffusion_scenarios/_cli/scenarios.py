@@ -13,9 +13,6 @@ import json
 import sys
 from typing import Any
 
-from diffusion_scenarios._facts.loader import builtin_scenarios, load_scenario
-from diffusion_scenarios.errors import Problem, ScenarioError, printable
-
 __all__ = ["register"]
 
 EXIT_OK = 0
@@ -23,6 +20,8 @@ EXIT_INVALID = 2
 
 
 def _list(args: argparse.Namespace) -> int:
+    from diffusion_scenarios._facts.loader import builtin_scenarios
+
     scenarios = builtin_scenarios()
     if args.format == "json":
         rows = [
@@ -44,6 +43,9 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from diffusion_scenarios._facts.loader import load_scenario
+    from diffusion_scenarios.errors import Problem, ScenarioError, printable
+
     failed = False
     seen: dict[str, str] = {}
     for name in args.files:

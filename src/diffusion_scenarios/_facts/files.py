@@ -90,8 +90,10 @@ def read_regular(path: str | os.PathLike[str], *, limit: int, what: str) -> byte
     try:
         before = os.stat(name)  # never opens a pipe or a device
     except FileNotFoundError:
+        # A relative name says where it was looked for (the folder is in an absolute one).
+        where = "" if Path(name).is_absolute() else f" in {Path.cwd()}"
         raise UnreadableFileError(f"an existing {what.removeprefix('a ')}",
-                                  "no such file") from None  # fmt: skip
+                                  f"no such file{where}") from None  # fmt: skip
     except OSError as error:
         raise UnreadableFileError(f"a readable {what.removeprefix('a ')}",
                                   error.strerror or str(error)) from None  # fmt: skip

@@ -365,13 +365,69 @@ def resolve_scenario(ref: str | Path) -> Scenario:
     candidate = Path(text)
     if candidate.exists() or candidate.is_symlink():
         return load_scenario(candidate)
+    single = _builtin_by_file_name(text)
+    if single is not None:
+        return single
     known = builtin_scenarios()
     if text in known:
         return known[text]
-    close = difflib.get_close_matches(text, list(known), n=3, cutoff=0.5)
+    close = closest_ids(text, known)
     hint = f"; did you mean {', '.join(close)}?" if close else ""
     looks_like_file = candidate.suffix.lower() in (".yaml", ".yml", ".json") or "/" in text
-    what = "no such file" if looks_like_file else "no such file or built-in scenario id"
+    folder = candidate.parent if candidate.is_absolute() else Path.cwd() / candidate.parent
+    what = (
+        f"no such file in {folder}"
+        if looks_like_file
+        else f"neither a file in {folder} nor a built-in scenario id"
+    )
     raise UnknownScenarioError(
         f"{text}: {what}{hint} (diffusion-scenarios list shows the built-in ids)"
     )
+
+
+def _builtin_by_file_name(ref: str) -> Scenario | None:
+    """The built-in scenario ``ref`` read from its own file (``<id>.yaml``) alone, so a
+    command naming one built-in does not read all of them; ``None`` when there is no such
+    file or it holds another id (then the full list decides)."""
+    if not ref or not all(c.islower() or c.isdigit() or c == "-" for c in ref):
+        return None
+    if _builtin_items.cache_info().currsize:  # all read already: use them
+        return None
+    entry = resources.files("diffusion_scenarios.data").joinpath("scenarios", f"{ref}.yaml")
+    if not entry.is_file():
+        return None
+    try:
+        scenario = loads_scenario(
+            entry.read_text(encoding="utf-8"), source=f"scenarios/{ref}.yaml", json_text=False
+        )
+    except ScenarioError:
+        return None  # the full read reports it as broken reference data
+    return scenario if scenario.id == ref else None
+
+
+def closest_ids(text: str, known: Mapping[str, object], n: int = 3) -> list[str]:
+    """The known ids closest to a mistyped ``text``: first those holding every word of it
+    (``refugee-diffusion`` finds ``diffusion-against-recognised-refugee``), then those
+    spelt alike, then those holding some of its words.
+
+    Example:
+        >>> closest_ids("refugee-diffusion", {"diffusion-against-recognised-refugee": 1,
+        ...             "red-notice-refugee": 1, "ccf-2019-u1": 1})
+        ['diffusion-against-recognised-refugee', 'red-notice-refugee']
+    """
+    words = [w for w in text.lower().replace("_", "-").replace(" ", "-").split("-") if w]
+    every: list[str] = []
+    some: list[tuple[int, str]] = []
+    for key in known:
+        parts = key.split("-")
+        hits = sum(1 for w in words if w in parts or (len(w) >= 4 and w in key))
+        if hits and hits == len(words):
+            every.append(key)
+        elif hits:
+            some.append((-hits, key))
+    spelt = difflib.get_close_matches(text, list(known), n=n, cutoff=0.5)
+    chosen: list[str] = []
+    for key in [*sorted(every), *spelt, *(key for _, key in sorted(some))]:
+        if key not in chosen:
+            chosen.append(key)
+    return chosen[:n]

@@ -728,6 +728,9 @@ def _load(folder: str | None) -> RuleCatalogue:
     return _read(Path(folder))
 
 
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_file(file: Traversable | Path, source: str) -> dict[str, Any]:
     """One rule file as a mapping; a file that is not UTF-8 YAML holding a mapping is refused
     in one line naming it (an edited copy of the law must never end in a traceback).
@@ -751,7 +754,12 @@ def _read_file(file: Traversable | Path, source: str) -> dict[str, Any]:
         except UnicodeDecodeError:
             raise ReferenceDataError(f"rule catalogue {source}: not UTF-8 text") from None
     try:
-        doc = load_yaml(text, aliases=False)
+        if isinstance(file, Path):
+            doc = load_yaml(text, aliases=False)
+        else:
+            # The shipped catalogue is trusted: libyaml's parser when present (the
+            # pure-Python one took most of a command's start-up time).
+            doc = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as error:
         fault = yaml_fault(error, plain_data="rule files")
         raise ReferenceDataError(f"rule catalogue {source}: not valid YAML: {fault}") from None

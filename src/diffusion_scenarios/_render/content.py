@@ -1001,6 +1001,70 @@ def _appendix_section(assessment: Assessment, summary: EnforcementSummary) -> Se
     return Section("appendix", title, (table,))
 
 
+# --- the conclusion first: a one-screen summary (the Markdown and HTML memos open with it) --
+
+
+def _countries_at_risk(assessment: Assessment) -> Text:
+    """The countries where an arrest is a high or medium risk, the riskiest first."""
+    by_risk: dict[str, list[str]] = {}
+    for entry in assessment.enforcement:
+        if entry.arrest_risk in ("high", "medium"):
+            by_risk.setdefault(entry.arrest_risk, []).append(country(entry.country))
+    if not by_risk:
+        return plain("none with a high or medium arrest risk on these facts.")
+    text: Text = ()
+    for risk in ARREST_RISKS:
+        names = sorted(by_risk.get(risk, ()))
+        if not names:
+            continue
+        shown = ", ".join(names[:8]) + (f" and {len(names) - 8} more" if len(names) > 8 else "")
+        many = f"in {len(names)} countries" if len(names) > 1 else "in 1 country"
+        text += (Span("; " if text else ""), Span(f"{risk} risk", "strong"), Span(f" {many}: "))
+        text += (Span(shown),)
+    return (*text, Span(" (the table below gives each country and why)."))
+
+
+def _next_deadline(assessment: Assessment) -> Text:
+    """The first deadline of the CCF route still ahead on the day assessed."""
+    ahead = sorted(
+        (step for step in assessment.route if step.deadline and step.deadline >= assessment.as_of),
+        key=lambda step: step.deadline or assessment.as_of,
+    )
+    if not ahead:
+        return plain("none ahead on the day assessed (the route below gives every date).")
+    step = ahead[0]
+    when = step.deadline.isoformat() if step.deadline else ""
+    estimated = " (estimated)" if step.estimated else ""
+    return (Span(when, "deadline"), Span(f"{estimated}: {words(step.step)}."))
+
+
+def summary_section(assessment: Assessment) -> Section:
+    """The memo's conclusion on one screen: the likely outcome with its likelihood, the
+    countries at risk and the next deadline (the sections after it give the reasons).
+
+    Example:
+        >>> import diffusion_scenarios as ds
+        >>> section = summary_section(ds.assess(ds.builtin_scenarios()["ccf-2019-u1"]))
+        >>> [label for label, _ in section.blocks[1].items]
+        ['Likely outcome', 'How likely', 'Countries at risk', 'Next deadline']
+    """
+    outcome = assessment.outcome
+    key = outcome.prediction_key
+    headline = OUTCOME_HEADLINES.get(key, words(key))
+    lead: Text = (Span(outcome.summary, "strong"),) if outcome.summary else plain(headline)
+    items: list[tuple[str, Text]] = [("Likely outcome", plain(headline))]
+    if outcome.likelihood:
+        sure = confidence_words(outcome)
+        items.append(
+            ("How likely", plain(f"{likelihood_words(outcome)}" + (f" ({sure})" if sure else "")))
+        )
+    items.append(("Countries at risk", _countries_at_risk(assessment)))
+    items.append(("Next deadline", _next_deadline(assessment)))
+    return Section(
+        "summary", "In short", (Paragraph(lead, role="outcome"), Fields(tuple(items)))
+    )
+
+
 def memo_content(assessment: Assessment) -> Memo:
     """The memo as a structured document, in the order the Markdown and HTML memos show it.
 
@@ -1008,7 +1072,7 @@ def memo_content(assessment: Assessment) -> Memo:
         >>> import diffusion_scenarios as ds
         >>> memo = memo_content(ds.assess(ds.builtin_scenarios()["ccf-2019-u1"]))
         >>> [section.anchor for section in memo.sections][:3]
-        ['facts', 'issuance', 'circulation']
+        ['summary', 'facts', 'issuance']
     """
     summary = enforcement_summary(assessment)
     return Memo(
@@ -1017,6 +1081,7 @@ def memo_content(assessment: Assessment) -> Memo:
         as_of=assessment.as_of,
         notice=NOTICE,
         sections=(
+            summary_section(assessment),  # the conclusion first, on one screen
             _facts_section(assessment),
             _issuance_section(assessment, assessment.issuance),
             _circulation_section(assessment, assessment.circulation),

@@ -1,0 +1,184 @@
+"""The Voilà server behind ``diffusion-scenarios app`` (imports Voilà; used only by that command).
+
+Two additions to Voilà, both for a seminar where many people open the app:
+
+* :class:`SeminarKernelManager` shuts down the kernels nobody uses: a page's kernel once the
+  page has been closed for ``cull_after`` seconds, a page left open and untouched after
+  ``idle_after`` seconds, never the kernel prepared ahead for the next visitor;
+* :class:`SeminarVoila` refuses a new page while ``max_kernels`` pages are open, with a
+  short page that says so and when to try again (HTTP 503), instead of starting a kernel
+  the machine may not have memory for.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import sys
+from pathlib import Path
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from tornado.ioloop import IOLoop
+from traitlets import Integer
+from voila.app import Voila
+from voila.tornado.handler import TornadoVoilaHandler
+
+__all__ = ["SeminarKernelManager", "SeminarVoila", "in_use", "serve"]
+
+
+class SeminarKernelManager(AsyncMappingKernelManager):  # type: ignore[misc,unused-ignore]
+    """Voilà's kernel manager that culls the kernels of closed and idle pages."""
+
+    idle_after = Integer(
+        1800, config=True, help="Seconds before the kernel of an open, untouched page is culled."
+    )
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._ever_connected: set[str] = set()
+
+    def notify_connect(self, kernel_id: str) -> None:
+        self._ever_connected.add(kernel_id)
+        super().notify_connect(kernel_id)
+
+    def prepared_kernel_ids(self) -> set[str]:
+        """The kernels waiting, explorer built, for the next visitor (Voilà's pool)."""
+        ids: set[str] = set()
+        for pool in getattr(self, "_pools", {}).values():
+            for task in pool:
+                if task.done() and not task.cancelled() and task.exception() is None:
+                    ids.add(task.result()["kernel_id"])
+        return ids
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        kernel = self._kernels.get(kernel_id)
+        if kernel is None or kernel_id in self.prepared_kernel_ids():
+            return
+        state = getattr(kernel, "execution_state", None)
+        if state == "dead":
+            await self.shutdown_kernel(kernel_id)
+            return
+        last = getattr(kernel, "last_activity", None)
+        if last is None or state in ("busy", "starting"):
+            return
+        connected = self._kernel_connections.get(kernel_id, 0) > 0
+        limit = self.idle_after if connected else self.cull_idle_timeout
+        idle = _dt.datetime.now(_dt.UTC) - last
+        if idle > _dt.timedelta(seconds=limit):
+            self.log.info(
+                "Shutting down kernel %s: %s for %d s",
+                kernel_id,
+                "page open but untouched" if connected else "page closed",
+                int(idle.total_seconds()),
+            )
+            await self.shutdown_kernel(kernel_id)
+            self._ever_connected.discard(kernel_id)
+
+
+def in_use(manager: Any) -> int:
+    """How many kernels serve a page now (the prepared one is not counted)."""
+    prepared = manager.prepared_kernel_ids() if hasattr(manager, "prepared_kernel_ids") else ()
+    return len([k for k in manager.list_kernel_ids() if k not in prepared])
+
+
+FULL_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>The explorer is full</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="refresh" content="30">
+<style>body{{font:18px/1.5 system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;
+color:#1a1a1a}}h1{{font-size:1.6em}}</style></head>
+<body role="main"><h1>The explorer is full</h1>
+<p>{who} using it right now, the most this server takes at once.</p>
+<p>A place frees up a minute after someone closes their page. This page tries again by itself
+every 30 seconds, or reload it later.</p>
+<p>If you run the server: start it with a larger <code>--max-kernels</code> if the machine has
+the memory (about 150 MB per page in use).</p></body></html>
+"""
+
+
+class _CappedVoilaHandler(TornadoVoilaHandler):  # type: ignore[misc]
+    """Voilà's page handler, refusing a new page while ``max_kernels`` pages are open."""
+
+    async def get(self, path: str | None = None) -> None:
+        limit = int(self.settings.get("ds_max_kernels", 0))
+        count = in_use(self.kernel_manager)
+        if limit and count >= limit:
+            self.set_status(503)
+            self.set_header("Retry-After", "30")
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            self.set_header("Cache-Control", "no-store")
+            who = "1 person is" if count == 1 else f"{count} people are"
+            self.finish(FULL_PAGE.format(who=html.escape(who)))
+            return
+        await super().get(path)
+
+
+class SeminarVoila(Voila):  # type: ignore[misc]
+    """Voilà with the capped page handler; prints the address once it listens."""
+
+    def init_handlers(self) -> list[Any]:
+        handlers: list[Any] = []
+        for spec in super().init_handlers():
+            if len(spec) > 1 and spec[1] is TornadoVoilaHandler:
+                spec = (spec[0], _CappedVoilaHandler, *spec[2:])
+            handlers.append(spec)
+        return handlers
+
+    def start(self) -> None:
+        IOLoop.current().add_callback(self._say_where)
+        super().start()
+
+    def _say_where(self) -> None:
+        print(
+            f"The explorer is at {self.connection_url}  (Ctrl-C stops it)",
+            flush=True,
+        )
+
+
+def serve(
+    *,
+    notebook: Path,
+    port: int,
+    ip: str,
+    open_browser: bool,
+    workspace: Path,
+    cull_after: int,
+    idle_after: int,
+    max_kernels: int,
+) -> int:
+    """Run the server until Ctrl-C (the kernels are shut down on the way out)."""
+    from traitlets.config import Config
+
+    interval = max(2, min(10, cull_after // 6))
+    config = Config()
+    config.Voila.port = port
+    config.Voila.ip = ip
+    config.Voila.open_browser = open_browser
+    config.Voila.config_file_paths = []  # only this configuration, whatever the folder
+    config.Voila.tornado_settings = {"ds_max_kernels": max_kernels}
+    config.VoilaConfiguration.template = "ds-offline"
+    config.VoilaConfiguration.preheat_kernel = True
+    config.VoilaConfiguration.show_tracebacks = False
+    config.VoilaConfiguration.multi_kernel_manager_class = SeminarKernelManager
+    config.VoilaKernelManager.kernel_pools_config = {"default": {"pool_size": 1}}
+    # The next kernel is prepared 10 s after one is handed out, not at once: starting a
+    # kernel takes both cores of a small machine for a second or two, exactly while the
+    # browser loads the page it was handed out for.
+    config.VoilaKernelManager.fill_delay = 10
+    # Only the widgets' own front-end extensions (no code is shown, so no highlighting).
+    config.VoilaConfiguration.extension_denylist = ["jupyterlab_pygments"]
+    config.MappingKernelManager.cull_interval = interval
+    # The check runs every `interval` seconds, so a kernel goes within `cull_after` seconds.
+    config.MappingKernelManager.cull_idle_timeout = max(1, cull_after - interval)
+    config.SeminarKernelManager.idle_after = idle_after
+    app = SeminarVoila(config=config)
+    print(
+        f"Starting the explorer (workspace: {workspace}; closed pages freed after "
+        f"{cull_after} s; at most {max_kernels} pages at once)",
+        file=sys.stderr,
+        flush=True,
+    )
+    app.initialize([str(notebook)])
+    app.start()
+    return 0

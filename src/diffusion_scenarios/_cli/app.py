@@ -1,0 +1,141 @@
+"""The ``app`` subcommand: the code-free explorer, served by Voilà, from any folder.
+
+``diffusion-scenarios app [--port N] [--no-browser] [--workspace DIR] [--cull-after SECONDS]
+[--idle-after SECONDS] [--max-kernels N] [--ip ADDRESS]``
+
+Everything the app needs ships inside the package, so the command behaves the same from a
+clone, from a regular (non-editable) install, and from any folder:
+
+* the notebook it serves (``_app/explorer_app.ipynb``);
+* the ``ds-offline`` template (``_app/jupyter/voila/templates``): Voilà's lab template
+  without its CDN stylesheet links, so the page asks nothing of any other machine;
+* the configuration: one kernel prepared ahead (the explorer already built), the kernels
+  of closed pages shut down after ``--cull-after`` seconds (60 by default) and those of
+  pages left open and untouched after ``--idle-after`` seconds, and at most
+  ``--max-kernels`` pages at once (a clear "the explorer is full" page beyond that).
+  Configuration files in the current folder or the user's Jupyter folders are not read.
+
+The kernels read and write files only in the workspace (``--workspace``, by default the
+folder the command is started from), passed to them as ``DIFFUSION_SCENARIOS_WORKSPACE``.
+Voilà itself is imported only when the command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["register"]
+
+EXIT_USAGE = 2
+DEFAULT_PORT = 8866
+DEFAULT_CULL_AFTER = 60  # seconds after a page is closed
+DEFAULT_IDLE_AFTER = 1800  # seconds a page may stay open untouched
+DEFAULT_MAX_KERNELS = 40  # pages at once; a kernel in use holds 50-160 MB (see README)
+WORKSPACE_VARIABLE = "DIFFUSION_SCENARIOS_WORKSPACE"
+APP_FOLDER = Path(__file__).resolve().parents[1] / "_app"
+NOTEBOOK = APP_FOLDER / "explorer_app.ipynb"
+JUPYTER_DATA = APP_FOLDER / "jupyter"  # holds voila/templates/ds-offline
+
+
+def register(subparsers: Any) -> None:
+    """Add ``app`` to the command line."""
+    parser = subparsers.add_parser(
+        "app",
+        help="serve the code-free explorer in the browser (Voilà), from any folder",
+        description=(
+            "Serve the scenario explorer as a web page with no code, on this machine. "
+            "Nothing is fetched from the internet. Prints the address to open; Ctrl-C stops "
+            "it. Needs the 'app' extra (pip install \"diffusion-scenarios[app]\")."
+        ),
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, metavar="N",
+        help=f"port to listen on (default {DEFAULT_PORT}; the next free one if taken)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--ip", default="127.0.0.1", metavar="ADDRESS",
+        help="address to listen on (default 127.0.0.1: this machine only; see the README "
+        "before serving others)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--no-browser", action="store_true", help="do not open a browser, only print the address"
+    )
+    parser.add_argument(
+        "--workspace", metavar="DIR", default=None,
+        help="the only folder the explorer reads and saves files in (default: this folder)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--cull-after", type=int, default=DEFAULT_CULL_AFTER, metavar="SECONDS",
+        help=f"shut down the kernel of a closed page after this long (default "
+        f"{DEFAULT_CULL_AFTER})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--idle-after", type=int, default=DEFAULT_IDLE_AFTER, metavar="SECONDS",
+        help=f"shut down the kernel of a page left open and untouched this long (default "
+        f"{DEFAULT_IDLE_AFTER})",
+    )  # fmt: skip
+    parser.add_argument(
+        "--max-kernels", type=int, default=DEFAULT_MAX_KERNELS, metavar="N",
+        help=f"at most N pages at once; more get a 'full, try again' page (default "
+        f"{DEFAULT_MAX_KERNELS})",
+    )  # fmt: skip
+    parser.set_defaults(handler=_run_app)
+
+
+def _usage(message: str) -> int:
+    print(f"diffusion-scenarios app: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from diffusion_scenarios.errors import printable
+
+    if not 0 <= args.port <= 65535:
+        return _usage(f"--port: expected a port from 0 to 65535, found {args.port}")
+    if args.cull_after < 10:
+        return _usage(f"--cull-after: expected at least 10 seconds, found {args.cull_after}")
+    if args.idle_after < args.cull_after:
+        return _usage(
+            f"--idle-after: expected at least --cull-after ({args.cull_after} s), found "
+            f"{args.idle_after}"
+        )
+    if args.max_kernels < 1:
+        return _usage(f"--max-kernels: expected at least 1, found {args.max_kernels}")
+    workspace = Path(args.workspace) if args.workspace is not None else Path.cwd()
+    if not workspace.is_dir():
+        return _usage(
+            f"--workspace: expected an existing folder, found '{printable(str(workspace))}'"
+        )
+    if not NOTEBOOK.is_file():  # a broken install
+        return _usage(f"the app's notebook is missing from the package: {NOTEBOOK}")
+    try:
+        import voila  # noqa: F401
+    except ImportError:
+        return _usage(
+            "Voilà is not installed; install the app extra: pip install "
+            '"diffusion-scenarios[app]"'
+        )
+    workspace = workspace.resolve()
+    # The kernels inherit the server's environment (Voilà copies it for each kernel).
+    os.environ[WORKSPACE_VARIABLE] = str(workspace)
+    os.environ["PWD"] = str(workspace)
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    known = os.environ.get("JUPYTER_PATH", "")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(p for p in (str(JUPYTER_DATA), known) if p)
+
+    from diffusion_scenarios._app.server import serve
+
+    return serve(
+        notebook=NOTEBOOK,
+        port=args.port,
+        ip=args.ip,
+        open_browser=not args.no_browser,
+        workspace=workspace,
+        cull_after=args.cull_after,
+        idle_after=args.idle_after,
+        max_kernels=args.max_kernels,
+    )

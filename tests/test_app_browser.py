@@ -1,0 +1,98 @@
+"""``diffusion-scenarios app`` as a seminar server: nothing leaves the machine, the kernels
+of closed pages are shut down, and a full server says so.
+
+Each test starts the command from an empty, unrelated folder (with no ``JUPYTER_PATH``), so
+it proves the app finds its notebook, template and configuration in the installed package.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from app_support import start_app
+from browser_support import (
+    is_local_url,
+    keep_artifact,
+    launch_chromium,
+    open_page,
+    require_browser,
+    save_screenshot,
+)
+
+pytestmark = pytest.mark.browser
+
+BANNER = "[role=status]"
+KERNEL_TIMEOUT_MS = 150_000
+
+
+def test_the_app_started_anywhere_shows_the_outcome_asking_nothing_of_other_machines(
+    tmp_path: Path,
+) -> None:
+    require_browser()
+    folder = tmp_path / "somewhere-else"
+    folder.mkdir()
+    with (
+        start_app(folder, tmp_path / "app.log") as app,
+        open_page(app.url, viewport=(1400, 1000), timeout_ms=KERNEL_TIMEOUT_MS) as (page, log),
+    ):
+        page.locator(BANNER, has_text="Likely CCF outcome").wait_for(timeout=KERNEL_TIMEOUT_MS)
+        page.wait_for_timeout(1500)  # late requests (icons, fonts) too
+        keep_artifact(save_screenshot(page, tmp_path, "app_started_anywhere"))
+        # The package's own template: Voilà's bundle, no code shown.
+        assert page.locator(".jp-InputArea-editor").count() == 0
+        printed = app.log_text()
+    assert log.requests, "the page made no request at all?"
+    assert [url for url in log.requests if not is_local_url(url)] == []
+    assert {url.split("/")[2] for url in log.requests if url.startswith("http")} == {
+        app.url.split("/")[2]
+    }
+    assert log.page_errors == []
+    assert f"The explorer is at {app.url}" in printed
+
+
+@pytest.mark.slow
+def test_six_closed_pages_leave_at_most_the_prepared_kernel_and_one_more(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "seminar"
+    folder.mkdir()
+    with start_app(folder, tmp_path / "app.log") as app, launch_chromium() as browser:
+        for opened in range(1, 7):
+            app.wait_prepared(opened)
+            with open_page(
+                app.url, timeout_ms=KERNEL_TIMEOUT_MS, browser=browser
+            ) as (page, _log):  # fmt: skip
+                page.locator(BANNER, has_text="Likely CCF outcome").wait_for(
+                    timeout=KERNEL_TIMEOUT_MS
+                )
+        at_close = app.kernels()
+        time.sleep(90)
+        left = app.kernels()
+    print(f"\nkernels when the sixth page closed: {at_close}; 90 s later: {left}")
+    assert at_close >= 1
+    assert left <= 2, app.log_text()
+
+
+def test_a_full_server_says_so_instead_of_starting_another_kernel(tmp_path: Path) -> None:
+    require_browser()
+    folder = tmp_path / "small"
+    folder.mkdir()
+    with start_app(folder, tmp_path / "app.log", "--max-kernels", "1") as app:
+        with launch_chromium() as browser, open_page(
+            app.url, timeout_ms=KERNEL_TIMEOUT_MS, browser=browser
+        ) as (first, _log):  # fmt: skip
+            first.locator(BANNER, has_text="Likely CCF outcome").wait_for(
+                timeout=KERNEL_TIMEOUT_MS
+            )
+            app.wait_prepared(2)
+            with open_page(app.url, browser=browser) as (second, log):
+                second.get_by_role("heading", name="The explorer is full").wait_for()
+                words = second.inner_text("body")
+                keep_artifact(save_screenshot(second, tmp_path, "app_full"))
+        kernels = app.kernels()
+    assert "1 person is using it" in words
+    assert "tries again by itself" in words
+    assert log.non_local_requests == []
+    assert kernels <= 2

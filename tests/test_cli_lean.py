@@ -1,0 +1,64 @@
+"""The command line loads only what a command needs, and says plainly what it did not find.
+
+(The time itself is measured by ``benchmarks/bench_cli.py``, not here.)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import diffusion_scenarios as ds
+from diffusion_scenarios._cli import lab as lab_command
+from diffusion_scenarios.cli import main
+
+HEAVY = ("pandas", "matplotlib", "numpy", "diffusion_scenarios._lab", "diffusion_scenarios.lab")
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_assessing_one_scenario_loads_no_policy_lab_pandas_or_matplotlib(fmt: str) -> None:
+    probe = (
+        "import sys, io, contextlib\n"
+        "from diffusion_scenarios.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['assess', 'ccf-2019-u1', '--format', {fmt!r}]) == 0\n"
+        f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_lab_commands_default_chunk_is_the_labs() -> None:
+    from diffusion_scenarios._lab.params import DEFAULT_CHUNK_SIZE
+
+    assert lab_command.DEFAULT_CHUNK_SIZE == DEFAULT_CHUNK_SIZE
+
+
+def test_one_builtin_read_alone_is_the_same_as_from_the_full_list() -> None:
+    alone = ds.resolve_scenario("diffusion-against-recognised-refugee")
+    assert alone == ds.builtin_scenarios()["diffusion-against-recognised-refugee"]
+
+
+def test_a_mistyped_id_in_other_words_suggests_the_scenario_holding_them(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["assess", "refugee-diffusion"]) == 2
+    err = capsys.readouterr().err
+    assert "did you mean diffusion-against-recognised-refugee" in err
+    assert err.count("\n") == 1
+
+
+def test_a_missing_file_says_which_folder_was_searched(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["assess", "case.yaml"]) == 2
+    assert f"case.yaml: no such file in {tmp_path}" in capsys.readouterr().err
+    assert main(["validate", "case.yaml"]) == 2
+    assert f"no such file in {os.fspath(tmp_path)}" in capsys.readouterr().err
