@@ -125,3 +125,15 @@ def test_a_tag_with_a_semicolon_inside_brackets_stays_one_tag() -> None:
 )
 def test_near_duplicate_tags_are_counted_under_one_name(source: str, normal: str) -> None:
     assert similar.normalise_tag(source) == normal
+
+
+def test_compare_calibration_prints_the_nearest_decisions_beside_the_model(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from diffusion_scenarios.cli import main
+
+    assert main(["compare", "--calibration"]) == 0
+    out = capsys.readouterr().out
+    assert "Nearest published decisions" in out
+    assert out.index("Cross-validated") < out.index("Nearest published decisions")
+    assert "always deleted" in out

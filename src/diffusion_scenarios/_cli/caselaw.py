@@ -157,10 +157,15 @@ def _run_compare(args: argparse.Namespace) -> int:
             print(printable(result.to_text(), keep_lines=True))
         return _unmatched(result)
     report = caselaw.calibration(args.directory, args.expected)
+    nearest = _nearest(builtin, args.directory, args.expected)  # similar.py's second opinion
     if args.format == "json":
         print(
             json.dumps(
-                {"comparison": result.to_dict(), "calibration": report.to_dict()},
+                {
+                    "comparison": result.to_dict(),
+                    "calibration": report.to_dict(),
+                    "nearest_decisions": nearest.to_dict(),
+                },
                 indent=2,
                 ensure_ascii=False,
             )
@@ -169,7 +174,25 @@ def _run_compare(args: argparse.Namespace) -> int:
         print(printable(result.to_text(), keep_lines=True))
         print()
         print(report.to_text())
+        print()
+        print(printable("\n".join(_nearest_lines(nearest)), keep_lines=True))
     return _unmatched(result)
+
+
+def _nearest(builtin: bool, directory: Any, expected: Any) -> Any:
+    """Leave one out with the nearest published decisions (``_engine/similar.py``): the
+    shipped decisions and index, or the folder's decisions only."""
+    from diffusion_scenarios._engine import similar
+
+    if builtin:
+        return similar.cached_leave_one_out()
+    return similar.leave_one_out(similar.profiles_from_files(directory, expected))
+
+
+def _nearest_lines(result: Any) -> list[str]:
+    from diffusion_scenarios._engine.similar import calibration_lines
+
+    return calibration_lines(result)
 
 
 def _unmatched(result: Any) -> int:

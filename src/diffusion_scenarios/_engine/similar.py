@@ -36,6 +36,7 @@ flattered by a sibling decision.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -65,6 +66,7 @@ __all__ = [
     "leave_one_out",
     "normalise_tag",
     "profile_of",
+    "profiles_from_files",
     "profiles_json",
     "similarity",
     "split_tags",
@@ -313,8 +315,6 @@ def decision_profiles() -> tuple[DecisionProfile, ...]:
     the data files as they are now (and the shipped rules are in use); otherwise they are
     worked out again here, from the facts (about 0.1 s).
     """
-    import os
-
     from diffusion_scenarios._law.rules import RULES_ENV
 
     if not os.environ.get(RULES_ENV):
@@ -694,6 +694,43 @@ def leave_one_out(
         neighbours=neighbours,
         votes=tuple(votes),
     )
+
+
+def profiles_from_files(
+    directory: str | os.PathLike[str], expected_csv: str | os.PathLike[str]
+) -> tuple[DecisionProfile, ...]:
+    """The decisions of a folder of scenario files and its expected-outcomes CSV (those
+    with a file), profiled from their facts: for ``compare DIR --expected CSV``."""
+    import csv
+
+    from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
+    from diffusion_scenarios._facts.loader import load_scenario
+    from diffusion_scenarios.caselaw import read_expected
+
+    folder = Path(directory)
+    rows = read_expected(expected_csv)
+    with Path(expected_csv).open(encoding="utf-8", newline="") as handle:
+        people = {r.get("file", ""): _person(r) for r in csv.DictReader(handle)}
+    result = []
+    for row in rows:
+        path = folder / row.file
+        if not path.is_file():
+            continue
+        scenario = load_scenario(path)
+        on = scenario.as_of or scenario.notice.issued_on
+        result.append(
+            DecisionProfile(
+                decision_id=row.decision_id,
+                year=on.year,
+                outcome=row.ccf_outcome,
+                url=row.source_url,
+                profile=profile_of(scenario, evaluate_grounds(scenario, on).grounds, on),
+                scenario_id=scenario.id,
+                person=people.get(row.file, ""),
+                encoded=True,
+            )
+        )
+    return tuple(result)
 
 
 @cache
