@@ -70,6 +70,7 @@ __all__ = [
     "profiles_json",
     "similarity",
     "split_tags",
+    "supporting",
 ]
 
 Date = _dt.date
@@ -469,6 +470,9 @@ def _person(row: Mapping[str, str]) -> str:
     return ""
 
 
+_DELETED = "not_compliant"
+
+
 # --------------------------------------------------------------------------- comparing
 
 
@@ -627,10 +631,28 @@ def find_similar(
     return _ranked(case, pool, limit)
 
 
+def supporting(
+    scenario: Scenario,
+    grounds: Iterable[Ground],
+    on: Date,
+    ground_id: str,
+    *,
+    limit: int = 2,
+) -> tuple[SimilarDecision, ...]:
+    """The decisions most like ``scenario`` that show ``ground_id`` and ended in deletion:
+    the precedents a request arguing that ground cites (never the scenario's own)."""
+    case = profile_of(scenario, tuple(grounds), on)
+    pool = [
+        d
+        for d in decision_profiles()
+        if d.scenario_id != scenario.id
+        and d.outcome == _DELETED
+        and d.profile.grounds.get(ground_id, 0.0) > 0
+    ]
+    return _ranked(case, pool, limit)
+
+
 # --------------------------------------------------------------------------- measuring
-
-
-_DELETED = "not_compliant"
 
 
 def _vote(neighbours: Sequence[SimilarDecision]) -> str:
