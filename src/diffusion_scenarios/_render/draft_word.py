@@ -42,6 +42,44 @@ def _plain(paragraph: Paragraph, text: str) -> None:
             _w._run(paragraph, piece, bold=piece.startswith("["))
 
 
+#: The route picture's width in pixels: about 170 dpi across the text width, enough to print
+#: and half the time of the memo's (the PNG encoding is most of a draft's time).
+_PICTURE_PIXELS = 1100
+
+
+def _route_picture(memo: _w._Memo, assessment: Assessment) -> None:
+    """The CCF route with its dates, as a picture with its description and caption."""
+    import warnings
+
+    from docx.shared import Pt
+
+    from diffusion_scenarios import plots
+
+    buffer = io.BytesIO()
+    try:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+            figure = plots.route_timeline(assessment)
+            dpi = max(72, round(_PICTURE_PIXELS / figure.get_figwidth()))
+            figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    except ValueError:
+        memo.para("[The route's picture could not be drawn.]", italic=True)
+        return
+    buffer.seek(0)
+    memo.doc.add_picture(buffer, width=memo.text_width)
+    inline = memo.doc.inline_shapes[-1]._inline
+    inline.docPr.set("name", "route-timeline")
+    inline.docPr.set(
+        "descr",
+        "The steps of the challenge before the CCF on a time line, with their dates and "
+        "deadlines.",
+    )
+    caption = memo.para(style="Caption")
+    _w._run(caption, "Figure 1. ", bold=True)
+    _w._run(caption, "The CCF route with its dates, as the assessment gives them.")
+    caption.paragraph_format.space_after = Pt(10)
+
+
 def render_draft_docx(
     assessment: Assessment,
     draft: Draft,
@@ -108,15 +146,7 @@ def render_draft_docx(
                 run.italic = True
         elif block.kind == "figure":
             if figures:
-                from diffusion_scenarios import plots
-
-                memo.figure(
-                    plots.route_timeline,
-                    name="route-timeline",
-                    description="The steps of the challenge before the CCF on a time line, "
-                    "with their dates and deadlines.",
-                    caption="The CCF route with its dates, as the assessment gives them.",
-                )
+                _route_picture(memo, assessment)
         else:
             _text(memo.para(), _w.clean_text(block.text))
     closing = memo.para()
