@@ -30,7 +30,9 @@ def register(subparsers: Any) -> None:
         "--tags", action="store_true", help="list the tags --tag accepts, with their counts"
     )
     caselaw.add_argument(
-        "--outcome", help="not_compliant, compliant_with_update, compliant or unknown"
+        "--outcome",
+        help="not_compliant, compliant_with_update, compliant or unknown; or deleted, or kept "
+        "(with or without an update)",
     )
     caselaw.add_argument(
         "--type",
@@ -111,6 +113,7 @@ def _run_caselaw(args: argparse.Namespace) -> int:
                     "data_detail": list(row["data_detail"]),
                     "outcome": row["outcome"],
                     "tags": list(row["tags"]),
+                    "tags_normalised": list(row["tags_normalised"]),
                     "tags_note": row["tags_note"],
                     "source_type": row["source_type"],
                     "urls": list(row["urls"]),

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -166,7 +167,7 @@ _TAG_FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "refugee/protective status": (("refugee_status",), ("refugee",)),
     "lack of action for extradition": (("lack_of_extradition_action",), ()),
     "purpose of the notice or data": (("purpose_invalid",), ()),
-    "purpose (location known; extradition under way)": (("purpose_invalid",), ()),
+    "purpose (location known;extradition under way)": (("purpose_invalid",), ()),
     "transfer of proceedings": (("purpose_invalid",), ()),
     "lawfulness / validity of proceedings": (("warrant_invalid",), ()),
     "description of criminal activities": (("insufficient_judicial_data",), ()),
@@ -273,7 +274,8 @@ def _profile_of_tags(data_type: str, year: int | None, tags: Sequence[str]) -> P
     grounds: dict[str, float] = {}
     flags: dict[str, float] = {}
     for tag in tags:
-        ground_ids, tag_flags = _TAG_FACTS.get(normalise_tag(tag).lower(), ((), ()))
+        key = re.sub(r";\s+", ";", normalise_tag(tag).lower())
+        ground_ids, tag_flags = _TAG_FACTS.get(key, ((), ()))
         for ground in ground_ids:
             grounds[ground] = _STRENGTH["arguable"]  # a tag says it was argued, not how well
         for flag in tag_flags:
