@@ -52,6 +52,7 @@ __all__ = [
     "check_request",
     "draft_content",
     "render_markdown",
+    "suggested_request",
 ]
 
 Date = _dt.date
@@ -175,6 +176,22 @@ def check_request(assessment: Assessment, request: str) -> str | None:
                 "or ask for access"
             )
     return None
+
+
+def suggested_request(assessment: Assessment) -> str:
+    """The request that fits the facts best: provisional measures when something is urgent,
+    a revision or correction when the facts ask for one, else deletion, else access."""
+    scenario = assessment.scenario
+    asked = scenario.challenge.requests if scenario and scenario.challenge else ()
+    order = []
+    if urgent_facts(assessment):
+        order.append("provisional_measures")
+    if "revision" in asked:
+        order.append("revision")
+    if "correction" in asked and "deletion" not in asked:
+        order.append("correction")
+    order += ["deletion", "access"]
+    return next(r for r in order if check_request(assessment, r) is None)
 
 
 def _issued(assessment: Assessment) -> Date:
