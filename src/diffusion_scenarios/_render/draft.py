@@ -44,12 +44,15 @@ if TYPE_CHECKING:
     from diffusion_scenarios._facts.scenario import Scenario
 
 __all__ = [
+    "ALWAYS_ATTACHED",
+    "DOCUMENT_KINDS",
     "REQUESTS",
     "TRAINING",
     "Block",
     "Draft",
     "DraftRefusedError",
     "check_request",
+    "document_kinds",
     "draft_content",
     "render_markdown",
     "suggested_request",
@@ -290,58 +293,91 @@ def argued_grounds(assessment: Assessment) -> tuple[Ground, ...]:
     )
 
 
-# Documents each ground calls for (besides the ID and the power of attorney).
-def _documents_for(ground: Ground, scenario: Scenario | None) -> list[str]:
+#: The kinds of document a request attaches, in words (the drafting exercise offers these).
+DOCUMENT_KINDS: dict[str, str] = {
+    "identity": "an unredacted identity document of the applicant",
+    "power_of_attorney": "the signed power of attorney (if represented)",
+    "the_data": "any document showing the data (the notice or diffusion, the extract)",
+    "political_evidence": "evidence of the applicant's political, religious, military or "
+    "ethnic position (membership, public statements, press coverage) and reports on the "
+    "treatment of people in that position in the requesting state",
+    "rights_evidence": "court decisions, medical or NGO reports showing the risk of "
+    "ill-treatment or the unfair trial",
+    "in_absentia_judgment": "the judgment given in absentia and proof of how the applicant "
+    "was (not) notified",
+    "refugee_certificate": "the refugee certificate or decision granting protection",
+    "extradition_refusal": "the decision refusing extradition",
+    "residence_known": "proof that the requesting state knows where the applicant lives",
+    "private_matter_papers": "contracts, civil judgments or settlement papers showing the "
+    "private or minor nature of the matter",
+    "family_court": "the family court's decisions (custody, divorce)",
+    "national_case_papers": "the warrant, charging document or court decision, and the "
+    "national law relied on",
+    "correct_information": "documents proving the correct information",
+    "final_judgment": "the final judgment given elsewhere for the same acts",
+    "ncb_correspondence": "any correspondence with the source NCB",
+    "translations": "certified translations into a working language of every document in "
+    "another language",
+}
+#: Attached to every request, whatever its grounds.
+ALWAYS_ATTACHED = ("identity", "power_of_attorney", "the_data")
+
+
+def document_kinds(ground: Ground, scenario: Scenario | None) -> list[str]:
+    """The kinds of document (keys of :data:`DOCUMENT_KINDS`) that ``ground`` calls for."""
     gid = ground.id
     case = scenario.case if scenario is not None else None
-    docs: list[str] = []
+    kinds: list[str] = []
     if gid.startswith("article3_"):
-        docs += [
-            "evidence of the applicant's political, religious, military or ethnic position "
-            "(membership, public statements, press coverage)",
-            "reports of independent bodies on the treatment of people in that position in "
-            "the requesting state",
-        ]
+        kinds.append("political_evidence")
     if gid in ("article2_human_rights", "fair_trial"):
-        docs.append("court decisions, medical or NGO reports showing the risk or the unfair trial")
+        kinds.append("rights_evidence")
         if case is not None and case.in_absentia:
-            docs.append(
-                "the judgment given in absentia and proof of how the applicant was (not) notified"
-            )
+            kinds.append("in_absentia_judgment")
     if gid == "refugee_status":
-        refugee = scenario.person.refugee_status if scenario is not None else None
-        by = _country(refugee.granted_by) if refugee and refugee.granted_by else "[granting state]"
-        when = long_date(refugee.granted_on) if refugee and refugee.granted_on else "[date]"
-        docs.append(f"the refugee certificate or decision granting protection ({by}, {when})")
-    if gid == "extradition_refused" and case is not None:
-        refusals = [e for e in case.extradition if e.outcome == "refused"]
-        if not refusals:
-            docs.append("the decision refusing extradition [court, date]")
-        for e in refusals:
-            when = long_date(e.date) if e.date else "[date]"
-            docs.append(f"the decision refusing extradition ({_country(e.country)}, {when})")
+        kinds.append("refugee_certificate")
+    if gid == "extradition_refused":
+        kinds.append("extradition_refusal")
     if gid == "lack_of_extradition_action":
-        docs.append(
-            "proof that the requesting state knows where the applicant lives "
-            "(correspondence, residence documents)"
-        )
+        kinds.append("residence_known")
     if gid in ("private_dispute", "international_interest", "penalty_threshold"):
-        docs.append(
-            "contracts, civil judgments or settlement papers showing the private or "
-            "minor nature of the matter"
-        )
+        kinds.append("private_matter_papers")
     if gid == "family_matter":
-        docs.append("the family court's decisions (custody, divorce)")
+        kinds.append("family_court")
     if gid in ("warrant_invalid", "limitation_expired", "insufficient_judicial_data"):
-        docs.append(
-            "the warrant, charging document or court decision, and the national law relied on"
-        )
+        kinds.append("national_case_papers")
     if gid == "data_accuracy":
-        docs.append("documents proving the correct information (court decisions, identity papers)")
+        kinds.append("correct_information")
     if gid == "purpose_invalid" and case is not None and case.final_judgment is not None:
-        docs.append("the final judgment given elsewhere for the same acts")
+        kinds.append("final_judgment")
     if gid == "ncb_non_cooperation":
-        docs.append("any correspondence with the source NCB")
+        kinds.append("ncb_correspondence")
+    return kinds
+
+
+def _documents_for(ground: Ground, scenario: Scenario | None) -> list[str]:
+    """The documents ``ground`` calls for, in words, with the facts' names and dates."""
+    docs: list[str] = []
+    case = scenario.case if scenario is not None else None
+    for kind in document_kinds(ground, scenario):
+        if kind == "refugee_certificate":
+            refugee = scenario.person.refugee_status if scenario is not None else None
+            by = (
+                _country(refugee.granted_by)
+                if refugee and refugee.granted_by
+                else "[granting state]"
+            )
+            when = long_date(refugee.granted_on) if refugee and refugee.granted_on else "[date]"
+            docs.append(f"{DOCUMENT_KINDS[kind]} ({by}, {when})")
+        elif kind == "extradition_refusal":
+            refusals = [e for e in case.extradition if e.outcome == "refused"] if case else []
+            if not refusals:
+                docs.append(f"{DOCUMENT_KINDS[kind]} [court, date]")
+            for e in refusals:
+                when = long_date(e.date) if e.date else "[date]"
+                docs.append(f"{DOCUMENT_KINDS[kind]} ({_country(e.country)}, {when})")
+        else:
+            docs.append(DOCUMENT_KINDS[kind])
     if not docs:
         docs.append("the documents that prove the facts relied on for this ground")
     return docs
@@ -695,11 +731,7 @@ def draft_content(
 
     # Grounds.
     grounds = argued_grounds(assessment)
-    documents: list[str] = [
-        "an unredacted identity document of the applicant",
-        "the signed power of attorney (if represented)",
-        "any document showing the data (the notice or diffusion, the extract)",
-    ]
+    documents: list[str] = [DOCUMENT_KINDS[k] for k in ALWAYS_ATTACHED]
     if request == "access":
         add(Block("heading", "Reasons"))
         add(
@@ -741,9 +773,7 @@ def draft_content(
                     "evidence): " + "; ".join(GROUND_LABELS.get(g.id, g.label) for g in weak) + ".",
                 )
             )
-    documents.append(
-        "certified translations into a working language of every document in another language"
-    )
+    documents.append(DOCUMENT_KINDS["translations"])
 
     # Documents.
     add(Block("heading", "Documents attached"))
