@@ -44,6 +44,7 @@ def test_a_missed_ground_and_an_unneeded_one_are_named_in_plain_words() -> None:
     assert "Missed: the ground 'Article 3" in words
     assert "Private or commercial dispute" in words and "Not needed" in words
     assert "First ground: the draft leads with Article 3" in words
+    assert "if it predominates" in words
     assert "article3_political" not in words  # no ids in the feedback
 
 

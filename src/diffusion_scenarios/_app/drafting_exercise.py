@@ -126,7 +126,7 @@ def compare_choices(
         leading = GROUND_SHORT_LABELS.get(want_grounds[0], want_grounds[0])
         first_right = first == want_grounds[0]
         why = (
-            "the CCF looks at the political character first, and it decides the rest"
+            "lead with the political character: if it predominates, no other ground is needed"
             if want_grounds[0].startswith("article3_")
             else "lead with the strongest ground"
         )

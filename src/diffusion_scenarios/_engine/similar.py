@@ -535,6 +535,10 @@ def similarity(case: Profile, other: Profile) -> tuple[float, tuple[str, ...], t
             continue
         total += weight
         earned += weight * (1.0 - abs(a - b))
+        if flag == "refugee" and (
+            "refugee_status" in case.grounds or "refugee_status" in other.grounds
+        ):
+            continue  # the refugee ground already says it, in the same words for both
         words = _FLAG_WORDS[flag]
         if a and b:
             shared.append(words)

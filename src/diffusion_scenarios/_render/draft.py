@@ -400,7 +400,7 @@ def _facts(assessment: Assessment) -> list[str]:
     person = s.person
     nat = ", ".join(_country(n) for n in person.nationalities) or "[nationality]"
     res = _country(person.residence) if person.residence else "[country of residence]"
-    profile = ", ".join(p.replace("_", " ") for p in person.profile)
+    profile = ", ".join(p.replace("_", " ") for p in person.profile if p != "other")
     out.append(
         f"The applicant is a national of {nat}, living in {res}"
         + (f" ({profile})." if profile else ".")
