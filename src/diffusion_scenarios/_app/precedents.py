@@ -50,8 +50,8 @@ def precedents_html(assessment: Assessment) -> str:
             f'margin-right:4px"></span>{d.similarity:.2f}'
         )
         source = (
-            f'<a href="{escape(d.url, quote=True)}" target="_blank" '
-            f'rel="noopener noreferrer">{escape(d.decision_id)}</a>'
+            f'<a href="{escape(d.url, quote=True)}" target="_blank" rel="noopener noreferrer" '
+            f'style="color:#0550AE;text-decoration:underline">{escape(d.decision_id)}</a>'
             if d.url
             else escape(d.decision_id)
         )

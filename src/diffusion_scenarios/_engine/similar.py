@@ -24,7 +24,9 @@ Similarity is a weighted overlap, from 0 to 1:
 * a **category** (kind of data, offence family, NCB's answer) counts when both sides know
   it: full weight when equal, nothing otherwise; an index-only decision does not know the
   offence or the NCB's answer, so they are left out rather than guessed;
-* the **year** counts a little, less as the years drift apart (ten years apart: nothing).
+* the **year** counts a little, less as the years drift apart (ten years apart: nothing);
+* the sum of what was compared gets one fact's weight more, so a comparison on very little
+  (the kind of data and the year alone) never reads as near-identical.
 
 The outcome never enters the comparison: decisions are ranked on facts alone, and the
 outcome is shown beside each. A case never lists its own decision (a built-in that
@@ -91,6 +93,10 @@ _W_OFFENCE = 1.0
 _W_NCB = 1.0
 _W_GROUND = 1.5
 _W_YEAR = 0.5
+# Added to the weight compared, so that two cases alike on very little (the kind of data and
+# the year, say) are not called near-identical: a thin comparison counts as if one more fact
+# were unknown.
+_W_THIN = 1.0
 _FLAG_WEIGHTS: dict[str, float] = {
     "political": 1.5,
     "refugee": 1.5,
@@ -569,7 +575,7 @@ def similarity(case: Profile, other: Profile) -> tuple[float, tuple[str, ...], t
         else:
             differ.append(f"{gap} years apart ({other.year})")
 
-    score = earned / total if total else 0.0
+    score = earned / (total + _W_THIN) if total else 0.0
     return round(score, 3), tuple(shared), tuple(differ)
 
 
