@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from pathlib import Path
 
 import docx
@@ -270,3 +271,35 @@ def test_bad_options_are_refused_in_one_line(
     assert main(["draft", "ccf-2019-u1", "--request", "deletion", *argv]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert list(tmp_path.iterdir()) == []
+
+
+_BRIEF_ID = re.compile(r"(?<![/\w])(?:ABS|C|CCF|CHQ|D|DF|I|NAT|NBI|Q|RF|RN)-\d+\b")
+
+
+@pytest.mark.parametrize("scenario_id", sorted(BUILTINS))
+def test_no_draft_cites_an_internal_brief_id(scenario_id: str) -> None:
+    assessment = ds.assess(BUILTINS[scenario_id])
+    for request_kind in REQUESTS:
+        if check_request(assessment, request_kind) is None:
+            text = render_markdown(draft_content(assessment, request_kind))
+            assert _BRIEF_ID.findall(text) == [], request_kind
+
+
+def test_a_draft_over_the_page_limit_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from diffusion_scenarios._render import draft as module
+
+    monkeypatch.setattr(module, "_WORDS_PER_PAGE", 10)
+    assessment = ds.assess(
+        BUILTINS["opposition-politician-embezzlement"], as_of=datetime.date(2026, 6, 1)
+    )
+    found = draft_content(assessment, "deletion")
+    assert any("over the limit of 10" in w for w in found.warnings)
+    assert "over the limit of 10" in render_markdown(found)
+
+
+def test_a_revision_summary_over_two_pages_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from diffusion_scenarios._render import draft as module
+
+    monkeypatch.setattr(module, "_WORDS_PER_PAGE", 10)
+    found = draft_content(ds.assess(BUILTINS["ccf-2017-06"]), "revision")
+    assert any("two-page summary" in w for w in found.warnings)

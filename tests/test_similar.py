@@ -137,3 +137,30 @@ def test_compare_calibration_prints_the_nearest_decisions_beside_the_model(
     assert "Nearest published decisions" in out
     assert out.index("Cross-validated") < out.index("Nearest published decisions")
     assert "always deleted" in out
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "text"])
+def test_every_report_shows_the_similar_decisions_just_before_the_caveats(fmt: str) -> None:
+    from diffusion_scenarios import reports
+
+    assessment = ds.assess(BUILTINS["opposition-politician-embezzlement"])
+    text = reports.render(assessment, fmt)
+    heading = "SIMILAR PUBLISHED DECISIONS" if fmt == "text" else "Similar published decisions"
+    caveats = "CAVEATS" if fmt == "text" else "Caveats"
+    assert heading in text
+    assert text.index(heading) < text.rindex(caveats)
+    assert assessment.similar_decisions[0].decision_id in text
+
+
+def test_the_word_memo_has_the_similar_decisions_section() -> None:
+    import io
+
+    import docx
+
+    from diffusion_scenarios._render.word import render_docx
+
+    assessment = ds.assess(BUILTINS["opposition-politician-embezzlement"])
+    document = docx.Document(io.BytesIO(render_docx(assessment, figures=False)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Similar published decisions" in headings
+    assert headings.index("Similar published decisions") < headings.index("Caveats")
