@@ -301,5 +301,17 @@ def test_a_revision_summary_over_two_pages_says_so(monkeypatch: pytest.MonkeyPat
     from diffusion_scenarios._render import draft as module
 
     monkeypatch.setattr(module, "_WORDS_PER_PAGE", 10)
-    found = draft_content(ds.assess(BUILTINS["ccf-2017-06"]), "revision")
+    late = ds.assess(BUILTINS["ccf-2017-06"], as_of=datetime.date(2026, 6, 1))
+    found = draft_content(late, "revision")
     assert any("two-page summary" in w for w in found.warnings)
+
+
+def test_since_2026_a_revision_opens_with_the_summary_of_the_new_fact() -> None:
+    scenario = BUILTINS["ccf-2017-06"]
+    late = render_markdown(
+        draft_content(ds.assess(scenario, as_of=datetime.date(2026, 6, 1)), "revision")
+    )
+    early = render_markdown(draft_content(ds.assess(scenario), "revision"))
+    assert late.index("summary of at most two pages") < late.index("## 6. The facts")
+    assert "sent only if the CCF asks for it" in late
+    assert "two pages" not in early and "The new fact" in early

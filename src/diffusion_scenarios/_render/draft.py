@@ -626,47 +626,18 @@ def draft_content(
     add(Block("heading", "What is requested"))
     add(Block("numbered", _asked(request, assessment)))
 
-    # 5. Facts.
-    add(Block("heading", "The facts"))
-    facts = [_clean(f) for f in _facts(assessment)]
-    for fact in facts:
-        add(Block("numbered", fact))
-    argument_words = sum(len(f.split()) for f in facts)
-
-    # Urgency or new fact.
-    if request == "provisional_measures":
-        add(Block("heading", "Why it is urgent"))
-        urgent = urgent_facts(assessment)
-        if urgent:
-            for item in urgent:
-                add(Block("numbered", f"Urgency: {item}."))
-        else:
-            warnings.append(
-                "provisional measures: the facts show nothing urgent (no trip ahead, no "
-                "pending extradition); the urgency is left in brackets"
-            )
-            add(
-                Block(
-                    "numbered",
-                    "[The imminent harm, with its date: the trip, the "
-                    "extradition hearing or the detention that makes it urgent.]",
-                )
-            )
+    summary_words = 0
+    if request == "revision":
+        first_block = len(blocks)
+        summary_first = _applies("ccf-operating-rules-2026-revision", filing_day)
         add(
             Block(
-                "numbered",
-                (
-                    "The Requests Chamber may decide provisional measures at any time; the Statute "
-                    "names no test, and in practice they are granted in urgent situations such as "
-                    "imminent extradition or detention on INTERPOL's data. "
-                    + _rule_text(
-                        "ccf-statute-37-provisional-measures", day, "Statute of the CCF, Art. 37"
-                    )
-                ),
+                "heading",
+                "The new fact (summary of at most two pages, filed first)"
+                if summary_first
+                else "The new fact",
             )
         )
-    if request == "revision":
-        add(Block("heading", "The new fact (summary of at most two pages, filed first)"))
         prior = scenario.case.prior_ccf_decision if scenario is not None else None
         when = long_date(prior.date) if prior is not None and prior.date else "[date]"
         add(
@@ -718,17 +689,75 @@ def draft_content(
             Block(
                 "numbered",
                 (
-                    "Since March 2026 the summary of the new fact goes in first, through the "
-                    "portal; the full argument follows only if the CCF asks for it. "
+                    (
+                        "Since March 2026 the summary of the new fact goes in first, through "
+                        "the portal; the full argument follows only if the CCF asks for it. "
+                        if summary_first
+                        else "The application sets out the new fact and the full argument. "
+                    )
                     + _rule_text("ccf-statute-42-revision", day, "Statute of the CCF, Art. 42")
-                    + "; "
-                    + _rule_text(
-                        "ccf-operating-rules-2026-revision", day, "CCF Operating Rules (2026)"
+                    + (
+                        "; "
+                        + _rule_text(
+                            "ccf-operating-rules-2026-revision",
+                            day,
+                            "CCF Operating Rules (2026)",
+                        )
+                        if summary_first
+                        else ""
                     )
                 ),
             )
         )
+        summary_words = sum(len(b.text.split()) for b in blocks[first_block:])
+        if summary_first:
+            add(
+                Block(
+                    "note",
+                    "The full argument below (facts and grounds) is sent only if the CCF "
+                    "asks for it.",
+                )
+            )
 
+    # 5. Facts.
+    add(Block("heading", "The facts"))
+    facts = [_clean(f) for f in _facts(assessment)]
+    for fact in facts:
+        add(Block("numbered", fact))
+    argument_words = sum(len(f.split()) for f in facts)
+
+    # Urgency or new fact.
+    if request == "provisional_measures":
+        add(Block("heading", "Why it is urgent"))
+        urgent = urgent_facts(assessment)
+        if urgent:
+            for item in urgent:
+                add(Block("numbered", f"Urgency: {item}."))
+        else:
+            warnings.append(
+                "provisional measures: the facts show nothing urgent (no trip ahead, no "
+                "pending extradition); the urgency is left in brackets"
+            )
+            add(
+                Block(
+                    "numbered",
+                    "[The imminent harm, with its date: the trip, the "
+                    "extradition hearing or the detention that makes it urgent.]",
+                )
+            )
+        add(
+            Block(
+                "numbered",
+                (
+                    "The Requests Chamber may decide provisional measures at any time; the Statute "
+                    "names no test, and in practice they are granted in urgent situations such as "
+                    "imminent extradition or detention on INTERPOL's data. "
+                    + _rule_text(
+                        "ccf-statute-37-provisional-measures", day, "Statute of the CCF, Art. 37"
+                    )
+                ),
+            )
+        )
     # Grounds.
     grounds = argued_grounds(assessment)
     documents: list[str] = [DOCUMENT_KINDS[k] for k in ALWAYS_ATTACHED]
@@ -791,12 +820,12 @@ def draft_content(
 
     # Limits.
     pages = argument_words / _WORDS_PER_PAGE
-    if request == "revision":
-        summary_limit = _REVISION_SUMMARY_PAGES * _WORDS_PER_PAGE
-        if argument_words > summary_limit:
+    if request == "revision" and page_limit is not None:
+        if summary_words > _REVISION_SUMMARY_PAGES * _WORDS_PER_PAGE:
             warnings.append(
-                f"revision: the summary runs to about {pages:.1f} pages; the portal takes a "
-                "two-page summary first"
+                f"revision: the summary of the new fact runs to about "
+                f"{summary_words / _WORDS_PER_PAGE:.1f} pages; the portal takes a two-page "
+                "summary first"
             )
     elif page_limit is not None and pages > page_limit:
         warnings.append(
