@@ -372,3 +372,20 @@ def test_every_example_in_the_caselaw_docstrings_runs() -> None:
     plt.close("all")
     assert outcome.attempted > 10
     assert outcome.failed == 0
+
+
+def test_the_outcome_chart_legend_is_not_cut_at_the_figure_edge() -> None:
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = caselaw.plot_outcome_shares()
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = [t for legend in figure.legends for t in legend.get_texts()]
+    texts += [t for axis in figure.axes if axis.get_legend() for t in axis.get_legend().get_texts()]
+    assert texts
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= figure.bbox.x1, text.get_text()
+    plt.close(figure)

@@ -1384,6 +1384,7 @@ def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> An
     from diffusion_scenarios._render.figure import ShownFigure
 
     shares = outcome_shares_by_tag(df)
+    own_figure = ax is None
     if ax is None:
         height = max(2.5, 0.38 * len(shares) + 1.2)
         figure = ShownFigure(figsize=(9, height), layout="constrained")
@@ -1412,7 +1413,10 @@ def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> An
     ax.set_xlabel("share of the tag's decisions in the index")
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
     ax.set_title("CCF decisions in the index: outcome by tag", loc="left")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.06), ncols=2, frameon=False)
+    if own_figure:  # centred on the whole figure, so long tag names cannot push it off
+        figure.legend(loc="outside upper center", ncols=2, frameon=False)
+    else:
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.06), ncols=2, frameon=False)
     return figure
 
 
