@@ -122,8 +122,16 @@ def test_an_outcome_written_with_a_space_is_understood() -> None:
 
 
 def test_an_unknown_outcome_is_an_error_listing_the_valid_words() -> None:
-    with pytest.raises(CaseLawError, match=r"unknown outcome 'deleted'.*not_compliant"):
-        caselaw.filter_decisions(outcome="deleted")
+    with pytest.raises(CaseLawError, match=r"unknown outcome 'removed'.*not_compliant.*kept"):
+        caselaw.filter_decisions(outcome="removed")
+
+
+def test_the_outcome_filter_accepts_deleted_and_kept() -> None:
+    deleted = caselaw.filter_decisions(outcome="deleted")
+    kept = caselaw.filter_decisions(outcome="Kept")
+    assert set(deleted["outcome"]) == {"not_compliant"}
+    assert set(kept["outcome"]) == {"compliant", "compliant_with_update"}
+    assert len(deleted) == len(caselaw.filter_decisions(outcome="not_compliant"))
 
 
 def test_filtering_by_type_accepts_the_broad_type_and_the_precise_kind() -> None:
@@ -178,7 +186,7 @@ def test_a_tag_used_only_by_deletions_has_a_full_deletion_share() -> None:
         for tag in shares.index
         if all(
             o == "not_compliant"
-            for tags, o in zip(table["tags"], table["outcome"], strict=True)
+            for tags, o in zip(table["tags_normalised"], table["outcome"], strict=True)
             if tag in tags
         )
     ]
@@ -194,10 +202,10 @@ def test_adding_a_decision_to_a_copy_of_the_index_changes_the_counts(tmp_path: P
     extended = caselaw.decisions(_copy_with_extra_row(tmp_path))
     after = caselaw.tag_counts(extended)
     assert len(extended) == len(caselaw.decisions()) + 1
-    assert after["Private matter"] == before["Private matter"] + 1
-    assert after["Refugee status"] == before["Refugee status"] + 1
+    assert after["Private/commercial matter"] == before["Private/commercial matter"] + 1
+    assert after["Refugee/protective status"] == before["Refugee/protective status"] + 1
     shares = caselaw.outcome_shares_by_tag(extended)
-    assert shares.loc["Refugee status", "n"] == before["Refugee status"] + 1
+    assert shares.loc["Refugee/protective status", "n"] == before["Refugee/protective status"] + 1
     in_2026 = len(caselaw.filter_decisions(year=2026))
     assert len(caselaw.filter_decisions(extended, year=2026)) == in_2026 + 1
 
@@ -242,11 +250,17 @@ def test_caselaw_command_json_lists_decisions_with_their_sources(
 def test_caselaw_command_with_an_unknown_outcome_exits_2_with_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert main(["caselaw", "--outcome", "deleted"]) == 2
+    assert main(["caselaw", "--outcome", "removed"]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
     assert len(captured.err.strip().splitlines()) == 1
-    assert "unknown outcome 'deleted'" in captured.err
+    assert "unknown outcome 'removed'" in captured.err
+
+
+def test_caselaw_command_accepts_deleted(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["caselaw", "--outcome", "deleted", "--format", "json"]) == 0
+    records = json.loads(capsys.readouterr().out)
+    assert records and all(r["outcome"] == "not_compliant" for r in records)
 
 
 def test_the_help_of_the_command_line_does_not_load_pandas() -> None:
@@ -289,11 +303,56 @@ def test_the_browser_filters_the_table_when_a_dropdown_changes() -> None:
     assert f"{len(expected)} decision(s)" in panel.table.value
     for decision_id in expected["decision_id"]:
         assert decision_id in panel.table.value
-    panel.filters["tag"].value = "Refugee status"  # no compliant decision carries it
+    panel.filters["tag"].value = "Refugee/protective status"  # no compliant decision has it
     assert "No decision matches" in panel.table.value
     panel.filters["outcome"].value = "(any)"
     for decision_id in caselaw.filter_decisions(tag="Refugee status")["decision_id"]:
         assert decision_id in panel.table.value
+
+
+def test_the_browser_shows_a_real_table_whose_sources_are_links() -> None:
+    panel = caselaw.browser()
+    page = panel.table.value
+    assert page.startswith("<table") and "<pre" not in page
+    first_url = caselaw.decisions()["urls"].iloc[0][0]
+    assert f'<a href="{first_url}"' in page
+    panel.filters["outcome"].value = "deleted"
+    assert f"{len(caselaw.filter_decisions(outcome='deleted'))} decision(s)" in panel.table.value
+
+
+def test_no_tag_is_split_at_a_semicolon_inside_brackets() -> None:
+    tags = caselaw.tag_counts().index
+    assert not any(t.count("(") != t.count(")") for t in tags)
+    assert any(t.startswith("Purpose (location known;") for t in tags)
+
+
+def test_near_duplicate_tags_are_counted_once_and_the_source_wording_is_kept() -> None:
+    counts = caselaw.tag_counts()
+    for duplicate in ("Private matter", "Refugee status", "Due process"):
+        assert duplicate not in counts.index
+    raw = {t for tags in caselaw.decisions()["tags"] for t in tags}
+    assert {"Private matter", "Refugee status", "Due process"} <= raw
+    private = caselaw.filter_decisions(tag="Private matter")
+    assert len(private) == counts["Private/commercial matter"]
+
+
+def test_no_label_of_the_calibration_chart_crosses_its_border() -> None:
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = caselaw.plot_calibration(caselaw.calibration())
+    axis = figure.axes[0]
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    frame = axis.get_window_extent(renderer)
+    labels = [t for t in axis.texts if t.get_text().startswith("n=")]
+    assert labels
+    for label in labels:
+        box = label.get_window_extent(renderer)
+        assert frame.x0 <= box.x0 and box.x1 <= frame.x1, label.get_text()
+        assert frame.y0 <= box.y0 and box.y1 <= frame.y1, label.get_text()
+    plt.close(figure)
 
 
 def test_the_browser_offers_only_values_present_in_the_index() -> None:
@@ -313,3 +372,20 @@ def test_every_example_in_the_caselaw_docstrings_runs() -> None:
     plt.close("all")
     assert outcome.attempted > 10
     assert outcome.failed == 0
+
+
+def test_the_outcome_chart_legend_is_not_cut_at_the_figure_edge() -> None:
+    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    figure = caselaw.plot_outcome_shares()
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    texts = [t for legend in figure.legends for t in legend.get_texts()]
+    texts += [t for axis in figure.axes if axis.get_legend() for t in axis.get_legend().get_texts()]
+    assert texts
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        assert box.x0 >= 0 and box.x1 <= figure.bbox.x1, text.get_text()
+    plt.close(figure)

@@ -391,6 +391,7 @@ def test_downloads_hand_out_the_facts_and_the_memo_without_writing_a_file(
         f"{EUROPE}-memo.html",
         f"{EUROPE}-memo.md",
         f"{EUROPE}-memo.docx",
+        f"{EUROPE}-draft-request.docx",
     }
     facts = tmp_path / "facts.yaml"
     facts.write_bytes(base64.b64decode(links[f"{EUROPE}.yaml"]))

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from diffusion_scenarios._engine.similar import normalise_tag, split_tags
 from diffusion_scenarios._law.vocab import (
     CCF_OUTCOMES,
     GROUND_IDS,
@@ -66,6 +67,7 @@ __all__ = [
     "compare_builtin",
     "comparison_markdown",
     "decisions",
+    "decisions_html",
     "decisions_markdown",
     "decisions_text",
     "discussion_markdown",
@@ -260,7 +262,10 @@ def _decision_records(text: str, source: str) -> list[dict[str, Any]]:
                 "data_type": row["data_type"],
                 "data_detail": details,
                 "outcome": row["outcome"],
-                "tags": _split(row["tags"]),
+                "tags": split_tags(row["tags"]),
+                "tags_normalised": tuple(
+                    dict.fromkeys(normalise_tag(t) for t in split_tags(row["tags"]))
+                ),
                 "tags_note": row.get("tags_note", ""),
                 "source_type": row.get("source_type", ""),
                 "urls": _split(row["url"]),
@@ -281,6 +286,7 @@ def _frame(records: list[dict[str, Any]]) -> pd.DataFrame:
         "data_detail",
         "outcome",
         "tags",
+        "tags_normalised",
         "tags_note",
         "source_type",
         "urls",
@@ -306,7 +312,10 @@ def decisions(path: str | os.PathLike[str] | None = None) -> pd.DataFrame:
     date the decision), ``data_type`` (``red_notice``, ``diffusion`` or ``other``),
     ``data_detail`` (tuple: the precise kinds of data, e.g. ``("blue_notice",)``),
     ``outcome`` (one of :data:`OUTCOMES`), ``tags`` (tuple of the tags the CCF or the source
-    gave the decision), ``tags_note``, ``source_type``, ``urls`` (tuple), ``facts_summary``
+    gave the decision, in the source's wording; a ``;`` inside brackets stays inside its tag),
+    ``tags_normalised`` (the same tags with near-duplicates under one name, from
+    ``data/caselaw_tags.csv``: "Private matter" is counted as "Private/commercial matter"),
+    ``tags_note``, ``source_type``, ``urls`` (tuple), ``facts_summary``
     and ``key_reasoning``.
 
     The shipped file is read once per process; each call returns a fresh copy, so changing
@@ -358,8 +367,10 @@ def filter_decisions(
     Args:
         df: a table from :func:`decisions` (or a filtered part of it); default: all.
         tag: a whole tag, any letter case (``"family matter"`` matches ``"Family matter"``
-            but ``"family"`` matches nothing and is reported as unknown).
-        outcome: one of :data:`OUTCOMES`.
+            but ``"family"`` matches nothing and is reported as unknown); near-duplicates
+            match each other (``"Private matter"`` also finds "Private/commercial matter").
+        outcome: one of :data:`OUTCOMES`, or ``"deleted"`` (``not_compliant``) or ``"kept"``
+            (``compliant`` and ``compliant_with_update``).
         data_type: one of :data:`DATA_TYPES` or :data:`DATA_DETAILS`; ``"blue_notice"``
             matches the decisions about a blue notice, ``"other"`` every decision about
             data other than red notices and diffusions.
@@ -375,29 +386,36 @@ def filter_decisions(
         >>> kept = caselaw.filter_decisions(outcome="compliant")
         >>> set(kept["outcome"]) <= {"compliant"}
         True
-        >>> caselaw.filter_decisions(outcome="deleted")  # doctest: +ELLIPSIS
+        >>> set(caselaw.filter_decisions(outcome="kept")["outcome"]) <= {
+        ...     "compliant", "compliant_with_update"}
+        True
+        >>> caselaw.filter_decisions(outcome="removed")  # doctest: +ELLIPSIS
         Traceback (most recent call last):
         ...
-        diffusion_scenarios.errors.CaseLawError: unknown outcome 'deleted': expected one of ...
+        diffusion_scenarios.errors.CaseLawError: unknown outcome 'removed': expected one of ...
     """
     table = decisions() if df is None else df
     mask = [True] * len(table)
     if tag is not None:
         known = {t.lower(): t for tags in table["tags"] for t in tags}
         known.update({t.lower(): t for tags in _shipped_frame()["tags"] for t in tags})
+        known.update({t.lower(): t for tags in _normalised(table) for t in tags})
         wanted = " ".join(tag.split()).lower()
         if wanted not in known:
             raise CaseLawError(
                 f"unknown tag '{tag}': no decision carries it{_suggest(wanted, known.values())}"
                 "; see tag_counts() for the tags in use"
             )
+        normal = normalise_tag(known[wanted]).lower()
         mask = [
-            keep and any(t.lower() == wanted for t in tags)
-            for keep, tags in zip(mask, table["tags"], strict=True)
+            keep and any(t.lower() == normal for t in tags)
+            for keep, tags in zip(mask, _normalised(table), strict=True)
         ]
     if outcome is not None:
-        chosen = _choose(outcome, OUTCOMES, "outcome")
-        mask = [keep and o == chosen for keep, o in zip(mask, table["outcome"], strict=True)]
+        wanted_outcomes = _outcome_choice(outcome)
+        mask = [
+            keep and o in wanted_outcomes for keep, o in zip(mask, table["outcome"], strict=True)
+        ]
     if data_type is not None:
         kinds = tuple(dict.fromkeys((*DATA_TYPES, *DATA_DETAILS)))
         chosen = _choose(data_type, kinds, "data type")
@@ -421,6 +439,27 @@ def filter_decisions(
     return table[mask].copy()
 
 
+#: Plain words the outcome filter also accepts: what became of the data.
+OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
+    "deleted": ("not_compliant",),
+    "kept": ("compliant", "compliant_with_update"),
+}
+
+
+def _outcome_choice(value: str) -> tuple[str, ...]:
+    word = "_".join(value.strip().lower().replace("-", " ").split())
+    if word in OUTCOME_WORDS:
+        return OUTCOME_WORDS[word]
+    return (_choose(value, (*OUTCOMES, *OUTCOME_WORDS), "outcome"),)
+
+
+def _normalised(table: pd.DataFrame) -> list[tuple[str, ...]]:
+    """The normalised tags of each row (a table from an older copy may lack the column)."""
+    if "tags_normalised" in table.columns:
+        return list(table["tags_normalised"])
+    return [tuple(dict.fromkeys(normalise_tag(t) for t in tags)) for tags in table["tags"]]
+
+
 def _is_missing(value: object) -> bool:
     import pandas as pd
 
@@ -429,6 +468,8 @@ def _is_missing(value: object) -> bool:
 
 def tag_counts(df: pd.DataFrame | None = None) -> pd.Series[int]:
     """How many decisions carry each tag, most frequent first (ties alphabetically).
+
+    Near-duplicate tags are counted under one name (``tags_normalised``).
 
     Example::
 
@@ -443,7 +484,7 @@ def tag_counts(df: pd.DataFrame | None = None) -> pd.Series[int]:
 
     table = decisions() if df is None else df
     counts: dict[str, int] = {}
-    for tags in table["tags"]:
+    for tags in _normalised(table):
         for tag in dict.fromkeys(tags):
             counts[tag] = counts.get(tag, 0) + 1
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
@@ -476,7 +517,7 @@ def outcome_shares_by_tag(df: pd.DataFrame | None = None) -> pd.DataFrame:
     table = decisions() if df is None else df
     order = list(tag_counts(table).index)
     tallies: dict[str, dict[str, int]] = {t: dict.fromkeys(OUTCOMES, 0) for t in order}
-    for tags, outcome in zip(table["tags"], table["outcome"], strict=True):
+    for tags, outcome in zip(_normalised(table), table["outcome"], strict=True):
         for tag in dict.fromkeys(tags):
             tallies[tag][outcome] += 1
     rows = []
@@ -1030,8 +1071,6 @@ def calibration(
     return calibration_report(folder, expected_csv)
 
 
-
-
 def discussion_markdown(result: Comparison, report: Any = None) -> str:
     """Where the model and the CCF part ways, decision by decision, written from the results.
 
@@ -1151,8 +1190,10 @@ def comparison_markdown(result: Comparison) -> str:
         link = f"[{name}]({row.source_url})" if row.source_url else name
         p = dict(row.likelihood).get("not_compliant")
         chance = "-" if p is None else _chance(p)
-        same = "yes" if row.outcome_agrees else (
-            "no, but same deleted-or-kept" if row.deletion_agrees else "no"
+        same = (
+            "yes"
+            if row.outcome_agrees
+            else ("no, but same deleted-or-kept" if row.deletion_agrees else "no")
         )
         lines.append(
             f"| {link} | {OUTCOME_RESULTS.get(row.ccf_outcome, row.ccf_outcome)} | "
@@ -1206,8 +1247,14 @@ def plot_calibration(report: Any, *, ax: Any = None) -> Any:
     ax.plot([0, 1], [0, 1], color="#999999", linestyle="--", label="perfect calibration")
     series = (
         ("fitted on all decisions", report.training, "#0072B2", "o", "full", (-14, 10)),
-        ("each decision left out of the fit", report.cross_validated, "#D55E00", "s", "none",
-         (6, -14)),
+        (
+            "each decision left out of the fit",
+            report.cross_validated,
+            "#D55E00",
+            "s",
+            "none",
+            (6, -14),
+        ),
     )
     for label, forecasts, colour, marker, fill, offset in series:
         rows = [r for r in report.reliability(forecasts) if r["cases"]]
@@ -1224,11 +1271,19 @@ def plot_calibration(report: Any, *, ax: Any = None) -> Any:
             label=label,
         )
         for x, y, r in zip(xs, ys, rows, strict=True):
+            # Labels point inwards near an edge, so none sits on the chart's border.
+            dx, dy = offset
+            right = x > 0.8 or (x > 0.2 and dx < 0)
+            top = y > 0.85
+            bottom = y < 0.1
+            dy = -abs(dy) if top else abs(dy) if bottom else dy
             ax.annotate(
                 f"n={r['cases']}",
                 (x, y),
                 textcoords="offset points",
-                xytext=offset,
+                xytext=(-abs(dx) - 4 if right else abs(dx) + 4, dy),
+                ha="right" if right else "left",
+                va="top" if dy < 0 else "bottom",
                 fontsize=8,
                 color=colour,
             )
@@ -1303,7 +1358,6 @@ OUTCOME_STYLE: dict[str, tuple[str, str]] = {
 }
 
 
-
 def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> Any:
     """A horizontal stacked bar chart of :func:`outcome_shares_by_tag`, one bar per tag.
 
@@ -1330,6 +1384,7 @@ def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> An
     from diffusion_scenarios._render.figure import ShownFigure
 
     shares = outcome_shares_by_tag(df)
+    own_figure = ax is None
     if ax is None:
         height = max(2.5, 0.38 * len(shares) + 1.2)
         figure = ShownFigure(figsize=(9, height), layout="constrained")
@@ -1358,16 +1413,80 @@ def plot_outcome_shares(df: pd.DataFrame | None = None, *, ax: Any = None) -> An
     ax.set_xlabel("share of the tag's decisions in the index")
     ax.xaxis.set_major_formatter(lambda value, _: f"{value:.0%}")
     ax.set_title("CCF decisions in the index: outcome by tag", loc="left")
-    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.06), ncols=2, frameon=False)
+    if own_figure:  # centred on the whole figure, so long tag names cannot push it off
+        figure.legend(loc="outside upper center", ncols=2, frameon=False)
+    else:
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.06), ncols=2, frameon=False)
     return figure
 
 
+def decisions_html(df: pd.DataFrame) -> str:
+    """The decisions as an HTML table: id, year, data, outcome, tags, and each source as a
+    link (opened in a new tab). Every value is escaped.
+
+    Example::
+
+        >>> from diffusion_scenarios import caselaw
+        >>> page = caselaw.decisions_html(caselaw.filter_decisions(data_type="diffusion"))
+        >>> page.startswith("<table") and "<a href=" in page
+        True
+    """
+    import html
+
+    def cell(text: str) -> str:
+        return f"<td>{html.escape(text)}</td>"
+
+    rows = []
+    for record in df.to_dict("records"):
+        year = "" if _is_missing(record["year"]) else str(int(record["year"]))
+        kind = ", ".join(d.replace("_", " ") for d in record["data_detail"]) or str(
+            record["data_type"]
+        ).replace("_", " ")
+        outcome = OUTCOME_INDEX_LABELS.get(str(record["outcome"]), str(record["outcome"]))
+        links = "<br>".join(
+            f'<a href="{html.escape(str(u), quote=True)}" target="_blank" '
+            f'rel="noopener noreferrer">{html.escape(_link_words(str(u)))}</a>'
+            for u in record["urls"]
+        )
+        rows.append(
+            "<tr>"
+            + cell(str(record["decision_id"]))
+            + cell(year or "n/d")
+            + cell(kind)
+            + cell(outcome)
+            + cell("; ".join(record["tags"]) or "-")
+            + f"<td>{links or '-'}</td>"
+            + "</tr>"
+        )
+    head = "".join(
+        f'<th scope="col">{h}</th>'
+        for h in ("Decision", "Year", "Data", "Outcome", "Tags", "Source")
+    )
+    return (
+        '<table class="caselaw-table" style="border-collapse: collapse; font-size: 0.9em">'
+        f"<caption>{len(rows)} decision(s)</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        "<style>.caselaw-table th, .caselaw-table td {border-bottom: 1px solid #ccc; "
+        "padding: 2px 8px; text-align: left; vertical-align: top}</style>"
+    )
+
+
+def _link_words(url: str) -> str:
+    """A source link's words: its site and the last part of its path."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    tail = [p for p in parts.path.split("/") if p]
+    return parts.netloc.removeprefix("www.") + (f" / {tail[-1]}" if tail else "")
+
+
 def browser(df: pd.DataFrame | None = None) -> Any:
-    """An ipywidgets panel to browse the decisions: labelled filters and a text table.
+    """An ipywidgets panel to browse the decisions: labelled filters and a table with links.
 
     The filters (tag, outcome, type, year) offer only values present in the index, plus
-    "any". The table is plain text (the same as ``diffusion-scenarios caselaw``), so it
-    reads with a screen reader and without JavaScript.
+    "any"; the outcome also offers "deleted" and "kept" (with or without an update); tags
+    are listed under their normalised names. The table is a real HTML table
+    (:func:`decisions_html`) whose sources are links.
 
     Returns:
         An ``ipywidgets.VBox``; its ``.filters`` dict holds the four dropdowns and
@@ -1377,12 +1496,10 @@ def browser(df: pd.DataFrame | None = None) -> Any:
 
         >>> from diffusion_scenarios import caselaw
         >>> panel = caselaw.browser()
-        >>> panel.filters["outcome"].value = "compliant"
-        >>> "compliant" in panel.table.value
+        >>> panel.filters["outcome"].value = "kept"
+        >>> "kept" in panel.table.value and "deleted (not" not in panel.table.value
         True
     """
-    import html
-
     import ipywidgets as widgets
 
     table = decisions() if df is None else df
@@ -1391,9 +1508,14 @@ def browser(df: pd.DataFrame | None = None) -> Any:
     kinds = [
         k for k in (*DATA_TYPES, *DATA_DETAILS) if not filter_decisions(table, data_type=k).empty
     ]
-    options = {
+    outcome_options: list[tuple[str, str]] = [(any_value, any_value)]
+    outcome_options += [("deleted", "deleted"), ("kept (with or without an update)", "kept")]
+    outcome_options += [
+        (OUTCOME_INDEX_LABELS[o], o) for o in OUTCOMES if (table["outcome"] == o).any()
+    ]
+    options: dict[str, Any] = {
         "tag": [any_value, *sorted(tag_counts(table).index, key=str.lower)],
-        "outcome": [any_value, *[o for o in OUTCOMES if (table["outcome"] == o).any()]],
+        "outcome": outcome_options,
         "data_type": [any_value, *dict.fromkeys(kinds)],
         "year": [any_value, *[str(y) for y in years]],
     }
@@ -1414,8 +1536,9 @@ def browser(df: pd.DataFrame | None = None) -> Any:
         chosen = {k: (None if w.value == any_value else w.value) for k, w in filters.items()}
         result = filter_decisions(table, **chosen)
         summary.value = f"{len(result)} of {len(table)} decisions match"
-        text = decisions_text(result) if len(result) else "No decision matches these filters."
-        shown.value = f"<pre style='font-size: 0.85em'>{html.escape(text)}</pre>"
+        shown.value = (
+            decisions_html(result) if len(result) else "<p>No decision matches these filters.</p>"
+        )
 
     for control in filters.values():
         control.observe(refresh, names="value")

@@ -51,6 +51,7 @@ _COMMAND_MODULES = (
     "_cli.scenarios",  # list, validate
     "_cli.assess",  # assess
     "_cli.caselaw",  # caselaw, compare
+    "_cli.draft",  # draft
     "_cli.lab",  # lab
     "_cli.app",  # app (the explorer in the browser, served by Voilà)
 )

@@ -54,6 +54,7 @@ from diffusion_scenarios._app.panels import (
     tile_map_html,
     travel_html,
 )
+from diffusion_scenarios._app.precedents import precedents_html
 from diffusion_scenarios._engine.assessment import Assessment
 from diffusion_scenarios._facts.scenario import (
     Challenge,
@@ -229,6 +230,16 @@ def _memo(fmt: str) -> Callable[[ScenarioExplorer], bytes]:
     return produce
 
 
+def _draft_request(explorer: ScenarioExplorer) -> bytes:
+    """The draft request to the CCF that fits the facts best (see ``suggested_request``)."""
+    from diffusion_scenarios._render.draft import draft_content, suggested_request
+    from diffusion_scenarios._render.draft_word import render_draft_docx
+
+    assessment = explorer.assessment
+    draft = draft_content(assessment, suggested_request(assessment))
+    return render_draft_docx(assessment, draft)
+
+
 # What the download links offer: name -> (link text, file suffix, media type, producer).
 _DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _DOWNLOADS: dict[str, tuple[str, str, str, Callable[[ScenarioExplorer], bytes]]] = {
@@ -236,6 +247,12 @@ _DOWNLOADS: dict[str, tuple[str, str, str, Callable[[ScenarioExplorer], bytes]]]
     "memo_html": ("The memo (HTML, opens in a browser)", "-memo.html", "text/html", _memo("html")),
     "memo_markdown": ("The memo (Markdown)", "-memo.md", "text/markdown", _memo("markdown")),
     "memo_docx": ("The memo (Word, to edit and send)", "-memo.docx", _DOCX, _memo("docx")),
+    "draft_request": (
+        "Draft the request (Word, a training draft to complete)",
+        "-draft-request.docx",
+        _DOCX,
+        _draft_request,
+    ),
 }
 
 
@@ -974,6 +991,9 @@ class ScenarioExplorer:
                 lambda a: (a.route, a.citations, a.travel, a.as_of, a.title, a.scenario_id),
             ),
             "outcome": _Panel("Outcome", outcome_html, lambda a: (a.outcome, a.trace, a.caveats)),
+            "precedents": _Panel(
+                "Precedents", precedents_html, lambda a: (a.similar_decisions, a.scenario_id)
+            ),
             "changes": _Panel("Changes", self._changes_html, lambda a: self.changes),
         }
 

@@ -30,7 +30,9 @@ def register(subparsers: Any) -> None:
         "--tags", action="store_true", help="list the tags --tag accepts, with their counts"
     )
     caselaw.add_argument(
-        "--outcome", help="not_compliant, compliant_with_update, compliant or unknown"
+        "--outcome",
+        help="not_compliant, compliant_with_update, compliant or unknown; or deleted, or kept "
+        "(with or without an update)",
     )
     caselaw.add_argument(
         "--type",
@@ -111,6 +113,7 @@ def _run_caselaw(args: argparse.Namespace) -> int:
                     "data_detail": list(row["data_detail"]),
                     "outcome": row["outcome"],
                     "tags": list(row["tags"]),
+                    "tags_normalised": list(row["tags_normalised"]),
                     "tags_note": row["tags_note"],
                     "source_type": row["source_type"],
                     "urls": list(row["urls"]),
@@ -157,10 +160,15 @@ def _run_compare(args: argparse.Namespace) -> int:
             print(printable(result.to_text(), keep_lines=True))
         return _unmatched(result)
     report = caselaw.calibration(args.directory, args.expected)
+    nearest = _nearest(builtin, args.directory, args.expected)  # similar.py's second opinion
     if args.format == "json":
         print(
             json.dumps(
-                {"comparison": result.to_dict(), "calibration": report.to_dict()},
+                {
+                    "comparison": result.to_dict(),
+                    "calibration": report.to_dict(),
+                    "nearest_decisions": nearest.to_dict(),
+                },
                 indent=2,
                 ensure_ascii=False,
             )
@@ -169,7 +177,25 @@ def _run_compare(args: argparse.Namespace) -> int:
         print(printable(result.to_text(), keep_lines=True))
         print()
         print(report.to_text())
+        print()
+        print(printable("\n".join(_nearest_lines(nearest)), keep_lines=True))
     return _unmatched(result)
+
+
+def _nearest(builtin: bool, directory: Any, expected: Any) -> Any:
+    """Leave one out with the nearest published decisions (``_engine/similar.py``): the
+    shipped decisions and index, or the folder's decisions only."""
+    from diffusion_scenarios._engine import similar
+
+    if builtin:
+        return similar.cached_leave_one_out()
+    return similar.leave_one_out(similar.profiles_from_files(directory, expected))
+
+
+def _nearest_lines(result: Any) -> list[str]:
+    from diffusion_scenarios._engine.similar import calibration_lines
+
+    return calibration_lines(result)
 
 
 def _unmatched(result: Any) -> int:

@@ -2,8 +2,8 @@
 
 ``Assessment.to_dict()`` is exactly the JSON object of ``SCENARIO_FORMAT.md`` ("Output"),
 with a few optional additions (``depends_on``, ``defaults_used``, per-step ``description``,
-per-ground ``label``). Renderers (text, markdown, HTML, plots, widgets) only read these
-values; they never decide anything themselves.
+per-ground ``label``, ``similar_decisions``). Renderers (text, markdown, HTML, plots,
+widgets) only read these values; they never decide anything themselves.
 
 Facts of the day that renderers need and that are not in the JSON are read from the values
 too, never recomputed by a renderer: ``Assessment.members`` / ``Assessment.is_member`` (the
@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from diffusion_scenarios._law import countries as _countries
 
 if TYPE_CHECKING:
+    from diffusion_scenarios._engine.similar import SimilarDecision
     from diffusion_scenarios._facts.scenario import Scenario
 
 __all__ = [
@@ -354,6 +355,8 @@ class Assessment:
     depends_on: tuple[str, ...] = ()
     defaults_used: tuple[str, ...] = ()
     format: int = 1
+    # The published decisions most like the facts, most similar first (_engine/similar.py).
+    similar_decisions: tuple[SimilarDecision, ...] = ()
     # The facts assessed, as given (memos show them); not part of to_dict().
     scenario: Scenario | None = None
 
@@ -422,4 +425,5 @@ class Assessment:
             "caveats": list(self.caveats),
             "depends_on": list(self.depends_on),
             "defaults_used": list(self.defaults_used),
+            "similar_decisions": [d.to_dict() for d in self.similar_decisions],
         }

@@ -68,6 +68,7 @@ from diffusion_scenarios._engine.issuance import (
 )
 from diffusion_scenarios._engine.outcome import predict_outcome
 from diffusion_scenarios._engine.route import RouteResult, route_stage, statute_applies
+from diffusion_scenarios._engine.similar import find_similar
 from diffusion_scenarios._engine.stage import add_months, long_date, unique
 from diffusion_scenarios._engine.travel import TravelResult, travel_stage
 from diffusion_scenarios._facts.limits import require_day
@@ -677,4 +678,5 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         caveats=_caveats(scenario, as_of, stages, citations),
         depends_on=stages.depends_on(),
         defaults_used=unique([*defaults, *stages.defaults_used()]),
+        similar_decisions=find_similar(scenario, draft.grounds, as_of),
     )

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         Issuance,
         RouteStep,
     )
+    from diffusion_scenarios._engine.similar import SimilarDecision
     from diffusion_scenarios._facts.scenario import Case, Scenario
 
 __all__ = [
@@ -1093,7 +1094,73 @@ def memo_content(assessment: Assessment) -> Memo:
             _depends_section(assessment),
             _citations_section(assessment),
             _appendix_section(assessment, summary),
+            similar_section(assessment),
             Section("caveats", "Caveats", (_bullets(assessment.caveats),)),
+        ),
+    )
+
+
+# --- similar published decisions (draft branch) ------------------------------------------------
+
+
+def similar_intro() -> str:
+    """What the list is, and how far it can be trusted (the leave-one-out figure)."""
+    from diffusion_scenarios._engine.similar import cached_leave_one_out
+
+    loo = cached_leave_one_out()
+    sentence = (
+        "Published CCF decisions ranked by how alike their facts are to this case (kind of "
+        "data, offence, grounds and their strength, political indicators, refugee status, "
+        "extradition refused, ne bis in idem, cheques, in absentia, the NCB's answer, year); "
+        "the outcome plays no part in the ranking. Read each decision at its source before "
+        "relying on it."
+    )
+    if loo.cases:
+        sentence += (
+            f" Tested on the {loo.cases} decisions encoded in the package, leaving each out "
+            f"in turn: the outcome most of its {loo.neighbours} nearest other decisions hold "
+            f"matched the CCF's in {loo.agreements} of {loo.cases}; always answering "
+            f"'deleted' matches {loo.always_deleted} of {loo.cases}."
+        )
+    return sentence
+
+
+def similar_item(decision: SimilarDecision) -> BulletItem:
+    """One decision: id, year, outcome and similarity; what is shared, what differs, source."""
+    year = f" ({decision.year})" if decision.year is not None else ""
+    head: Text = (
+        Span(f"{decision.decision_id}{year}", "strong"),
+        Span(f": {decision.outcome_words}; similarity {decision.similarity:.2f}"),
+        Span(
+            "" if decision.encoded else " (known from its published tags only)",
+            "muted",
+        ),
+    )
+    children: list[Text] = [
+        plain("Shared: " + listing(decision.shared)),
+        plain("Differs: " + listing(decision.differing)),
+    ]
+    if decision.url:
+        children.append((Span("Source: "), Span(decision.url, "link")))
+    return BulletItem(head, tuple(children))
+
+
+def similar_section(assessment: Assessment) -> Section:
+    """The "Similar published decisions" section, placed just before the caveats."""
+    decisions = assessment.similar_decisions
+    if not decisions:
+        return Section(
+            "similar",
+            "Similar published decisions",
+            (Paragraph(plain("No published decision in the package to compare with.")),),
+            placeholder=True,
+        )
+    return Section(
+        "similar",
+        "Similar published decisions",
+        (
+            Paragraph(plain(similar_intro()), "note"),
+            Bullets(tuple(similar_item(d) for d in decisions)),
         ),
     )
 
@@ -1297,6 +1364,7 @@ def long_memo_content(assessment: Assessment) -> Memo:
             short["depends"],
             _long_citations_section(assessment),
             _long_appendix_section(assessment, summary),
+            short["similar"],
             short["caveats"],
         ),
     )

@@ -274,9 +274,31 @@ def _closing(a: Assessment) -> list[str]:
             f"version {citation.version}."
         )
 
+    lines += _similar(a)
     lines += _heading("Caveats")
     for caveat in a.caveats:
         lines += _bullet(caveat)
+    return lines
+
+
+def _similar(a: Assessment) -> list[str]:
+    """The published decisions most like the case, with what they share and where they differ."""
+    from diffusion_scenarios._render.content import similar_intro
+
+    if not a.similar_decisions:
+        return []
+    lines = _heading("Similar published decisions")
+    lines += _para(similar_intro())
+    for d in a.similar_decisions:
+        year = f" ({d.year})" if d.year is not None else ""
+        known = "" if d.encoded else " Known from its published tags only."
+        lines += _bullet(
+            f"{d.decision_id}{year}: {d.outcome_words}; similarity {d.similarity:.2f}.{known}"
+        )
+        lines += _para("Shared: " + ("; ".join(d.shared) or "nothing"), indent="      ")
+        lines += _para("Differs: " + ("; ".join(d.differing) or "nothing"), indent="      ")
+        if d.url:
+            lines += ["      Source:", f"        {d.url}"]
     return lines
 
 
