@@ -62,3 +62,56 @@ def test_the_teacher_folder_is_not_in_the_built_wheel(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert any(n.endswith("exercises.py") for n in names), "the wheel was built"
     assert not [n for n in names if "teacher/" in n or "model-answers" in n or "rubric" in n]
+
+
+NEW_SESSIONS = ["09_article3_predominance.ipynb", "10_extradition_and_human_rights.ipynb"]
+
+
+def _pictures(notebook: nbformat.NotebookNode) -> int:
+    return sum(
+        "image/png" in output.get("data", {})
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for output in cell.outputs
+    )
+
+
+@pytest.mark.parametrize("name", NEW_SESSIONS)
+def test_the_new_session_notebooks_are_saved_with_their_pictures(name: str) -> None:
+    notebook = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    assert _pictures(notebook) >= 1
+    text = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert "Debate pack" in text and "Motion." in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", NEW_SESSIONS)
+def test_the_new_session_notebooks_run_cleanly_and_draw(name: str) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "build_notebooks", ROOT / "scripts" / "build_notebooks.py"
+    )
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    executed = builder.execute(ROOT / "notebooks" / name)
+    assert builder.problems(executed, name) == []
+    assert _pictures(executed) >= 1
+
+
+def test_the_debate_packs_give_prompts_not_answers() -> None:
+    for name in ["03_the_ccf_route.ipynb", "08_policy_lab.ipynb", *NEW_SESSIONS]:
+        cells = nbformat.read(ROOT / "notebooks" / name, as_version=4).cells
+        start = next(i for i, c in enumerate(cells) if "Debate pack" in c.source)
+        pack = cells[start:]
+        assert "**Motion.**" in pack[0].source
+        assert "Proposition" in pack[0].source and "Opposition" in pack[0].source
+        prompts = pack[-1].source
+        assert pack[-1].cell_type == "markdown" and "none are given here" in prompts
+        assert prompts.count("\n1. ") == 1 and "?" in prompts
+        evidence = [c for c in pack if c.cell_type == "code"]
+        assert evidence, f"{name}: the evidence is computed from the package's data"
+        shown = str(evidence[0].outputs)
+        assert "for" in shown or "proposition" in shown
+        assert "against" in shown or "opposition" in shown
