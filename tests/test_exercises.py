@@ -462,3 +462,36 @@ def ds_widgets():  # type: ignore[no-untyped-def]
     from diffusion_scenarios import widgets
 
     return widgets
+
+
+def test_answers_go_to_the_workspace_when_one_is_set(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from diffusion_scenarios.exercises import Answer, save_answer
+
+    monkeypatch.setenv("DIFFUSION_SCENARIOS_WORKSPACE", str(tmp_path))
+    path = save_answer("Dee", Answer(exercise="memo-travel-advice", text="Dear client"))
+    assert path == tmp_path / "answers-dee.json" and path.exists()
+
+
+def test_the_teachers_marking_script_scores_a_folder_of_answer_files(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from diffusion_scenarios.exercises import Answer, exercise, save_answer
+
+    item = exercise("graded-locate-only")
+    grounds, steps, outcome = model_answer(item)
+    answer = Answer(exercise=item.id, grounds=tuple(grounds), route_steps=tuple(steps),
+                    outcome=outcome)
+    save_answer("Eve", answer, tmp_path)
+    (tmp_path / "answers-broken.json").write_text("{}", encoding="utf-8")
+    script = Path(__file__).resolve().parents[1] / "teacher" / "mark_answers.py"
+    run = subprocess.run([sys.executable, str(script), str(tmp_path)],
+                         capture_output=True, text=True, check=False)
+    header, row = run.stdout.splitlines()
+    assert item.id in header.split("\t")
+    cells = dict(zip(header.split("\t"), row.split("\t"), strict=True))
+    score, top = cells[item.id].split("/")
+    assert cells["student"] == "Eve" and score == top == cells["total"]
+    assert "answers-broken.json" in run.stderr and run.returncode == 1
