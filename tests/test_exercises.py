@@ -495,3 +495,12 @@ def test_the_teachers_marking_script_scores_a_folder_of_answer_files(tmp_path: P
     score, top = cells[item.id].split("/")
     assert cells["student"] == "Eve" and score == top == cells["total"]
     assert "answers-broken.json" in run.stderr and run.returncode == 1
+
+
+def test_a_saved_answer_without_a_decision_scores_only_what_was_answered() -> None:
+    item = next(e for e in exercises() if model_answer(e)[0])
+    grounds, steps, outcome = model_answer(item)
+    done = check_answer(item, grounds=grounds, route_steps=steps, outcome=outcome)
+    unfinished = check_answer(item, grounds=grounds, route_steps=steps, outcome=None)
+    assert unfinished.score == done.score - 2 and not unfinished.outcome_correct
+    assert unfinished.lines[0].startswith("Missed: no decision chosen")

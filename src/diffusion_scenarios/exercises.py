@@ -292,7 +292,7 @@ def check_answer(
     *,
     grounds: Iterable[str],
     route_steps: Iterable[str],
-    outcome: str,
+    outcome: str | None,
 ) -> Feedback:
     """Compare a learner's answer with the model's assessment of the exercise's facts.
 
@@ -307,7 +307,8 @@ def check_answer(
         exercise: the exercise answered.
         grounds: the ground ids chosen (vocabulary G).
         route_steps: the route step ids chosen, among :data:`QUIZ_STEPS`.
-        outcome: ``not_compliant``, ``compliant_with_update`` or ``compliant``.
+        outcome: ``not_compliant``, ``compliant_with_update`` or ``compliant``; ``None``
+            when no decision was chosen (a saved answer not finished: no points for it).
 
     Returns:
         A :class:`Feedback`: what was right and what was missed in plain words, then the
@@ -333,7 +334,7 @@ def check_answer(
             raise ValueError(
                 f"route_steps: expected steps among {', '.join(QUIZ_STEPS)}, found {step!r}"
             )
-    if outcome not in PREDICTIONS:
+    if outcome is not None and outcome not in PREDICTIONS:
         raise ValueError(f"outcome: expected one of {', '.join(PREDICTIONS)}, found {outcome!r}")
     assessment = _assessment(exercise)
     lines: list[str] = []
@@ -345,6 +346,8 @@ def check_answer(
     likely = OUTCOME_LABELS.get(prediction or "", "not predicted (nothing on file yet)")
     if outcome_correct:
         lines.append(f"Right: the likely decision is “{likely}”.")
+    elif outcome is None:
+        lines.append(f"Missed: no decision chosen; the likely decision is “{likely}”.")
     else:
         lines.append(
             f"Missed: the likely decision is “{likely}”; you chose "
@@ -1011,11 +1014,8 @@ def score_answers(sheet: AnswerSheet) -> dict[str, tuple[int, int]]:
             continue
         if item.kind != "assessment":
             continue
-        outcome = answer.outcome or next(p for p in PREDICTIONS if p)
         feedback = check_answer(
-            item, grounds=answer.grounds, route_steps=answer.route_steps, outcome=outcome
+            item, grounds=answer.grounds, route_steps=answer.route_steps, outcome=answer.outcome
         )
-        score = feedback.score - (OUTCOME_POINTS * feedback.outcome_correct
-                                  if answer.outcome is None else 0)
-        scores[exercise_id] = (score, feedback.max_score)
+        scores[exercise_id] = (feedback.score, feedback.max_score)
     return scores
