@@ -38,7 +38,7 @@ from typing import Any, TypeVar
 
 import ipywidgets as w
 
-from diffusion_scenarios._app.exercise_card import ExerciseCard
+from diffusion_scenarios._app.exercise_card import ExerciseCard, student_name_box
 from diffusion_scenarios._app.panels import (
     changes_html,
     circulation_html,
@@ -73,6 +73,7 @@ __all__ = [
     "running_in_voila",
     "scenario_changes",
     "summary_card",
+    "student_name_box",
 ]
 
 DEFAULT_SCENARIO = "diffusion-commercial-dispute-europe"
