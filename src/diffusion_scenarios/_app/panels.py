@@ -678,7 +678,7 @@ def _svg(label: str, height: float, prefix: str, body: str) -> str:
     return (
         f'<svg role="img" aria-label="{label}" viewBox="0 0 {_CHART_WIDTH} {height}" '
         f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
-        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}{body}</svg>'
+        f'xmlns="http://www.w3.org/2000/svg"><title>{label}</title>{_patterns(prefix)}{body}</svg>'
     )
 
 
