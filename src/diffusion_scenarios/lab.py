@@ -53,8 +53,9 @@ What is measured (:class:`LabResult`)
     alert × chance that such a trip ends in detention; the CCF workload; lawful alerts
     blocked; what screening costs lawful requests (wrongly refused, urgent ones held, the
     alert-days lost and the arrests on lawful alerts they would have brought, urgent
-    requests expected to miss the person); counts per final state. :meth:`LabResult.to_frame` also gives each count per
-    year at the published yearly volume (``requests_per_year``, 2021).
+    requests expected to miss the person); counts per final state.
+    :meth:`LabResult.to_frame` also gives each count per year at the published yearly
+    volume (``requests_per_year``, 2021).
 
 Regimes (:data:`REGIMES`; define your own :class:`Regime` the same way)
     ``today`` red notices screened before publication, diffusions reviewed after
