@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 # The research brief's item ids ("DF-17", "CHQ-4", "PA-GEN-2", "NBI-7", "CCF-37"): a reader
 # cannot look them up, so no output may cite them.
 BRIEF_ID = re.compile(r"\b(?:DF|CHQ|RN|NBI|CCF|RF|NAT|ABS|PA|Q)-(?:[A-Z]+-)?[0-9]+[a-z]?\b")
-LEGAL_BRIEF = re.compile(r"\blegal brief\b", re.IGNORECASE)
+LEGAL_BRIEF = re.compile(r"\blegal\s+brief\b", re.IGNORECASE)
 
 
 def _found(text: str) -> list[str]:
