@@ -772,7 +772,8 @@ def parameter_table() -> pd.DataFrame:
                 "value": spec.value,
                 "unit": spec.unit,
                 "range": f"{spec.explore[0]:g} – {spec.explore[1]:g}",
-                "year": spec.years or "assumption",
+                "year": spec.years
+                or ("set by a rule" if spec.computation == "stated" else "assumption"),
                 "description": spec.description,
                 "assumption": spec.assumption,
                 "published_in": spec.publication,

@@ -122,7 +122,10 @@ class ParameterSpec:
 
     @property
     def years(self) -> str:
-        """The year(s) of the published figures the value comes from ("" for an assumption)."""
+        """The year(s) of the published figures the value comes from ("" for an assumption
+        or a value a rule sets, such as the Statute's nine months)."""
+        if self.computation == "stated":
+            return ""
         years = sorted({ref.year for ref in self.statistics})
         return (
             "–".join(str(y) for y in (years[0], years[-1]))
@@ -134,6 +137,8 @@ class ParameterSpec:
     def plain_label(self) -> str:
         """The label with where its value comes from: "… (2024 figure)" or "… (assumption)"."""
         label = self.label or self.name
+        if self.computation == "stated":
+            return f"{label} (set by a rule)"
         return f"{label} ({self.years} figure)" if self.years else f"{label} (assumption)"
 
     @property
