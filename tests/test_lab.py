@@ -509,6 +509,8 @@ def test_a_huge_parameter_is_refused_with_lab_error_naming_it(defaults: lab.Para
             lambda: lab.Regime(name="x", description="y", ccf_decision_time_factor=10**400),
             "ccf_decision_time_factor",
         ),
+        (lambda: lab.policy_lab(n=10**400), "n"),
+        (lambda: lab.policy_lab(n=100, seed=2**40), "seed"),
     ):
         with pytest.raises(LabError) as caught:
             call()

@@ -973,6 +973,10 @@ def policy_lab(
         >>> explorer.run().regime.name
         'screen_diffusions'
     """
-    from diffusion_scenarios._lab.widgets import PolicyLab
+    from diffusion_scenarios._lab.sim import check_run_size
+    from diffusion_scenarios._lab.widgets import MAX_SEED, PolicyLab
 
+    n, seed, _chunk = check_run_size(n, seed, DEFAULT_CHUNK_SIZE)
+    if seed > MAX_SEED:  # the seed box holds a 32-bit number: refuse rather than clamp
+        raise LabError(f"seed: expected a whole number from 0 to {MAX_SEED:,}, found {seed:,}")
     return PolicyLab(n=n, seed=seed, parameters=_parameters(parameters))

@@ -399,7 +399,7 @@ def _name_handles(
         )
     if len(named) > _NAMED_ON_MAP:
         more = len(named) - _NAMED_ON_MAP
-        label = f"… and {more} more named in the picture's description"
+        label = f"… and {more} more, all named in the picture's text description"
         handles.append(Patch(facecolor="none", edgecolor="none", label=label))
     return handles
 

@@ -19,7 +19,9 @@ from diffusion_scenarios import lab
 from diffusion_scenarios._lab.params import Parameters, parameter_specs
 from diffusion_scenarios.errors import LabError
 
-__all__ = ["MAIN_PARAMETERS", "PolicyLab"]
+__all__ = ["MAIN_PARAMETERS", "MAX_SEED", "PolicyLab"]
+
+MAX_SEED = 2**31 - 1  # what the seed box can hold
 
 # The parameters a seminar most wants to move: both what screening catches and what it
 # costs lawful requests. Each slider shows the parameter's plain label from
@@ -89,7 +91,7 @@ class PolicyLab:
             "seed": widgets.BoundedIntText(
                 value=seed,
                 min=0,
-                max=2**31 - 1,
+                max=MAX_SEED,
                 description="Random seed",
                 style=_LABEL_STYLE,
                 layout=_SEED_LAYOUT,
