@@ -492,6 +492,10 @@ def test_every_published_default_shows_its_year_and_where_the_figure_is_publishe
     assert table.loc["ccf_provisional_block_share", "official_url"].startswith(
         "https://www.interpol.int/"
     )
+    report = lab.calibration_report(n=5_000)
+    assert "Annual Activity Report for 2021" in report.loc["ccf_applications_per_year",
+                                                           "published_in"]  # fmt: skip
+    assert report["published_in"].str.len().gt(0).all()
     for name, row in table.iterrows():
         assert row["label"] and row["label"] != name, name
         if not row["assumption"]:

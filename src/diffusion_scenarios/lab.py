@@ -717,7 +717,9 @@ def calibration_report(
     """Each calibration target of the ``today`` regime: published value vs simulated.
 
     Columns: ``description``, ``target``, ``simulated``, ``tolerance`` (absolute),
-    ``within_tolerance``, ``published_range`` and ``source`` (the statistics it rests on).
+    ``within_tolerance``, ``published_range``, ``source`` (the statistics it rests on),
+    ``published_in`` (the INTERPOL or CCF publication that holds the figure) and
+    ``official_url``.
 
     Example:
         >>> from diffusion_scenarios import lab
@@ -743,6 +745,8 @@ def calibration_report(
                 "source": "; ".join(
                     f"{ref.metric} ({ref.year}) {ref.url}" for ref in target.statistics
                 ),
+                "published_in": target.publication,
+                "official_url": target.publication_url,
             }
         )
     frame = pd.DataFrame(rows).set_index("target_name")

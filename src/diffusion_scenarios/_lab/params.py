@@ -163,6 +163,8 @@ class CalibrationTarget:
     computation: str
     published_range: tuple[float, float] | None = None
     note: str = ""
+    publication: str = ""
+    publication_url: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -405,9 +407,7 @@ def _spec(name: str, entry: object) -> ParameterSpec:
     if computation == "stated" and not note:
         raise _fail(where, "a 'stated' value needs a 'note' saying how the statistic defines it")
     _check_computed(where, value, _computed(where, computation, refs))
-    publication = source.get("publication", {})
-    if not isinstance(publication, dict) or not set(publication) <= {"title", "url", "official"}:
-        raise _fail(where, "'publication' must be a mapping of 'title', 'url' and 'official'")
+    publication = _publication(where, source)
     return ParameterSpec(
         **common,
         statistics=refs,
@@ -417,6 +417,14 @@ def _spec(name: str, entry: object) -> ParameterSpec:
         publication_url=str(publication.get("url", "")).strip(),
         official=str(publication.get("official", "")).strip(),
     )
+
+
+def _publication(where: str, source: Mapping[str, Any]) -> dict[str, Any]:
+    """The optional ``publication`` of a source: the report that holds the figure."""
+    publication = source.get("publication", {})
+    if not isinstance(publication, dict) or not set(publication) <= {"title", "url", "official"}:
+        raise _fail(where, "'publication' must be a mapping of 'title', 'url' and 'official'")
+    return publication
 
 
 def _target(name: str, entry: object) -> CalibrationTarget:
@@ -432,6 +440,7 @@ def _target(name: str, entry: object) -> CalibrationTarget:
     refs = _references(where, source.get("statistics"))
     _check_computed(where, value, _computed(where, computation, refs))
     published = entry.get("published_range")
+    publication = _publication(where, source)
     return CalibrationTarget(
         name=name,
         value=value,
@@ -441,6 +450,8 @@ def _target(name: str, entry: object) -> CalibrationTarget:
         computation=computation,
         published_range=None if published is None else _pair(where, "published_range", published),
         note=str(source.get("note", "")).strip(),
+        publication=str(publication.get("title", "")).strip(),
+        publication_url=str(publication.get("url", "")).strip(),
     )
 
 
