@@ -141,6 +141,18 @@ def kind_of(url: str) -> tuple[str, str]:
     return "press", ""
 
 
+def blog_note(uses: set[str]) -> str:
+    """For a write-up of published figures: whose figures they are and where those are
+    officially published."""
+    metrics = [use.split(": ", 1)[1] for use in uses if use.startswith("`statistics.csv`")]
+    notes = []
+    if any(metric.startswith("ccf_") for metric in metrics):
+        notes.append(f"CCF figures: the CCF's annual reports ({CCF_PUBLICATIONS})")
+    if any(not metric.startswith("ccf_") for metric in metrics):
+        notes.append("INTERPOL figures: INTERPOL's annual reports or website (page not recorded)")
+    return "; ".join(notes)
+
+
 def collect() -> dict[str, set[str]]:
     """Every cited URL with what cites it."""
     cited: dict[str, set[str]] = defaultdict(set)
@@ -218,6 +230,8 @@ def render() -> str:
         lines += [f"### {heading} ({len(rows)})", ""]
         if kind == "mirror":
             lines += ["| Source | Cited for | What it is; official source |", "|---|---|---|"]
+        elif kind == "blog":
+            lines += ["| Source | Cited for | Whose figures; official source |", "|---|---|---|"]
         else:
             lines += ["| Source | Cited for |", "|---|---|"]
         for url, note, uses in rows:
@@ -225,6 +239,8 @@ def render() -> str:
             used = _uses(uses).replace("|", "/")
             if kind == "mirror":
                 lines.append(f"| {cell} | {used} | {note.replace('|', '/')} |")
+            elif kind == "blog":
+                lines.append(f"| {cell} | {used} | {blog_note(uses) or '—'} |")
             else:
                 lines.append(f"| {cell} | {used} |")
         lines.append("")
