@@ -51,6 +51,17 @@ def test_no_output_cites_an_internal_brief_id() -> None:
     assert not found, f"internal brief ids in rendered output: {shown}"
 
 
+def test_the_text_report_cites_each_rule_by_instrument_article_and_link() -> None:
+    assessment = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
+    text = reports.render(assessment, "text").split("RULES CITED", 1)[1]
+    flat = " ".join(text.split())
+    for citation in assessment.citations:
+        cited = " ".join(f"[{citation.id}] {citation.instrument}, {citation.provision}".split())
+        assert cited in flat, cited
+        if citation.url:
+            assert citation.url in text, citation.id  # a link is never broken across lines
+
+
 def test_the_policy_lab_cites_no_internal_brief_id() -> None:
     table = lab.parameter_table()
     text = table.to_csv() + lab.calibration_report(n=5_000).to_csv()
