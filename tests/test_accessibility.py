@@ -114,6 +114,17 @@ def test_notebook_figures_show_as_a_picture_with_alt_text_and_a_caption(
     assert "Lawful requests wrongly refused at screening" in lab_alt.group(1)
 
 
+def test_the_grounds_chart_and_route_timeline_say_in_words_what_they_draw(
+    assessment: ds.Assessment,
+) -> None:
+    grounds = plots.grounds_chart(assessment).alt_text
+    assert "private or commercial dispute" in grounds and "(strong)" in grounds
+    route = plots.route_timeline(assessment).alt_text
+    assert "deletion decision due: due by" in route
+    memo = _pictures(reports.render(assessment, "html")).svgs
+    assert "(strong)" in memo[1]["title"] and "due by" in memo[2]["title"]
+
+
 @pytest.mark.parametrize("name", ["07_case_law.ipynb", "08_policy_lab.ipynb"])
 def test_notebooks_07_and_08_can_be_done_without_reading_code(name: str) -> None:
     notebook = json.loads((ROOT / "notebooks" / name).read_text(encoding="utf-8"))

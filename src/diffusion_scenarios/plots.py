@@ -579,7 +579,16 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
     for number, trip in enumerate(layout.trips):
         _draw_trip(axes, layout, trip, number)
     _route_axes(axes, layout, first)
+    if hasattr(figure, "alt_text"):
+        figure.alt_text = _route_alt(layout)
     return figure
+
+
+def _route_alt(layout: RouteLayout) -> str:
+    """The timeline in words (the picture's alt text): each step with its date or limit."""
+    steps = [f"{lane.name}: {lane.words}" if lane.words else lane.name for lane in layout.lanes]
+    trips = f" Planned trips: {len(layout.trips)}." if layout.trips else ""
+    return f"{layout.title}, {layout.subject}. " + ("; ".join(steps) or "no step") + "." + trips
 
 
 def _draw_lane(axes: Axes, layout: RouteLayout, lane: RouteLane, y: float) -> None:
@@ -789,6 +798,15 @@ def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         if row.unverified:
             tick_label.set_color(PALETTE["unverified"])
     _grounds_axes(axes, layout)
+    if hasattr(figure, "alt_text"):
+        figure.alt_text = (
+            f"{layout.title}, {layout.subject}: "
+            + ("; ".join(
+                f"{row.name} ({row.strength}{', unverified rule' if row.unverified else ''})"
+                for row in rows
+            ) or "no ground found")
+            + "."
+        )  # fmt: skip
     return figure
 
 
