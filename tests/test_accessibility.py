@@ -98,6 +98,7 @@ def test_every_explorer_chart_has_a_title_for_screen_readers(assessment: ds.Asse
         assert pictures.svgs and all(s["role"] == "img" and s["title"] for s in pictures.svgs)
     tiles = panels.tile_map_html(assessment)
     assert 'title="Germany (DEU):' in tiles and 'aria-label="Kazakhstan (KAZ):' in tiles
+    assert "<b>KAZ</b> = Kazakhstan" in tiles and "<b>ARE</b> = United Arab Emirates" in tiles
 
 
 def test_notebook_figures_show_as_a_picture_with_alt_text_and_a_caption(
