@@ -192,6 +192,36 @@ def test_a_custody_dispute_diffusion_is_a_family_matter_to_be_deleted() -> None:
     assert assessment.outcome.prediction == "not_compliant"
 
 
+def test_a_western_state_screened_red_notice_for_investment_fraud_is_compliant() -> None:
+    assessment = _assess("us-red-notice-wire-fraud-compliant")
+    assert assessment.scenario.notice.requesting_country == "USA"
+    assert assessment.issuance.screening == "published"
+    # deceiving 1,900 investors is not a private dispute, whatever the applicant calls it
+    assert _strength(assessment, "private_dispute") <= _RANK["weak"]
+    assert assessment.outcome.prediction == "compliant"
+
+
+def test_a_western_state_diffusion_for_unpaid_child_maintenance_is_a_family_matter() -> None:
+    assessment = _assess("spain-diffusion-unpaid-maintenance")
+    assert assessment.scenario.notice.requesting_country == "ESP"
+    assert assessment.issuance.screening == "not_screened"
+    assert _strength(assessment, "family_matter") == _RANK["strong"]
+    assert _strength(assessment, "penalty_threshold") >= _RANK["arguable"]
+    assert assessment.outcome.prediction == "not_compliant"
+    # the requesting state itself is where a trip is most dangerous
+    risks = {trip.country: trip.arrest_risk for trip in assessment.travel}
+    assert _RANK_RISK[risks["ESP"]] > _RANK_RISK[risks["USA"]]
+
+
+def test_at_least_two_teaching_scenarios_come_from_western_europe_or_north_america() -> None:
+    western = {"USA", "CAN", "GBR", "IRL", "FRA", "DEU", "ESP", "ITA", "PRT", "NLD", "BEL",
+               "AUT", "CHE", "LUX", "DNK", "NOR", "SWE", "FIN", "ISL"}  # fmt: skip
+    requesting = [
+        ds.builtin_scenarios()[i].notice.requesting_country for i in _teaching_ids()
+    ]
+    assert sum(country in western for country in requesting) >= 2
+
+
 def test_a_2015_challenge_runs_under_the_old_rules_without_statutory_time_limits() -> None:
     assessment = _assess("pre-2017-refugee-old-rules")
     cited = {c.id for c in assessment.citations}

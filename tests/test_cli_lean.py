@@ -34,10 +34,11 @@ def test_assessing_one_scenario_loads_no_policy_lab_pandas_or_matplotlib(fmt: st
     assert done.stdout.strip() == "[]"
 
 
-def test_the_lab_commands_default_chunk_is_the_labs() -> None:
-    from diffusion_scenarios._lab.params import DEFAULT_CHUNK_SIZE
+def test_the_lab_commands_default_and_largest_chunk_are_the_labs() -> None:
+    from diffusion_scenarios._lab.params import DEFAULT_CHUNK_SIZE, MAX_CHUNK_SIZE
 
     assert lab_command.DEFAULT_CHUNK_SIZE == DEFAULT_CHUNK_SIZE
+    assert lab_command.MAX_CHUNK_SIZE == MAX_CHUNK_SIZE
 
 
 def test_one_builtin_read_alone_is_the_same_as_from_the_full_list() -> None:

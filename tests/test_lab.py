@@ -238,6 +238,7 @@ def _entry(**changes: object) -> dict[str, object]:
         "unit": "share",
         "bounds": [0, 1],
         "range": [0.4, 0.6],
+        "label": "Share sent as diffusions",
         "description": "diffusions among requests",
         "source": {
             "computation": "ratio",
@@ -388,41 +389,173 @@ def test_compare_regimes_runs_every_built_in_regime_by_default() -> None:
     assert {"description", "expected_detentions", "deleted_by_ccf"} <= set(table.columns)
 
 
-def test_charts_are_labelled_figures() -> None:
+def test_charts_are_labelled_figures_that_weigh_harm_against_cost() -> None:
     figure = lab.plot_regimes(lab.compare_regimes(n=5_000, seed=1))
-    assert len(figure.axes) == 4
+    assert len(figure.axes) == 6
     # in a notebook it shows as a picture, and its text form describes it (no "<Figure ...>")
     assert figure._repr_png_()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert repr(figure).startswith("Bar charts comparing regimes (today, screen_diffusions")
+    assert repr(figure).startswith("Bar charts comparing Today's rules, Diffusions screened too")
+    titles = [axes.get_title() for axes in figure.axes]
+    assert "Expected detentions on non-compliant requests" in titles
+    assert "Lawful requests wrongly refused at screening" in titles
     for axes in figure.axes:
         assert axes.get_title() and axes.get_xlabel()
-    sweep = lab.sensitivity("trips_per_year", [0.5, 2, 6], n=5_000)
+
+
+def test_charts_label_parameters_and_regimes_in_plain_words_not_variable_names() -> None:
+    sweep = lab.sensitivity(
+        "trips_per_year", [0.5, 2, 6], regime=["today", "screen_diffusions"], n=5_000
+    )
     line = lab.plot_sensitivity(sweep, metric="expected_detentions")
     axes = line.axes[0]
-    assert axes.get_xlabel() == "trips_per_year"
+    assert axes.get_xlabel() == "Border crossings a year by a wanted person (assumption)"
     assert "per year" in axes.get_ylabel()
-    assert "assumption" in axes.get_title()
+    legend = [text.get_text() for text in axes.get_legend().get_texts()]
+    assert legend == ["Today's rules", "Diffusions screened too"]
+    bars = lab.plot_regimes(lab.compare_regimes(["today", "faster_ccf"], n=5_000, seed=1))
+    ticks = [tick.get_text() for tick in bars.axes[0].get_yticklabels()]
+    assert ticks == ["Today's rules", "CCF twice as fast"]
+    every_text = " ".join(
+        [axes.get_xlabel(), axes.get_title(), *ticks, *legend, repr(line), repr(bars)]
+    )
+    for name in (*parameter_names(), *lab.REGIMES):
+        assert name not in every_text.split(), name
     with pytest.raises(LabError, match="metric: expected one of"):
         lab.plot_sensitivity(sweep, metric="happiness")
+
+
+# --- what screening costs lawful requests ---------------------------------------------------
+
+
+def test_screening_diffusions_costs_lawful_requests_more_than_today() -> None:
+    today = lab.simulate("today", n=N, seed=12)
+    screened = lab.simulate("screen_diffusions", n=N, seed=12)
+    # the benefit ...
+    assert screened.noncompliant_reaching_recipients < today.noncompliant_reaching_recipients
+    # ... and the price: more lawful requests wrongly refused, more urgent ones held back
+    assert screened.lawful_requests_refused > today.lawful_requests_refused > 0
+    assert screened.urgent_lawful_requests_delayed > today.urgent_lawful_requests_delayed > 0
+    assert screened.expected_urgent_escapes > today.expected_urgent_escapes
+    assert screened.expected_lawful_arrests_lost > today.expected_lawful_arrests_lost > 0
+    states = screened.final_states
+    assert states["lawful_refused_at_screening"] == screened.lawful_requests_refused
+
+
+def test_free_screening_is_a_choice_of_parameters_not_a_rule_of_the_model(
+    defaults: lab.Parameters,
+) -> None:
+    free = dataclasses.replace(
+        defaults, screening_delay_days=0.0, screening_wrong_refusal_probability=0.0
+    )
+    result = lab.simulate("screen_diffusions", n=N, seed=12, parameters=free)
+    assert result.lawful_requests_refused == 0
+    assert result.urgent_lawful_requests_delayed == 0
+    assert result.lawful_alert_days_lost == 0 and result.expected_lawful_arrests_lost == 0
+    costly = lab.simulate("screen_diffusions", n=N, seed=12)
+    assert costly.noncompliant_requests == result.noncompliant_requests  # same draws
+
+
+def test_with_enough_cost_screening_diffusions_can_lose_the_debate(
+    defaults: lab.Parameters,
+) -> None:
+    # the notebook no longer forces a conclusion: the model can come out either way
+    costly = dataclasses.replace(
+        defaults,
+        screening_wrong_refusal_probability=0.05,
+        screening_delay_days=14.0,
+        urgent_escape_probability_if_delayed=0.5,
+    )
+    table = lab.compare_regimes(["today", "screen_diffusions"], n=N, seed=3, parameters=costly)
+    avoided = (
+        table.loc["today", "expected_detentions"]
+        - table.loc["screen_diffusions", "expected_detentions"]
+    )
+    lost = (
+        table.loc["screen_diffusions", "expected_lawful_arrests_lost"]
+        + table.loc["screen_diffusions", "expected_urgent_escapes"]
+        - table.loc["today", "expected_lawful_arrests_lost"]
+        - table.loc["today", "expected_urgent_escapes"]
+    )
+    assert lost > avoided > 0
+
+
+def test_every_published_default_shows_its_year_and_where_the_figure_is_published() -> None:
+    table = lab.parameter_table()
+    assert table.loc["defect_share_political", "year"] == "2024"
+    assert "0.278" in table.loc["defect_share_political", "description"]  # the 2021 share
+    assert table.loc["share_diffusions", "year"] == "2021"
+    assert table.loc["true_noncompliance_rate", "year"] == "assumption"
+    assert "Annual Activity Report for 2024" in table.loc["ccf_share_decisions_over_limit",
+                                                          "published_in"]  # fmt: skip
+    assert "Annual Activity Report for 2021" in table.loc["ccf_provisional_block_share",
+                                                          "published_in"]  # fmt: skip
+    assert table.loc["ccf_provisional_block_share", "official_url"].startswith(
+        "https://www.interpol.int/"
+    )
+    report = lab.calibration_report(n=5_000)
+    assert "Annual Activity Report for 2021" in report.loc["ccf_applications_per_year",
+                                                           "published_in"]  # fmt: skip
+    assert report["published_in"].str.len().gt(0).all()
+    for name, row in table.iterrows():
+        assert row["label"] and row["label"] != name, name
+        if not row["assumption"]:
+            assert row["published_in"], name
+
+
+def test_a_huge_parameter_is_refused_with_lab_error_naming_it(defaults: lab.Parameters) -> None:
+    for call, name in (
+        (lambda: dataclasses.replace(defaults, trips_per_year=10**400), "trips_per_year"),
+        (lambda: lab.simulate(n=10**400), "n"),
+        (lambda: lab.simulate(n=10, seed=10**400), "seed"),
+        (lambda: lab.simulate(n=10, chunk_size=10**9), "chunk_size"),
+        (lambda: lab.sensitivity("horizon_years", [10**400], n=10), "horizon_years"),
+        (
+            lambda: lab.Regime(name="x", description="y", ccf_decision_time_factor=10**400),
+            "ccf_decision_time_factor",
+        ),
+        (lambda: lab.policy_lab(n=10**400), "n"),
+        (lambda: lab.policy_lab(n=100, seed=2**40), "seed"),
+    ):
+        with pytest.raises(LabError) as caught:
+            call()
+        message = str(caught.value)
+        assert "\n" not in message and len(message) < 200, message
+        assert f"{name}: expected" in message and " from " in message, message
 
 
 # --- the interactive lab (no browser: set values, click) --------------------------------------
 
 
-def test_the_interactive_lab_starts_with_today_and_reruns_on_click() -> None:
+def test_the_policy_labs_default_compares_two_different_regimes() -> None:
     explorer = lab.policy_lab(n=10_000, seed=3)
-    assert explorer.result is not None and explorer.result.regime.name == "today"
+    assert explorer.result is not None and explorer.baseline is not None
+    assert explorer.baseline.regime.name == "today"
+    assert explorer.result.regime.name != "today"
+    assert explorer.result.to_dict() != explorer.baseline.to_dict()
+    assert "today" not in [value for _label, value in explorer.controls["regime"].options]
+    # both sides of the trade-off are in the table the user reads
     assert "Expected detentions on non-compliant requests" in explorer.summary.value
-    assert explorer.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
-    before = explorer.result.expected_detentions
+    assert "Lawful requests wrongly refused at screening" in explorer.summary.value
+    assert "Urgent lawful requests held by screening" in explorer.summary.value
 
+
+def test_the_interactive_lab_reruns_on_click_with_plain_labels() -> None:
+    explorer = lab.policy_lab(n=10_000, seed=3)
+    assert explorer.result is not None
+    assert explorer.chart.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "Bar charts comparing Today&#x27;s rules" in explorer.chart_caption.value
+    before = explorer.baseline.expected_detentions if explorer.baseline else 0.0
+    slider = explorer.controls["screening_detection_probability"]
+    assert slider.description == "Chance screening finds a rule-breaking request (assumption)"
+
+    explorer.controls["regime"].value = "faster_ccf"
     explorer.controls["regime"].value = "screen_diffusions"
-    explorer.controls["screening_detection_probability"].value = 0.9
+    slider.value = 0.9
     explorer.run_button.click()
     assert explorer.result.regime.name == "screen_diffusions"
     assert explorer.baseline is not None and explorer.baseline.regime.name == "today"
     assert explorer.result.expected_detentions < explorer.baseline.expected_detentions < before
-    assert "screening_detection_probability" in explorer.status.value
+    assert "Chance screening finds a rule-breaking request" in explorer.status.value
     assert "screen_diffusions" in explorer.text()
 
     explorer.reset_button.click()

@@ -80,7 +80,9 @@ def test_the_policy_lab_shows_every_label_and_box_whole(tmp_path: Path) -> None:
                     pytest.fail(f"voila did not start:\n{log_path.read_text()}")
                 time.sleep(0.5)
         with open_page(url, viewport=(1200, 900), timeout_ms=KERNEL_TIMEOUT_MS) as (page, log):
-            page.get_by_text("Ran 'today'").wait_for(timeout=KERNEL_TIMEOUT_MS)
+            page.get_by_text("Ran 'Diffusions screened too' and 'today'").wait_for(
+                timeout=KERNEL_TIMEOUT_MS
+            )
             problems = overflowing_text(page)
             seed = page.get_by_label("Random seed").bounding_box()
             keep_artifact(save_screenshot(page, tmp_path, "policy_lab_widget"))

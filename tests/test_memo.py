@@ -213,7 +213,10 @@ def test_html_memo_has_the_three_figures_inline_with_titles(html_page: str) -> N
         "figure-route-timeline",
     ]
     assert all(attrs.get("role") == "img" and attrs.get("aria-labelledby") for attrs in svgs)
-    assert len(page.named("title")) == 1 + 3
+    figure_titles = [attrs for attrs in page.named("title") if attrs.get("id")]
+    assert [attrs["id"] for attrs in figure_titles] == [
+        f"{attrs['id']}-title" for attrs in svgs
+    ]  # the document's <title>, one per figure, and one per map tile (its country name)
     assert len(page.named("figcaption")) == 3
     text = " ".join(page.text)
     # Text in the figures stays text: the tile labels are selectable.

@@ -17,7 +17,9 @@ The population
 The state machine (times in days from issue; every request ends in exactly ONE state)::
 
     issued ──screened and defect found──────────────────────────▶ refused_at_screening
-       │ (red notices always screened; diffusions only under screen_diffusions)
+       ├─screened, compliant, refused by mistake ────────────────▶ lawful_refused_at_screening
+       │ (red notices always screened; diffusions only under screen_diffusions;
+       │  a screened request circulates only after the screening delay)
        ▼
     circulating ── the first of these events ends it:
        ├─ NDTF review after circulation finds the defect ───────▶ removed_by_review
@@ -36,14 +38,24 @@ The state machine (times in days from issue; every request ends in exactly ONE s
     blocked (a provisional measure; always under ``block_while_examined``), and blocked
     days are not exposure.
 
+Both sides of screening
+    Screening catches defective requests before they circulate, and it costs lawful ones:
+    each screened request waits ``screening_delay_days`` before it circulates (an urgent
+    lawful request may miss the person: ``urgent_escape_probability_if_delayed``), and a
+    share of lawful requests is refused by mistake. These four parameters are labelled
+    assumptions (no published figure); set them to zero to see screening as free.
+
 What is measured (:class:`LabResult`)
     non-compliant requests that reach recipients; their *exposure* in person-days (days
     circulating and not blocked, up to removal, end or horizon); expected detentions
     = exposure in years × trips a year × share of trips reaching a recipient country
     (1, or the coverage of a targeted diffusion) × share to countries that arrest on an
     alert × chance that such a trip ends in detention; the CCF workload; lawful alerts
-    blocked; counts per final state. :meth:`LabResult.to_frame` also gives each count per
-    year at the published yearly volume (``requests_per_year``, 2021).
+    blocked; what screening costs lawful requests (wrongly refused, urgent ones held, the
+    alert-days lost and the arrests on lawful alerts they would have brought, urgent
+    requests expected to miss the person); counts per final state.
+    :meth:`LabResult.to_frame` also gives each count per year at the published yearly
+    volume (``requests_per_year``, 2021).
 
 Regimes (:data:`REGIMES`; define your own :class:`Regime` the same way)
     ``today`` red notices screened before publication, diffusions reviewed after
@@ -125,10 +137,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "CALIBRATION_N",
+    "COST_METRICS",
     "DEFAULT_CHUNK_SIZE",
+    "DEFAULT_COMPARISON",
     "DEFECT_CATEGORIES",
     "DISCLAIMER",
     "FINAL_STATES",
+    "HARM_METRICS",
     "HEADLINE_METRICS",
     "REGIMES",
     "LabError",
@@ -162,26 +177,31 @@ REGIMES: Mapping[str, Regime] = MappingProxyType(
         for regime in (
             Regime(
                 name="today",
+                label="Today's rules",
                 description="Red notices screened before publication; diffusions reviewed "
                 "after circulation",
             ),
             Regime(
                 name="screen_diffusions",
+                label="Diffusions screened too",
                 description="Diffusions also screened before they circulate",
                 screen_diffusions=True,
             ),
             Regime(
                 name="no_review_after_circulation",
+                label="No review after circulation",
                 description="No NDTF review of diffusions once they circulate",
                 review_diffusions_after_circulation=False,
             ),
             Regime(
                 name="faster_ccf",
+                label="CCF twice as fast",
                 description="CCF decides in half the time",
                 ccf_decision_time_factor=0.5,
             ),
             Regime(
                 name="block_while_examined",
+                label="Data blocked during CCF cases",
                 description="Data blocked in every case while the CCF examines it",
                 block_while_examined=True,
             ),
@@ -200,9 +220,29 @@ HEADLINE_METRICS: Mapping[str, str] = MappingProxyType(
         "ccf_deletions": "Deleted by the CCF",
         "ndtf_refused_or_cancelled": "Refused or cancelled by the NDTF",
         "lawful_alert_days_blocked": "Days compliant alerts were blocked",
+        "lawful_requests_refused": "Lawful requests wrongly refused at screening",
+        "urgent_lawful_requests_delayed": "Urgent lawful requests held by screening",
+        "expected_urgent_escapes": "Urgent lawful requests expected to miss the person",
+        "lawful_alert_days_lost": "Days lawful alerts lost to screening (delay or refusal)",
+        "expected_lawful_arrests_lost": "Expected arrests on lawful alerts lost to screening",
         "expected_detentions_all_alerts": "Expected detentions on all alerts",
     }
 )
+# The two sides of the debate, for charts and tables that weigh a reform against today.
+HARM_METRICS = (
+    "noncompliant_reaching_recipients",
+    "exposure_person_days",
+    "expected_detentions",
+)
+COST_METRICS = (
+    "lawful_requests_refused",
+    "urgent_lawful_requests_delayed",
+    "expected_urgent_escapes",
+    "expected_lawful_arrests_lost",
+    "lawful_alert_days_blocked",
+)
+# The comparison a first run shows: the reform the literature debates against today's rules.
+DEFAULT_COMPARISON = ("today", "screen_diffusions")
 _NOT_PER_YEAR = frozenset({"mean_exposure_days"})
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
@@ -266,6 +306,11 @@ class LabResult:
     expected_detentions: float
     expected_detentions_all_alerts: float
     lawful_alert_days_blocked: float
+    lawful_requests_refused: int
+    urgent_lawful_requests_delayed: int
+    expected_urgent_escapes: float
+    lawful_alert_days_lost: float
+    expected_lawful_arrests_lost: float
     ndtf_refused_or_cancelled: int
     ccf_applications: int
     ccf_admissible: int
@@ -285,7 +330,11 @@ class LabResult:
     @property
     def ndtf_share_of_issued(self) -> float:
         """Refused or cancelled by the NDTF, as a share of the requests issued."""
-        issued = self.n_requests - self.final_states["refused_at_screening"]
+        issued = (
+            self.n_requests
+            - self.final_states["refused_at_screening"]
+            - self.final_states["lawful_refused_at_screening"]
+        )
         return self.ndtf_refused_or_cancelled / issued if issued else 0.0
 
     @property
@@ -411,6 +460,13 @@ def _result(totals: Totals, parameters: Parameters, regime: Regime, seed: int) -
         totals.alert_millidays_full_reach
         + parameters.targeted_travel_coverage * totals.alert_millidays_targeted
     ) * to_days
+    lawful_lost_days = (
+        totals.lawful_millidays_lost_full_reach + totals.lawful_millidays_lost_targeted
+    ) * to_days
+    lawful_lost_reach_weighted = (
+        totals.lawful_millidays_lost_full_reach
+        + parameters.targeted_travel_coverage * totals.lawful_millidays_lost_targeted
+    ) * to_days
     diffusion_days = (
         totals.exposure_millidays_diffusions_all_members
         + totals.exposure_millidays_diffusions_targeted
@@ -434,7 +490,15 @@ def _result(totals: Totals, parameters: Parameters, regime: Regime, seed: int) -
         expected_detentions=reach_weighted_days * detentions_per_day,
         expected_detentions_all_alerts=all_alert_days * detentions_per_day,
         lawful_alert_days_blocked=totals.lawful_alert_millidays_blocked * to_days,
-        ndtf_refused_or_cancelled=states["refused_at_screening"] + states["removed_by_review"],
+        lawful_requests_refused=totals.lawful_refused,
+        urgent_lawful_requests_delayed=totals.urgent_lawful_delayed,
+        expected_urgent_escapes=totals.urgent_lawful_delayed
+        * parameters.urgent_escape_probability_if_delayed,
+        lawful_alert_days_lost=lawful_lost_days,
+        expected_lawful_arrests_lost=lawful_lost_reach_weighted * detentions_per_day,
+        ndtf_refused_or_cancelled=states["refused_at_screening"]
+        + states["lawful_refused_at_screening"]
+        + states["removed_by_review"],
         ccf_applications=totals.ccf_applications,
         ccf_admissible=totals.ccf_admissible,
         ccf_processed=totals.ccf_processed,
@@ -526,7 +590,7 @@ def _with_value(parameters: Parameters, name: str, value: float) -> Parameters:
 
 
 def _row(result: LabResult) -> dict[str, Any]:
-    row: dict[str, Any] = {"description": result.regime.description}
+    row: dict[str, Any] = {"label": result.regime.title, "description": result.regime.description}
     row.update(result.metrics_per_year())
     for state, count in result.final_states.items():
         row[state] = result.per_year(count)
@@ -653,7 +717,9 @@ def calibration_report(
     """Each calibration target of the ``today`` regime: published value vs simulated.
 
     Columns: ``description``, ``target``, ``simulated``, ``tolerance`` (absolute),
-    ``within_tolerance``, ``published_range`` and ``source`` (the statistics it rests on).
+    ``within_tolerance``, ``published_range``, ``source`` (the statistics it rests on),
+    ``published_in`` (the INTERPOL or CCF publication that holds the figure) and
+    ``official_url``.
 
     Example:
         >>> from diffusion_scenarios import lab
@@ -679,6 +745,8 @@ def calibration_report(
                 "source": "; ".join(
                     f"{ref.metric} ({ref.year}) {ref.url}" for ref in target.statistics
                 ),
+                "published_in": target.publication,
+                "official_url": target.publication_url,
             }
         )
     frame = pd.DataFrame(rows).set_index("target_name")
@@ -687,7 +755,9 @@ def calibration_report(
 
 
 def parameter_table() -> pd.DataFrame:
-    """Every parameter with its value, unit, range to explore and source or assumption.
+    """Every parameter with its plain label, value, unit, range to explore, the year its
+    published figure is from, and its source (the write-up read, the publication that holds
+    the figure and where that is officially published) or its assumption.
 
     Example:
         >>> from diffusion_scenarios import lab
@@ -702,11 +772,17 @@ def parameter_table() -> pd.DataFrame:
         rows.append(
             {
                 "parameter": name,
+                "label": spec.label,
                 "value": spec.value,
                 "unit": spec.unit,
                 "range": f"{spec.explore[0]:g} – {spec.explore[1]:g}",
+                "year": spec.years
+                or ("set by a rule" if spec.computation == "stated" else "assumption"),
                 "description": spec.description,
                 "assumption": spec.assumption,
+                "published_in": spec.publication,
+                "official_url": spec.publication_url,
+                "official": spec.official,
                 "source": ""
                 if spec.assumption
                 else "; ".join(f"{ref.metric} ({ref.year})" for ref in spec.statistics),
@@ -722,11 +798,14 @@ def parameter_table() -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------
 # Charts (matplotlib Figures, never shown or saved by the library)
 
+# Left column: what rule-breaking requests do; right column: what screening costs lawful ones.
 _CHART_METRICS = (
     "noncompliant_reaching_recipients",
-    "exposure_person_days",
+    "lawful_requests_refused",
     "expected_detentions",
+    "urgent_lawful_requests_delayed",
     "ccf_applications",
+    "expected_lawful_arrests_lost",
 )
 
 
@@ -741,6 +820,11 @@ _AXIS_UNITS: Mapping[str, tuple[float, str]] = MappingProxyType(
         "ccf_deletions": (1.0, "deletions per year"),
         "ndtf_refused_or_cancelled": (1.0, "requests per year"),
         "lawful_alert_days_blocked": (DAYS_PER_YEAR, "person-years blocked per year"),
+        "lawful_requests_refused": (1.0, "lawful requests per year"),
+        "urgent_lawful_requests_delayed": (1.0, "urgent lawful requests per year"),
+        "expected_urgent_escapes": (1.0, "expected per year"),
+        "lawful_alert_days_lost": (DAYS_PER_YEAR, "person-years lost per year"),
+        "expected_lawful_arrests_lost": (1.0, "expected arrests per year"),
         "expected_detentions_all_alerts": (1.0, "expected detentions per year"),
     }
 )
@@ -764,7 +848,7 @@ def plot_regimes(
         >>> from diffusion_scenarios import lab
         >>> figure = lab.plot_regimes(lab.compare_regimes(n=10_000))
         >>> len(figure.axes)
-        4
+        6
     """
     from matplotlib.ticker import FuncFormatter
 
@@ -775,12 +859,11 @@ def plot_regimes(
         _check_metric(name)
     columns = min(2, len(metrics))
     rows = math.ceil(len(metrics) / columns)
-    names = list(table.index)
+    names = [str(v) for v in table.get("label", table.index)]
     figure = LabFigure(
         figsize=(5.2 * columns, 3.2 * rows),
         layout="constrained",
-        description=f"Bar charts comparing regimes ({', '.join(map(str, names))}) on "
-        f"{', '.join(HEADLINE_METRICS[m].split(' (')[0].lower() for m in metrics)}, per year",
+        description=_bars_description(table, names, metrics),
     )
     colours = [OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(names))]
     for index, metric in enumerate(metrics):
@@ -798,8 +881,27 @@ def plot_regimes(
         axes.tick_params(labelsize=8)
         if index % columns:
             axes.set_yticklabels([])
-    figure.suptitle("Policy lab: regimes compared on the same simulated requests", fontsize=11)
+    title = "Policy lab: regimes compared on the same simulated requests"
+    if tuple(metrics) == _CHART_METRICS:
+        title += (
+            "\nleft: harm done by rule-breaking requests · right: what screening costs lawful "
+            "requests"
+        )
+    figure.suptitle(title, fontsize=11)
     return figure
+
+
+def _bars_description(table: pd.DataFrame, names: Sequence[str], metrics: Sequence[str]) -> str:
+    """The bar charts in words, with their figures (the alt text of the picture)."""
+    parts = []
+    for metric in metrics:
+        scale, unit = _AXIS_UNITS[metric]
+        values = ", ".join(
+            f"{name} {float(value) / scale:,.0f}"
+            for name, value in zip(names, table[metric], strict=True)
+        )
+        parts.append(f"{HEADLINE_METRICS[metric].split(' (')[0]} ({unit}): {values}")
+    return f"Bar charts comparing {', '.join(names)}, per year. " + "; ".join(parts) + "."
 
 
 def plot_sensitivity(frame: pd.DataFrame, *, metric: str = "expected_detentions") -> Figure:
@@ -813,7 +915,7 @@ def plot_sensitivity(frame: pd.DataFrame, *, metric: str = "expected_detentions"
         >>> from diffusion_scenarios import lab
         >>> sweep = lab.sensitivity("screening_detection_probability", [0.3, 0.9], n=10_000)
         >>> lab.plot_sensitivity(sweep).axes[0].get_xlabel()
-        'screening_detection_probability'
+        'Chance screening finds a rule-breaking request (assumption)'
     """
     from matplotlib.ticker import FuncFormatter
 
@@ -823,30 +925,38 @@ def plot_sensitivity(frame: pd.DataFrame, *, metric: str = "expected_detentions"
     parameter = frame.attrs.get("parameter")
     if not isinstance(parameter, str) or parameter not in frame.columns:
         raise LabError("frame: expected the table returned by lab.sensitivity()")
+    spec = parameter_specs().get(parameter)
+    label = parameter if spec is None else spec.plain_label
+    what = HEADLINE_METRICS[metric].split(" (")[0]
+    scale, unit = _AXIS_UNITS[metric]
+    lines = []
+    for name, group in frame.groupby("regime", sort=False):
+        title = str(group["label"].iloc[0]) if "label" in group else str(name)
+        points = ", ".join(
+            f"{x:g} → {y / scale:,.0f}"
+            for x, y in zip(group[parameter], group[metric], strict=True)
+        )
+        lines.append((title, group, points))
     figure = LabFigure(
         figsize=(6.4, 3.8),
         layout="constrained",
-        description=f"Line chart: {HEADLINE_METRICS[metric].split(' (')[0].lower()} per year "
-        f"as {parameter} varies, one line per regime",
+        description=f"Line chart: {what.lower()} ({unit}) as the {label[0].lower()}{label[1:]} "
+        "varies; " + "; ".join(f"{title}: {points}" for title, _group, points in lines) + ".",
     )
     axes = figure.add_subplot(1, 1, 1)
     markers = ("o", "s", "^", "D", "v", "P", "X", "*")
-    for index, (name, group) in enumerate(frame.groupby("regime", sort=False)):
+    for index, (title, group, _points) in enumerate(lines):
         axes.plot(
             group[parameter],
-            group[metric] / _AXIS_UNITS[metric][0],
+            group[metric] / scale,
             marker=markers[index % len(markers)],
             color=OKABE_ITO[index % len(OKABE_ITO)],
-            label=str(name),
+            label=title,
         )
-    spec = parameter_specs().get(parameter)
-    axes.set_xlabel(parameter)
-    axes.set_ylabel(_AXIS_UNITS[metric][1], fontsize=9)
+    axes.set_xlabel(label, fontsize=9)
+    axes.set_ylabel(unit, fontsize=9)
     axes.yaxis.set_major_formatter(FuncFormatter(lambda value, _position: f"{value:,.0f}"))
-    title = f"{HEADLINE_METRICS[metric].split(' (')[0]}\nas {parameter} varies"
-    if spec is not None and spec.assumption:
-        title += " (an assumption)"
-    axes.set_title(title, fontsize=9)
+    axes.set_title(f"{what}\nas one parameter varies", fontsize=9)
     axes.grid(alpha=0.3)
     axes.legend(title="regime", fontsize=8)
     return figure
@@ -867,6 +977,10 @@ def policy_lab(
         >>> explorer.run().regime.name
         'screen_diffusions'
     """
-    from diffusion_scenarios._lab.widgets import PolicyLab
+    from diffusion_scenarios._lab.sim import check_run_size
+    from diffusion_scenarios._lab.widgets import MAX_SEED, PolicyLab
 
+    n, seed, _chunk = check_run_size(n, seed, DEFAULT_CHUNK_SIZE)
+    if seed > MAX_SEED:  # the seed box holds a 32-bit number: refuse rather than clamp
+        raise LabError(f"seed: expected a whole number from 0 to {MAX_SEED:,}, found {seed:,}")
     return PolicyLab(n=n, seed=seed, parameters=_parameters(parameters))

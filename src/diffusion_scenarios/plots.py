@@ -21,6 +21,7 @@ hatch band or edge, so the figures survive greyscale printing.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,7 @@ __all__ = [
     "route_timeline",
     "tile_category",
     "tile_layout",
+    "tile_titles",
 ]
 
 _MAP_LABELS: Mapping[str, str] = MappingProxyType(
@@ -255,6 +257,10 @@ def circulation_map(
         and entries[tile.country].basis == "regional_presumption"
     )
     handles = _map_handles(used, presumed, trips=bool(trip_countries & {t.country for t in tiles}))
+    handles += _name_handles(assessment, tiles, categories, trip_countries)
+    alt = _map_alt(assessment, tiles, categories, trip_countries, region)
+    if hasattr(figure, "alt_text"):
+        figure.alt_text = alt
     axes.set_xlim(min(t.col for t in tiles) - 0.2, max(t.col for t in tiles) + 1.2)
     axes.set_aspect("equal")
     axes.set_axis_off()
@@ -280,6 +286,7 @@ def _map_axes(
     if regional:  # the legend goes below a regional map, in two columns
         shown = {categories[tile.country] for tile in tiles}
         entries_in_legend = len(shown) + bool(trip_countries & {t.country for t in tiles})
+        entries_in_legend += _NAMED_ON_MAP + 1  # at most, the codes spelled out
         legend_height = 0.25 * ((entries_in_legend + 1) // 2) + 0.35
     height = max(4.0, unit * (rows + 1.6) + 0.35 + legend_height)
     if ax is not None:
@@ -289,7 +296,7 @@ def _map_axes(
     from diffusion_scenarios._render.figure import ShownFigure
 
     figure: Figure = ShownFigure(figsize=(width, height))
-    top = 0.62 / height  # the title and the subtitle
+    top = (0.8 if regional else 0.62) / height  # the title and the subtitle (two lines if regional)
     bottom = (legend_height + 0.05) / height
     axes = figure.add_axes((0.01, bottom, 0.98, 1.0 - top - bottom))
     axes.set_anchor("NW")
@@ -347,6 +354,106 @@ def _draw_tile(axes: Axes, tile: Tile, category: str, *, on_trip: bool, font_siz
     )
 
 
+def _name(alpha3: str) -> str:
+    """ "Kazakhstan" for "KAZ" (the code itself if the name is unknown)."""
+    from diffusion_scenarios._law.countries import country_name
+
+    try:
+        return country_name(alpha3)
+    except LookupError:
+        return alpha3
+
+
+_NAMED_ON_MAP = 6  # the legend names at most this many codes (it must fit in the sea)
+
+
+def _name_handles(
+    assessment: Assessment,
+    tiles: Sequence[Tile],
+    categories: Mapping[str, str],
+    trip_countries: set[str],
+) -> list[Any]:
+    """Legend entries that spell out the codes that matter most: the requesting state, then
+    planned-trip destinations, then recipients at high risk (at most six in all)."""
+    from matplotlib.patches import Patch
+
+    shown = {tile.country for tile in tiles}
+    order: list[str] = []
+    requesting = assessment.requesting_country
+    if requesting in shown:
+        order.append(requesting)
+    order += [t.country for t in assessment.travel if t.country in shown]
+    order += [c for c in sorted(shown) if categories[c] == "recipient_high"]
+    named = list(dict.fromkeys(order))
+    handles: list[Any] = []
+    for code in named[:_NAMED_ON_MAP]:
+        category = categories[code]
+        role = _MAP_LABELS[category] + ("; planned trip" if code in trip_countries else "")
+        handles.append(
+            Patch(
+                facecolor=PALETTE[category],
+                edgecolor=PALETTE["trip"] if code in trip_countries else "#555555",
+                linewidth=2.0 if code in trip_countries else 0.6,
+                label=f"{code} = {_name(code)} ({role})",
+            )
+        )
+    if len(named) > _NAMED_ON_MAP:
+        more = len(named) - _NAMED_ON_MAP
+        label = f"… and {more} more, all named in the picture's text description"
+        handles.append(Patch(facecolor="none", edgecolor="none", label=label))
+    return handles
+
+
+def _listed(codes: Sequence[str], limit: int = 20) -> str:
+    names = [f"{_name(code)} ({code})" for code in codes[:limit]]
+    more = f" and {len(codes) - limit} more" if len(codes) > limit else ""
+    return ", ".join(names) + more
+
+
+def _map_alt(
+    assessment: Assessment,
+    tiles: Sequence[Tile],
+    categories: Mapping[str, str],
+    trip_countries: set[str],
+    region: str | None,
+) -> str:
+    """The map in words, naming the countries (the picture's alt text)."""
+    where = "the world" if region is None else region.replace("_", " ").title()
+    requesting = assessment.requesting_country
+    parts = [
+        f"Tile map of {where}: one square per INTERPOL member, labelled with its code. "
+        f"{_kind(assessment).capitalize()} requested by "
+        + (f"{_name(requesting)} ({requesting})" if requesting else "an unknown state")
+        + "."
+    ]
+    for category, label in _MAP_LABELS.items():
+        if category == "requesting":
+            continue
+        codes = sorted(tile.country for tile in tiles if categories[tile.country] == category)
+        if not codes:
+            continue
+        if category in ("non_recipient", "not_member"):
+            parts.append(f"{label.capitalize()}: {len(codes)} countries.")
+        else:
+            parts.append(f"{label.capitalize()} ({len(codes)}): {_listed(codes)}.")
+    trips = [t.country for t in assessment.travel if t.country in trip_countries]
+    if trips:
+        parts.append(f"Planned trips to: {_listed(list(dict.fromkeys(trips)))}.")
+    return " ".join(parts)
+
+
+_TILE_GROUP = re.compile(r'<g id="tile-([A-Z]{3})">')
+
+
+def tile_titles(svg: str) -> str:
+    """The map's SVG with each tile's country name as its ``<title>`` (a tooltip, and what a
+    screen reader says for the square): ``<g id="tile-DEU"><title>Germany (DEU)</title>``."""
+    return _TILE_GROUP.sub(
+        lambda match: f"{match.group(0)}<title>{_name(match.group(1))} ({match.group(1)})</title>",
+        svg,
+    )
+
+
 def _map_handles(used: Mapping[str, int], presumed: int, *, trips: bool) -> list[Any]:
     """The map legend: each role shown, with how many tiles have it; then trips, if any."""
     from matplotlib.patches import Patch
@@ -389,11 +496,12 @@ def _map_titles(
         loc="left",
         fontsize=12,
         fontweight="bold",
-        pad=20,
+        pad=20 if region is None else 30,
     )
     circulation = assessment.circulation
     subtitle = (
-        f"{kind.capitalize()} requested by {requesting or 'unknown'}; "
+        f"{kind.capitalize()} requested by "
+        f"{f'{_name(requesting)} ({requesting})' if requesting else 'unknown'}; "
         f"{circulation.recipient_count} recipient countries; "
         f"{'public extract on the website' if circulation.public else 'not public'}. "
         "Tile grid, not to scale. Educational model, not legal advice."
@@ -411,10 +519,9 @@ def _map_titles(
             title_fontsize=8.5,
             alignment="left",
         )
-    else:
-        axes.text(
-            0.0, 1.005, subtitle, transform=axes.transAxes, fontsize=8, va="bottom", wrap=True
-        )
+    else:  # a narrower map: the subtitle on two lines, the title raised to make room
+        subtitle = subtitle.replace(" Tile grid", "\nTile grid", 1)
+        axes.text(0.0, 1.005, subtitle, transform=axes.transAxes, fontsize=8, va="bottom")
         axes.legend(
             handles=handles,
             loc="upper left",
@@ -472,7 +579,16 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
     for number, trip in enumerate(layout.trips):
         _draw_trip(axes, layout, trip, number)
     _route_axes(axes, layout, first)
+    if hasattr(figure, "alt_text"):
+        figure.alt_text = _route_alt(layout)
     return figure
+
+
+def _route_alt(layout: RouteLayout) -> str:
+    """The timeline in words (the picture's alt text): each step with its date or limit."""
+    steps = [f"{lane.name}: {lane.words}" if lane.words else lane.name for lane in layout.lanes]
+    trips = f" Planned trips: {len(layout.trips)}." if layout.trips else ""
+    return f"{layout.title}, {layout.subject}. " + ("; ".join(steps) or "no step") + "." + trips
 
 
 def _draw_lane(axes: Axes, layout: RouteLayout, lane: RouteLane, y: float) -> None:
@@ -682,6 +798,15 @@ def grounds_chart(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         if row.unverified:
             tick_label.set_color(PALETTE["unverified"])
     _grounds_axes(axes, layout)
+    if hasattr(figure, "alt_text"):
+        figure.alt_text = (
+            f"{layout.title}, {layout.subject}: "
+            + ("; ".join(
+                f"{row.name} ({row.strength}{', unverified rule' if row.unverified else ''})"
+                for row in rows
+            ) or "no ground found")
+            + "."
+        )  # fmt: skip
     return figure
 
 

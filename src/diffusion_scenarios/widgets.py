@@ -72,8 +72,8 @@ __all__ = [
     "ScenarioExplorer",
     "running_in_voila",
     "scenario_changes",
-    "summary_card",
     "student_name_box",
+    "summary_card",
 ]
 
 DEFAULT_SCENARIO = "diffusion-commercial-dispute-europe"

@@ -594,6 +594,15 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
             "inline-block;width:14px;height:14px;margin-right:4px;box-shadow:inset 0 0 0 3px "
             f'{PALETTE.get("trip", "#0072B2")}"></span>planned trip</span>'
         )
+    shown = {t.country for t in tiles}
+    first = [assessment.requesting_country or "", *(t.country for t in assessment.travel)]
+    named = [code for code in dict.fromkeys(first) if code in shown]
+    if named:  # the codes that matter most, spelled out (every tile also has its name on hover)
+        names = " · ".join(
+            f"<b>{escape(code)}</b> = {escape(country_label(code).rsplit(' (', 1)[0])}"
+            for code in named
+        )
+        legend += f'<div style="margin-top:4px">{names}</div>'
     where = "the world" if region is None else region.replace("_", " ").title()
     return (
         f'<div aria-label="Map of {escape(where)}" style="display:grid;'
@@ -678,7 +687,7 @@ def _svg(label: str, height: float, prefix: str, body: str) -> str:
     return (
         f'<svg role="img" aria-label="{label}" viewBox="0 0 {_CHART_WIDTH} {height}" '
         f'width="100%" style="max-width:{_CHART_WIDTH}px;{_SVG_FONT};display:block" '
-        f'xmlns="http://www.w3.org/2000/svg">{_patterns(prefix)}{body}</svg>'
+        f'xmlns="http://www.w3.org/2000/svg"><title>{label}</title>{_patterns(prefix)}{body}</svg>'
     )
 
 

@@ -24,13 +24,12 @@ __all__ = ["ProgressBar", "register"]
 _FORMATS = ("text", "json")
 _WHOLE_NUMBER = re.compile(r"^[0-9][0-9_,]*$")
 _PROGRESS_THRESHOLD = 2_000_000  # below this a run takes about a second: no bar
-# About 150 bytes of working arrays per request in a chunk: 4,194,304 is ~0.6 GB, the most
-# a laptop can be expected to spare; larger chunks only risk running out of memory.
-MAX_CHUNK_SIZE = 4_194_304
 _MAX_DIGITS = 19  # longer numbers are refused before they are converted
-# The lab's DEFAULT_CHUNK_SIZE (a test keeps them equal), written here so that building the
-# command line does not import the lab, its data and YAML for every other command.
+# The lab's DEFAULT_CHUNK_SIZE and MAX_CHUNK_SIZE (a test keeps them equal), written here so
+# that building the command line does not import the lab, its data and YAML for every other
+# command.
 DEFAULT_CHUNK_SIZE = 262_144
+MAX_CHUNK_SIZE = 4_194_304
 
 
 def register(subparsers: Any) -> None:
@@ -143,11 +142,6 @@ def _run_lab(args: argparse.Namespace) -> int:
             _whole_number("--seed", args.seed),
             _whole_number("--chunk-size", args.chunk_size),
         )
-        if chunk_size > MAX_CHUNK_SIZE:
-            raise LabError(
-                f"--chunk-size: expected a whole number from 1 to {MAX_CHUNK_SIZE:,} (larger "
-                f"chunks need more memory and give the same result), found {chunk_size:,}"
-            )
         regime = lab.get_regime(args.regime)
     except LabError as error:  # name the option as the user typed it
         message = str(error)

@@ -37,6 +37,10 @@ from diffusion_scenarios.errors import LabError, ReferenceDataError
 # default without importing numpy (which would slow down every diffusion-scenarios call).
 STREAM_BLOCK = 8192
 DEFAULT_CHUNK_SIZE = 32 * STREAM_BLOCK  # 262,144 requests: about 40 MB of working arrays
+# About 150 bytes of working arrays per request in a chunk: 4,194,304 is ~0.6 GB, the most a
+# laptop can be expected to spare; larger chunks give the same result and risk running out
+# of memory, so they are refused.
+MAX_CHUNK_SIZE = 512 * STREAM_BLOCK
 
 __all__ = [
     "DEFECT_CATEGORIES",
@@ -93,6 +97,11 @@ class ParameterSpec:
         note: how the figure was read, when that needs saying.
         assumption: ``True`` when no published figure gives the value.
         justification: why the assumed value is plausible (assumptions only).
+        label: a short plain-language name for charts and controls (not the field name).
+        publication: the publication that holds the figure (e.g. the CCF's annual report
+            for 2021), when the cited write-up reports someone else's figure.
+        publication_url: where that publication is officially published, if known.
+        official: one line on the official source and whether the package read it.
     """
 
     name: str
@@ -106,6 +115,31 @@ class ParameterSpec:
     note: str = ""
     assumption: bool = False
     justification: str = ""
+    label: str = ""
+    publication: str = ""
+    publication_url: str = ""
+    official: str = ""
+
+    @property
+    def years(self) -> str:
+        """The year(s) of the published figures the value comes from ("" for an assumption
+        or a value a rule sets, such as the Statute's nine months)."""
+        if self.computation == "stated":
+            return ""
+        years = sorted({ref.year for ref in self.statistics})
+        return (
+            "–".join(str(y) for y in (years[0], years[-1]))
+            if len(years) > 1
+            else (str(years[0]) if years else "")
+        )
+
+    @property
+    def plain_label(self) -> str:
+        """The label with where its value comes from: "… (2024 figure)" or "… (assumption)"."""
+        label = self.label or self.name
+        if self.computation == "stated":
+            return f"{label} (set by a rule)"
+        return f"{label} ({self.years} figure)" if self.years else f"{label} (assumption)"
 
     @property
     def basis(self) -> str:
@@ -129,6 +163,8 @@ class CalibrationTarget:
     computation: str
     published_range: tuple[float, float] | None = None
     note: str = ""
+    publication: str = ""
+    publication_url: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -159,6 +195,10 @@ class Parameters:
     screening_detection_probability: float
     review_detection_probability: float
     review_mean_delay_days: float
+    screening_delay_days: float
+    screening_wrong_refusal_probability: float
+    urgent_share_of_lawful_requests: float
+    urgent_escape_probability_if_delayed: float
     mean_active_years: float
     horizon_years: float
     share_diffusions_targeted: float
@@ -224,8 +264,14 @@ def check_value(name: str, value: object, bounds: tuple[float, float]) -> float:
     low, high = bounds
     allowed = f"a number from {_format_number(low)} to {_format_number(high)}"
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise LabError(f"{name}: expected {allowed}, found {value!r}")
-    number = float(value)
+        shown = repr(value)
+        shown = shown if len(shown) <= 40 else shown[:37] + "..."
+        raise LabError(f"{name}: expected {allowed}, found {shown}")
+    try:
+        number = float(value)
+    except OverflowError:  # a whole number beyond any float, e.g. 10**400
+        digits = len(str(abs(int(value))))
+        raise LabError(f"{name}: expected {allowed}, found a number of {digits:,} digits") from None
     if not math.isfinite(number) or number < low or number > high:
         raise LabError(f"{name}: expected {allowed}, found {_format_number(number)}")
     return number
@@ -338,10 +384,12 @@ def _spec(name: str, entry: object) -> ParameterSpec:
         raise _fail(where, "'value' must lie inside 'bounds'")
     description = str(entry.get("description", "")).strip()
     unit = str(entry.get("unit", "")).strip()
-    if not description or not unit:
-        raise _fail(where, "'description' and 'unit' are required")
+    label = str(entry.get("label", "")).strip()
+    if not description or not unit or not label:
+        raise _fail(where, "'description', 'label' and 'unit' are required")
     common: dict[str, Any] = {"name": name, "value": value, "unit": unit, "bounds": bounds,
-                              "explore": explore, "description": description}  # fmt: skip
+                              "explore": explore, "description": description,
+                              "label": label}  # fmt: skip
     assumption = entry.get("assumption", False) is True
     source = entry.get("source")
     if assumption == (source is not None):
@@ -359,7 +407,24 @@ def _spec(name: str, entry: object) -> ParameterSpec:
     if computation == "stated" and not note:
         raise _fail(where, "a 'stated' value needs a 'note' saying how the statistic defines it")
     _check_computed(where, value, _computed(where, computation, refs))
-    return ParameterSpec(**common, statistics=refs, computation=computation, note=note)
+    publication = _publication(where, source)
+    return ParameterSpec(
+        **common,
+        statistics=refs,
+        computation=computation,
+        note=note,
+        publication=str(publication.get("title", "")).strip(),
+        publication_url=str(publication.get("url", "")).strip(),
+        official=str(publication.get("official", "")).strip(),
+    )
+
+
+def _publication(where: str, source: Mapping[str, Any]) -> dict[str, Any]:
+    """The optional ``publication`` of a source: the report that holds the figure."""
+    publication = source.get("publication", {})
+    if not isinstance(publication, dict) or not set(publication) <= {"title", "url", "official"}:
+        raise _fail(where, "'publication' must be a mapping of 'title', 'url' and 'official'")
+    return publication
 
 
 def _target(name: str, entry: object) -> CalibrationTarget:
@@ -375,6 +440,7 @@ def _target(name: str, entry: object) -> CalibrationTarget:
     refs = _references(where, source.get("statistics"))
     _check_computed(where, value, _computed(where, computation, refs))
     published = entry.get("published_range")
+    publication = _publication(where, source)
     return CalibrationTarget(
         name=name,
         value=value,
@@ -384,6 +450,8 @@ def _target(name: str, entry: object) -> CalibrationTarget:
         computation=computation,
         published_range=None if published is None else _pair(where, "published_range", published),
         note=str(source.get("note", "")).strip(),
+        publication=str(publication.get("title", "")).strip(),
+        publication_url=str(publication.get("url", "")).strip(),
     )
 
 

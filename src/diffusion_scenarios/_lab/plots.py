@@ -27,8 +27,14 @@ class LabFigure(Figure):
 
     def _repr_png_(self) -> bytes:
         buffer = io.BytesIO()
-        self.savefig(buffer, format="png", dpi=100)
+        self.savefig(buffer, format="png", dpi=100, metadata={"Software": None})
         return buffer.getvalue()
+
+    def _repr_html_(self) -> str:
+        from diffusion_scenarios._render.figure import figure_html
+
+        caption = self.description.split(". ")[0].split(";")[0]
+        return figure_html(self._repr_png_(), alt=self.description, caption=f"Figure: {caption}.")
 
     def __repr__(self) -> str:
         return self.description

@@ -24,6 +24,7 @@ import numpy.typing as npt
 from diffusion_scenarios._lab.params import (
     DEFAULT_CHUNK_SIZE,
     DEFECT_CATEGORIES,
+    MAX_CHUNK_SIZE,
     STREAM_BLOCK,
     Parameters,
     check_value,
@@ -33,6 +34,7 @@ from diffusion_scenarios.errors import LabError
 __all__ = [
     "DEFAULT_CHUNK_SIZE",
     "FINAL_STATES",
+    "MAX_CHUNK_SIZE",
     "MAX_REQUESTS",
     "STREAM_BLOCK",
     "Regime",
@@ -50,15 +52,27 @@ MILLIDAYS = 1000.0
 # Final states, in the order of the state machine (index = state code).
 FINAL_STATES = (
     "refused_at_screening",
+    "lawful_refused_at_screening",
     "removed_by_review",
     "deleted_by_ccf",
     "expired",
     "still_active_at_horizon",
     "compliant_active",
 )
-_REFUSED, _REVIEWED, _DELETED, _EXPIRED, _STILL_ACTIVE, _COMPLIANT_ACTIVE = range(6)
+(
+    _REFUSED,
+    _LAWFUL_REFUSED,
+    _REVIEWED,
+    _DELETED,
+    _EXPIRED,
+    _STILL_ACTIVE,
+    _COMPLIANT_ACTIVE,
+) = range(7)
 
 # Rows of the uniform draw matrix (one row per random decision, one column per request).
+# Rows that only non-compliant requests use are reused for compliant ones (a compliant
+# request is never screened for a defect nor reviewed), so the costs of screening lawful
+# requests add no draws: a run with those costs set to zero is the run without them.
 _U_KIND, _U_DEFECT, _U_TARGET, _U_SCREEN, _U_REVIEW_FINDS, _U_REVIEW_TIME = range(6)
 _U_END, _U_APPLY, _U_FILING_TIME, _U_ADMISSIBLE, _U_CCF_DELETES, _U_BLOCK = range(6, 12)
 _UNIFORM_ROWS = 12
@@ -71,6 +85,7 @@ class Regime:
     Attributes:
         name: a short identifier (``snake_case``).
         description: one sentence for tables and charts.
+        label: a few plain words for chart axes and legends (default: the name).
         screen_red_notices: red notices are reviewed before publication; a defect found
             there means the request never circulates.
         screen_diffusions: diffusions are reviewed the same way before they circulate.
@@ -90,15 +105,23 @@ class Regime:
 
     name: str
     description: str
+    label: str = ""
     screen_red_notices: bool = True
     screen_diffusions: bool = False
     review_diffusions_after_circulation: bool = True
     ccf_decision_time_factor: float = 1.0
     block_while_examined: bool = False
 
+    @property
+    def title(self) -> str:
+        """The label, or the name when there is none."""
+        return self.label.strip() or self.name
+
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
             raise LabError("regime name: expected a non-empty text, found " + repr(self.name))
+        if not isinstance(self.label, str):
+            raise LabError(f"regime {self.name}: label: expected a text, found {self.label!r}")
         for flag in (
             "screen_red_notices",
             "screen_diffusions",
@@ -134,6 +157,10 @@ class Totals:
     exposure_millidays_diffusions_targeted: int
     exposure_millidays_by_defect: tuple[int, ...]
     lawful_alert_millidays_blocked: int
+    lawful_refused: int
+    urgent_lawful_delayed: int
+    lawful_millidays_lost_full_reach: int
+    lawful_millidays_lost_targeted: int
     alert_millidays_full_reach: int
     alert_millidays_targeted: int
     ccf_applications: int
@@ -163,6 +190,9 @@ class _Derived:
     defect_cuts: npt.NDArray[np.float64]
     share_targeted: float
     screening: float
+    screening_delay_days: float
+    wrong_refusal: float
+    urgent_share: float
     review_finds: float
     review_mean_days: float
     end_mean_days: float
@@ -194,6 +224,9 @@ def _derive(parameters: Parameters, regime: Regime) -> _Derived:
         defect_cuts=cuts,
         share_targeted=parameters.share_diffusions_targeted,
         screening=parameters.screening_detection_probability,
+        screening_delay_days=parameters.screening_delay_days,
+        wrong_refusal=parameters.screening_wrong_refusal_probability,
+        urgent_share=parameters.urgent_share_of_lawful_requests,
         review_finds=parameters.review_detection_probability,
         review_mean_days=parameters.review_mean_delay_days,
         end_mean_days=parameters.mean_active_years * DAYS_PER_YEAR,
@@ -297,6 +330,32 @@ def _chunk(uniform: FloatArray, normal: FloatArray, derived: _Derived, regime: R
     circulating = np.ones(n, dtype=np.bool_)
     circulating[bad[refused]] = False
 
+    # --- lawful requests pay for screening too: a wrong refusal, or a delay before they
+    # circulate (urgent ones counted apart). Compliant requests never use the screening and
+    # review draws, so those rows decide their fate.
+    screened_all = np.where(diffusion, regime.screen_diffusions, regime.screen_red_notices)
+    lawful_screened = ~defective & screened_all
+    lawful_refused = lawful_screened & (uniform[_U_SCREEN] < f32(derived.wrong_refusal))
+    lawful_delayed = lawful_screened & ~lawful_refused
+    circulating &= ~lawful_refused
+    delay = f32(derived.screening_delay_days)
+    urgent_delayed = (
+        int(
+            np.count_nonzero(
+                lawful_delayed & (uniform[_U_REVIEW_FINDS] < f32(derived.urgent_share))
+            )
+        )
+        if derived.screening_delay_days > 0
+        else 0
+    )
+    natural_stop = np.minimum(t_end, horizon)
+    lawful_lost = np.where(
+        lawful_refused, natural_stop, np.where(lawful_delayed, np.minimum(delay, natural_stop), 0)
+    )
+    lawful_lost_md = np.bincount(
+        reach_class, weights=np.rint(lawful_lost.astype(np.float64) * MILLIDAYS), minlength=3
+    )
+
     # --- the CCF: only those who would apply are followed further
     threshold = np.where(defective, f32(derived.apply_noncompliant), f32(derived.apply_compliant))
     candidates = np.flatnonzero(circulating & (uniform[_U_APPLY] < threshold))
@@ -323,6 +382,7 @@ def _chunk(uniform: FloatArray, normal: FloatArray, derived: _Derived, regime: R
     bad_state[t_review <= bad_stop] = _REVIEWED
     bad_state[refused] = _REFUSED
     state[bad] = bad_state
+    state[lawful_refused] = _LAWFUL_REFUSED
     deleted_in_horizon = deletes & (t_decision < horizon)
     state[rows[deleted_in_horizon]] = _DELETED
 
@@ -336,7 +396,11 @@ def _chunk(uniform: FloatArray, normal: FloatArray, derived: _Derived, regime: R
     )
     blocked_md = np.where(blocked, np.rint(blocked_days.astype(np.float64) * MILLIDAYS), 0.0)
     exposure_md = np.rint(t_stop.astype(np.float64) * MILLIDAYS)
+    if derived.screening_delay_days > 0:  # a screened request circulates only after the delay
+        waiting = np.where(screened_all & circulating, np.minimum(delay, t_stop), f32(0))
+        exposure_md -= np.rint(waiting.astype(np.float64) * MILLIDAYS)
     exposure_md[rows] -= blocked_md
+    np.maximum(exposure_md, 0.0, out=exposure_md)
     alerts = np.bincount(reach_class, weights=exposure_md, minlength=3)
     circulating_bad = bad[~refused]
     bad_exposure = exposure_md[circulating_bad]
@@ -368,6 +432,10 @@ def _chunk(uniform: FloatArray, normal: FloatArray, derived: _Derived, regime: R
         exposure_millidays_diffusions_targeted=int(by_reach[2]),
         exposure_millidays_by_defect=tuple(int(v) for v in by_defect),
         lawful_alert_millidays_blocked=int(blocked_md[~row_defective].sum()),
+        lawful_refused=int(np.count_nonzero(lawful_refused)),
+        urgent_lawful_delayed=urgent_delayed,
+        lawful_millidays_lost_full_reach=int(lawful_lost_md[0] + lawful_lost_md[1]),
+        lawful_millidays_lost_targeted=int(lawful_lost_md[2]),
         alert_millidays_full_reach=int(alerts[0] + alerts[1]),
         alert_millidays_targeted=int(alerts[2]),
         ccf_applications=int(rows.size),
@@ -381,21 +449,34 @@ def _chunk(uniform: FloatArray, normal: FloatArray, derived: _Derived, regime: R
     )
 
 
+def _shown(value: int) -> str:
+    """A whole number as a line can show it (a huge one by its number of digits)."""
+    digits = len(str(abs(value)))
+    return f"{value:,}" if digits <= 24 else f"a number of {digits:,} digits"
+
+
 def check_run_size(n_requests: object, seed: object, chunk_size: object) -> tuple[int, int, int]:
-    """Validate the size options of a run (one ``LabError`` line each)."""
+    """Validate the size options of a run (one ``LabError`` line each).
+
+    ``chunk_size`` stops at :data:`MAX_CHUNK_SIZE`: a larger chunk gives the same result
+    and only risks running out of memory.
+    """
     checked = []
     for name, value, low, high in (
         ("n", n_requests, 1, MAX_REQUESTS),
         ("seed", seed, 0, 2**63 - 1),
-        ("chunk_size", chunk_size, 1, MAX_REQUESTS),
+        ("chunk_size", chunk_size, 1, MAX_CHUNK_SIZE),
     ):
         if isinstance(value, bool) or not isinstance(value, int | np.integer):
+            shown = repr(value)
+            shown = shown if len(shown) <= 40 else shown[:37] + "..."
             raise LabError(
-                f"{name}: expected a whole number from {low:,} to {high:,}, found {value!r}"
+                f"{name}: expected a whole number from {low:,} to {high:,}, found {shown}"
             )
         if not low <= int(value) <= high:
             raise LabError(
-                f"{name}: expected a whole number from {low:,} to {high:,}, found {value:,}"
+                f"{name}: expected a whole number from {low:,} to {high:,}, "
+                f"found {_shown(int(value))}"
             )
         checked.append(int(value))
     return checked[0], checked[1], checked[2]
@@ -412,6 +493,23 @@ def run(
 ) -> Totals:
     """Simulate ``n_requests`` requests chunk by chunk; ``progress(done, total)`` after each."""
     n_requests, seed, chunk_size = check_run_size(n_requests, seed, chunk_size)
+    try:
+        return _run(parameters, regime, n_requests, seed, chunk_size, progress)
+    except MemoryError:
+        raise LabError(
+            f"chunk_size: not enough memory to simulate {chunk_size:,} requests at once; "
+            f"expected a smaller chunk_size (the default is {DEFAULT_CHUNK_SIZE:,})"
+        ) from None
+
+
+def _run(
+    parameters: Parameters,
+    regime: Regime,
+    n_requests: int,
+    seed: int,
+    chunk_size: int,
+    progress: Callable[[int, int], None] | None,
+) -> Totals:
     derived = _derive(parameters, regime)
     draws = _Draws(seed, n_requests)
     totals: Totals | None = None

@@ -19,19 +19,25 @@ from diffusion_scenarios import lab
 from diffusion_scenarios._lab.params import Parameters, parameter_specs
 from diffusion_scenarios.errors import LabError
 
-__all__ = ["MAIN_PARAMETERS", "PolicyLab"]
+__all__ = ["MAIN_PARAMETERS", "MAX_SEED", "PolicyLab"]
 
-# The parameters a seminar most wants to move, with a short label for the slider.
-MAIN_PARAMETERS: dict[str, str] = {
-    "true_noncompliance_rate": "True non-compliance rate",
-    "screening_detection_probability": "Screening finds a defect",
-    "review_detection_probability": "Review after circulation finds a defect",
-    "review_mean_delay_days": "Mean delay of that review (days)",
-    "ccf_application_share_noncompliant": "Wrongly targeted persons who apply to the CCF",
-    "ccf_mean_filing_delay_days": "Mean delay before applying (days)",
-    "trips_per_year": "Trips per year",
-    "arrest_probability_per_trip": "Detention chance per trip to an arresting country",
-}
+MAX_SEED = 2**31 - 1  # what the seed box can hold
+
+# The parameters a seminar most wants to move: both what screening catches and what it
+# costs lawful requests. Each slider shows the parameter's plain label from
+# lab_parameters.yaml and whether it is a published figure (with its year) or an assumption.
+MAIN_PARAMETERS: tuple[str, ...] = (
+    "true_noncompliance_rate",
+    "screening_detection_probability",
+    "screening_delay_days",
+    "screening_wrong_refusal_probability",
+    "urgent_escape_probability_if_delayed",
+    "review_detection_probability",
+    "review_mean_delay_days",
+    "ccf_application_share_noncompliant",
+    "trips_per_year",
+    "arrest_probability_per_trip",
+)
 _SIZES = (10_000, 50_000, 200_000, 1_000_000)
 # Labels take the width of their own text ("initial"), so none is cut; each control fills
 # the rest of a row up to a readable width. The regime list needs room for its long names.
@@ -66,10 +72,12 @@ class PolicyLab:
         self.controls: dict[str, Any] = {
             "regime": widgets.Dropdown(
                 options=[
-                    (f"{name} — {regime.description}", name) for name, regime in lab.REGIMES.items()
+                    (f"{regime.title} — {regime.description}", name)
+                    for name, regime in lab.REGIMES.items()
+                    if name != "today"
                 ],
-                value="today",
-                description="Regime",
+                value=lab.DEFAULT_COMPARISON[1],
+                description="Reform to compare with today's rules",
                 style=_LABEL_STYLE,
                 layout=_LAYOUT,
             ),
@@ -83,24 +91,24 @@ class PolicyLab:
             "seed": widgets.BoundedIntText(
                 value=seed,
                 min=0,
-                max=2**31 - 1,
+                max=MAX_SEED,
                 description="Random seed",
                 style=_LABEL_STYLE,
                 layout=_SEED_LAYOUT,
             ),
         }
-        for name, label in MAIN_PARAMETERS.items():
+        for name in MAIN_PARAMETERS:
             spec = specs[name]
             low, high = spec.explore
             value = float(getattr(parameters, name))
             low, high = min(low, value), max(high, value)
-            kind = "assumption" if spec.assumption else "sourced"
             self.controls[name] = widgets.FloatSlider(
                 value=value,
                 min=low,
                 max=high,
                 step=_step(spec.unit, low, high),
-                description=f"{label} ({kind})",
+                description=spec.plain_label,
+                tooltip=spec.description,
                 readout_format=".3g",
                 continuous_update=False,
                 style=_LABEL_STYLE,
@@ -150,6 +158,7 @@ class PolicyLab:
         Returns the chosen regime's result, or ``None`` when a value is refused (the
         reason is shown in :attr:`status`).
         """
+        specs = parameter_specs()
         try:
             parameters = self.parameters()
             size = int(self.controls["n"].value)
@@ -168,12 +177,12 @@ class PolicyLab:
             return None
         self.result, self.baseline = result, baseline
         changed = [
-            name for name in MAIN_PARAMETERS
+            f"{specs[name].label} ({name})" for name in MAIN_PARAMETERS
             if getattr(parameters, name) != getattr(self._defaults, name)
         ]  # fmt: skip
         self.status.value = html.escape(
-            f"Ran '{regime}' and 'today' on {size:,} requests (seed {seed}); "
-            f"changed from the defaults: {', '.join(changed) or 'nothing'}."
+            f"Ran '{result.regime.title}' and 'today' on {size:,} requests (seed {seed}); "
+            f"changed from the defaults: {'; '.join(changed) or 'nothing'}."
         )
         self.summary.value = self._table_html()
         self.chart.value = self._png()
@@ -215,12 +224,12 @@ class PolicyLab:
             f'<td style="{number}">{before:,.0f}</td><td style="{number}">{after:,.0f}</td></tr>'
             for label, before, after in self._rows()
         )
-        name = html.escape(self.result.regime.name)
+        name = html.escape(self.result.regime.title)
         head = f"{cell};border-bottom:2px solid #555;text-align:right"
         return (
             '<table style="border-collapse:collapse;font-size:13px">'
             f'<thead><tr><th style="{cell};border-bottom:2px solid #555;text-align:left">'
-            f'Per year (mean exposure: days)</th><th style="{head}">today</th>'
+            f'Per year (mean exposure: days)</th><th style="{head}">Today\'s rules</th>'
             f'<th style="{head}">{name}</th></tr></thead><tbody>{body}</tbody></table>'
         )
 
@@ -228,7 +237,7 @@ class PolicyLab:
         assert self.result is not None and self.baseline is not None
         runs = [self.baseline] if self.result is self.baseline else [self.baseline, self.result]
         figure = lab.plot_regimes(lab.results_frame(runs))
-        self.chart_caption.value = f"<small>Chart: {html.escape(repr(figure))}.</small>"
+        self.chart_caption.value = f"<small>Chart: {html.escape(repr(figure))}</small>"
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png", dpi=90)
         return buffer.getvalue()

@@ -16,17 +16,45 @@ outputs changes only when the picture does.
 
 from __future__ import annotations
 
+import base64
 import io
+from html import escape
 
 from matplotlib.figure import Figure
 
-__all__ = ["ShownFigure"]
+__all__ = ["ShownFigure", "figure_html"]
 
 _DPI = 100
 
 
+def figure_html(png: bytes, *, alt: str, caption: str) -> str:
+    """A PNG as an HTML ``<figure>``: the picture with its alt text, and a caption line.
+
+    Jupyter, Voilà and nbconvert's HTML export prefer this to the bare PNG, so a screen
+    reader gets the alt text and every reader the caption; other exports use the PNG.
+    """
+    data = base64.b64encode(png).decode("ascii")
+    return (
+        f'<figure style="margin:0"><img alt="{escape(alt, quote=True)}" '
+        f'src="data:image/png;base64,{data}" style="max-width:100%;height:auto">'
+        f'<figcaption style="font-size:0.85em;color:#444">{escape(caption)}</figcaption>'
+        "</figure>"
+    )
+
+
 class ShownFigure(Figure):
-    """A matplotlib ``Figure`` that Jupyter displays as a PNG picture."""
+    """A matplotlib ``Figure`` that Jupyter displays as a PNG picture.
+
+    ``alt_text`` (set by the function that drew it) describes the picture in words, for the
+    HTML alt attribute; without it the alt text is the figure's titles.
+    """
+
+    alt_text: str = ""
+
+    def _repr_html_(self) -> str:
+        return figure_html(
+            self._repr_png_(), alt=self.alt_text or self.description(), caption=self.description()
+        )
 
     def _repr_png_(self) -> bytes:
         buffer = io.BytesIO()

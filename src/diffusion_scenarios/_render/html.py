@@ -300,11 +300,15 @@ def _figures(assessment: Assessment, *, figures: bool) -> Callable[[FigureBlock]
             "route_timeline": plots.route_timeline,
             "grounds_chart": plots.grounds_chart,
         }[block.kind]
-        return _figure(
-            chart(assessment),
-            name=block.kind.replace("_", "-"),
-            description=block.description,
-            caption=block.caption,
+        drawn = chart(assessment)
+        alt = getattr(drawn, "alt_text", "")  # the map names its countries (lab: alt text)
+        return plots.tile_titles(
+            _figure(
+                drawn,
+                name=block.kind.replace("_", "-"),
+                description=f"{block.description} {alt}".strip(),
+                caption=block.caption,
+            )
         )
 
     return draw

@@ -271,8 +271,10 @@ def _closing(a: Assessment) -> list[str]:
         flag = RuleRef(citation.id, citation.verification).status
         lines += _bullet(
             f"[{citation.id}] {citation.instrument}, {citation.provision} — {flag}; "
-            f"version {citation.version}."
+            f"version {citation.version}." + ("" if citation.url else " No source recorded.")
         )
+        if citation.url:  # on its own line, never wrapped, so it can be copied whole
+            lines.append(f"    {citation.url}")
 
     lines += _similar(a)
     lines += _heading("Caveats")
