@@ -653,7 +653,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             # A penalty that is simply unknown is an open question, not a ground.
             collector.depends(
                 "the maximum penalty in the requesting state (case.max_penalty_years), "
-                f"which must be at least {min_years:g} years for a prosecution"
+                f"which must be at least {_years(min_years)} for a prosecution"
             )
         elif case.max_penalty_years < min_years:
             _find_capped(
@@ -661,7 +661,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 "penalty_threshold",
                 "strong",
                 f"The maximum penalty is {_years(case.max_penalty_years)}, below the "
-                f"{min_years:g} years required to seek someone for prosecution." + exception,
+                f"{_years(min_years)} required to seek someone for prosecution." + exception,
                 rules,
                 facts,
             )
@@ -682,11 +682,11 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         if not known:
             collector.depends(
                 "the sentence imposed and what remains to be served (case.sentence_months, "
-                f"case.remaining_months), of which one must reach {min_months:g} months"
+                f"case.remaining_months), of which one must reach {_months(min_months)}"
             )
         elif any(v >= min_months for v in known):
             note = (
-                f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
+                f"The sentence threshold ({_months(min_months)} imposed and/or remaining, "
                 "either being enough) is met."
             )
             if case.remaining_months == 0:
@@ -713,7 +713,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 "penalty_threshold",
                 "strong",
                 f"The sentence ({_months(case.sentence_months)}) and {remaining} are both "
-                f"below the {min_months:g} months required to seek someone to serve a "
+                f"below the {_months(min_months)} required to seek someone to serve a "
                 "sentence." + exception,
                 rules,
                 facts,
@@ -721,13 +721,13 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         else:
             collector.depends(
                 "the sentence imposed (case.sentence_months): the threshold is met if it "
-                f"reaches {min_months:g} months, even with less left to serve"
+                f"reaches {_months(min_months)}, even with less left to serve"
             )
             _find_capped(
                 collector,
                 "penalty_threshold",
                 "arguable",
-                f"Only {_months(known[0])} remain to be served, below {min_months:g} months; "
+                f"Only {_months(known[0])} remain to be served, below {_months(min_months)}; "
                 "the threshold fails unless the sentence imposed reached it.",
                 (_PENALTY,),
                 facts,
