@@ -68,7 +68,11 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
     reads "several occasions" as three or more); an unknown sum is an open question (the
     answer depends on it), not a ground.
 
-* **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for requests to arrest. Prosecution needs a
+* **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for red notices that ask for an arrest. A
+  diffusion is not held to them: it meets the general recording conditions (Art 97(2)) and is
+  the channel for a request that does not qualify for a notice (Art 99(3)(c); DF-14, issue 20
+  point 2), so on a diffusion a known low penalty is at most an arguable international-
+  interest point (Art 35) and an unknown one an open question of seriousness. Prosecution needs a
   maximum of at least two years; a sentence needs six months imposed and/or six months
   left. "And/or" is read as *either is enough*: the threshold fails only when neither figure
   reaches six months. What remains to be served cannot exceed the sentence imposed, so a
