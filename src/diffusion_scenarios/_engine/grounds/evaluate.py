@@ -29,8 +29,10 @@ reports list them under a heading of their own.
 Two principles hold throughout:
 
 * **Same standards for diffusions (DF-4, df-4-same-standards).** No rule looks at
-  ``notice.kind``, except the one about a diffusion sent after a red notice on the same
-  facts was refused (DF-12), which by its nature concerns diffusions.
+  ``notice.kind``, except where the RPD itself distinguishes: a diffusion sent after a red
+  notice on the same facts was refused (DF-12); the red notice's penalty thresholds, which a
+  diffusion is not held to (Arts 97(2), 99(3)(c); DF-14); and the withdrawal article cited
+  once the purpose is achieved (Art 81 for a notice, Art 100(3) for a diffusion; DF-18).
 * **The rules in force on the day assessed.** Every dated rule is looked up in the
   catalogue for ``on``; facts dated after ``on`` (an extradition decision, an earlier CCF
   decision, a refusal at screening) are left out.

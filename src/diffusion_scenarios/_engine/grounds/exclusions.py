@@ -68,7 +68,11 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
     reads "several occasions" as three or more); an unknown sum is an open question (the
     answer depends on it), not a ground.
 
-* **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for requests to arrest. Prosecution needs a
+* **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for red notices that ask for an arrest. A
+  diffusion is not held to them: it meets the general recording conditions (Art 97(2)) and is
+  the channel for a request that does not qualify for a notice (Art 99(3)(c); DF-14, issue 20
+  point 2), so on a diffusion a known low penalty is at most an arguable international-
+  interest point (Art 35) and an unknown one an open question of seriousness. Prosecution needs a
   maximum of at least two years; a sentence needs six months imposed and/or six months
   left. "And/or" is read as *either is enough*: the threshold fails only when neither figure
   reaches six months. What remains to be served cannot exceed the sentence imposed, so a
@@ -653,7 +657,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             # A penalty that is simply unknown is an open question, not a ground.
             collector.depends(
                 "the maximum penalty in the requesting state (case.max_penalty_years), "
-                f"which must be at least {min_years:g} years for a prosecution"
+                f"which must be at least {_years(min_years)} for a prosecution"
             )
         elif case.max_penalty_years < min_years:
             _find_capped(
@@ -661,7 +665,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 "penalty_threshold",
                 "strong",
                 f"The maximum penalty is {_years(case.max_penalty_years)}, below the "
-                f"{min_years:g} years required to seek someone for prosecution." + exception,
+                f"{_years(min_years)} required to seek someone for prosecution." + exception,
                 rules,
                 facts,
             )
@@ -682,11 +686,11 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         if not known:
             collector.depends(
                 "the sentence imposed and what remains to be served (case.sentence_months, "
-                f"case.remaining_months), of which one must reach {min_months:g} months"
+                f"case.remaining_months), of which one must reach {_months(min_months)}"
             )
         elif any(v >= min_months for v in known):
             note = (
-                f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
+                f"The sentence threshold ({_months(min_months)} imposed and/or remaining, "
                 "either being enough) is met."
             )
             if case.remaining_months == 0:
@@ -713,7 +717,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 "penalty_threshold",
                 "strong",
                 f"The sentence ({_months(case.sentence_months)}) and {remaining} are both "
-                f"below the {min_months:g} months required to seek someone to serve a "
+                f"below the {_months(min_months)} required to seek someone to serve a "
                 "sentence." + exception,
                 rules,
                 facts,
@@ -721,13 +725,13 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         else:
             collector.depends(
                 "the sentence imposed (case.sentence_months): the threshold is met if it "
-                f"reaches {min_months:g} months, even with less left to serve"
+                f"reaches {_months(min_months)}, even with less left to serve"
             )
             _find_capped(
                 collector,
                 "penalty_threshold",
                 "arguable",
-                f"Only {_months(known[0])} remain to be served, below {min_months:g} months; "
+                f"Only {_months(known[0])} remain to be served, below {_months(min_months)}; "
                 "the threshold fails unless the sentence imposed reached it.",
                 (_PENALTY,),
                 facts,
