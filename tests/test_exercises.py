@@ -362,9 +362,11 @@ def test_student_mode_saves_answers_that_load_back_and_shows_no_key(
     structured = next(e for e in graded_exercises() if e.kind == "assessment")
     memo = next(e for e in graded_exercises() if e.kind == "memo")
     name = ds_widgets().student_name_box()
+    name.value = ""
     cards = [ExerciseCard(e, student=name, folder=str(tmp_path)) for e in (structured, memo)]
     assert all(card.mode == "student" for card in cards)
     assert all(card.check.description == "Save my answers" for card in cards)
+    assert ExerciseCard(memo).student is name, "one name field for every card of a notebook"
 
     cards[0].check.click()  # no name yet: nothing written, the field is named
     assert "name" in cards[0].feedback.value and list(tmp_path.iterdir()) == []

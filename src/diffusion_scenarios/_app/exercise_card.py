@@ -18,6 +18,7 @@ choose.
 
 from __future__ import annotations
 
+from functools import cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,14 @@ from diffusion_scenarios.exercises import (
 __all__ = ["CheckboxGroup", "ExerciseCard", "student_name_box"]
 
 
+@cache
 def student_name_box() -> w.Text:
-    """The field where a student types the name their answer file is saved under; pass it to
-    every card of a notebook (``student=``) so it is typed once."""
+    """The field where a student types the name their answer file is saved under.
+
+    There is one per kernel: every card in student mode shows this same field, so a name
+    typed once fills every card of the notebook. A card given ``student=`` does not show it
+    (the notebook shows it once, above the cards).
+    """
     return w.Text(
         description="Your name or student number:",
         placeholder="e.g. Ana Perez or 2026-017",
@@ -114,8 +120,8 @@ class ExerciseCard:
             already printed them just above).
         mode: ``"self-study"``, ``"teacher"`` or ``"student"``; default from the environment
             (:data:`diffusion_scenarios.exercises.MODE_ENV`), else self-study.
-        student: the shared name field (:func:`student_name_box`); student mode makes one
-            for the card when none is given.
+        student: the name field to save under, shown elsewhere by the notebook; by default
+            the card shows the kernel's shared field (:func:`student_name_box`).
         folder: where answer files go in student mode (default: the workspace).
 
     Attributes:
@@ -177,6 +183,7 @@ class ExerciseCard:
                 description="Save my answers",
                 tooltip="Save this answer to your answer file (no feedback is shown)",
                 icon="save",
+                layout=w.Layout(width="auto"),
             )
             self.check.on_click(self._on_save)
         else:
