@@ -57,6 +57,10 @@ def test_text_output_is_a_readable_table(capsys: pytest.CaptureFixture[str]) -> 
         (["--n", "0"], "--n: expected a whole number from 1 to 1,000,000,000, found 0"),
         (["--seed", "-4"], "--seed: expected a whole number, found '-4'"),
         (["--chunk-size", "0"], "--chunk-size: expected a whole number from 1"),
+        (
+            ["--chunk-size", "1000000000"],
+            "--chunk-size: expected a whole number from 1 to 4,194,304, found 1,000,000,000",
+        ),
         (["--format", "xml"], "--format: expected one of text, json, found 'xml'"),
         (["--regime", "tomorrow"], "--regime: expected one of today, screen_diffusions"),
         (["--n"], "argument --n: expected one argument"),

@@ -89,7 +89,9 @@ Limits worth discussing in a seminar
     request; red notices are not re-reviewed after publication; the CCF never deletes a
     compliant request; applying to the CCF does not depend on having been stopped; only
     deletion requests are modelled (access requests and their four-month limit are folded
-    into the delay before a person applies).
+    into the delay before a person applies); screening takes the same time for every
+    request, a lawful request refused by mistake is not sent again (for instance as a
+    diffusion), and an urgent request that misses the person is counted, not followed.
 
 Example:
     >>> from diffusion_scenarios import lab
