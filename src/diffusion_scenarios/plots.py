@@ -576,8 +576,11 @@ def route_timeline(assessment: Assessment, *, ax: Axes | None = None) -> Figure:
         linewidth=1.2,
         gid="as-of",
     )
-    for number, trip in enumerate(layout.trips):
-        _draw_trip(axes, layout, trip, number)
+    if len(layout.trips) <= LABELLED_TRIPS:
+        for number, trip in enumerate(layout.trips):
+            _draw_trip(axes, layout, trip, number)
+    else:
+        _draw_many_trips(axes, layout)
     _route_axes(axes, layout, first)
     if hasattr(figure, "alt_text"):
         figure.alt_text = _route_alt(layout)
@@ -589,6 +592,40 @@ def _route_alt(layout: RouteLayout) -> str:
     steps = [f"{lane.name}: {lane.words}" if lane.words else lane.name for lane in layout.lanes]
     trips = f" Planned trips: {len(layout.trips)}." if layout.trips else ""
     return f"{layout.title}, {layout.subject}. " + ("; ".join(steps) or "no step") + "." + trips
+
+
+#: Up to this many trips, each is drawn with its own line, marker and label. Beyond it the
+#: labels could not be read anyway (the trips table lists each trip), so the trips are drawn
+#: as one line set and one marker set per colour: drawing the chart then costs about the
+#: same for 500 trips as for 40 (``benchmarks/bench_limits.py``).
+LABELLED_TRIPS = 40
+
+
+def _draw_many_trips(axes: Axes, layout: RouteLayout) -> None:
+    """Every trip as a line and a marker in its risk's colour, drawn a colour at a time,
+    with one note in place of the labels."""
+    by_colour: dict[str, list[float]] = {}
+    for trip in layout.trips:
+        by_colour.setdefault(trip.colour, []).append(_as_number(trip.date))
+    for colour, days in by_colour.items():
+        axes.vlines(
+            days, 0, 1, transform=axes.get_xaxis_transform(), colors=colour, linewidth=2.0,
+            alpha=0.9, gid=f"trips-{colour}",
+        )  # fmt: skip
+        axes.plot(
+            days, [0.0] * len(days), marker="v", markersize=11, color=colour,
+            markeredgecolor="#000000", linestyle="none", gid=f"trip-markers-{colour}",
+        )  # fmt: skip
+    axes.text(
+        _as_number(layout.left) + layout.span_days * 0.01,
+        -0.42,
+        f"{len(layout.trips)} planned trips: too many to label here; the table of trips "
+        "gives each one's date and arrest risk",
+        fontsize=7.5,
+        va="center",
+        bbox={"facecolor": "#FFFFFF", "edgecolor": "none", "alpha": 0.85, "pad": 1.0},
+        gid="trips-note",
+    )
 
 
 def _draw_lane(axes: Axes, layout: RouteLayout, lane: RouteLane, y: float) -> None:

@@ -42,8 +42,11 @@ MAX_RULE_FILE_BYTES = 1_000_000
 MAX_RULE_FILES = 100
 #: Decisions and expected-outcomes CSV files larger than this are refused before parsing.
 MAX_CSV_BYTES = 20_000_000
-#: Trips in one scenario. A memo's cost grows with each trip (HTML: about 0.8 s plus
-#: 2.3 ms a trip, ``benchmarks/bench_limits.py``); 500 keeps an HTML memo under 2 s.
+#: Trips in one scenario. A memo's cost grows with each trip, now by about 0.2 ms a trip
+#: in HTML and in Word (the route chart draws many trips a colour at a time, and Word table
+#: rows are copied from one template); ``benchmarks/bench_limits.py --cpu`` measured 500
+#: trips at 0.6 s (HTML) and 1.3-1.5 s (Word) of CPU, against 0.5 s and 1.1-1.2 s for 10 trips, so
+#: both 500-trip memos are made within 2 s.
 MAX_TRIPS = 500
 #: Extradition proceedings in one scenario.
 MAX_EXTRADITION = 100

@@ -27,6 +27,7 @@ order, so two memos of the same assessment made at the same second are identical
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import io
 import os
@@ -146,19 +147,52 @@ def _run(
     mono: bool = False,
     size: float | None = None,
 ) -> None:
-    from docx.shared import Pt, RGBColor
+    """One run of text, built as its XML directly: the same elements python-docx writes
+    (``rFonts``, ``b``, ``i``, ``color``, ``sz``; a tab and a line break as ``w:tab`` and
+    ``w:br``), at a fraction of the cost, which matters for memos with hundreds of rows."""
+    run = _make("w:r")
+    if bold or italic or colour is not None or mono or size is not None:
+        properties = _make("w:rPr")
+        if mono:
+            properties.append(_make("w:rFonts", ascii="Consolas", hAnsi="Consolas"))
+        if bold:
+            properties.append(_make("w:b"))
+        if italic:
+            properties.append(_make("w:i"))
+        if colour is not None:
+            properties.append(_make("w:color", val=colour.upper()))
+        if size is not None:
+            properties.append(_make("w:sz", val=str(round(size * 2))))
+        run.append(properties)
+    for index, line in enumerate(clean_text(text).split("\n")):
+        if index:
+            run.append(_make("w:br"))
+        for position, piece in enumerate(line.split("\t")):
+            if position:
+                run.append(_make("w:tab"))
+            if piece:
+                element = _make("w:t")
+                if piece != piece.strip():
+                    element.set(_XML_SPACE, "preserve")
+                element.text = piece
+                run.append(element)
+    paragraph._p.append(run)
 
-    run = paragraph.add_run(clean_text(text))
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-    if colour is not None:
-        run.font.color.rgb = RGBColor.from_string(colour)
-    if mono:
-        run.font.name = "Consolas"
-    if size is not None:
-        run.font.size = Pt(size)
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+def _make(tag: str, **attributes: str) -> Any:
+    """A ``w:`` element with ``w:`` attributes, made by lxml directly (python-docx's
+    ``OxmlElement`` parses a string for each element)."""
+    from docx.oxml.parser import oxml_parser
+
+    name = tag.removeprefix("w:")
+    element = oxml_parser.makeelement(f"{{{_W}}}{name}", nsmap={"w": _W})
+    for key, value in attributes.items():
+        element.set(f"{{{_W}}}{key}", value)
+    return element
 
 
 def _field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
@@ -341,12 +375,22 @@ class _Memo:
             _shade(cell, _HEADER_FILL)
             self.style(cell.paragraphs[0], _CELL_STYLE)
             _run(cell.paragraphs[0], text, bold=True)
+        from docx.text.paragraph import Paragraph as _Paragraph
+
+        # Each body row is a copy of one empty row built through python-docx (widths and
+        # cell style set once), filled in place: a row then costs its runs, not a rebuild.
+        template = table.add_row()
+        for cell, width in zip(template.cells, column_widths, strict=True):
+            cell.width = width
+            self.style(cell.paragraphs[0], _CELL_STYLE)
+        blank = copy.deepcopy(template._tr)
+        table._tbl.remove(template._tr)
         for values in rows:
-            cells = table.add_row().cells
-            for cell, value, width in zip(cells, values, column_widths, strict=True):
-                cell.width = width
-                paragraph = cell.paragraphs[0]
-                self.style(paragraph, _CELL_STYLE)
+            row = copy.deepcopy(blank)
+            table._tbl.append(row)
+            cells = row.findall(f"{{{_W}}}tc")
+            for cell, value in zip(cells, values, strict=True):
+                paragraph = _Paragraph(cell.find(f"{{{_W}}}p"), table)
                 if callable(value):
                     value(paragraph)
                 else:
