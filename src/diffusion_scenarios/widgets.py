@@ -302,6 +302,23 @@ _FIRST_DAY = _dt.date(1900, 1, 1)
 _LAST_DAY = _dt.date(2199, 12, 31)
 
 
+# A download is a link (the browser saves the file), drawn as a button so it looks like one.
+_DOWNLOAD_BUTTON = (
+    "display:inline-block;padding:3px 12px;border:1px solid #8a8a8a;border-radius:3px;"
+    "background:#f2f2f2;color:#1a1a1a;text-decoration:none;font-weight:600"
+)
+_UPLOAD_LABEL = "Open a file from your computer"
+# ipywidgets writes "LABEL (N)" on the upload button, N the files held: the explorer empties
+# it after reading each file, so it would always say "(0)". The style below hides that text
+# and shows the label alone (the button's accessible name keeps the words).
+_APP_STYLE = (
+    "<style>.ds-upload{font-size:0!important}"
+    ".ds-upload>i{font-size:var(--jp-widgets-font-size,13px);margin-right:6px}"
+    f'.ds-upload::after{{content:"{_UPLOAD_LABEL}";font-size:var(--jp-widgets-font-size,13px)}}'
+    "</style>"
+)
+
+
 def _date_picker(description: str) -> w.DatePicker:
     return w.DatePicker(
         description=description, min=_FIRST_DAY, max=_LAST_DAY, style=_label_style(), layout=_WIDE
@@ -675,10 +692,13 @@ class ScenarioExplorer:
         c["upload"] = w.FileUpload(
             accept=".yaml,.yml,.json",
             multiple=False,
-            description="Open a file from your computer",
+            description=_UPLOAD_LABEL,
             tooltip="Choose a scenario file (.yaml or .json) on your computer",
             layout=w.Layout(width="auto"),
         )
+        c["upload"].add_class("ds-upload")
+        # Not a control: a style sheet, in the page while the explorer is shown.
+        self._app_style = w.HTML(_APP_STYLE, layout=w.Layout(display="none"))
         c["file_path"] = w.Text(
             description="Scenario file",
             placeholder="path/to/case.yaml",
@@ -915,7 +935,7 @@ class ScenarioExplorer:
         extradition_add = w.HBox([c["add_extradition"]])
         sections = [
             ("Start", w.VBox([c["start"], c["start_title"], c["upload"], c["file_path"],
-                              c["load_file"], c["load_status"]])),
+                              c["load_file"], c["load_status"], self._app_style])),
             ("Notice and circulation", box(
                 "kind", "purpose", "requesting", "issued_on", "recipients", "recipient_regions",
                 "recipient_countries", "public_extract", "red_notice_refused_on")),
@@ -1049,14 +1069,15 @@ class ScenarioExplorer:
             label = _DOWNLOADS[name][0]
             data = base64.b64encode(content).decode("ascii")
             links.append(
-                f'<li><a download="{escape(file_name)}" href="data:{media};base64,{data}" '
-                f'data-download="{name}">{escape(label)}</a> '
-                f'<span style="color:#555">({escape(file_name)})</span></li>'
+                f'<li style="margin:4px 0"><a download="{escape(file_name)}" '
+                f'href="data:{media};base64,{data}" data-download="{name}" '
+                f'style="{_DOWNLOAD_BUTTON}">&#x2B73; {escape(label)}</a> '
+                f'<span style="color:#555">{escape(file_name)}</span></li>'
             )
         c["downloads"].value = (
             '<div style="font-size:13px;line-height:1.4">Ready for the facts as they stand now '
-            "(a change clears these links):"
-            f'<ul style="margin:2px 0 4px 18px;padding:0">{"".join(links)}</ul></div>'
+            "(a change clears these buttons):"
+            f'<ul style="list-style:none;margin:4px 0;padding:0">{"".join(links)}</ul></div>'
         )
 
     def _set_base(self, scenario: Scenario, label: str) -> None:
