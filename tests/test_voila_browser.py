@@ -220,12 +220,19 @@ def test_upload_lists_problems_opens_a_good_file_and_downloads_the_facts(
 
         choose(good)
         page.get_by_text("Opened refugee.yaml").wait_for(timeout=30_000)
+        # After two files the button still reads as its label, with no "(0)" counter.
+        counter_size = upload.evaluate("(button) => getComputedStyle(button).fontSize")
+        label = upload.evaluate("(button) => getComputedStyle(button, '::after').content")
         page.locator(BANNER, has_text="not compliant").wait_for(timeout=30_000)
 
         _open_section(page, "Save or download")
         page.get_by_role("button", name="Prepare the downloads").click()
         link = page.locator("a[data-download=facts]")
         link.wait_for(timeout=30_000)
+        looks_like_a_button = link.evaluate(
+            "(a) => getComputedStyle(a).borderStyle === 'solid' && "
+            "getComputedStyle(a).textDecorationLine === 'none'"
+        )
         keep_artifact(save_screenshot(page, tmp_path, "explorer_downloads"))
         problems += overflowing_text(page)
         with page.expect_download() as download_info:
@@ -237,6 +244,8 @@ def test_upload_lists_problems_opens_a_good_file_and_downloads_the_facts(
         memo = tmp_path / "memo.html"
         memo_info.value.save_as(memo)
     assert problems == []
+    assert counter_size == "0px" and "Open a file from your computer" in label
+    assert looks_like_a_button
     assert ds.load_scenario(saved) == refugee
     assert "not legal advice" in memo.read_text(encoding="utf-8").lower()
     assert log.page_errors == [] and log.non_local_requests == []

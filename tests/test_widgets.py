@@ -184,7 +184,7 @@ def test_adding_and_removing_a_trip(explorer: ScenarioExplorer) -> None:
     c = explorer.controls
     count = len(explorer.scenario.travel)
     c["trip_country"].value = "ITA"
-    c["trip_date"].value = dt.date(2025, 9, 1)
+    c["trip_date"].value = "2025-09-01"  # typed as YYYY-MM-DD, like every date
     c["add_trip"].click()
     assert ds.Trip(country="ITA", date=dt.date(2025, 9, 1)) in explorer.scenario.travel
     assert any(t.country == "ITA" for t in explorer.assessment.travel)
@@ -202,7 +202,7 @@ def test_recording_an_extradition_refusal_with_its_grounds(explorer: ScenarioExp
     c["extradition_country"].value = "DEU"
     c["extradition_outcome"].value = "refused"
     c["extradition_grounds"].value = "political"
-    c["extradition_date"].value = dt.date(2024, 10, 2)
+    c["extradition_date"].value = "2024-10-02"
     c["add_extradition"].click()
     refusal = ds.ExtraditionProceeding(
         country="DEU", outcome="refused", grounds="political", date=dt.date(2024, 10, 2)

@@ -378,10 +378,56 @@ _FIRST_DAY = _dt.date(1900, 1, 1)
 _LAST_DAY = _dt.date(2199, 12, 31)
 
 
-def _date_picker(description: str) -> w.DatePicker:
-    return w.DatePicker(
-        description=description, min=_FIRST_DAY, max=_LAST_DAY, style=_label_style(), layout=_WIDE
+# A download is a link (the browser saves the file), drawn as a button so it looks like one.
+_DOWNLOAD_BUTTON = (
+    "display:inline-block;padding:3px 12px;border:1px solid #8a8a8a;border-radius:3px;"
+    "background:#f2f2f2;color:#1a1a1a;text-decoration:none;font-weight:600"
+)
+_UPLOAD_LABEL = "Open a file from your computer"
+# ipywidgets writes "LABEL (N)" on the upload button, N the files held: the explorer empties
+# it after reading each file, so it would always say "(0)". The style below hides that text
+# and shows the label alone (the button's accessible name keeps the words).
+_APP_STYLE = (
+    "<style>.ds-upload{font-size:0!important}"
+    ".ds-upload>i{font-size:var(--jp-widgets-font-size,13px);margin-right:6px}"
+    f'.ds-upload::after{{content:"{_UPLOAD_LABEL}";font-size:var(--jp-widgets-font-size,13px)}}'
+    "</style>"
+)
+
+
+def _date_picker(description: str) -> w.Text:
+    """A date typed as YYYY-MM-DD, shown the same way everywhere. (The browser's own date
+    picker writes dates in the browser's locale, 03/01/2025 in a US one, unlike the rest of
+    the explorer and the reports.) A date that is not valid is named by the same checks as a
+    file's (for example "Issued on: expected a date YYYY-MM-DD, found '01/03/2025'")."""
+    box = w.Text(
+        description=description,
+        placeholder="YYYY-MM-DD",
+        continuous_update=False,  # checked when the user presses Enter or leaves the box
+        style=_text_style(),
+        layout=_WIDE,
     )
+    box.add_class("ds-date")
+    return box
+
+
+def _day_text(day: _dt.date | None) -> str:
+    """What a date box shows for ``day``: ``2025-03-01``, or nothing when it is unknown."""
+    return day.isoformat() if day is not None else ""
+
+
+def _day_value(text: str) -> str | None:
+    """The text of a date box for the facts: ``None`` when empty (unknown), else as typed,
+    for the scenario checks to read (and to name if it is not a date)."""
+    return text.strip() or None
+
+
+def _day(text: str) -> _dt.date | None:
+    """The date in a date box, or ``None`` when it is empty or not a date YYYY-MM-DD."""
+    try:
+        return _dt.date.fromisoformat(text.strip()) if len(text.strip()) == 10 else None
+    except ValueError:
+        return None
 
 
 def _number(description: str) -> w.Text:
@@ -764,10 +810,13 @@ class ScenarioExplorer:
         c["upload"] = w.FileUpload(
             accept=".yaml,.yml,.json",
             multiple=False,
-            description="Open a file from your computer",
+            description=_UPLOAD_LABEL,
             tooltip="Choose a scenario file (.yaml or .json) on your computer",
             layout=w.Layout(width="auto"),
         )
+        c["upload"].add_class("ds-upload")
+        # Not a control: a style sheet, in the page while the explorer is shown.
+        self._app_style = w.HTML(_APP_STYLE, layout=w.Layout(display="none"))
         c["file_path"] = w.Text(
             description="Scenario file",
             placeholder="path/to/case.yaml",
@@ -1007,7 +1056,7 @@ class ScenarioExplorer:
         extradition_add = w.HBox([c["add_extradition"]])
         sections = [
             ("Start", w.VBox([c["start"], c["start_title"], c["upload"], c["file_path"],
-                              c["load_file"], c["load_status"]])),
+                              c["load_file"], c["load_status"], self._app_style])),
             ("Notice and circulation", box(
                 "kind", "purpose", "requesting", "issued_on", "recipients", "recipient_regions",
                 "recipient_countries", "public_extract", "red_notice_refused_on")),
@@ -1206,14 +1255,15 @@ class ScenarioExplorer:
             label = _DOWNLOADS[name][0]
             data = base64.b64encode(content).decode("ascii")
             links.append(
-                f'<li><a download="{escape(file_name)}" href="data:{media};base64,{data}" '
-                f'data-download="{name}">{escape(label)}</a> '
-                f'<span style="color:#555">({escape(file_name)})</span></li>'
+                f'<li style="margin:4px 0"><a download="{escape(file_name)}" '
+                f'href="data:{media};base64,{data}" data-download="{name}" '
+                f'style="{_DOWNLOAD_BUTTON}">&darr; {escape(label)}</a> '
+                f'<span style="color:#555">{escape(file_name)}</span></li>'
             )
         c["downloads"].value = (
             '<div style="font-size:13px;line-height:1.4">Ready for the facts as they stand now '
-            "(a change clears these links):"
-            f'<ul style="margin:2px 0 4px 18px;padding:0">{"".join(links)}</ul></div>'
+            "(a change clears these buttons):"
+            f'<ul style="list-style:none;margin:4px 0;padding:0">{"".join(links)}</ul></div>'
         )
 
     def _set_base(self, scenario: Scenario, label: str) -> None:
@@ -1244,7 +1294,7 @@ class ScenarioExplorer:
             refugee = p.refugee_status
             c["kind"].value = n.kind
             c["purpose"].value = n.purpose or _UNKNOWN
-            c["issued_on"].value = n.issued_on
+            c["issued_on"].value = _day_text(n.issued_on)
             tokens = n.recipients
             if tokens is None:
                 c["recipients"].value = _UNKNOWN
@@ -1261,13 +1311,14 @@ class ScenarioExplorer:
             )
             c["public_extract"].value = _tri(n.public_extract)
             if "red_notice_refused_on" in c:
-                c["red_notice_refused_on"].value = getattr(n, "red_notice_refused_on", None)
+                refused = getattr(n, "red_notice_refused_on", None)
+                c["red_notice_refused_on"].value = _day_text(refused)
             c["nationalities"].value = p.nationalities
             c["residence"].value = p.residence or _UNKNOWN
             c["profile"].value = p.profile
             c["refugee_status"].value = refugee.status if refugee else _UNKNOWN
             c["refugee_granted_by"].value = (refugee.granted_by if refugee else None) or _UNKNOWN
-            c["refugee_granted_on"].value = refugee.granted_on if refugee else None
+            c["refugee_granted_on"].value = _day_text(refugee.granted_on if refugee else None)
             c["refugee_feared_from"].value = (
                 refugee.feared_persecution_from if refugee else None
             ) or _UNKNOWN
@@ -1294,18 +1345,18 @@ class ScenarioExplorer:
             c["cheque_count"].value = "" if k.cheque_count is None else str(k.cheque_count)
             judgment = k.final_judgment
             c["judgment_country"].value = (judgment.country if judgment else None) or _UNKNOWN
-            c["judgment_date"].value = judgment.date if judgment else None
+            c["judgment_date"].value = _day_text(judgment.date if judgment else None)
             c["judgment_result"].value = (judgment.result if judgment else None) or _UNKNOWN
             c["political_context"].value = k.political_context
             c["human_rights_concerns"].value = k.human_rights_concerns
             c["purpose_defects"].value = k.purpose_defects
             c["sought_extradition"].value = _tri(k.requesting_state_sought_extradition)
-            c["as_of"].value = s.as_of
-            c["filed_on"].value = ch.filed_on
+            c["as_of"].value = _day_text(s.as_of)
+            c["filed_on"].value = _day_text(ch.filed_on)
             c["requests"].value = ch.requests
             c["urgent"].value = _tri(ch.urgent)
             c["ncb_responds"].value = _tri(ch.ncb_responds)
-            c["admissible_on"].value = ch.admissible_on
+            c["admissible_on"].value = _day_text(ch.admissible_on)
             c["save_id"].value = s.id
             self._show_lists()
             self._enable_dependent_controls()
@@ -1336,7 +1387,7 @@ class ScenarioExplorer:
                     c["recipients"].value = "all"
                 if "red_notice_refused_on" in c:
                     stash["red_notice_refused_on"] = c["red_notice_refused_on"].value
-                    c["red_notice_refused_on"].value = None
+                    c["red_notice_refused_on"].value = ""
                 if "public_extract" in stash:
                     c["public_extract"].value = stash.pop("public_extract")
             else:
@@ -1371,7 +1422,7 @@ class ScenarioExplorer:
     ) -> None:
         """Members on the day of issue in the state and recipient lists (plus what is set)."""
         c = self.controls
-        issued = c["issued_on"].value
+        issued = _day(c["issued_on"].value)
         requesting = c["requesting"].value if requesting is None else requesting
         members = _members_on(issued) if issued is not None else _member_countries()
         key = (issued, requesting, members)
@@ -1429,13 +1480,13 @@ class ScenarioExplorer:
         base = self._base
         data = scenario_to_dict(base)
         data["id"] = base.id if scenario_id is None else scenario_id
-        _put(data, "as_of", c["as_of"].value)
+        _put(data, "as_of", _day_value(c["as_of"].value))
 
         notice = dict(data["notice"])
         notice["kind"] = c["kind"].value
         _put(notice, "purpose", _opt(c["purpose"].value))
         notice["requesting_country"] = c["requesting"].value
-        notice["issued_on"] = c["issued_on"].value
+        notice["issued_on"] = _day_value(c["issued_on"].value)
         mode = c["recipients"].value
         if mode == _UNKNOWN:
             notice.pop("recipients", None)
@@ -1446,7 +1497,7 @@ class ScenarioExplorer:
             notice["recipients"] = list(_ordered(chosen, base.notice.recipients or ()))
         _put(notice, "public_extract", _from_tri(c["public_extract"].value))
         if "red_notice_refused_on" in c:
-            _put(notice, "red_notice_refused_on", c["red_notice_refused_on"].value)
+            _put(notice, "red_notice_refused_on", _day_value(c["red_notice_refused_on"].value))
         data["notice"] = notice
 
         person = dict(data.get("person", {}))
@@ -1459,7 +1510,7 @@ class ScenarioExplorer:
         if status is not None:
             refugee = {"status": status}
             _put(refugee, "granted_by", _opt(c["refugee_granted_by"].value))
-            _put(refugee, "granted_on", c["refugee_granted_on"].value)
+            _put(refugee, "granted_on", _day_value(c["refugee_granted_on"].value))
             _put(refugee, "feared_persecution_from", _opt(c["refugee_feared_from"].value))
         _put(person, "refugee_status", refugee)
         _put(data, "person", person)
@@ -1495,7 +1546,7 @@ class ScenarioExplorer:
         _put(case, "extradition", [_plain_fact(e) for e in self._extradition])
         judgment: dict[str, Any] = {}
         _put(judgment, "country", _opt(c["judgment_country"].value))
-        _put(judgment, "date", c["judgment_date"].value)
+        _put(judgment, "date", _day_value(c["judgment_date"].value))
         _put(judgment, "result", _opt(c["judgment_result"].value))
         _put(case, "final_judgment", judgment)
         details = dict(case.get("in_absentia_details", {}))
@@ -1508,12 +1559,12 @@ class ScenarioExplorer:
 
         _put(data, "travel", [_plain_fact(t) for t in self._trips])
         challenge = dict(data.get("challenge", {}))
-        _put(challenge, "filed_on", c["filed_on"].value)
+        _put(challenge, "filed_on", _day_value(c["filed_on"].value))
         _put(challenge, "requests", list(_ordered(
             c["requests"].value, base.challenge.requests if base.challenge else ())))
         _put(challenge, "urgent", _from_tri(c["urgent"].value))
         _put(challenge, "ncb_responds", _from_tri(c["ncb_responds"].value))
-        _put(challenge, "admissible_on", c["admissible_on"].value)
+        _put(challenge, "admissible_on", _day_value(c["admissible_on"].value))
         if challenge or base.challenge is not None:
             data["challenge"] = challenge
         else:
@@ -1567,12 +1618,18 @@ class ScenarioExplorer:
 
     def _add_extradition(self) -> None:
         c = self.controls
+        typed = c["extradition_date"].value.strip()
+        if typed and _day(typed) is None:  # a date that is not one is refused, never dropped
+            c["facts_status"].value = _message(
+                f"Decision date: expected a date YYYY-MM-DD, found '{typed}'", error=True
+            )
+            return
         proceeding = self._build_fact(
             lambda: ExtraditionProceeding(
                 country=c["extradition_country"].value,
                 outcome=c["extradition_outcome"].value,
                 grounds=_opt(c["extradition_grounds"].value),
-                date=c["extradition_date"].value,
+                date=_day(c["extradition_date"].value),
             )
         )
         if proceeding is not None:
@@ -1587,11 +1644,17 @@ class ScenarioExplorer:
 
     def _add_trip(self) -> None:
         c = self.controls
-        if c["trip_date"].value is None:
-            c["facts_status"].value = _message("Trip date: choose the day of travel", error=True)
+        day = _day(c["trip_date"].value)
+        if day is None:
+            found = c["trip_date"].value.strip()
+            wanted = (
+                f"expected a date YYYY-MM-DD, found '{found}'"
+                if found
+                else "type the day of travel, YYYY-MM-DD"
+            )
+            c["facts_status"].value = _message(f"Trip date: {wanted}", error=True)
             return
-        trip = self._build_fact(lambda: Trip(country=c["trip_country"].value,
-                                             date=c["trip_date"].value))  # fmt: skip
+        trip = self._build_fact(lambda: Trip(country=c["trip_country"].value, date=day))
         if trip is not None:
             self._trips = tuple(sorted((*self._trips, trip), key=lambda t: (t.date, t.country)))
             self._lists_changed()

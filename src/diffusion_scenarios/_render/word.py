@@ -626,7 +626,7 @@ def _cell(memo: _Memo, text: Text) -> Cell:
 
 
 def _ground(memo: _Memo, ground: c.GroundItem) -> None:
-    memo.heading(f"{ground.name} ({ground.id})", 2)
+    memo.heading(ground.name, 2)  # in words only: a code id means nothing to a client
     paragraph = memo.para()
     _run(paragraph, "Strength: ", bold=True)
     _run(paragraph, ground.strength)
