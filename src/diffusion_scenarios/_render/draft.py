@@ -379,7 +379,10 @@ def _documents_for(ground: Ground, scenario: Scenario | None) -> list[str]:
         else:
             docs.append(DOCUMENT_KINDS[kind])
     if not docs:
-        docs.append("the documents that prove the facts relied on for this ground")
+        label = GROUND_LABELS.get(ground.id, ground.label or ground.id)
+        docs.append(
+            f"the documents that prove the facts relied on for: {label[:1].lower()}{label[1:]}"
+        )
     return docs
 
 
