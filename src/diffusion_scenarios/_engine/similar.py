@@ -176,6 +176,7 @@ _TAG_FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "purpose of the notice or data": (("purpose_invalid",), ()),
     "purpose (location known;extradition under way)": (("purpose_invalid",), ()),
     "transfer of proceedings": (("purpose_invalid",), ()),
+    "misuse of interpol's channels": (("purpose_invalid",), ()),
     "lawfulness / validity of proceedings": (("warrant_invalid",), ()),
     "description of criminal activities": (("insufficient_judicial_data",), ()),
     "international interest and seriousness": (("international_interest",), ()),
