@@ -96,6 +96,28 @@ def test_correcting_data_not_yet_recorded_is_refused() -> None:
     assert check_request(assessment, "access") is None
 
 
+def test_data_already_deleted_by_the_ccf_cannot_be_deleted_again_nor_the_decision_revised() -> None:
+    import dataclasses
+
+    from diffusion_scenarios import PriorDecision
+
+    scenario = BUILTINS["family-custody-diffusion"]
+    deleted = dataclasses.replace(
+        scenario,
+        case=dataclasses.replace(
+            scenario.case,
+            prior_ccf_decision=PriorDecision(
+                outcome="not_compliant",
+                date=scenario.notice.issued_on + datetime.timedelta(days=200),
+            ),
+        ),
+    )
+    assessment = ds.assess(deleted, as_of=scenario.notice.issued_on + datetime.timedelta(days=400))
+    for request_kind in ("deletion", "correction", "provisional_measures", "revision"):
+        assert check_request(assessment, request_kind) is not None, request_kind
+    assert check_request(assessment, "access") is None
+
+
 def test_provisional_measures_with_nothing_urgent_are_drafted_with_a_warning() -> None:
     assessment = ds.assess(BUILTINS["ccf-2017-03"])
     draft = draft_content(assessment, "provisional_measures")
