@@ -337,3 +337,9 @@ def test_since_2026_a_revision_opens_with_the_summary_of_the_new_fact() -> None:
     assert late.index("summary of at most two pages") < late.index("## 6. The facts")
     assert "sent only if the CCF asks for it" in late
     assert "two pages" not in early and "The new fact" in early
+
+
+def test_the_command_offers_exactly_the_requests_the_draft_knows() -> None:
+    from diffusion_scenarios._cli import draft as command
+
+    assert command.REQUESTS == REQUESTS
