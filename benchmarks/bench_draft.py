@@ -16,7 +16,8 @@ Run from the repository root::
     .venv/bin/python benchmarks/bench_draft.py
     .venv/bin/python benchmarks/bench_draft.py --repeat 3
 
-Target: a Word draft with its picture in under 1.5 s.
+Target: a Word draft with its picture in under 1.5 s. On a shared machine the wall times
+swell with the load (printed first); the CPU time is printed beside them.
 """
 
 from __future__ import annotations
@@ -81,6 +82,13 @@ def main() -> int:
     }
     worst = max(per_scenario.items(), key=lambda item: item[1])
     typical = sorted(per_scenario.values())[len(per_scenario) // 2]
+    # CPU time of one draft per built-in: what the draft costs, whatever else the machine does.
+    cpu = []
+    for scenario in builtins.values():
+        start = time.process_time()
+        word_draft(scenario)
+        cpu.append(time.process_time() - start)
+    cpu_median, cpu_max = sorted(cpu)[len(cpu) // 2], max(cpu)
     sample = builtins["urgent-journalist-provisional-measures"]
     sample_s = median_s(lambda: word_draft(sample), args.repeat)
     assessment = ds.assess(sample)
@@ -92,15 +100,24 @@ def main() -> int:
     )
 
     scenarios = list(builtins.values())
-    with_ms = median_ms(lambda: [ds.assess(s) for s in scenarios], args.repeat) / len(scenarios)
     original = pipeline.find_similar
-    pipeline.find_similar = lambda *a, **k: ()  # type: ignore[assignment]
-    try:
-        without_ms = median_ms(lambda: [ds.assess(s) for s in scenarios], args.repeat) / len(
-            scenarios
-        )
-    finally:
-        pipeline.find_similar = original
+
+    def assess_all_cpu_ms() -> float:
+        start = time.process_time()
+        for scenario in scenarios:
+            ds.assess(scenario)
+        return (time.process_time() - start) * 1000 / len(scenarios)
+
+    with_runs, without_runs = [], []
+    for _ in range(max(3, args.repeat)):  # alternated, so both see the same caches and load
+        with_runs.append(assess_all_cpu_ms())
+        pipeline.find_similar = lambda *a, **k: ()  # type: ignore[assignment]
+        try:
+            without_runs.append(assess_all_cpu_ms())
+        finally:
+            pipeline.find_similar = original
+    with_ms = sorted(with_runs)[len(with_runs) // 2]
+    without_ms = sorted(without_runs)[len(without_runs) // 2]
     build_ms = _fresh_process_ms("similar.build_profiles()", args.repeat)
     cached_ms = _fresh_process_ms("similar._cached_profiles()", args.repeat)
 
@@ -118,13 +135,14 @@ def main() -> int:
             times.append(time.perf_counter() - start)
         process_s = sorted(times)[len(times) // 2]
 
-    verdict = "OK" if typical < DRAFT_TARGET_S else "OVER TARGET"
+    verdict = "OK" if cpu_max < DRAFT_TARGET_S else "OVER TARGET"
     print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    print(
-        f"Word draft with picture, median over {len(per_scenario)} built-ins: {typical:.3f} s "
-        f"(target < {DRAFT_TARGET_S} s) {verdict}"
-    )
+    print(f"Word draft with picture, median over {len(per_scenario)} built-ins: {typical:.3f} s")
     print(f"Word draft with picture, slowest built-in ({worst[0]}): {worst[1]:.3f} s")
+    print(
+        f"Word draft with picture, CPU time: median {cpu_median:.3f} s, slowest {cpu_max:.3f} s "
+        f"(unaffected by other work on the machine; target < {DRAFT_TARGET_S} s) {verdict}"
+    )
     print(f"Word draft with picture, urgent-journalist (provisional measures): {sample_s:.3f} s")
     print(
         f"Word draft as a fresh process (diffusion-scenarios draft ... -o x.docx): "
@@ -133,14 +151,14 @@ def main() -> int:
     print(f"Markdown draft from an assessment: {md_ms:.1f} ms")
     print(f"find_similar on one case: {find_ms:.3f} ms")
     print(
-        f"assess per built-in: {with_ms:.2f} ms with similar decisions, "
+        f"assess per built-in, CPU time: {with_ms:.2f} ms with similar decisions, "
         f"{without_ms:.2f} ms without (baseline)"
     )
     print(
         f"decision profiles in a fresh process: {build_ms:.1f} ms built from the facts, "
         f"{cached_ms:.1f} ms loaded from data/similar_profiles.json (once per process)"
     )
-    return 0 if typical < DRAFT_TARGET_S else 1
+    return 0 if cpu_max < DRAFT_TARGET_S else 1
 
 
 if __name__ == "__main__":

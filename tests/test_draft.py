@@ -96,6 +96,28 @@ def test_correcting_data_not_yet_recorded_is_refused() -> None:
     assert check_request(assessment, "access") is None
 
 
+def test_data_already_deleted_by_the_ccf_cannot_be_deleted_again_nor_the_decision_revised() -> None:
+    import dataclasses
+
+    from diffusion_scenarios import PriorDecision
+
+    scenario = BUILTINS["family-custody-diffusion"]
+    deleted = dataclasses.replace(
+        scenario,
+        case=dataclasses.replace(
+            scenario.case,
+            prior_ccf_decision=PriorDecision(
+                outcome="not_compliant",
+                date=scenario.notice.issued_on + datetime.timedelta(days=200),
+            ),
+        ),
+    )
+    assessment = ds.assess(deleted, as_of=scenario.notice.issued_on + datetime.timedelta(days=400))
+    for request_kind in ("deletion", "correction", "provisional_measures", "revision"):
+        assert check_request(assessment, request_kind) is not None, request_kind
+    assert check_request(assessment, "access") is None
+
+
 def test_provisional_measures_with_nothing_urgent_are_drafted_with_a_warning() -> None:
     assessment = ds.assess(BUILTINS["ccf-2017-03"])
     draft = draft_content(assessment, "provisional_measures")
@@ -315,3 +337,9 @@ def test_since_2026_a_revision_opens_with_the_summary_of_the_new_fact() -> None:
     assert late.index("summary of at most two pages") < late.index("## 6. The facts")
     assert "sent only if the CCF asks for it" in late
     assert "two pages" not in early and "The new fact" in early
+
+
+def test_the_command_offers_exactly_the_requests_the_draft_knows() -> None:
+    from diffusion_scenarios._cli import draft as command
+
+    assert command.REQUESTS == REQUESTS

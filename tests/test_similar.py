@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +165,23 @@ def test_the_word_memo_has_the_similar_decisions_section() -> None:
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "Similar published decisions" in headings
     assert headings.index("Similar published decisions") < headings.index("Caveats")
+
+
+def test_a_folder_s_groups_file_puts_one_person_s_decisions_together(tmp_path: Path) -> None:
+    import shutil
+
+    source = Path(str(data_file("scenarios/expected.csv"))).parent
+    rows = caselaw.expected_outcomes()[:3]
+    for row in rows:
+        shutil.copy(source / row.file, tmp_path / row.file)
+    lines = ["file,decision_id,ccf_outcome,ccf_grounds"]
+    lines += [f"{r.file},{r.decision_id},{r.ccf_outcome}," for r in rows]
+    (tmp_path / "expected.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / similar.GROUPS_FILE).write_text(
+        f"file,person,source_kind\n{rows[0].file},same,official\n{rows[1].file},same,official\n",
+        encoding="utf-8",
+    )
+    profiles = similar.profiles_from_files(tmp_path, tmp_path / "expected.csv")
+    people = {p.decision_id: p.person for p in profiles}
+    assert people[rows[0].decision_id] == people[rows[1].decision_id] == "same"
+    assert people[rows[2].decision_id] == ""

@@ -20,14 +20,15 @@ from typing import Any
 __all__ = ["register"]
 
 EXIT_USAGE = 2
+#: The requests (the same as ``_render.draft.REQUESTS``; a test keeps the two equal).
+REQUESTS = ("access", "deletion", "correction", "provisional_measures", "revision")
 _SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
 _PROG = "diffusion-scenarios draft"
 
 
 def register(subparsers: Any) -> None:
-    """Add ``draft`` to the command line."""
-    from diffusion_scenarios._render.draft import REQUESTS
-
+    """Add ``draft`` to the command line (imports nothing heavy: the parser is built on
+    every command)."""
     parser = subparsers.add_parser(
         "draft",
         help="a training draft of a request to the CCF, built from the assessment",

@@ -31,7 +31,8 @@ Similarity is a weighted overlap, from 0 to 1:
 The outcome never enters the comparison: decisions are ranked on facts alone, and the
 outcome is shown beside each. A case never lists its own decision (a built-in that
 encodes a decision), and :func:`leave_one_out` leaves out every decision about the same
-person (the ``person`` column of ``expected.csv`` when it has one) so that a figure is not
+person (``data/scenarios/ccf_groups.csv``, the file the decision model's grouped
+cross-validation reads; else a ``person`` column of ``expected.csv``) so that a figure is not
 flattered by a sibling decision.
 """
 
@@ -175,6 +176,7 @@ _TAG_FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "purpose of the notice or data": (("purpose_invalid",), ()),
     "purpose (location known;extradition under way)": (("purpose_invalid",), ()),
     "transfer of proceedings": (("purpose_invalid",), ()),
+    "misuse of interpol's channels": (("purpose_invalid",), ()),
     "lawfulness / validity of proceedings": (("warrant_invalid",), ()),
     "description of criminal activities": (("insufficient_judicial_data",), ()),
     "international interest and seriousness": (("international_interest",), ()),
@@ -348,6 +350,7 @@ def _fingerprint() -> str:
     for name in names:
         digest.update(name.encode())
         digest.update(data_file(name).read_bytes())
+    digest.update(repr(sorted(_shipped_groups().items())).encode())
     return digest.hexdigest()
 
 
@@ -423,6 +426,7 @@ def build_profiles() -> tuple[DecisionProfile, ...]:
 
     builtins = builtin_scenarios()
     index = {row["decision_id"]: row for row in read_csv_rows("ccf_decisions.csv")}
+    groups = _shipped_groups()
     result: list[DecisionProfile] = []
     seen: set[str] = set()
     for row in read_csv_rows("scenarios/expected.csv"):
@@ -443,7 +447,7 @@ def build_profiles() -> tuple[DecisionProfile, ...]:
                 url=url,
                 profile=profile_of(scenario, evaluate_grounds(scenario, on).grounds, on),
                 scenario_id=scenario.id,
-                person=_person(row),
+                person=groups.get(row["file"]) or _person(row),
                 encoded=True,
             )
         )
@@ -468,6 +472,31 @@ def build_profiles() -> tuple[DecisionProfile, ...]:
 
 def _first_url(cell: str) -> str:
     return next((u.strip() for u in cell.split(";") if u.strip()), "")
+
+
+#: The file that says which decisions concern the same person (``file, person, ...``), next
+#: to ``expected.csv``; the decision model's grouped cross-validation reads the same file.
+GROUPS_FILE = "ccf_groups.csv"
+
+
+def _groups_text(text: str) -> dict[str, str]:
+    import csv
+    import io
+
+    return {
+        (r.get("file") or "").strip(): (r.get("person") or "").strip().lower()
+        for r in csv.DictReader(io.StringIO(text))
+    }
+
+
+def _shipped_groups() -> dict[str, str]:
+    from diffusion_scenarios._law.data import read_text
+    from diffusion_scenarios.errors import ReferenceDataError
+
+    try:
+        return _groups_text(read_text(f"scenarios/{GROUPS_FILE}"))
+    except ReferenceDataError:
+        return {}
 
 
 def _person(row: Mapping[str, str]) -> str:
@@ -745,6 +774,9 @@ def profiles_from_files(
     rows = read_expected(expected_csv)
     with Path(expected_csv).open(encoding="utf-8", newline="") as handle:
         people = {r.get("file", ""): _person(r) for r in csv.DictReader(handle)}
+    groups_path = folder / GROUPS_FILE
+    if groups_path.is_file():
+        people.update(_groups_text(groups_path.read_text(encoding="utf-8")))
     result = []
     for row in rows:
         path = folder / row.file

@@ -17,10 +17,12 @@ first), the documents to attach per ground, and the deadlines that follow from f
 
 Which requests fit the facts (:func:`check_request`):
 
-* ``revision`` needs an earlier CCF decision (``case.prior_ccf_decision``): refused
-  otherwise, since only a decision can be revised;
-* ``correction`` and ``deletion`` need data that were recorded: refused when the data never
-  circulated or the day is before their issue date;
+* ``revision`` needs an earlier CCF decision (``case.prior_ccf_decision``) that kept the
+  data: refused otherwise, since only a decision can be revised and a deletion leaves the
+  applicant nothing to revise;
+* ``correction``, ``deletion`` and ``provisional_measures`` need data on file: refused when
+  the data never circulated, the day is before their issue date, or an earlier CCF decision
+  already had them deleted;
 * ``provisional_measures`` is **allowed with a warning** when the facts show nothing urgent:
   Article 37 sets no test (brief, section 12.2), so refusing would invent one; the urgency
   section is then left in brackets for the lawyer;
@@ -164,8 +166,22 @@ def check_request(assessment: Assessment, request: str) -> str | None:
             "revision: the facts give no earlier CCF decision (case.prior_ccf_decision); "
             "only a decision of the Requests Chamber can be revised (Statute Art 42)"
         )
+    prior = scenario.case.prior_ccf_decision if scenario is not None else None
+    if request == "revision" and prior is not None and prior.outcome == "not_compliant":
+        return (
+            "revision: the earlier CCF decision (case.prior_ccf_decision) already had the "
+            "data deleted; there is nothing for the applicant to have revised"
+        )
     if request in ("correction", "deletion", "provisional_measures"):
         state = _on_file(assessment)
+        if state == "no_longer":
+            deleted = assessment.circulation.active_until
+            when = f" on {long_date(deleted)}" if deleted else ""
+            return (
+                f"{request}: the data were deleted{when} after the CCF's earlier decision, so "
+                "there is nothing left to correct, delete or block; ask for access to check "
+                "that they are gone"
+            )
         if state == "never":
             return (
                 f"{request}: the data were never recorded (the request was refused and never "
@@ -379,7 +395,10 @@ def _documents_for(ground: Ground, scenario: Scenario | None) -> list[str]:
         else:
             docs.append(DOCUMENT_KINDS[kind])
     if not docs:
-        docs.append("the documents that prove the facts relied on for this ground")
+        label = GROUND_LABELS.get(ground.id, ground.label or ground.id)
+        docs.append(
+            f"the documents that prove the facts relied on for: {label[:1].lower()}{label[1:]}"
+        )
     return docs
 
 
