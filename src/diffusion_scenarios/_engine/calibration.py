@@ -172,6 +172,8 @@ def _shows(name: str, f: Features) -> bool:
         return f.update
     if name == "prior_stands":
         return f.prior is not None
+    if name == "cleared":
+        return f.cleared > 0
     return False
 
 
@@ -183,6 +185,7 @@ def _with(weights: ModelWeights, values: dict[str, float]) -> ModelWeights:
         update_keep=values["update_keep"],
         update_share=values["update_share"],
         prior_stands=values["prior_stands"],
+        cleared=values["cleared"],
     )
 
 
@@ -217,7 +220,8 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
     fit_weight = {str(k): float(v) for k, v in dict(settings["fit_weight"]).items()}
     values = {name: term.start for name, term in terms.items() if name not in _DERIVED}
     decisions = {name: sum(_shows(name, c.features) for c in cases) for name in values}
-    free = [name for name in values if decisions[name] >= 4]
+    by_judgement = {str(n) for n in settings["set_by_judgement"]}
+    free = [name for name in values if decisions[name] >= 4 and name not in by_judgement]
     grouped: Counter[tuple[Features, int]] = Counter()
     weights_of: dict[tuple[Features, int], float] = {}
     for case in cases:
@@ -252,6 +256,15 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
             values[name] = new
         if moved < 1e-3:
             break
+    # "cleared" is derived, not fitted: with the NCB answering, one arguable ground on a
+    # record and both conditions shown met, deletion is left at the chance set by judgement.
+    target = float(settings["one_arguable_ground_when_ncb_answers"])
+    areas = len(base.cleared_by)
+    answered = math.log(base.answered_deleted / (1.0 - base.answered_deleted))
+    wanted = math.log(target / (1.0 - target))
+    term = terms["cleared"]
+    derived = (answered + values["arguable"] - wanted) / areas
+    values["cleared"] = round(min(max(derived, term.low), term.high), 4)
     return Fit(values=values, weights=_with(base, values), decisions=decisions)
 
 
@@ -550,6 +563,8 @@ class CalibrationReport:
                 said.append("a correction of the record on a record")
             if f.prior:
                 said.append(f"an earlier CCF decision: {f.prior}")
+            if f.cleared:
+                said.append(f"{f.cleared} area(s) of the rules shown met on a record")
             out.append(
                 {
                     "file": c.case.file,
@@ -596,13 +611,17 @@ class CalibrationReport:
         ]
         out["disagreements"] = self.disagreements()
         out["weight_ranges"] = {k: list(v) for k, v in self.weight_ranges.items()}
-        out["fitted_parameters"] = sorted(k for k, n in (self.fitted or {}).items() if n >= 4)
+        judged = {str(n) for n in _settings()["set_by_judgement"]}
+        out["fitted_parameters"] = sorted(
+            k for k, n in (self.fitted or {}).items() if n >= 4 and k not in judged
+        )
         out["base_rate_forecast"] = dict(zip(OUTCOMES, base_rate_forecast(), strict=True))
         return out
 
     def to_text(self) -> str:
         settings = _settings()
-        fitted = sorted(k for k, n in (self.fitted or {}).items() if n >= 4)
+        judged = {str(n) for n in settings["set_by_judgement"]}
+        fitted = sorted(k for k, n in (self.fitted or {}).items() if n >= 4 and k not in judged)
         lines = [
             "Calibration of the decision model against the CCF's decisions",
             "",

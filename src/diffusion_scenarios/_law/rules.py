@@ -111,6 +111,7 @@ OUTCOME_FITTED_TERMS = (
     "update_keep",
     "update_share",
     "prior_stands",
+    "cleared",
     "high_confidence_at",
 )
 #: A weight's fields: its value, its start (the judgement before the fit), the range the
@@ -170,8 +171,11 @@ VALUE_SCHEMA: Mapping[str, Schema] = {
         "compliant_with_update": "int",
     },
     "model-outcome-settings": {
-        "alleged_share": "number",
+        "alleged": {"strong": "number", "arguable": "number"},
         "count_cap": "int",
+        "cleared_by": "dict",
+        "set_by_judgement": "list",
+        "one_arguable_ground_when_ncb_answers": "number",
         "likelihood_cap": "number",
         "fit_weight": "dict",
         "prior_sd": "number",
