@@ -396,6 +396,22 @@ def test_the_issue_targets_are_reached_in_cross_validation(report) -> None:  # t
     assert cv.brier <= 0.75 * cv.base_brier
 
 
+def test_the_markdown_report_sets_the_model_beside_both_baselines_and_explains_each_miss(
+    report,  # type: ignore[no-untyped-def]
+) -> None:
+    text = report.to_markdown()
+    assert (
+        "model, cross-validated" in text
+        and "base rate" in text
+        and 'always \\"deleted\\"' not in text
+    )
+    assert 'always "deleted"' in text
+    parted = report.disagreements()
+    for row in parted:
+        assert f"* {row['decision_id']} (" in text
+    assert f"part ways ({len(parted)})" in text
+
+
 def test_the_base_rate_forecast_is_the_ccfs_2021_shares() -> None:
     p = dict(zip(OUTCOMES, base_rate_forecast(), strict=True))
     assert p["not_compliant"] == pytest.approx(296 / 449)
@@ -508,3 +524,71 @@ def test_compare_needs_both_folder_and_csv_or_neither() -> None:
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0
     assert "expected both DIR and --expected CSV, or neither" in run.stderr
+
+
+# ------------------------------------------------------------------ how a fact is known
+def test_a_file_may_say_how_each_fact_is_known_and_it_loads_back() -> None:
+    facts = _scenario(
+        {"human_rights_concerns": ["unfair_trial"]},
+        evidence={
+            "case.human_rights_concerns": "established",
+            "notice.requesting_country": "assumed",
+        },
+    )
+    assert dict(facts.evidence) == {
+        "case.human_rights_concerns": "established",
+        "notice.requesting_country": "assumed",
+    }
+    assert ds.scenario_from_dict(ds.scenario_to_dict(facts)) == facts
+
+
+def test_a_file_without_evidence_reads_as_before() -> None:
+    facts = _scenario({"origin": "commercial_dispute"})
+    assert len(facts.evidence) == 0
+    assert "evidence" not in ds.scenario_to_dict(facts)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "message"),
+    [
+        ({"case.humn_rights_concerns": "alleged"}, "did you mean 'case.human_rights_concerns'"),
+        ({"case.origin": "proven"}, "evidence.case.origin: expected one of alleged, established"),
+        (["case.origin"], "evidence: expected a mapping of fact paths"),
+    ],
+)
+def test_a_bad_evidence_entry_is_one_line_naming_the_field(evidence: object, message: str) -> None:
+    with pytest.raises(ds.ScenarioError) as error:
+        _scenario(None, evidence=evidence)
+    text = str(error.value)
+    assert message in text
+    assert text.count("\n") == 0
+
+
+def test_unlisted_facts_take_their_fields_default() -> None:
+    from diffusion_scenarios._facts.scenario import evidence_of
+
+    facts = _scenario(
+        {
+            "origin": "private_dispute",
+            "political_context": ["critic_of_government"],
+            "arrest_warrant": {"valid": False},
+            "requesting_state_sought_extradition": True,
+        }
+    )
+    assert evidence_of(facts, "case.origin") == "alleged"  # how the dispute should be read
+    assert evidence_of(facts, "case.political_context") == "alleged"  # a characterisation
+    assert evidence_of(facts, "case.arrest_warrant.valid") == "established"  # a record
+    assert evidence_of(facts, "case.requesting_state_sought_extradition") == "established"
+    found = _scenario(
+        {"political_context": ["critic_of_government", "third_state_found_political"]}
+    )
+    assert evidence_of(found, "case.political_context") == "established"  # a finding
+
+
+def test_an_assumed_requesting_state_does_not_change_the_prediction() -> None:
+    plain = _scenario({"human_rights_concerns": ["torture_or_ill_treatment_risk"]})
+    marked = _scenario(
+        {"human_rights_concerns": ["torture_or_ill_treatment_risk"]},
+        evidence={"notice.requesting_country": "assumed", "case.human_rights_concerns": "assumed"},
+    )
+    assert ds.assess(plain).outcome.likelihood == ds.assess(marked).outcome.likelihood

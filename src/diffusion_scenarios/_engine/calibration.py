@@ -552,19 +552,22 @@ class CalibrationReport:
                 continue
             f = c.case.features
             said = []
-            if not f.considerations and not f.update and f.prior is None:
-                said.append("no consideration on file: the base rate")
+            if not (f.considerations or f.update or f.prior or f.cleared):
+                said.append("nothing that moves it from the base rate (few facts known)")
+            words = {"established": "on a record", "alleged": "on an allegation only"}
             for level in ("strong", "arguable"):
                 for evidence in ("established", "alleged"):
-                    n = getattr(f, f"{level}_{evidence}")
-                    if n:
-                        said.append(f"{n} {level} {evidence}")
+                    count = getattr(f, f"{level}_{evidence}")
+                    if count:
+                        grounds = "ground" if count == 1 else "grounds"
+                        said.append(f"{count} {level} {grounds} {words[evidence]}")
             if f.update:
-                said.append("a correction of the record on a record")
+                said.append("a correction of the record (a refused extradition or a judgment)")
             if f.prior:
-                said.append(f"an earlier CCF decision: {f.prior}")
+                kept = "kept" if f.prior == "compliant" else "deleted"
+                said.append(f"an earlier CCF decision that {kept} the data")
             if f.cleared:
-                said.append(f"{f.cleared} area(s) of the rules shown met on a record")
+                said.append(f"{f.cleared} condition(s) the answering NCB showed met")
             out.append(
                 {
                     "file": c.case.file,
@@ -617,6 +620,71 @@ class CalibrationReport:
         )
         out["base_rate_forecast"] = dict(zip(OUTCOMES, base_rate_forecast(), strict=True))
         return out
+
+    def to_markdown(self) -> str:
+        """The headline figures beside both baselines, the reliability table and the
+        decisions where the cross-validated model and the CCF part ways, in Markdown."""
+        settings = _settings()
+        judged = {str(n) for n in settings["set_by_judgement"]}
+        fitted = sorted(k for k, n in (self.fitted or {}).items() if n >= 4 and k not in judged)
+        cv = self.scores(self.cross_validated)
+        tr = self.scores(self.training)
+        n = cv.cases
+
+        def share(part: int) -> str:
+            return f"{part}/{n} ({part / n:.0%})" if n else "-"
+
+        lines = [
+            f"{len(fitted)} fitted parameters on {n} decisions. Cross-validation: "
+            f"{settings['cv_folds']} folds, each person's decisions in one fold, stratified "
+            f"by kind of source, {settings['cv_repeats']} seeded repeats.",
+            "",
+            "| forecast | same outcome (of three) | deleted or kept | Brier | log-loss |",
+            "|---|---|---|---|---|",
+            f"| **model, cross-validated** (the figure to believe) | **{share(cv.agreements)}** "
+            f"| **{share(cv.deletion_agreements)}** | **{cv.brier:.3f}** | "
+            f"**{cv.log_loss:.3f}** |",
+            f"| model, fitted on these same decisions | {share(tr.agreements)} | "
+            f"{share(tr.deletion_agreements)} | {tr.brier:.3f} | {tr.log_loss:.3f} |",
+            f"| the CCF's 2021 shares for every case (base rate) | {share(cv.always_deleted)} | "
+            f"{share(cv.always_deleted)} | {cv.base_brier:.3f} | {cv.base_log_loss:.3f} |",
+            f'| always "deleted" | {share(cv.always_deleted)} | {share(cv.always_deleted)} | '
+            f"{cv.always_deleted_brier:.3f} | {cv.always_deleted_log_loss:.3f} |",
+            "",
+        ]
+        for tier in TIERS:
+            t = self.scores(self.cross_validated, tier)
+            if t.cases:
+                lines.append(
+                    f"* Called **{tier}** (cross-validated): right {t.agreements} of {t.cases} "
+                    f"({t.agreements / t.cases:.0%})."
+                )
+        lines += [
+            "",
+            "| model's chance of deletion | decisions | on average it said | the CCF deleted |",
+            "|---|---|---|---|",
+        ]
+        for row in self.reliability(self.cross_validated):
+            if row["cases"]:
+                lines.append(
+                    f"| {row['from']:.0%}-{row['to']:.0%} | {row['cases']} | "
+                    f"{row['mean_forecast']:.0%} | {row['share_deleted']:.0%} |"
+                )
+        parted = self.disagreements()
+        lines += [
+            "",
+            f"**Where the cross-validated model and the CCF part ways ({len(parted)}):**",
+            "",
+        ]
+        for row in parted:
+            p = row["likelihood"][row["model_outcome"]]
+            lines.append(
+                f"* {row['decision_id']} ({row['source']}): the CCF "
+                f"{_OUTCOME_SHORT[row['ccf_outcome']]}, the model said "
+                f"{_OUTCOME_SHORT[row['model_outcome']]} ({p:.0%}); it weighed "
+                f"{row['what_the_model_weighed']}."
+            )
+        return "\n".join(lines)
 
     def to_text(self) -> str:
         settings = _settings()
