@@ -592,3 +592,36 @@ def test_an_assumed_requesting_state_does_not_change_the_prediction() -> None:
         evidence={"notice.requesting_country": "assumed", "case.human_rights_concerns": "assumed"},
     )
     assert ds.assess(plain).outcome.likelihood == ds.assess(marked).outcome.likelihood
+
+
+def test_an_assumed_requesting_state_is_shown_as_assumed_in_every_output() -> None:
+    from diffusion_scenarios import reports
+    from diffusion_scenarios._render.text import render_text
+
+    facts = _scenario(None, evidence={"notice.requesting_country": "assumed"})
+    assessment = ds.assess(facts)
+    said = "State A, assumed to be T"  # Türkiye / Turkey, as the country table spells it
+    assert said in render_text(assessment).replace("\n", " ")
+    assert said in reports.render(assessment, "markdown")
+    assert assessment.to_dict()["evidence"] == {"notice.requesting_country": "assumed"}
+    plain = ds.assess(_scenario())
+    assert "assumed to be" not in render_text(plain)
+    assert plain.to_dict()["evidence"] == {}
+
+
+def test_the_shipped_anonymised_decisions_mark_their_assumed_requesting_state() -> None:
+    import csv
+
+    rows = list(csv.DictReader(EXPECTED.read_text(encoding="utf-8").splitlines()))
+    marked = 0
+    for row in rows:
+        scenario = ds.load_scenario(EXPECTED.parent / row["file"])
+        notes = row["encoding_notes"]
+        says_assumed = re.search(
+            r"(Requesting|Source) country[^.;]*[.;][^.]*assumed|state not named; [^.]*assumed",
+            notes,
+        )
+        flagged = scenario.evidence.get("notice.requesting_country") == "assumed"
+        assert bool(says_assumed) == flagged, row["file"]
+        marked += flagged
+    assert marked

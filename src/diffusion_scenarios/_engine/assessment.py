@@ -422,4 +422,6 @@ class Assessment:
             "caveats": list(self.caveats),
             "depends_on": list(self.depends_on),
             "defaults_used": list(self.defaults_used),
+            # How facts are known (scenario 'evidence:'); an assumed fact is shown as such.
+            "evidence": dict(self.scenario.evidence) if self.scenario is not None else {},
         }

@@ -58,6 +58,7 @@ __all__ = [
     "RefugeeStatus",
     "Scenario",
     "Trip",
+    "assumed_facts",
     "evidence_of",
 ]
 
@@ -462,3 +463,17 @@ def fact_paths() -> frozenset[str]:
     for prefix, kind in nested.items():
         paths.update(f"{prefix}.{item.name}" for item in _fields(kind))
     return frozenset(paths)
+
+
+def assumed_facts(scenario: Scenario) -> tuple[str, ...]:
+    """The fact paths the file marks ``assumed`` (shown as assumed in every output).
+
+    Example:
+        >>> import datetime
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
+        ...     issued_on=datetime.date(2025, 1, 10)),
+        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
+        >>> assumed_facts(s)
+        ('notice.requesting_country',)
+    """
+    return tuple(path for path, level in scenario.evidence.items() if level == "assumed")
