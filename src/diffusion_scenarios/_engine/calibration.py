@@ -242,7 +242,7 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
             a, b = low, high
             c, d = b - ratio * (b - a), a + ratio * (b - a)
             fc, fd = at(c), at(d)
-            while b - a > 1e-4:
+            while b - a > 1e-3:
                 if fc < fd:
                     b, d, fd = d, c, fc
                     c = b - ratio * (b - a)
