@@ -412,11 +412,7 @@ def high_threshold(forecasts: Sequence[Forecast]) -> float:
     term = _terms()["high_confidence_at"]
     # Only forecasts that may be called "high" at all: thin facts are always "low".
     thin = int(settings["min_known_facts"])
-    forecasts = [
-        f
-        for f in forecasts
-        if f.case.features.known_facts >= thin or f.case.features.considerations
-    ]
+    forecasts = [f for f in forecasts if f.case.features.known_facts >= thin]
     steps = round((term.high - term.low) / 0.01)
     for step in range(steps + 1):
         t = round(term.low + 0.01 * step, 2)

@@ -621,11 +621,13 @@ def _hinges(
 def confidence_of(features: Features, top: float, weights: ModelWeights) -> str:
     """``low``, ``medium`` or ``high``.
 
-    Low when nothing that matters is known (the base rate) or the facts are thin; high only
+    Low when nothing that matters is known (the base rate) or the facts are thin (fewer than
+    ``min_known_facts`` of the facts that matter, as for a decision known only from its
+    published tags); high only
     from the threshold at which the cross-validated predictions were right at least 90 % of
     the time; otherwise by the top likelihood.
     """
-    if features.known_facts < weights.min_known_facts and not features.considerations:
+    if features.known_facts < weights.min_known_facts:
         return "low"
     if top >= weights.high_confidence_at:
         return "high"
