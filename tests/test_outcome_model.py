@@ -366,12 +366,13 @@ def test_the_cross_validation_refits_the_weights_in_every_fold(cases: tuple) -> 
     assert len(cross.repeats) > 1
 
 
-def test_the_cross_validated_model_beats_both_baselines(report) -> None:  # type: ignore[no-untyped-def]
+def test_the_cross_validated_model_beats_both_baselines_and_the_brier_target(report) -> None:  # type: ignore[no-untyped-def]
     # The gate: the figure to believe is the cross-validated one, on decisions each
-    # forecast by weights fitted without that person's decisions.
+    # forecast by weights fitted without that person's decisions (issue 19, "Done when").
     cv = report.scores(report.cross_validated)
     assert cv.agreements > cv.always_deleted
-    assert cv.brier < cv.base_brier and cv.brier < cv.always_deleted_brier
+    assert cv.brier <= 0.75 * cv.base_brier
+    assert cv.brier < cv.always_deleted_brier
     assert cv.log_loss < cv.base_log_loss
 
 
@@ -385,15 +386,14 @@ def test_predictions_called_high_are_right_at_least_nine_times_in_ten_in_cross_v
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 19's targets are not reached by an honest model on these 56 decisions: "
-    "cross-validated agreement 43/56 (77 %) against 42/56 for always 'deleted', Brier 0.37 "
-    "against 0.44 for the base rate (0.85 x); see the README",
+    reason="issue 19's agreement targets are not reached by an honest model on these 56 "
+    "decisions: cross-validated agreement 44/56 (79 %) against 42/56 (75 %) for always "
+    "'deleted' (targets: 85 % and 10 points above); see the README",
 )
-def test_the_issue_targets_are_reached_in_cross_validation(report) -> None:  # type: ignore[no-untyped-def]
+def test_the_issue_agreement_targets_are_reached_in_cross_validation(report) -> None:  # type: ignore[no-untyped-def]
     cv = report.scores(report.cross_validated)
     assert cv.agreements / cv.cases >= 0.85
     assert cv.agreements / cv.cases >= cv.always_deleted / cv.cases + 0.10
-    assert cv.brier <= 0.75 * cv.base_brier
 
 
 def test_the_markdown_report_sets_the_model_beside_both_baselines_and_explains_each_miss(
