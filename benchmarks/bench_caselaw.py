@@ -7,7 +7,7 @@ Run from the repository root::
     .venv/bin/python benchmarks/bench_caselaw.py --repeat 200
 
 Targets: a filter or a summary well under 50 ms (a widget redraw), ``compare`` on the
-encoded CCF cases under 1 s, the calibration report (training and leave-one-out refits)
+encoded CCF cases under 1 s, the calibration report (training and grouped cross-validation refits)
 under 2 s, and ``diffusion-scenarios --help`` without pandas (checked here).
 """
 
@@ -63,7 +63,7 @@ def main() -> None:
     calibration_ms = median_ms(
         lambda: caselaw.calibration(folder, csv_path), max(3, args.repeat // 20)
     )
-    row(f"calibration, {result.cases} leave-one-out refits", calibration_ms, 1)
+    row(f"calibration, {result.cases} decisions, cross-validated", calibration_ms, 1)
 
     code = (
         "import sys; from diffusion_scenarios.cli import build_parser; build_parser(); "

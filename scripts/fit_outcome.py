@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 OUTCOME_YAML = ROOT / "data" / "rules" / "outcome.yaml"
 SCENARIOS = ROOT / "data" / "scenarios"
 BEGIN = "  # BEGIN FITTED"
+#: Values derived rather than estimated (their "fitted" is false).
+DERIVED = ("cleared", "high_confidence_at")
 END = "  # END FITTED"
 
 
@@ -44,7 +46,10 @@ def fitted_block(
     from diffusion_scenarios._engine.calibration import _terms
 
     terms = _terms()
-    fitted = [name for name, n in decisions.items() if n >= 4]
+    from diffusion_scenarios._engine.calibration import _settings
+
+    judged = {str(n) for n in _settings()["set_by_judgement"]}
+    fitted = [name for name, n in decisions.items() if n >= 4 and name not in judged]
     lines = [
         "  # BEGIN FITTED (written by scripts/fit_outcome.py; do not edit by hand)",
         "  - id: model-outcome-weights",
@@ -63,7 +68,10 @@ def fitted_block(
         f"      penalised maximum likelihood on the CCF decisions encoded in this package ({cases}",
         "      decisions) only when at least 4 of them show it (decisions: how many do), held",
         "      inside its range and drawn towards its judgement value (start); otherwise it",
-        "      keeps that value. high_confidence_at is derived from the cross-validation: the",
+        "      keeps that value. cleared is derived: with the NCB answering, one arguable",
+        "      ground on a record and the conditions shown met, deletion is left at the chance",
+        "      set in model-outcome-settings. high_confidence_at is derived from the",
+        "      cross-validation (fitted: false, like every value not estimated): the",
         "      lowest top likelihood from which the cross-validated forecasts were right at",
         "      least 90 % of the time. cross_validated is the range each took across the",
         f"      refits. {len(fitted)} fitted parameters on {cases} decisions. They describe these",
@@ -80,7 +88,7 @@ def fitted_block(
         lines.append(
             f"          {name}: {{value: {_number(values[name])}, start: {_number(term.start)}, "
             f"range: [{_number(term.low)}, {_number(term.high)}], fitted: "
-            f"{'true' if decisions.get(name, 0) >= 4 else 'false'}, "
+            f"{'true' if name in fitted and name not in DERIVED else 'false'}, "
             f"decisions: {decisions.get(name, 0)}, "
             f"cross_validated: [{_number(low)}, {_number(high)}]}}"
         )

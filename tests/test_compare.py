@@ -348,7 +348,7 @@ def test_the_case_law_notebook_writes_its_figures_and_discussion_from_the_result
     prose = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
     for call in (
         "caselaw.comparison_markdown(",
-        "caselaw.calibration_markdown(",
+        "report.to_markdown(",
         "caselaw.plot_calibration(",
         "caselaw.discussion_markdown(",
         "caselaw.decisions_markdown(",

@@ -366,12 +366,13 @@ def test_the_cross_validation_refits_the_weights_in_every_fold(cases: tuple) -> 
     assert len(cross.repeats) > 1
 
 
-def test_the_cross_validated_model_beats_both_baselines(report) -> None:  # type: ignore[no-untyped-def]
+def test_the_cross_validated_model_beats_both_baselines_and_the_brier_target(report) -> None:  # type: ignore[no-untyped-def]
     # The gate: the figure to believe is the cross-validated one, on decisions each
-    # forecast by weights fitted without that person's decisions.
+    # forecast by weights fitted without that person's decisions (issue 19, "Done when").
     cv = report.scores(report.cross_validated)
     assert cv.agreements > cv.always_deleted
-    assert cv.brier < cv.base_brier and cv.brier < cv.always_deleted_brier
+    assert cv.brier <= 0.75 * cv.base_brier
+    assert cv.brier < cv.always_deleted_brier
     assert cv.log_loss < cv.base_log_loss
 
 
@@ -385,15 +386,30 @@ def test_predictions_called_high_are_right_at_least_nine_times_in_ten_in_cross_v
 
 @pytest.mark.xfail(
     strict=True,
-    reason="issue 19's targets are not reached by an honest model on these 56 decisions: "
-    "cross-validated agreement 43/56 (77 %) against 42/56 for always 'deleted', Brier 0.37 "
-    "against 0.44 for the base rate (0.85 x); see the README",
+    reason="issue 19's agreement targets are not reached by an honest model on these 56 "
+    "decisions: cross-validated agreement 44/56 (79 %) against 42/56 (75 %) for always "
+    "'deleted' (targets: 85 % and 10 points above); see the README",
 )
-def test_the_issue_targets_are_reached_in_cross_validation(report) -> None:  # type: ignore[no-untyped-def]
+def test_the_issue_agreement_targets_are_reached_in_cross_validation(report) -> None:  # type: ignore[no-untyped-def]
     cv = report.scores(report.cross_validated)
     assert cv.agreements / cv.cases >= 0.85
     assert cv.agreements / cv.cases >= cv.always_deleted / cv.cases + 0.10
-    assert cv.brier <= 0.75 * cv.base_brier
+
+
+def test_the_markdown_report_sets_the_model_beside_both_baselines_and_explains_each_miss(
+    report,  # type: ignore[no-untyped-def]
+) -> None:
+    text = report.to_markdown()
+    assert (
+        "model, cross-validated" in text
+        and "base rate" in text
+        and 'always \\"deleted\\"' not in text
+    )
+    assert 'always "deleted"' in text
+    parted = report.disagreements()
+    for row in parted:
+        assert f"* {row['decision_id']} (" in text
+    assert f"part ways ({len(parted)})" in text
 
 
 def test_the_base_rate_forecast_is_the_ccfs_2021_shares() -> None:
@@ -508,3 +524,104 @@ def test_compare_needs_both_folder_and_csv_or_neither() -> None:
     assert run.returncode == 2
     assert run.stderr.strip().count("\n") == 0
     assert "expected both DIR and --expected CSV, or neither" in run.stderr
+
+
+# ------------------------------------------------------------------ how a fact is known
+def test_a_file_may_say_how_each_fact_is_known_and_it_loads_back() -> None:
+    facts = _scenario(
+        {"human_rights_concerns": ["unfair_trial"]},
+        evidence={
+            "case.human_rights_concerns": "established",
+            "notice.requesting_country": "assumed",
+        },
+    )
+    assert dict(facts.evidence) == {
+        "case.human_rights_concerns": "established",
+        "notice.requesting_country": "assumed",
+    }
+    assert ds.scenario_from_dict(ds.scenario_to_dict(facts)) == facts
+
+
+def test_a_file_without_evidence_reads_as_before() -> None:
+    facts = _scenario({"origin": "commercial_dispute"})
+    assert len(facts.evidence) == 0
+    assert "evidence" not in ds.scenario_to_dict(facts)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "message"),
+    [
+        ({"case.humn_rights_concerns": "alleged"}, "did you mean 'case.human_rights_concerns'"),
+        ({"case.origin": "proven"}, "evidence.case.origin: expected one of alleged, established"),
+        (["case.origin"], "evidence: expected a mapping of fact paths"),
+    ],
+)
+def test_a_bad_evidence_entry_is_one_line_naming_the_field(evidence: object, message: str) -> None:
+    with pytest.raises(ds.ScenarioError) as error:
+        _scenario(None, evidence=evidence)
+    text = str(error.value)
+    assert message in text
+    assert text.count("\n") == 0
+
+
+def test_unlisted_facts_take_their_fields_default() -> None:
+    from diffusion_scenarios._facts.scenario import evidence_of
+
+    facts = _scenario(
+        {
+            "origin": "private_dispute",
+            "political_context": ["critic_of_government"],
+            "arrest_warrant": {"valid": False},
+            "requesting_state_sought_extradition": True,
+        }
+    )
+    assert evidence_of(facts, "case.origin") == "alleged"  # how the dispute should be read
+    assert evidence_of(facts, "case.political_context") == "alleged"  # a characterisation
+    assert evidence_of(facts, "case.arrest_warrant.valid") == "established"  # a record
+    assert evidence_of(facts, "case.requesting_state_sought_extradition") == "established"
+    found = _scenario(
+        {"political_context": ["critic_of_government", "third_state_found_political"]}
+    )
+    assert evidence_of(found, "case.political_context") == "established"  # a finding
+
+
+def test_an_assumed_requesting_state_does_not_change_the_prediction() -> None:
+    plain = _scenario({"human_rights_concerns": ["torture_or_ill_treatment_risk"]})
+    marked = _scenario(
+        {"human_rights_concerns": ["torture_or_ill_treatment_risk"]},
+        evidence={"notice.requesting_country": "assumed", "case.human_rights_concerns": "assumed"},
+    )
+    assert ds.assess(plain).outcome.likelihood == ds.assess(marked).outcome.likelihood
+
+
+def test_an_assumed_requesting_state_is_shown_as_assumed_in_every_output() -> None:
+    from diffusion_scenarios import reports
+    from diffusion_scenarios._render.text import render_text
+
+    facts = _scenario(None, evidence={"notice.requesting_country": "assumed"})
+    assessment = ds.assess(facts)
+    said = "State A, assumed to be T"  # Türkiye / Turkey, as the country table spells it
+    assert said in render_text(assessment).replace("\n", " ")
+    assert said in reports.render(assessment, "markdown")
+    assert assessment.to_dict()["evidence"] == {"notice.requesting_country": "assumed"}
+    plain = ds.assess(_scenario())
+    assert "assumed to be" not in render_text(plain)
+    assert plain.to_dict()["evidence"] == {}
+
+
+def test_the_shipped_anonymised_decisions_mark_their_assumed_requesting_state() -> None:
+    import csv
+
+    rows = list(csv.DictReader(EXPECTED.read_text(encoding="utf-8").splitlines()))
+    marked = 0
+    for row in rows:
+        scenario = ds.load_scenario(EXPECTED.parent / row["file"])
+        notes = row["encoding_notes"]
+        says_assumed = re.search(
+            r"(Requesting|Source) country[^.;]*[.;][^.]*assumed|state not named; [^.]*assumed",
+            notes,
+        )
+        flagged = scenario.evidence.get("notice.requesting_country") == "assumed"
+        assert bool(says_assumed) == flagged, row["file"]
+        marked += flagged
+    assert marked

@@ -426,4 +426,6 @@ class Assessment:
             "depends_on": list(self.depends_on),
             "defaults_used": list(self.defaults_used),
             "similar_decisions": [d.to_dict() for d in self.similar_decisions],
+            # How facts are known (scenario 'evidence:'); an assumed fact is shown as such.
+            "evidence": dict(self.scenario.evidence) if self.scenario is not None else {},
         }

@@ -172,6 +172,8 @@ def _shows(name: str, f: Features) -> bool:
         return f.update
     if name == "prior_stands":
         return f.prior is not None
+    if name == "cleared":
+        return f.cleared > 0
     return False
 
 
@@ -183,6 +185,7 @@ def _with(weights: ModelWeights, values: dict[str, float]) -> ModelWeights:
         update_keep=values["update_keep"],
         update_share=values["update_share"],
         prior_stands=values["prior_stands"],
+        cleared=values["cleared"],
     )
 
 
@@ -217,7 +220,8 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
     fit_weight = {str(k): float(v) for k, v in dict(settings["fit_weight"]).items()}
     values = {name: term.start for name, term in terms.items() if name not in _DERIVED}
     decisions = {name: sum(_shows(name, c.features) for c in cases) for name in values}
-    free = [name for name in values if decisions[name] >= 4]
+    by_judgement = {str(n) for n in settings["set_by_judgement"]}
+    free = [name for name in values if decisions[name] >= 4 and name not in by_judgement]
     grouped: Counter[tuple[Features, int]] = Counter()
     weights_of: dict[tuple[Features, int], float] = {}
     for case in cases:
@@ -238,7 +242,7 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
             a, b = low, high
             c, d = b - ratio * (b - a), a + ratio * (b - a)
             fc, fd = at(c), at(d)
-            while b - a > 1e-4:
+            while b - a > 1e-3:
                 if fc < fd:
                     b, d, fd = d, c, fc
                     c = b - ratio * (b - a)
@@ -252,6 +256,15 @@ def fit(cases: Sequence[CaseFeatures]) -> Fit:
             values[name] = new
         if moved < 1e-3:
             break
+    # "cleared" is derived, not fitted: with the NCB answering, one arguable ground on a
+    # record and both conditions shown met, deletion is left at the chance set by judgement.
+    target = float(settings["one_arguable_ground_when_ncb_answers"])
+    areas = len(base.cleared_by)
+    answered = math.log(base.answered_deleted / (1.0 - base.answered_deleted))
+    wanted = math.log(target / (1.0 - target))
+    term = terms["cleared"]
+    derived = (answered + values["arguable"] - wanted) / areas
+    values["cleared"] = round(min(max(derived, term.low), term.high), 4)
     return Fit(values=values, weights=_with(base, values), decisions=decisions)
 
 
@@ -399,11 +412,7 @@ def high_threshold(forecasts: Sequence[Forecast]) -> float:
     term = _terms()["high_confidence_at"]
     # Only forecasts that may be called "high" at all: thin facts are always "low".
     thin = int(settings["min_known_facts"])
-    forecasts = [
-        f
-        for f in forecasts
-        if f.case.features.known_facts >= thin or f.case.features.considerations
-    ]
+    forecasts = [f for f in forecasts if f.case.features.known_facts >= thin]
     steps = round((term.high - term.low) / 0.01)
     for step in range(steps + 1):
         t = round(term.low + 0.01 * step, 2)
@@ -539,17 +548,22 @@ class CalibrationReport:
                 continue
             f = c.case.features
             said = []
-            if not f.considerations and not f.update and f.prior is None:
-                said.append("no consideration on file: the base rate")
+            if not (f.considerations or f.update or f.prior or f.cleared):
+                said.append("nothing that moves it from the base rate (few facts known)")
+            words = {"established": "on a record", "alleged": "on an allegation only"}
             for level in ("strong", "arguable"):
                 for evidence in ("established", "alleged"):
-                    n = getattr(f, f"{level}_{evidence}")
-                    if n:
-                        said.append(f"{n} {level} {evidence}")
+                    count = getattr(f, f"{level}_{evidence}")
+                    if count:
+                        grounds = "ground" if count == 1 else "grounds"
+                        said.append(f"{count} {level} {grounds} {words[evidence]}")
             if f.update:
-                said.append("a correction of the record on a record")
+                said.append("a correction of the record (a refused extradition or a judgment)")
             if f.prior:
-                said.append(f"an earlier CCF decision: {f.prior}")
+                kept = "kept" if f.prior == "compliant" else "deleted"
+                said.append(f"an earlier CCF decision that {kept} the data")
+            if f.cleared:
+                said.append(f"{f.cleared} condition(s) the answering NCB showed met")
             out.append(
                 {
                     "file": c.case.file,
@@ -596,13 +610,82 @@ class CalibrationReport:
         ]
         out["disagreements"] = self.disagreements()
         out["weight_ranges"] = {k: list(v) for k, v in self.weight_ranges.items()}
-        out["fitted_parameters"] = sorted(k for k, n in (self.fitted or {}).items() if n >= 4)
+        judged = {str(n) for n in _settings()["set_by_judgement"]}
+        out["fitted_parameters"] = sorted(
+            k for k, n in (self.fitted or {}).items() if n >= 4 and k not in judged
+        )
         out["base_rate_forecast"] = dict(zip(OUTCOMES, base_rate_forecast(), strict=True))
         return out
 
+    def to_markdown(self) -> str:
+        """The headline figures beside both baselines, the reliability table and the
+        decisions where the cross-validated model and the CCF part ways, in Markdown."""
+        settings = _settings()
+        judged = {str(n) for n in settings["set_by_judgement"]}
+        fitted = sorted(k for k, n in (self.fitted or {}).items() if n >= 4 and k not in judged)
+        cv = self.scores(self.cross_validated)
+        tr = self.scores(self.training)
+        n = cv.cases
+
+        def share(part: int) -> str:
+            return f"{part}/{n} ({part / n:.0%})" if n else "-"
+
+        lines = [
+            f"{len(fitted)} fitted parameters on {n} decisions. Cross-validation: "
+            f"{settings['cv_folds']} folds, each person's decisions in one fold, stratified "
+            f"by kind of source, {settings['cv_repeats']} seeded repeats.",
+            "",
+            "| forecast | same outcome (of three) | deleted or kept | Brier | log-loss |",
+            "|---|---|---|---|---|",
+            f"| **model, cross-validated** (the figure to believe) | **{share(cv.agreements)}** "
+            f"| **{share(cv.deletion_agreements)}** | **{cv.brier:.3f}** | "
+            f"**{cv.log_loss:.3f}** |",
+            f"| model, fitted on these same decisions | {share(tr.agreements)} | "
+            f"{share(tr.deletion_agreements)} | {tr.brier:.3f} | {tr.log_loss:.3f} |",
+            f"| the CCF's 2021 shares for every case (base rate) | {share(cv.always_deleted)} | "
+            f"{share(cv.always_deleted)} | {cv.base_brier:.3f} | {cv.base_log_loss:.3f} |",
+            f'| always "deleted" | {share(cv.always_deleted)} | {share(cv.always_deleted)} | '
+            f"{cv.always_deleted_brier:.3f} | {cv.always_deleted_log_loss:.3f} |",
+            "",
+        ]
+        for tier in TIERS:
+            t = self.scores(self.cross_validated, tier)
+            if t.cases:
+                lines.append(
+                    f"* Called **{tier}** (cross-validated): right {t.agreements} of {t.cases} "
+                    f"({t.agreements / t.cases:.0%})."
+                )
+        lines += [
+            "",
+            "| model's chance of deletion | decisions | on average it said | the CCF deleted |",
+            "|---|---|---|---|",
+        ]
+        for row in self.reliability(self.cross_validated):
+            if row["cases"]:
+                lines.append(
+                    f"| {row['from']:.0%}-{row['to']:.0%} | {row['cases']} | "
+                    f"{row['mean_forecast']:.0%} | {row['share_deleted']:.0%} |"
+                )
+        parted = self.disagreements()
+        lines += [
+            "",
+            f"**Where the cross-validated model and the CCF part ways ({len(parted)}):**",
+            "",
+        ]
+        for row in parted:
+            p = row["likelihood"][row["model_outcome"]]
+            lines.append(
+                f"* {row['decision_id']} ({row['source']}): the CCF "
+                f"{_OUTCOME_SHORT[row['ccf_outcome']]}, the model said "
+                f"{_OUTCOME_SHORT[row['model_outcome']]} ({p:.0%}); it weighed "
+                f"{row['what_the_model_weighed']}."
+            )
+        return "\n".join(lines)
+
     def to_text(self) -> str:
         settings = _settings()
-        fitted = sorted(k for k, n in (self.fitted or {}).items() if n >= 4)
+        judged = {str(n) for n in settings["set_by_judgement"]}
+        fitted = sorted(k for k, n in (self.fitted or {}).items() if n >= 4 and k not in judged)
         lines = [
             "Calibration of the decision model against the CCF's decisions",
             "",

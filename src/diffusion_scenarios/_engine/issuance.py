@@ -146,9 +146,7 @@ def issuance_stage(
         issuance = _red_notice(scenario, defects_at_issue, screened_grounds, reasons, cites, book)
     else:
         issuance = _diffusion(scenario, reasons, cites, book)
-    return IssuanceResult(
-        issuance=issuance, notes=book.freeze(), requesting_not_member=not_member
-    )
+    return IssuanceResult(issuance=issuance, notes=book.freeze(), requesting_not_member=not_member)
 
 
 def _dates_that_matter(

@@ -13,16 +13,17 @@ How the model reads the CCF (every number in ``data/rules/outcome.yaml``):
 3. **Alleged or established.** A ground resting on a record (a court's finding, a recognised
    status, an extradition refusal, the NCB's own documents or answer) moves the likelihood a
    lot; one resting only on what the applicant alleges moves it a little
-   (``model-outcome-settings: alleged_share``). How each fact is known comes from the file's
+   (``model-outcome-settings: alleged``). How each fact is known comes from the file's
    ``evidence:`` map or, for a fact it does not list, from the field's default
    (:func:`~diffusion_scenarios._facts.scenario.evidence_of`).
 4. **One fact, one count.** Grounds that rest on the same fact form one consideration and
    count once, at the strength of the best of them (``rests_on`` in the settings names the
    facts each ground rests on). The memo still lists every ground.
 5. **Correction before deletion.** Where a consideration calls for correcting the record
-   (a refused extradition, a final judgment abroad on the same acts) and no strong ground
-   for deletion rests on the same fact, the CCF keeps the data with an update (Statute
-   Art 39 corrective action; CCF 2023 Nos. 2 and 10 on ne bis in idem).
+   (a refused extradition, a final judgment abroad on the same acts), no strong ground for
+   deletion rests on the same fact and no ground for deletion on a record rests on another,
+   the CCF keeps the data with an update (Statute Art 39 corrective action; CCF 2023 Nos. 2
+   and 10 on ne bis in idem).
 6. **Revision stands on new facts only.** An earlier CCF decision on the same data tends to
    stand (Statute Art 42).
 
@@ -73,8 +74,13 @@ BASE_RATES_RULE = "ccf-outcome-base-rates"
 #: The fitted terms of the model (declared with the catalogue's schema for outcome.yaml).
 FITTED_TERMS = OUTCOME_FITTED_TERMS
 
-#: Grounds the model reads through their own facts rather than as a consideration.
+#: Grounds the model reads through their own facts rather than as a consideration, when
+#: those facts are given (the NCB's silence).
 _READ_DIRECTLY = frozenset({"ncb_non_cooperation"})
+
+
+def _silent(scenario: Scenario) -> bool:
+    return scenario.challenge is not None and scenario.challenge.ncb_responds is False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -90,6 +96,7 @@ class Features:
     ncb_responds: bool | None = None  # challenge.ncb_responds
     ncb_silent: bool = False  # the NCB does not answer, on a day the CCF's practice applies
     prior: str | None = None  # an earlier CCF decision on these data: compliant | not_compliant
+    cleared: int = 0  # conditions the answering NCB's record shows met, with no ground there
     known_facts: int = 0
 
     @property
@@ -114,8 +121,11 @@ class ModelWeights:
     update_keep: float
     update_share: float
     prior_stands: float
-    alleged_share: float
+    cleared: float
+    alleged_strong: float
+    alleged_arguable: float
     count_cap: int
+    cleared_by: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]
     likelihood_cap: float
     min_known_facts: int
     high_confidence_at: float
@@ -152,9 +162,19 @@ def model_weights() -> ModelWeights:
         update_keep=float(fitted["update_keep"]["value"]),
         update_share=float(fitted["update_share"]["value"]),
         prior_stands=float(fitted["prior_stands"]["value"]),
+        cleared=float(fitted["cleared"]["value"]),
         high_confidence_at=float(fitted["high_confidence_at"]["value"]),
-        alleged_share=float(settings["alleged_share"]),
+        alleged_strong=float(dict(settings["alleged"])["strong"]),
+        alleged_arguable=float(dict(settings["alleged"])["arguable"]),
         count_cap=int(settings["count_cap"]),
+        cleared_by=tuple(
+            (
+                str(area),
+                tuple(str(f) for f in dict(entry)["facts"]),
+                tuple(str(g) for g in dict(entry)["grounds"]),
+            )
+            for area, entry in dict(settings["cleared_by"]).items()
+        ),
         likelihood_cap=float(settings["likelihood_cap"]),
         min_known_facts=int(settings["min_known_facts"]),
         medium_confidence_at=float(settings["medium_confidence_at"]),
@@ -177,15 +197,17 @@ def sigmoid(x: float) -> float:
 def deletion_score(features: Features, weights: ModelWeights) -> float:
     """What the considerations add to the log-odds of deletion, once the NCB has answered."""
     # The heaviest ``count_cap`` considerations count (so strengthening one never lowers it).
-    share = weights.alleged_share
     values = (
         [weights.strong] * features.strong_established
-        + [weights.strong * share] * features.strong_alleged
+        + [weights.alleged_strong] * features.strong_alleged
         + [weights.arguable] * features.arguable_established
-        + [weights.arguable * share] * features.arguable_alleged
+        + [weights.alleged_arguable] * features.arguable_alleged
     )
     score = sum(sorted(values, reverse=True)[: weights.count_cap])
-    if features.update:
+    score -= weights.cleared * features.cleared
+    if features.update and not (features.strong_established or features.arguable_established):
+        # A correction answers the complaint unless a ground for deletion on a record rests
+        # on another fact: a correction does not cure that.
         score -= weights.update_keep
     if features.prior == "not_compliant":
         score += weights.prior_stands
@@ -290,22 +312,25 @@ def considerations_of(scenario: Scenario, grounds: tuple[Ground, ...]) -> tuple[
     Each fact counts once, at the strength of the strongest ground resting on it and with
     the evidence by which that fact is known. A fact on which a ground calling for a
     correction of the record rests, and no strong ground for deletion, calls for the
-    correction (the CCF keeps the data with an update). A ground resting on no fact that
-    is given (found from context alone) counts as one alleged fact of its own. Learning a
+    correction (the CCF keeps the data with an update). A ground resting on none of the
+    facts listed for it (found from the rest of the file: a charge, a profile, a status)
+    counts as one fact of its own, known on a record. Learning a
     fact therefore adds a consideration or strengthens one, never merges two away.
     """
     rests_on = dict(model_weights().rests_on)
     by_fact: dict[str, list[Ground]] = {}
     for ground in grounds:
-        if ground.id in _READ_DIRECTLY:
-            continue
+        if ground.id in _READ_DIRECTLY and _silent(scenario):
+            continue  # the NCB's silence is weighed on its own (one fact, one count)
         present = [_present(scenario, e) for e in rests_on.get(ground.id, ())]
         facts = list(dict.fromkeys(p for p in present if p is not None))
         for fact in facts or [f"ground:{ground.id}"]:
             by_fact.setdefault(fact, []).append(ground)
     result = []
     for fact, members in by_fact.items():
-        evidence = "alleged" if fact.startswith("ground:") else _level(scenario, fact)
+        # A ground resting on none of the facts listed for it was found from the rest of the
+        # file (a charge, a profile, a status): records, so established.
+        evidence = "established" if fact.startswith("ground:") else _level(scenario, fact)
         deletion = [g for g in members if g.id in DELETION_GROUNDS]
         update = [g for g in members if g.id in UPDATE_GROUNDS and g.strength != "weak"]
         best = max((RANK[g.strength] for g in deletion), default=0)
@@ -350,7 +375,7 @@ def _counted(
     options: list[list[tuple[str, str]]] = []  # per ground: (fact, level) choices
     weak = 0
     for ground in grounds:
-        if ground.id not in DELETION_GROUNDS or ground.id in _READ_DIRECTLY:
+        if ground.id not in DELETION_GROUNDS or (ground.id in _READ_DIRECTLY and _silent(scenario)):
             continue
         if ground.strength == "weak":
             weak += 1
@@ -419,8 +444,50 @@ def features_of(scenario: Scenario, grounds: tuple[Ground, ...], on: Date) -> Fe
             and catalogue().applies(SILENCE_RULE, on)
         ),
         prior=earlier,
+        cleared=len(cleared_areas(scenario, grounds)),
         known_facts=sum(_known(scenario, f) for f in weights.facts_that_matter),
     )
+
+
+def cleared_areas(
+    scenario: Scenario, grounds: tuple[Ground, ...], *, answers: bool | None = None
+) -> tuple[str, ...]:
+    """The conditions of INTERPOL's rules the source NCB has shown to be met.
+
+    ``answers`` asks what would be cleared if the NCB answered (for the hinges).
+
+    The burden is on the source (``ccf-practice-burden-on-source``): the CCF keeps data once
+    the source satisfies it that they comply. An area (``cleared_by`` in the settings) is
+    cleared when the source NCB answers the CCF (it is the NCB that shows the CCF the
+    conditions met), one of the area's facts is given with the value that meets the rule
+    (``case.arrest_warrant.valid=true``) on a record (the NCB's own documents or a court's),
+    and none of the area's own grounds is found at least arguable. When the NCB's answer
+    is not known, the file cannot say what the NCB has shown the CCF: nothing is cleared.
+    """
+    if answers is None:
+        answers = scenario.challenge is not None and scenario.challenge.ncb_responds is True
+    if not answers:
+        return ()  # only the NCB's answer shows the CCF the conditions met
+    found = {g.id for g in grounds if g.strength != "weak"}
+    areas = []
+    for area, facts, area_grounds in model_weights().cleared_by:
+        if found & set(area_grounds):
+            continue
+        for entry in facts:
+            path, _, wanted = entry.partition("=")
+            value: Any = scenario
+            for part in path.split("."):
+                value = getattr(value, part, None)
+            if str(value).lower() == wanted.lower() and _level(scenario, path) == "established":
+                areas.append(area)
+                break
+    return tuple(areas)
+
+
+_AREA_WORDS = {
+    "judicial_basis": "a valid warrant and a summary naming the person's role (RPD Art 83(2)(b))",
+    "purpose": "extradition sought (RPD Art 84(b))",
+}
 
 
 def _argmax(likelihood: tuple[float, ...]) -> str:
@@ -470,6 +537,7 @@ def _hinges(
     unknowns: tuple[str, ...],
     alleged: tuple[Consideration, ...],
     on: Date,
+    cleared_if_answered: int = 0,
 ) -> tuple[Hinge, ...]:
     """The unknown or contestable facts whose answer would change the prediction."""
     weights = model_weights()
@@ -485,7 +553,7 @@ def _hinges(
     if features.ncb_responds is None:
         silence_applies = catalogue().applies(SILENCE_RULE, on)
         consider(
-            replace(features, ncb_responds=True),
+            replace(features, ncb_responds=True, cleared=cleared_if_answered),
             {
                 "field": "challenge.ncb_responds",
                 "condition": "if the source NCB answers the CCF and backs its request",
@@ -553,11 +621,13 @@ def _hinges(
 def confidence_of(features: Features, top: float, weights: ModelWeights) -> str:
     """``low``, ``medium`` or ``high``.
 
-    Low when nothing that matters is known (the base rate) or the facts are thin; high only
+    Low when nothing that matters is known (the base rate) or the facts are thin (fewer than
+    ``min_known_facts`` of the facts that matter, as for a decision known only from its
+    published tags); high only
     from the threshold at which the cross-validated predictions were right at least 90 % of
     the time; otherwise by the top likelihood.
     """
-    if features.known_facts < weights.min_known_facts and not features.considerations:
+    if features.known_facts < weights.min_known_facts:
         return "low"
     if top >= weights.high_confidence_at:
         return "high"
@@ -627,7 +697,8 @@ def predict_outcome(
         for c in items
         if c.remedy == "deletion" and c.evidence == "alleged" and c.strength != "weak"
     )
-    hinges = _hinges(features, prediction, likelihood, unknowns, alleged, on)
+    if_answered = len(cleared_areas(scenario, grounds, answers=True))
+    hinges = _hinges(features, prediction, likelihood, unknowns, alleged, on, if_answered)
     confidence = confidence_of(features, top, weights)
     summary = _summary(prediction, top, hinges)
 
@@ -648,14 +719,21 @@ def predict_outcome(
     deletion = [g for g in grounds if g.id in DELETION_GROUNDS]
     updates = [g for g in grounds if g.id in UPDATE_GROUNDS and g.strength != "weak"]
     parts = [summary]
-    if not features.considerations and not features.update and features.prior is None:
+    nothing_moves = not (
+        features.considerations or features.update or features.prior or features.cleared
+    )
+    if nothing_moves and features.ncb_responds is None:
         base = dict(zip(OUTCOMES, weights.base, strict=True))
         parts.append(
-            "Nothing on file yet moves the likelihood away from the CCF's published split of "
+            "Nothing on file moves the likelihood away from the CCF's published split of "
             f"the complaints it decided ({_percent(base['not_compliant'])} deleted, "
-            f"{_percent(base['compliant'])} kept, {_percent(base['compliant_with_update'])} "
-            "kept with an update); the CCF does not weigh guilt, only whether the data follow "
-            "INTERPOL's rules."
+            f"{_percent(base['compliant'])} kept, "
+            f"{_percent(base['compliant_with_update'])} kept with an update)."
+        )
+    if not features.considerations:
+        parts.append(
+            "On the facts given, no ground for deletion applies; the CCF does not weigh "
+            "guilt, only whether the data follow INTERPOL's rules."
         )
     for strength, words in (("strong", "Strong"), ("arguable", "Arguable")):
         shown = listed(strength, "established")
@@ -697,12 +775,18 @@ def predict_outcome(
         parts.append("The source NCB answers the CCF; the grounds must persuade on their own.")
     elif features.ncb_responds is None:
         silent = likelihood_of(replace(features, ncb_responds=False, ncb_silent=True), weights)
-        answers = likelihood_of(replace(features, ncb_responds=True), weights)
+        answers = likelihood_of(replace(features, ncb_responds=True, cleared=if_answered), weights)
         parts.append(
             "Whether the source NCB answers the CCF is not known, so both answers are averaged "
             f"by the CCF's 2021 figures (it did not answer in {_percent(weights.silent_share)} "
             "of the complaints decided): if it does not answer, deletion is "
             f"{in_ten(silent[0])}; if it answers and backs its request, {in_ten(answers[0])}."
+        )
+    if features.cleared:
+        parts.append(
+            "The record shows these conditions met, with no ground against them: "
+            + "; ".join(_AREA_WORDS.get(a, a) for a in cleared_areas(scenario, grounds))
+            + "."
         )
     if features.prior == "compliant":
         parts.append(
@@ -739,7 +823,7 @@ def predict_outcome(
     citations += [BURDEN_RULE, BASE_RATES_RULE]
     if features.ncb_silent or features.ncb_responds is None:
         citations.append(SILENCE_RULE)
-    if any(h.field == "challenge.ncb_responds" for h in hinges):
+    if features.ncb_responds is None:
         citations.append(CONDITIONAL_RULE)
     if scenario.case.co_accused_deleted is True:
         citations.append("ccf-practice-consistency")

@@ -86,6 +86,8 @@ __all__ = ["evaluate_protection"]
 _REFUSAL = "ccf-practice-refused-extradition"
 _PROTECTIVE = frozenset({"political", "human_rights", "fair_trial"})
 _RISKS = ("torture_or_ill_treatment_risk", "death_penalty", "detention_conditions")
+
+
 def _name(alpha3: str | None) -> str:
     if alpha3 is None:
         return "another country"

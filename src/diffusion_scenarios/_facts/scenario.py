@@ -58,6 +58,7 @@ __all__ = [
     "RefugeeStatus",
     "Scenario",
     "Trip",
+    "assumed_facts",
     "evidence_of",
 ]
 
@@ -333,14 +334,49 @@ ALLEGED_BY_DEFAULT: frozenset[str] = frozenset(
         "case.human_rights_concerns",  # a risk the applicant fears
         "case.origin",  # how the dispute is characterised (private, commercial, family)
         "case.purpose_defects",  # the applicant's case that the alert serves no purpose
-        "case.requesting_state_sought_extradition",  # usually the applicant's complaint
-        "case.limitation_expired",  # a legal conclusion, until a court draws it
+        "case.requesting_state_sought_extradition",  # false: the applicant's complaint
         "case.fraudulent_intent",  # intent, until a court finds it
         "case.organised_crime_link",  # the NCB's suspicion, until shown
         "case.retrial_guaranteed",
         "case.in_absentia_details",  # what the person knew of the trial, as he tells it
     }
 )
+
+
+#: Facts whose default depends on the value given: ``true`` for "the requesting state sought
+#: extradition" is a record (a request was sent); ``false`` is what the applicant complains of.
+ESTABLISHED_WHEN: dict[str, object] = {"case.requesting_state_sought_extradition": True}
+
+#: Values of a list of indicators that are records rather than arguments: a finding (a third
+#: state's, a court's), the nature of the charge, a status held, dated events (the
+#: prosecution following political activity, an election, other prosecutions, a seizure of
+#: assets, a dispute to which the state is party), a formal act (a transfer of proceedings,
+#: a judgment, a warrant for questioning only). A list holding one of them is established
+#: by default; one holding only the person's characterisation (a critic, an opponent) is
+#: the applicant's case.
+ESTABLISHED_VALUES: dict[str, frozenset[str]] = {
+    "case.political_context": frozenset(
+        {
+            "third_state_found_political",
+            "offence_is_political_by_nature",
+            "former_official_of_ousted_regime",
+            "election_period",
+            "state_is_party_to_dispute",
+            "prosecution_follows_political_activity",
+            "other_politically_motivated_cases",
+            "assets_taken_by_state_or_officials",
+        }
+    ),
+    "case.human_rights_concerns": frozenset({"court_found_persecution"}),
+    "case.purpose_defects": frozenset(
+        {
+            "wanted_for_questioning_only",
+            "early_investigation_stage",
+            "proceedings_transferred_elsewhere",
+            "already_tried_for_same_acts",
+        }
+    ),
+}
 
 
 class Evidence(Mapping[str, str]):
@@ -400,6 +436,14 @@ def evidence_of(scenario: Scenario, path: str) -> str:
         prefix = ".".join(parts[:end])
         if prefix in scenario.evidence:
             return scenario.evidence[prefix]
+    if path in ESTABLISHED_WHEN or path in ESTABLISHED_VALUES:
+        value: Any = scenario
+        for part in parts:
+            value = getattr(value, part, None)
+        if path in ESTABLISHED_WHEN and value == ESTABLISHED_WHEN[path]:
+            return "established"
+        if isinstance(value, tuple) and set(value) & ESTABLISHED_VALUES.get(path, frozenset()):
+            return "established"
     for end in range(len(parts), 0, -1):
         if ".".join(parts[:end]) in ALLEGED_BY_DEFAULT:
             return "alleged"
@@ -427,3 +471,17 @@ def fact_paths() -> frozenset[str]:
     for prefix, kind in nested.items():
         paths.update(f"{prefix}.{item.name}" for item in _fields(kind))
     return frozenset(paths)
+
+
+def assumed_facts(scenario: Scenario) -> tuple[str, ...]:
+    """The fact paths the file marks ``assumed`` (shown as assumed in every output).
+
+    Example:
+        >>> import datetime
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
+        ...     issued_on=datetime.date(2025, 1, 10)),
+        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
+        >>> assumed_facts(s)
+        ('notice.requesting_country',)
+    """
+    return tuple(path for path, level in scenario.evidence.items() if level == "assumed")

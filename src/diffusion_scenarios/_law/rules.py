@@ -122,6 +122,7 @@ OUTCOME_FITTED_TERMS = (
     "update_keep",
     "update_share",
     "prior_stands",
+    "cleared",
     "high_confidence_at",
 )
 #: A weight's fields: its value, its start (the judgement before the fit), the range the
@@ -208,8 +209,11 @@ VALUE_SCHEMA: Mapping[str, Schema] = {
         "compliant_with_update": "tally",
     },
     "model-outcome-settings": {
-        "alleged_share": "probability",
+        "alleged": {"strong": "probability", "arguable": "probability"},
         "count_cap": "int 1..100",
+        "cleared_by": "dict",
+        "set_by_judgement": "list of str",
+        "one_arguable_ground_when_ncb_answers": "probability",
         "likelihood_cap": "probability",
         "fit_weight": "dict of number 0..100",
         "prior_sd": "number 0.001..100",

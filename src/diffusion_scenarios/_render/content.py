@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
+from diffusion_scenarios._facts.scenario import assumed_facts
 from diffusion_scenarios._law.vocab import (
     ARREST_RISKS,
     BASIS_CELLS,
@@ -389,11 +390,26 @@ def _person_facts(scenario: Scenario) -> list[Row]:
     ]
 
 
+def assumed_words(scenario: Scenario, path: str, shown: str) -> str:
+    """A fact's words, saying so when the file marks it assumed (``evidence:``): the
+    requesting state reads "State A, assumed to be Kyrgyzstan for the model"."""
+    if path not in assumed_facts(scenario):
+        return shown
+    if path == "notice.requesting_country":
+        return f"State A, assumed to be {shown} for the model"
+    return f"{shown}, assumed for the model"
+
+
 def _notice_facts(scenario: Scenario) -> list[Row]:
     notice = scenario.notice
     rows: list[Row] = [
         ("Kind", KIND_WORDS.get(notice.kind, words(notice.kind))),
-        ("Requesting country", country(notice.requesting_country)),
+        (
+            "Requesting country",
+            assumed_words(
+                scenario, "notice.requesting_country", country(notice.requesting_country)
+            ),
+        ),
         ("Issued on", notice.issued_on.isoformat()),
         ("Purpose", _maybe(notice.purpose)),
     ]
@@ -673,6 +689,17 @@ def _facts_section(assessment: Assessment) -> Section:
         blocks.append(_bullets(f"{fact.group}: {fact.label}" for fact in unknown))
     else:
         blocks.append(Paragraph(plain("Every fact the format asks for was given.")))
+    assumed = assumed_facts(scenario)
+    if assumed:
+        blocks.append(
+            Paragraph(
+                plain(
+                    "Assumed for the model (the source does not give them; the model uses "
+                    "them as if given):"
+                )
+            )
+        )
+        blocks.append(Bullets(tuple(BulletItem((Span(path, "code"),)) for path in assumed)))
     if assessment.defaults_used:
         blocks.append(Paragraph(plain("Defaults the model used because a fact was not given:")))
         code = (BulletItem((Span(path, "code"),)) for path in assessment.defaults_used)

@@ -304,6 +304,24 @@ def _similar(a: Assessment) -> list[str]:
     return lines
 
 
+def _assumed(a: Assessment) -> list[str]:
+    """The facts the file marks assumed, each said to be assumed (evidence: assumed)."""
+    from diffusion_scenarios._facts.scenario import assumed_facts
+    from diffusion_scenarios._render.content import assumed_words
+
+    if a.scenario is None:
+        return []
+    lines = []
+    for path in assumed_facts(a.scenario):
+        if path == "notice.requesting_country":
+            shown = assumed_words(a.scenario, path, _name(a.scenario.notice.requesting_country))
+            text = f"Requesting state: {shown}; the source does not name it."
+        else:
+            text = f"Assumed for the model, not given by the source: {path}."
+        lines += _para(text, indent="")
+    return lines
+
+
 def render_text(assessment: Assessment) -> str:
     """The assessment as a plain-text report (ends with a newline).
 
@@ -321,6 +339,7 @@ def render_text(assessment: Assessment) -> str:
     # The user's words reach a terminal: control characters are shown, never acted on.
     lines = _para(printable(f"{title} ({a.scenario_id})"), indent="")
     lines.append(f"Assessed as of {long_date(a.as_of)}. {a.caveats[0]}")
+    lines += _assumed(a)
     lines += _outcome(a)  # the outcome first
     lines += _grounds(a)
     lines += _issuance_and_circulation(a)
