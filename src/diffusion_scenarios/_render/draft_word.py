@@ -71,13 +71,29 @@ def _route_picture(memo: _w._Memo, assessment: Assessment) -> None:
     inline.docPr.set("name", "route-timeline")
     inline.docPr.set(
         "descr",
-        "The steps of the challenge before the CCF on a time line, with their dates and "
-        "deadlines.",
+        "The steps of the challenge before the CCF on a time line, with their dates and deadlines.",
     )
     caption = memo.para(style="Caption")
     _w._run(caption, "Figure 1. ", bold=True)
-    _w._run(caption, "The CCF route with its dates, as the assessment gives them.")
+    _w._run(caption, _route_caption(assessment))
     caption.paragraph_format.space_after = Pt(10)
+
+
+def _route_caption(assessment: Assessment) -> str:
+    """What the route picture counts from: the filing date in the facts, or the day assessed."""
+    from diffusion_scenarios._engine.stage import long_date
+
+    scenario = assessment.scenario
+    filed = scenario.challenge.filed_on if scenario and scenario.challenge else None
+    if filed is None:
+        return (
+            "The CCF route with its dates, planned from the day assessed "
+            f"({long_date(assessment.as_of)})."
+        )
+    return (
+        f"The CCF route with its dates, counted from the filing date in the facts "
+        f"({long_date(filed)}); a request filed on another day moves every date."
+    )
 
 
 def render_draft_docx(
