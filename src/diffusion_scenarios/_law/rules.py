@@ -340,11 +340,15 @@ def fact_paths() -> frozenset[str]:
     found: set[str] = set()
 
     def walk(cls: type, prefix: str) -> None:
-        hints = typing.get_type_hints(cls)
+        try:
+            hints = typing.get_type_hints(cls)
+        except (NameError, TypeError):  # a type only imported for type checkers
+            hints = {}
         for item in dataclasses.fields(cls):
             path = f"{prefix}{item.name}"
             found.add(path)
-            for inner in (hints[item.name], *typing.get_args(hints[item.name])):
+            hint = hints.get(item.name)
+            for inner in (hint, *typing.get_args(hint)):
                 if dataclasses.is_dataclass(inner) and isinstance(inner, type):
                     walk(inner, f"{path}.")
 
