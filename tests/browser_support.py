@@ -233,14 +233,23 @@ def open_page(
         ):
             yield opened
         return
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    # ``browser`` may also be a BrowserContext the caller keeps (one profile, one cache for
+    # several pages, as a returning visitor); then only the page is closed.
+    owned = hasattr(browser, "new_context")
+    size = {"width": viewport[0], "height": viewport[1]}
+    context = browser.new_context(viewport=size) if owned else browser
+    page = context.new_page()
     try:
-        page = context.new_page()
+        if not owned:
+            page.set_viewport_size(size)
         log = attach_log(page, block_non_local=block_non_local)
         page.goto(url, wait_until=wait_until, timeout=timeout_ms)
         yield page, log
     finally:
-        context.close()
+        if owned:
+            context.close()
+        else:
+            page.close()
 
 
 def save_screenshot(page: Any, directory: Path, name: str, *, full_page: bool = True) -> Path:
