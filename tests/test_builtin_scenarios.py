@@ -206,7 +206,10 @@ def test_a_western_state_diffusion_for_unpaid_child_maintenance_is_a_family_matt
     assert assessment.scenario.notice.requesting_country == "ESP"
     assert assessment.issuance.screening == "not_screened"
     assert _strength(assessment, "family_matter") == _RANK["strong"]
-    assert _strength(assessment, "penalty_threshold") >= _RANK["arguable"]
+    # a diffusion is not held to the red notice's two-year threshold (RPD Arts 97(2),
+    # 99(3)(c)): the one-year penalty only weakens the case's international interest (Art 35)
+    assert _strength(assessment, "penalty_threshold") == 0
+    assert _strength(assessment, "international_interest") >= _RANK["arguable"]
     assert assessment.outcome.prediction == "not_compliant"
     # the requesting state itself is where a trip is most dangerous
     risks = {trip.country: trip.arrest_risk for trip in assessment.travel}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import io
 import re
@@ -77,6 +78,20 @@ def test_a_revision_with_a_discovery_date_states_the_six_month_limit() -> None:
         discovered_on=datetime.date(2017, 1, 10),
     )
     assert "a court abroad acquitted the applicant" in text
+    assert "10 July 2017" in text
+
+
+def test_a_revision_reads_the_discovery_date_the_scenario_gives() -> None:
+    scenario = BUILTINS["ccf-2017-06"]
+    assert scenario.challenge is not None
+    known = dataclasses.replace(
+        scenario,
+        challenge=dataclasses.replace(
+            scenario.challenge, new_fact_discovered_on=datetime.date(2017, 1, 10)
+        ),
+    )
+    text = render_markdown(draft_content(ds.assess(known), "revision"))
+    assert "[date of discovery]" not in text
     assert "10 July 2017" in text
 
 

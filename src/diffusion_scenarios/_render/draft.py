@@ -540,6 +540,9 @@ def draft_content(
     day = assessment.as_of
     scenario = assessment.scenario
     challenge = scenario.challenge if scenario is not None else None
+    if discovered_on is None and challenge is not None:
+        # the scenario's own fact (challenge.new_fact_discovered_on) unless the caller gives one
+        discovered_on = challenge.new_fact_discovered_on
     filed = challenge.filed_on if challenge is not None and challenge.filed_on else None
     filing_day = filed if filed is not None and filed >= day else day
     blocks: list[Block] = []
