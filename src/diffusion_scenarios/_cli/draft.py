@@ -49,7 +49,10 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--as-of", metavar="DATE", help="the day of filing (YYYY-MM-DD)")
     parser.add_argument("--new-fact", metavar="TEXT", help="revision: the new fact, in words")
     parser.add_argument(
-        "--discovered-on", metavar="DATE", help="revision: the day the new fact was discovered"
+        "--discovered-on",
+        metavar="DATE",
+        help="revision: the day the new fact was discovered (default: the scenario's "
+        "challenge.new_fact_discovered_on)",
     )
     parser.set_defaults(handler=_run_draft)
 
