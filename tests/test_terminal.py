@@ -135,7 +135,13 @@ signal.signal(signal.SIGALRM, lambda *_: os.kill(os.getpid(), signal.SIGINT))
 signal.setitimer(signal.ITIMER_REAL, {delay})
 sys.argv = ["diffusion-scenarios", "assess", "ccf-2019-u1", "--format", "json"]
 from diffusion_scenarios_cli import main  # what the console script runs
-sys.exit(main())
+try:
+    status = main()
+finally:
+    # a timer still running would fire while the interpreter shuts down, after the
+    # command has finished, and end the process with SIGALRM
+    signal.setitimer(signal.ITIMER_REAL, 0)
+sys.exit(status)
 """
 
 
