@@ -96,3 +96,23 @@ def test_a_full_server_says_so_instead_of_starting_another_kernel(tmp_path: Path
     assert "tries again by itself" in words
     assert log.non_local_requests == []
     assert kernels <= 2
+
+
+@pytest.mark.slow
+def test_a_page_left_open_and_untouched_loses_its_kernel_after_idle_after(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "idle"
+    folder.mkdir()
+    with (
+        start_app(folder, tmp_path / "app.log", "--cull-after", "10", "--idle-after", "12") as app,
+        launch_chromium() as browser,
+        open_page(app.url, timeout_ms=KERNEL_TIMEOUT_MS, browser=browser) as (page, _log),
+    ):
+        page.locator(BANNER, has_text="Likely CCF outcome").wait_for(timeout=KERNEL_TIMEOUT_MS)
+        app.wait_prepared(2)
+        with_page = app.kernels()
+        time.sleep(30)  # untouched longer than --idle-after, the page still open
+        left = app.kernels()
+    assert with_page == 2  # the page's kernel and the one prepared for the next visitor
+    assert left == 1, app.log_text()  # only the prepared one

@@ -10,8 +10,11 @@ import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-# A command a reader would type: the program name at the start of a code span or line.
-BARE = re.compile(r"(?:^|`)(?:voila|diffusion-scenarios|jupyter|pytest|pip)\s", re.MULTILINE)
+# A command a reader would type: the program name at the start of a code span or line (not
+# a message it prints, such as "diffusion-scenarios assess: case.yaml: ...").
+BARE = re.compile(
+    r"(?:^|`)(?:voila|diffusion-scenarios|jupyter|pytest|pip)\s(?!\w+: )", re.MULTILINE
+)
 
 
 def _notebook(name: str) -> nbformat.NotebookNode:
@@ -67,3 +70,27 @@ def test_notebook_04_shows_the_outcome_in_words_not_a_raw_value() -> None:
                 str(v) for v in output.get("data", {}).values()
             )
             assert not re.search(r"\b(not_compliant|compliant_with_update|compliant) \|", shown)
+
+
+def test_error_lines_start_as_the_readme_says(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from diffusion_scenarios.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`diffusion-scenarios assess: case.yaml: notice.kind: expected one of" in readme
+    assert "starts each line with the file instead (`case.yaml: notice.kind:" in readme
+    bad = tmp_path / "case.yaml"
+    bad.write_text(
+        "format: 1\nid: case\nnotice:\n  kind: difusion\n  requesting_country: KAZ\n"
+        "  issued_on: 2025-01-10\n",
+        encoding="utf-8",
+    )
+    assert main(["assess", str(bad)]) == 2
+    assessed = capsys.readouterr().err.splitlines()
+    assert main(["validate", str(bad)]) == 2
+    validated = capsys.readouterr().err.splitlines()
+    assert assessed == [f"diffusion-scenarios assess: {bad}: notice.kind: expected one of "
+                        "diffusion, red_notice, found 'difusion' (did you mean 'diffusion'?)"]
+    assert validated == [f"{bad}: notice.kind: expected one of diffusion, red_notice, found "
+                         "'difusion' (did you mean 'diffusion'?)"]  # fmt: skip
