@@ -458,17 +458,24 @@ def cleared_areas(
 
     The burden is on the source (``ccf-practice-burden-on-source``): the CCF keeps data once
     the source satisfies it that they comply. An area (``cleared_by`` in the settings) is
-    cleared when the source NCB answers the CCF (it is the NCB that shows the CCF the
-    conditions met), one of the area's facts is given with the value that meets the rule
-    (``case.arrest_warrant.valid=true``) on a record (the NCB's own documents or a court's),
-    and none of the area's own grounds is found at least arguable. When the NCB's answer
-    is not known, the file cannot say what the NCB has shown the CCF: nothing is cleared.
+    cleared when one of the area's facts is given with the value that meets the rule
+    (``case.arrest_warrant.valid=true``) on a record (the NCB's own documents or a court's)
+    and none of the area's own grounds is found at least arguable, provided the source NCB
+    answers the CCF (it then shows the CCF those documents) or no point for deletion is
+    raised at all, not even a weak one (when the NCB's answer is unknown, documents on the
+    formal conditions do not answer a substantive point such as a political backdrop). A
+    silent NCB clears nothing; when its answer is unknown, silence keeps its share of the
+    average.
     """
+    challenge = scenario.challenge
+    if challenge is not None and challenge.ncb_responds is False:
+        return ()  # a silent NCB backs nothing
     if answers is None:
-        answers = scenario.challenge is not None and scenario.challenge.ncb_responds is True
-    if not answers:
-        return ()  # only the NCB's answer shows the CCF the conditions met
+        answers = challenge is not None and challenge.ncb_responds is True
     found = {g.id for g in grounds if g.strength != "weak"}
+    raised = {g.id for g in grounds} & DELETION_GROUNDS
+    if not answers and raised:
+        return ()  # a point is raised (even a weak one) and how the NCB meets it is unknown
     areas = []
     for area, facts, area_grounds in model_weights().cleared_by:
         if found & set(area_grounds):
