@@ -151,10 +151,12 @@ def test_a_locate_only_diffusion_carries_no_high_arrest_risk_anywhere_it_was_sen
     assert all(t.arrest_risk != "high" for t in assessment.travel)
 
 
-def test_a_red_notice_refused_at_screening_and_resent_as_a_diffusion_was_never_screened() -> None:
+def test_a_red_notice_refused_at_screening_and_resent_as_a_russian_diffusion_after_march_2022_was_checked_first_as_reported() -> None:  # noqa: E501
+    # DF-17 [S]: from March 2022 NCB Moscow's diffusions go through the General Secretariat,
+    # which passes on only those it finds compliant (issue 20 point 7).
     assessment = _assess("red-notice-refused-then-diffusion")
-    assert assessment.issuance.screening == "not_screened"
-    assert assessment.issuance.pre_screened is False
+    assert assessment.issuance.screening == "pre_screened_reported"
+    assert assessment.issuance.pre_screened is True
     assert "diffusion-after-refused-red-notice" in {c.id for c in assessment.citations}
     assert assessment.outcome.prediction == "not_compliant"
 

@@ -83,6 +83,11 @@ def test_data_accuracy_calls_for_correction_and_is_listed_under_its_own_heading(
             ),
         ),
     )
+    # The penalty threshold is a red-notice condition (RPD Art 83; a diffusion is not held to
+    # it, Art 97(2) and 99(3)(c)), so the same facts are read as a red notice here.
+    scenario = dataclasses.replace(
+        scenario, notice=dataclasses.replace(scenario.notice, kind="red_notice")
+    )
     assessment = ds.assess(scenario)
     assert assessment.ground("data_accuracy") is not None
     assert assessment.ground("penalty_threshold") is not None
@@ -125,7 +130,8 @@ def test_the_ccf_in_absentia_decisions_are_cited_only_from_2018() -> None:
     assert before is not None and after is not None
     assert "ccf-practice-trial-in-absentia" not in before.citations
     assert "ccf-practice-trial-in-absentia" in after.citations
-    assert before.strength == after.strength == "strong"
+    # ABS-1, ABS-2: no published test and both decisions kept the data (issue 20 point 6).
+    assert before.strength == after.strength == "arguable"
 
 
 def test_no_report_before_2021_puts_cheques_on_the_list_of_excluded_offences() -> None:

@@ -13,14 +13,16 @@ from diffusion_scenarios._app.panels import travel_html
 from diffusion_scenarios._engine.circulation import data_active_on
 
 ISSUED = dt.date(2023, 1, 10)
-DELETED = dt.date(2024, 6, 1)
+DECIDED = dt.date(2024, 6, 1)
+# Statute Art 41(1)-(2): sent within a month, carried out within a month of receipt.
+DELETED = dt.date(2024, 8, 1)
 
 
 def _assessed(*trip_days: dt.date) -> ds.Assessment:
     scenario = ds.Scenario(
         id="deleted-then-travel",
         notice=ds.Notice(kind="diffusion", requesting_country="KAZ", issued_on=ISSUED),
-        case=ds.Case(prior_ccf_decision=ds.PriorDecision(outcome="not_compliant", date=DELETED)),
+        case=ds.Case(prior_ccf_decision=ds.PriorDecision(outcome="not_compliant", date=DECIDED)),
         travel=tuple(ds.Trip(country="FRA", date=day) for day in trip_days),
         as_of=dt.date(2024, 7, 1),
     )

@@ -134,7 +134,9 @@ def test_a_penalty_that_is_not_a_number_is_named_and_nothing_is_reassessed(
     explorer.controls["max_penalty_years"].value = "1"
     assert explorer.controls["facts_status"].value == ""
     assert explorer.scenario.case.max_penalty_years == 1.0
-    assert explorer.assessment.ground("penalty_threshold") is not None
+    # The built-in is a diffusion: the red-notice threshold does not bind it (RPD Arts 97(2),
+    # 99(3)(c)); a one-year penalty goes to its international interest (Art 35) instead.
+    assert explorer.assessment.ground("international_interest") is not None
 
 
 def test_the_changes_tab_lists_each_changed_fact_old_and_new(explorer: ScenarioExplorer) -> None:

@@ -105,7 +105,7 @@ class Citation:
 class Issuance:
     kind: str
     pre_screened: bool
-    screening: str  # published | refused | not_screened
+    screening: str  # published | refused | not_screened | pre_screened_reported
     circulated_on: Date | None  # None when a red notice was refused and never circulated
     review_after_circulation: bool
     reasons: tuple[str, ...]

@@ -53,33 +53,48 @@ def _deleted_on(scenario: Scenario) -> Date | None:
 
 
 def _validity_note(issued: Date, as_of: Date, book: NoteBook) -> str:
+    """The retention period of a red notice: set by the Executive Committee, not the RPD
+    (Arts 49-51; RN-10), with the five years secondary sources report (issue 20 point 15)."""
     years = int(catalogue().value("red-notice-validity", "years", issued))
     periods = 1
     while add_months(issued, 12 * years * periods) <= as_of:
         periods += 1
     end = add_months(issued, 12 * years * periods)
     first_end = add_months(issued, 12 * years)
+    reassess = add_months(end, -6)
+    text = (
+        "The RPD sets no fixed period: the data are kept for the maximum period the "
+        "Executive Committee sets, unless the requesting country sets a shorter one (RPD Art "
+        "49); the General Secretariat asks it to reassess them at least six months before "
+        "that period ends (Art 50), and they are deleted automatically at its end unless "
+        "keeping them is justified (Art 51(2)). Secondary sources report the period for red "
+        f"notices as {years} years, renewable; "
+    )
     if periods == 1:
-        text = (
-            f"A red notice is reported to run for {years} years, renewable at the requesting "
-            f"country's request (article unverified); this one is due for renewal on "
-            f"{long_date(end)}."
+        text += (
+            f"on that figure this one's period would end on {long_date(end)}, with the "
+            f"reassessment due by {long_date(reassess)}."
         )
     else:
-        text = (
-            f"A red notice is reported to run for {years} years, renewable at the requesting "
-            f"country's request (article unverified); the first period ended on "
-            f"{long_date(first_end)}. The model takes the notice as renewed because it is being "
-            f"assessed as live; the current period would end on {long_date(end)}."
+        text += (
+            f"on that figure the first period ended on {long_date(first_end)}. The model "
+            "takes the notice as kept after a reassessment because it is being assessed as "
+            f"live; the current period would end on {long_date(end)}."
         )
         book.depends(
-            "notice.issued_on: whether the requesting country renewed the red notice when "
-            f"its first {years}-year period ended on {first_end.isoformat()}"
+            "notice.issued_on: whether the requesting country asked to keep the red notice "
+            f"when its first period (reported as {years} years) ended on "
+            f"{first_end.isoformat()}"
         )
     book.record(
-        "red-notice-validity",
+        "rpd-49-51-retention",
         {"notice.issued_on": issued, "as_of": as_of},
-        f"current {years}-year period ends {end.isoformat()}",
+        f"reported {years}-year period ends {end.isoformat()}",
+    )
+    book.record(
+        "red-notice-validity",
+        {"notice.issued_on": issued},
+        f"the {years}-year figure is reported, not in the RPD",
     )
     return text
 
@@ -114,7 +129,8 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
     # An existing notice is a fact: it circulates from its issue date, whatever the review
     # before publication should have said (issuance says so and makes it a ground).
     sent = issuance.circulated_on or notice.issued_on
-    deleted_on = _deleted_on(scenario)
+    decided_on = _deleted_on(scenario)
+    deleted_on = None if decided_on is None else _gone_by(decided_on)
     if as_of < sent:
         reasons.append(
             f"The assessment date, {long_date(as_of)}, is before the data go out on "
@@ -137,10 +153,10 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
                 "in the facts cannot exist and is ignored."
             )
             cites.append("rpd-1-diffusion")
-    if deleted_on is not None:
-        _deletion(deleted_on, out)
+    if decided_on is not None and deleted_on is not None:
+        _deletion(decided_on, deleted_on, out)
     elif notice.kind == "red_notice":
-        cites.append("red-notice-validity")
+        cites += ["rpd-49-51-retention", "red-notice-validity"]
         reasons.append(_validity_note(sent, as_of, book))
 
     return CirculationResult(
@@ -286,13 +302,42 @@ def _listed_but_not_sent(
     return reasons
 
 
-def _deletion(deleted_on: Date, out: _Out) -> None:
-    """An earlier CCF decision had the data deleted: from that day they are off the files."""
-    out.cites.append("ccf-implementation")
-    out.reasons.append(
-        f"The CCF found the data non-compliant on {long_date(deleted_on)}; they are treated "
-        "as deleted from INTERPOL's files from that day."
+def _gone_by(decided_on: Date) -> Date:
+    """The day the data are likely off INTERPOL's files after a deletion decision.
+
+    Under the Statute the Requests Chamber sends its decision to the General Secretariat
+    within a month and the Secretariat implements it within a month of receipt (Art
+    41(1)-(2); NAT-2), so the data can stay on file for up to two months after the decision
+    (issue 20 point 4). Before the Statute no time was read, so the decision day is used.
+    """
+    cat = catalogue()
+    if not cat.applies("ccf-implementation", decided_on):
+        return decided_on
+    months = int(cat.value("ccf-implementation", "send_months", decided_on)) + int(
+        cat.value("ccf-implementation", "implement_months", decided_on)
     )
+    return add_months(decided_on, months)
+
+
+def _deletion(decided_on: Date, deleted_on: Date, out: _Out) -> None:
+    """An earlier CCF decision had the data deleted: off the files once it is implemented."""
+    if deleted_on > decided_on:
+        out.cites.append("ccf-implementation")
+        out.reasons.append(
+            f"The CCF found the data non-compliant on {long_date(decided_on)}. Its decision "
+            "goes to the General Secretariat within a month and is carried out within a month "
+            "of receipt (Statute Art 41(1)-(2)), so the data can stay on INTERPOL's files, "
+            f"and alerts on them can still be acted on, until about {long_date(deleted_on)}; "
+            "the model treats them as gone from that day. A trip before then still meets "
+            "the alert."
+        )
+    else:
+        out.reasons.append(
+            f"The CCF found the data non-compliant on {long_date(decided_on)}; with no time "
+            "for carrying out the decision read for that date, they are treated as deleted "
+            "from that day."
+        )
+    deleted_on = decided_on  # the rules on notifying recipients apply from the decision
     if catalogue().applies("ccf-statute-41-4-notify-recipients", deleted_on):
         out.cites.append("ccf-statute-41-4-notify-recipients")
     if catalogue().applies("rpd-5-7-national-update", deleted_on):
@@ -306,7 +351,7 @@ def _deletion(deleted_on: Date, out: _Out) -> None:
         "ccf-implementation",
         {
             "case.prior_ccf_decision.outcome": "not_compliant",
-            "case.prior_ccf_decision.date": deleted_on,
+            "case.prior_ccf_decision.date": decided_on,
         },
-        f"data deleted on {deleted_on.isoformat()}",
+        f"data off the files by {_gone_by(decided_on).isoformat()}",
     )

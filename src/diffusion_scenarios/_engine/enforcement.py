@@ -44,8 +44,8 @@ from diffusion_scenarios._engine.stage import (
     long_date,
     max_risk,
 )
-from diffusion_scenarios._facts.scenario import Notice, Scenario, trusted
-from diffusion_scenarios._law.countries import country_name, members_on
+from diffusion_scenarios._facts.scenario import Case, Notice, Scenario, trusted
+from diffusion_scenarios._law.countries import country_name, members_on, region_members
 from diffusion_scenarios._law.reference import country_practice, practice_rows
 from diffusion_scenarios._law.rules import catalogue
 from diffusion_scenarios.errors import ReferenceDataError
@@ -251,7 +251,107 @@ class _Practice:
     citations: tuple[str, ...] = ()
 
 
-def _practice_reason(country: str, name: str, on: Date) -> _Practice:
+def _policy_topics(scenario: Scenario) -> frozenset[str]:
+    """The topics of national policy notes that are relevant to these facts (issue 20
+    point 16): a cheque note only in a cheque case, a ne bis note only with a judgment."""
+    case = scenario.case
+    topics = set()
+    if case.offence == "unfunded_cheque":
+        topics.add("cheque")
+    if case.final_judgment is not None or "already_tried_for_same_acts" in case.purpose_defects:
+        topics.add("ne_bis")
+    return frozenset(topics)
+
+
+def _policy_sentence(practice: Any, on: Date, topics: frozenset[str]) -> tuple[str, str]:
+    """The country's notable policy as a sentence, and the rule that dates it (or "").
+
+    Said only when relevant to the facts (its topic) and, when a rule dates it, only on
+    days that rule is in force (issue 20 points 5 and 16): nothing is said of a directive
+    before it was issued.
+    """
+    if not practice.notable_policy:
+        return "", ""
+    if practice.policy_topic and practice.policy_topic not in topics:
+        return "", ""
+    if practice.policy_from is not None and on < practice.policy_from:
+        return "", ""
+    if practice.policy_rule and not catalogue().applies(practice.policy_rule, on):
+        return "", ""
+    return f" Also: {practice.notable_policy.rstrip('.')}.", practice.policy_rule
+
+
+_UK_RULE = "arrest-uk-provisional-arrest-act-2020"
+
+
+def _uk_specified(requesting: str, on: Date) -> bool:
+    """Whether ``requesting`` is a specified territory under Schedule A1 on ``on``."""
+    cat = catalogue()
+    if requesting in cat.value(_UK_RULE, "specified_territories", on):
+        return True
+    return bool(cat.value(_UK_RULE, "eu_members_specified", on)) and requesting in (
+        region_members("eu", on)
+    )
+
+
+def _uk_practice(requesting: str, name: str, on: Date, confidence: str) -> _Practice | None:
+    """The UK under the Extradition (Provisional Arrest) Act 2020 (issue 25 point 6)."""
+    cat = catalogue()
+    if not cat.applies(_UK_RULE, on):
+        first = long_date(cat.first_in_force(_UK_RULE))
+        return _Practice(
+            risk="medium",
+            reason=(
+                f"National practice: before the Extradition (Provisional Arrest) Act 2020 "
+                f"(reported from {first}), {name} police could not arrest on an INTERPOL alert "
+                "alone for a request from outside the EU: a judge had first to issue a "
+                "provisional-arrest warrant (its own finding, medium confidence)."
+            ),
+            known=True,
+            confidence=_lower(confidence, "medium"),
+            basis="own_finding",
+        )
+    requesting_name = country_name(requesting)
+    if _uk_specified(requesting, on):
+        return _Practice(
+            risk="high",
+            reason=(
+                f"National practice: under the Extradition (Provisional Arrest) Act 2020 "
+                f"(Extradition Act 2003 ss. 74A-74E, Schedule A1), {name} police may arrest "
+                "without a UK warrant on a request from a specified territory once the "
+                f"National Crime Agency certifies it, and {requesting_name} is reported to be "
+                "one (the list of territories is read in a secondary source; medium "
+                "confidence)."
+            ),
+            known=True,
+            confidence="medium",
+            basis="own_finding",
+            citations=(_UK_RULE,),
+        )
+    return _Practice(
+        risk="low",
+        reason=(
+            f"National practice: under the Extradition (Provisional Arrest) Act 2020 "
+            f"(Extradition Act 2003 ss. 74A-74E, Schedule A1), {name} police may arrest "
+            f"without a UK warrant only on a request from a specified territory; "
+            f"{requesting_name} is not reported to be one, so a judge must first issue a "
+            "provisional-arrest warrant and the alert alone does not lead to arrest (the "
+            "list is read in a secondary source; medium confidence)."
+        ),
+        known=True,
+        confidence="medium",
+        basis="own_finding",
+        citations=(_UK_RULE,),
+    )
+
+
+def _practice_reason(
+    country: str,
+    name: str,
+    on: Date,
+    requesting: str = "",
+    topics: frozenset[str] = frozenset(),
+) -> _Practice:
     """Base risk from national practice on day ``on``, with its confidence and basis."""
     try:
         practice = country_practice(country)
@@ -263,14 +363,28 @@ def _practice_reason(country: str, name: str, on: Date) -> _Practice:
             confidence="low",
             basis="default",
         )
+    if practice.rule == _UK_RULE and requesting:
+        uk = _uk_practice(requesting, name, on, practice.confidence)
+        if uk is not None:
+            policy, policy_rule = _policy_sentence(practice, on, topics)
+            if not catalogue().applies(_UK_RULE, on):
+                policy = ""  # the note is about the time before the Act: said above
+            return _Practice(
+                risk=uk.risk,
+                reason=uk.reason + policy,
+                known=True,
+                confidence=uk.confidence,
+                basis=uk.basis,
+                citations=(*uk.citations, *((policy_rule,) if policy_rule else ())),
+            )
     answer = practice.red_notice_arrest
     if answer not in ("yes", "conditional", "no"):
         return _Practice(
             risk="medium",
             reason=(
                 f"Depends on national practice, unknown: the table has no reliable entry for "
-                f"how {name} treats INTERPOL alerts, so the model shows a middle risk (low "
-                "confidence)."
+                f"how {name} treats INTERPOL alerts, so the model starts from a middle risk "
+                "(low confidence), which the facts below may change."
             ),
             known=False,
             confidence="low",
@@ -311,8 +425,10 @@ def _practice_reason(country: str, name: str, on: Date) -> _Practice:
             )
         if practice.detail:
             text += f" {practice.detail}"
-        if practice.notable_policy:
-            text += f" Also: {practice.notable_policy.rstrip('.')}."
+    policy, policy_rule = _policy_sentence(practice, on, topics)
+    text += policy
+    if policy_rule:
+        cites.append(policy_rule)
     if practice.rule:
         first = catalogue().get(practice.rule).versions[0].in_force_from
         if on >= first:
@@ -390,7 +506,10 @@ def country_risk(
             confidence="high",
             basis="own_finding",
         )
-    weighing = _Weighing(country, name, _practice_reason(country, name, day), day)
+    practice = _practice_reason(
+        country, name, day, scenario.notice.requesting_country, _policy_topics(scenario)
+    )
+    weighing = _Weighing(country, name, practice, day)
     _weigh_extradition(weighing, scenario)
     _weigh_refugee_status(weighing, scenario, requesting_name)
     _weigh_dual_criminality(weighing, scenario)
@@ -656,6 +775,13 @@ def _consequence(name: str, risk: str, driver: str, requesting_name: str) -> str
             f"{name} would tell {requesting_name} where the person is rather than arrest, "
             "but that can be the first step of an extradition request."
         )
+    if driver == "pending" and risk == "high":
+        # Issue 20 point 3: the risk comes from the extradition case, not the alert.
+        return (
+            f"Extradition proceedings on these facts are pending in {name}: the person can be "
+            f"detained there on a warrant issued in those proceedings at {requesting_name}'s "
+            "request, whatever happens to the INTERPOL data."
+        )
     if risk == "high":
         return (
             f"Police in {name} can be expected to detain the person on the alert, pending an "
@@ -700,7 +826,13 @@ def _entry(result: CountryRisk, *, role: str, received: bool) -> EnforcementEntr
 
 @lru_cache(maxsize=32768)
 def _plain_entry(
-    country: str, requesting: str, received: bool, active: bool, purpose: str, day: Date
+    country: str,
+    requesting: str,
+    received: bool,
+    active: bool,
+    purpose: str,
+    day: Date,
+    topics: frozenset[str] = frozenset(),
 ) -> tuple[EnforcementEntry, bool]:
     """The entry of a country no fact singles out; the same for every such scenario.
 
@@ -718,6 +850,10 @@ def _plain_entry(
                 issued_on=Date(2000, 1, 1),
                 purpose=purpose,
             ),
+            case=Case(
+                offence="unfunded_cheque" if "cheque" in topics else None,
+                purpose_defects=("already_tried_for_same_acts",) if "ne_bis" in topics else (),
+            ),
         )
     result = country_risk(bare, country, received=received, active=active, on=day)
     role = "recipient" if received else "non_recipient"
@@ -732,6 +868,7 @@ def _plain_block(
     active: bool,
     purpose: str,
     day: Date,
+    topics: frozenset[str] = frozenset(),
 ) -> tuple[tuple[EnforcementEntry, ...], tuple[str, ...]]:
     """Every country's plain entry, and the recipients whose practice is unknown.
 
@@ -743,7 +880,7 @@ def _plain_block(
     unknown = []
     for country in countries:
         received = country in wanted
-        entry, known = _plain_entry(country, requesting, received, active, purpose, day)
+        entry, known = _plain_entry(country, requesting, received, active, purpose, day, topics)
         entries.append(entry)
         if received and active and not known and country != requesting:
             unknown.append(country)
@@ -785,7 +922,13 @@ def enforcement_stage(
     touched = _countries_touched_by_facts(scenario, as_of)
     countries = tuple(sorted({*members_on(as_of), requesting}))
     plain, plain_unknown = _plain_block(
-        countries, requesting, circulation.recipients, active, purpose, _practice_day(as_of)
+        countries,
+        requesting,
+        circulation.recipients,
+        active,
+        purpose,
+        _practice_day(as_of),
+        _policy_topics(scenario),
     )
     entries = list(plain)
     unknown_practice = [c for c in plain_unknown if c not in touched]

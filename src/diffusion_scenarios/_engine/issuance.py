@@ -276,10 +276,13 @@ def _diffusion(
     )
     if cat.applies("gs-blocking", issued):
         cites.append("gs-blocking")
+        if cat.applies("ccf-statute-28-2-c-gs-powers", issued):
+            cites.append("ccf-statute-28-2-c-gs-powers")
         reasons.append(
             "That is not absolute: once a doubt about compliance arises, the General "
-            "Secretariat can take interim measures, such as blocking the diffusion, while it "
-            "examines it (RPD Arts 128-129)."
+            "Secretariat can take interim measures, such as blocking the diffusion in "
+            "INTERPOL's system, while it examines it (RPD Arts 128-129); a block does not "
+            "recall the messages already delivered."
         )
     if prior_reviewed:
         cites.append(prior_review)
@@ -287,8 +290,10 @@ def _diffusion(
             "This diffusion comes from Russia's NCB after the General Secretariat, in "
             f"{_month_year(cat.first_in_force(prior_review))}, required it to send every "
             "diffusion through the Secretariat, which passes "
-            "one on only if it finds it compliant (INTERPOL statement as reported, secondary "
-            "source; DF-17): on that footing it was checked before it went out."
+            "one on only if it finds it compliant (an INTERPOL statement of 12 March 2022, "
+            "as republished: a secondary source). On that footing it was checked before it "
+            "went out. That check is the General Secretariat's; it does not bind the CCF, "
+            "which reviews the data afresh."
         )
         book.record(
             prior_review,
@@ -301,7 +306,7 @@ def _diffusion(
             "The General Secretariat has shown it can require prior review: since "
             f"{_month_year(cat.first_in_force(prior_review))} "
             "it has checked every diffusion from Russia's NCB before passing it on (as "
-            "reported, secondary source; DF-17). No such measure is reported for "
+            "reported by a secondary source). No such measure is reported for "
             f"{country_name(notice.requesting_country)}."
         )
     if cat.applies("rpd-22-6-direct-exchanges", issued):
@@ -317,19 +322,34 @@ def _diffusion(
         {"notice.kind": notice.kind, "notice.issued_on": issued},
         "not screened before circulation; reviewed afterwards",
     )
-    return _issuance(scenario, pre_screened=False, reasons=reasons, cites=cites)
+    # Issue 20 point 7: a diffusion the General Secretariat checked before it went out is
+    # pre-screened, as reported (DF-17 is a secondary source), and still reviewed after.
+    return _issuance(
+        scenario,
+        pre_screened=prior_reviewed,
+        reasons=reasons,
+        cites=cites,
+        screening="pre_screened_reported" if prior_reviewed else "not_screened",
+    )
 
 
 def _issuance(
-    scenario: Scenario, *, pre_screened: bool, reasons: list[str], cites: list[str]
+    scenario: Scenario,
+    *,
+    pre_screened: bool,
+    reasons: list[str],
+    cites: list[str],
+    screening: str | None = None,
 ) -> Issuance:
     """The issuance: circulating from the issue date, screened before or reviewed after."""
+    if screening is None:
+        screening = "published" if pre_screened else "not_screened"
     return Issuance(
         kind=scenario.notice.kind,
         pre_screened=pre_screened,
-        screening="published" if pre_screened else "not_screened",
+        screening=screening,
         circulated_on=scenario.notice.issued_on,
-        review_after_circulation=not pre_screened,
+        review_after_circulation=scenario.notice.kind == "diffusion" or not pre_screened,
         reasons=tuple(reasons),
         citations=tuple(dict.fromkeys(cites)),
     )
@@ -348,13 +368,15 @@ def _after_refused_red_notice(
                 f"A red notice on the same facts was refused at screening on "
                 f"{long_date(refused_on)}, before this diffusion was sent: the diffusion "
                 "reached members without the review that stopped the red notice. INTERPOL has "
-                "deleted diffusions sent after such a refusal on its own initiative (DF-12)."
+                "deleted diffusions sent after such a refusal on its own initiative "
+                "(reported cases, a secondary source)."
             )
         else:
             reasons.append(
                 f"A red notice request on the same facts was pending when this diffusion was "
                 f"sent and was refused on {long_date(refused_on)}. INTERPOL has deleted "
-                "diffusions sent around such a refusal on its own initiative (DF-12)."
+                "diffusions sent around such a refusal on its own initiative (reported cases, a "
+                "secondary source)."
             )
         book.record(
             "diffusion-after-refused-red-notice",

@@ -41,13 +41,14 @@ The law, as general rules with their exceptions:
   two CCF excerpts tagged "trial in absentia" both kept the data (ABS-1,
   ccf-practice-trial-in-absentia). The model therefore rests on an assumption, labelled as
   such in the catalogue and the reasons (model-in-absentia-test, unverified): by analogy with
-  EU Framework Decision 2009/299/JHA, the ground is **strong** only when the person did not
-  know of the trial, was not represented and has no guaranteed retrial; a guaranteed
-  retrial answers the objection (no ground: it gives the trial in person that was missed);
-  every other combination is **arguable**, and the facts still unknown are named in what the
-  answer depends on. ``case.in_absentia_details.retrial_guaranteed`` and
-  ``case.retrial_guaranteed`` are one fact; either is read. An alleged unfair trial is
-  **arguable**; an extradition refused on fair-trial grounds is **strong**.
+  EU Framework Decision 2009/299/JHA, a guaranteed retrial answers the objection (no
+  ground: it gives the trial in person that was missed); every other combination is
+  **arguable** and never strong, even when the person did not know of the trial, was not
+  represented and has no retrial (ABS-1, ABS-2: both published decisions kept the data);
+  the facts still unknown are named in what the answer depends on.
+  ``case.in_absentia_details.retrial_guaranteed`` and ``case.retrial_guaranteed`` are one
+  fact; either is read. An alleged unfair trial is **arguable**; an extradition refused on
+  fair-trial grounds is **strong**.
 
 * **Refused extradition (ccf-practice-refused-extradition, RN-13).** A refusal does not by
   itself remove the data; the reason matters. Protective refusals (political, human rights,
@@ -420,13 +421,16 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
                 "due-process objection (under the model's assumed test)." + _ASSUMPTION,
             )
         elif all(answers[k] is False for k, _ in _ABSENTIA_QUESTIONS):
+            # Arguable, not strong: no INTERPOL test is published and both published CCF
+            # decisions on the point kept the data (issue 20 point 6).
             collector.find(
                 "fair_trial",
-                "strong",
+                "arguable",
                 "The person was convicted in absentia without knowing of the trial, without a "
-                "lawyer to defend him or her, and with no retrial guaranteed on return: a "
-                "conviction no one answered for cannot fairly be enforced through INTERPOL's "
-                "channels (Article 2)." + _ASSUMPTION,
+                "lawyer to defend him or her, and with no retrial guaranteed on return. That "
+                "is the strongest form of the argument under Article 2 (basic rights, RPD "
+                "Arts 11(1) and 34(1)), but it remains only arguable: whether the CCF would "
+                "delete on these facts is not established." + _ASSUMPTION,
                 absentia_cites,
                 facts,
             )
@@ -449,9 +453,9 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
                 )
             if open_ones:
                 reason += (
-                    "The ground is strong only when the person neither knew of the trial nor "
-                    "was represented and no retrial is guaranteed; not all of that is known "
-                    "here. "
+                    "The argument is at its strongest when the person neither knew of the "
+                    "trial nor was represented and no retrial is guaranteed; not all of that "
+                    "is known here. "
                 )
             collector.find(
                 "fair_trial",
@@ -499,6 +503,15 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
             )
 
 
+#: The ground a protective refusal feeds, named in the refusal's reason (issue 20 point 16:
+#: no "Article 2 and Article 3 grounds" where only one of them applies).
+_PROTECTIVE_GROUND = {
+    "political": "Article 3",
+    "human_rights": "Article 2",
+    "fair_trial": "fair-trial",
+}
+
+
 def _extradition(scenario: Scenario, collector: Collector) -> None:
     case = scenario.case
     refusals = 0
@@ -527,7 +540,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     "extradition_refused",
                     "arguable",
                     f"{who} refused extradition on {g.replace('_', ' ')} grounds; the CCF weighs "
-                    "such a refusal heavily (see the Article 2 and Article 3 grounds).",
+                    f"such a refusal heavily (see the {_PROTECTIVE_GROUND[g]} ground).",
                     (_REFUSAL,),
                     facts,
                 )

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from diffusion_scenarios._engine.assessment import RouteStep
+from diffusion_scenarios._engine.grounds.findings import purpose_achieved
 from diffusion_scenarios._engine.stage import NoteBook, StageNotes, add_months, long_date
 from diffusion_scenarios._facts.scenario import Challenge, PriorDecision, Scenario
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
@@ -196,12 +197,64 @@ def _requests(scenario: Scenario, as_of: Date, book: NoteBook) -> tuple[tuple[st
     return requests, filed_on
 
 
+def _add_withdrawal_request(route: _Route, scenario: Scenario, as_of: Date) -> None:
+    """The route outside the CCF when the purpose is achieved (issue 20 points 1 and 11):
+    ask the source NCB, or the General Secretariat, to withdraw or cancel the data."""
+    how = purpose_achieved(scenario)
+    if how is None:
+        return
+    diffusion = scenario.notice.kind == "diffusion"
+    rule = "rpd-100-diffusion-withdrawal" if diffusion else "rpd-81-withdrawal"
+    if not catalogue().applies(rule, as_of):
+        return
+    duty = (
+        "the sending NCB must tell the recipients and the General Secretariat that the "
+        "diffusion is withdrawn (RPD Art 100(3))"
+        if diffusion
+        else "the requesting NCB must withdraw the notice, and the General Secretariat "
+        "cancels it in parallel cases (RPD Art 81(2)-(3))"
+    )
+    if how == "sentence_served":
+        what = (
+            "The sentence has been served, so the purpose is achieved: "
+            f"{duty}. Alongside, or before, a request to the CCF, ask the source NCB (through "
+            "a lawyer in the requesting state) or the General Secretariat to cancel the "
+            "data, enclosing the release certificate (or proof that the sentence was "
+            "served); carry a copy of that certificate when travelling until the data are "
+            "gone."
+        )
+    else:
+        what = (
+            "The requesting state already knows where the person is, so a request to "
+            f"locate has achieved its purpose: {duty}. Alongside, or before, a request to "
+            "the CCF, ask the source NCB or the General Secretariat to withdraw it, with "
+            "proof of where the person lives and that the authorities know it."
+        )
+    route.add(
+        "ask_source_to_withdraw",
+        (rule, "rpd-data-quality"),
+        what,
+        record=({"purpose_achieved": how}, "ask the source to withdraw the data"),
+    )
+
+
 def _add_filing(
     route: _Route, scenario: Scenario, requests: tuple[str, ...], filed_on: Date
 ) -> None:
     prior = scenario.case.prior_ccf_decision
     for request in requests:
         step = _filing_step(request, filed_on, planned=scenario.challenge is None)
+        if scenario.person.minor and catalogue().applies("ccf-representation-of-minors", filed_on):
+            # Issue 20 point 12 (CCF-11): who may act for a minor, and what to send.
+            step = replace(
+                step,
+                citations=(*step.citations, "ccf-representation-of-minors"),
+                description=step.description
+                + " The person is a minor: a parent or other legal representative may apply "
+                "on his or her behalf, sending proof of the relationship (or of the power to "
+                "represent) and the minor's identity document, as the CCF's admissibility "
+                "requirements are reported to ask.",
+            )
         if (
             request in ("deletion", "correction")
             and prior is not None
@@ -241,12 +294,26 @@ def _add_provisional_measures(
         return
     if cat.applies(_ART37, filed_on):
         cites = [_ART37, "gs-blocking"]
+        # Issue 20 point 8 (CCF-30, CCF-31, CCF-32, CCF-17): Art. 37(1) allows provisional
+        # measures "at any time", urgency is the practice; a block hides the data in
+        # INTERPOL's system only; a diffusion has no public extract.
+        public = scenario.notice.kind == "red_notice" and scenario.notice.public_extract
         text = (
-            "Ask the Requests Chamber, with the request, to block the data while it examines "
-            "the case (and to take down any public extract); document the imminent harm, "
-            "such as planned travel, detention or an extradition hearing. A block is not "
-            "guaranteed and does not decide the merits."
+            "Ask the Requests Chamber, with the request, for provisional measures: Article "
+            "37(1) lets it order them at any time, and in practice it uses them in urgent "
+            "situations, so document the imminent harm, such as planned travel, detention or "
+            "an extradition hearing. The usual measure is a block, which hides the data from "
+            "members in INTERPOL's system"
+            + (" (and can take down the public extract)" if public else "")
+            + "; it does not recall a diffusion already delivered or the copies countries "
+            "keep in their national systems. A block is not guaranteed, does not decide the "
+            "merits, and may come only after admissibility, which can take up to a month "
+            "(Statute Art. 32(1))."
         )
+        if cat.applies("ccf-blocking-effect", filed_on):
+            cites.append("ccf-blocking-effect")
+        if cat.applies("ccf-statute-28-2-c-gs-powers", filed_on):
+            cites.append("ccf-statute-28-2-c-gs-powers")
     else:
         cites = ["gs-blocking", "rci-requests"]
         text = (
@@ -370,12 +437,14 @@ def _add_ncb_consultation(
         ncb_text = (
             "The CCF checks what INTERPOL's files hold, then puts questions to the source NCB "
             "(and others); the Requests Chamber decides what the applicant is not told, on one "
-            "of four grounds, and a restriction must be justified. The procedure is written."
+            "of four grounds, and a restriction must be justified. The procedure is written: "
+            "the Requests Chamber holds a hearing only if it deems one necessary (Statute "
+            "Art. 36)."
         ) + note
         if note:
             ncb_cites.append(_TRANSITION)
     else:
-        ncb_cites = ["rci-requests", "ccf-written-procedure", _TRANSITION]
+        ncb_cites = ["rci-requests", _TRANSITION]
         ncb_text = (
             "Under the rules before the Statute, the CCF consulted the source NCB in writing. "
             "That the Statute's disclosure rules (Art. 35) did not yet apply to this request, "
@@ -471,6 +540,21 @@ def _add_deadlines(
             deadline=due,
             estimated=estimated,
             record=({"admissible_on": admissible_on}, f"access decision due {due.isoformat()}"),
+        )
+    if "revision" in requests and cat.applies(_REVISION, admissible_on):
+        # Statute Art 42(3): the Art 40 time limits apply to revision (CCF-40, CCF-38);
+        # the revision of a decision on correction or deletion takes the nine months.
+        m = int(cat.value(_DELETION_LIMIT, "months", admissible_on))
+        due = add_months(admissible_on, m)
+        route.add(
+            "revision_decision_due",
+            (_REVISION, _DELETION_LIMIT, *delay_cites),
+            f"Decision on the request for revision due within {m} months of admissibility "
+            f"(Statute Art. 42(3), which applies the time limits of Art. 40): by "
+            f"{long_date(due)}." + delay_text,
+            deadline=due,
+            estimated=estimated,
+            record=({"admissible_on": admissible_on}, f"revision decision due {due.isoformat()}"),
         )
     if "deletion" not in requests and "correction" not in requests:
         return
@@ -571,7 +655,11 @@ def _revision_text(prior: PriorDecision, prior_date: Date, months: int, route: _
 
 
 def _add_revision(
-    route: _Route, prior: PriorDecision | None, requests: tuple[str, ...], as_of: Date
+    route: _Route,
+    prior: PriorDecision | None,
+    requests: tuple[str, ...],
+    as_of: Date,
+    challenge: Challenge | None = None,
 ) -> None:
     cat = catalogue()
     revising = "revision" in requests
@@ -598,7 +686,8 @@ def _add_revision(
             "the Statute applies is unverified."
         )
     elif not statute_applies(prior.date):
-        rev_cites += ["rci-requests", _TRANSITION]
+        # The RCI had ended by the day this is applied to: only the transition is cited.
+        rev_cites += [_TRANSITION]
         text += (
             " That decision predates the Statute; whether Article 42 reaches a decision "
             "taken under the RCI is not settled in the sources (unverified)."
@@ -616,10 +705,43 @@ def _add_revision(
             f" Since the 2026 Operating Rules it starts with a {_number_words(pages)}-page "
             "summary filed on the portal."
         )
+    filed = None if challenge is None else challenge.filed_on
+    if revising and statute_applies(filed or as_of):
+        text += _discovery_text(challenge, months, route)
     route.add("revision_window", rev_cites, text, date=prior.date)
-    route.book.depends(
-        "the date a new fact was discovered: a revision must be filed within "
-        f"{_number_words(months)} months of it"
+    if not revising or not statute_applies(filed or as_of):
+        route.book.depends(
+            "the date a new fact was discovered: a revision must be filed within "
+            f"{_number_words(months)} months of it"
+        )
+
+
+def _discovery_text(challenge: Challenge | None, months: int, route: _Route) -> str:
+    """Whether a request for revision was filed within the months after the new fact was
+    discovered, an admissibility condition (Statute Art 42; CCF-40; issue 20 point 9)."""
+    discovered = None if challenge is None else challenge.new_fact_discovered_on
+    filed = None if challenge is None else challenge.filed_on
+    if discovered is None:
+        route.book.depends(
+            "the date the new fact was discovered (challenge.new_fact_discovered_on): a "
+            f"revision is admissible only if filed within {_number_words(months)} months of it"
+        )
+        return (
+            " Admissibility turns on when the new fact was discovered: the request must be "
+            f"filed within {_number_words(months)} months of the discovery, and that date is "
+            "not in the facts."
+        )
+    limit = add_months(discovered, months)
+    if filed is not None and filed > limit:
+        return (
+            f" The new fact was discovered on {long_date(discovered)} and the request filed on "
+            f"{long_date(filed)}, more than {_number_words(months)} months later (the limit was "
+            f"{long_date(limit)}): the request is out of time and would be found inadmissible."
+        )
+    return (
+        f" The new fact was discovered on {long_date(discovered)}, so the request had to be "
+        f"filed by {long_date(limit)}"
+        + (", which it was." if filed is not None else ".")
     )
 
 
@@ -678,6 +800,7 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
     route = _Route()
     challenge = scenario.challenge
     requests, filed_on = _requests(scenario, as_of, route.book)
+    _add_withdrawal_request(route, scenario, as_of)
     _add_filing(route, scenario, requests, filed_on)
     _add_provisional_measures(route, scenario, filed_on, as_of)
     admissible_on, estimated = _add_admissibility(route, challenge, filed_on)
@@ -687,7 +810,7 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
     _add_deadlines(route, requests, admissible_on, estimated, note)
     _add_implementation(route, admissible_on)
     _add_national_copies(route, admissible_on)
-    _add_revision(route, scenario.case.prior_ccf_decision, requests, as_of)
+    _add_revision(route, scenario.case.prior_ccf_decision, requests, as_of, challenge)
     _add_after_deletion(route, scenario, admissible_on)
     return RouteResult(
         steps=tuple(route.steps), planned=challenge is None, notes=route.book.freeze()

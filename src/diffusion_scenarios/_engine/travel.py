@@ -97,12 +97,32 @@ def _challenge_notes(
             "Before the Statute there was no time limit, so no decision date can be expected."
         )
     measures = by_id.get("provisional_measures")
+    admissibility = by_id.get("admissibility")
     if measures is not None and measures.date is not None:
         cites.append(measures.citations[0])
-        reasons.append(
-            f"Provisional measures were asked for on {long_date(measures.date)}; if the CCF "
-            "blocks the data, members cannot act on them, but a block is not guaranteed."
+        # Issue 20 point 8 (CCF-32, DF-5, NAT-3 to NAT-5): a block hides the data in
+        # INTERPOL's system only.
+        text = (
+            f"Provisional measures were asked for on {long_date(measures.date)}. If the CCF "
+            "blocks the data, they are hidden from members in INTERPOL's system; a block "
+            "does not recall a diffusion already delivered or the copies countries keep in "
+            "their national systems, and it is not guaranteed."
         )
+        if catalogue().applies("ccf-blocking-effect", measures.date):
+            cites.append("ccf-blocking-effect")
+        if (
+            admissibility is not None
+            and admissibility.date is not None
+            and trip.date < admissibility.date
+            and catalogue().applies("ccf-admissibility-timing", measures.date)
+        ):
+            cites.append("ccf-admissibility-timing")
+            text += (
+                " Admissibility alone may take up to a month (Statute Art. 32(1)): the CCF "
+                f"may not have ruled on the block by the trip on {long_date(trip.date)}, so "
+                "weigh the trip as if no block were in place."
+            )
+        reasons.append(text)
     elif trip.date >= as_of and RISK_ORDER[risk] >= RISK_ORDER["medium"]:
         if catalogue().applies("ccf-statute-37-provisional-measures", as_of):
             cites.append("ccf-statute-37-provisional-measures")
@@ -255,7 +275,40 @@ def _member_trip_risk(leg: _Leg, target: str, book: NoteBook) -> tuple[str, bool
         extra, extra_cites = _challenge_notes(trip, leg.route_steps, result.risk, leg.as_of)
         reasons += extra
         cites += extra_cites
+        note = _refugee_trip_note(leg.scenario, trip, leg.as_of)
+        if note is not None:
+            reasons.append(note[0])
+            cites += note[1]
     return result.risk, active
+
+
+def _refugee_trip_note(scenario: Scenario, trip: Trip, as_of: Date) -> tuple[str, list[str]] | None:
+    """A recognised refugee travelling while the alert is live (issue 20 point 13; RF-1, RF-2).
+
+    The refugee rule deletes the data only once a member country confirms the status to
+    INTERPOL, and the data can come back if the status is revoked: before a trip, ask the
+    CCF for provisional measures (Statute Art. 37) rather than rely on the status alone.
+    """
+    status = scenario.person.refugee_status
+    if status is None or status.status != "recognised" or trip.date < as_of:
+        return None
+    cat = catalogue()
+    rule = "ga-2017-86-res-09-refugees"
+    if not cat.applies(rule, as_of):
+        return None
+    cites = [rule, "ga-2017-86-res-09-refused-revoked"]
+    text = (
+        "The person is a recognised refugee, but INTERPOL deletes data under its refugee "
+        "resolution only once a member country confirms the status to it, and the data can "
+        "be kept or restored if the status is later revoked."
+    )
+    if cat.applies("ccf-statute-37-provisional-measures", as_of):
+        cites.append("ccf-statute-37-provisional-measures")
+        text += (
+            " Until the data are deleted, ask the host state to confirm the status to INTERPOL "
+            "and ask the CCF for provisional measures under Article 37 before travelling."
+        )
+    return text, cites
 
 
 def _trip_entry(

@@ -58,7 +58,8 @@ INVALID: Any = _Invalid()
 # Keys of each mapping in the format, in the order the format lists them.
 _TOP_KEYS = ("format", "id", "title", "as_of", "notes", "person", "notice", "case", "travel",
              "challenge", "evidence")  # fmt: skip
-_PERSON_KEYS = ("nationalities", "residence", "profile", "refugee_status")
+_PERSON_KEYS = ("nationalities", "residence", "profile", "refugee_status",
+                "minor")  # fmt: skip
 _REFUGEE_KEYS = ("status", "granted_by", "granted_on", "feared_persecution_from")
 _NOTICE_KEYS = ("kind", "purpose", "requesting_country", "issued_on", "recipients",
                 "public_extract", "red_notice_refused_on")  # fmt: skip
@@ -70,7 +71,8 @@ _PRIOR_KEYS = ("outcome", "date")
 _FINAL_JUDGMENT_KEYS = ("country", "date", "result")
 _ABSENTIA_KEYS = ("knew_of_trial", "represented", "retrial_guaranteed")
 _TRIP_KEYS = ("country", "date")
-_CHALLENGE_KEYS = ("filed_on", "requests", "urgent", "admissible_on", "ncb_responds")
+_CHALLENGE_KEYS = ("filed_on", "requests", "urgent", "admissible_on", "ncb_responds",
+                   "new_fact_discovered_on")  # fmt: skip
 
 
 def show(value: Any) -> str:
@@ -321,6 +323,8 @@ def _read_person(check: Checker, value: Any) -> values.Person:
         residence=check.country(data.get("residence"), "person.residence"),
         profile=check.words(data.get("profile"), "person.profile", vocab.PROFILES),
         refugee_status=_read_refugee(check, data.get("refugee_status")),
+        # issue 20 point 12: an optional fact, unknown when absent
+        minor=check.boolean(data.get("minor"), "person.minor"),
     )
 
 
@@ -692,6 +696,10 @@ def _read_challenge(check: Checker, value: Any) -> values.Challenge | None:
         urgent=check.boolean(data.get("urgent"), "challenge.urgent"),
         admissible_on=check.date(data.get("admissible_on"), "challenge.admissible_on"),
         ncb_responds=check.boolean(data.get("ncb_responds"), "challenge.ncb_responds"),
+        # issue 20 point 9: an optional fact, unknown when absent
+        new_fact_discovered_on=check.date(
+            data.get("new_fact_discovered_on"), "challenge.new_fact_discovered_on"
+        ),
     )
 
 

@@ -112,6 +112,10 @@ class Person:
     residence: str | None = None
     profile: tuple[str, ...] = ()
     refugee_status: RefugeeStatus | None = None
+    # Optional addition to format 1 (practitioner review 2, issue 20 point 12): the person
+    # is a minor. A representative then needs proof of the relationship and the minor's
+    # identity document to apply to the CCF. None = not known.
+    minor: bool | None = None
 
     def __post_init__(self) -> None:
         _check(self)
@@ -278,6 +282,10 @@ class Challenge:
     urgent: bool | None = None
     admissible_on: Date | None = None
     ncb_responds: bool | None = None
+    # Optional addition to format 1 (practitioner review 2, issue 20 point 9): on a request
+    # for revision, the day the new fact was discovered (Statute Art 42: the application
+    # must be filed within six months of it). None = not known.
+    new_fact_discovered_on: Date | None = None
 
     def __post_init__(self) -> None:
         _check(self)

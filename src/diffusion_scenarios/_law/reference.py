@@ -22,6 +22,7 @@ data in one place::
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from functools import cache
 
@@ -91,6 +92,13 @@ class CountryPractice:
             (``"PA-DE-1 [P] guideline, [S] airport practice"``); may be empty.
         rule: the rule catalogue id that states the red-notice finding (may be empty); it is
             cited only on days its text applies (``data/rules/ne_bis_and_arrest.yaml``).
+        policy_rule: the rule catalogue id that dates ``notable_policy`` (may be empty): the
+            policy is said, and the rule cited, only on days it is in force.
+        policy_topic: when ``notable_policy`` is relevant: empty (always), ``cheque`` (an
+            unfunded-cheque case) or ``ne_bis`` (a final judgment on the same acts).
+        policy_from: the first day the events ``notable_policy`` reports had happened (ISO
+            date; the first of the month or year when only those are known), so that it is
+            never said of an earlier day; ``None`` when it has no date.
     """
 
     country: str
@@ -109,6 +117,9 @@ class CountryPractice:
     own_nationals_raw: str = ""
     brief: str = ""
     rule: str = ""
+    policy_rule: str = ""
+    policy_topic: str = ""
+    policy_from: _dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -143,6 +154,17 @@ def _check(value: str, allowed: tuple[str, ...], where: str) -> str:
     return value
 
 
+def _policy_from(text: str, where: str) -> _dt.date | None:
+    if not text.strip():
+        return None
+    try:
+        return _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise ReferenceDataError(
+            f"{where}: policy_from '{text}' is not a date (YYYY-MM-DD)"
+        ) from None
+
+
 def _practice_from_row(row: dict[str, str], country: str) -> CountryPractice:
     where = f"country_practice.csv: {row['alpha3'] or 'eu_bloc'}"
     sources = tuple(
@@ -168,6 +190,9 @@ def _practice_from_row(row: dict[str, str], country: str) -> CountryPractice:
         own_nationals_raw=row["own_nationals_raw"],
         brief=row.get("brief", ""),
         rule=row.get("rule", ""),
+        policy_rule=row.get("policy_rule", "") or "",
+        policy_topic=row.get("policy_topic", "") or "",
+        policy_from=_policy_from(row.get("policy_from", "") or "", where),
     )
 
 
@@ -249,6 +274,9 @@ def country_practice(alpha3: str) -> CountryPractice:
                 own_nationals_raw=practice.own_nationals_raw,
                 brief=bloc.brief,
                 rule=bloc.rule,
+                policy_rule=(practice if practice.notable_policy else bloc).policy_rule,
+                policy_topic=(practice if practice.notable_policy else bloc).policy_topic,
+                policy_from=(practice if practice.notable_policy else bloc).policy_from,
             )
         return CountryPractice(
             country=alpha3,
@@ -270,6 +298,9 @@ def country_practice(alpha3: str) -> CountryPractice:
             own_nationals_raw="",
             brief=bloc.brief,
             rule=bloc.rule,
+            policy_rule=bloc.policy_rule,
+            policy_topic=bloc.policy_topic,
+            policy_from=bloc.policy_from,
         )
     return CountryPractice(
         country=alpha3,

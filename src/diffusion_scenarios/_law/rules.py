@@ -142,6 +142,11 @@ VALUE_SCHEMA: Mapping[str, Schema] = {
     "ccf-statute-40-access": {"months": "int"},
     "ccf-statute-40-deletion": {"months": "int"},
     "ccf-statute-42-revision": {"months": "int"},
+    "ccf-implementation": {"send_months": "int", "implement_months": "int"},  # issue 20 pt 4
+    "arrest-uk-provisional-arrest-act-2020": {  # issue 25 point 6
+        "specified_territories": "list",
+        "eu_members_specified": "bool",
+    },
     "ccf-operating-rules-2026-revision": {"pages": "int"},
     "ccf-statute-16-sessions": {"sessions_minimum": "int"},
     # substantive.yaml

@@ -86,6 +86,9 @@ POLITICAL_INDICATORS = (
     "other_politically_motivated_cases",
     "third_state_found_political",
     "offence_is_political_by_nature",
+    # issue 20 point 14: the person is targeted because of a relative's politics (RPD
+    # Art 34(3)(b), the status of the persons concerned)
+    "targeted_for_relatives_politics",
 )
 
 PURPOSE_DEFECTS = (
@@ -261,12 +264,15 @@ SCREENING_WORDS: dict[str, str] = {
     "published": "reviewed by the General Secretariat before publication and published",
     "refused": "refused at the General Secretariat's review before publication",
     "not_screened": "sent directly by the national central bureau, without prior review",
+    "pre_screened_reported": "checked by the General Secretariat before it went out, as "
+    "reported (a special measure for this sending bureau)",
 }
 #: The same, in the shorter words of the plain-text report.
 SCREENING_SHORT_WORDS: dict[str, str] = {
     "published": "reviewed before publication and published",
     "refused": "would be refused at the review before publication",
     "not_screened": "not screened before it circulated",
+    "pre_screened_reported": "checked before it circulated, as reported",
 }
 
 #: The likely outcome as a memo's headline (Markdown, HTML, Word); ``not_predicted`` is the

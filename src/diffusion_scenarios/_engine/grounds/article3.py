@@ -81,6 +81,8 @@ __all__ = [
 
 #: The catalogue rule holding the weights of the predominance test (a model assumption).
 WEIGHTS_RULE = "model-article3-weights"
+#: The person is targeted for a relative's politics (issue 20 point 14).
+_RELATIVE = "targeted_for_relatives_politics"
 _POLITICAL_BY_NATURE_OFFENCES = frozenset({"insult_to_authority", "unauthorised_protest"})
 _CRITIC_PROFILES = (
     "opposition_figure",
@@ -181,7 +183,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
                 "prosecution_follows_political_activity",
                 _indicator_weight("prosecution_follows_political_activity"),
                 "timing",
-                "the prosecution followed the person's political activity",
+                f"the prosecution followed {_whose_politics(scenario)} political activity",
             )
         )
     if "election_period" in context:
@@ -290,6 +292,23 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
     return found
 
 
+def _politically_active(scenario: Scenario) -> bool:
+    """Whether the facts show the person's own political status (not a relative's)."""
+    context = scenario.case.political_context
+    return any(p in scenario.person.profile for p in _CRITIC_PROFILES) or any(
+        c in context for c in ("critic_of_government", "political_opponent_or_rival")
+    )
+
+
+def _whose_politics(scenario: Scenario) -> str:
+    """Whose political activity the prosecution followed, as far as the facts say."""
+    if _politically_active(scenario):
+        return "the person's"
+    if _RELATIVE in scenario.case.political_context:
+        return "a relative's"
+    return "someone's (the facts do not show the person's own)"
+
+
 def _status(scenario: Scenario, limb: str) -> _Indicator | None:
     profile = scenario.person.profile
     context = scenario.case.political_context
@@ -319,6 +338,17 @@ def _status(scenario: Scenario, limb: str) -> _Indicator | None:
                 _indicator_weight("status"),
                 "status",
                 "the person is a political opponent or rival",
+            )
+        if _RELATIVE in context:
+            # RPD Art 34(3)(b): the status of the persons concerned, which covers a person
+            # targeted for a relative's politics, not only for his or her own.
+            return _Indicator(
+                "case.political_context",
+                _RELATIVE,
+                _indicator_weight("status"),
+                "status",
+                "the person is targeted because of a relative's political activity (the "
+                "status of the persons concerned, RPD Art 34(3)(b))",
             )
         return None
     wanted = "religious_figure" if limb == "religious" else "ethnic_or_religious_minority"

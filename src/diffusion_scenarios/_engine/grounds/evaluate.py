@@ -29,8 +29,10 @@ reports list them under a heading of their own.
 Two principles hold throughout:
 
 * **Same standards for diffusions (DF-4, df-4-same-standards).** No rule looks at
-  ``notice.kind``, except the one about a diffusion sent after a red notice on the same
-  facts was refused (DF-12), which by its nature concerns diffusions.
+  ``notice.kind``, except where the RPD itself distinguishes: a diffusion sent after a red
+  notice on the same facts was refused (DF-12); the red notice's penalty thresholds, which a
+  diffusion is not held to (Arts 97(2), 99(3)(c); DF-14); and the withdrawal article cited
+  once the purpose is achieved (Art 81 for a notice, Art 100(3) for a diffusion; DF-18).
 * **The rules in force on the day assessed.** Every dated rule is looked up in the
   catalogue for ``on``; facts dated after ``on`` (an extradition decision, an earlier CCF
   decision, a refusal at screening) are left out.
@@ -57,6 +59,7 @@ from diffusion_scenarios._engine.grounds.findings import (
     RANK,
     Collector,
     Finding,
+    purpose_achieved,
 )
 from diffusion_scenarios._engine.ne_bis import evaluate_ne_bis
 from diffusion_scenarios._engine.protection import evaluate_protection
@@ -181,12 +184,16 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
             "purpose_invalid",
             "arguable",
             "The person has already been tried for the same acts elsewhere (ne bis in idem). "
-            "There is no general rule of international ne bis in idem, but the CCF treats a "
-            "final judgment on the same acts as a question of the alert's purpose. A dismissal "
-            "abroad for lack of evidence would not be such a judgment.",
-            ("ccf-practice-ne-bis-in-idem", "rpd-10-purposes"),
+            "There is no general rule of international ne bis in idem, and no RPD article "
+            "deals with a final judgment given abroad: whether the CCF treats it as a "
+            "question of the alert's purpose, of data quality (Art 12) or of interest (Art "
+            "35) is unverified. Its published decisions on the point kept the data with an "
+            "update in two cases and deleted them in a third, and a reported summary says a "
+            "dismissal abroad for lack of evidence was not treated as such a judgment.",
+            ("ccf-practice-ne-bis-in-idem", "ne-bis-rpd-hooks", "rpd-10-purposes"),
             facts,
         )
+    _purpose_achieved(scenario, collector)
     sought = case.requesting_state_sought_extradition
     no_action = sought is False or "location_known_and_no_extradition_sought" in defects
     if purpose == "arrest" and no_action:
@@ -208,6 +215,57 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
             "The requesting state has asked for extradition, which answers any objection that "
             "it does not act on the alert.",
         )
+
+
+def _purpose_achieved(scenario: Scenario, collector: Collector) -> None:
+    """A served sentence, or a person already located on a request to locate: the purpose
+    is achieved and the source must withdraw the data (issue 20 points 1 and 11)."""
+    how = purpose_achieved(scenario)
+    if how is None:
+        return
+    case = scenario.case
+    diffusion = scenario.notice.kind == "diffusion"
+    withdrawal = (
+        ("rpd-100-diffusion-withdrawal", "rpd-data-quality")
+        if diffusion
+        else ("red-notice-purpose-achieved", "rpd-81-withdrawal", "rpd-data-quality")
+    )
+    duty = (
+        "the sending NCB must tell the recipients and the General Secretariat that the "
+        "diffusion is withdrawn (RPD Art 100(3))"
+        if diffusion
+        else "the requesting NCB must withdraw the notice and the General Secretariat "
+        "cancels it if it does not (RPD Art 81(2)-(3))"
+    )
+    if how == "sentence_served":
+        facts: list[tuple[str, object]] = [
+            ("case.stage", case.stage),
+            ("case.sentence_months", case.sentence_months),
+            ("case.remaining_months", case.remaining_months),
+        ]
+        reason = (
+            "Nothing remains of the sentence: it has been served in full, so the purpose of a "
+            "request to find the person for its enforcement has been achieved. Once the "
+            f"purpose is achieved {duty}, and data kept after that are no longer up to date "
+            "(RPD Art 12)."
+        )
+    else:
+        facts = [
+            ("notice.purpose", scenario.notice.purpose),
+            ("case.purpose_defects", case.purpose_defects),
+        ]
+        reason = (
+            "The request asks only to locate the person, and the requesting state already "
+            f"knows where the person is: the purpose has been achieved, so {duty}."
+        )
+    strength = "strong"
+    if not collector.applies(withdrawal[0]):
+        strength = "arguable"
+        reason += (
+            " Before the RPD applied the older rules' wording on withdrawal is not "
+            "established, so the ground is kept at arguable."
+        )
+    collector.find("purpose_invalid", strength, reason, withdrawal, facts)
 
 
 def _judicial_basis(scenario: Scenario, collector: Collector) -> None:

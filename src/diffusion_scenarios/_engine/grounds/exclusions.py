@@ -68,7 +68,11 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
     reads "several occasions" as three or more); an unknown sum is an open question (the
     answer depends on it), not a ground.
 
-* **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for requests to arrest. Prosecution needs a
+* **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for red notices that ask for an arrest. A
+  diffusion is not held to them: it meets the general recording conditions (Art 97(2)) and is
+  the channel for a request that does not qualify for a notice (Art 99(3)(c); DF-14, issue 20
+  point 2), so on a diffusion a known low penalty is at most an arguable international-
+  interest point (Art 35) and an unknown one an open question of seriousness. Prosecution needs a
   maximum of at least two years; a sentence needs six months imposed and/or six months
   left. "And/or" is read as *either is enough*: the threshold fails only when neither figure
   reaches six months. What remains to be served cannot exceed the sentence imposed, so a
@@ -104,7 +108,7 @@ from collections.abc import Sequence
 from diffusion_scenarios._engine.grounds.article3 import offence_seriousness
 from diffusion_scenarios._engine.grounds.findings import RANK, Collector, weaker
 from diffusion_scenarios._engine.stage import long_date
-from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._facts.scenario import Case, Scenario
 from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["evaluate_exclusions"]
@@ -119,6 +123,7 @@ _LIST_2022 = "gs-list-unfunded-cheques"
 _THRESHOLD = "gs-cheque-threshold"
 _CHEQUE_PRACTICE = "ccf-practice-cheques"
 _PRE_RPD = ("rpd-before-2012", "constitution-art-2")
+_DIFFUSION_CONDITIONS = "rpd-99-3-diffusion-instead-of-notice"
 _RPD = "rpd-1-notice"  # its in-force date is the day the RPD apply
 
 
@@ -593,6 +598,27 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
     purpose = scenario.notice.purpose or "arrest"
     min_years = float(collector.value(_PENALTY, "prosecution_min_years"))
     min_months = float(collector.value(_PENALTY, "sentence_min_months"))
+    if scenario.notice.kind == "diffusion":
+        # Issue 20 point 2: the thresholds are conditions for publishing a red notice
+        # (Art 83); a diffusion meets the general recording conditions (Art 97(2)) and is
+        # the channel for a request that does not qualify for a notice (Art 99(3)(c)).
+        collector.note(
+            _DIFFUSION_CONDITIONS,
+            [("notice.kind", "diffusion"), ("notice.purpose", purpose)],
+            "The penalty thresholds of Art 83(1)(a)(ii) are conditions for publishing a red "
+            "notice; a diffusion must meet the general recording conditions (Art 97(2)) and "
+            "is the channel to use when a request does not qualify for a notice (Art "
+            "99(3)(c)), so they are not applied to it.",
+        )
+        _low_penalty_seriousness(
+            scenario,
+            collector,
+            min_years,
+            min_months,
+            "This is a diffusion, to which the red-notice penalty thresholds do not apply "
+            "(RPD Arts 97(2) and 99(3)(c))",
+        )
+        return
     if purpose != "arrest":
         collector.note(
             _PENALTY,
@@ -601,7 +627,14 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             f"only to {purpose if purpose == 'locate' else 'obtain information'}, so they are "
             "not applied as such.",
         )
-        _low_penalty_seriousness(scenario, collector, min_years, min_months)
+        _low_penalty_seriousness(
+            scenario,
+            collector,
+            min_years,
+            min_months,
+            "The request does not seek an arrest, so the penalty thresholds do not apply as "
+            "such",
+        )
         return
     stage = case.stage
     if stage is None:
@@ -624,15 +657,15 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             # A penalty that is simply unknown is an open question, not a ground.
             collector.depends(
                 "the maximum penalty in the requesting state (case.max_penalty_years), "
-                f"which must be at least {min_years:g} years for a prosecution"
+                f"which must be at least {_years(min_years)} for a prosecution"
             )
         elif case.max_penalty_years < min_years:
             _find_capped(
                 collector,
                 "penalty_threshold",
                 "strong",
-                f"The maximum penalty is {case.max_penalty_years:g} years, below the "
-                f"{min_years:g} years required to seek someone for prosecution." + exception,
+                f"The maximum penalty is {_years(case.max_penalty_years)}, below the "
+                f"{_years(min_years)} required to seek someone for prosecution." + exception,
                 rules,
                 facts,
             )
@@ -640,7 +673,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             collector.note(
                 _PENALTY,
                 facts,
-                f"The maximum penalty ({case.max_penalty_years:g} years) meets the "
+                f"The maximum penalty ({_years(case.max_penalty_years)}) meets the "
                 f"{min_years:g}-year threshold for prosecution.",
             )
     elif stage == "sentence":
@@ -653,16 +686,21 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         if not known:
             collector.depends(
                 "the sentence imposed and what remains to be served (case.sentence_months, "
-                f"case.remaining_months), of which one must reach {min_months:g} months"
+                f"case.remaining_months), of which one must reach {_months(min_months)}"
             )
         elif any(v >= min_months for v in known):
             note = (
-                f"The sentence threshold ({min_months:g} months imposed and/or remaining, "
+                f"The sentence threshold ({_months(min_months)} imposed and/or remaining, "
                 "either being enough) is met."
             )
-            if case.remaining_months is not None and case.remaining_months < min_months:
+            if case.remaining_months == 0:
                 note += (
-                    f" Only {case.remaining_months:g} months remain, which some would "
+                    " Nothing remains to be served, so the request's purpose is achieved "
+                    "(see the purpose ground)."
+                )
+            elif case.remaining_months is not None and case.remaining_months < min_months:
+                note += (
+                    f" Only {_months(case.remaining_months)} remain, which some would "
                     "argue makes an international arrest disproportionate."
                 )
             collector.note(_PENALTY, facts, note)
@@ -670,7 +708,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             # What remains to be served cannot exceed the sentence imposed, so a sentence
             # below the threshold fails it whatever the remaining figure.
             remaining = (
-                f"the part left to serve ({case.remaining_months:g} months)"
+                f"the part left to serve ({_months(case.remaining_months)})"
                 if case.remaining_months is not None
                 else "the part left to serve, which cannot exceed it,"
             )
@@ -678,8 +716,8 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 collector,
                 "penalty_threshold",
                 "strong",
-                f"The sentence ({case.sentence_months:g} months) and {remaining} are both "
-                f"below the {min_months:g} months required to seek someone to serve a "
+                f"The sentence ({_months(case.sentence_months)}) and {remaining} are both "
+                f"below the {_months(min_months)} required to seek someone to serve a "
                 "sentence." + exception,
                 rules,
                 facts,
@@ -687,13 +725,13 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         else:
             collector.depends(
                 "the sentence imposed (case.sentence_months): the threshold is met if it "
-                f"reaches {min_months:g} months, even with less left to serve"
+                f"reaches {_months(min_months)}, even with less left to serve"
             )
             _find_capped(
                 collector,
                 "penalty_threshold",
                 "arguable",
-                f"Only {known[0]:g} months remain to be served, below {min_months:g} months; "
+                f"Only {_months(known[0])} remain to be served, below {_months(min_months)}; "
                 "the threshold fails unless the sentence imposed reached it.",
                 (_PENALTY,),
                 facts,
@@ -705,33 +743,56 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         )
 
 
+def _years(value: float) -> str:
+    """``1`` -> "1 year", ``2.5`` -> "2.5 years"."""
+    return f"{value:g} year" + ("" if value == 1 else "s")
+
+
+def _months(value: float) -> str:
+    """``1`` -> "1 month", ``4`` -> "4 months"."""
+    return f"{value:g} month" + ("" if value == 1 else "s")
+
+
 def _low_penalty_seriousness(
-    scenario: Scenario, collector: Collector, min_years: float, min_months: float
+    scenario: Scenario, collector: Collector, min_years: float, min_months: float, lead: str
 ) -> None:
-    """On a request to locate or inform, a known low penalty still goes to seriousness."""
+    """Where the thresholds do not apply as such (a request to locate or inform, or any
+    diffusion), a known low penalty still goes to seriousness and international interest."""
     case = scenario.case
     low: str | None = None
     if case.max_penalty_years is not None and case.max_penalty_years < min_years:
-        low = f"a maximum penalty of {case.max_penalty_years:g} years"
+        low = f"a maximum penalty of {_years(case.max_penalty_years)}"
     elif case.sentence_months is not None and case.sentence_months < min_months:
-        low = f"a sentence of {case.sentence_months:g} months"
+        low = f"a sentence of {_months(case.sentence_months)}"
     if low is None:
+        if scenario.notice.kind == "diffusion" and _penalty_unknown(case):
+            collector.depends(
+                "how serious the offence is (case.max_penalty_years or case.sentence_months): "
+                "the red-notice thresholds do not apply to a diffusion, but seriousness bears "
+                "on its interest for international police cooperation (Art 35)"
+            )
         return
+    rules = _interest_rules(scenario)
+    if scenario.notice.kind == "diffusion":
+        rules = (_INTEREST, _DIFFUSION_CONDITIONS)
     _find_capped(
         collector,
         "international_interest",
         "arguable",
-        f"The request does not seek an arrest, so the penalty thresholds do not apply as "
-        f"such; but {low} is below what an arrest request would need, and the seriousness "
+        f"{lead}; but {low} is below what a red notice would need, and the seriousness "
         "of the conduct still bears on whether the data are of real interest for "
         "international police cooperation (Art 35).",
-        _interest_rules(scenario),
+        rules,
         [
             ("notice.purpose", scenario.notice.purpose),
             ("case.max_penalty_years", case.max_penalty_years),
             ("case.sentence_months", case.sentence_months),
         ],
     )
+
+
+def _penalty_unknown(case: Case) -> bool:
+    return case.max_penalty_years is None and case.sentence_months is None
 
 
 def _judicial_data(scenario: Scenario, collector: Collector) -> None:

@@ -36,6 +36,7 @@ __all__ = [
     "ground_category",
     "grounds_by_remedy",
     "json_value",
+    "purpose_achieved",
     "stronger",
 ]
 
@@ -124,6 +125,34 @@ def feared_persecution_from(scenario: Scenario) -> tuple[str | None, bool]:
     if requesting in scenario.person.nationalities:
         return requesting, True
     return None, False
+
+
+def purpose_achieved(scenario: Scenario) -> str | None:
+    """Whether the facts show the request's purpose achieved, and how (issue 20 points 1, 11).
+
+    ``"sentence_served"``: the person is sought to serve a sentence and nothing remains to be
+    served (RPD Art 81(2)-(3) for a notice, Art 100(3) for a diffusion; RN-14, DF-18).
+    ``"located"``: the request asks only to locate the person and the requesting state
+    already knows where the person is (Art 100(3); DF-18). ``None`` otherwise.
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios._facts.scenario import Case, Notice, Scenario
+        >>> s = Scenario(id="x", notice=Notice(kind="red_notice", requesting_country="KAZ",
+        ...     issued_on=datetime.date(2020, 1, 1)),
+        ...     case=Case(stage="sentence", sentence_months=30, remaining_months=0))
+        >>> purpose_achieved(s)
+        'sentence_served'
+    """
+    case = scenario.case
+    if case.remaining_months == 0 and case.stage in ("sentence", None):
+        return "sentence_served"
+    if (
+        scenario.notice.purpose == "locate"
+        and "location_known_and_no_extradition_sought" in case.purpose_defects
+    ):
+        return "located"
+    return None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
