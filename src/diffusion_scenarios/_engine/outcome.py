@@ -98,6 +98,7 @@ class Features:
     prior: str | None = None  # an earlier CCF decision on these data: compliant | not_compliant
     cleared: int = 0  # conditions the answering NCB's record shows met, with no ground there
     known_facts: int = 0
+    silence_practice: bool = True  # the CCF's practice on a silent NCB applies on the day
 
     @property
     def considerations(self) -> int:
@@ -243,8 +244,11 @@ def likelihood_of(features: Features, weights: ModelWeights | None = None) -> tu
     answered = sigmoid(_logit(w.answered_deleted) + deletion_score(features, w))
     if features.ncb_silent:
         deleted = 1.0
-    elif features.ncb_responds is None:
+    elif features.ncb_responds is None and features.silence_practice:
         deleted = w.silent_share + (1.0 - w.silent_share) * answered
+    elif features.ncb_responds is None:
+        # Before the practice on silence, an unknown answer is not averaged: the base rate.
+        deleted = sigmoid(_logit(w.base[0]) + deletion_score(features, w))
     else:
         deleted = answered
     kept_base = w.base[1] + w.base[2]
@@ -445,6 +449,7 @@ def features_of(scenario: Scenario, grounds: tuple[Ground, ...], on: Date) -> Fe
         ),
         prior=earlier,
         cleared=len(cleared_areas(scenario, grounds)),
+        silence_practice=catalogue().applies(SILENCE_RULE, on),
         known_facts=sum(_known(scenario, f) for f in weights.facts_that_matter),
     )
 
@@ -780,7 +785,7 @@ def predict_outcome(
         parts.append("The source NCB does not answer the CCF, so it has not backed its request.")
     elif features.ncb_responds is True:
         parts.append("The source NCB answers the CCF; the grounds must persuade on their own.")
-    elif features.ncb_responds is None:
+    elif features.ncb_responds is None and features.silence_practice:
         silent = likelihood_of(replace(features, ncb_responds=False, ncb_silent=True), weights)
         answers = likelihood_of(replace(features, ncb_responds=True, cleared=if_answered), weights)
         parts.append(
@@ -827,8 +832,10 @@ def predict_outcome(
     if not citations:
         # No ground: the answer rests on what the CCF is there to check (its functions).
         citations.append(FUNCTIONS_RULE)
-    citations += [BURDEN_RULE, BASE_RATES_RULE]
-    if features.ncb_silent or features.ncb_responds is None:
+    citations.append(BURDEN_RULE)
+    if catalogue().applies(BASE_RATES_RULE, on):
+        citations.append(BASE_RATES_RULE)
+    if features.ncb_silent or (features.ncb_responds is None and features.silence_practice):
         citations.append(SILENCE_RULE)
     if features.ncb_responds is None:
         citations.append(CONDITIONAL_RULE)
