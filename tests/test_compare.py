@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import subprocess
 import sys
 import types
@@ -336,10 +335,7 @@ def test_expected_outcomes_default_to_the_shipped_ccf_cases_with_their_sources()
     assert rows == caselaw.read_expected(SHIPPED_EXPECTED)
     for row in rows:
         assert row.scenario_id in ds.builtin_scenarios()
-        # A few official excerpts reach us without a readable address (shared index); they
-        # are named by their number in the CCF's published series instead.
-        official = re.fullmatch(r"\d{4}-\d{2}", row.decision_id) is not None
-        assert row.source_url.startswith("http") or official, row.decision_id
+        assert row.source_url.startswith("http"), row.decision_id
         assert row.encoding_notes
 
 
