@@ -16,9 +16,11 @@ How the model reads the CCF (every number in ``data/rules/outcome.yaml``):
    (``model-outcome-settings: alleged``). How each fact is known comes from the file's
    ``evidence:`` map or, for a fact it does not list, from the field's default
    (:func:`~diffusion_scenarios._facts.scenario.evidence_of`).
-4. **One fact, one count.** Grounds that rest on the same fact form one consideration and
-   count once, at the strength of the best of them (``rests_on`` in the settings names the
-   facts each ground rests on). The memo still lists every ground.
+4. **One fact, one count.** Each ground counts at most once and each fact at most once: the
+   grounds are paired with the facts they rest on (``rests_on`` in the settings), no fact
+   serving two grounds, and the pairing that weighs most is taken, so learning a fact never
+   lowers the likelihood of deletion. At most ``count_cap`` considerations count. The memo
+   still lists every ground.
 5. **Correction before deletion.** Where a consideration calls for correcting the record
    (a refused extradition, a final judgment abroad on the same acts), no strong ground for
    deletion rests on the same fact and no ground for deletion on a record rests on another,
@@ -26,6 +28,10 @@ How the model reads the CCF (every number in ``data/rules/outcome.yaml``):
    and 10 on ne bis in idem).
 6. **Revision stands on new facts only.** An earlier CCF decision on the same data tends to
    stand (Statute Art 42).
+7. **The source's documents.** When the source NCB answers, or no point for deletion is
+   raised at all, conditions the record shows met (a valid warrant or a summary naming the
+   person's role, RPD Art 83(2)(b); an extradition request, Art 84) count towards keeping
+   (``cleared_by``; the burden is on the source).
 
 No likelihood above ``likelihood_cap`` (0.95) is given: a model estimated on a few dozen
 decisions cannot support more. Confidence is "high" only above the threshold at which the
