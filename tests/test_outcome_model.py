@@ -625,3 +625,13 @@ def test_the_shipped_anonymised_decisions_mark_their_assumed_requesting_state() 
         assert bool(says_assumed) == flagged, row["file"]
         marked += flagged
     assert marked
+
+
+def test_no_memo_of_a_built_in_scenario_says_about_100_percent() -> None:
+    from diffusion_scenarios import reports
+
+    for key, scenario in ds.builtin_scenarios().items():
+        assessment = ds.assess(scenario)
+        assert max(p for _, p in assessment.outcome.likelihood) <= CAP + 1e-12, key
+        memo = reports.render(assessment, "markdown")
+        assert "about 100%" not in memo and "10 in 10" not in memo, key

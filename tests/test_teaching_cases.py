@@ -94,4 +94,15 @@ _LEFT_TO_THE_GROUNDS_ENGINE = {
     "PRAC-2020-BY": "the political character is not found on the encoded facts",
     "PRESS-2026-OFORI-ATTA": "the political character is found only weak on the encoded facts",
     "PRAC-9BR-CHEQUES": "the Article 2 ground is not found on the encoded facts",
+    # Decisions added in issue 19 (shared encodings, taken as they are):
+    "2019-U1": "the seriousness point is not found once the encoding no longer states intent",
+    "PRESS-2025-WATSON": "Denmark's refusal is encoded on other grounds, so it stays weak",
+    "PRESS-2018-CORREA-BALDA": "no Article 2 fact is encoded",
+    "PRESS-2020-CORREA-SOBORNOS": "no Article 2 fact is encoded beyond the trial in absentia",
+    "2017-12": "the update the CCF ordered rests on facts the excerpt does not give",
+    "PRESS-2024-PESTRIKOV": "the political character is not found on the encoded facts",
+    "PRAC-2020-PP-RU-DIFFUSIONS": "the political character is not found on the encoded facts",
+    "PRESS-2017-NAIK": "the summary's gaps are not encoded",
+    "PRESS-2020-PLAHOTNIUC": "no Article 2 fact is encoded",
+    "2019-07": "the penalty is not encoded",
 }

@@ -16,9 +16,11 @@ How the model reads the CCF (every number in ``data/rules/outcome.yaml``):
    (``model-outcome-settings: alleged``). How each fact is known comes from the file's
    ``evidence:`` map or, for a fact it does not list, from the field's default
    (:func:`~diffusion_scenarios._facts.scenario.evidence_of`).
-4. **One fact, one count.** Grounds that rest on the same fact form one consideration and
-   count once, at the strength of the best of them (``rests_on`` in the settings names the
-   facts each ground rests on). The memo still lists every ground.
+4. **One fact, one count.** Each ground counts at most once and each fact at most once: the
+   grounds are paired with the facts they rest on (``rests_on`` in the settings), no fact
+   serving two grounds, and the pairing that weighs most is taken, so learning a fact never
+   lowers the likelihood of deletion. At most ``count_cap`` considerations count. The memo
+   still lists every ground.
 5. **Correction before deletion.** Where a consideration calls for correcting the record
    (a refused extradition, a final judgment abroad on the same acts), no strong ground for
    deletion rests on the same fact and no ground for deletion on a record rests on another,
@@ -26,6 +28,10 @@ How the model reads the CCF (every number in ``data/rules/outcome.yaml``):
    and 10 on ne bis in idem).
 6. **Revision stands on new facts only.** An earlier CCF decision on the same data tends to
    stand (Statute Art 42).
+7. **The source's documents.** When the source NCB answers, or no point for deletion is
+   raised at all, conditions the record shows met (a valid warrant or a summary naming the
+   person's role, RPD Art 83(2)(b); an extradition request, Art 84) count towards keeping
+   (``cleared_by``; the burden is on the source).
 
 No likelihood above ``likelihood_cap`` (0.95) is given: a model estimated on a few dozen
 decisions cannot support more. Confidence is "high" only above the threshold at which the
@@ -98,6 +104,7 @@ class Features:
     prior: str | None = None  # an earlier CCF decision on these data: compliant | not_compliant
     cleared: int = 0  # conditions the answering NCB's record shows met, with no ground there
     known_facts: int = 0
+    silence_practice: bool = True  # the CCF's practice on a silent NCB applies on the day
 
     @property
     def considerations(self) -> int:
@@ -243,8 +250,11 @@ def likelihood_of(features: Features, weights: ModelWeights | None = None) -> tu
     answered = sigmoid(_logit(w.answered_deleted) + deletion_score(features, w))
     if features.ncb_silent:
         deleted = 1.0
-    elif features.ncb_responds is None:
+    elif features.ncb_responds is None and features.silence_practice:
         deleted = w.silent_share + (1.0 - w.silent_share) * answered
+    elif features.ncb_responds is None:
+        # Before the practice on silence, an unknown answer is not averaged: the base rate.
+        deleted = sigmoid(_logit(w.base[0]) + deletion_score(features, w))
     else:
         deleted = answered
     kept_base = w.base[1] + w.base[2]
@@ -445,6 +455,7 @@ def features_of(scenario: Scenario, grounds: tuple[Ground, ...], on: Date) -> Fe
         ),
         prior=earlier,
         cleared=len(cleared_areas(scenario, grounds)),
+        silence_practice=catalogue().applies(SILENCE_RULE, on),
         known_facts=sum(_known(scenario, f) for f in weights.facts_that_matter),
     )
 
@@ -458,17 +469,24 @@ def cleared_areas(
 
     The burden is on the source (``ccf-practice-burden-on-source``): the CCF keeps data once
     the source satisfies it that they comply. An area (``cleared_by`` in the settings) is
-    cleared when the source NCB answers the CCF (it is the NCB that shows the CCF the
-    conditions met), one of the area's facts is given with the value that meets the rule
-    (``case.arrest_warrant.valid=true``) on a record (the NCB's own documents or a court's),
-    and none of the area's own grounds is found at least arguable. When the NCB's answer
-    is not known, the file cannot say what the NCB has shown the CCF: nothing is cleared.
+    cleared when one of the area's facts is given with the value that meets the rule
+    (``case.arrest_warrant.valid=true``) on a record (the NCB's own documents or a court's)
+    and none of the area's own grounds is found at least arguable, provided the source NCB
+    answers the CCF (it then shows the CCF those documents) or no point for deletion is
+    raised at all, not even a weak one (when the NCB's answer is unknown, documents on the
+    formal conditions do not answer a substantive point such as a political backdrop). A
+    silent NCB clears nothing; when its answer is unknown, silence keeps its share of the
+    average.
     """
+    challenge = scenario.challenge
+    if challenge is not None and challenge.ncb_responds is False:
+        return ()  # a silent NCB backs nothing
     if answers is None:
-        answers = scenario.challenge is not None and scenario.challenge.ncb_responds is True
-    if not answers:
-        return ()  # only the NCB's answer shows the CCF the conditions met
+        answers = challenge is not None and challenge.ncb_responds is True
     found = {g.id for g in grounds if g.strength != "weak"}
+    raised = {g.id for g in grounds} & DELETION_GROUNDS
+    if not answers and raised:
+        return ()  # a point is raised (even a weak one) and how the NCB meets it is unknown
     areas = []
     for area, facts, area_grounds in model_weights().cleared_by:
         if found & set(area_grounds):
@@ -773,7 +791,7 @@ def predict_outcome(
         parts.append("The source NCB does not answer the CCF, so it has not backed its request.")
     elif features.ncb_responds is True:
         parts.append("The source NCB answers the CCF; the grounds must persuade on their own.")
-    elif features.ncb_responds is None:
+    elif features.ncb_responds is None and features.silence_practice:
         silent = likelihood_of(replace(features, ncb_responds=False, ncb_silent=True), weights)
         answers = likelihood_of(replace(features, ncb_responds=True, cleared=if_answered), weights)
         parts.append(
@@ -820,8 +838,10 @@ def predict_outcome(
     if not citations:
         # No ground: the answer rests on what the CCF is there to check (its functions).
         citations.append(FUNCTIONS_RULE)
-    citations += [BURDEN_RULE, BASE_RATES_RULE]
-    if features.ncb_silent or features.ncb_responds is None:
+    citations.append(BURDEN_RULE)
+    if catalogue().applies(BASE_RATES_RULE, on):
+        citations.append(BASE_RATES_RULE)
+    if features.ncb_silent or (features.ncb_responds is None and features.silence_practice):
         citations.append(SILENCE_RULE)
     if features.ncb_responds is None:
         citations.append(CONDITIONAL_RULE)

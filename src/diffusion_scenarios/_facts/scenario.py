@@ -351,7 +351,7 @@ ESTABLISHED_WHEN: dict[str, object] = {"case.requesting_state_sought_extradition
 #: state's, a court's), the nature of the charge, a status held, dated events (the
 #: prosecution following political activity, an election, other prosecutions, a seizure of
 #: assets, a dispute to which the state is party), a formal act (a transfer of proceedings,
-#: a judgment, a warrant for questioning only). A list holding one of them is established
+#: a warrant for questioning only). A list holding one of them is established
 #: by default; one holding only the person's characterisation (a critic, an opponent) is
 #: the applicant's case.
 ESTABLISHED_VALUES: dict[str, frozenset[str]] = {
@@ -368,12 +368,13 @@ ESTABLISHED_VALUES: dict[str, frozenset[str]] = {
         }
     ),
     "case.human_rights_concerns": frozenset({"court_found_persecution"}),
+    # "already_tried_for_same_acts" stays alleged: the judgment itself, when on record, is
+    # case.final_judgment.
     "case.purpose_defects": frozenset(
         {
             "wanted_for_questioning_only",
             "early_investigation_stage",
             "proceedings_transferred_elsewhere",
-            "already_tried_for_same_acts",
         }
     ),
 }
