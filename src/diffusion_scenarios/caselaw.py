@@ -1040,8 +1040,9 @@ def calibration(
 
     The training figures use the weights shipped in ``data/rules/outcome.yaml`` (fitted on
     these same decisions, so they flatter the model); the cross-validated ones refit every
-    fitted weight without each decision in turn and predict it (leave one out): that is the
-    figure to believe. Both give agreement (three-way and deleted-or-kept), the Brier score
+    fitted weight without a fold of decisions and predict that fold (each person's decisions
+    kept in one fold, folds stratified by kind of source, repeated with a fixed seed): that
+    is the figure to believe. Both give agreement (three-way and deleted-or-kept), the Brier score
     against the CCF's 2021 base-rate forecast and a reliability table, by confidence tier.
 
     Args:
@@ -1075,7 +1076,7 @@ def discussion_markdown(result: Comparison, report: Any = None) -> str:
     """Where the model and the CCF part ways, decision by decision, written from the results.
 
     One bullet per decision where the model's outcome differs from the CCF's (on the
-    weights shipped, or when the decision is left out of the fit): what each decided, the
+    weights shipped, or when its fold is left out of the fit): what each decided, the
     model's chance of deletion when left out, the grounds the model weighed, the CCF's
     grounds it did not find, and whether the facts are thin. Generated, so it never drifts
     from the output it describes.
@@ -1216,7 +1217,8 @@ def calibration_markdown(report: Any) -> str:
         f"reaches the CCF's outcome in {share(trained.agreements, trained.cases)} and "
         f"agrees on deleted or kept in {share(trained.deletion_agreements, trained.cases)}; "
         f"its Brier score is {trained.brier:.3f}, against {trained.base_brier:.3f} for the "
-        f"CCF's base-rate forecast (lower is better). **Left out of the fit one at a time**, "
+        f"CCF's base-rate forecast (lower is better). **Cross-validated**, each person's "
+        f"decisions left out of the fit together, "
         f"the figure to believe, it reaches the CCF's outcome in "
         f"{share(cross.agreements, cross.cases)} and agrees on deleted or kept in "
         f"{share(cross.deletion_agreements, cross.cases)}, with a Brier score of "
@@ -1229,7 +1231,7 @@ def plot_calibration(report: Any, *, ax: Any = None) -> Any:
 
     Each point is a band of forecasts (0-20 %, 20-40 %, ...), placed at the mean chance the
     model gave and the share of those decisions the CCF deleted, its size the number of
-    decisions; training (filled circles) and leave-one-out (open squares) side by side. A
+    decisions; training (filled circles) and cross-validated (open squares) side by side. A
     well-calibrated model sits on the diagonal. Colours are colour-blind safe and the two
     series also differ in marker shape.
 
@@ -1248,7 +1250,7 @@ def plot_calibration(report: Any, *, ax: Any = None) -> Any:
     series = (
         ("fitted on all decisions", report.training, "#0072B2", "o", "full", (-14, 10)),
         (
-            "each decision left out of the fit",
+            "cross-validated (each person's decisions left out)",
             report.cross_validated,
             "#D55E00",
             "s",
