@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._engine.stage import long_date
-from diffusion_scenarios._law.countries import country_name
+from diffusion_scenarios._facts.naming import country_shown
+from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.vocab import (
     ARREST_RISKS,
     KIND_WORDS,
@@ -37,11 +38,9 @@ __all__ = ["render_text"]
 WIDTH = 88
 
 
-def _name(code: str) -> str:
-    try:
-        return country_name(code)
-    except LookupError:
-        return code
+def _name(code: str, scenario: Scenario | None = None) -> str:
+    """A country's name; an assumed requesting state reads "State A (assumed: ...)"."""
+    return country_shown(scenario, code)
 
 
 def _tags(assessment: Assessment, ids: Iterable[str]) -> str:
@@ -190,7 +189,7 @@ def _recipient_reasons(a: Assessment, recipients: list[EnforcementEntry]) -> lis
         if not own:
             continue
         lines += _bullet(
-            f"{_name(entry.country)}: {risk_phrase(entry.arrest_risk)}. Confidence "
+            f"{_name(entry.country, a.scenario)}: {risk_phrase(entry.arrest_risk)}. Confidence "
             f"{entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
         )
         for reason in own:
@@ -205,7 +204,8 @@ def _enforcement(a: Assessment) -> list[str]:
         by_role.setdefault(entry.role, []).append(entry)
     for entry in by_role.get("requesting", []):
         lines += _bullet(
-            f"{_name(entry.country)} (requesting state): {risk_phrase(entry.arrest_risk)}. "
+            f"{_name(entry.country, a.scenario)} (requesting state): "
+            f"{risk_phrase(entry.arrest_risk)}. "
             f"Confidence {entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
         )
     recipients = by_role.get("recipient", [])
@@ -232,7 +232,8 @@ def _travel_and_route(a: Assessment) -> list[str]:
         lines += _para("No trips are planned in the facts.")
     for trip in a.travel:
         lines += _bullet(
-            f"{_name(trip.country)}, {long_date(trip.date)}: {trip_risk_phrase(a, trip)}. "
+            f"{_name(trip.country, a.scenario)}, {long_date(trip.date)}: "
+            f"{trip_risk_phrase(a, trip)}. "
             f"{_tags(a, trip.citations)}"
         )
         for reason in trip.reasons:
