@@ -53,7 +53,7 @@ def next_steps(assessment: Assessment, count: int = 3) -> tuple[RouteStep, ...]:
 
 def _trip_items(assessment: Assessment) -> list[tuple[_dt.date, str]]:
     """Planned trips still ahead with a high or medium arrest risk, as list items."""
-    from diffusion_scenarios._app.panels import country_label
+    from diffusion_scenarios._app.panels import shown_label
 
     items = []
     for trip in assessment.travel:
@@ -62,7 +62,7 @@ def _trip_items(assessment: Assessment) -> list[tuple[_dt.date, str]]:
                 (
                     trip.date,
                     f"<li><strong>{trip.date.isoformat()}</strong> — the planned trip to "
-                    f"{escape(country_label(trip.country))}: <strong>{trip.arrest_risk} "
+                    f"{escape(shown_label(assessment, trip.country))}: <strong>{trip.arrest_risk} "
                     "arrest risk</strong>. Weigh it before travelling; the Trips section of "
                     "the report says why.</li>",
                 )

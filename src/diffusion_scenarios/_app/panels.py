@@ -98,6 +98,25 @@ def country_label(alpha3: str) -> str:
     return f"{name} ({alpha3})" if name and name != alpha3 else alpha3
 
 
+def _legend_name(assessment: Assessment, alpha3: str) -> str:
+    """The name alone ("Kyrgyzstan"; "State A (assumed: Kyrgyzstan)")."""
+    from diffusion_scenarios._facts.naming import assumed_country, country_shown
+
+    if assumed_country(assessment.scenario, alpha3):
+        return country_shown(assessment.scenario, alpha3)
+    return country_label(alpha3).rsplit(" (", 1)[0]
+
+
+def shown_label(assessment: Assessment, alpha3: str) -> str:
+    """:func:`country_label`, but an assumed requesting state reads "State A (assumed:
+    Kyrgyzstan, KGZ)" (issue 25 point 7: the explorer never names it as known)."""
+    from diffusion_scenarios._facts.naming import assumed_country, country_shown
+
+    if assumed_country(assessment.scenario, alpha3):
+        return country_shown(assessment.scenario, alpha3, with_code=True)
+    return country_label(alpha3)
+
+
 def _words(token: str | None) -> str:
     return "unknown" if token is None else token.replace("_", " ")
 
@@ -291,7 +310,7 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
         )
     shown = entries if limit is None else entries[:limit]
     rows = "".join(
-        f'<tr><td style="{_TD}">{escape(country_label(e.country))}'
+        f'<tr><td style="{_TD}">{escape(shown_label(assessment, e.country))}'
         f"{' (requesting state)' if e.role == 'requesting' else ''}</td>"
         f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
         f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}'
@@ -331,7 +350,7 @@ def travel_html(assessment: Assessment) -> str:
         return _heading("Planned trips") + "<p>No trips planned. Add one under “Trips”.</p>"
     rows = "".join(
         f'<tr><td style="{_TD};white-space:nowrap">{_date(t.date)}</td>'
-        f'<td style="{_TD}">{escape(country_label(t.country))}</td>'
+        f'<td style="{_TD}">{escape(shown_label(assessment, t.country))}</td>'
         f'<td style="{_TD}">{"yes" if t.notice_active else "no"}: '
         f"{escape(trip_status(assessment, t))}</td>"
         f'<td style="{_TD}">{_risk_badge(t.arrest_risk)}</td>'
@@ -572,7 +591,7 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
         counts[category] = counts.get(category, 0) + 1
         trip = tile.country in trips
         words = _TILE_WORDS.get(category, category) + ("; planned trip" if trip else "")
-        label = f"{country_label(tile.country)}: {words}"
+        label = f"{shown_label(assessment, tile.country)}: {words}"
         cells.append(
             f'<div role="img" aria-label="{escape(label)}" title="{escape(label)}" '
             f'style="grid-row:{tile.row - top + 1};grid-column:{tile.col - left + 1};'
@@ -599,7 +618,7 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
     named = [code for code in dict.fromkeys(first) if code in shown]
     if named:  # the codes that matter most, spelled out (every tile also has its name on hover)
         names = " · ".join(
-            f"<b>{escape(code)}</b> = {escape(country_label(code).rsplit(' (', 1)[0])}"
+            f"<b>{escape(code)}</b> = {escape(_legend_name(assessment, code))}"
             for code in named
         )
         legend += f'<div style="margin-top:4px">{names}</div>'
