@@ -1486,6 +1486,11 @@ class ScenarioExplorer:
         notice["kind"] = c["kind"].value
         _put(notice, "purpose", _opt(c["purpose"].value))
         notice["requesting_country"] = c["requesting"].value
+        if c["requesting"].value != base.notice.requesting_country:
+            # A state the user picks is no longer the file's assumption (issue 25 point 7).
+            evidence = dict(data.get("evidence", {}))
+            if evidence.pop("notice.requesting_country", None) is not None:
+                _put(data, "evidence", evidence)
         notice["issued_on"] = _day_value(c["issued_on"].value)
         mode = c["recipients"].value
         if mode == _UNKNOWN:

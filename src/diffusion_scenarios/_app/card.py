@@ -81,6 +81,14 @@ def _step_item(step: RouteStep) -> str:
     )
 
 
+def _assumed_html(assessment: Assessment) -> str:
+    """The facts the file marks assumed, said before the result (issue 25 point 7)."""
+    from diffusion_scenarios._facts.naming import assumed_note
+
+    note = assumed_note(assessment.scenario)
+    return f'<p style="margin:0 0 6px 0"><em>{escape(note)}</em></p>' if note else ""
+
+
 def summary_card_html(assessment: Assessment, *, report: str = "") -> str:
     """The card as one HTML fragment; ``report`` (the text report) goes in a closed
     ``<details>`` at the end when given."""
@@ -107,6 +115,7 @@ def summary_card_html(assessment: Assessment, *, report: str = "") -> str:
         f'<h3 style="margin:0 0 4px 0">{escape(title)}</h3>'
         f'<p style="margin:0 0 6px 0;color:#444">As of {assessment.as_of.isoformat()}. '
         "Educational model, not legal advice.</p>"
+        f"{_assumed_html(assessment)}"
         f"{_likelihood_html(assessment)}"
         '<h4 style="margin:10px 0 2px 0">Where the request went, and the arrest risk</h4>'
         f"{tile_map_html(assessment)}"

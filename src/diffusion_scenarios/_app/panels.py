@@ -196,6 +196,16 @@ def _heading(text: str) -> str:
     return f'<h4 style="margin:6px 0 4px 0">{escape(text)}</h4>'
 
 
+def _assumed_line(assessment: Assessment) -> str:
+    """The facts the file marks assumed, said once above the panels (issue 25 point 7)."""
+    from diffusion_scenarios._facts.naming import assumed_note
+
+    note = assumed_note(assessment.scenario)
+    if note is None:
+        return ""
+    return f'<div style="font-size:13px;margin:2px 0"><em>{escape(note)}</em></div>'
+
+
 def outcome_banner_html(assessment: Assessment) -> str:
     """One line above the panels: the likely CCF outcome in words, and the disclaimer."""
     prediction = assessment.outcome.prediction_key
@@ -207,6 +217,7 @@ def outcome_banner_html(assessment: Assessment) -> str:
     if outcome.confidence:
         summary += f"{' ' if summary else ''}Confidence: {escape(outcome.confidence)}."
     summary_line = f'<div style="font-size:13px;margin:2px 0">{summary}</div>' if summary else ""
+    summary_line += _assumed_line(assessment)
     return (
         '<div role="status" aria-live="polite" style="font-size:14px;margin:4px 0">'
         f"<strong>Likely CCF outcome on a deletion request:</strong> {badge} "

@@ -24,6 +24,7 @@ from diffusion_scenarios._law.countries import country_name
 __all__ = [
     "STATE_A",
     "assumed_country",
+    "assumed_note",
     "country_shown",
     "possessive",
     "requesting_assumed",
@@ -122,3 +123,30 @@ def possessive(name: str) -> str:
     if name.startswith(prefix) and name.endswith(")"):
         return f"{STATE_A}'s {name[len(STATE_A) + 1 :]}"
     return f"{name}'s"
+
+
+def assumed_note(scenario: Scenario | None) -> str | None:
+    """One sentence naming every fact the file marks assumed, or ``None`` when there is none
+    (the explorer's outcome line, the summary card and the memo's summary show it).
+
+    Example:
+        >>> import datetime
+        >>> from diffusion_scenarios._facts.scenario import Evidence, Notice
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
+        ...     issued_on=datetime.date(2025, 1, 10)),
+        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
+        >>> assumed_note(s)[48:]
+        'the requesting state (State A, assumed to be Kyrgyzstan for the model).'
+    """
+    if scenario is None:
+        return None
+    paths = [path for path, level in scenario.evidence.items() if level == "assumed"]
+    if not paths:
+        return None
+    parts = [
+        f"the requesting state ({requesting_state_name(scenario, introduce=True)})"
+        if path == "notice.requesting_country"
+        else path
+        for path in paths
+    ]
+    return "Assumed for the model, not given by the source: " + "; ".join(parts) + "."

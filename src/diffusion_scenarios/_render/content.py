@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
+from diffusion_scenarios._facts.naming import assumed_note
 from diffusion_scenarios._facts.scenario import assumed_facts, evidence_of
 from diffusion_scenarios._law.vocab import (
     ARREST_RISKS,
@@ -1150,9 +1151,11 @@ def summary_section(assessment: Assessment) -> Section:
         )
     items.append(("Countries at risk", _countries_at_risk(assessment)))
     items.append(("Next deadline", _next_deadline(assessment)))
-    return Section(
-        "summary", "In short", (Paragraph(lead, role="outcome"), Fields(tuple(items)))
-    )
+    blocks: tuple[Block, ...] = (Paragraph(lead, role="outcome"), Fields(tuple(items)))
+    note = assumed_note(assessment.scenario)  # issue 25 point 7: said on the first screen
+    if note is not None:
+        blocks += (Paragraph(plain(note), "note"),)
+    return Section("summary", "In short", blocks)
 
 
 def memo_content(assessment: Assessment) -> Memo:
