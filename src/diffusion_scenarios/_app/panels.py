@@ -943,7 +943,8 @@ def route_timeline_svg(assessment: Assessment) -> str:
     )
     trip_words = []
     for number, trip in enumerate(layout.trips):
-        line, part, spoken = _svg_trip(trip, x(trip.date), 22 + 16 * number, bottom)
+        where = shown_label(assessment, trip.country)
+        line, part, spoken = _svg_trip(trip, x(trip.date), 22 + 16 * number, bottom, where)
         lines.append(line)
         parts.append(part)
         trip_words.append(spoken)
@@ -1025,7 +1026,9 @@ def _svg_lane(lane: RouteLane, x: _Scale, y: float, prefix: str) -> tuple[str, s
     return part, text
 
 
-def _svg_trip(trip: TripMark, tx: float, label_y: int, bottom: int) -> tuple[str, str, str]:
+def _svg_trip(
+    trip: TripMark, tx: float, label_y: int, bottom: int, where: str = ""
+) -> tuple[str, str, str]:
     """A planned trip's line (under the marks), its marker and label, and its spoken words."""
     needed = text_width(trip.label, 11, bold=True)
     if tx + 8 + needed <= _CHART_WIDTH - 4:
@@ -1039,7 +1042,7 @@ def _svg_trip(trip: TripMark, tx: float, label_y: int, bottom: int) -> tuple[str
         f"before {', '.join(trip.ahead)}" if trip.ahead else "after every dated step of the route"
     )
     spoken = (
-        f"trip to {country_label(trip.country)} on {trip.date.isoformat()}, "
+        f"trip to {where or country_label(trip.country)} on {trip.date.isoformat()}, "
         f"{_SCREEN_WORDS.risks[trip.risk]}{inactive}, {when}"
     )
     line = (
