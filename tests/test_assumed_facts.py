@@ -162,6 +162,21 @@ def test_trips_and_the_uk_rule_name_an_assumed_state_as_assumed_too() -> None:
         assert named_as_known(text, with_trips) == [], where
 
 
+def test_a_trip_to_a_territory_the_assumed_state_serves_names_it_as_assumed() -> None:
+    base = BUILTINS["ccf-2018-08"]
+    scenario = dataclasses.replace(
+        base,
+        notice=dataclasses.replace(base.notice, requesting_country="DNK"),
+        as_of=dt.date(2021, 6, 1),
+        travel=(Trip(country="GRL", date=dt.date(2021, 7, 1)),),
+    )
+    a = ds.assess(scenario)
+    reasons = " ".join(a.travel[0].reasons)
+    assert "National Central Bureau of State A (assumed: Denmark)" in reasons
+    assert "State A's (assumed: Denmark) warrant" in reasons
+    assert named_as_known(render(a, "text"), scenario) == []
+
+
 def test_the_same_facts_with_the_state_known_name_it_plainly_and_say_nothing_else_differently() -> (
     None
 ):

@@ -185,14 +185,14 @@ def travel_stage(
     return TravelResult(entries=tuple(entries), notes=book.freeze())
 
 
-def _territory_notes(name: str, serving: str) -> tuple[str, str]:
+def _territory_notes(name: str, serving: str, scenario: Scenario) -> tuple[str, str]:
     """What a trip to a territory served by a member's NCB says first, and last."""
-    serving_name = country_name(serving)
+    serving_name = country_shown(scenario, serving)
     return (
         f"{name} is not itself an INTERPOL member; it is served by the National "
         f"Central Bureau of {serving_name}, so INTERPOL data reach it when they reach "
         f"{serving_name}.",
-        f"{name}'s own law on arrest and surrender may differ from {serving_name}'s "
+        f"{name}'s own law on arrest and surrender may differ from {possessive(serving_name)} "
         "(a territory with its own legal system can have its own extradition rules), "
         "so the practice recorded for the member is only a guide.",
     )
@@ -340,7 +340,7 @@ def _trip_entry(
     serving = None if through == country else through
     territory_note = ""
     if serving is not None:
-        first, territory_note = _territory_notes(name, serving)
+        first, territory_note = _territory_notes(name, serving, scenario)
         reasons.append(first)
         cites.append("interpol-membership")
     target = serving if serving is not None else country
