@@ -49,14 +49,22 @@ def _tags(assessment: Assessment, ids: Iterable[str]) -> str:
     return " ".join(f"[{ref.id}, {ref.status}]" for ref in refs)
 
 
+_KEEP = "\ue000"  # (private use) a space no line may break at, while the text is wrapped
+
+
 def _para(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=WIDTH,
-        initial_indent=first if first is not None else indent,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    ) or [first or indent]
+    # "State A" stays on one line, so an assumed state never reads "State" then "A (...)".
+    text = text.replace("State A", f"State{_KEEP}A")
+    return [
+        line.replace(_KEEP, " ")
+        for line in textwrap.wrap(
+            text,
+            width=WIDTH,
+            initial_indent=first if first is not None else indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+    ] or [first or indent]
 
 
 def _bullet(text: str, level: int = 1) -> list[str]:
