@@ -243,7 +243,9 @@ def test_a_requesting_state_the_user_picks_in_the_explorer_is_no_longer_called_a
     explorer = ScenarioExplorer("ccf-2018-08")
     assert "State A (assumed: Kyrgyzstan" in _words(explorer.panels["enforcement"])
     assert "not given by the source" in _words(explorer.outcome_text)
+    assert "assumed" in explorer.controls["requesting"].description  # the fact's own control
     explorer.controls["requesting"].value = "KAZ"
+    assert explorer.controls["requesting"].description == "Requesting state"
     assert "notice.requesting_country" not in explorer.scenario.evidence
     assert "State A" not in _words(explorer.panels["enforcement"])
     assert "Kazakhstan" in _words(explorer.panels["enforcement"])

@@ -1742,6 +1742,13 @@ class ScenarioExplorer:
     # ------------------------------------------------------------------ rendering
 
     def _reassess(self) -> None:
+        from diffusion_scenarios._facts.naming import requesting_assumed
+
+        # The fact's own control says when the file only assumed it (issue 25 point 7).
+        assumed = requesting_assumed(self.scenario)
+        self.controls["requesting"].description = (
+            "Requesting state (assumed)" if assumed else "Requesting state"
+        )
         self.assessment = self._assess(self.scenario)
         for figure in self._figures.values():
             figure.value = ""  # a drawn figure would show the old facts
