@@ -107,6 +107,17 @@ def _legend_name(assessment: Assessment, alpha3: str) -> str:
     return country_label(alpha3).rsplit(" (", 1)[0]
 
 
+def _role_words(assessment: Assessment, entry: EnforcementEntry) -> str:
+    """" (requesting state)" after the requesting state's name; ", the requesting state"
+    after an assumed one, which already ends in a bracket."""
+    from diffusion_scenarios._facts.naming import assumed_country
+
+    if entry.role != "requesting":
+        return ""
+    assumed = assumed_country(assessment.scenario, entry.country)
+    return ", the requesting state" if assumed else " (requesting state)"
+
+
 def shown_label(assessment: Assessment, alpha3: str) -> str:
     """:func:`country_label`, but an assumed requesting state reads "State A (assumed:
     Kyrgyzstan, KGZ)" (issue 25 point 7: the explorer never names it as known)."""
@@ -322,7 +333,7 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
     shown = entries if limit is None else entries[:limit]
     rows = "".join(
         f'<tr><td style="{_TD}">{escape(shown_label(assessment, e.country))}'
-        f"{' (requesting state)' if e.role == 'requesting' else ''}</td>"
+        f"{_role_words(assessment, e)}</td>"
         f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
         f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}'
         f'<div style="font-size:11px;color:#444">{escape(_confidence_note(e))}</div></td>'

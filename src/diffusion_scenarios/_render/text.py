@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._engine.stage import long_date
-from diffusion_scenarios._facts.naming import country_shown
+from diffusion_scenarios._facts.naming import assumed_country, country_shown
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.vocab import (
     ARREST_RISKS,
@@ -211,8 +211,11 @@ def _enforcement(a: Assessment) -> list[str]:
     for entry in a.enforcement:
         by_role.setdefault(entry.role, []).append(entry)
     for entry in by_role.get("requesting", []):
+        # "State A (assumed: Kyrgyzstan)" already ends in a bracket: no second one after it.
+        assumed = assumed_country(a.scenario, entry.country)
+        role = ", the requesting state" if assumed else " (requesting state)"
         lines += _bullet(
-            f"{_name(entry.country, a.scenario)} (requesting state): "
+            f"{_name(entry.country, a.scenario)}{role}: "
             f"{risk_phrase(entry.arrest_risk)}. "
             f"Confidence {entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
         )
