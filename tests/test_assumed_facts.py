@@ -237,6 +237,9 @@ def test_another_fact_marked_assumed_is_flagged_where_the_memo_and_explorer_show
     assert "State A, assumed to be Kyrgyzstan for the model" in banner
     docx_text = _docx_text(render_docx(a, figures=False))
     assert "torture or ill treatment risk, assumed for the model" in docx_text
+    explorer = ScenarioExplorer(scenario)
+    assert explorer.controls["human_rights_concerns"].description.endswith("(assumed)")
+    assert not explorer.controls["political_context"].description.endswith("(assumed)")
 
 
 def test_a_requesting_state_the_user_picks_in_the_explorer_is_no_longer_called_assumed() -> None:

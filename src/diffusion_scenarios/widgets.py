@@ -701,6 +701,7 @@ class ScenarioExplorer:
         self._stash: dict[str, Any] = {}  # choices kept while a control does not apply
         self._offered: Any = None  # the (day, state, members) the country lists show
         self.controls: dict[str, Any] = {}
+        self._plain_labels: dict[str, str] = {}  # control labels without "(assumed)"
         self._created_in = Path.cwd()
         self._build_controls()
         self._build_panels()
@@ -1741,14 +1742,24 @@ class ScenarioExplorer:
 
     # ------------------------------------------------------------------ rendering
 
-    def _reassess(self) -> None:
-        from diffusion_scenarios._facts.naming import requesting_assumed
+    def _mark_assumed(self) -> None:
+        """Each control showing a fact the file marks assumed says so in its label (issue 25
+        point 7): "Requesting state (assumed)"."""
+        from diffusion_scenarios._facts.scenario import evidence_of
 
-        # The fact's own control says when the file only assumed it (issue 25 point 7).
-        assumed = requesting_assumed(self.scenario)
-        self.controls["requesting"].description = (
-            "Requesting state (assumed)" if assumed else "Requesting state"
-        )
+        plain = self._plain_labels
+        for path, name in _FIELD_CONTROLS.items():
+            control = self.controls.get(name)
+            if path == "id" or control is None or not hasattr(control, "description"):
+                continue
+            label = plain.setdefault(name, control.description)
+            if not label:
+                continue
+            assumed = evidence_of(self.scenario, path) == "assumed"
+            control.description = f"{label} (assumed)" if assumed else label
+
+    def _reassess(self) -> None:
+        self._mark_assumed()
         self.assessment = self._assess(self.scenario)
         for figure in self._figures.values():
             figure.value = ""  # a drawn figure would show the old facts
