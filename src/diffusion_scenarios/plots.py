@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure
 
     from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
+    from diffusion_scenarios._facts.scenario import Scenario
 
 __all__ = [
     "HATCHES",
@@ -354,14 +355,19 @@ def _draw_tile(axes: Axes, tile: Tile, category: str, *, on_trip: bool, font_siz
     )
 
 
-def _name(alpha3: str) -> str:
-    """ "Kazakhstan" for "KAZ" (the code itself if the name is unknown)."""
-    from diffusion_scenarios._law.countries import country_name
+def _name(alpha3: str, scenario: Scenario | None = None) -> str:
+    """ "Kazakhstan" for "KAZ" (the code itself if the name is unknown); with the scenario, an
+    assumed requesting state reads "State A (assumed: Kyrgyzstan)" (issue 25 point 7)."""
+    from diffusion_scenarios._facts.naming import country_shown
 
-    try:
-        return country_name(alpha3)
-    except LookupError:
-        return alpha3
+    return country_shown(scenario, alpha3)
+
+
+def _named(alpha3: str, scenario: Scenario | None = None) -> str:
+    """ "Kazakhstan (KAZ)"; an assumed requesting state "State A (assumed: Kyrgyzstan, KGZ)"."""
+    from diffusion_scenarios._facts.naming import country_shown
+
+    return country_shown(scenario, alpha3, with_code=True)
 
 
 _NAMED_ON_MAP = 6  # the legend names at most this many codes (it must fit in the sea)
@@ -394,7 +400,7 @@ def _name_handles(
                 facecolor=PALETTE[category],
                 edgecolor=PALETTE["trip"] if code in trip_countries else "#555555",
                 linewidth=2.0 if code in trip_countries else 0.6,
-                label=f"{code} = {_name(code)} ({role})",
+                label=f"{code} = {_name(code, assessment.scenario)} ({role})",
             )
         )
     if len(named) > _NAMED_ON_MAP:
@@ -404,8 +410,8 @@ def _name_handles(
     return handles
 
 
-def _listed(codes: Sequence[str], limit: int = 20) -> str:
-    names = [f"{_name(code)} ({code})" for code in codes[:limit]]
+def _listed(codes: Sequence[str], limit: int = 20, scenario: Scenario | None = None) -> str:
+    names = [_named(code, scenario) for code in codes[:limit]]
     more = f" and {len(codes) - limit} more" if len(codes) > limit else ""
     return ", ".join(names) + more
 
@@ -423,7 +429,7 @@ def _map_alt(
     parts = [
         f"Tile map of {where}: one square per INTERPOL member, labelled with its code. "
         f"{_kind(assessment).capitalize()} requested by "
-        + (f"{_name(requesting)} ({requesting})" if requesting else "an unknown state")
+        + (_named(requesting, assessment.scenario) if requesting else "an unknown state")
         + "."
     ]
     for category, label in _MAP_LABELS.items():
@@ -435,21 +441,24 @@ def _map_alt(
         if category in ("non_recipient", "not_member"):
             parts.append(f"{label.capitalize()}: {len(codes)} countries.")
         else:
-            parts.append(f"{label.capitalize()} ({len(codes)}): {_listed(codes)}.")
+            listed = _listed(codes, scenario=assessment.scenario)
+            parts.append(f"{label.capitalize()} ({len(codes)}): {listed}.")
     trips = [t.country for t in assessment.travel if t.country in trip_countries]
     if trips:
-        parts.append(f"Planned trips to: {_listed(list(dict.fromkeys(trips)))}.")
+        listed = _listed(list(dict.fromkeys(trips)), scenario=assessment.scenario)
+        parts.append(f"Planned trips to: {listed}.")
     return " ".join(parts)
 
 
 _TILE_GROUP = re.compile(r'<g id="tile-([A-Z]{3})">')
 
 
-def tile_titles(svg: str) -> str:
+def tile_titles(svg: str, scenario: Scenario | None = None) -> str:
     """The map's SVG with each tile's country name as its ``<title>`` (a tooltip, and what a
-    screen reader says for the square): ``<g id="tile-DEU"><title>Germany (DEU)</title>``."""
+    screen reader says for the square): ``<g id="tile-DEU"><title>Germany (DEU)</title>``.
+    With the scenario, an assumed requesting state's tile says it is assumed."""
     return _TILE_GROUP.sub(
-        lambda match: f"{match.group(0)}<title>{_name(match.group(1))} ({match.group(1)})</title>",
+        lambda match: f"{match.group(0)}<title>{_named(match.group(1), scenario)}</title>",
         svg,
     )
 
@@ -501,7 +510,7 @@ def _map_titles(
     circulation = assessment.circulation
     subtitle = (
         f"{kind.capitalize()} requested by "
-        f"{f'{_name(requesting)} ({requesting})' if requesting else 'unknown'}; "
+        f"{_named(requesting, assessment.scenario) if requesting else 'unknown'}; "
         f"{circulation.recipient_count} recipient countries; "
         f"{'public extract on the website' if circulation.public else 'not public'}. "
         "Tile grid, not to scale. Educational model, not legal advice."

@@ -701,6 +701,7 @@ class ScenarioExplorer:
         self._stash: dict[str, Any] = {}  # choices kept while a control does not apply
         self._offered: Any = None  # the (day, state, members) the country lists show
         self.controls: dict[str, Any] = {}
+        self._plain_labels: dict[str, str] = {}  # control labels without "(assumed)"
         self._created_in = Path.cwd()
         self._build_controls()
         self._build_panels()
@@ -1486,6 +1487,11 @@ class ScenarioExplorer:
         notice["kind"] = c["kind"].value
         _put(notice, "purpose", _opt(c["purpose"].value))
         notice["requesting_country"] = c["requesting"].value
+        if c["requesting"].value != base.notice.requesting_country:
+            # A state the user picks is no longer the file's assumption (issue 25 point 7).
+            evidence = dict(data.get("evidence", {}))
+            if evidence.pop("notice.requesting_country", None) is not None:
+                _put(data, "evidence", evidence)
         notice["issued_on"] = _day_value(c["issued_on"].value)
         mode = c["recipients"].value
         if mode == _UNKNOWN:
@@ -1736,7 +1742,24 @@ class ScenarioExplorer:
 
     # ------------------------------------------------------------------ rendering
 
+    def _mark_assumed(self) -> None:
+        """Each control showing a fact the file marks assumed says so in its label (issue 25
+        point 7): "Requesting state (assumed)"."""
+        from diffusion_scenarios._facts.scenario import evidence_of
+
+        plain = self._plain_labels
+        for path, name in _FIELD_CONTROLS.items():
+            control = self.controls.get(name)
+            if path == "id" or control is None or not hasattr(control, "description"):
+                continue
+            label = plain.setdefault(name, control.description)
+            if not label:
+                continue
+            assumed = evidence_of(self.scenario, path) == "assumed"
+            control.description = f"{label} (assumed)" if assumed else label
+
     def _reassess(self) -> None:
+        self._mark_assumed()
         self.assessment = self._assess(self.scenario)
         for figure in self._figures.values():
             figure.value = ""  # a drawn figure would show the old facts

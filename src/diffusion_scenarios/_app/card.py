@@ -53,7 +53,7 @@ def next_steps(assessment: Assessment, count: int = 3) -> tuple[RouteStep, ...]:
 
 def _trip_items(assessment: Assessment) -> list[tuple[_dt.date, str]]:
     """Planned trips still ahead with a high or medium arrest risk, as list items."""
-    from diffusion_scenarios._app.panels import country_label
+    from diffusion_scenarios._app.panels import shown_label
 
     items = []
     for trip in assessment.travel:
@@ -62,7 +62,7 @@ def _trip_items(assessment: Assessment) -> list[tuple[_dt.date, str]]:
                 (
                     trip.date,
                     f"<li><strong>{trip.date.isoformat()}</strong> — the planned trip to "
-                    f"{escape(country_label(trip.country))}: <strong>{trip.arrest_risk} "
+                    f"{escape(shown_label(assessment, trip.country))}: <strong>{trip.arrest_risk} "
                     "arrest risk</strong>. Weigh it before travelling; the Trips section of "
                     "the report says why.</li>",
                 )
@@ -79,6 +79,14 @@ def _step_item(step: RouteStep) -> str:
         f"<li><strong>{escape(date)}</strong> — {escape(name)}: "
         f"{escape(_first_sentence(step.description))}</li>"
     )
+
+
+def _assumed_html(assessment: Assessment) -> str:
+    """The facts the file marks assumed, said before the result (issue 25 point 7)."""
+    from diffusion_scenarios._facts.naming import assumed_note
+
+    note = assumed_note(assessment.scenario)
+    return f'<p style="margin:0 0 6px 0"><em>{escape(note)}</em></p>' if note else ""
 
 
 def summary_card_html(assessment: Assessment, *, report: str = "") -> str:
@@ -107,6 +115,7 @@ def summary_card_html(assessment: Assessment, *, report: str = "") -> str:
         f'<h3 style="margin:0 0 4px 0">{escape(title)}</h3>'
         f'<p style="margin:0 0 6px 0;color:#444">As of {assessment.as_of.isoformat()}. '
         "Educational model, not legal advice.</p>"
+        f"{_assumed_html(assessment)}"
         f"{_likelihood_html(assessment)}"
         '<h4 style="margin:10px 0 2px 0">Where the request went, and the arrest risk</h4>'
         f"{tile_map_html(assessment)}"

@@ -98,6 +98,36 @@ def country_label(alpha3: str) -> str:
     return f"{name} ({alpha3})" if name and name != alpha3 else alpha3
 
 
+def _legend_name(assessment: Assessment, alpha3: str) -> str:
+    """The name alone ("Kyrgyzstan"; "State A (assumed: Kyrgyzstan)")."""
+    from diffusion_scenarios._facts.naming import assumed_country, country_shown
+
+    if assumed_country(assessment.scenario, alpha3):
+        return country_shown(assessment.scenario, alpha3)
+    return country_label(alpha3).rsplit(" (", 1)[0]
+
+
+def _role_words(assessment: Assessment, entry: EnforcementEntry) -> str:
+    """" (requesting state)" after the requesting state's name; ", the requesting state"
+    after an assumed one, which already ends in a bracket."""
+    from diffusion_scenarios._facts.naming import assumed_country
+
+    if entry.role != "requesting":
+        return ""
+    assumed = assumed_country(assessment.scenario, entry.country)
+    return ", the requesting state" if assumed else " (requesting state)"
+
+
+def shown_label(assessment: Assessment, alpha3: str) -> str:
+    """:func:`country_label`, but an assumed requesting state reads "State A (assumed:
+    Kyrgyzstan, KGZ)" (issue 25 point 7: the explorer never names it as known)."""
+    from diffusion_scenarios._facts.naming import assumed_country, country_shown
+
+    if assumed_country(assessment.scenario, alpha3):
+        return country_shown(assessment.scenario, alpha3, with_code=True)
+    return country_label(alpha3)
+
+
 def _words(token: str | None) -> str:
     return "unknown" if token is None else token.replace("_", " ")
 
@@ -177,6 +207,16 @@ def _heading(text: str) -> str:
     return f'<h4 style="margin:6px 0 4px 0">{escape(text)}</h4>'
 
 
+def _assumed_line(assessment: Assessment) -> str:
+    """The facts the file marks assumed, said once above the panels (issue 25 point 7)."""
+    from diffusion_scenarios._facts.naming import assumed_note
+
+    note = assumed_note(assessment.scenario)
+    if note is None:
+        return ""
+    return f'<div style="font-size:13px;margin:2px 0"><em>{escape(note)}</em></div>'
+
+
 def outcome_banner_html(assessment: Assessment) -> str:
     """One line above the panels: the likely CCF outcome in words, and the disclaimer."""
     prediction = assessment.outcome.prediction_key
@@ -188,6 +228,7 @@ def outcome_banner_html(assessment: Assessment) -> str:
     if outcome.confidence:
         summary += f"{' ' if summary else ''}Confidence: {escape(outcome.confidence)}."
     summary_line = f'<div style="font-size:13px;margin:2px 0">{summary}</div>' if summary else ""
+    summary_line += _assumed_line(assessment)
     return (
         '<div role="status" aria-live="polite" style="font-size:14px;margin:4px 0">'
         f"<strong>Likely CCF outcome on a deletion request:</strong> {badge} "
@@ -291,8 +332,8 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
         )
     shown = entries if limit is None else entries[:limit]
     rows = "".join(
-        f'<tr><td style="{_TD}">{escape(country_label(e.country))}'
-        f"{' (requesting state)' if e.role == 'requesting' else ''}</td>"
+        f'<tr><td style="{_TD}">{escape(shown_label(assessment, e.country))}'
+        f"{_role_words(assessment, e)}</td>"
         f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
         f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}'
         f'<div style="font-size:11px;color:#444">{escape(_confidence_note(e))}</div></td>'
@@ -331,7 +372,7 @@ def travel_html(assessment: Assessment) -> str:
         return _heading("Planned trips") + "<p>No trips planned. Add one under “Trips”.</p>"
     rows = "".join(
         f'<tr><td style="{_TD};white-space:nowrap">{_date(t.date)}</td>'
-        f'<td style="{_TD}">{escape(country_label(t.country))}</td>'
+        f'<td style="{_TD}">{escape(shown_label(assessment, t.country))}</td>'
         f'<td style="{_TD}">{"yes" if t.notice_active else "no"}: '
         f"{escape(trip_status(assessment, t))}</td>"
         f'<td style="{_TD}">{_risk_badge(t.arrest_risk)}</td>'
@@ -572,7 +613,7 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
         counts[category] = counts.get(category, 0) + 1
         trip = tile.country in trips
         words = _TILE_WORDS.get(category, category) + ("; planned trip" if trip else "")
-        label = f"{country_label(tile.country)}: {words}"
+        label = f"{shown_label(assessment, tile.country)}: {words}"
         cells.append(
             f'<div role="img" aria-label="{escape(label)}" title="{escape(label)}" '
             f'style="grid-row:{tile.row - top + 1};grid-column:{tile.col - left + 1};'
@@ -599,7 +640,7 @@ def tile_map_html(assessment: Assessment, region: str | None = None) -> str:
     named = [code for code in dict.fromkeys(first) if code in shown]
     if named:  # the codes that matter most, spelled out (every tile also has its name on hover)
         names = " · ".join(
-            f"<b>{escape(code)}</b> = {escape(country_label(code).rsplit(' (', 1)[0])}"
+            f"<b>{escape(code)}</b> = {escape(_legend_name(assessment, code))}"
             for code in named
         )
         legend += f'<div style="margin-top:4px">{names}</div>'
@@ -913,7 +954,8 @@ def route_timeline_svg(assessment: Assessment) -> str:
     )
     trip_words = []
     for number, trip in enumerate(layout.trips):
-        line, part, spoken = _svg_trip(trip, x(trip.date), 22 + 16 * number, bottom)
+        where = shown_label(assessment, trip.country)
+        line, part, spoken = _svg_trip(trip, x(trip.date), 22 + 16 * number, bottom, where)
         lines.append(line)
         parts.append(part)
         trip_words.append(spoken)
@@ -995,7 +1037,9 @@ def _svg_lane(lane: RouteLane, x: _Scale, y: float, prefix: str) -> tuple[str, s
     return part, text
 
 
-def _svg_trip(trip: TripMark, tx: float, label_y: int, bottom: int) -> tuple[str, str, str]:
+def _svg_trip(
+    trip: TripMark, tx: float, label_y: int, bottom: int, where: str = ""
+) -> tuple[str, str, str]:
     """A planned trip's line (under the marks), its marker and label, and its spoken words."""
     needed = text_width(trip.label, 11, bold=True)
     if tx + 8 + needed <= _CHART_WIDTH - 4:
@@ -1009,7 +1053,7 @@ def _svg_trip(trip: TripMark, tx: float, label_y: int, bottom: int) -> tuple[str
         f"before {', '.join(trip.ahead)}" if trip.ahead else "after every dated step of the route"
     )
     spoken = (
-        f"trip to {country_label(trip.country)} on {trip.date.isoformat()}, "
+        f"trip to {where or country_label(trip.country)} on {trip.date.isoformat()}, "
         f"{_SCREEN_WORDS.risks[trip.risk]}{inactive}, {when}"
     )
     line = (

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from diffusion_scenarios._engine.assessment import Circulation, Issuance
 from diffusion_scenarios._engine.stage import NoteBook, StageNotes, add_months, long_date
+from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.countries import (
     country_name,
@@ -190,7 +191,7 @@ def _red_notice_recipients(scenario: Scenario, day: Date, out: _Out) -> tuple[st
     out.cites.extend(["rpd-1-notice", "interpol-membership"])
     out.reasons.append(
         f"A red notice is available to every NCB: {len(recipients)} of the {len(members)} "
-        f"members on {long_date(day)}, all but {country_name(requesting)} itself."
+        f"members on {long_date(day)}, all but {requesting_state_name(scenario)} itself."
     )
     rpd_from = catalogue().first_in_force(_RPD)
     if day < rpd_from:
@@ -261,7 +262,11 @@ def _diffusion_recipients(scenario: Scenario, sent: Date, out: _Out) -> tuple[st
             f"The sending NCB chose its recipients ({', '.join(tokens)}): "
             f"{len(recipients)} member countries on {long_date(sent)}."
         )
-        out.reasons.extend(_listed_but_not_sent(tokens, recipients, requesting, sent))
+        out.reasons.extend(
+            _listed_but_not_sent(
+                tokens, recipients, requesting, sent, requesting_state_name(scenario)
+            )
+        )
     rpd_from = catalogue().first_in_force(_RPD)
     if sent < rpd_from:
         out.reasons.append(
@@ -282,7 +287,11 @@ def _diffusion_recipients(scenario: Scenario, sent: Date, out: _Out) -> tuple[st
 
 
 def _listed_but_not_sent(
-    tokens: tuple[str, ...], recipients: tuple[str, ...], requesting: str, sent: Date
+    tokens: tuple[str, ...],
+    recipients: tuple[str, ...],
+    requesting: str,
+    sent: Date,
+    requesting_name: str,
 ) -> list[str]:
     """Why a country listed as a recipient did not receive the diffusion."""
     reasons = []
@@ -291,7 +300,7 @@ def _listed_but_not_sent(
             continue
         if token == requesting:
             reasons.append(
-                f"{country_name(requesting)} is listed but is the sender; it never receives "
+                f"{requesting_name} is listed but is the sender; it never receives "
                 "its own diffusion."
             )
         elif not is_member(token, sent):

@@ -44,7 +44,12 @@ from diffusion_scenarios._engine.stage import (
     long_date,
     max_risk,
 )
-from diffusion_scenarios._facts.scenario import Case, Notice, Scenario, trusted
+from diffusion_scenarios._facts.naming import (
+    possessive,
+    requesting_assumed,
+    requesting_state_name,
+)
+from diffusion_scenarios._facts.scenario import Case, Evidence, Notice, Scenario, trusted
 from diffusion_scenarios._law.countries import country_name, members_on, region_members
 from diffusion_scenarios._law.reference import country_practice, practice_rows
 from diffusion_scenarios._law.rules import catalogue
@@ -121,7 +126,7 @@ def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> Coun
     """
     day = on or _default_day(scenario)
     notice = scenario.notice
-    name = country_name(notice.requesting_country)
+    name = requesting_state_name(scenario)
     warrant = scenario.case.arrest_warrant
     valid = None if warrant is None else warrant.valid
     # A request to locate the person or for information need not rest on a warrant: when
@@ -213,8 +218,9 @@ def _practice_day(on: Date) -> Date:
     return earlier[-1] if earlier else Date(1900, 1, 1)
 
 
-def confidence_sentence(result: CountryRisk) -> str:
-    """The confidence of a country's risk and what it rests on, in one sentence.
+def confidence_sentence(result: CountryRisk, name: str | None = None) -> str:
+    """The confidence of a country's risk and what it rests on, in one sentence (``name``:
+    the country's name as shown, when it is not its plain name: an assumed state).
 
     Example:
         >>> import datetime
@@ -224,7 +230,7 @@ def confidence_sentence(result: CountryRisk) -> str:
         >>> confidence_sentence(country_risk(s, "HUN", received=True, active=True))[:52]
         'Confidence in this risk: medium. It is a presumption'
     """
-    name = country_name(result.country)
+    name = name or country_name(result.country)
     if result.basis == "regional_presumption":
         return (
             f"Confidence in this risk: {result.confidence}. {PRESUMPTION_MARK} a statement "
@@ -294,7 +300,9 @@ def _uk_specified(requesting: str, on: Date) -> bool:
     )
 
 
-def _uk_practice(requesting: str, name: str, on: Date, confidence: str) -> _Practice | None:
+def _uk_practice(
+    requesting: str, name: str, on: Date, confidence: str, requesting_name: str
+) -> _Practice | None:
     """The UK under the Extradition (Provisional Arrest) Act 2020 (issue 25 point 6)."""
     cat = catalogue()
     if not cat.applies(_UK_RULE, on):
@@ -311,7 +319,6 @@ def _uk_practice(requesting: str, name: str, on: Date, confidence: str) -> _Prac
             confidence=_lower(confidence, "medium"),
             basis="own_finding",
         )
-    requesting_name = country_name(requesting)
     if _uk_specified(requesting, on):
         return _Practice(
             risk="high",
@@ -351,6 +358,7 @@ def _practice_reason(
     on: Date,
     requesting: str = "",
     topics: frozenset[str] = frozenset(),
+    requesting_name: str = "",
 ) -> _Practice:
     """Base risk from national practice on day ``on``, with its confidence and basis."""
     try:
@@ -364,7 +372,9 @@ def _practice_reason(
             basis="default",
         )
     if practice.rule == _UK_RULE and requesting:
-        uk = _uk_practice(requesting, name, on, practice.confidence)
+        uk = _uk_practice(
+            requesting, name, on, practice.confidence, requesting_name or country_name(requesting)
+        )
         if uk is not None:
             policy, policy_rule = _policy_sentence(practice, on, topics)
             if not catalogue().applies(_UK_RULE, on):
@@ -479,7 +489,7 @@ def country_risk(
     """
     day = on or _default_day(scenario)
     name = country_name(country)
-    requesting_name = country_name(scenario.notice.requesting_country)
+    requesting_name = requesting_state_name(scenario)
     if not received:
         return CountryRisk(
             country=country,
@@ -507,7 +517,12 @@ def country_risk(
             basis="own_finding",
         )
     practice = _practice_reason(
-        country, name, day, scenario.notice.requesting_country, _policy_topics(scenario)
+        country,
+        name,
+        day,
+        scenario.notice.requesting_country,
+        _policy_topics(scenario),
+        requesting_name,
     )
     weighing = _Weighing(country, name, practice, day)
     _weigh_extradition(weighing, scenario)
@@ -779,8 +794,8 @@ def _consequence(name: str, risk: str, driver: str, requesting_name: str) -> str
         # Issue 20 point 3: the risk comes from the extradition case, not the alert.
         return (
             f"Extradition proceedings on these facts are pending in {name}: the person can be "
-            f"detained there on a warrant issued in those proceedings at {requesting_name}'s "
-            "request, whatever happens to the INTERPOL data."
+            f"detained there on a warrant issued in those proceedings at "
+            f"{possessive(requesting_name)} request, whatever happens to the INTERPOL data."
         )
     if risk == "high":
         return (
@@ -833,6 +848,7 @@ def _plain_entry(
     purpose: str,
     day: Date,
     topics: frozenset[str] = frozenset(),
+    assumed: bool = False,
 ) -> tuple[EnforcementEntry, bool]:
     """The entry of a country no fact singles out; the same for every such scenario.
 
@@ -854,6 +870,8 @@ def _plain_entry(
                 offence="unfunded_cheque" if "cheque" in topics else None,
                 purpose_defects=("already_tried_for_same_acts",) if "ne_bis" in topics else (),
             ),
+            # An assumed requesting state is named as assumed in the entry's sentences.
+            evidence=Evidence({"notice.requesting_country": "assumed"} if assumed else {}),
         )
     result = country_risk(bare, country, received=received, active=active, on=day)
     role = "recipient" if received else "non_recipient"
@@ -869,6 +887,7 @@ def _plain_block(
     purpose: str,
     day: Date,
     topics: frozenset[str] = frozenset(),
+    assumed: bool = False,
 ) -> tuple[tuple[EnforcementEntry, ...], tuple[str, ...]]:
     """Every country's plain entry, and the recipients whose practice is unknown.
 
@@ -880,7 +899,9 @@ def _plain_block(
     unknown = []
     for country in countries:
         received = country in wanted
-        entry, known = _plain_entry(country, requesting, received, active, purpose, day, topics)
+        entry, known = _plain_entry(
+            country, requesting, received, active, purpose, day, topics, assumed
+        )
         entries.append(entry)
         if received and active and not known and country != requesting:
             unknown.append(country)
@@ -929,6 +950,7 @@ def enforcement_stage(
         purpose,
         _practice_day(as_of),
         _policy_topics(scenario),
+        requesting_assumed(scenario),
     )
     entries = list(plain)
     unknown_practice = [c for c in plain_unknown if c not in touched]

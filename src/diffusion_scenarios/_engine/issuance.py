@@ -23,8 +23,9 @@ from dataclasses import dataclass
 
 from diffusion_scenarios._engine.assessment import Ground, Issuance
 from diffusion_scenarios._engine.stage import NoteBook, StageNotes, long_date
+from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario
-from diffusion_scenarios._law.countries import country_name, is_member, members
+from diffusion_scenarios._law.countries import is_member, members
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
 
 __all__ = [
@@ -71,7 +72,7 @@ def requesting_state_not_member(scenario: Scenario, as_of: Date) -> str | None:
     date or on the assessment date, else ``None``."""
     requesting = scenario.notice.requesting_country
     issued = scenario.notice.issued_on
-    name = country_name(requesting)
+    name = requesting_state_name(scenario)
     if not is_member(requesting, issued):
         return (
             f"{name} was not an INTERPOL member on {long_date(issued)}, the issue date given: "
@@ -307,7 +308,7 @@ def _diffusion(
             f"{_month_year(cat.first_in_force(prior_review))} "
             "it has checked every diffusion from Russia's NCB before passing it on (as "
             "reported by a secondary source). No such measure is reported for "
-            f"{country_name(notice.requesting_country)}."
+            f"{requesting_state_name(scenario)}."
         )
     if cat.applies("rpd-22-6-direct-exchanges", issued):
         cites.append("rpd-22-6-direct-exchanges")

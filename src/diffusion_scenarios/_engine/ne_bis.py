@@ -35,6 +35,7 @@ from typing import Any
 
 from diffusion_scenarios._engine.grounds.findings import Collector
 from diffusion_scenarios._engine.stage import long_date
+from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import FinalJudgment, Scenario
 from diffusion_scenarios._law.countries import country_name, region_members
 from diffusion_scenarios._law.rules import catalogue
@@ -288,9 +289,9 @@ def requesting_state_effect(scenario: Scenario, day: Date) -> NeBisEffect | None
     return NeBisEffect(
         reason=(
             f"Ne bis in idem: after {_what(judgment)}, CISA Art 54 bars "
-            f"{country_name(requesting)}, itself a Schengen or EU state, from prosecuting the "
-            "person again for the same acts; its warrant may still stand until its courts "
-            "apply the bar, so the risk there is shown as at most medium."
+            f"{requesting_state_name(scenario)}, itself a Schengen or EU state, from "
+            "prosecuting the person again for the same acts; its warrant may still stand until "
+            "its courts apply the bar, so the risk there is shown as at most medium."
         ),
         citations=("ne-bis-cisa-54",),
         rule="ne-bis-cisa-54",
@@ -357,7 +358,7 @@ def evaluate_ne_bis(scenario: Scenario, collector: Collector) -> None:
     cites: tuple[str, ...] = (*hooks, *practice)
     if in_area and requesting in ne_bis_area(on):
         why = (
-            f" {country_name(requesting)} applies the Schengen acquis or EU law itself, so "
+            f" {requesting_state_name(scenario)} applies the Schengen acquis or EU law itself, so "
             "CISA Art 54 bars it from prosecuting the person again for the same acts."
         )
         cites = (*cites, "ne-bis-cisa-54")

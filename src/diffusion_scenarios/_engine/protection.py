@@ -76,6 +76,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from
+from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.rules import catalogue
@@ -162,8 +163,8 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
             "ga-2017-86-res-09-refugees" if resolution else "excom-refugee-policy-2014",
             facts,
             f"The person fears persecution from {_name(feared)}, not from "
-            f"the requesting country ({_name(requesting)}): the refugee rule covers only "
-            "requests from the country of feared persecution.",
+            f"the requesting country ({requesting_state_name(scenario)}): the refugee rule "
+            "covers only requests from the country of feared persecution.",
         )
         return
     basis = "ga-2017-86-res-09-refugees" if resolution else "excom-refugee-policy-2014"
@@ -177,7 +178,7 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
     if inferred:
         inference = (
             f" The facts do not name the country feared, but the person is a national of "
-            f"{_name(requesting)}, and a refugee is by definition someone who fears "
+            f"{requesting_state_name(scenario)}, and a refugee is by definition someone who fears "
             "persecution in the country of his or her nationality (Refugee Convention, "
             "Art 1A(2)), so that country is taken to be the one feared."
         )
@@ -240,7 +241,6 @@ def _recognised_refugee(
     """A recognised refugee: strong once a member country's recognition is confirmed."""
     r = scenario.person.refugee_status
     assert r is not None
-    requesting = scenario.notice.requesting_country
     resolution = basis == "ga-2017-86-res-09-refugees"
     if r.granted_by is not None and r.granted_by in scenario.person.nationalities:
         collector.find(
@@ -286,9 +286,10 @@ def _recognised_refugee(
     collector.find(
         "refugee_status",
         "strong",
-        f"{_name(r.granted_by)} recognised the person as a refugee from {_name(requesting)}, the "
-        f"country that sent this request; under {text} INTERPOL deletes notices and diffusions "
-        "from the country of feared persecution once a member country confirms the status."
+        f"{_name(r.granted_by)} recognised the person as a refugee from "
+        f"{requesting_state_name(scenario)}, the country that sent this request; under {text} "
+        "INTERPOL deletes notices and diffusions from the country of feared persecution once "
+        "a member country confirms the status."
         + inference
         + caveat,
         cited,

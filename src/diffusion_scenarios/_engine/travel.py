@@ -41,6 +41,7 @@ from diffusion_scenarios._engine.enforcement import (
 )
 from diffusion_scenarios._engine.ne_bis import outside_area_note
 from diffusion_scenarios._engine.stage import RISK_ORDER, NoteBook, StageNotes, long_date
+from diffusion_scenarios._facts.naming import country_shown, possessive, requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario, Trip
 from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.data import read_csv_rows
@@ -184,14 +185,14 @@ def travel_stage(
     return TravelResult(entries=tuple(entries), notes=book.freeze())
 
 
-def _territory_notes(name: str, serving: str) -> tuple[str, str]:
+def _territory_notes(name: str, serving: str, scenario: Scenario) -> tuple[str, str]:
     """What a trip to a territory served by a member's NCB says first, and last."""
-    serving_name = country_name(serving)
+    serving_name = country_shown(scenario, serving)
     return (
         f"{name} is not itself an INTERPOL member; it is served by the National "
         f"Central Bureau of {serving_name}, so INTERPOL data reach it when they reach "
         f"{serving_name}.",
-        f"{name}'s own law on arrest and surrender may differ from {serving_name}'s "
+        f"{name}'s own law on arrest and surrender may differ from {possessive(serving_name)} "
         "(a territory with its own legal system can have its own extradition rules), "
         "so the practice recorded for the member is only a guide.",
     )
@@ -203,12 +204,12 @@ def _requesting_territory_risk(
     """A territory with its own legal order, served by the requesting state's NCB: the alert
     is in its police's hands, but the warrant is enforced only under the territory's own
     surrender law, which the facts and data do not record."""
-    requesting = country_name(scenario.notice.requesting_country)
+    requesting = possessive(requesting_state_name(scenario))
     risk = "medium" if data_active else "low"
     reasons.append(
-        f"The alert comes from {requesting}'s own National Central "
+        f"The alert comes from {requesting} own National Central "
         f"Bureau, which serves {name}; whether {name} arrests or surrenders on "
-        f"{requesting}'s warrant depends on its own law, so the risk is "
+        f"{requesting} warrant depends on its own law, so the risk is "
         f"shown as {risk}, below that in the requesting state itself"
         + ("." if data_active else ", and no INTERPOL alert is on file that day.")
     )
@@ -322,7 +323,7 @@ def _trip_entry(
 ) -> TravelEntry:
     """One trip: who the alert reaches there, the risk, and the reasons in reading order."""
     country = trip.country
-    name = country_name(country)
+    name = country_shown(scenario, country)
     requesting = scenario.notice.requesting_country
     data_active = data_active_on(circulation, trip.date)
     leg = _Leg(
@@ -339,7 +340,7 @@ def _trip_entry(
     serving = None if through == country else through
     territory_note = ""
     if serving is not None:
-        first, territory_note = _territory_notes(name, serving)
+        first, territory_note = _territory_notes(name, serving, scenario)
         reasons.append(first)
         cites.append("interpol-membership")
     target = serving if serving is not None else country
@@ -354,14 +355,15 @@ def _trip_entry(
         result = requesting_state_risk(scenario, on=trip.date)
         risk = result.risk
         reasons += result.reasons
-        reasons.append(confidence_sentence(result))  # confidence of the risk (issue 11)
+        # the confidence of the risk (issue 11), naming an assumed state as assumed
+        reasons.append(confidence_sentence(result, requesting_state_name(scenario)))
         cites += result.citations
     elif through is None:
         active = False
         risk = "none"
         reasons.append(
             f"{name} is not an INTERPOL member on {long_date(trip.date)}: no INTERPOL alert "
-            f"reaches it. {country_name(requesting)} could still ask it directly for "
+            f"reaches it. {requesting_state_name(scenario)} could still ask it directly for "
             "arrest or extradition."
         )
         cites += ["interpol-membership", "bilateral-extradition-possible"]

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
-from diffusion_scenarios._facts.scenario import assumed_facts
+from diffusion_scenarios._facts.naming import assumed_note
+from diffusion_scenarios._facts.scenario import assumed_facts, evidence_of
 from diffusion_scenarios._law.vocab import (
     ARREST_RISKS,
     BASIS_CELLS,
@@ -93,16 +94,14 @@ def words(token: str) -> str:
     return token.replace("_", " ")
 
 
-def country(code: str | None) -> str:
-    """``"Kazakhstan (KAZ)"``; the bare code when the name is unknown."""
+def country(code: str | None, scenario: Scenario | None = None) -> str:
+    """``"Kazakhstan (KAZ)"``; the bare code when the name is unknown. With the scenario, an
+    assumed requesting state reads ``"State A (assumed: Kyrgyzstan, KGZ)"`` (issue 25.7)."""
     if code is None:
         return "unknown"
-    from diffusion_scenarios._law.countries import country_name
+    from diffusion_scenarios._facts.naming import country_shown
 
-    try:
-        return f"{country_name(code)} ({code})"
-    except LookupError:
-        return code
+    return country_shown(scenario, code, with_code=True)
 
 
 def day(value: _dt.date | None) -> str:
@@ -158,7 +157,7 @@ def depends_on_parts(item: str) -> tuple[str | None, str]:
 def requesting_state(assessment: Assessment) -> str:
     """The requesting state's name, as the assessment records it."""
     code = assessment.requesting_country
-    return country(code) if code is not None else "an unknown state"
+    return country(code, assessment.scenario) if code is not None else "an unknown state"
 
 
 # --- inline pieces ----------------------------------------------------------------------------
@@ -373,8 +372,11 @@ def _scenario_facts(scenario: Scenario) -> list[Row]:
 def _person_facts(scenario: Scenario) -> list[Row]:
     person = scenario.person
     rows: list[Row] = [
-        ("Nationalities", listing(map(country, person.nationalities), empty="") or None),
-        ("Residence", _maybe(person.residence, country(person.residence))),
+        (
+            "Nationalities",
+            listing((country(c, scenario) for c in person.nationalities), empty="") or None,
+        ),
+        ("Residence", _maybe(person.residence, country(person.residence, scenario))),
         ("Profile", listing(map(words, person.profile), empty="") or None),
     ]
     refugee = person.refugee_status
@@ -384,16 +386,16 @@ def _person_facts(scenario: Scenario) -> list[Row]:
     return [
         *rows,
         ("Refugee or asylum status", words(refugee.status)),
-        ("Status granted by", _maybe(refugee.granted_by, country(refugee.granted_by))),
+        ("Status granted by", _maybe(refugee.granted_by, country(refugee.granted_by, scenario))),
         ("Status granted on", _maybe(refugee.granted_on)),
-        ("Persecution feared from", _maybe(feared, country(feared))),
+        ("Persecution feared from", _maybe(feared, country(feared, scenario))),
     ]
 
 
 def assumed_words(scenario: Scenario, path: str, shown: str) -> str:
     """A fact's words, saying so when the file marks it assumed (``evidence:``): the
     requesting state reads "State A, assumed to be Kyrgyzstan for the model"."""
-    if path not in assumed_facts(scenario):
+    if evidence_of(scenario, path) != "assumed":  # listed, or a fact it is part of
         return shown
     if path == "notice.requesting_country":
         return f"State A, assumed to be {shown} for the model"
@@ -407,7 +409,9 @@ def _notice_facts(scenario: Scenario) -> list[Row]:
         (
             "Requesting country",
             assumed_words(
-                scenario, "notice.requesting_country", country(notice.requesting_country)
+                scenario,
+                "notice.requesting_country",
+                country(notice.requesting_country),  # named as assumed once, here
             ),
         ),
         ("Issued on", notice.issued_on.isoformat()),
@@ -417,7 +421,9 @@ def _notice_facts(scenario: Scenario) -> list[Row]:
         rows.append(("Recipients", None))
     else:
         stated = listing(
-            country(token) if len(token) == 3 and token.isupper() else f"{words(token)} (region)"
+            country(token, scenario)
+            if len(token) == 3 and token.isupper()
+            else f"{words(token)} (region)"
             for token in notice.recipients
         )
         rows.append(("Recipients (as stated)", stated))
@@ -498,7 +504,10 @@ def _case_history_facts(case: Case) -> list[Row]:
 def _trip_facts(scenario: Scenario) -> list[Row]:
     if not scenario.travel:
         return [("Trips", "none planned")]
-    return [(f"Trip on {trip.date.isoformat()}", country(trip.country)) for trip in scenario.travel]
+    return [
+        (f"Trip on {trip.date.isoformat()}", country(trip.country, scenario))
+        for trip in scenario.travel
+    ]
 
 
 def _challenge_facts(scenario: Scenario) -> list[Row]:
@@ -525,10 +534,63 @@ def facts_as_given(scenario: Scenario) -> tuple[Fact, ...]:
         ("The challenge before the CCF", _challenge_facts(scenario)),
     )
     return tuple(
-        Fact(group=group, label=label, value=value)
+        Fact(group=group, label=label, value=_flag_assumed(scenario, label, value))
         for group, rows in groups
         for label, value in rows
     )
+
+
+#: The fact path behind each row of the facts as given (the rows a file can mark assumed).
+_ROW_PATHS: dict[str, str] = {
+    "Nationalities": "person.nationalities",
+    "Residence": "person.residence",
+    "Profile": "person.profile",
+    "Refugee or asylum status": "person.refugee_status",
+    "Status granted by": "person.refugee_status.granted_by",
+    "Status granted on": "person.refugee_status.granted_on",
+    "Persecution feared from": "person.refugee_status.feared_persecution_from",
+    "Kind": "notice.kind",
+    "Issued on": "notice.issued_on",
+    "Purpose": "notice.purpose",
+    "Recipients (as stated)": "notice.recipients",
+    "Public extract on INTERPOL's website": "notice.public_extract",
+    "Stage": "case.stage",
+    "Offence": "case.offence",
+    "Summary of the offence": "case.offence_summary",
+    "Maximum penalty (years)": "case.max_penalty_years",
+    "Sentence imposed (months)": "case.sentence_months",
+    "Sentence still to serve (months)": "case.remaining_months",
+    "Summary describes the person's own acts": "case.summary_names_person_role",
+    "Arrest warrant issued on": "case.arrest_warrant.issued_on",
+    "Arrest warrant still valid": "case.arrest_warrant.valid",
+    "Convicted in absentia": "case.in_absentia",
+    "Retrial guaranteed on return": "case.retrial_guaranteed",
+    "Limitation period expired": "case.limitation_expired",
+    "Origin of the case": "case.origin",
+    "Alleged link to organised crime": "case.organised_crime_link",
+    "Amount at stake (USD)": "case.amount_usd",
+    "Civil proceedings on the same dealings": "case.civil_proceedings",
+    "Defects in the purpose of the request": "case.purpose_defects",
+    "Data on co-accused already deleted": "case.co_accused_deleted",
+    "Political context": "case.political_context",
+    "Human rights concerns": "case.human_rights_concerns",
+    "Extradition proceedings abroad": "case.extradition",
+    "Dual criminality": "case.dual_criminality",
+    "Earlier CCF decision on the same facts": "case.prior_ccf_decision",
+    "Filed on": "challenge.filed_on",
+    "Requests": "challenge.requests",
+    "Urgent (provisional measures asked)": "challenge.urgent",
+    "Admissible on": "challenge.admissible_on",
+}
+
+
+def _flag_assumed(scenario: Scenario, label: str, value: str | None) -> str | None:
+    """A given fact the file marks assumed reads "..., assumed for the model" (issue 25.7);
+    the requesting state is named as assumed where its row is built."""
+    path = _ROW_PATHS.get(label) or ("travel" if label.startswith("Trip on ") else None)
+    if value is None or path is None or evidence_of(scenario, path) != "assumed":
+        return value
+    return assumed_words(scenario, path, value)
 
 
 # --- the enforcement entries grouped for a reader ---------------------------------------------
@@ -765,7 +827,7 @@ def _risk_rows(
             (
                 plain("requesting state"),
                 plain(risk),
-                plain(country(requesting.country)),
+                plain(country(requesting.country, assessment.scenario)),
                 plain(requesting.confidence),
                 (rules(assessment, requesting.citations),),
             )
@@ -827,7 +889,7 @@ def _trips_section(assessment: Assessment) -> Section:
         tuple(
             (
                 plain(trip.date.isoformat()),
-                plain(country(trip.country)),
+                plain(country(trip.country, assessment.scenario)),
                 plain(yes_no(trip.notice_active)),
                 plain(RISK_WORDS.get(trip.arrest_risk, trip.arrest_risk)),
                 plain("; ".join(trip.reasons)),
@@ -1016,7 +1078,7 @@ def _appendix_section(assessment: Assessment, summary: EnforcementSummary) -> Se
         ("Country", "Arrest risk", "Confidence", "Consequence", "Why", "Rules"),
         tuple(
             (
-                plain(country(entry.country)),
+                plain(country(entry.country, assessment.scenario)),
                 plain(RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk)),
                 plain(confidence_cell(entry)),
                 plain(entry.consequence),
@@ -1037,7 +1099,8 @@ def _countries_at_risk(assessment: Assessment) -> Text:
     by_risk: dict[str, list[str]] = {}
     for entry in assessment.enforcement:
         if entry.arrest_risk in ("high", "medium"):
-            by_risk.setdefault(entry.arrest_risk, []).append(country(entry.country))
+            name = country(entry.country, assessment.scenario)
+            by_risk.setdefault(entry.arrest_risk, []).append(name)
     if not by_risk:
         return plain("none with a high or medium arrest risk on these facts.")
     text: Text = ()
@@ -1088,9 +1151,11 @@ def summary_section(assessment: Assessment) -> Section:
         )
     items.append(("Countries at risk", _countries_at_risk(assessment)))
     items.append(("Next deadline", _next_deadline(assessment)))
-    return Section(
-        "summary", "In short", (Paragraph(lead, role="outcome"), Fields(tuple(items)))
-    )
+    blocks: tuple[Block, ...] = (Paragraph(lead, role="outcome"), Fields(tuple(items)))
+    note = assumed_note(assessment.scenario)  # issue 25 point 7: said on the first screen
+    if note is not None:
+        blocks += (Paragraph(plain(note), "note"),)
+    return Section("summary", "In short", blocks)
 
 
 def memo_content(assessment: Assessment) -> Memo:
@@ -1347,7 +1412,7 @@ def _long_appendix_section(assessment: Assessment, summary: EnforcementSummary) 
         rows = tuple(
             (
                 plain(
-                    country(entry.country)
+                    country(entry.country, assessment.scenario)
                     + (" — requesting state" if entry.role == "requesting" else "")
                 ),
                 plain(RISK_WORDS.get(entry.arrest_risk, entry.arrest_risk)),

@@ -136,14 +136,15 @@ def urgent_facts(assessment: Assessment) -> tuple[str, ...]:
     for trip in assessment.travel:
         if trip.date >= assessment.as_of and trip.notice_active and trip.arrest_risk != "none":
             out.append(
-                f"a trip to {_country(trip.country)} on {long_date(trip.date)}, where the "
+                f"a trip to {_country(trip.country, assessment.scenario)} on "
+                f"{long_date(trip.date)}, where the "
                 f"arrest risk is {trip.arrest_risk}"
             )
     scenario = assessment.scenario
     if scenario is not None:
         for e in scenario.case.extradition:
             if e.outcome == "pending":
-                where = _country(e.country) if e.country else "[country]"
+                where = _country(e.country, assessment.scenario) if e.country else "[country]"
                 when = long_date(e.date) if e.date else "[date of the next hearing]"
                 out.append(f"extradition proceedings pending in {where} (hearing: {when})")
         refugee = scenario.person.refugee_status
@@ -223,13 +224,14 @@ def _issued(assessment: Assessment) -> Date:
 # --------------------------------------------------------------------------- words
 
 
-def _country(code: str | None) -> str:
-    from diffusion_scenarios._law.countries import country_name
+def _country(code: str | None, scenario: Scenario | None = None) -> str:
+    """A country's name; an assumed requesting state reads "State A (assumed: Kyrgyzstan)"."""
+    from diffusion_scenarios._facts.naming import country_shown
 
     if not code:
         return "[country]"
     try:
-        return country_name(code)
+        return country_shown(scenario, code)
     except Exception:  # a code the table lacks: shown as given
         return code
 
@@ -379,7 +381,7 @@ def _documents_for(ground: Ground, scenario: Scenario | None) -> list[str]:
         if kind == "refugee_certificate":
             refugee = scenario.person.refugee_status if scenario is not None else None
             by = (
-                _country(refugee.granted_by)
+                _country(refugee.granted_by, scenario)
                 if refugee and refugee.granted_by
                 else "[granting state]"
             )
@@ -391,7 +393,7 @@ def _documents_for(ground: Ground, scenario: Scenario | None) -> list[str]:
                 docs.append(f"{DOCUMENT_KINDS[kind]} [court, date]")
             for e in refusals:
                 when = long_date(e.date) if e.date else "[date]"
-                docs.append(f"{DOCUMENT_KINDS[kind]} ({_country(e.country)}, {when})")
+                docs.append(f"{DOCUMENT_KINDS[kind]} ({_country(e.country, scenario)}, {when})")
         else:
             docs.append(DOCUMENT_KINDS[kind])
     if not docs:
@@ -409,7 +411,7 @@ def _facts(assessment: Assessment) -> list[str]:
     """The facts as numbered paragraphs, in the order a lawyer tells them."""
     s = assessment.scenario
     kind = KIND_WORDS.get(assessment.issuance.kind, assessment.issuance.kind)
-    requesting = _country(assessment.requesting_country)
+    requesting = _country(assessment.requesting_country, assessment.scenario)
     if s is None:
         return [
             f"A {kind} was recorded at the request of {requesting}.",
@@ -417,8 +419,8 @@ def _facts(assessment: Assessment) -> list[str]:
         ]
     out: list[str] = []
     person = s.person
-    nat = ", ".join(_country(n) for n in person.nationalities) or "[nationality]"
-    res = _country(person.residence) if person.residence else "[country of residence]"
+    nat = ", ".join(_country(n, s) for n in person.nationalities) or "[nationality]"
+    res = _country(person.residence, s) if person.residence else "[country of residence]"
     profile = ", ".join(p.replace("_", " ") for p in person.profile if p != "other")
     out.append(
         f"The applicant is a national of {nat}, living in {res}"
@@ -426,7 +428,7 @@ def _facts(assessment: Assessment) -> list[str]:
     )
     refugee = person.refugee_status
     if refugee is not None:
-        by = _country(refugee.granted_by) if refugee.granted_by else "[state]"
+        by = _country(refugee.granted_by, s) if refugee.granted_by else "[state]"
         when = f" on {long_date(refugee.granted_on)}" if refugee.granted_on else ""
         status = {
             "recognised": f"was recognised as a refugee by {by}{when}",
@@ -435,7 +437,7 @@ def _facts(assessment: Assessment) -> list[str]:
             "revoked": f"had refugee status, revoked by {by}{when}",
         }.get(refugee.status, refugee.status)
         fear = (
-            f", fearing persecution by {_country(refugee.feared_persecution_from)}"
+            f", fearing persecution by {_country(refugee.feared_persecution_from, s)}"
             if refugee.feared_persecution_from
             else ""
         )
@@ -495,14 +497,15 @@ def _facts(assessment: Assessment) -> list[str]:
             e.outcome or "", "[outcome]"
         )
         out.append(
-            f"Extradition to {requesting} from {_country(e.country)} {outcome}{when}{grounds}."
+            f"Extradition to {requesting} from {_country(e.country, s)} "
+            f"{outcome}{when}{grounds}."
         )
     if case.final_judgment is not None:
         fj = case.final_judgment
         when = f" on {long_date(fj.date)}" if fj.date else ""
         result = (fj.result or "[result]").replace("_", " ")
         out.append(
-            f"A final judgment on the same acts was given in {_country(fj.country)}{when}: "
+            f"A final judgment on the same acts was given in {_country(fj.country, s)}{when}: "
             f"{result}."
         )
     if case.prior_ccf_decision is not None:
@@ -513,7 +516,7 @@ def _facts(assessment: Assessment) -> list[str]:
     for trip in assessment.travel:
         if trip.date >= assessment.as_of:
             out.append(
-                f"The applicant plans to travel to {_country(trip.country)} on "
+                f"The applicant plans to travel to {_country(trip.country, s)} on "
                 f"{long_date(trip.date)}."
             )
     return out
@@ -549,7 +552,7 @@ def draft_content(
     warnings: list[str] = []
     add = blocks.append
     kind = KIND_WORDS.get(assessment.issuance.kind, assessment.issuance.kind)
-    requesting = _country(assessment.requesting_country)
+    requesting = _country(assessment.requesting_country, assessment.scenario)
 
     # Filing channel and limits.
     if _applies(_PORTAL_RULE, filing_day):
@@ -583,7 +586,7 @@ def draft_content(
     # 1. Applicant and standing.
     add(Block("heading", "Applicant and standing"))
     person = scenario.person if scenario is not None else None
-    nat = ", ".join(_country(n) for n in person.nationalities) if person else ""
+    nat = ", ".join(_country(n, scenario) for n in person.nationalities) if person else ""
     add(
         Block(
             "numbered",

@@ -308,7 +308,8 @@ def _figures(assessment: Assessment, *, figures: bool) -> Callable[[FigureBlock]
                 name=block.kind.replace("_", "-"),
                 description=f"{block.description} {alt}".strip(),
                 caption=block.caption,
-            )
+            ),
+            assessment.scenario,
         )
 
     return draw

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._engine.stage import long_date
-from diffusion_scenarios._law.countries import country_name
+from diffusion_scenarios._facts.naming import assumed_country, country_shown
+from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.vocab import (
     ARREST_RISKS,
     KIND_WORDS,
@@ -37,11 +38,9 @@ __all__ = ["render_text"]
 WIDTH = 88
 
 
-def _name(code: str) -> str:
-    try:
-        return country_name(code)
-    except LookupError:
-        return code
+def _name(code: str, scenario: Scenario | None = None) -> str:
+    """A country's name; an assumed requesting state reads "State A (assumed: ...)"."""
+    return country_shown(scenario, code)
 
 
 def _tags(assessment: Assessment, ids: Iterable[str]) -> str:
@@ -50,14 +49,22 @@ def _tags(assessment: Assessment, ids: Iterable[str]) -> str:
     return " ".join(f"[{ref.id}, {ref.status}]" for ref in refs)
 
 
+_KEEP = "\ue000"  # (private use) a space no line may break at, while the text is wrapped
+
+
 def _para(text: str, indent: str = "  ", first: str | None = None) -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=WIDTH,
-        initial_indent=first if first is not None else indent,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-    ) or [first or indent]
+    # "State A" stays on one line, so an assumed state never reads "State" then "A (...)".
+    text = text.replace("State A", f"State{_KEEP}A")
+    return [
+        line.replace(_KEEP, " ")
+        for line in textwrap.wrap(
+            text,
+            width=WIDTH,
+            initial_indent=first if first is not None else indent,
+            subsequent_indent=indent,
+            break_on_hyphens=False,
+        )
+    ] or [first or indent]
 
 
 def _bullet(text: str, level: int = 1) -> list[str]:
@@ -190,7 +197,7 @@ def _recipient_reasons(a: Assessment, recipients: list[EnforcementEntry]) -> lis
         if not own:
             continue
         lines += _bullet(
-            f"{_name(entry.country)}: {risk_phrase(entry.arrest_risk)}. Confidence "
+            f"{_name(entry.country, a.scenario)}: {risk_phrase(entry.arrest_risk)}. Confidence "
             f"{entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
         )
         for reason in own:
@@ -204,8 +211,12 @@ def _enforcement(a: Assessment) -> list[str]:
     for entry in a.enforcement:
         by_role.setdefault(entry.role, []).append(entry)
     for entry in by_role.get("requesting", []):
+        # "State A (assumed: Kyrgyzstan)" already ends in a bracket: no second one after it.
+        assumed = assumed_country(a.scenario, entry.country)
+        role = ", the requesting state" if assumed else " (requesting state)"
         lines += _bullet(
-            f"{_name(entry.country)} (requesting state): {risk_phrase(entry.arrest_risk)}. "
+            f"{_name(entry.country, a.scenario)}{role}: "
+            f"{risk_phrase(entry.arrest_risk)}. "
             f"Confidence {entry.confidence}. {entry.consequence} {_tags(a, entry.citations)}"
         )
     recipients = by_role.get("recipient", [])
@@ -232,7 +243,8 @@ def _travel_and_route(a: Assessment) -> list[str]:
         lines += _para("No trips are planned in the facts.")
     for trip in a.travel:
         lines += _bullet(
-            f"{_name(trip.country)}, {long_date(trip.date)}: {trip_risk_phrase(a, trip)}. "
+            f"{_name(trip.country, a.scenario)}, {long_date(trip.date)}: "
+            f"{trip_risk_phrase(a, trip)}. "
             f"{_tags(a, trip.citations)}"
         )
         for reason in trip.reasons:
