@@ -52,6 +52,38 @@ def test_the_app_started_anywhere_shows_the_outcome_asking_nothing_of_other_mach
     assert f"The explorer is at {app.url}" in printed
 
 
+def test_the_page_shows_the_explorers_own_outcome_before_its_widgets_load_and_never_twice(
+    tmp_path: Path,
+) -> None:
+    """The served page carries the outcome line as plain HTML (the explorer's own line,
+    computed by the prepared kernel), shown at once; when the widgets have loaded, their
+    line replaces it: the same words, one line on the page."""
+    require_browser()
+    folder = tmp_path / "preview"
+    folder.mkdir()
+    preview = f".ds-preview {BANNER}"
+    explorer = f"#rendered_cells {BANNER}"
+    with (
+        start_app(folder, tmp_path / "app.log") as app,
+        open_page(
+            app.url, viewport=(1400, 1000), wait_until="commit", timeout_ms=KERNEL_TIMEOUT_MS
+        ) as (page, log),
+    ):
+        page.locator(preview, has_text="Likely CCF outcome").wait_for(timeout=KERNEL_TIMEOUT_MS)
+        before = page.locator(preview).inner_text()
+        page.locator(explorer, has_text="Likely CCF outcome").wait_for(timeout=KERNEL_TIMEOUT_MS)
+        after = page.locator(explorer).inner_text()
+        assert page.locator(".ds-preview").count() == 0  # replaced, not doubled
+        assert page.locator(BANNER, has_text="Likely CCF outcome").count() == 1
+        # It answers like the explorer: a change of recipients updates the one line.
+        page.get_by_label("Recipients", exact=True).select_option(label="all members")
+        page.locator(BANNER, has_text="received by 19").wait_for(timeout=30_000)
+    assert "Likely CCF outcome on a deletion request" in before
+    assert before == after
+    assert log.page_errors == []
+    assert log.non_local_requests == []
+
+
 @pytest.mark.slow
 def test_six_closed_pages_leave_at_most_the_prepared_kernel_and_one_more(
     tmp_path: Path,
