@@ -141,7 +141,7 @@ def main() -> None:
                     context.close()
     print("The Voilà explorer in Chromium (page clock, 0 = the page is asked for):")
     print(_summary("first outcome on screen (drawn frame)", painted, 1000))
-    print(_summary("  of which after the page's load event", after_load, 1000))
+    print(_summary("  after the page's load event (negative: before)", after_load, 1000))
     print(_summary("explorer's own outcome line on screen", explorer_painted, 1000))
     print(_summary("first outcome found by Playwright polling", polled, 1000))
     print(_summary("updated outcome after a change of recipients", updates, 100))
