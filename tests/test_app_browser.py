@@ -23,7 +23,11 @@ from browser_support import (
 
 pytestmark = pytest.mark.browser
 
-BANNER = "[role=status]"
+# The explorer's own outcome line: its widgets are live and its kernel connected. (The page
+# shows the same line earlier as plain HTML, see the preview test; waiting for that one
+# would leave Playwright's request guard unserved while a test sleeps, so the page would
+# never connect its kernel.)
+BANNER = "#rendered_cells [role=status]"
 KERNEL_TIMEOUT_MS = 150_000
 
 
@@ -50,6 +54,38 @@ def test_the_app_started_anywhere_shows_the_outcome_asking_nothing_of_other_mach
     }
     assert log.page_errors == []
     assert f"The explorer is at {app.url}" in printed
+
+
+def test_the_page_shows_the_explorers_own_outcome_before_its_widgets_load_and_never_twice(
+    tmp_path: Path,
+) -> None:
+    """The served page carries the outcome line as plain HTML (the explorer's own line,
+    computed by the prepared kernel), shown at once; when the widgets have loaded, their
+    line replaces it: the same words, one line on the page."""
+    require_browser()
+    folder = tmp_path / "preview"
+    folder.mkdir()
+    preview = ".ds-preview [role=status]"
+    explorer = BANNER
+    with (
+        start_app(folder, tmp_path / "app.log") as app,
+        open_page(
+            app.url, viewport=(1400, 1000), wait_until="commit", timeout_ms=KERNEL_TIMEOUT_MS
+        ) as (page, log),
+    ):
+        page.locator(preview, has_text="Likely CCF outcome").wait_for(timeout=KERNEL_TIMEOUT_MS)
+        before = page.locator(preview).inner_text()
+        page.locator(explorer, has_text="Likely CCF outcome").wait_for(timeout=KERNEL_TIMEOUT_MS)
+        after = page.locator(explorer).inner_text()
+        assert page.locator(".ds-preview").count() == 0  # replaced, not doubled
+        assert page.locator("[role=status]", has_text="Likely CCF outcome").count() == 1
+        # It answers like the explorer: a change of recipients updates the one line.
+        page.get_by_label("Recipients", exact=True).select_option(label="all members")
+        page.locator(BANNER, has_text="received by 19").wait_for(timeout=30_000)
+    assert "Likely CCF outcome on a deletion request" in before
+    assert before == after
+    assert log.page_errors == []
+    assert log.non_local_requests == []
 
 
 @pytest.mark.slow

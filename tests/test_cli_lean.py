@@ -28,9 +28,7 @@ def test_assessing_one_scenario_loads_no_policy_lab_pandas_or_matplotlib(fmt: st
         f"    assert main(['assess', 'ccf-2019-u1', '--format', {fmt!r}]) == 0\n"
         f"print(sorted(m for m in sys.modules if m.startswith({HEAVY!r})))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 
 
@@ -63,3 +61,28 @@ def test_a_missing_file_says_which_folder_was_searched(
     assert f"case.yaml: no such file in {tmp_path}" in capsys.readouterr().err
     assert main(["validate", "case.yaml"]) == 2
     assert f"no such file in {os.fspath(tmp_path)}" in capsys.readouterr().err
+
+
+def test_each_command_name_builds_the_parser_of_the_group_that_registers_it() -> None:
+    from diffusion_scenarios import cli
+
+    full = cli.build_parser()
+    commands = next(a for a in full._actions if a.dest == "command").choices
+    assert set(commands) == set(cli._MODULE_OF_COMMAND)  # type: ignore[arg-type]
+    for name in commands:  # type: ignore[union-attr]
+        alone = cli.build_parser(name)
+        choices = next(a for a in alone._actions if a.dest == "command").choices
+        assert name in choices  # type: ignore[operator]
+        assert choices[name].format_help() == commands[name].format_help()  # type: ignore[index]
+
+
+def test_a_json_assessment_of_a_builtin_loads_no_yaml_parser() -> None:
+    probe = (
+        "import sys, io, contextlib\n"
+        "from diffusion_scenarios.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['assess', 'ccf-2019-u1', '--format', 'json']) == 0\n"
+        "print('yaml' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -411,7 +411,7 @@ def test_ctrl_c_inside_the_command_prints_interrupted_and_exits_130(
 ) -> None:
     import diffusion_scenarios.cli as cli
 
-    def interrupted() -> None:
+    def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "build_parser", interrupted)  # before any subcommand loads
@@ -441,7 +441,7 @@ sys.exit(main())
         "argparse",
         "dataclasses",
         "diffusion_scenarios._cli.assess",  # while the parser is built
-        "yaml",  # inside the handler
+        "diffusion_scenarios._law.parsed",  # inside the handler (the data parsed ahead)
         "diffusion_scenarios._engine.pipeline",
     ],
 )

@@ -56,6 +56,20 @@ _COMMAND_MODULES = (
     "_cli.app",  # app (the explorer in the browser, served by Voilà)
 )
 
+# The group that registers each subcommand: a command line that starts with a command's
+# name builds only that group's parser (the others load modules it does not need, a tenth
+# of a JSON assessment's start-up). tests/test_cli.py checks this table against the groups.
+_MODULE_OF_COMMAND = {
+    "list": "_cli.scenarios",
+    "validate": "_cli.scenarios",
+    "assess": "_cli.assess",
+    "caselaw": "_cli.caselaw",
+    "compare": "_cli.caselaw",
+    "draft": "_cli.draft",
+    "lab": "_cli.lab",
+    "app": "_cli.app",
+}
+
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C (128 + SIGINT)
@@ -69,8 +83,10 @@ class _OneLineParser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, with every subcommand registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The full argument parser, with every subcommand registered; given the name of a
+    subcommand, the same parser with only that subcommand's group registered (it parses
+    a command line starting with that name the same way)."""
     parser = _OneLineParser(
         prog="diffusion-scenarios",
         description=(
@@ -80,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
+    group = _MODULE_OF_COMMAND.get(command or "")
+    for name in _COMMAND_MODULES if group is None else (group,):
         full = f"{__package__}.{name}"
         try:
             module = importlib.import_module(full)
@@ -138,8 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(argv: Sequence[str] | None, out: Any) -> int:
     """Parse ``argv`` and run the subcommand's handler (its output goes through ``out``)."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    first = arguments[0] if arguments else None
+    parser = build_parser() if first not in _MODULE_OF_COMMAND else build_parser(first)
+    args = parser.parse_args(arguments)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)

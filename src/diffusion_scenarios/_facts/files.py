@@ -35,7 +35,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import signal
 import stat
 import threading
@@ -195,6 +194,8 @@ def _write_all(handle: int, data: bytes) -> None:
 
 def _temporary(folder: Path, name: str, mode: int) -> tuple[int, Path]:
     """A new, empty file next to the target, created with ``mode`` (less the umask)."""
+    import secrets  # here, not at the top: reading a file needs no random names
+
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     for _ in range(100):
         candidate = folder / f".{name[:200]}.{secrets.token_hex(4)}.tmp"

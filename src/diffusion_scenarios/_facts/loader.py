@@ -50,9 +50,7 @@ from dataclasses import fields, is_dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._facts.checks import Checker, read_scenario, show
 from diffusion_scenarios._facts.files import (
@@ -63,8 +61,11 @@ from diffusion_scenarios._facts.files import (
 )
 from diffusion_scenarios._facts.limits import MAX_FILE_BYTES
 from diffusion_scenarios._facts.scenario import Notice, Scenario  # noqa: F401 (the examples)
-from diffusion_scenarios._facts.yaml_io import dump_yaml, load_yaml, yaml_fault
+from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios.errors import Problem, ScenarioError, UnknownScenarioError
+
+if TYPE_CHECKING:
+    import yaml
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -84,6 +85,8 @@ def _fail(source: str | None, expected: str, found: str | None = None) -> Scenar
 
 def _yaml_problem(error: yaml.YAMLError, source: str | None) -> ScenarioError:
     """A YAML error as one problem, with the line and column of the fault."""
+    from diffusion_scenarios._facts.yaml_io import yaml_fault
+
     return _fail(source, "valid YAML", yaml_fault(error, plain_data="scenario files"))
 
 
@@ -117,6 +120,10 @@ def _parse(text: str, source: str | None, *, json_text: bool | None) -> Any:
             raise _fail(source, too_deep, "a deeper one") from None
         except ValueError as error:
             raise _fail(source, "valid JSON", str(error)) from None
+    import yaml  # here: a built-in scenario is read without it (_law.parsed)
+
+    from diffusion_scenarios._facts.yaml_io import load_yaml
+
     try:
         return load_yaml(text)
     except yaml.YAMLError as error:
@@ -307,6 +314,8 @@ def save_scenario(scenario: Scenario, path: str | Path, *, force: bool = False) 
         >>> load_scenario(target) == s
         True
     """
+    from diffusion_scenarios._facts.yaml_io import dump_yaml
+
     text = (
         "# diffusion-scenarios scenario, format 1 (educational model, not legal advice)\n"
         + dump_yaml(scenario_to_dict(scenario))
@@ -328,13 +337,23 @@ def _builtin_items() -> tuple[tuple[str, Scenario], ...]:
             continue
         text = entry.read_text(encoding="utf-8")
         try:
-            scenario = loads_scenario(text, source=f"scenarios/{entry.name}", json_text=False)
+            scenario = _builtin_from_text(text, entry.name)
         except ScenarioError as error:
             raise ReferenceDataError(f"a built-in scenario is invalid:\n{error}") from None
         if scenario.id in items:
             raise ReferenceDataError(f"two built-in scenarios share the id '{scenario.id}'")
         items[scenario.id] = scenario
     return tuple(items.items())
+
+
+def _builtin_from_text(text: str, file_name: str) -> Scenario:
+    """A built-in scenario from its file's text: from the data parsed ahead while the file
+    is unchanged (no YAML parser needed), else parsed here; checked alike either way."""
+    source = f"scenarios/{file_name}"
+    document = parsed_yaml(source, text)
+    if document is NotImplemented:
+        return loads_scenario(text, source=source, json_text=False)
+    return scenario_from_dict(document, source=source)
 
 
 def builtin_scenarios() -> dict[str, Scenario]:
@@ -397,9 +416,7 @@ def _builtin_by_file_name(ref: str) -> Scenario | None:
     if not entry.is_file():
         return None
     try:
-        scenario = loads_scenario(
-            entry.read_text(encoding="utf-8"), source=f"scenarios/{ref}.yaml", json_text=False
-        )
+        scenario = _builtin_from_text(entry.read_text(encoding="utf-8"), f"{ref}.yaml")
     except ScenarioError:
         return None  # the full read reports it as broken reference data
     return scenario if scenario.id == ref else None

@@ -59,8 +59,6 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from diffusion_scenarios._engine.assessment import Citation
 from diffusion_scenarios._facts.files import UnreadableFileError, decode_text, read_regular
 from diffusion_scenarios._facts.limits import (
@@ -69,7 +67,7 @@ from diffusion_scenarios._facts.limits import (
     check_day,
     date_range_words,
 )
-from diffusion_scenarios._facts.yaml_io import load_yaml, yaml_fault
+from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios._law.vocab import VERIFICATION
 from diffusion_scenarios.errors import ReferenceDataError
 
@@ -732,14 +730,11 @@ def load_catalogue(folder: str | Path) -> RuleCatalogue:
 @cache
 def _load(folder: str | None) -> RuleCatalogue:
     if folder is None:
-        return _read(resources.files("diffusion_scenarios.data").joinpath("rules"))
+        return _read(resources.files("diffusion_scenarios.data").joinpath("rules"), shipped=True)
     return _read(Path(folder))
 
 
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _read_file(file: Traversable | Path, source: str) -> dict[str, Any]:
+def _read_file(file: Traversable | Path, source: str, *, shipped: bool = False) -> dict[str, Any]:
     """One rule file as a mapping; a file that is not UTF-8 YAML holding a mapping is refused
     in one line naming it (an edited copy of the law must never end in a traceback).
 
@@ -761,20 +756,9 @@ def _read_file(file: Traversable | Path, source: str) -> dict[str, Any]:
             text = file.read_text(encoding="utf-8")
         except UnicodeDecodeError:
             raise ReferenceDataError(f"rule catalogue {source}: not UTF-8 text") from None
-    try:
-        if isinstance(file, Path):
-            doc = load_yaml(text, aliases=False)
-        else:
-            # The shipped catalogue is trusted: libyaml's parser when present (the
-            # pure-Python one took most of a command's start-up time).
-            doc = yaml.load(text, Loader=_SAFE_LOADER)
-    except yaml.YAMLError as error:
-        fault = yaml_fault(error, plain_data="rule files")
-        raise ReferenceDataError(f"rule catalogue {source}: not valid YAML: {fault}") from None
-    except RecursionError:
-        raise ReferenceDataError(
-            f"rule catalogue {source}: not valid YAML: nested too deeply"
-        ) from None
+    doc = parsed_yaml(f"rules/{file.name}", text) if shipped else NotImplemented
+    if doc is NotImplemented:
+        doc = _parse_yaml(text, source, edited=isinstance(file, Path))
     if doc is None:
         return {}
     if not isinstance(doc, dict):
@@ -785,9 +769,33 @@ def _read_file(file: Traversable | Path, source: str) -> dict[str, Any]:
     return doc
 
 
-def _read(folder: Traversable | Path) -> RuleCatalogue:
+def _parse_yaml(text: str, source: str, *, edited: bool) -> Any:
+    """A rule file's YAML text as data (PyYAML is loaded here, when first needed: the
+    shipped files are read from :mod:`diffusion_scenarios._law.parsed` while unchanged)."""
+    import yaml
+
+    from diffusion_scenarios._facts.yaml_io import load_yaml, yaml_fault
+
+    try:
+        if edited:
+            return load_yaml(text, aliases=False)
+        # The shipped catalogue is trusted: libyaml's parser when present (the
+        # pure-Python one took most of a command's start-up time).
+        loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(text, Loader=loader)
+    except yaml.YAMLError as error:
+        fault = yaml_fault(error, plain_data="rule files")
+        raise ReferenceDataError(f"rule catalogue {source}: not valid YAML: {fault}") from None
+    except RecursionError:
+        raise ReferenceDataError(
+            f"rule catalogue {source}: not valid YAML: nested too deeply"
+        ) from None
+
+
+def _read(folder: Traversable | Path, *, shipped: bool = False) -> RuleCatalogue:
     """Read every ``*.yaml`` of ``folder``; errors name the file as ``rules/<name>`` for the
-    package's own catalogue and by its full path for any other folder."""
+    package's own catalogue and by its full path for any other folder. The package's own
+    files (``shipped``) are taken from the data parsed ahead while they are unchanged."""
     try:
         is_folder = folder.is_dir()
         files = sorted(
@@ -809,7 +817,7 @@ def _read(folder: Traversable | Path) -> RuleCatalogue:
     by_instrument: list[tuple[str, str]] = []
     for f in files:
         source = str(f) if isinstance(folder, Path) else f"rules/{f.name}"
-        doc = _read_file(f, source)
+        doc = _read_file(f, source, shipped=shipped)
         earlier_list = doc.get("earlier_by_instrument") or []
         if not isinstance(earlier_list, list):
             raise ReferenceDataError(
