@@ -43,10 +43,15 @@ done
 # once, below. SECOND_PYTHON=none skips it; SECOND_PYTHON=/path/to/python picks one.
 second=${SECOND_PYTHON:-}
 if [ -z "$second" ]; then
-  for candidate in python3.15 python3.14 python3.13 python3.12; do
-    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c "" 2>/dev/null; then
-      second=$candidate; break
-    fi
+  # pyenv's shims refuse a version that is not selected, so its versions folder is looked in
+  # directly too.
+  pyenv_root=$(pyenv root 2>/dev/null || echo "${PYENV_ROOT:-$HOME/.pyenv}")
+  for minor in 3.15 3.14 3.13 3.12; do
+    for candidate in "python$minor" ${pyenv_root:+"$pyenv_root"/versions/"$minor"*/bin/"python$minor"}; do
+      if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c "" 2>/dev/null; then
+        second=$candidate; break 2
+      fi
+    done
   done
 fi
 if [ -n "$second" ] && [ "$second" != "none" ]; then

@@ -43,8 +43,11 @@ STYLE_EXEMPT: set[str] = set()  # every notebook is held to the same checks
 STYLE_CHECKED = [name for name in NAMES if name not in STYLE_EXEMPT]
 
 IMAGE_MIMES = ("image/png", "image/svg+xml")
-# A cell that calls a plotting function, or handles a figure (``fig``, pyplot, ``Figure``).
-DRAWS = re.compile(r"\bplots\.\w+\(|\bplot_\w+\(|\bfig\b|\bplt\.|\bFigure\b|\.savefig\(")
+# A cell that calls a plotting function, or handles a figure (``fig``, pyplot, ``Figure``),
+# or shows the summary card (its map and route timeline are SVG pictures inside its HTML).
+DRAWS = re.compile(
+    r"\bplots\.\w+\(|\bplot_\w+\(|\bfig\b|\bplt\.|\bFigure\b|\.savefig\(|\bsummary_card\("
+)
 
 
 @functools.cache
@@ -147,13 +150,19 @@ def test_the_committed_notebooks_can_be_read_without_running() -> None:
 # --------------------------------------------------------------------------- pictures
 
 
+def _is_picture(output: Any) -> bool:
+    """A PNG or SVG output, or HTML that carries an SVG picture (the summary card)."""
+    data = output.get("data", {})
+    return any(mime in data for mime in IMAGE_MIMES) or "<svg" in str(data.get("text/html", ""))
+
+
 def _missing_pictures(notebook: Any, name: str) -> tuple[int, list[str]]:
     drawing, missing = 0, []
     for index, cell in enumerate(notebook.cells):
         if cell.cell_type != "code" or not DRAWS.search(cell.source):
             continue
         drawing += 1
-        if not any(mime in o.get("data", {}) for o in cell.outputs for mime in IMAGE_MIMES):
+        if not any(_is_picture(o) for o in cell.outputs):
             missing.append(f"{name} cell {index}: {cell.source.strip().splitlines()[-1]}")
     return drawing, missing
 
