@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as _dt
+import errno
 import io
 import math
 import os
@@ -177,12 +178,20 @@ def _in_workspace(text: str, workspace: Path, *, control: str) -> Path:
         raise _WorkspaceError(outside + "a name starting with ~ (a home folder)")
     if ".." in raw.parts:
         raise _WorkspaceError(outside + "a name with '..' (a folder above the workspace)")
+    cannot_follow = outside + "a name that cannot be followed to a file"
     try:
         root = workspace.resolve(strict=True)
         target = raw if raw.is_absolute() else root / raw
         resolved = target.resolve()
     except (OSError, RuntimeError):  # the workspace is gone, or a loop of links
-        raise _WorkspaceError(outside + "a name that cannot be followed to a file") from None
+        raise _WorkspaceError(cannot_follow) from None
+    try:
+        # From Python 3.13 resolve() no longer raises on a loop of links; following the name
+        # says ELOOP on every version (any other answer is left to the reader to report).
+        target.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise _WorkspaceError(cannot_follow) from None
     if resolved != root and root not in resolved.parents:
         raise _WorkspaceError(outside + "a name outside it")
     return target
