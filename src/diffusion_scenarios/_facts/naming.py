@@ -26,6 +26,7 @@ __all__ = [
     "assumed_country",
     "assumed_note",
     "country_shown",
+    "introduced_as_assumed",
     "possessive",
     "requesting_assumed",
     "requesting_state_name",
@@ -100,10 +101,15 @@ def country_shown(
     if not assumed_country(scenario, code):
         return f"{name} ({code})" if with_code and name != code else name
     if introduce:
-        shown = f"{name} ({code})" if with_code and name != code else name
-        return f"{STATE_A}, assumed to be {shown} for the model"
+        return introduced_as_assumed(f"{name} ({code})" if with_code and name != code else name)
     shown = f"{name}, {code}" if with_code and name != code else name
     return f"{STATE_A} (assumed: {shown})"
+
+
+def introduced_as_assumed(shown: str) -> str:
+    """Where an assumed requesting state is introduced: ``"State A, assumed to be Kyrgyzstan
+    for the model"`` for ``shown`` = ``"Kyrgyzstan"``."""
+    return f"{STATE_A}, assumed to be {shown} for the model"
 
 
 def requesting_state_name(scenario: Scenario, *, introduce: bool = False) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
-from diffusion_scenarios._facts.naming import assumed_note
+from diffusion_scenarios._facts.naming import assumed_note, introduced_as_assumed
 from diffusion_scenarios._facts.scenario import assumed_facts, evidence_of
 from diffusion_scenarios._law.vocab import (
     ARREST_RISKS,
@@ -398,7 +398,7 @@ def assumed_words(scenario: Scenario, path: str, shown: str) -> str:
     if evidence_of(scenario, path) != "assumed":  # listed, or a fact it is part of
         return shown
     if path == "notice.requesting_country":
-        return f"State A, assumed to be {shown} for the model"
+        return introduced_as_assumed(shown)
     return f"{shown}, assumed for the model"
 
 
