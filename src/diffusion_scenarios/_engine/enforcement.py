@@ -45,7 +45,7 @@ from diffusion_scenarios._engine.stage import (
     max_risk,
 )
 from diffusion_scenarios._facts.naming import (
-    possessive,
+    country_possessive,
     requesting_assumed,
     requesting_state_name,
 )
@@ -531,7 +531,10 @@ def country_risk(
     _weigh_nationality(weighing, scenario)
     _weigh_ne_bis(weighing, scenario)
     _weigh_purpose(weighing, scenario)
-    return weighing.result(_consequence(name, weighing.risk, weighing.driver, requesting_name))
+    requesting_owner = country_possessive(scenario, scenario.notice.requesting_country)
+    return weighing.result(
+        _consequence(name, weighing.risk, weighing.driver, requesting_name, requesting_owner)
+    )
 
 
 class _Weighing:
@@ -778,7 +781,9 @@ def _weigh_purpose(w: _Weighing, scenario: Scenario) -> None:
     )
 
 
-def _consequence(name: str, risk: str, driver: str, requesting_name: str) -> str:
+def _consequence(
+    name: str, risk: str, driver: str, requesting_name: str, requesting_owner: str
+) -> str:
     if driver == "ne_bis" and risk == "low":
         return (
             f"{name} is not expected to arrest on the alert after the final judgment on the "
@@ -795,7 +800,7 @@ def _consequence(name: str, risk: str, driver: str, requesting_name: str) -> str
         return (
             f"Extradition proceedings on these facts are pending in {name}: the person can be "
             f"detained there on a warrant issued in those proceedings at "
-            f"{possessive(requesting_name)} request, whatever happens to the INTERPOL data."
+            f"{requesting_owner} request, whatever happens to the INTERPOL data."
         )
     if risk == "high":
         return (

@@ -41,7 +41,11 @@ from diffusion_scenarios._engine.enforcement import (
 )
 from diffusion_scenarios._engine.ne_bis import outside_area_note
 from diffusion_scenarios._engine.stage import RISK_ORDER, NoteBook, StageNotes, long_date
-from diffusion_scenarios._facts.naming import country_shown, possessive, requesting_state_name
+from diffusion_scenarios._facts.naming import (
+    country_possessive,
+    country_shown,
+    requesting_state_name,
+)
 from diffusion_scenarios._facts.scenario import Scenario, Trip
 from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.data import read_csv_rows
@@ -192,7 +196,8 @@ def _territory_notes(name: str, serving: str, scenario: Scenario) -> tuple[str, 
         f"{name} is not itself an INTERPOL member; it is served by the National "
         f"Central Bureau of {serving_name}, so INTERPOL data reach it when they reach "
         f"{serving_name}.",
-        f"{name}'s own law on arrest and surrender may differ from {possessive(serving_name)} "
+        f"{name}'s own law on arrest and surrender may differ from "
+        f"{country_possessive(scenario, serving)} "
         "(a territory with its own legal system can have its own extradition rules), "
         "so the practice recorded for the member is only a guide.",
     )
@@ -204,7 +209,7 @@ def _requesting_territory_risk(
     """A territory with its own legal order, served by the requesting state's NCB: the alert
     is in its police's hands, but the warrant is enforced only under the territory's own
     surrender law, which the facts and data do not record."""
-    requesting = possessive(requesting_state_name(scenario))
+    requesting = country_possessive(scenario, scenario.notice.requesting_country)
     risk = "medium" if data_active else "low"
     reasons.append(
         f"The alert comes from {requesting} own National Central "

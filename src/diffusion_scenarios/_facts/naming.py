@@ -25,9 +25,9 @@ __all__ = [
     "STATE_A",
     "assumed_country",
     "assumed_note",
+    "country_possessive",
     "country_shown",
     "introduced_as_assumed",
-    "possessive",
     "requesting_assumed",
     "requesting_state_name",
 ]
@@ -117,17 +117,23 @@ def requesting_state_name(scenario: Scenario, *, introduce: bool = False) -> str
     return country_shown(scenario, scenario.notice.requesting_country, introduce=introduce)
 
 
-def possessive(name: str) -> str:
-    """``"Kyrgyzstan's"``; an assumed state keeps its note after the owner:
-    ``"State A's (assumed: Kyrgyzstan)"``.
+def country_possessive(scenario: Scenario | None, code: str) -> str:
+    """``"Kyrgyzstan's"``; an assumed requesting state keeps its note after the owner:
+    ``"State A's (assumed: Kyrgyzstan)"``. Built from the facts, never from a name already
+    written.
 
     Example:
-        >>> possessive("Kyrgyzstan"), possessive("State A (assumed: Kyrgyzstan)")
-        ("Kyrgyzstan's", "State A's (assumed: Kyrgyzstan)")
+        >>> import datetime
+        >>> from diffusion_scenarios._facts.scenario import Evidence, Notice
+        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
+        ...     issued_on=datetime.date(2025, 1, 10)),
+        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
+        >>> country_possessive(s, "KGZ"), country_possessive(s, "AUT")
+        ("State A's (assumed: Kyrgyzstan)", "Austria's")
     """
-    prefix = f"{STATE_A} ("
-    if name.startswith(prefix) and name.endswith(")"):
-        return f"{STATE_A}'s {name[len(STATE_A) + 1 :]}"
+    name = _plain_name(code)
+    if assumed_country(scenario, code):
+        return f"{STATE_A}'s (assumed: {name})"
     return f"{name}'s"
 
 
