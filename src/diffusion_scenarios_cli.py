@@ -5,8 +5,10 @@ is imported: Ctrl-C pressed while the package and its modules are still loading 
 ``interrupted`` and exits with 130, like Ctrl-C at any later moment, never a traceback.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations`` here: that line imports the ``__future__``
+# module from disk when it runs, and a Ctrl-C landing during that import came out as a
+# traceback through this file (CI, Python 3.13). ``sys`` is built in and already loaded,
+# so nothing here can be interrupted before ``main`` is running its ``try``.
 import sys
 
 __all__ = ["main"]

@@ -191,3 +191,22 @@ def test_ctrl_c_in_the_first_milliseconds_never_shows_a_traceback_of_the_package
         if "interrupted" in err:
             assert process.returncode == 130 and err == "interrupted\n"
     assert tracebacks_through_the_package == []
+
+
+def test_the_entry_module_imports_nothing_from_disk_before_main_is_guarding() -> None:
+    """Every import the console script's module runs at its top level must be of a
+    module built into the interpreter: an import read from disk (as ``from __future__
+    import annotations`` is) takes milliseconds, and a Ctrl-C landing in them came out
+    as a traceback through the package on CI before ``main``'s ``try`` could catch it."""
+    import dis
+
+    import diffusion_scenarios_cli
+
+    source = Path(diffusion_scenarios_cli.__file__).read_text(encoding="utf-8")
+    top_level_imports = [
+        instruction.argval
+        for instruction in dis.get_instructions(compile(source, "cli", "exec"))
+        if instruction.opname == "IMPORT_NAME"
+    ]
+    assert top_level_imports, "the module imports sys to write 'interrupted'"
+    assert all(name in sys.builtin_module_names for name in top_level_imports), top_level_imports
