@@ -1,6 +1,6 @@
 """How the cost of reading, assessing and writing a memo grows with the number of trips.
 
-A scenario may list at most ``MAX_TRIPS`` trips (see ``_facts/limits.py`` and the README's
+A scenario may list at most ``MAX_TRIPS`` trips (see ``_base/limits.py`` and the README's
 "Errors" section); this script shows why: it times, for scenarios of N trips,
 
 * ``load``: ``loads_scenario`` on the YAML text;
@@ -30,8 +30,8 @@ from timing import median_s
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import reports
+from diffusion_scenarios._base.yaml_io import dump_yaml
 from diffusion_scenarios._facts.loader import scenario_to_dict
-from diffusion_scenarios._facts.yaml_io import dump_yaml
 
 COUNTRIES = ("FRA", "DEU", "ESP", "ITA", "NOR", "USA", "TUR", "ARE", "THA", "BRA")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from diffusion_scenarios._facts.files import write_atomic
+from diffusion_scenarios._base.files import write_atomic
 from diffusion_scenarios._law.parsed import PARSED_FILE, parsed_json
 
 if __name__ == "__main__":

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from diffusion_scenarios._base.files import write_atomic
 from diffusion_scenarios._engine.similar import PROFILES_FILE, profiles_json
-from diffusion_scenarios._facts.files import write_atomic
 
 if __name__ == "__main__":
     target = Path(__file__).resolve().parents[1] / "data" / PROFILES_FILE

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from diffusion_scenarios._facts import files
-from diffusion_scenarios._facts.files import write_atomic
+from diffusion_scenarios._base import files
+from diffusion_scenarios._base.files import write_atomic
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 
@@ -84,7 +84,7 @@ def test_the_sigterm_handler_is_only_installed_during_the_write(tmp_path: Path) 
 _SLOW_WRITER = """
 import sys, time
 from pathlib import Path
-from diffusion_scenarios._facts import files
+from diffusion_scenarios._base import files
 
 real = files._write_all
 def slow(handle, data):

@@ -568,7 +568,7 @@ def test_the_readme_lists_every_vocabulary_word() -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["_law.countries", "_law.reference", "_facts.loader", "_facts.yaml_io", "_facts.checks",
+    ["_law.countries", "_law.reference", "_facts.loader", "_base.yaml_io", "_facts.checks",
      "_facts.scenario"],
 )  # fmt: skip
 def test_the_examples_in_the_docstrings_run(module: str, tmp_path: Path) -> None:

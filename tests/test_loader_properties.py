@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import diffusion_scenarios as ds
+from diffusion_scenarios._base.yaml_io import dump_yaml
 from diffusion_scenarios._facts.loader import scenario_to_dict
-from diffusion_scenarios._facts.yaml_io import dump_yaml
 from diffusion_scenarios._law import vocab
 from diffusion_scenarios._law.countries import members_on
 

@@ -21,8 +21,8 @@ import pytest
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import caselaw, reports
-from diffusion_scenarios._facts import files as _files
-from diffusion_scenarios._facts import limits as _limits
+from diffusion_scenarios._base import files as _files
+from diffusion_scenarios._base import limits as _limits
 from diffusion_scenarios._law.data import data_file
 from diffusion_scenarios.cli import main
 from diffusion_scenarios.errors import OutputPathError

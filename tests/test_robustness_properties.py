@@ -29,8 +29,8 @@ from test_engine_properties import scenarios
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import plots, reports
-from diffusion_scenarios._facts import limits as _limits
-from diffusion_scenarios._facts.yaml_io import dump_yaml
+from diffusion_scenarios._base import limits as _limits
+from diffusion_scenarios._base.yaml_io import dump_yaml
 from diffusion_scenarios.errors import _UNSAFE
 
 EXAMPLES = settings(

@@ -17,7 +17,7 @@ import pytest
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import plots, reports
-from diffusion_scenarios._facts.limits import MAX_TRIPS
+from diffusion_scenarios._base.limits import MAX_TRIPS
 
 COUNTRIES = ("FRA", "DEU", "ESP", "ITA", "NOR", "USA", "TUR", "ARE", "THA", "BRA")
 

@@ -156,8 +156,8 @@ def _read_csv_text(path: Path, *, what: str) -> str:
     Only regular files of at most ``MAX_CSV_BYTES`` are read: a pipe or a device such as
     ``/dev/zero`` is refused at once.
     """
-    from diffusion_scenarios._facts.files import UnreadableFileError, decode_text, read_regular
-    from diffusion_scenarios._facts.limits import MAX_CSV_BYTES
+    from diffusion_scenarios._base.files import UnreadableFileError, decode_text, read_regular
+    from diffusion_scenarios._base.limits import MAX_CSV_BYTES
 
     if not str(path):
         raise CaseLawError(f"expected the name of a {what} CSV file, found an empty name")

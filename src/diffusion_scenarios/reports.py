@@ -23,7 +23,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._facts.files import write_atomic
+from diffusion_scenarios._base.files import write_atomic
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import Assessment

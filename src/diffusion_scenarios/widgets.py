@@ -214,7 +214,7 @@ def _looks_like_scenario(text: str) -> bool:
     of it is quoted."""
     import yaml
 
-    from diffusion_scenarios._facts.yaml_io import load_yaml
+    from diffusion_scenarios._base.yaml_io import load_yaml
 
     try:
         document = load_yaml(text, aliases=False)
@@ -224,8 +224,8 @@ def _looks_like_scenario(text: str) -> bool:
 
 
 def _facts_yaml(explorer: ScenarioExplorer) -> bytes:
+    from diffusion_scenarios._base.yaml_io import dump_yaml
     from diffusion_scenarios._facts.loader import scenario_to_dict
-    from diffusion_scenarios._facts.yaml_io import dump_yaml
 
     text = "# diffusion-scenarios scenario, format 1 (educational model, not legal advice)\n"
     return (text + dump_yaml(scenario_to_dict(explorer._compose()))).encode("utf-8")
@@ -1141,7 +1141,7 @@ class ScenarioExplorer:
         scenario is named as such without a word of what it holds (on a shared server the
         app must not become a way to read the server's files).
         """
-        from diffusion_scenarios._facts.files import UnreadableFileError, decode_text, read_regular
+        from diffusion_scenarios._base.files import UnreadableFileError, decode_text, read_regular
         from diffusion_scenarios._facts.loader import (
             MAX_FILE_BYTES,
             builtin_scenarios,

@@ -76,8 +76,8 @@ def register(subparsers: Any) -> None:
 
 
 def _run_assess(args: argparse.Namespace) -> int:
+    from diffusion_scenarios._base.limits import check_day
     from diffusion_scenarios._engine.pipeline import assess
-    from diffusion_scenarios._facts.limits import check_day
     from diffusion_scenarios._facts.loader import resolve_scenario
     from diffusion_scenarios.errors import DiffusionScenariosError, OutputExistsError, printable
     from diffusion_scenarios.reports import render, write_report

@@ -58,7 +58,7 @@ def register(subparsers: Any) -> None:
 
 
 def _day(text: str | None, option: str) -> tuple[_dt.date | None, str | None]:
-    from diffusion_scenarios._facts.limits import check_day
+    from diffusion_scenarios._base.limits import check_day
     from diffusion_scenarios.errors import printable
 
     if text is None:
@@ -74,8 +74,8 @@ def _day(text: str | None, option: str) -> tuple[_dt.date | None, str | None]:
 
 
 def _run_draft(args: argparse.Namespace) -> int:
+    from diffusion_scenarios._base.files import write_atomic
     from diffusion_scenarios._engine.pipeline import assess
-    from diffusion_scenarios._facts.files import write_atomic
     from diffusion_scenarios._facts.loader import resolve_scenario
     from diffusion_scenarios._render.draft import DraftRefusedError, draft_content, render_markdown
     from diffusion_scenarios.errors import OutputExistsError, printable

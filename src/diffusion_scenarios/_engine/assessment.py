@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._law import countries as _countries
+from diffusion_scenarios._law.citation import Citation
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.similar import SimilarDecision
@@ -72,34 +73,6 @@ def alert_reaches(country: str, day: Date) -> str | None:
         return country
     serving = _countries.served_by(country)
     return serving if serving is not None and _countries.is_member(serving, day) else None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Citation:
-    """A rule as cited in an assessment (one entry of ``citations``)."""
-
-    id: str
-    instrument: str
-    provision: str
-    version: str
-    in_force_from: Date | None
-    verification: str  # primary | secondary | unverified
-    url: str
-    paraphrase: str = ""
-    until: Date | None = None
-
-    def to_dict(self) -> JSON:
-        return {
-            "id": self.id,
-            "instrument": self.instrument,
-            "provision": self.provision,
-            "version": self.version,
-            "in_force_from": _iso(self.in_force_from),
-            "until": _iso(self.until),
-            "verification": self.verification,
-            "url": self.url,
-            "paraphrase": self.paraphrase,
-        }
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

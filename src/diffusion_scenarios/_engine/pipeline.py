@@ -42,6 +42,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from diffusion_scenarios._base.limits import require_day
 from diffusion_scenarios._engine.assessment import (
     Assessment,
     Citation,
@@ -71,7 +72,6 @@ from diffusion_scenarios._engine.route import RouteResult, route_stage, statute_
 from diffusion_scenarios._engine.similar import find_similar
 from diffusion_scenarios._engine.stage import add_months, long_date, unique
 from diffusion_scenarios._engine.travel import TravelResult, travel_stage
-from diffusion_scenarios._facts.limits import require_day
 from diffusion_scenarios._facts.scenario import Challenge, Scenario
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
 from diffusion_scenarios._law.vocab import KIND_WORDS

@@ -21,8 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from diffusion_scenarios._facts import scenario as values
-from diffusion_scenarios._facts.limits import (
+from diffusion_scenarios._base.limits import (
     EARLIEST_DATE,
     LATEST_DATE,
     MAX_EXTRADITION,
@@ -30,6 +29,7 @@ from diffusion_scenarios._facts.limits import (
     MAX_TRIPS,
     date_range_words,
 )
+from diffusion_scenarios._facts import scenario as values
 from diffusion_scenarios._facts.scenario import trusted
 from diffusion_scenarios._law import vocab
 from diffusion_scenarios._law.countries import is_member, resolve_country, suggest_country

@@ -23,7 +23,7 @@ file, the field path, what was expected and what was found::
 Decisions the format leaves open, taken here and documented in the README:
 
 * Booleans are only ``true`` / ``false``; ``NO``, ``yes``, ``on``, ``off`` stay text (YAML
-  1.2 rules, :mod:`diffusion_scenarios._facts.yaml_io`), so Norway's code ``NO`` is Norway.
+  1.2 rules, :mod:`diffusion_scenarios._base.yaml_io`), so Norway's code ``NO`` is Norway.
 * A date is a YAML date or an ISO ``YYYY-MM-DD`` string. A date with a time is an error
   (the time would be dropped silently otherwise).
 * Recipients may not include the requesting country: the file would say something that
@@ -33,7 +33,7 @@ Decisions the format leaves open, taken here and documented in the README:
   error for red notices, and ``public_extract: true`` is an error for diffusions.
 * Files larger than 1 MB are refused before parsing; only regular files are read (a pipe
   or a device is refused at once, never waited on).
-* Limits (``_facts/limits.py``): at most 500 trips, 100 extradition proceedings and 300 items
+* Limits (``_base/limits.py``): at most 500 trips, 100 extradition proceedings and 300 items
   in any other list or in ``dual_criminality``; dates between 1900-01-01 and 2199-12-31;
   numbers below 10^15.
 * Text must be valid Unicode: a lone surrogate (a JSON escape such as ``"\\ud800"`` with
@@ -52,14 +52,14 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._facts.checks import Checker, read_scenario, show
-from diffusion_scenarios._facts.files import (
+from diffusion_scenarios._base.files import (
     UnreadableFileError,
     decode_text,
     read_regular,
     write_atomic,
 )
-from diffusion_scenarios._facts.limits import MAX_FILE_BYTES
+from diffusion_scenarios._base.limits import MAX_FILE_BYTES
+from diffusion_scenarios._facts.checks import Checker, read_scenario, show
 from diffusion_scenarios._facts.scenario import Notice, Scenario  # noqa: F401 (the examples)
 from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios.errors import Problem, ScenarioError, UnknownScenarioError
@@ -85,7 +85,7 @@ def _fail(source: str | None, expected: str, found: str | None = None) -> Scenar
 
 def _yaml_problem(error: yaml.YAMLError, source: str | None) -> ScenarioError:
     """A YAML error as one problem, with the line and column of the fault."""
-    from diffusion_scenarios._facts.yaml_io import yaml_fault
+    from diffusion_scenarios._base.yaml_io import yaml_fault
 
     return _fail(source, "valid YAML", yaml_fault(error, plain_data="scenario files"))
 
@@ -122,7 +122,7 @@ def _parse(text: str, source: str | None, *, json_text: bool | None) -> Any:
             raise _fail(source, "valid JSON", str(error)) from None
     import yaml  # here: a built-in scenario is read without it (_law.parsed)
 
-    from diffusion_scenarios._facts.yaml_io import load_yaml
+    from diffusion_scenarios._base.yaml_io import load_yaml
 
     try:
         return load_yaml(text)
@@ -314,7 +314,7 @@ def save_scenario(scenario: Scenario, path: str | Path, *, force: bool = False) 
         >>> load_scenario(target) == s
         True
     """
-    from diffusion_scenarios._facts.yaml_io import dump_yaml
+    from diffusion_scenarios._base.yaml_io import dump_yaml
 
     text = (
         "# diffusion-scenarios scenario, format 1 (educational model, not legal advice)\n"

@@ -109,7 +109,7 @@ def parsed_json() -> str:
 
     import yaml
 
-    from diffusion_scenarios._facts.yaml_io import load_yaml
+    from diffusion_scenarios._base.yaml_io import load_yaml
     from diffusion_scenarios._law.data import data_file
 
     files: dict[str, Any] = {}

@@ -59,14 +59,14 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
-from diffusion_scenarios._engine.assessment import Citation
-from diffusion_scenarios._facts.files import UnreadableFileError, decode_text, read_regular
-from diffusion_scenarios._facts.limits import (
+from diffusion_scenarios._base.files import UnreadableFileError, decode_text, read_regular
+from diffusion_scenarios._base.limits import (
     MAX_RULE_FILE_BYTES,
     MAX_RULE_FILES,
     check_day,
     date_range_words,
 )
+from diffusion_scenarios._law.citation import Citation
 from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios._law.vocab import VERIFICATION
 from diffusion_scenarios.errors import ReferenceDataError
@@ -740,7 +740,7 @@ def _read_file(file: Traversable | Path, source: str, *, shipped: bool = False) 
 
     A file of an edited folder is read like a scenario file: a regular file only (a folder,
     a pipe or a link loop is refused without waiting on it), at most
-    :data:`~diffusion_scenarios._facts.limits.MAX_RULE_FILE_BYTES`, and with no YAML
+    :data:`~diffusion_scenarios._base.limits.MAX_RULE_FILE_BYTES`, and with no YAML
     aliases (a few lines of them can stand for billions of values).
     """
     if isinstance(file, Path):
@@ -774,7 +774,7 @@ def _parse_yaml(text: str, source: str, *, edited: bool) -> Any:
     shipped files are read from :mod:`diffusion_scenarios._law.parsed` while unchanged)."""
     import yaml
 
-    from diffusion_scenarios._facts.yaml_io import load_yaml, yaml_fault
+    from diffusion_scenarios._base.yaml_io import load_yaml, yaml_fault
 
     try:
         if edited:

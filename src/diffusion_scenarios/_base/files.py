@@ -167,7 +167,7 @@ def decode_text(raw: bytes, *, expected: str) -> str:
         >>> decode_text("é".encode("utf-16"), expected="a text file in UTF-8")
         Traceback (most recent call last):
         ...
-        diffusion_scenarios._facts.files.UnreadableFileError: expected a text file in UTF-8, found \
+        diffusion_scenarios._base.files.UnreadableFileError: expected a text file in UTF-8, found \
 text in UTF-16 (save the file as UTF-8)
     """
     wide = _wide_encoding(raw)
