@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from diffusion_scenarios._engine import ne_bis as _ne_bis
-from diffusion_scenarios._engine.assessment import Circulation, EnforcementEntry
+from diffusion_scenarios._engine.assessment import Circulation, EnforcementEntry, Reason
 from diffusion_scenarios._engine.stage import (
     RISK_ORDER,
     NoteBook,
@@ -218,30 +218,35 @@ def _practice_day(on: Date) -> Date:
     return earlier[-1] if earlier else Date(1900, 1, 1)
 
 
-def confidence_sentence(result: CountryRisk, name: str | None = None) -> str:
+def confidence_sentence(result: CountryRisk, name: str | None = None) -> Reason:
     """The confidence of a country's risk and what it rests on, in one sentence (``name``:
-    the country's name as shown, when it is not its plain name: an assumed state).
+    the country's name as shown, when it is not its plain name: an assumed state). A risk
+    presumed from a statement about a group of states gives a reason resting on a
+    presumption (``Reason.presumption``).
 
     Example:
         >>> import datetime
         >>> from diffusion_scenarios import Notice, Scenario
         >>> s = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
         ...              issued_on=datetime.date(2025, 1, 10)))
-        >>> confidence_sentence(country_risk(s, "HUN", received=True, active=True))[:52]
-        'Confidence in this risk: medium. It is a presumption'
+        >>> said = confidence_sentence(country_risk(s, "HUN", received=True, active=True))
+        >>> said.presumption, said.text[:52]
+        (True, 'Confidence in this risk: medium. It is a presumption')
     """
     name = name or country_name(result.country)
     if result.basis == "regional_presumption":
-        return (
+        return Reason(
             f"Confidence in this risk: {result.confidence}. {PRESUMPTION_MARK} a statement "
-            f"about most EU member states, not a finding about {name} itself."
+            f"about most EU member states, not a finding about {name} itself.",
+            rules=("arrest-eu-presumption",),
+            presumption=True,
         )
     if result.basis == "default":
-        return (
+        return Reason(
             f"Confidence in this risk: {result.confidence}. Nothing was found on how {name} "
             "treats INTERPOL alerts, so the model shows a middle value."
         )
-    return (
+    return Reason(
         f"Confidence in this risk: {result.confidence}. It rests on a finding about {name} "
         "itself (its own sourced practice or the facts about it)."
     )
@@ -841,6 +846,7 @@ def _entry(result: CountryRisk, *, role: str, received: bool) -> EnforcementEntr
         citations=result.citations,
         confidence=result.confidence,
         basis=result.basis,
+        practice_known=result.practice_known,
     )
 
 
