@@ -22,7 +22,7 @@ from diffusion_scenarios._law.vocab import (
     OUTCOME_SENTENCES,
     SCREENING_SHORT_WORDS,
 )
-from diffusion_scenarios._render.content import RuleRef
+from diffusion_scenarios._render.document import RuleRef
 from diffusion_scenarios._render.phrases import (
     confidence_words,
     hinge_words,
@@ -297,7 +297,7 @@ def _closing(a: Assessment) -> list[str]:
 
 def _similar(a: Assessment) -> list[str]:
     """The published decisions most like the case, with what they share and where they differ."""
-    from diffusion_scenarios._render.content import similar_intro
+    from diffusion_scenarios._render.section_sources import similar_intro
 
     if not a.similar_decisions:
         return []

@@ -39,13 +39,12 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._law.vocab import KIND_WORDS
-from diffusion_scenarios._render import content as c
-from diffusion_scenarios._render.content import (
-    NOTICE,
+from diffusion_scenarios._render import document as c
+from diffusion_scenarios._render.content import NOTICE, long_memo_content
+from diffusion_scenarios._render.document import (
     Rules,
     Span,
     Text,
-    long_memo_content,
     rules,
 )
 from diffusion_scenarios._render.plain import words
