@@ -9,8 +9,9 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._law.vocab import ARREST_RISKS, BASIS_CELLS, BASIS_WORDS, RISK_WORDS
+from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.plain import country, words
+from diffusion_scenarios._render.wording import BASIS_CELLS, BASIS_WORDS, RISK_WORDS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry

@@ -7,9 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._facts.scenario import assumed_facts
-from diffusion_scenarios._law.vocab import (
-    SCREENING_WORDS,
-)
 from diffusion_scenarios._render.document import (
     Block,
     BulletItem,
@@ -33,6 +30,7 @@ from diffusion_scenarios._render.plain import (
     words,
     yes_no,
 )
+from diffusion_scenarios._render.wording import SCREENING_WORDS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import (

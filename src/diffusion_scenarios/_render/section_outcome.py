@@ -10,11 +10,7 @@ from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._facts.naming import assumed_note
-from diffusion_scenarios._law.vocab import (
-    ARREST_RISKS,
-    OUTCOME_BRACKETED,
-    OUTCOME_HEADLINES,
-)
+from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.document import (
     Block,
     BulletItem,
@@ -42,6 +38,7 @@ from diffusion_scenarios._render.plain import (
     country,
     words,
 )
+from diffusion_scenarios._render.wording import OUTCOME_BRACKETED, OUTCOME_HEADLINES
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import (

@@ -6,9 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._law.vocab import (
-    RISK_WORDS,
-)
 from diffusion_scenarios._render.document import (
     Block,
     Fields,
@@ -35,6 +32,7 @@ from diffusion_scenarios._render.recipients import (
     non_recipients_sentence,
     presumption_sentence,
 )
+from diffusion_scenarios._render.wording import RISK_WORDS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import (

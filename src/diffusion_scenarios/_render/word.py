@@ -38,7 +38,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._law.vocab import KIND_WORDS
 from diffusion_scenarios._render import document as c
 from diffusion_scenarios._render.content import NOTICE, long_memo_content
 from diffusion_scenarios._render.document import (
@@ -48,6 +47,7 @@ from diffusion_scenarios._render.document import (
     rules,
 )
 from diffusion_scenarios._render.plain import words
+from diffusion_scenarios._render.wording import KIND_WORDS
 from diffusion_scenarios.errors import MissingDependencyError
 
 if TYPE_CHECKING:
