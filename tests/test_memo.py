@@ -358,7 +358,6 @@ def test_what_the_answer_depends_on_names_each_open_fact_once() -> None:
 
     assessment = dataclasses.replace(
         sample_assessment(),
-        depends_on=(),
         unknowns=(
             Unknown("", field="case.political_context"),
             Unknown(

@@ -484,24 +484,19 @@ class Assessment:
     trace: tuple[TraceEntry, ...]
     citations: tuple[Citation, ...]
     caveats: tuple[str, ...]
-    depends_on: tuple[str, ...] = ()
     defaults_used: tuple[str, ...] = ()
     format: int = 1
     # The published decisions most like the facts, most similar first (_engine/similar.py).
     similar_decisions: tuple[SimilarDecision, ...] = ()
     # The facts assessed, as given (memos show them); not part of to_dict().
     scenario: Scenario | None = None
-    # What the answer depends on, as values (``depends_on`` is their words, for the JSON);
-    # either may be given: words alone are unknowns without a field path.
+    # What the answer depends on, most decisive first, as values with their field paths.
     unknowns: tuple[Unknown, ...] = ()
 
-    def __post_init__(self) -> None:
-        unknowns = self.unknowns or tuple(Unknown(text) for text in self.depends_on)
-        words = tuple(u.text for u in unknowns)
-        if self.depends_on and self.depends_on != words:
-            raise ValueError("depends_on and unknowns disagree: give one of them")
-        object.__setattr__(self, "depends_on", words)
-        object.__setattr__(self, "unknowns", unknowns)
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """What the answer depends on in words (the JSON's ``depends_on``)."""
+        return tuple(u.text for u in self.unknowns)
 
     @property
     def members(self) -> frozenset[str]:

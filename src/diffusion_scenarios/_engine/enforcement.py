@@ -56,7 +56,6 @@ from diffusion_scenarios._law.rules import catalogue
 from diffusion_scenarios.errors import ReferenceDataError
 
 __all__ = [
-    "PRESUMPTION_MARK",
     "CountryRisk",
     "EnforcementResult",
     "confidence_sentence",
@@ -73,8 +72,6 @@ _LASTING_REFUSALS = frozenset(
     {"political", "human_rights", "fair_trial", "nationality", "dual_criminality", "ne_bis_in_idem"}
 )
 _CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
-#: The words that mark a presumed risk in a trip's confidence sentence.
-PRESUMPTION_MARK = "It is a presumption drawn from"
 # The highest confidence each basis can give (a presumption never gives high).
 _BASIS_CEILING = {"own_finding": "high", "regional_presumption": "medium", "default": "low"}
 _VERIFICATION_CEILING = {"primary": "high", "secondary": "medium", "unverified": "low"}
@@ -236,7 +233,8 @@ def confidence_sentence(result: CountryRisk, name: str | None = None) -> Reason:
     name = name or country_name(result.country)
     if result.basis == "regional_presumption":
         return Reason(
-            f"Confidence in this risk: {result.confidence}. {PRESUMPTION_MARK} a statement "
+            f"Confidence in this risk: {result.confidence}. It is a presumption drawn from a "
+            "statement "
             f"about most EU member states, not a finding about {name} itself.",
             rules=("arrest-eu-presumption",),
             presumption=True,
