@@ -10,7 +10,7 @@ import pytest
 
 import diffusion_scenarios as ds
 from diffusion_scenarios._base.yaml_io import load_yaml
-from diffusion_scenarios._engine.grounds import evaluate, findings
+from diffusion_scenarios._engine.grounds import evaluate, findings, ids
 from diffusion_scenarios._law import grounds, vocab
 from diffusion_scenarios.errors import ReferenceDataError
 
@@ -35,12 +35,15 @@ def test_the_engine_takes_remedy_and_screening_from_the_catalogue() -> None:
     assert findings.ground_category("extradition_refused") == "correction"
 
 
-def test_the_engine_names_no_ground_the_catalogue_does_not_declare() -> None:
-    named = set()
-    for path in ENGINE.rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        named |= set(re.findall(r'find\(\s*"([a-z0-9_]+)"', text))
-    assert named and named <= set(grounds.GROUND_IDS), named - set(grounds.GROUND_IDS)
+def test_the_engine_names_each_ground_once_and_only_declared_ones() -> None:
+    named = {getattr(ids, name) for name in ids.__all__}
+    assert named == set(grounds.GROUND_IDS)  # one constant per ground, each declared
+    with pytest.raises(ReferenceDataError, match="no_such_ground"):
+        ids._declared("no_such_ground")
+    # the strength rules find grounds by those constants, never by a string typed again
+    typed = re.compile(r'(?:find|find_capped)\(\s*(?:collector,\s*)?"([a-z0-9_]+)"')
+    for path in (ENGINE / "grounds").glob("*.py"):
+        assert typed.findall(path.read_text(encoding="utf-8")) == [], path.name
 
 
 def test_every_ground_of_every_builtin_has_its_catalogue_label() -> None:
