@@ -69,7 +69,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from, weaker
+from diffusion_scenarios._engine.grounds.findings import (
+    Collector,
+    refugee_recognised_against_requesting,
+    weaker,
+)
 from diffusion_scenarios._engine.grounds.ids import (
     ARTICLE3_MILITARY,
     ARTICLE3_POLITICAL,
@@ -263,13 +267,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
                 "a court has found that the person is persecuted",
             )
         )
-    refugee = scenario.person.refugee_status
-    if (
-        refugee is not None
-        and refugee.status == "recognised"
-        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
-        and (refugee.granted_on is None or refugee.granted_on <= collector.on)
-    ):
+    if refugee_recognised_against_requesting(scenario, collector.on):
         found.append(
             _Indicator(
                 "person.refugee_status.status",
