@@ -72,3 +72,9 @@ def test_a_broken_grounds_file_is_refused_naming_the_entry_and_key(
         grounds.read_grounds(load_yaml(text.replace(old, new, count)))
     message = str(refused.value)
     assert "rules/grounds.yaml: grounds[" in message and said in message, message
+
+
+def test_the_format_document_lists_the_catalogue_grounds_in_order() -> None:
+    text = (ROOT / "docs" / "SCENARIO_FORMAT.md").read_text(encoding="utf-8")
+    listed = text.split("Ground ids (vocabulary G):", 1)[1].split("Only grounds", 1)[0]
+    assert tuple(re.findall(r"`([a-z0-9_]+)`", listed)) == grounds.GROUND_IDS
