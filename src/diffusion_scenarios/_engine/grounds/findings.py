@@ -18,10 +18,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from diffusion_scenarios._engine.assessment import Ground, TraceEntry
+from diffusion_scenarios._engine.assessment import Ground, TraceEntry, Unknown
 from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.grounds import (
+    CORRECTION,
+    DELETION,
+    GROUND_LABELS,
+    grounds_with_remedy,
+)
 from diffusion_scenarios._law.rules import catalogue
-from diffusion_scenarios._law.vocab import GROUND_LABELS
 
 __all__ = [
     "CORRECTION",
@@ -37,6 +42,7 @@ __all__ = [
     "grounds_by_remedy",
     "json_value",
     "purpose_achieved",
+    "refugee_recognised_against_requesting",
     "stronger",
 ]
 
@@ -46,16 +52,12 @@ Date = _dt.date
 RANK: dict[str, int] = {"weak": 1, "arguable": 2, "strong": 3}
 
 
-# Grounds whose remedy is to correct the record rather than delete it.
-UPDATE_GROUNDS: frozenset[str] = frozenset({"data_accuracy", "extradition_refused"})
-DELETION_GROUNDS: frozenset[str] = frozenset(GROUND_LABELS) - UPDATE_GROUNDS
-
-#: The two categories of ground, by the remedy each calls for: the renderers list them under
-#: separate headings, so that a ground asking for the record to be corrected (inaccurate or
-#: out-of-date data, a refusal of extradition the record does not show) is never presented
-#: as a ground for deletion.
-DELETION = "deletion"
-CORRECTION = "correction"
+#: The two categories of ground, by the remedy each calls for (``remedy`` in
+#: data/rules/grounds.yaml): the renderers list them under separate headings, so that a ground
+#: asking for the record to be corrected (inaccurate or out-of-date data, a refusal of
+#: extradition the record does not show) is never presented as a ground for deletion.
+UPDATE_GROUNDS: frozenset[str] = grounds_with_remedy(CORRECTION)
+DELETION_GROUNDS: frozenset[str] = grounds_with_remedy(DELETION)
 
 
 def ground_category(ground_id: str) -> str:
@@ -127,6 +129,21 @@ def feared_persecution_from(scenario: Scenario) -> tuple[str | None, bool]:
     return None, False
 
 
+def refugee_recognised_against_requesting(scenario: Scenario, on: Date) -> bool:
+    """Whether, on ``on``, the person is a recognised refugee from the requesting state.
+
+    A status granted after ``on`` does not count; the feared country may be inferred
+    (:func:`feared_persecution_from`).
+    """
+    refugee = scenario.person.refugee_status
+    return (
+        refugee is not None
+        and refugee.status == "recognised"
+        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
+        and (refugee.granted_on is None or refugee.granted_on <= on)
+    )
+
+
 def purpose_achieved(scenario: Scenario) -> str | None:
     """Whether the facts show the request's purpose achieved, and how (issue 20 points 1, 11).
 
@@ -179,7 +196,7 @@ class Collector:
         self.on = on
         self.findings: list[Finding] = []
         self.trace: list[TraceEntry] = []
-        self._depends: list[str] = []
+        self._depends: list[Unknown] = []
 
     def applies(self, rule_id: str) -> bool:
         """Whether catalogue rule ``rule_id`` was in force on the day assessed."""
@@ -221,13 +238,16 @@ class Collector:
                 merged[path] = [*before, *(value if isinstance(value, list) else [value])]
         self.trace.append(TraceEntry(rule=rule, facts=tuple(merged.items()), result=result))
 
-    def depends(self, text: str) -> None:
-        """Record an unknown fact the answer depends on (plain words naming the field)."""
-        if text not in self._depends:
-            self._depends.append(text)
+    def depends(self, words: str, *named: str, question: str = "") -> None:
+        """Record an unknown fact the answer depends on: plain words, the field paths they
+        name (``named``) and, when the words hold paths or asides, the ``question`` without
+        them (see :class:`Unknown`)."""
+        unknown = Unknown(words, named=named, question=question)
+        if unknown not in self._depends:
+            self._depends.append(unknown)
 
     @property
-    def depends_on(self) -> tuple[str, ...]:
+    def depends_on(self) -> tuple[Unknown, ...]:
         return tuple(self._depends)
 
     def strength_of(self, ground: str) -> int:
