@@ -47,8 +47,8 @@ from diffusion_scenarios._render.content import (
     Text,
     long_memo_content,
     rules,
-    words,
 )
+from diffusion_scenarios._render.plain import words
 from diffusion_scenarios.errors import MissingDependencyError
 
 if TYPE_CHECKING:
