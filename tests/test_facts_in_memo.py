@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+from pathlib import Path
+from typing import Any
 
 import pytest
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._facts.registry import facts_given
+from diffusion_scenarios._base.yaml_io import load_yaml
+from diffusion_scenarios._facts.registry import facts_given, spec
 from diffusion_scenarios._facts.scenario import FinalJudgment, InAbsentiaDetails
 from diffusion_scenarios._render.facts_given import facts_as_given
 
@@ -66,3 +69,36 @@ def test_an_unknown_fact_that_was_never_listed_stays_out_of_the_unknown_list() -
     assert "Fraudulent intent shown" not in unknown
     assert "Origin of the case" not in unknown
     assert "Limitation period expired" in unknown
+
+
+def _example() -> dict[str, Any]:
+    """The format document's full example (its first YAML block)."""
+    document = (Path(__file__).resolve().parent.parent / "docs" / "SCENARIO_FORMAT.md").read_text(
+        encoding="utf-8"
+    )
+    block = document.split("```yaml\n", 1)[1].split("```", 1)[0]
+    return dict(load_yaml(block))
+
+
+def _rows_of(data: dict[str, Any], prefix: str = "") -> list[str]:
+    found: list[str] = []
+    for key, value in data.items():
+        path = f"{prefix}{key}"
+        if path in ("format", "evidence") or value in (None, [], ""):
+            continue
+        item = spec(path)
+        if item.kind == "record" and not item.whole:
+            found += _rows_of(value, f"{path}.")
+        else:
+            found.append(path)
+    return found
+
+
+def test_the_json_facts_list_every_fact_set_in_the_format_documents_full_example() -> None:
+    example = _example()
+    scenario = ds.scenario_from_dict(example)
+    listed = [fact["path"] for fact in ds.assess(scenario).to_dict()["facts"]]
+    assert sorted(listed) == sorted(_rows_of(example))
+    assert len(listed) >= 40  # the example sets most of the format
+    shown = {fact.path for fact in facts_as_given(scenario) if fact.given and fact.value}
+    assert shown == set(listed)
