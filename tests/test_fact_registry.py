@@ -53,7 +53,7 @@ def test_each_declared_kind_matches_the_type_of_its_field() -> None:
     for item in FACTS:
         owner = values.Scenario if not item.parent else spec(item.parent).record
         assert owner is not None
-        hint = typing.get_type_hints(owner)[item.name]
+        hint = typing.get_type_hints(owner, vars(values))[item.name]
         union = typing.get_origin(hint) in (typing.Union, types.UnionType)
         inner = set(typing.get_args(hint)) - {type(None)} if union else {hint}
         if item.kind in _KIND_OF_TYPE:
@@ -107,7 +107,7 @@ def test_the_facts_given_show_a_false_intent_and_leave_out_what_is_unknown() -> 
 def test_a_misspelt_path_in_the_outcome_settings_stops_the_model_with_its_name(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from diffusion_scenarios._engine import outcome
+    from diffusion_scenarios._engine import outcome_model as outcome
 
     real = outcome._value
 

@@ -102,7 +102,7 @@ def _record_class(hint: Any) -> type | None:
 
 
 def _walk(cls: type, prefix: str, group: str | None) -> Iterable[FactSpec]:
-    hints = typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls, vars(values))  # the module they are written in
     fields = {item.name: item for item in dataclasses.fields(cls)}
     index = {name: position for position, name in enumerate(fields)}
     for name in getattr(cls, "KEY_ORDER", tuple(fields)):

@@ -43,6 +43,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from diffusion_scenarios._base.public import publish
 from diffusion_scenarios._facts.declare import fact
 from diffusion_scenarios._facts.evidence import (
     ALLEGED_BY_DEFAULT,
@@ -54,6 +55,7 @@ from diffusion_scenarios._facts.evidence import (
     evidence_of,
 )
 from diffusion_scenarios._law import vocab
+from diffusion_scenarios._law.fact_paths import know_fact_paths
 
 __all__ = [
     "ALLEGED_BY_DEFAULT",
@@ -780,3 +782,15 @@ class Scenario:
 
     def __post_init__(self) -> None:
         _check(self)
+
+
+def _fact_paths() -> frozenset[str]:
+    from diffusion_scenarios._facts.registry import FACTS  # it reads the fields above
+
+    return frozenset(item.path for item in FACTS)
+
+
+know_fact_paths(_fact_paths)  # the law's catalogue checks the paths it names against these
+
+
+publish(globals())  # its public classes say they live in diffusion_scenarios

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from diffusion_scenarios._facts.naming import introduced_as_assumed
 from diffusion_scenarios._facts.registry import FactSpec, children, spec
 from diffusion_scenarios._facts.scenario import evidence_of
-from diffusion_scenarios._law.vocab import KIND_WORDS
 from diffusion_scenarios._render.plain import country, listing, number, words, yes_no
+from diffusion_scenarios._render.wording import KIND_WORDS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._facts.scenario import Scenario

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._render.content import (
+from diffusion_scenarios._render.content import memo_content
+from diffusion_scenarios._render.document import (
     Block,
     Bullets,
     FactGroup,
@@ -33,9 +34,8 @@ from diffusion_scenarios._render.content import (
     Span,
     Table,
     Text,
-    memo_content,
 )
-from diffusion_scenarios._render.content import Figure as FigureBlock
+from diffusion_scenarios._render.document import Figure as FigureBlock
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -328,7 +328,7 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
         >>> page.startswith("<!DOCTYPE html>") and "not legal advice" in page.lower()
         True
     """
-    from diffusion_scenarios import __version__
+    from diffusion_scenarios._base.version import __version__
 
     memo = memo_content(assessment)
     figure = _figures(assessment, figures=figures)

@@ -12,7 +12,7 @@ import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._law.vocab import KIND_WORDS
+from diffusion_scenarios._render.wording import KIND_WORDS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import Assessment

@@ -38,17 +38,16 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._law.vocab import KIND_WORDS
-from diffusion_scenarios._render import content as c
-from diffusion_scenarios._render.content import (
-    NOTICE,
+from diffusion_scenarios._render import document as c
+from diffusion_scenarios._render.content import NOTICE, long_memo_content
+from diffusion_scenarios._render.document import (
     Rules,
     Span,
     Text,
-    long_memo_content,
     rules,
 )
 from diffusion_scenarios._render.plain import words
+from diffusion_scenarios._render.wording import KIND_WORDS
 from diffusion_scenarios.errors import MissingDependencyError
 
 if TYPE_CHECKING:
@@ -500,7 +499,7 @@ def _kind(assessment: Assessment) -> str:
 def _properties(memo: _Memo, when: _dt.datetime) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
 
-    from diffusion_scenarios import __version__
+    from diffusion_scenarios._base.version import __version__
 
     assessment = memo.assessment
     properties = memo.doc.core_properties
@@ -560,7 +559,7 @@ def _page_furniture(memo: _Memo) -> None:
 
 
 def _opening(memo: _Memo) -> None:
-    from diffusion_scenarios import __version__
+    from diffusion_scenarios._base.version import __version__
 
     assessment = memo.assessment
     memo.heading(f"Memo: {_title(assessment)}", 0)
