@@ -1,4 +1,4 @@
-"""How a fact is declared: beside its dataclass field, once.
+"""How a fact is declared (beside its dataclass field, once) and how a value checks itself.
 
 Every field of the scenario's values (:mod:`diffusion_scenarios._facts.scenario`) that a file
 can give carries its declaration in the field's metadata::
@@ -15,10 +15,12 @@ and the JSON Schema are made.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "Declared", "fact"]
+__all__ = ["KINDS", "Declared", "fact", "trusted"]
 
 #: The kinds of fact. ``country_flags`` is a mapping of country to true or false
 #: (``case.dual_criminality``).
@@ -83,3 +85,32 @@ def fact(
             kind, label, help, vocabulary, group, unit, whole or kind == "records", required
         )
     }
+
+
+# -- every value checks itself when built ---------------------------------------------------
+
+_TRUSTED: ContextVar[bool] = ContextVar("diffusion_scenarios_trusted", default=False)
+
+
+@contextmanager
+def trusted() -> Iterator[None]:
+    """Build values without checking them, inside this block only.
+
+    For the checks themselves, which build what they have just checked (a file is read
+    once, not once per level), and for an engine stage's own partial scenario; never for
+    facts that come from a user.
+    """
+    token = _TRUSTED.set(True)
+    try:
+        yield
+    finally:
+        _TRUSTED.reset(token)
+
+
+def _check(value: object) -> None:
+    """Raise :class:`~diffusion_scenarios.ScenarioError` unless ``value`` is valid."""
+    if _TRUSTED.get():
+        return
+    from diffusion_scenarios._facts.checks import check_value  # the checks build these values
+
+    check_value(value)
