@@ -122,3 +122,18 @@ def test_a_misspelt_path_in_the_outcome_settings_stops_the_model_with_its_name(
         outcome.model_weights.__wrapped__()
     monkeypatch.undo()
     assert "case.fraudulent_intent" in outcome.model_weights().facts_that_matter
+
+
+def test_every_fact_has_a_label_and_one_sentence_of_help_for_the_explorer_and_the_format() -> None:
+    for item in FACTS:
+        assert item.label and item.label[0].isupper(), item.path
+        assert item.help.endswith((".", ")", "?")) and item.help.count(". ") <= 1, item.path
+        if item.kind in ("choice", "choices"):
+            assert item.vocabulary, item.path
+    siblings: dict[str, set[str]] = {}
+    for item in FACTS:
+        labels = siblings.setdefault(item.parent, set())
+        assert item.label not in labels, (
+            f"two facts of {item.parent or 'the top'} read {item.label}"
+        )
+        labels.add(item.label)
