@@ -68,7 +68,7 @@ from diffusion_scenarios._engine.issuance import (
     IssuanceResult,
     issuance_stage,
 )
-from diffusion_scenarios._engine.outcome import predict_outcome
+from diffusion_scenarios._engine.outcome import predict_outcome, summary_of
 from diffusion_scenarios._engine.route import RouteResult, route_stage, statute_applies
 from diffusion_scenarios._engine.similar import find_similar
 from diffusion_scenarios._engine.stage import add_months, long_date, unique
@@ -355,8 +355,9 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
         )
     challenge = scenario.challenge
     if challenge is not None and "revision" in challenge.requests and outcome.prediction:
-        summary = outcome.summary
-        framed = f"On a request for revision: {summary[:1].lower()}{summary[1:]}" if summary else ""
+        prediction = outcome.prediction
+        top = outcome.probability(prediction)
+        framed = summary_of(prediction, top, outcome.hinges_on, revision=True)
         admissibility, hinges = _revision_admissibility(scenario, challenge, as_of)
         reasons = (
             "The earlier decision stands unless a newly discovered fact changes it.",
