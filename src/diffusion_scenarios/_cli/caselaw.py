@@ -85,6 +85,7 @@ def register(subparsers: Any) -> None:
 
 def _run_caselaw(args: argparse.Namespace) -> int:
     from diffusion_scenarios import caselaw
+    from diffusion_scenarios._caselaw.index import is_missing
 
     if args.tags:
         counts = caselaw.tag_counts(caselaw.decisions())
@@ -108,7 +109,7 @@ def _run_caselaw(args: argparse.Namespace) -> int:
             records.append(
                 {
                     "decision_id": row["decision_id"],
-                    "year": None if caselaw._is_missing(year) else int(year),
+                    "year": None if is_missing(year) else int(year),
                     "data_type": row["data_type"],
                     "data_detail": list(row["data_detail"]),
                     "outcome": row["outcome"],

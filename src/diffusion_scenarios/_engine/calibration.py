@@ -134,16 +134,12 @@ def case_features(
 ) -> tuple[CaseFeatures, ...]:
     """Run the grounds engine once on every decision named in the CSV that has a file."""
     from diffusion_scenarios._engine.pipeline import assess
+    from diffusion_scenarios._facts.expected import encoded_files
     from diffusion_scenarios._facts.loader import load_scenario
-    from diffusion_scenarios.caselaw import read_expected
 
-    folder = Path(directory)
-    groups = _groups(folder)
+    groups = _groups(Path(directory))
     rows = []
-    for entry in read_expected(expected_csv):
-        path = folder / entry.file
-        if not path.is_file():
-            continue
+    for entry, path in encoded_files(directory, expected_csv):
         scenario = load_scenario(path)
         assessment = assess(scenario)
         person, source = groups.get(entry.file, (Path(entry.file).stem, source_kind(entry.file)))

@@ -774,21 +774,18 @@ def profiles_from_files(
     import csv
 
     from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
+    from diffusion_scenarios._facts.expected import encoded_files
     from diffusion_scenarios._facts.loader import load_scenario
-    from diffusion_scenarios.caselaw import read_expected
 
     folder = Path(directory)
-    rows = read_expected(expected_csv)
+    rows = encoded_files(folder, expected_csv)
     with Path(expected_csv).open(encoding="utf-8", newline="") as handle:
         people = {r.get("file", ""): _person(r) for r in csv.DictReader(handle)}
     groups_path = folder / GROUPS_FILE
     if groups_path.is_file():
         people.update(_groups_text(groups_path.read_text(encoding="utf-8")))
     result = []
-    for row in rows:
-        path = folder / row.file
-        if not path.is_file():
-            continue
+    for row, path in rows:
         scenario = load_scenario(path)
         on = scenario.as_of or scenario.notice.issued_on
         result.append(
