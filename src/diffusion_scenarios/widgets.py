@@ -65,6 +65,7 @@ from diffusion_scenarios._facts.scenario import (
     Trip,
 )
 from diffusion_scenarios._law import vocab as _vocab
+from diffusion_scenarios._render.wording import KIND_WORDS
 from diffusion_scenarios.errors import DiffusionScenariosError, Problem, ScenarioError
 
 __all__ = [
@@ -840,7 +841,7 @@ class ScenarioExplorer:
         self, members: tuple[tuple[str, str], ...], countries: tuple[tuple[str, str], ...]
     ) -> None:
         c = self.controls
-        c["kind"] = _dropdown("Kind", [(_vocab.KIND_WORDS[k], k) for k in _vocab.NOTICE_KINDS])
+        c["kind"] = _dropdown("Kind", [(KIND_WORDS[k], k) for k in _vocab.NOTICE_KINDS])
         c["purpose"] = _dropdown("Purpose", _vocab_options(_vocab.PURPOSES, "not given (arrest)"))
         c["requesting"] = _dropdown("Requesting state", members)
         c["issued_on"] = _date_picker("Issued on")

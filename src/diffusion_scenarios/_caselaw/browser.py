@@ -23,7 +23,7 @@ from diffusion_scenarios._caselaw.index import (
     outcome_shares_by_tag,
     tag_counts,
 )
-from diffusion_scenarios._law.vocab import OUTCOME_INDEX_LABELS
+from diffusion_scenarios._render.wording import OUTCOME_INDEX_LABELS
 
 if TYPE_CHECKING:
     import pandas as pd

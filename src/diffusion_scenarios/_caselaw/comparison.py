@@ -24,13 +24,8 @@ from diffusion_scenarios._facts.expected import (
     ExpectedDecision,
     read_expected,
 )
-from diffusion_scenarios._law.vocab import (
-    CCF_OUTCOMES,
-    OUTCOME_DECIDED,
-    OUTCOME_PREDICTED,
-    OUTCOME_RESULTS,
-    STRENGTHS,
-)
+from diffusion_scenarios._law.vocab import CCF_OUTCOMES, STRENGTHS
+from diffusion_scenarios._render.wording import OUTCOME_DECIDED, OUTCOME_PREDICTED, OUTCOME_RESULTS
 from diffusion_scenarios.errors import CaseLawError
 
 if TYPE_CHECKING:
