@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from diffusion_scenarios._engine.similar import normalise_tag, split_tags
+from diffusion_scenarios._engine.profiles import normalise_tag, split_tags
 from diffusion_scenarios._facts.expected import parse_rows, read_csv_text, split_cell, suggest
 from diffusion_scenarios._law.vocab import CCF_OUTCOMES
 from diffusion_scenarios.errors import CaseLawError
