@@ -33,6 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diffusion_scenarios._facts.expected import GROUPS_FILE
 from diffusion_scenarios._law.vocab import CCF_OUTCOMES
 
 if TYPE_CHECKING:
@@ -421,11 +422,6 @@ def build_profiles() -> tuple[DecisionProfile, ...]:
 
 def _first_url(cell: str) -> str:
     return next((u.strip() for u in cell.split(";") if u.strip()), "")
-
-
-#: The file that says which decisions concern the same person (``file, person, ...``), next
-#: to ``expected.csv``; the decision model's grouped cross-validation reads the same file.
-GROUPS_FILE = "ccf_groups.csv"
 
 
 def _groups_text(text: str) -> dict[str, str]:

@@ -27,6 +27,7 @@ from diffusion_scenarios.errors import CaseLawError
 __all__ = [
     "ENCODING_CONFIDENCE",
     "EXPECTED_COLUMNS",
+    "GROUPS_FILE",
     "SCENARIO_SUFFIXES",
     "ExpectedDecision",
     "encoded_files",
@@ -46,6 +47,11 @@ EXPECTED_COLUMNS: tuple[str, ...] = ("file", "decision_id", "ccf_outcome", "ccf_
 
 #: The endings of scenario files an expected-outcomes CSV may name.
 SCENARIO_SUFFIXES = (".yaml", ".yml", ".json")
+
+#: The file, next to ``expected.csv``, that says which decisions concern the same person and
+#: the kind of source of each (``file, person, source_kind``), where not the default: the
+#: decision model's grouped cross-validation and the nearest decisions both read it.
+GROUPS_FILE = "ccf_groups.csv"
 
 
 # --------------------------------------------------------------------------- CSV files
