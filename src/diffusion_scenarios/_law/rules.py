@@ -67,6 +67,7 @@ from diffusion_scenarios._base.limits import (
     date_range_words,
 )
 from diffusion_scenarios._law.citation import Citation
+from diffusion_scenarios._law.fact_paths import known_fact_paths
 from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios._law.vocab import VERIFICATION
 from diffusion_scenarios.errors import ReferenceDataError
@@ -79,7 +80,6 @@ __all__ = [
     "RuleCatalogue",
     "RuleVersion",
     "catalogue",
-    "fact_paths",
     "load_catalogue",
     "rule_citation",
 ]
@@ -320,38 +320,7 @@ def _shown(item: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-@cache
-def fact_paths() -> frozenset[str]:
-    """Every fact path of the scenario format (``case.stage``, ``case.arrest_warrant.valid``),
-    from the fields of :class:`~diffusion_scenarios.Scenario` and the values inside it: the
-    paths ``facts_that_matter`` may name (the outcome model looks each one up in a scenario).
-
-    Example:
-        >>> {"case.stage", "person.refugee_status", "challenge.ncb_responds"} <= fact_paths()
-        True
-    """
-    import dataclasses
-    import typing
-
-    from diffusion_scenarios._facts.scenario import Scenario
-
-    found: set[str] = set()
-
-    def walk(cls: type, prefix: str) -> None:
-        try:
-            hints = typing.get_type_hints(cls)
-        except (NameError, TypeError):  # a type only imported for type checkers
-            hints = {}
-        for item in dataclasses.fields(cls):
-            path = f"{prefix}{item.name}"
-            found.add(path)
-            hint = hints.get(item.name)
-            for inner in (hint, *typing.get_args(hint)):
-                if dataclasses.is_dataclass(inner) and isinstance(inner, type):
-                    walk(inner, f"{path}.")
-
-    walk(Scenario, "")
-    return frozenset(found)
+_PATH_FORM = re.compile(r"[a-z_]+(\.[a-z_]+)+")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -586,10 +555,14 @@ def _check_value(rule_id: str, where: str, value: Mapping[str, Any], prefix: str
 
 
 def _check_fact_paths(rule_id: str, where: str, name: str, paths: list[Any]) -> None:
-    known = fact_paths()
+    known = known_fact_paths()
     for index, path in enumerate(paths):
-        if not isinstance(path, str) or path not in known:
-            hint = _suggest(path, known) if isinstance(path, str) else ""
+        if not isinstance(path, str) or not _PATH_FORM.fullmatch(path):
+            path_is_known = False
+        else:
+            path_is_known = known is None or path in known
+        if not path_is_known:
+            hint = _suggest(path, known) if isinstance(path, str) and known else ""
             raise ReferenceDataError(
                 f"rule catalogue {where}: value key '{name}[{index}]' of rule '{rule_id}' must "
                 f"be a fact path of the scenario format such as case.stage, found "
