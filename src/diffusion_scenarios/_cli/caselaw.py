@@ -10,6 +10,8 @@ import json
 import sys
 from typing import Any
 
+from diffusion_scenarios._cli.common import UsageError, add_command
+
 __all__ = ["register"]
 
 _FORMATS = ("text", "json")
@@ -17,8 +19,10 @@ _FORMATS = ("text", "json")
 
 def register(subparsers: Any) -> None:
     """Add ``caselaw`` and ``compare`` to the command line."""
-    caselaw = subparsers.add_parser(
+    caselaw = add_command(
+        subparsers,
         "caselaw",
+        _run_caselaw,
         help="list published CCF decisions, filtered by tag, outcome, type or year",
         description=(
             "List the CCF decisions in the package's index (anonymised excerpts, press and "
@@ -42,10 +46,11 @@ def register(subparsers: Any) -> None:
     )
     caselaw.add_argument("--year", help="the year of the decision, e.g. 2019")
     caselaw.add_argument("--format", choices=_FORMATS, default="text", help="default: text")
-    caselaw.set_defaults(handler=_run_caselaw)
 
-    compare = subparsers.add_parser(
+    compare = add_command(
+        subparsers,
         "compare",
+        _run_compare,
         help="compare the model's predictions with real CCF decisions",
         description=(
             "Assess every scenario file in DIR that the expected-outcomes CSV names and set "
@@ -80,7 +85,6 @@ def register(subparsers: Any) -> None:
         ),
     )
     compare.add_argument("--format", choices=_FORMATS, default="text", help="default: text")
-    compare.set_defaults(handler=_run_compare)
 
 
 def _run_caselaw(args: argparse.Namespace) -> int:
@@ -143,12 +147,10 @@ def _run_compare(args: argparse.Namespace) -> int:
         args.directory = args.expected.parent
     elif args.directory is None or args.expected is None:
         missing = "DIR" if args.directory is None else "--expected CSV"
-        print(
-            f"diffusion-scenarios compare: {missing}: expected both DIR and --expected CSV, "
-            "or neither (to compare the decisions shipped with the package)",
-            file=sys.stderr,
+        raise UsageError(
+            f"{missing}: expected both DIR and --expected CSV, "
+            "or neither (to compare the decisions shipped with the package)"
         )
-        return 2
     result = caselaw.compare(args.directory, args.expected)
     if builtin:
         import dataclasses

@@ -19,6 +19,8 @@ import sys
 import time
 from typing import Any, NoReturn, TextIO
 
+from diffusion_scenarios._cli.common import add_command
+
 __all__ = ["ProgressBar", "register"]
 
 _FORMATS = ("text", "json")
@@ -34,8 +36,10 @@ MAX_CHUNK_SIZE = 4_194_304
 
 def register(subparsers: Any) -> None:
     """Add ``lab`` to the command line."""
-    parser = subparsers.add_parser(
+    parser = add_command(
+        subparsers,
         "lab",
+        _run_lab,
         help="simulate many requests under today's rules or a reform (policy lab)",
         description=(
             "Simulate N synthetic red notices and wanted-person diffusions through screening, "
@@ -73,7 +77,6 @@ def register(subparsers: Any) -> None:
         help="compare the today regime with its calibration targets (exit 1 if one is "
         "outside its tolerance)",
     )
-    parser.set_defaults(handler=_run_lab)
 
     def one_line_error(message: str) -> NoReturn:
         sys.stderr.write(f"diffusion-scenarios lab: {message}\n")

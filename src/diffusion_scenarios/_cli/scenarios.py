@@ -13,9 +13,10 @@ import json
 import sys
 from typing import Any
 
+from diffusion_scenarios._cli.common import EXIT_OK, add_command
+
 __all__ = ["register"]
 
-EXIT_OK = 0
 EXIT_INVALID = 2
 
 
@@ -73,8 +74,10 @@ def _validate(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add the ``list`` and ``validate`` commands to the command line."""
-    listing = subparsers.add_parser(
+    listing = add_command(
+        subparsers,
         "list",
+        _list,
         help="list the built-in scenarios",
         description="List the scenarios shipped with the package: id and title, one a line.",
     )
@@ -84,10 +87,11 @@ def register(subparsers: Any) -> None:
         default="text",
         help="text (default) or json (id, title, kind, requesting country, as_of)",
     )
-    listing.set_defaults(handler=_list)
 
-    validate = subparsers.add_parser(
+    validate = add_command(
+        subparsers,
         "validate",
+        _validate,
         help="check scenario files without assessing them",
         description=(
             "Check scenario files (YAML or JSON, format 1). Prints 'ok: FILE' for each valid "
@@ -96,4 +100,3 @@ def register(subparsers: Any) -> None:
         ),
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="scenario files to check")
-    validate.set_defaults(handler=_validate)
