@@ -41,19 +41,18 @@ NOTEBOOK = APP_FOLDER / "explorer_app.ipynb"
 JUPYTER_DATA = APP_FOLDER / "jupyter"  # holds voila/templates/ds-offline
 
 
+#: What ``diffusion-scenarios --help`` says of ``app``, and ``app --help`` first.
+HELP = "serve the code-free explorer in the browser (Voilà), from any folder"
+DESCRIPTION = (
+    "Serve the scenario explorer as a web page with no code, on this machine. "
+    "Nothing is fetched from the internet. Prints the address to open; Ctrl-C stops "
+    "it. Needs the 'app' extra (pip install \"diffusion-scenarios[app]\")."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add ``app`` to the command line."""
-    parser = add_command(
-        subparsers,
-        "app",
-        _run_app,
-        help="serve the code-free explorer in the browser (Voilà), from any folder",
-        description=(
-            "Serve the scenario explorer as a web page with no code, on this machine. "
-            "Nothing is fetched from the internet. Prints the address to open; Ctrl-C stops "
-            "it. Needs the 'app' extra (pip install \"diffusion-scenarios[app]\")."
-        ),
-    )
+    parser = add_command(subparsers, "app", _run_app, help=HELP, description=DESCRIPTION)
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, metavar="N",
         help=f"port to listen on (default {DEFAULT_PORT}; the next free one if taken)",
@@ -70,21 +69,18 @@ def register(subparsers: Any) -> None:
         "--workspace", metavar="DIR", default=None,
         help="the only folder the explorer reads and saves files in (default: this folder)",
     )  # fmt: skip
-    parser.add_argument(
-        "--cull-after", type=int, default=DEFAULT_CULL_AFTER, metavar="SECONDS",
-        help=f"shut down the kernel of a closed page after this long (default "
-        f"{DEFAULT_CULL_AFTER})",
-    )  # fmt: skip
-    parser.add_argument(
-        "--idle-after", type=int, default=DEFAULT_IDLE_AFTER, metavar="SECONDS",
-        help=f"shut down the kernel of a page left open and untouched this long (default "
-        f"{DEFAULT_IDLE_AFTER})",
-    )  # fmt: skip
-    parser.add_argument(
-        "--max-kernels", type=int, default=DEFAULT_MAX_KERNELS, metavar="N",
-        help=f"at most N pages at once; more get a 'full, try again' page (default "
-        f"{DEFAULT_MAX_KERNELS})",
-    )  # fmt: skip
+    # The three limits on the kernels: whole numbers, each with its default in its help.
+    for option, default, metavar, words in (
+        ("--cull-after", DEFAULT_CULL_AFTER, "SECONDS",
+         "shut down the kernel of a closed page after this long"),
+        ("--idle-after", DEFAULT_IDLE_AFTER, "SECONDS",
+         "shut down the kernel of a page left open and untouched this long"),
+        ("--max-kernels", DEFAULT_MAX_KERNELS, "N",
+         "at most N pages at once; more get a 'full, try again' page"),
+    ):  # fmt: skip
+        parser.add_argument(
+            option, type=int, default=default, metavar=metavar, help=f"{words} (default {default})"
+        )
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -112,8 +108,7 @@ def _run_app(args: argparse.Namespace) -> int:
         import voila  # noqa: F401
     except ImportError:
         raise UsageError(
-            "Voilà is not installed; install the app extra: pip install "
-            '"diffusion-scenarios[app]"'
+            'Voilà is not installed; install the app extra: pip install "diffusion-scenarios[app]"'
         ) from None
     workspace = workspace.resolve()
     # The kernels inherit the server's environment (Voilà copies it for each kernel).

@@ -37,18 +37,17 @@ _FORMAT_OF_SUFFIX = {
 }  # fmt: skip
 
 
+#: What ``diffusion-scenarios --help`` says of ``assess``, and ``assess --help`` first.
+HELP = "assess a scenario: issuance, circulation, arrest risk, grounds, CCF route, outcome"
+DESCRIPTION = (
+    "Assess a scenario file (YAML or JSON) or a built-in scenario id and print the "
+    "report. Educational model, not legal advice."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add ``assess`` to the command line."""
-    parser = add_command(
-        subparsers,
-        "assess",
-        _run_assess,
-        help="assess a scenario: issuance, circulation, arrest risk, grounds, CCF route, outcome",
-        description=(
-            "Assess a scenario file (YAML or JSON) or a built-in scenario id and print the "
-            "report. Educational model, not legal advice."
-        ),
-    )
+    parser = add_command(subparsers, "assess", _run_assess, help=HELP, description=DESCRIPTION)
     add_scenario_argument(parser)
     parser.add_argument(
         "--as-of",

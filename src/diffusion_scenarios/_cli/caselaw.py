@@ -17,17 +17,31 @@ __all__ = ["register"]
 _FORMATS = ("text", "json")
 
 
+#: What ``diffusion-scenarios --help`` says of ``caselaw``, and ``caselaw --help`` first.
+CASELAW_HELP = "list published CCF decisions, filtered by tag, outcome, type or year"
+CASELAW_DESCRIPTION = (
+    "List the CCF decisions in the package's index (anonymised excerpts, press and "
+    "practitioner reports), with their tags, outcome and source. Filters combine."
+)
+
+#: What ``diffusion-scenarios --help`` says of ``compare``, and ``compare --help`` first.
+COMPARE_HELP = "compare the model's predictions with real CCF decisions"
+COMPARE_DESCRIPTION = (
+    "Assess every scenario file in DIR that the expected-outcomes CSV names and set "
+    "the model's outcome and grounds beside the CCF's: exact outcome, deleted or "
+    "kept, and how many of the CCF's grounds the model lists at least as arguable. "
+    "With neither DIR nor --expected, the CCF decisions shipped with the package "
+    "are compared (the built-in teaching scenarios beside them are left out). "
+    "Exit status 2 if a CSV row has no file or a scenario file has no row (the "
+    "comparison is still printed), or if any named file is invalid (every problem "
+    "of every file is listed)."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add ``caselaw`` and ``compare`` to the command line."""
     caselaw = add_command(
-        subparsers,
-        "caselaw",
-        _run_caselaw,
-        help="list published CCF decisions, filtered by tag, outcome, type or year",
-        description=(
-            "List the CCF decisions in the package's index (anonymised excerpts, press and "
-            "practitioner reports), with their tags, outcome and source. Filters combine."
-        ),
+        subparsers, "caselaw", _run_caselaw, help=CASELAW_HELP, description=CASELAW_DESCRIPTION
     )
     caselaw.add_argument("--tag", help="a whole tag, any letter case, e.g. 'Family matter'")
     caselaw.add_argument(
@@ -48,20 +62,7 @@ def register(subparsers: Any) -> None:
     caselaw.add_argument("--format", choices=_FORMATS, default="text", help="default: text")
 
     compare = add_command(
-        subparsers,
-        "compare",
-        _run_compare,
-        help="compare the model's predictions with real CCF decisions",
-        description=(
-            "Assess every scenario file in DIR that the expected-outcomes CSV names and set "
-            "the model's outcome and grounds beside the CCF's: exact outcome, deleted or "
-            "kept, and how many of the CCF's grounds the model lists at least as arguable. "
-            "With neither DIR nor --expected, the CCF decisions shipped with the package "
-            "are compared (the built-in teaching scenarios beside them are left out). "
-            "Exit status 2 if a CSV row has no file or a scenario file has no row (the "
-            "comparison is still printed), or if any named file is invalid (every problem "
-            "of every file is listed)."
-        ),
+        subparsers, "compare", _run_compare, help=COMPARE_HELP, description=COMPARE_DESCRIPTION
     )
     compare.add_argument(
         "directory",

@@ -35,22 +35,21 @@ _SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
 _EXAMPLE_DAY = "2026-05-01"
 
 
+#: What ``diffusion-scenarios --help`` says of ``draft``, and ``draft --help`` first.
+HELP = "a training draft of a request to the CCF, built from the assessment"
+DESCRIPTION = (
+    "Draft a request to the CCF (access, deletion, correction, provisional measures "
+    "or revision) from a scenario file or built-in id: the structure the CCF asks "
+    "for, the grounds argued with their rules and the most similar published "
+    "decisions, the documents to attach and the deadlines. Training draft, not "
+    "legal advice."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add ``draft`` to the command line (imports nothing heavy: the parser is built on
     every command)."""
-    parser = add_command(
-        subparsers,
-        "draft",
-        _run_draft,
-        help="a training draft of a request to the CCF, built from the assessment",
-        description=(
-            "Draft a request to the CCF (access, deletion, correction, provisional measures "
-            "or revision) from a scenario file or built-in id: the structure the CCF asks "
-            "for, the grounds argued with their rules and the most similar published "
-            "decisions, the documents to attach and the deadlines. Training draft, not "
-            "legal advice."
-        ),
-    )
+    parser = add_command(subparsers, "draft", _run_draft, help=HELP, description=DESCRIPTION)
     add_scenario_argument(parser)
     parser.add_argument("--request", required=True, choices=REQUESTS, help="what to ask the CCF")
     add_output_options(

@@ -34,21 +34,20 @@ DEFAULT_CHUNK_SIZE = 262_144
 MAX_CHUNK_SIZE = 4_194_304
 
 
+#: What ``diffusion-scenarios --help`` says of ``lab``, and ``lab --help`` first.
+HELP = "simulate many requests under today's rules or a reform (policy lab)"
+DESCRIPTION = (
+    "Simulate N synthetic red notices and wanted-person diffusions through screening, "
+    "NDTF review and CCF challenges, and report how many non-compliant requests "
+    "circulate, for how long, the expected detentions and the CCF workload. "
+    "Parameters and their sources: data/lab_parameters.yaml. Educational "
+    "simulation, not legal advice."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add ``lab`` to the command line."""
-    parser = add_command(
-        subparsers,
-        "lab",
-        _run_lab,
-        help="simulate many requests under today's rules or a reform (policy lab)",
-        description=(
-            "Simulate N synthetic red notices and wanted-person diffusions through screening, "
-            "NDTF review and CCF challenges, and report how many non-compliant requests "
-            "circulate, for how long, the expected detentions and the CCF workload. "
-            "Parameters and their sources: data/lab_parameters.yaml. Educational "
-            "simulation, not legal advice."
-        ),
-    )
+    parser = add_command(subparsers, "lab", _run_lab, help=HELP, description=DESCRIPTION)
     parser.add_argument(
         "--regime",
         default="today",
