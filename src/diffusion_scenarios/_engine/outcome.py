@@ -43,12 +43,18 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-import re
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
-from diffusion_scenarios._engine.assessment import OUTCOMES, Ground, Hinge, Outcome, TraceEntry
+from diffusion_scenarios._engine.assessment import (
+    OUTCOMES,
+    Ground,
+    Hinge,
+    Outcome,
+    TraceEntry,
+    Unknown,
+)
 from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, RANK, UPDATE_GROUNDS
 from diffusion_scenarios._engine.words import OUTCOME_LIKELY_WORDS
@@ -538,22 +544,15 @@ def _names(grounds: list[Ground]) -> str:
     return "; ".join(_in_sentence(g.label or g.id) for g in grounds)
 
 
-#: Where the explanation names what could change the answer (renderers cut there).
+#: How the sentence naming what could change the answer (``Outcome.change``) begins.
 CHANGE_LEAD = "It could change: "
-
-_FIELD = re.compile(r"\(((?:case|person|notice|challenge)\.[a-z_.]+)")
-
-
-def _field_of(text: str) -> str | None:
-    match = _FIELD.search(text)
-    return match.group(1).rstrip(".") if match else None
 
 
 def _hinges(
     features: Features,
     prediction: str,
     likelihood: tuple[float, ...],
-    unknowns: tuple[str, ...],
+    unknowns: tuple[Unknown, ...],
     alleged: tuple[Consideration, ...],
     on: Date,
     cleared_if_answered: int = 0,
@@ -613,16 +612,15 @@ def _hinges(
     if prediction != "not_compliant":
         # An unknown fact that could add an established arguable ground for deletion.
         more = replace(features, arguable_established=features.arguable_established + 1)
-        for text in unknowns:
-            path = _field_of(text)
+        for unknown in unknowns:
+            path = unknown.fact
             if path is None or path == "challenge.ncb_responds":
                 continue
-            words = re.sub(r"\s*\([^)]*\)", "", text).strip()
             consider(
                 more,
                 {
                     "field": path,
-                    "condition": f"if the facts turn out in the person's favour on {words}",
+                    "condition": f"if the facts turn out in the person's favour on {unknown.asked}",
                     "value": None,
                 },
             )
@@ -675,7 +673,7 @@ def predict_outcome(
     grounds: tuple[Ground, ...],
     on: Date,
     *,
-    unknowns: tuple[str, ...] | None = None,
+    unknowns: tuple[Unknown, ...] | None = None,
 ) -> tuple[Outcome, tuple[TraceEntry, ...]]:
     """The likely CCF decision on deletion, with its likelihood, confidence and hinges.
 
@@ -737,7 +735,7 @@ def predict_outcome(
 
     deletion = [g for g in grounds if g.id in DELETION_GROUNDS]
     updates = [g for g in grounds if g.id in UPDATE_GROUNDS and g.strength != "weak"]
-    parts = [summary]
+    parts: list[str] = []  # the reasons, between the summary and what would change it
     nothing_moves = not (
         features.considerations or features.update or features.prior or features.cleared
     )
@@ -823,8 +821,9 @@ def predict_outcome(
         parts.append("A red notice on the same facts was refused before this diffusion was sent.")
     if confidence == "low" and features.known_facts < weights.min_known_facts:
         parts.append("Few of the facts that matter are known, so this is a rough estimate.")
+    change = ""
     if hinges:
-        parts.append(
+        change = (
             CHANGE_LEAD
             + "; ".join(
                 f"{h.condition} ({h.field}), it would be {OUTCOME_LIKELY_WORDS[h.leads_to]}"
@@ -872,7 +871,8 @@ def predict_outcome(
     )
     outcome = Outcome(
         prediction=prediction,
-        explanation=" ".join(parts),
+        reasons=tuple(parts),
+        change=change,
         citations=tuple(dict.fromkeys(citations)),
         likelihood=tuple(zip(OUTCOMES, likelihood, strict=True)),
         confidence=confidence,

@@ -19,7 +19,8 @@ from collections.abc import Callable, Iterable
 from html import escape
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._render.content import (
+from diffusion_scenarios._render.content import memo_content
+from diffusion_scenarios._render.document import (
     Block,
     Bullets,
     FactGroup,
@@ -33,9 +34,8 @@ from diffusion_scenarios._render.content import (
     Span,
     Table,
     Text,
-    memo_content,
 )
-from diffusion_scenarios._render.content import Figure as FigureBlock
+from diffusion_scenarios._render.document import Figure as FigureBlock
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._render.content import (
-    NOTICE,
+from diffusion_scenarios._render.content import NOTICE, memo_content
+from diffusion_scenarios._render.document import (
     Block,
     Bullets,
     FactGroup,
@@ -30,7 +30,6 @@ from diffusion_scenarios._render.content import (
     Span,
     Table,
     Text,
-    memo_content,
 )
 
 if TYPE_CHECKING:

@@ -17,7 +17,7 @@ from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._facts.naming import assumed_country, country_shown
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.vocab import ARREST_RISKS
-from diffusion_scenarios._render.content import RuleRef
+from diffusion_scenarios._render.document import RuleRef
 from diffusion_scenarios._render.phrases import (
     confidence_words,
     hinge_words,
@@ -26,11 +26,7 @@ from diffusion_scenarios._render.phrases import (
     risk_phrase,
     trip_risk_phrase,
 )
-from diffusion_scenarios._render.wording import (
-    KIND_WORDS,
-    OUTCOME_SENTENCES,
-    SCREENING_SHORT_WORDS,
-)
+from diffusion_scenarios._render.wording import KIND_WORDS, OUTCOME_SENTENCES, SCREENING_SHORT_WORDS
 from diffusion_scenarios.errors import printable
 
 __all__ = ["render_text"]
@@ -164,7 +160,7 @@ def _risk_groups(a: Assessment, recipients: list[EnforcementEntry]) -> list[str]
         presumed = [e for e in group if risk == "high" and e.basis == "regional_presumption"]
         group = [e for e in group if e not in presumed]
         if group:
-            unknown = sum(1 for e in group if e.reasons[0].startswith("Depends on national"))
+            unknown = sum(1 for e in group if not e.practice_known)
             count = f"{len(group)}; practice unknown for {unknown}" if unknown else f"{len(group)}"
             who = (
                 "Recipients with no INTERPOL-alert risk"
@@ -297,7 +293,7 @@ def _closing(a: Assessment) -> list[str]:
 
 def _similar(a: Assessment) -> list[str]:
     """The published decisions most like the case, with what they share and where they differ."""
-    from diffusion_scenarios._render.content import similar_intro
+    from diffusion_scenarios._render.section_sources import similar_intro
 
     if not a.similar_decisions:
         return []
@@ -319,7 +315,7 @@ def _similar(a: Assessment) -> list[str]:
 def _assumed(a: Assessment) -> list[str]:
     """The facts the file marks assumed, each said to be assumed (evidence: assumed)."""
     from diffusion_scenarios._facts.scenario import assumed_facts
-    from diffusion_scenarios._render.content import assumed_words
+    from diffusion_scenarios._render.facts_given import assumed_words
 
     if a.scenario is None:
         return []

@@ -38,16 +38,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._render import content as c
-from diffusion_scenarios._render.content import (
-    NOTICE,
+from diffusion_scenarios._render import document as c
+from diffusion_scenarios._render.content import NOTICE, long_memo_content
+from diffusion_scenarios._render.document import (
     Rules,
     Span,
     Text,
-    long_memo_content,
     rules,
-    words,
 )
+from diffusion_scenarios._render.plain import words
 from diffusion_scenarios._render.wording import KIND_WORDS
 from diffusion_scenarios.errors import MissingDependencyError
 

@@ -1,0 +1,132 @@
+"""The case as it stands: the facts as given, how the request was issued and where it
+circulated, as sections of the content model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diffusion_scenarios._facts.scenario import assumed_facts
+from diffusion_scenarios._render.document import (
+    Block,
+    BulletItem,
+    Bullets,
+    FactGroup,
+    Fields,
+    Figure,
+    Heading,
+    Paragraph,
+    Section,
+    Span,
+    bullets,
+    plain,
+    rules,
+)
+from diffusion_scenarios._render.facts_given import facts_as_given
+from diffusion_scenarios._render.plain import (
+    country,
+    day,
+    kind_words,
+    words,
+    yes_no,
+)
+from diffusion_scenarios._render.wording import SCREENING_WORDS
+
+if TYPE_CHECKING:
+    from diffusion_scenarios._engine.assessment import (
+        Assessment,
+        Circulation,
+        Issuance,
+    )
+
+
+def requesting_state(assessment: Assessment) -> str:
+    """The requesting state's name, as the assessment records it."""
+    code = assessment.requesting_country
+    return country(code, assessment.scenario) if code is not None else "an unknown state"
+
+
+_NOT_ASSUMED = (
+    "The model did not assume these; where they matter, the result says what it depends on."
+)
+
+
+def facts_section(assessment: Assessment) -> Section:
+    scenario = assessment.scenario
+    title = "Facts as given"
+    if scenario is None:
+        text = "The facts assessed were not attached to this assessment."
+        return Section("facts", title, (Paragraph(plain(text)),))
+    facts = facts_as_given(scenario)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for fact in facts:
+        if fact.value is not None:
+            groups.setdefault(fact.group, []).append((fact.label, fact.value))
+    blocks: list[Block] = [FactGroup(group, tuple(items)) for group, items in groups.items()]
+    blocks.append(Heading("Facts not given (unknown)"))
+    unknown = [fact for fact in facts if fact.value is None]
+    if unknown:
+        blocks.append(Paragraph(plain(_NOT_ASSUMED)))
+        blocks.append(bullets(f"{fact.group}: {fact.label}" for fact in unknown))
+    else:
+        blocks.append(Paragraph(plain("Every fact the format asks for was given.")))
+    assumed = assumed_facts(scenario)
+    if assumed:
+        blocks.append(
+            Paragraph(
+                plain(
+                    "Assumed for the model (the source does not give them; the model uses "
+                    "them as if given):"
+                )
+            )
+        )
+        blocks.append(Bullets(tuple(BulletItem((Span(path, "code"),)) for path in assumed)))
+    if assessment.defaults_used:
+        blocks.append(Paragraph(plain("Defaults the model used because a fact was not given:")))
+        code = (BulletItem((Span(path, "code"),)) for path in assessment.defaults_used)
+        blocks.append(Bullets(tuple(code)))
+    return Section("facts", title, tuple(blocks))
+
+
+def issuance_section(assessment: Assessment, issuance: Issuance) -> Section:
+    fields = Fields(
+        (
+            ("Kind", plain(kind_words(assessment))),
+            (
+                "Screening",
+                plain(SCREENING_WORDS.get(issuance.screening, words(issuance.screening))),
+            ),
+            ("Reviewed before circulation", plain(yes_no(issuance.pre_screened))),
+            ("Circulated on", plain(day(issuance.circulated_on))),
+            ("Reviewed after circulation", plain(yes_no(issuance.review_after_circulation))),
+            ("Rules", (rules(assessment, issuance.citations),)),
+        )
+    )
+    return Section("issuance", "How the request was issued", (fields, bullets(issuance.reasons)))
+
+
+def circulation_section(assessment: Assessment, circulation: Circulation) -> Section:
+    fields = Fields(
+        (
+            ("Recipient countries", plain(str(circulation.recipient_count))),
+            ("Public", plain(yes_no(circulation.public))),
+            ("Active from", plain(day(circulation.active_from))),
+            ("Active until", plain(day(circulation.active_until))),
+            ("Rules", (rules(assessment, circulation.citations),)),
+        )
+    )
+    figure = Figure(
+        "circulation_map",
+        description=(
+            f"Tile-grid world map: the {kind_words(assessment)} requested by "
+            f"{requesting_state(assessment)} reached {circulation.recipient_count} "
+            "countries; colours show each country's role and arrest risk."
+        ),
+        caption=(
+            "Circulation map: one square per INTERPOL member, coloured by role and "
+            "arrest risk; a thick blue edge marks a planned trip. Not to scale."
+        ),
+    )
+    return Section(
+        "circulation", "Where it circulated", (fields, bullets(circulation.reasons), figure)
+    )
