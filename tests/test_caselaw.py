@@ -364,14 +364,34 @@ def test_the_browser_offers_only_values_present_in_the_index() -> None:
 
 
 def test_every_example_in_the_caselaw_docstrings_runs() -> None:
+    """The public module and the rooms it re-exports from (doctest sees only the functions
+    a module defines)."""
     import doctest
+    import importlib
 
     import matplotlib.pyplot as plt
 
-    outcome = doctest.testmod(caselaw, optionflags=doctest.ELLIPSIS)
-    plt.close("all")
-    assert outcome.attempted > 10
-    assert outcome.failed == 0
+    attempted = 0
+    for name in (
+        "diffusion_scenarios.caselaw",
+        "diffusion_scenarios._caselaw.index",
+        "diffusion_scenarios._caselaw.comparison",
+        "diffusion_scenarios._caselaw.browser",
+        "diffusion_scenarios._facts.expected",
+    ):
+        outcome = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+        plt.close("all")
+        assert outcome.failed == 0, name
+        attempted += outcome.attempted
+    assert attempted > 10
+
+
+def test_the_public_names_of_caselaw_live_in_caselaw() -> None:
+    """What a notebook imports from ``caselaw`` is there, and its classes say so."""
+    for name in caselaw.__all__:
+        assert hasattr(caselaw, name), name
+    for cls in (caselaw.Comparison, caselaw.ComparisonRow, caselaw.ExpectedDecision):
+        assert cls.__module__ == "diffusion_scenarios.caselaw"
 
 
 def test_the_outcome_chart_legend_is_not_cut_at_the_figure_edge() -> None:

@@ -174,6 +174,20 @@ def test_output_onto_a_dangling_link_with_force_is_refused_on_the_command_line(
     assert not (tmp_path / "target.md").exists()
 
 
+def test_a_draft_onto_a_dangling_link_is_refused_in_the_same_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    link = tmp_path / "request.md"
+    link.symlink_to(tmp_path / "target.md")
+    argv = ["draft", "ccf-2019-u1", "--request", "deletion", "-o", str(link), "--force"]
+    assert main(argv) == 2
+    assert capsys.readouterr().err == (
+        f"diffusion-scenarios draft: {link}: is a link; links are not written through, give "
+        "the file's own name\n"
+    )
+    assert not (tmp_path / "target.md").exists()
+
+
 # -- 2. reads are bounded ------------------------------------------------------------------
 
 

@@ -122,6 +122,21 @@ def test_as_of_accepts_only_year_month_day(day: str, capsys: pytest.CaptureFixtu
     assert err.count("\n") == 1
 
 
+@pytest.mark.parametrize("option", ["--as-of", "--discovered-on"])
+def test_a_draft_reads_its_days_as_assess_does(
+    option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A week date is refused by ``draft`` too (it used to draft as of the day it names)."""
+    argv = ["draft", "ccf-2019-u1", "--request", "revision", option, "2025-W09-6"]
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == (
+        f"diffusion-scenarios draft: {option}: expected a date as YYYY-MM-DD (for example "
+        "2026-05-01), found '2025-W09-6'\n"
+    )
+
+
 # -- Ctrl-C ------------------------------------------------------------------------------
 
 # A frame in the package's code (not setuptools' editable-install finder in site-packages).

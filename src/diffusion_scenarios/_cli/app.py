@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
+from diffusion_scenarios._cli.common import UsageError, add_command
+
 __all__ = ["register"]
 
-EXIT_USAGE = 2
 DEFAULT_PORT = 8866
 DEFAULT_CULL_AFTER = 60  # seconds after a page is closed
 DEFAULT_IDLE_AFTER = 1800  # seconds a page may stay open untouched
@@ -41,17 +41,18 @@ NOTEBOOK = APP_FOLDER / "explorer_app.ipynb"
 JUPYTER_DATA = APP_FOLDER / "jupyter"  # holds voila/templates/ds-offline
 
 
+#: What ``diffusion-scenarios --help`` says of ``app``, and ``app --help`` first.
+HELP = "serve the code-free explorer in the browser (Voilà), from any folder"
+DESCRIPTION = (
+    "Serve the scenario explorer as a web page with no code, on this machine. "
+    "Nothing is fetched from the internet. Prints the address to open; Ctrl-C stops "
+    "it. Needs the 'app' extra (pip install \"diffusion-scenarios[app]\")."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add ``app`` to the command line."""
-    parser = subparsers.add_parser(
-        "app",
-        help="serve the code-free explorer in the browser (Voilà), from any folder",
-        description=(
-            "Serve the scenario explorer as a web page with no code, on this machine. "
-            "Nothing is fetched from the internet. Prints the address to open; Ctrl-C stops "
-            "it. Needs the 'app' extra (pip install \"diffusion-scenarios[app]\")."
-        ),
-    )
+    parser = add_command(subparsers, "app", _run_app, help=HELP, description=DESCRIPTION)
     parser.add_argument(
         "--port", type=int, default=DEFAULT_PORT, metavar="N",
         help=f"port to listen on (default {DEFAULT_PORT}; the next free one if taken)",
@@ -68,57 +69,47 @@ def register(subparsers: Any) -> None:
         "--workspace", metavar="DIR", default=None,
         help="the only folder the explorer reads and saves files in (default: this folder)",
     )  # fmt: skip
-    parser.add_argument(
-        "--cull-after", type=int, default=DEFAULT_CULL_AFTER, metavar="SECONDS",
-        help=f"shut down the kernel of a closed page after this long (default "
-        f"{DEFAULT_CULL_AFTER})",
-    )  # fmt: skip
-    parser.add_argument(
-        "--idle-after", type=int, default=DEFAULT_IDLE_AFTER, metavar="SECONDS",
-        help=f"shut down the kernel of a page left open and untouched this long (default "
-        f"{DEFAULT_IDLE_AFTER})",
-    )  # fmt: skip
-    parser.add_argument(
-        "--max-kernels", type=int, default=DEFAULT_MAX_KERNELS, metavar="N",
-        help=f"at most N pages at once; more get a 'full, try again' page (default "
-        f"{DEFAULT_MAX_KERNELS})",
-    )  # fmt: skip
-    parser.set_defaults(handler=_run_app)
-
-
-def _usage(message: str) -> int:
-    print(f"diffusion-scenarios app: {message}", file=sys.stderr)
-    return EXIT_USAGE
+    # The three limits on the kernels: whole numbers, each with its default in its help.
+    for option, default, metavar, words in (
+        ("--cull-after", DEFAULT_CULL_AFTER, "SECONDS",
+         "shut down the kernel of a closed page after this long"),
+        ("--idle-after", DEFAULT_IDLE_AFTER, "SECONDS",
+         "shut down the kernel of a page left open and untouched this long"),
+        ("--max-kernels", DEFAULT_MAX_KERNELS, "N",
+         "at most N pages at once; more get a 'full, try again' page"),
+    ):  # fmt: skip
+        parser.add_argument(
+            option, type=int, default=default, metavar=metavar, help=f"{words} (default {default})"
+        )
 
 
 def _run_app(args: argparse.Namespace) -> int:
     from diffusion_scenarios.errors import printable
 
     if not 0 <= args.port <= 65535:
-        return _usage(f"--port: expected a port from 0 to 65535, found {args.port}")
+        raise UsageError(f"--port: expected a port from 0 to 65535, found {args.port}")
     if args.cull_after < 10:
-        return _usage(f"--cull-after: expected at least 10 seconds, found {args.cull_after}")
+        raise UsageError(f"--cull-after: expected at least 10 seconds, found {args.cull_after}")
     if args.idle_after < args.cull_after:
-        return _usage(
+        raise UsageError(
             f"--idle-after: expected at least --cull-after ({args.cull_after} s), found "
             f"{args.idle_after}"
         )
     if args.max_kernels < 1:
-        return _usage(f"--max-kernels: expected at least 1, found {args.max_kernels}")
+        raise UsageError(f"--max-kernels: expected at least 1, found {args.max_kernels}")
     workspace = Path(args.workspace) if args.workspace is not None else Path.cwd()
     if not workspace.is_dir():
-        return _usage(
+        raise UsageError(
             f"--workspace: expected an existing folder, found '{printable(str(workspace))}'"
         )
     if not NOTEBOOK.is_file():  # a broken install
-        return _usage(f"the app's notebook is missing from the package: {NOTEBOOK}")
+        raise UsageError(f"the app's notebook is missing from the package: {NOTEBOOK}")
     try:
         import voila  # noqa: F401
     except ImportError:
-        return _usage(
-            "Voilà is not installed; install the app extra: pip install "
-            '"diffusion-scenarios[app]"'
-        )
+        raise UsageError(
+            'Voilà is not installed; install the app extra: pip install "diffusion-scenarios[app]"'
+        ) from None
     workspace = workspace.resolve()
     # The kernels inherit the server's environment (Voilà copies it for each kernel).
     os.environ[WORKSPACE_VARIABLE] = str(workspace)

@@ -10,20 +10,38 @@ import json
 import sys
 from typing import Any
 
+from diffusion_scenarios._cli.common import UsageError, add_command
+
 __all__ = ["register"]
 
 _FORMATS = ("text", "json")
 
 
+#: What ``diffusion-scenarios --help`` says of ``caselaw``, and ``caselaw --help`` first.
+CASELAW_HELP = "list published CCF decisions, filtered by tag, outcome, type or year"
+CASELAW_DESCRIPTION = (
+    "List the CCF decisions in the package's index (anonymised excerpts, press and "
+    "practitioner reports), with their tags, outcome and source. Filters combine."
+)
+
+#: What ``diffusion-scenarios --help`` says of ``compare``, and ``compare --help`` first.
+COMPARE_HELP = "compare the model's predictions with real CCF decisions"
+COMPARE_DESCRIPTION = (
+    "Assess every scenario file in DIR that the expected-outcomes CSV names and set "
+    "the model's outcome and grounds beside the CCF's: exact outcome, deleted or "
+    "kept, and how many of the CCF's grounds the model lists at least as arguable. "
+    "With neither DIR nor --expected, the CCF decisions shipped with the package "
+    "are compared (the built-in teaching scenarios beside them are left out). "
+    "Exit status 2 if a CSV row has no file or a scenario file has no row (the "
+    "comparison is still printed), or if any named file is invalid (every problem "
+    "of every file is listed)."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add ``caselaw`` and ``compare`` to the command line."""
-    caselaw = subparsers.add_parser(
-        "caselaw",
-        help="list published CCF decisions, filtered by tag, outcome, type or year",
-        description=(
-            "List the CCF decisions in the package's index (anonymised excerpts, press and "
-            "practitioner reports), with their tags, outcome and source. Filters combine."
-        ),
+    caselaw = add_command(
+        subparsers, "caselaw", _run_caselaw, help=CASELAW_HELP, description=CASELAW_DESCRIPTION
     )
     caselaw.add_argument("--tag", help="a whole tag, any letter case, e.g. 'Family matter'")
     caselaw.add_argument(
@@ -42,21 +60,9 @@ def register(subparsers: Any) -> None:
     )
     caselaw.add_argument("--year", help="the year of the decision, e.g. 2019")
     caselaw.add_argument("--format", choices=_FORMATS, default="text", help="default: text")
-    caselaw.set_defaults(handler=_run_caselaw)
 
-    compare = subparsers.add_parser(
-        "compare",
-        help="compare the model's predictions with real CCF decisions",
-        description=(
-            "Assess every scenario file in DIR that the expected-outcomes CSV names and set "
-            "the model's outcome and grounds beside the CCF's: exact outcome, deleted or "
-            "kept, and how many of the CCF's grounds the model lists at least as arguable. "
-            "With neither DIR nor --expected, the CCF decisions shipped with the package "
-            "are compared (the built-in teaching scenarios beside them are left out). "
-            "Exit status 2 if a CSV row has no file or a scenario file has no row (the "
-            "comparison is still printed), or if any named file is invalid (every problem "
-            "of every file is listed)."
-        ),
+    compare = add_command(
+        subparsers, "compare", _run_compare, help=COMPARE_HELP, description=COMPARE_DESCRIPTION
     )
     compare.add_argument(
         "directory",
@@ -80,11 +86,11 @@ def register(subparsers: Any) -> None:
         ),
     )
     compare.add_argument("--format", choices=_FORMATS, default="text", help="default: text")
-    compare.set_defaults(handler=_run_compare)
 
 
 def _run_caselaw(args: argparse.Namespace) -> int:
     from diffusion_scenarios import caselaw
+    from diffusion_scenarios._caselaw.index import is_missing
 
     if args.tags:
         counts = caselaw.tag_counts(caselaw.decisions())
@@ -108,7 +114,7 @@ def _run_caselaw(args: argparse.Namespace) -> int:
             records.append(
                 {
                     "decision_id": row["decision_id"],
-                    "year": None if caselaw._is_missing(year) else int(year),
+                    "year": None if is_missing(year) else int(year),
                     "data_type": row["data_type"],
                     "data_detail": list(row["data_detail"]),
                     "outcome": row["outcome"],
@@ -142,12 +148,10 @@ def _run_compare(args: argparse.Namespace) -> int:
         args.directory = args.expected.parent
     elif args.directory is None or args.expected is None:
         missing = "DIR" if args.directory is None else "--expected CSV"
-        print(
-            f"diffusion-scenarios compare: {missing}: expected both DIR and --expected CSV, "
-            "or neither (to compare the decisions shipped with the package)",
-            file=sys.stderr,
+        raise UsageError(
+            f"{missing}: expected both DIR and --expected CSV, "
+            "or neither (to compare the decisions shipped with the package)"
         )
-        return 2
     result = caselaw.compare(args.directory, args.expected)
     if builtin:
         import dataclasses

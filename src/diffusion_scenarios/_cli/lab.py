@@ -19,6 +19,8 @@ import sys
 import time
 from typing import Any, NoReturn, TextIO
 
+from diffusion_scenarios._cli.common import add_command
+
 __all__ = ["ProgressBar", "register"]
 
 _FORMATS = ("text", "json")
@@ -32,19 +34,20 @@ DEFAULT_CHUNK_SIZE = 262_144
 MAX_CHUNK_SIZE = 4_194_304
 
 
+#: What ``diffusion-scenarios --help`` says of ``lab``, and ``lab --help`` first.
+HELP = "simulate many requests under today's rules or a reform (policy lab)"
+DESCRIPTION = (
+    "Simulate N synthetic red notices and wanted-person diffusions through screening, "
+    "NDTF review and CCF challenges, and report how many non-compliant requests "
+    "circulate, for how long, the expected detentions and the CCF workload. "
+    "Parameters and their sources: data/lab_parameters.yaml. Educational "
+    "simulation, not legal advice."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add ``lab`` to the command line."""
-    parser = subparsers.add_parser(
-        "lab",
-        help="simulate many requests under today's rules or a reform (policy lab)",
-        description=(
-            "Simulate N synthetic red notices and wanted-person diffusions through screening, "
-            "NDTF review and CCF challenges, and report how many non-compliant requests "
-            "circulate, for how long, the expected detentions and the CCF workload. "
-            "Parameters and their sources: data/lab_parameters.yaml. Educational "
-            "simulation, not legal advice."
-        ),
-    )
+    parser = add_command(subparsers, "lab", _run_lab, help=HELP, description=DESCRIPTION)
     parser.add_argument(
         "--regime",
         default="today",
@@ -73,7 +76,6 @@ def register(subparsers: Any) -> None:
         help="compare the today regime with its calibration targets (exit 1 if one is "
         "outside its tolerance)",
     )
-    parser.set_defaults(handler=_run_lab)
 
     def one_line_error(message: str) -> NoReturn:
         sys.stderr.write(f"diffusion-scenarios lab: {message}\n")

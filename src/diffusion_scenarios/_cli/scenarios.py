@@ -13,9 +13,10 @@ import json
 import sys
 from typing import Any
 
+from diffusion_scenarios._cli.common import EXIT_OK, add_command
+
 __all__ = ["register"]
 
-EXIT_OK = 0
 EXIT_INVALID = 2
 
 
@@ -71,29 +72,30 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_INVALID if failed else EXIT_OK
 
 
+#: What ``diffusion-scenarios --help`` says of ``list``, and ``list --help`` first.
+LIST_HELP = "list the built-in scenarios"
+LIST_DESCRIPTION = "List the scenarios shipped with the package: id and title, one a line."
+
+#: What ``diffusion-scenarios --help`` says of ``validate``, and ``validate --help`` first.
+VALIDATE_HELP = "check scenario files without assessing them"
+VALIDATE_DESCRIPTION = (
+    "Check scenario files (YAML or JSON, format 1). Prints 'ok: FILE' for each valid "
+    "file; prints every problem on stderr, one a line, naming the file and the field. "
+    "Exit status 0 if all files are valid, 2 otherwise. Files are never modified."
+)
+
+
 def register(subparsers: Any) -> None:
     """Add the ``list`` and ``validate`` commands to the command line."""
-    listing = subparsers.add_parser(
-        "list",
-        help="list the built-in scenarios",
-        description="List the scenarios shipped with the package: id and title, one a line.",
-    )
+    listing = add_command(subparsers, "list", _list, help=LIST_HELP, description=LIST_DESCRIPTION)
     listing.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
         help="text (default) or json (id, title, kind, requesting country, as_of)",
     )
-    listing.set_defaults(handler=_list)
 
-    validate = subparsers.add_parser(
-        "validate",
-        help="check scenario files without assessing them",
-        description=(
-            "Check scenario files (YAML or JSON, format 1). Prints 'ok: FILE' for each valid "
-            "file; prints every problem on stderr, one a line, naming the file and the field. "
-            "Exit status 0 if all files are valid, 2 otherwise. Files are never modified."
-        ),
+    validate = add_command(
+        subparsers, "validate", _validate, help=VALIDATE_HELP, description=VALIDATE_DESCRIPTION
     )
     validate.add_argument("files", nargs="+", metavar="FILE", help="scenario files to check")
-    validate.set_defaults(handler=_validate)

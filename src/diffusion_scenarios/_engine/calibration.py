@@ -46,6 +46,8 @@ from diffusion_scenarios._engine.outcome import (
     likelihood_of,
     model_weights,
 )
+from diffusion_scenarios._engine.words import OUTCOME_RESULTS
+from diffusion_scenarios._facts.expected import GROUPS_FILE
 from diffusion_scenarios._law.rules import catalogue
 
 __all__ = [
@@ -64,8 +66,6 @@ __all__ = [
 
 #: Terms that are not weights of the likelihood (derived from the cross-validation).
 _DERIVED = ("high_confidence_at",)
-#: The file naming who each decision concerns and its kind of source, when not the default.
-GROUPS_FILE = "ccf_groups.csv"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,16 +134,12 @@ def case_features(
 ) -> tuple[CaseFeatures, ...]:
     """Run the grounds engine once on every decision named in the CSV that has a file."""
     from diffusion_scenarios._engine.pipeline import assess
+    from diffusion_scenarios._facts.expected import encoded_files
     from diffusion_scenarios._facts.loader import load_scenario
-    from diffusion_scenarios.caselaw import read_expected
 
-    folder = Path(directory)
-    groups = _groups(folder)
+    groups = _groups(Path(directory))
     rows = []
-    for entry in read_expected(expected_csv):
-        path = folder / entry.file
-        if not path.is_file():
-            continue
+    for entry, path in encoded_files(directory, expected_csv):
         scenario = load_scenario(path)
         assessment = assess(scenario)
         person, source = groups.get(entry.file, (Path(entry.file).stem, source_kind(entry.file)))
@@ -676,8 +672,8 @@ class CalibrationReport:
             p = row["likelihood"][row["model_outcome"]]
             lines.append(
                 f"* {row['decision_id']} ({row['source']}): the CCF "
-                f"{_OUTCOME_SHORT[row['ccf_outcome']]}, the model said "
-                f"{_OUTCOME_SHORT[row['model_outcome']]} ({p:.0%}); it weighed "
+                f"{OUTCOME_RESULTS[row['ccf_outcome']]}, the model said "
+                f"{OUTCOME_RESULTS[row['model_outcome']]} ({p:.0%}); it weighed "
                 f"{row['what_the_model_weighed']}."
             )
         return "\n".join(lines)
@@ -694,7 +690,7 @@ class CalibrationReport:
             "the likelihood given to what happened. The base-rate forecast gives every case",
             "the CCF's 2021 shares: "
             + ", ".join(
-                f"{_OUTCOME_SHORT[o]} {p:.0%}"
+                f"{OUTCOME_RESULTS[o]} {p:.0%}"
                 for o, p in zip(OUTCOMES, base_rate_forecast(), strict=True)
             )
             + "; 'always deleted' answers deleted every time.",
@@ -750,8 +746,8 @@ class CalibrationReport:
         for row in self.disagreements():
             p = row["likelihood"]
             lines.append(
-                f"    {row['decision_id']:<26} CCF {_OUTCOME_SHORT[row['ccf_outcome']]}, model "
-                f"{_OUTCOME_SHORT[row['model_outcome']]} ({p[row['model_outcome']]:.0%}): "
+                f"    {row['decision_id']:<26} CCF {OUTCOME_RESULTS[row['ccf_outcome']]}, model "
+                f"{OUTCOME_RESULTS[row['model_outcome']]} ({p[row['model_outcome']]:.0%}): "
                 f"{row['what_the_model_weighed']}"
             )
         lines += ["", "Fitted weights: lowest and highest value across the cross-validation refits"]
@@ -767,13 +763,6 @@ class CalibrationReport:
             "Educational model, not legal advice.",
         ]
         return "\n".join(lines)
-
-
-_OUTCOME_SHORT = {
-    "not_compliant": "deleted",
-    "compliant_with_update": "kept with an update",
-    "compliant": "kept",
-}
 
 
 def _ratio(part: int, whole: int) -> str:
