@@ -12,6 +12,7 @@ from assessment_samples import sample_assessment
 import diffusion_scenarios as ds
 from diffusion_scenarios._engine.assessment import NOT_CITED
 from diffusion_scenarios._law import vocab
+from diffusion_scenarios._render import wording
 from diffusion_scenarios._render.content import (
     Rules,
     Span,
@@ -92,7 +93,7 @@ def test_the_memos_take_their_words_from_the_vocabulary_module(
     assessment: ds.Assessment, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     kind = assessment.issuance.kind
-    monkeypatch.setitem(vocab.KIND_WORDS, kind, "notice of a new kind")
+    monkeypatch.setitem(wording.KIND_WORDS, kind, "notice of a new kind")
     assert "- Kind: notice of a new kind" in render_markdown(assessment)
     assert "<dd>notice of a new kind</dd>" in render_html(assessment, figures=False)
 
@@ -105,15 +106,15 @@ def test_every_ground_id_has_a_label_and_a_short_label_in_one_table() -> None:
 
 def test_every_outcome_table_covers_every_ccf_outcome() -> None:
     tables = (
-        vocab.OUTCOME_HEADLINES,
-        vocab.OUTCOME_SENTENCES,
-        vocab.OUTCOME_BADGES,
-        vocab.OUTCOME_BRACKETED,
-        vocab.OUTCOME_CHOICES,
-        vocab.OUTCOME_RESULTS,
-        vocab.OUTCOME_DECIDED,
-        vocab.OUTCOME_PREDICTED,
-        vocab.OUTCOME_INDEX_LABELS,
+        wording.OUTCOME_HEADLINES,
+        wording.OUTCOME_SENTENCES,
+        wording.OUTCOME_BADGES,
+        wording.OUTCOME_BRACKETED,
+        wording.OUTCOME_CHOICES,
+        wording.OUTCOME_RESULTS,
+        wording.OUTCOME_DECIDED,
+        wording.OUTCOME_PREDICTED,
+        wording.OUTCOME_INDEX_LABELS,
     )
     for table in tables:
         assert set(vocab.CCF_OUTCOMES) <= set(table)

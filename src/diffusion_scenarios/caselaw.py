@@ -36,14 +36,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from diffusion_scenarios._engine.similar import normalise_tag, split_tags
-from diffusion_scenarios._law.vocab import (
-    CCF_OUTCOMES,
-    GROUND_IDS,
+from diffusion_scenarios._law.vocab import CCF_OUTCOMES, GROUND_IDS, STRENGTHS
+from diffusion_scenarios._render.wording import (
     OUTCOME_DECIDED,
     OUTCOME_INDEX_LABELS,
     OUTCOME_PREDICTED,
     OUTCOME_RESULTS,
-    STRENGTHS,
 )
 from diffusion_scenarios.errors import CaseLawError
 

@@ -37,12 +37,8 @@ from typing import Any
 
 from diffusion_scenarios._engine.assessment import Assessment, Citation
 from diffusion_scenarios._facts.scenario import Scenario
-from diffusion_scenarios._law.vocab import (
-    GROUND_IDS,
-    GROUND_SHORT_LABELS,
-    OUTCOME_CHOICES,
-    PREDICTIONS,
-)
+from diffusion_scenarios._law.vocab import GROUND_IDS, GROUND_SHORT_LABELS, PREDICTIONS
+from diffusion_scenarios._render.wording import OUTCOME_CHOICES
 
 __all__ = [
     "GROUND_LABELS",

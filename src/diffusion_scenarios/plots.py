@@ -30,7 +30,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._law.data import read_csv_rows
-from diffusion_scenarios._law.vocab import ARREST_RISKS, INTERPOL_REGIONS, KIND_WORDS, RISK_PHRASES
+from diffusion_scenarios._law.vocab import ARREST_RISKS, INTERPOL_REGIONS
 from diffusion_scenarios._render.charts import (
     HATCHES,
     PALETTE,
@@ -45,6 +45,7 @@ from diffusion_scenarios._render.charts import (
     route_layout,
     text_colour_on,
 )
+from diffusion_scenarios._render.wording import KIND_WORDS, RISK_PHRASES
 from diffusion_scenarios.errors import ReferenceDataError, printable
 
 if TYPE_CHECKING:

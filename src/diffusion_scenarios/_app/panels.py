@@ -17,10 +17,7 @@ from html import escape
 from itertools import count
 
 from diffusion_scenarios._engine.assessment import Assessment, Citation, EnforcementEntry
-from diffusion_scenarios._law.vocab import ARREST_RISKS, BASIS_NOTES, KIND_WORDS
-from diffusion_scenarios._law.vocab import OUTCOME_BADGES as OUTCOME_WORDS
-from diffusion_scenarios._law.vocab import RISK_PHRASES as _RISK_PHRASES
-from diffusion_scenarios._law.vocab import VERIFICATION_WORDS as _VERIFICATION_WORDS
+from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.charts import (
     PALETTE,
     GroundRow,
@@ -36,6 +33,10 @@ from diffusion_scenarios._render.charts import (
     text_width,
     trip_status,
 )
+from diffusion_scenarios._render.wording import BASIS_NOTES, KIND_WORDS
+from diffusion_scenarios._render.wording import OUTCOME_BADGES as OUTCOME_WORDS
+from diffusion_scenarios._render.wording import RISK_PHRASES as _RISK_PHRASES
+from diffusion_scenarios._render.wording import VERIFICATION_WORDS as _VERIFICATION_WORDS
 
 __all__ = [
     "OUTCOME_WORDS",

@@ -72,9 +72,9 @@ from diffusion_scenarios._engine.route import RouteResult, route_stage, statute_
 from diffusion_scenarios._engine.similar import find_similar
 from diffusion_scenarios._engine.stage import add_months, long_date, unique
 from diffusion_scenarios._engine.travel import TravelResult, travel_stage
+from diffusion_scenarios._engine.words import KIND_WORDS
 from diffusion_scenarios._facts.scenario import Challenge, Scenario
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
-from diffusion_scenarios._law.vocab import KIND_WORDS
 
 __all__ = ["NOT_LEGAL_ADVICE", "STAGE_ORDER", "AppliedRule", "applied_rules", "assess"]
 

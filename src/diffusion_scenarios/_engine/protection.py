@@ -76,11 +76,11 @@ from __future__ import annotations
 import datetime as _dt
 
 from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from
+from diffusion_scenarios._engine.words import HUMAN_RIGHTS_CONCERN_WORDS
 from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.rules import catalogue
-from diffusion_scenarios._law.vocab import HUMAN_RIGHTS_CONCERN_WORDS
 
 __all__ = ["evaluate_protection"]
 

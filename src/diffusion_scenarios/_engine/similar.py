@@ -47,11 +47,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._law.vocab import (
-    GROUND_SHORT_LABELS,
-    KIND_WORDS,
-    OUTCOME_RESULTS,
-)
+from diffusion_scenarios._engine.words import KIND_WORDS, OUTCOME_RESULTS
+from diffusion_scenarios._law.vocab import GROUND_SHORT_LABELS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import Ground

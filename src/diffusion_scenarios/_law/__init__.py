@@ -2,7 +2,8 @@
 
 * :mod:`.rules` — the rule catalogue (``data/rules/*.yaml``): every provision, its dated
   versions, values (thresholds, deadlines, weights) and verification status.
-* :mod:`.vocab` — the closed vocabularies of the scenario format and their display words.
+* :mod:`.vocab` — the closed vocabularies of the scenario format (ids; their display
+  words are in ``_render.wording``).
 * :mod:`.countries` — INTERPOL members by date, regions, EU/Schengen, territories.
 * :mod:`.reference` — national practice and published statistics, each row with a source.
 * :mod:`.data` — access to the files shipped in ``diffusion_scenarios.data``.

@@ -26,8 +26,14 @@ from typing import TYPE_CHECKING
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._facts.naming import assumed_note, introduced_as_assumed
 from diffusion_scenarios._facts.scenario import assumed_facts, evidence_of
-from diffusion_scenarios._law.vocab import (
-    ARREST_RISKS,
+from diffusion_scenarios._law.vocab import ARREST_RISKS
+from diffusion_scenarios._render.phrases import (
+    confidence_words,
+    hinge_words,
+    likelihood_words,
+    reasons_words,
+)
+from diffusion_scenarios._render.wording import (
     BASIS_CELLS,
     BASIS_WORDS,
     KIND_WORDS,
@@ -35,12 +41,6 @@ from diffusion_scenarios._law.vocab import (
     OUTCOME_HEADLINES,
     RISK_WORDS,
     SCREENING_WORDS,
-)
-from diffusion_scenarios._render.phrases import (
-    confidence_words,
-    hinge_words,
-    likelihood_words,
-    reasons_words,
 )
 
 if TYPE_CHECKING:

@@ -38,7 +38,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.stage import add_months, long_date
-from diffusion_scenarios._law.vocab import GROUND_LABELS, KIND_WORDS, OUTCOME_RESULTS
+from diffusion_scenarios._law.vocab import GROUND_LABELS
+from diffusion_scenarios._render.wording import KIND_WORDS, OUTCOME_RESULTS
 from diffusion_scenarios.errors import DiffusionScenariosError
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from diffusion_scenarios._engine.assessment import Assessment, Hinge, Outcome, T
 from diffusion_scenarios._engine.enforcement import PRESUMPTION_MARK
 from diffusion_scenarios._engine.outcome import CHANGE_LEAD, in_ten
 from diffusion_scenarios._law.countries import country_name
-from diffusion_scenarios._law.vocab import CONFIDENCE_WORDS, OUTCOME_LIKELY_WORDS
+from diffusion_scenarios._render.wording import CONFIDENCE_WORDS, OUTCOME_LIKELY_WORDS
 
 __all__ = [
     "confidence_words",

@@ -16,12 +16,7 @@ from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
 from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._facts.naming import assumed_country, country_shown
 from diffusion_scenarios._facts.scenario import Scenario
-from diffusion_scenarios._law.vocab import (
-    ARREST_RISKS,
-    KIND_WORDS,
-    OUTCOME_SENTENCES,
-    SCREENING_SHORT_WORDS,
-)
+from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.content import RuleRef
 from diffusion_scenarios._render.phrases import (
     confidence_words,
@@ -30,6 +25,11 @@ from diffusion_scenarios._render.phrases import (
     reasons_words,
     risk_phrase,
     trip_risk_phrase,
+)
+from diffusion_scenarios._render.wording import (
+    KIND_WORDS,
+    OUTCOME_SENTENCES,
+    SCREENING_SHORT_WORDS,
 )
 from diffusion_scenarios.errors import printable
 

@@ -38,7 +38,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from diffusion_scenarios._law.vocab import KIND_WORDS
 from diffusion_scenarios._render import content as c
 from diffusion_scenarios._render.content import (
     NOTICE,
@@ -49,6 +48,7 @@ from diffusion_scenarios._render.content import (
     rules,
     words,
 )
+from diffusion_scenarios._render.wording import KIND_WORDS
 from diffusion_scenarios.errors import MissingDependencyError
 
 if TYPE_CHECKING:

@@ -33,6 +33,7 @@ from diffusion_scenarios._app.explorer.controls import (
     vocab_options,
 )
 from diffusion_scenarios._law import vocab as _vocab
+from diffusion_scenarios._render.wording import KIND_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,7 +105,7 @@ _V = _vocab
 FACT_CONTROLS: tuple[FactControl, ...] = (
     _fact("as_of", "as_of", "Assess as of", "date"),
     _fact("notice.kind", "kind", "Kind", "choice", vocabulary=_V.NOTICE_KINDS, unknown=None,
-          option_words=_V.KIND_WORDS, required=True),
+          option_words=KIND_WORDS, required=True),
     _fact("notice.purpose", "purpose", "Purpose", "choice", vocabulary=_V.PURPOSES,
           unknown="not given (arrest)"),
     _fact("notice.issued_on", "issued_on", "Issued on", "date", required=True),

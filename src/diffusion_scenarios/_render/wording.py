@@ -1,0 +1,180 @@
+"""The words each output vocabulary is shown in: display words, for the renderers.
+
+The law layer (:mod:`diffusion_scenarios._law.vocab`) keeps the ids and the vocabularies;
+how an id reads in a report is presentation and lives here, above the engine. Renderers
+write in different registers (a memo's headline, a terminal line, a chart legend, a choice
+in an exercise); each register is one table here, named by where it is used, so a wording is
+changed in one place and never drifts between two copies.
+
+The words the engine writes into its own sentences (part of the JSON) are the engine's
+(:mod:`diffusion_scenarios._engine.words`); they are re-exported here so that a renderer
+finds every display word in one module.
+"""
+
+from __future__ import annotations
+
+from diffusion_scenarios._engine.words import (
+    HUMAN_RIGHTS_CONCERN_WORDS,
+    KIND_WORDS,
+    OUTCOME_LIKELY_WORDS,
+    OUTCOME_RESULTS,
+)
+
+__all__ = [
+    "BASIS_CELLS",
+    "BASIS_NOTES",
+    "BASIS_WORDS",
+    "CONFIDENCE_WORDS",
+    "HUMAN_RIGHTS_CONCERN_WORDS",
+    "KIND_WORDS",
+    "OUTCOME_BADGES",
+    "OUTCOME_BRACKETED",
+    "OUTCOME_CHOICES",
+    "OUTCOME_DECIDED",
+    "OUTCOME_HEADLINES",
+    "OUTCOME_INDEX_LABELS",
+    "OUTCOME_LIKELY_WORDS",
+    "OUTCOME_PREDICTED",
+    "OUTCOME_RESULTS",
+    "OUTCOME_SENTENCES",
+    "RISK_PHRASES",
+    "RISK_WORDS",
+    "SCREENING_SHORT_WORDS",
+    "SCREENING_WORDS",
+    "VERIFICATION_WORDS",
+]
+
+#: How the request was screened, as a memo states it (Markdown, HTML, Word).
+SCREENING_WORDS: dict[str, str] = {
+    "published": "reviewed by the General Secretariat before publication and published",
+    "refused": "refused at the General Secretariat's review before publication",
+    "not_screened": "sent directly by the national central bureau, without prior review",
+    "pre_screened_reported": "checked by the General Secretariat before it went out, as "
+    "reported (a special measure for this sending bureau)",
+}
+
+#: The same, in the shorter words of the plain-text report.
+SCREENING_SHORT_WORDS: dict[str, str] = {
+    "published": "reviewed before publication and published",
+    "refused": "would be refused at the review before publication",
+    "not_screened": "not screened before it circulated",
+    "pre_screened_reported": "checked before it circulated, as reported",
+}
+
+#: The likely outcome as a memo's headline (Markdown, HTML, Word); ``not_predicted`` is the
+#: key of an assessment with nothing on file (``Outcome.prediction_key``).
+OUTCOME_HEADLINES: dict[str, str] = {
+    "not_compliant": "Not compliant: the data would most likely be deleted",
+    "compliant_with_update": (
+        "Compliant with an update: the data would most likely be kept, with information "
+        "added or corrected"
+    ),
+    "compliant": "Compliant: the data would most likely be kept as they are",
+    "not_predicted": "No prediction: nothing is on file on the day assessed",
+}
+
+#: The likely outcome in the plain-text report ("On a request for deletion: ...").
+OUTCOME_SENTENCES: dict[str, str] = {
+    "not_compliant": "not compliant: the data would be deleted",
+    "compliant_with_update": "compliant with an update: the data stay, corrected or completed",
+    "compliant": "compliant: the data stay as they are",
+    "not_predicted": "no prediction, as nothing is on file on the day assessed",
+}
+
+#: The likely outcome on the explorer's badge and in its hinges.
+OUTCOME_BADGES: dict[str, str] = {
+    "not_compliant": "not compliant: the data would be deleted",
+    "compliant_with_update": "compliant with an update: kept, with information added or corrected",
+    "compliant": "compliant: kept as it is",
+    "not_predicted": "no prediction: nothing on file on the day assessed",
+}
+
+#: An outcome with its effect in brackets, inside a sentence of the Word memo
+#: ("Not compliant (deleted): about 70%").
+OUTCOME_BRACKETED: dict[str, str] = {
+    "not_compliant": "not compliant (deleted)",
+    "compliant_with_update": "compliant with an update (kept, with information added or corrected)",
+    "compliant": "compliant (kept as they are)",
+}
+
+#: What each CCF decision means, as a choice in an exercise (``exercises.OUTCOME_LABELS``).
+OUTCOME_CHOICES: dict[str, str] = {
+    "not_compliant": "Not compliant: the data are deleted",
+    "compliant_with_update": "Compliant with an update: kept, corrected or completed",
+    "compliant": "Compliant: kept as they are",
+}
+
+#: What the CCF did, after "the CCF ..." (the case-law discussion).
+OUTCOME_DECIDED: dict[str, str] = {
+    "not_compliant": "had the data deleted",
+    "compliant_with_update": "kept the data with an update",
+    "compliant": "kept the data as they were",
+}
+
+#: What the model predicts, after "the model predicts ..." (the case-law discussion).
+OUTCOME_PREDICTED: dict[str, str] = {
+    "not_compliant": "deletion",
+    "compliant_with_update": "keeping them with an update",
+    "compliant": "keeping them as they are",
+}
+
+#: A decision's outcome in the case-law index and its chart legend; ``unknown`` is a
+#: decision whose outcome the source does not show.
+OUTCOME_INDEX_LABELS: dict[str, str] = {
+    "not_compliant": "deleted (not compliant)",
+    "compliant_with_update": "kept with an update",
+    "compliant": "kept (compliant)",
+    "unknown": "outcome not shown in source",
+}
+
+#: How sure the decision model is (``Outcome.confidence``), spelt out in every report.
+CONFIDENCE_WORDS: dict[str, str] = {
+    "high": "high: the facts that matter are known and the answer is clear",
+    "medium": "medium: the answer leans one way but could go the other",
+    "low": "low: few of the facts that matter are known, or the answer is close",
+}
+
+#: The arrest risk in a memo's table cell (Markdown, HTML, Word).
+RISK_WORDS: dict[str, str] = {
+    "high": "high",
+    "medium": "medium",
+    "low": "low",
+    "none": "none expected",
+}
+
+#: The arrest risk as a phrase of its own, in chart labels and legends (figures, explorer).
+RISK_PHRASES: dict[str, str] = {
+    "high": "high arrest risk",
+    "medium": "medium arrest risk",
+    "low": "low arrest risk",
+    "none": "no arrest expected",
+}
+
+#: What a verification status means, spelt out for the explorer's list of rules.
+VERIFICATION_WORDS: dict[str, str] = {
+    "primary": "primary: read in an official INTERPOL text",
+    "secondary": "secondary: reported by secondary sources, official wording not seen",
+    "unverified": "UNVERIFIED: no source found; check the official text before relying on it",
+}
+
+#: What an arrest risk rests on (``EnforcementEntry.basis``), in a memo's confidence cell:
+#: ``"high (own finding)"`` (Markdown, HTML).
+BASIS_CELLS: dict[str, str] = {
+    "own_finding": "{} (own finding)",
+    "regional_presumption": "{} (presumed)",
+    "default": "{} (no finding)",
+}
+
+#: The same, spelt out after the confidence in the Word memo: "medium (a presumption ...)".
+BASIS_WORDS: dict[str, str] = {
+    "own_finding": "the country's own practice, from a source",
+    "regional_presumption": "a presumption about its region",
+    "default": "no finding: the model's default",
+}
+
+#: The same, before the confidence in the explorer: "presumed, confidence medium".
+BASIS_NOTES: dict[str, str] = {
+    "own_finding": "own finding, confidence",
+    "regional_presumption": "presumed, confidence",
+    "default": "no finding, confidence",
+}
