@@ -30,6 +30,7 @@ from diffusion_scenarios._base.limits import (
     date_range_words,
 )
 from diffusion_scenarios._facts import scenario as values
+from diffusion_scenarios._facts.registry import evidence_paths
 from diffusion_scenarios._facts.scenario import trusted
 from diffusion_scenarios._law import vocab
 from diffusion_scenarios._law.countries import is_member, resolve_country, suggest_country
@@ -807,7 +808,7 @@ def _read_evidence(check: Checker, value: Any) -> values.Evidence:
             value,
         )
         return values.Evidence()
-    known = values.fact_paths()
+    known = evidence_paths()
     sections = {path.rsplit(".", 1)[0] for path in known}
     entries: dict[str, str] = {}
     for key, level in value.items():

@@ -319,7 +319,7 @@ def _similar(a: Assessment) -> list[str]:
 def _assumed(a: Assessment) -> list[str]:
     """The facts the file marks assumed, each said to be assumed (evidence: assumed)."""
     from diffusion_scenarios._facts.scenario import assumed_facts
-    from diffusion_scenarios._render.content import assumed_words
+    from diffusion_scenarios._render.facts_given import assumed_words
 
     if a.scenario is None:
         return []

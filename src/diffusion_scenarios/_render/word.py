@@ -46,8 +46,8 @@ from diffusion_scenarios._render.content import (
     Text,
     long_memo_content,
     rules,
-    words,
 )
+from diffusion_scenarios._render.plain import words
 from diffusion_scenarios._render.wording import KIND_WORDS
 from diffusion_scenarios.errors import MissingDependencyError
 
