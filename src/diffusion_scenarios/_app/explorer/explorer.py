@@ -20,6 +20,7 @@ from diffusion_scenarios._app.explorer.fields import (
     LIST_LABELS,
     build_fact_controls,
     field_controls,
+    more_controls,
     read_facts,
     show_facts,
 )
@@ -213,8 +214,9 @@ class ScenarioExplorer:
     def _layout(self) -> w.Box:
         c = self.controls
 
-        def box(names: Sequence[str]) -> w.VBox:
-            return w.VBox([c[n] for n in names])
+        def box(names: Sequence[str], tab: str | None = None) -> w.VBox:
+            more = more_controls(tab, names) if tab else ()
+            return w.VBox([c[n] for n in (*names, *more)])
 
         start = w.VBox([*(c[n] for n in files.START_TAB), self._app_style])
         extradition = [
@@ -222,12 +224,12 @@ class ScenarioExplorer:
         ]
         sections = [
             ("Start", start),
-            ("Notice and circulation", box(notice.NOTICE_TAB)),
-            ("Person and refugee status", box(person.PERSON_TAB)),
-            ("National case", box(case.CASE_TAB)),
+            ("Notice and circulation", box(notice.NOTICE_TAB, "notice")),
+            ("Person and refugee status", box(person.PERSON_TAB, "person")),
+            ("National case", box(case.CASE_TAB, "case")),
             ("Extradition history", w.VBox(extradition)),
-            ("Trips", box(history.TRIPS_TAB)),
-            ("Challenge and dates", box(CHALLENGE_TAB)),
+            ("Trips", box(history.TRIPS_TAB, "trips")),
+            ("Challenge and dates", box(CHALLENGE_TAB, "challenge")),
             ("Save or download", box(files.SAVE_TAB)),
         ]
         accordion = w.Accordion(

@@ -1,11 +1,15 @@
-"""The explorer's fact controls: one entry per fact, from which its control is built, the
-facts of a scenario are shown on it, and its value is read back into a scenario mapping.
+"""The explorer's fact controls, made from the fact registry: each fact of
+:data:`diffusion_scenarios._facts.registry.FACTS` gets a control, its label, options and
+tooltip (the fact's help), from which the facts of a scenario are shown and read back into a
+scenario mapping by the fact's path.
 
-A fact is named here once, by its field path in the scenario format (``case.origin``); the
-control's short name (``origin``, as in :attr:`ScenarioExplorer.controls`), its label and
-its options follow from the entry. The facts with a control of their own shape (the
-requesting state, the recipients, the lists of proceedings and trips) are built by their
-tab's module and named in :data:`SPECIAL_CONTROLS`.
+A fact added to the registry gets its control here with no edit, at the end of its group's
+tab. What the explorer adds is presentation only (:data:`_SHOWN`): the control's short name
+(``origin``, as in :attr:`ScenarioExplorer.controls`), the words of its "not given" option,
+the rows of a list, and a shorter label where the memo's label would not fit the label
+column. The facts with a control of their own shape (the requesting state, the recipients,
+the lists of proceedings and trips) are built by their tab's module and named in
+:data:`SPECIAL_CONTROLS`; the facts the explorer leaves to the file are in :data:`NOT_SHOWN`.
 """
 
 from __future__ import annotations
@@ -14,9 +18,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import ipywidgets as w
+
 from diffusion_scenarios._app.explorer.controls import (
     TRI_OPTIONS,
     UNKNOWN,
+    WIDE,
     date_box,
     day_text,
     day_value,
@@ -29,140 +36,169 @@ from diffusion_scenarios._app.explorer.controls import (
     ordered,
     put,
     show_number,
+    text_style,
     tri,
     vocab_options,
 )
-from diffusion_scenarios._law import vocab as _vocab
+from diffusion_scenarios._facts.registry import FACTS, FactSpec, spec
 from diffusion_scenarios._render.wording import KIND_WORDS
 
 
 @dataclass(frozen=True, slots=True)
-class FactControl:
-    """How one fact is shown: its path, the control's short name, label and kind (``choice``,
-    ``choices``, ``bool``, ``date``, ``number``, ``integer``, ``country``, ``countries``)."""
+class _Shown:
+    """How the explorer shows a fact, beyond what the registry says of it."""
 
-    path: str
+    name: str  # the control's short name
+    label: str | None = None  # None: the registry's label
+    unknown: str | None = "unknown"  # the words of the "not given" option (choice, country)
+    rows: int = 5  # the lines a list of choices shows at once
+
+
+# The facts the explorer showed before the registry, by path: their controls keep the names
+# scripts and tests use, and the labels that fit the label column (13em) where the memo's
+# label is longer, or names the record around the fact ("Final judgment abroad: country").
+_SHOWN: Mapping[str, _Shown] = {
+    "as_of": _Shown("as_of", "Assess as of"),
+    "notice.kind": _Shown("kind", unknown=None),
+    "notice.purpose": _Shown("purpose", unknown="not given (arrest)"),
+    "notice.issued_on": _Shown("issued_on"),
+    "notice.public_extract": _Shown("public_extract", "Public extract"),
+    "notice.red_notice_refused_on": _Shown("red_notice_refused_on", "Red notice refused on"),
+    "person.nationalities": _Shown("nationalities", rows=4),
+    "person.residence": _Shown("residence"),
+    "person.profile": _Shown("profile", rows=4),
+    "person.refugee_status.status": _Shown("refugee_status", "Refugee status", "none"),
+    "person.refugee_status.granted_by": _Shown("refugee_granted_by"),
+    "person.refugee_status.granted_on": _Shown("refugee_granted_on"),
+    "person.refugee_status.feared_persecution_from": _Shown(
+        "refugee_feared_from", "Fears persecution from"),
+    "case.offence": _Shown("offence"),
+    "case.stage": _Shown("stage"),
+    "case.max_penalty_years": _Shown("max_penalty_years"),
+    "case.sentence_months": _Shown("sentence_months", "Sentence (months)"),
+    "case.remaining_months": _Shown("remaining_months", "Left to serve (months)"),
+    "case.origin": _Shown("origin"),
+    "case.organised_crime_link": _Shown("organised_crime_link", "Organised-crime link"),
+    "case.summary_names_person_role": _Shown(
+        "summary_names_person_role", "Summary states own role"),
+    "case.arrest_warrant.valid": _Shown("warrant_valid", "Arrest warrant valid"),
+    "case.limitation_expired": _Shown("limitation_expired", "Limitation expired"),
+    "case.amount_usd": _Shown("amount_usd"),
+    "case.civil_proceedings.outcome": _Shown(
+        "civil_outcome", "Civil case on the same dealings", "none known"),
+    "case.in_absentia": _Shown("in_absentia"),
+    "case.retrial_guaranteed": _Shown("retrial_guaranteed", "Retrial guaranteed"),
+    "case.in_absentia_details.knew_of_trial": _Shown("knew_of_trial"),
+    "case.in_absentia_details.represented": _Shown("represented"),
+    "case.fraudulent_intent": _Shown("fraudulent_intent"),
+    "case.cheque_count": _Shown("cheque_count"),
+    "case.final_judgment.country": _Shown(
+        "judgment_country", "Final judgment abroad: country", "none known"),
+    "case.final_judgment.date": _Shown("judgment_date", "Final judgment: date"),
+    "case.final_judgment.result": _Shown("judgment_result", "Final judgment: result"),
+    "case.political_context": _Shown("political_context", "Political indicators"),
+    "case.human_rights_concerns": _Shown("human_rights_concerns", "Human-rights concerns"),
+    "case.purpose_defects": _Shown("purpose_defects", "Purpose defects"),
+    "case.requesting_state_sought_extradition": _Shown(
+        "sought_extradition", "Extradition sought"),
+    "challenge.filed_on": _Shown("filed_on", "Filed with the CCF on"),
+    "challenge.requests": _Shown("requests", "Requests to the CCF", rows=4),
+    "challenge.urgent": _Shown("urgent", "Urgent (provisional measures)"),
+    "challenge.ncb_responds": _Shown("ncb_responds"),
+    "challenge.admissible_on": _Shown("admissible_on", "Admissible on (if known)"),
+}  # fmt: skip
+
+# The facts the explorer has no control for: they are kept as the starting file gives them.
+NOT_SHOWN = frozenset({
+    "title", "notes", "person.minor", "case.offence_summary", "case.arrest_warrant.issued_on",
+    "case.co_accused_deleted", "case.dual_criminality", "case.prior_ccf_decision.outcome",
+    "case.prior_ccf_decision.date", "challenge.new_fact_discovered_on",
+    # the same fact as case.retrial_guaranteed, changed with it (see case.read_retrial)
+    "case.in_absentia_details.retrial_guaranteed",
+})  # fmt: skip
+
+# The kinds of fact that have a control of one fact to one control.
+_KINDS = ("text", "bool", "date", "number", "integer", "choice", "choices", "country",
+          "countries")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class FactControl:
+    """How one fact is shown: the fact (its path, kind, label, help and vocabulary), the
+    control's short name and label, and the explorer's words for "not given"."""
+
+    fact: FactSpec
     name: str
     label: str
-    kind: str
-    vocabulary: tuple[str, ...] = ()
-    unknown: str | None = "unknown"  # the words of the "not given" option (choice, country)
-    option_words: Mapping[str, str] | None = None  # how a word of the vocabulary is shown
-    rows: int = 5  # the lines a list of choices shows at once
-    required: bool = False  # written even when empty (the loader then names it)
+    unknown: str | None = "unknown"
+    rows: int = 5
+
+    @property
+    def path(self) -> str:
+        return self.fact.path
+
+    @property
+    def always(self) -> bool:
+        """Written even when empty (a required fact of the notice: the loader then names it)."""
+        return self.fact.required and (not self.fact.parent or spec(self.fact.parent).required)
 
     def build(self, countries: Sequence[tuple[str, str]]) -> Any:
-        """The control, with its label and options."""
-        if self.kind == "bool":
+        """The control, with its label, options and the fact's help as its tooltip."""
+        control = self._control(countries)
+        control.tooltip = self.fact.help
+        return control
+
+    def _control(self, countries: Sequence[tuple[str, str]]) -> Any:
+        kind, words = self.fact.kind, self.fact.vocabulary or ()
+        if kind == "bool":
             return dropdown(self.label, TRI_OPTIONS)
-        if self.kind == "date":
+        if kind == "date":
             return date_box(self.label)
-        if self.kind in ("number", "integer"):
+        if kind in ("number", "integer"):
             return number_box(self.label)
-        if self.kind == "country":
+        if kind == "text":
+            return w.Text(description=self.label, style=text_style(), layout=WIDE)
+        if kind == "country":
             return dropdown(self.label, [(self.unknown or "unknown", UNKNOWN), *countries])
-        if self.kind == "countries":
+        if kind == "countries":
             return multi(self.label, countries, rows=self.rows)
-        if self.kind == "choices":
-            return multi(self.label, vocab_options(self.vocabulary), rows=self.rows)
-        if self.option_words is not None:
-            return dropdown(self.label, [(self.option_words[v], v) for v in self.vocabulary])
-        return dropdown(self.label, vocab_options(self.vocabulary, self.unknown))
+        if kind == "choices":
+            return multi(self.label, vocab_options(words), rows=self.rows)
+        if self.path == "notice.kind":
+            return dropdown(self.label, [(KIND_WORDS[word], word) for word in words])
+        return dropdown(self.label, vocab_options(words, self.unknown))
 
     def shown(self, value: Any) -> Any:
         """What the control shows for the fact's value (``None`` when not given)."""
-        if self.kind == "bool":
+        kind = self.fact.kind
+        if kind == "bool":
             return tri(value)
-        if self.kind == "date":
+        if kind == "date":
             return day_text(value)
-        if self.kind == "number":
+        if kind == "number":
             return show_number(value)
-        if self.kind == "integer":
+        if kind in ("integer", "text"):
             return "" if value is None else str(value)
-        if self.kind in ("choices", "countries"):
+        if kind in ("choices", "countries"):
             return value or ()
         return value or UNKNOWN
 
     def read(self, shown: Any, base: Any) -> Any:
         """The fact as a scenario file holds it, from the control's value; ``base`` is the
         starting scenario's value (a list keeps its order when the same words are chosen)."""
-        if self.kind == "bool":
+        kind = self.fact.kind
+        if kind == "bool":
             return from_tri(shown)
-        if self.kind == "date":
+        if kind == "date":
             return day_value(shown)
-        if self.kind in ("number", "integer"):
+        if kind in ("number", "integer"):
             return number_value(shown)
-        if self.kind in ("choices", "countries"):
+        if kind == "text":
+            return str(shown).strip() or None
+        if kind in ("choices", "countries"):
             return list(ordered(shown, base or ()))
         return opt(shown)
 
-
-def _fact(path: str, name: str, label: str, kind: str, **more: Any) -> FactControl:
-    return FactControl(path, name, label, kind, **more)
-
-
-_V = _vocab
-FACT_CONTROLS: tuple[FactControl, ...] = (
-    _fact("as_of", "as_of", "Assess as of", "date"),
-    _fact("notice.kind", "kind", "Kind", "choice", vocabulary=_V.NOTICE_KINDS, unknown=None,
-          option_words=KIND_WORDS, required=True),
-    _fact("notice.purpose", "purpose", "Purpose", "choice", vocabulary=_V.PURPOSES,
-          unknown="not given (arrest)"),
-    _fact("notice.issued_on", "issued_on", "Issued on", "date", required=True),
-    _fact("notice.public_extract", "public_extract", "Public extract", "bool"),
-    _fact("notice.red_notice_refused_on", "red_notice_refused_on", "Red notice refused on",
-          "date"),
-    _fact("person.nationalities", "nationalities", "Nationalities", "countries", rows=4),
-    _fact("person.residence", "residence", "Residence", "country"),
-    _fact("person.profile", "profile", "Profile", "choices", vocabulary=_V.PROFILES, rows=4),
-    _fact("person.refugee_status.status", "refugee_status", "Refugee status", "choice",
-          vocabulary=_V.REFUGEE_STATUSES, unknown="none"),
-    _fact("person.refugee_status.granted_by", "refugee_granted_by", "Granted by", "country"),
-    _fact("person.refugee_status.granted_on", "refugee_granted_on", "Granted on", "date"),
-    _fact("person.refugee_status.feared_persecution_from", "refugee_feared_from",
-          "Fears persecution from", "country"),
-    _fact("case.offence", "offence", "Offence", "choice", vocabulary=_V.OFFENCES),
-    _fact("case.stage", "stage", "Stage", "choice", vocabulary=_V.STAGES),
-    _fact("case.max_penalty_years", "max_penalty_years", "Maximum penalty (years)", "number"),
-    _fact("case.sentence_months", "sentence_months", "Sentence (months)", "number"),
-    _fact("case.remaining_months", "remaining_months", "Left to serve (months)", "number"),
-    _fact("case.origin", "origin", "Origin of the case", "choice", vocabulary=_V.ORIGINS),
-    _fact("case.organised_crime_link", "organised_crime_link", "Organised-crime link", "bool"),
-    _fact("case.summary_names_person_role", "summary_names_person_role",
-          "Summary states own role", "bool"),
-    _fact("case.arrest_warrant.valid", "warrant_valid", "Arrest warrant valid", "bool"),
-    _fact("case.limitation_expired", "limitation_expired", "Limitation expired", "bool"),
-    _fact("case.amount_usd", "amount_usd", "Amount at stake (USD)", "number"),
-    _fact("case.civil_proceedings.outcome", "civil_outcome", "Civil case on the same dealings",
-          "choice", vocabulary=_V.CIVIL_OUTCOMES, unknown="none known"),
-    _fact("case.in_absentia", "in_absentia", "Convicted in absentia", "bool"),
-    _fact("case.retrial_guaranteed", "retrial_guaranteed", "Retrial guaranteed", "bool"),
-    _fact("case.in_absentia_details.knew_of_trial", "knew_of_trial", "Knew of the trial",
-          "bool"),
-    _fact("case.in_absentia_details.represented", "represented", "Represented at trial",
-          "bool"),
-    _fact("case.fraudulent_intent", "fraudulent_intent", "Fraudulent intent shown", "bool"),
-    _fact("case.cheque_count", "cheque_count", "Number of cheques", "integer"),
-    _fact("case.final_judgment.country", "judgment_country", "Final judgment abroad: country",
-          "country", unknown="none known"),
-    _fact("case.final_judgment.date", "judgment_date", "Final judgment: date", "date"),
-    _fact("case.final_judgment.result", "judgment_result", "Final judgment: result", "choice",
-          vocabulary=_V.FINAL_JUDGMENT_RESULTS),
-    _fact("case.political_context", "political_context", "Political indicators", "choices",
-          vocabulary=_V.POLITICAL_INDICATORS),
-    _fact("case.human_rights_concerns", "human_rights_concerns", "Human-rights concerns",
-          "choices", vocabulary=_V.HUMAN_RIGHTS_CONCERNS),
-    _fact("case.purpose_defects", "purpose_defects", "Purpose defects", "choices",
-          vocabulary=_V.PURPOSE_DEFECTS),
-    _fact("case.requesting_state_sought_extradition", "sought_extradition",
-          "Extradition sought", "bool"),
-    _fact("challenge.filed_on", "filed_on", "Filed with the CCF on", "date"),
-    _fact("challenge.requests", "requests", "Requests to the CCF", "choices",
-          vocabulary=_V.CHALLENGE_REQUESTS, rows=4),
-    _fact("challenge.urgent", "urgent", "Urgent (provisional measures)", "bool"),
-    _fact("challenge.ncb_responds", "ncb_responds", "Source NCB answers the CCF", "bool"),
-    _fact("challenge.admissible_on", "admissible_on", "Admissible on (if known)", "date"),
-)  # fmt: skip
 
 # Which control shows the facts at a path its tab handles itself (or a whole record's path).
 # A problem or an "assumed" mark at the path goes to this control (the longest path wins).
@@ -180,8 +216,62 @@ SPECIAL_CONTROLS: Mapping[str, str] = {
 LIST_LABELS: Mapping[str, str] = {"extradition_list": "Extradition history",
                                   "trip_choice": "Trips"}  # fmt: skip
 
-# A record left out whole when the fact that makes it one is not given.
-_RECORD_KEYS = {"person.refugee_status": "status", "case.civil_proceedings": "outcome"}
+
+def _in_a_list(fact: FactSpec) -> bool:
+    """Whether the fact is a field of a list's records (a trip's date): the list's tab adds
+    and removes whole records."""
+    parent = fact.parent
+    while parent:
+        if spec(parent).kind == "records":
+            return True
+        parent = spec(parent).parent
+    return False
+
+
+def _fact_controls() -> tuple[FactControl, ...]:
+    controls = []
+    for fact in FACTS:
+        if (
+            fact.kind not in _KINDS
+            or fact.path in NOT_SHOWN
+            or fact.path in SPECIAL_CONTROLS
+            or _in_a_list(fact)
+        ):
+            continue
+        shown = _SHOWN.get(fact.path) or _Shown(fact.path.replace(".", "_"))
+        controls.append(
+            FactControl(fact, shown.name, shown.label or fact.label, shown.unknown, shown.rows)
+        )
+    return tuple(controls)
+
+
+#: Every fact with a control of its own, in the registry's order.
+FACT_CONTROLS: tuple[FactControl, ...] = _fact_controls()
+
+# A record left out whole when a fact it requires is not given (a refugee status without the
+# status): its other facts alone would not load.
+_RECORDS = tuple(
+    (
+        record.path,
+        tuple(item.name for item in FACTS if item.parent == record.path and item.required),
+    )
+    for record in FACTS
+    if record.kind == "record" and record.parent and not record.required
+)
+
+# The tab a fact added to the registry is shown in, by its group (at the end of the tab).
+_TAB_OF_GROUP = {"scenario": "challenge", "notice": "notice", "person": "person", "case": "case",
+                 "history": "case", "travel": "trips", "challenge": "challenge"}  # fmt: skip
+
+
+def more_controls(tab: str, placed: Sequence[str]) -> tuple[str, ...]:
+    """The fact controls for ``tab`` that its list of controls does not place (facts added
+    to the registry), in the registry's order."""
+    return tuple(
+        fact.name
+        for fact in FACT_CONTROLS
+        if fact.name not in placed and _TAB_OF_GROUP.get(fact.fact.group, "case") == tab
+    )
 
 
 def field_controls() -> dict[str, str]:
@@ -226,11 +316,21 @@ def read_facts(controls: Mapping[str, Any], data: dict[str, Any], base: Any) -> 
     for fact in FACT_CONTROLS:
         if fact.name in controls:
             value = fact.read(controls[fact.name].value, value_at(base, fact.path))
-            put_at(data, fact.path, value, required=fact.required)
-    for record, key in _RECORD_KEYS.items():
-        head, _, name = record.partition(".")
-        if key not in data.get(head, {}).get(name, {}):
+            put_at(data, fact.path, value, required=fact.always)
+    for record, required in _RECORDS:
+        given = value_at_key(data, record)
+        if given and any(key not in given for key in required):
             put_at(data, record, None)
+
+
+def value_at_key(data: Mapping[str, Any], path: str) -> Any:
+    """The value at a field path of a scenario mapping (``None`` where it is not given)."""
+    value: Any = data
+    for part in path.split("."):
+        if not isinstance(value, Mapping):
+            return None
+        value = value.get(part)
+    return value
 
 
 def build_fact_controls(controls: dict[str, Any], countries: Sequence[tuple[str, str]]) -> None:

@@ -19,8 +19,8 @@ from diffusion_scenarios._app.explorer.controls import (
 )
 from diffusion_scenarios._app.explorer.messages import message
 from diffusion_scenarios._app.panels import country_label
+from diffusion_scenarios._facts.registry import spec
 from diffusion_scenarios._facts.scenario import ExtraditionProceeding, Trip
-from diffusion_scenarios._law.vocab import EXTRADITION_GROUNDS, EXTRADITION_OUTCOMES
 from diffusion_scenarios.errors import ScenarioError
 
 if TYPE_CHECKING:
@@ -41,9 +41,11 @@ def build_history_controls(controls: dict[str, Any], countries: Sequence[tuple[s
     c = controls
     c["extradition_list"] = w.HTML()
     c["extradition_country"] = dropdown("Extradition country", countries)
-    c["extradition_outcome"] = dropdown("Extradition outcome", vocab_options(EXTRADITION_OUTCOMES))
+    outcomes = spec("case.extradition.outcome").vocabulary or ()
+    c["extradition_outcome"] = dropdown("Extradition outcome", vocab_options(outcomes))
     c["extradition_grounds"] = dropdown(
-        "Grounds of the decision", vocab_options(EXTRADITION_GROUNDS, "unknown")
+        "Grounds of the decision",
+        vocab_options(spec("case.extradition.grounds").vocabulary or (), "unknown"),
     )
     c["extradition_date"] = date_box("Decision date")
     c["add_extradition"] = w.Button(

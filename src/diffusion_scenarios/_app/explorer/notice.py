@@ -16,8 +16,8 @@ from diffusion_scenarios._app.explorer.controls import (
     vocab_options,
     with_codes,
 )
+from diffusion_scenarios._facts.registry import spec
 from diffusion_scenarios._facts.scenario import Notice
-from diffusion_scenarios._law.vocab import REGIONS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._app.explorer.explorer import ScenarioExplorer
@@ -41,8 +41,9 @@ def build_notice_controls(controls: dict[str, Any]) -> None:
             ("chosen regions and countries", "chosen"),
         ],
     )
+    regions = spec("notice.recipients").vocabulary or ()  # the region words, and "all"
     controls["recipient_regions"] = multi(
-        "Recipient regions", vocab_options(r for r in REGIONS if r != "all"), rows=4
+        "Recipient regions", vocab_options(r for r in regions if r != "all"), rows=4
     )
     controls["recipient_countries"] = multi("Recipient countries", members, rows=5)
 
