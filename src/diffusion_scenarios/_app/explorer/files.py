@@ -106,6 +106,18 @@ def _in_workspace(text: str, workspace: Path, *, control: str) -> Path:
     return target
 
 
+def _workspace_file(
+    text: str, folder: Path, status: Any, control: str, instead: str
+) -> Path | None:
+    """The file in the workspace a name typed in ``control`` stands for, or ``None`` with the
+    refusal shown in ``status``, followed by what to do ``instead``."""
+    try:
+        return _in_workspace(text, folder, control=control)
+    except _WorkspaceError as refused:
+        status.value = message(f"{refused} ({instead})", error=True)
+        return None
+
+
 def _shown_name(path: Path, workspace: Path) -> str:
     """``path`` relative to the workspace, as a user of the app typed it (never the server's
     absolute folder)."""
@@ -281,13 +293,14 @@ def load_typed(explorer: ScenarioExplorer, text: str) -> bool:
     builtin = builtin_scenarios()
     if text in builtin and not (folder / text).exists():
         return explorer.load(builtin[text])
-    try:
-        path = _in_workspace(text, folder, control="Scenario file")
-    except _WorkspaceError as refused:
-        status.value = message(
-            f"{refused} (open files from elsewhere with 'Open a file from your computer')",
-            error=True,
-        )
+    path = _workspace_file(
+        text,
+        folder,
+        status,
+        "Scenario file",
+        "open files from elsewhere with 'Open a file from your computer'",
+    )
+    if path is None:
         return False
     name = _shown_name(path, folder)
     if path.suffix.lower() not in _SCENARIO_SUFFIXES:
@@ -401,13 +414,14 @@ def _on_save(explorer: ScenarioExplorer) -> None:
     if not path_text:
         status.value = message("Save to: enter a file name ending in .yaml", error=True)
         return
-    try:
-        path = _in_workspace(path_text, folder, control="Save to")
-    except _WorkspaceError as refused:
-        status.value = message(
-            f"{refused} (to keep a copy on your computer, use 'Prepare the downloads')",
-            error=True,
-        )
+    path = _workspace_file(
+        path_text,
+        folder,
+        status,
+        "Save to",
+        "to keep a copy on your computer, use 'Prepare the downloads'",
+    )
+    if path is None:
         return
     shown = _shown_name(path, folder)
     if path.suffix.lower() not in (".yaml", ".yml"):

@@ -66,9 +66,11 @@ def build_history_controls(controls: dict[str, Any], countries: Sequence[tuple[s
 def connect_history_controls(explorer: ScenarioExplorer) -> None:
     c = explorer.controls
     c["add_extradition"].on_click(lambda _: _add_extradition(explorer))
-    c["remove_extradition"].on_click(lambda _: _remove_extradition(explorer))
+    c["remove_extradition"].on_click(
+        lambda _: _remove(explorer, "_extradition", "extradition_choice")
+    )
     c["add_trip"].on_click(lambda _: _add_trip(explorer))
-    c["remove_trip"].on_click(lambda _: _remove_trip(explorer))
+    c["remove_trip"].on_click(lambda _: _remove(explorer, "_trips", "trip_choice"))
 
 
 def _proceeding(e: ExtraditionProceeding) -> str:
@@ -134,10 +136,12 @@ def _add_extradition(explorer: ScenarioExplorer) -> None:
         _lists_changed(explorer)
 
 
-def _remove_extradition(explorer: ScenarioExplorer) -> None:
-    kept = _without(explorer._extradition, explorer.controls["extradition_choice"].value)
+def _remove(explorer: ScenarioExplorer, records: str, choice: str) -> None:
+    """Remove the record chosen in the control ``choice`` from the list ``records`` (the
+    explorer's ``_extradition`` or ``_trips``)."""
+    kept = _without(getattr(explorer, records), explorer.controls[choice].value)
     if kept is not None:
-        explorer._extradition = kept
+        setattr(explorer, records, kept)
         _lists_changed(explorer)
 
 
@@ -156,13 +160,6 @@ def _add_trip(explorer: ScenarioExplorer) -> None:
     trip = _build_fact(explorer, lambda: Trip(country=c["trip_country"].value, date=when))
     if trip is not None:
         explorer._trips = tuple(sorted((*explorer._trips, trip), key=lambda t: (t.date, t.country)))
-        _lists_changed(explorer)
-
-
-def _remove_trip(explorer: ScenarioExplorer) -> None:
-    kept = _without(explorer._trips, explorer.controls["trip_choice"].value)
-    if kept is not None:
-        explorer._trips = kept
         _lists_changed(explorer)
 
 
