@@ -109,6 +109,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from diffusion_scenarios._lab.charts import plot_regimes, plot_sensitivity
 from diffusion_scenarios._lab.metrics import (
     COST_METRICS,
     HARM_METRICS,
@@ -126,7 +127,6 @@ from diffusion_scenarios._lab.params import (
     parameter_names,
     parameter_specs,
 )
-from diffusion_scenarios._lab.plots import plot_regimes, plot_sensitivity
 from diffusion_scenarios._lab.sim import (
     DAYS_PER_YEAR,
     DEFAULT_CHUNK_SIZE,
