@@ -102,3 +102,23 @@ def test_the_facts_given_show_a_false_intent_and_leave_out_what_is_unknown() -> 
     assert given["case.cheque_count"].value == 2
     assert given["case.origin"].value == "private_dispute"
     assert given["notice.issued_on"].value == "2016-11-10"
+
+
+def test_a_misspelt_path_in_the_outcome_settings_stops_the_model_with_its_name(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from diffusion_scenarios._engine import outcome
+
+    real = outcome._value
+
+    def misspelt(rule_id: str) -> dict[str, object]:
+        value = real(rule_id)
+        if rule_id == outcome.SETTINGS_RULE:
+            value["facts_that_matter"] = [*value["facts_that_matter"], "case.fradulent_intent"]
+        return value
+
+    monkeypatch.setattr(outcome, "_value", misspelt)
+    with pytest.raises(ReferenceDataError, match=r"'case\.fradulent_intent' is not a fact"):
+        outcome.model_weights.__wrapped__()
+    monkeypatch.undo()
+    assert "case.fraudulent_intent" in outcome.model_weights().facts_that_matter

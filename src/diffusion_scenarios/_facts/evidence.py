@@ -164,15 +164,5 @@ def evidence_of(scenario: Scenario, path: str) -> str:
 
 
 def assumed_facts(scenario: Scenario) -> tuple[str, ...]:
-    """The fact paths the file marks ``assumed`` (shown as assumed in every output).
-
-    Example:
-        >>> import datetime
-        >>> from diffusion_scenarios._facts.scenario import Notice, Scenario
-        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
-        ...     issued_on=datetime.date(2025, 1, 10)),
-        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
-        >>> assumed_facts(s)
-        ('notice.requesting_country',)
-    """
+    """The fact paths the file marks ``assumed`` (shown as assumed in every output)."""
     return tuple(path for path, level in scenario.evidence.items() if level == "assumed")

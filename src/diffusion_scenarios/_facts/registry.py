@@ -112,19 +112,9 @@ def _walk(cls: type, prefix: str, group: str | None) -> Iterable[FactSpec]:
         path = f"{prefix}{name}"
         own_group = declared.group or group or name
         record = _record_class(hints[name]) if declared.kind in ("record", "records") else None
-        yield FactSpec(
-            path=path,
-            kind=declared.kind,
-            label=declared.label,
-            group=own_group,
-            help=declared.help,
-            vocabulary=declared.vocabulary,
-            unit=declared.unit,
-            whole=declared.whole,
-            required=declared.required,
-            record=record,
-            index=index[name],
-        )
+        given = {f.name: getattr(declared, f.name) for f in dataclasses.fields(Declared)}
+        given["group"] = own_group
+        yield FactSpec(path, record=record, index=index[name], **given)
         if record is not None:
             yield from _walk(record, f"{path}.", own_group)
 
@@ -208,7 +198,7 @@ def plain(value: Any, *, iso_dates: bool = True) -> Any:
         return {
             item.name: plain(getattr(value, item.name), iso_dates=iso_dates)
             for item in dataclasses.fields(value)
-            if _given(getattr(value, item.name))
+            if getattr(value, item.name) not in (None, ())  # an empty text is kept
         }
     if isinstance(value, tuple):
         return [plain(item, iso_dates=iso_dates) for item in value]
