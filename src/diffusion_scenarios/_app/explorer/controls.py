@@ -196,6 +196,6 @@ def put(mapping: dict[str, Any], key: str, value: Any) -> None:
 
 def plain_fact(value: Any) -> Any:
     """A fact value (a trip, a proceeding) as a scenario file holds it."""
-    from diffusion_scenarios._facts.loader import _plain
+    from diffusion_scenarios._facts.registry import plain
 
-    return _plain(value)
+    return plain(value, iso_dates=False)
