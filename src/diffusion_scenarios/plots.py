@@ -39,6 +39,7 @@ from diffusion_scenarios._render.plot_map import (
     tile_layout,
     tile_titles,
 )
+from diffusion_scenarios._render.plot_map import short_text as _short  # noqa: F401 (tests use it)
 
 __all__ = [
     "HATCHES",
