@@ -273,10 +273,12 @@ def light_charts() -> Any:
             return "<svg></svg>"
         return real_svg(figure, name=name, description=description)
 
+    from diffusion_scenarios._render import plot_charts, plot_map  # where the memos draw
+
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(plots, "circulation_map", lambda *a, **k: _Blank())
-        patch.setattr(plots, "route_timeline", lambda *a, **k: _Blank())
-        patch.setattr(plots, "grounds_chart", _title_chart)
+        patch.setattr(plot_map, "circulation_map", lambda *a, **k: _Blank())
+        patch.setattr(plot_charts, "route_timeline", lambda *a, **k: _Blank())
+        patch.setattr(plot_charts, "grounds_chart", _title_chart)
         patch.setattr(_render_html, "figure_svg", figure_svg)
         yield
 

@@ -64,6 +64,40 @@ def test_every_control_has_a_label_a_screen_reader_can_announce(
         assert str(control.description).strip(), f"control {name} has no label"
 
 
+def _shown_controls(widget: w.Widget) -> list[w.Widget]:
+    """Every widget on the page, depth first (the accordion's tabs included)."""
+    found = [widget]
+    for child in getattr(widget, "children", ()):
+        found += _shown_controls(child)
+    return found
+
+
+def test_every_fact_of_the_registry_has_a_control_on_a_tab_or_is_named_as_left_to_the_file(
+    explorer: ScenarioExplorer,
+) -> None:
+    from diffusion_scenarios._app.explorer.fields import (
+        FACT_CONTROLS,
+        NOT_SHOWN,
+        SPECIAL_CONTROLS,
+        field_controls,
+    )
+    from diffusion_scenarios._facts.registry import FACTS
+
+    on_page = _shown_controls(explorer.widget)
+    shown = field_controls()
+    for fact in FACTS:
+        if fact.kind in ("record", "records") or fact.path in NOT_SHOWN:
+            continue
+        inside_a_list = fact.path.startswith(("travel.", "case.extradition."))
+        assert fact.path in shown or inside_a_list, f"{fact.path} has no control"
+    for fact in FACT_CONTROLS:
+        control = explorer.controls[fact.name]
+        assert any(control is widget for widget in on_page), f"{fact.name} is on no tab"
+        assert control.tooltip == fact.fact.help  # the registry's help, on hover
+    for name in SPECIAL_CONTROLS.values():
+        assert any(explorer.controls[name] is widget for widget in on_page), name
+
+
 def test_recognised_refugee_status_against_the_requesting_state_leads_to_deletion(
     explorer: ScenarioExplorer,
 ) -> None:

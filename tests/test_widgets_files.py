@@ -307,7 +307,7 @@ def test_the_new_optional_facts_survive_load_explorer_save(tmp_path: Path) -> No
 def test_a_cheque_count_that_is_not_a_whole_number_is_named(explorer: ScenarioExplorer) -> None:
     explorer.controls["cheque_count"].value = "2.5"
     message = _text(explorer.controls["facts_status"].value)
-    assert "Number of cheques" in message and "whole number of cheques" in message
+    assert "Unfunded cheques issued" in message and "whole number of cheques" in message
 
 
 def test_refugee_details_are_greyed_out_without_a_refugee_status(

@@ -399,15 +399,7 @@ def _spec(name: str, entry: object) -> ParameterSpec:
         if not justification:
             raise _fail(where, "an assumption needs a one-line 'justification'")
         return ParameterSpec(**common, assumption=True, justification=justification)
-    if not isinstance(source, dict):
-        raise _fail(where, "'source' must be a mapping with 'computation' and 'statistics'")
-    computation = str(source.get("computation", ""))
-    refs = _references(where, source.get("statistics"))
-    note = str(source.get("note", "")).strip()
-    if computation == "stated" and not note:
-        raise _fail(where, "a 'stated' value needs a 'note' saying how the statistic defines it")
-    _check_computed(where, value, _computed(where, computation, refs))
-    publication = _publication(where, source)
+    computation, refs, note, publication = _source(where, value, source, note_if_stated=True)
     return ParameterSpec(
         **common,
         statistics=refs,
@@ -417,6 +409,23 @@ def _spec(name: str, entry: object) -> ParameterSpec:
         publication_url=str(publication.get("url", "")).strip(),
         official=str(publication.get("official", "")).strip(),
     )
+
+
+def _source(
+    where: str, value: float, source: object, *, note_if_stated: bool = False
+) -> tuple[str, tuple[StatisticReference, ...], str, dict[str, Any]]:
+    """A figure's ``source``: its computation, statistics, note and publication, checked (the
+    value must be what the computation makes of the statistics; with ``note_if_stated``, a
+    value the publication states needs a note saying how it defines the statistic)."""
+    if not isinstance(source, dict):
+        raise _fail(where, "'source' must be a mapping with 'computation' and 'statistics'")
+    computation = str(source.get("computation", ""))
+    refs = _references(where, source.get("statistics"))
+    note = str(source.get("note", "")).strip()
+    if note_if_stated and computation == "stated" and not note:
+        raise _fail(where, "a 'stated' value needs a 'note' saying how the statistic defines it")
+    _check_computed(where, value, _computed(where, computation, refs))
+    return computation, refs, note, _publication(where, source)
 
 
 def _publication(where: str, source: Mapping[str, Any]) -> dict[str, Any]:
@@ -433,14 +442,8 @@ def _target(name: str, entry: object) -> CalibrationTarget:
         raise _fail(where, "must be a mapping")
     value = _number(where, entry, "value")
     tolerance = _number(where, entry, "tolerance")
-    source = entry.get("source")
-    if not isinstance(source, dict):
-        raise _fail(where, "'source' must be a mapping with 'computation' and 'statistics'")
-    computation = str(source.get("computation", ""))
-    refs = _references(where, source.get("statistics"))
-    _check_computed(where, value, _computed(where, computation, refs))
+    computation, refs, note, publication = _source(where, value, entry.get("source"))
     published = entry.get("published_range")
-    publication = _publication(where, source)
     return CalibrationTarget(
         name=name,
         value=value,
@@ -449,7 +452,7 @@ def _target(name: str, entry: object) -> CalibrationTarget:
         statistics=refs,
         computation=computation,
         published_range=None if published is None else _pair(where, "published_range", published),
-        note=str(source.get("note", "")).strip(),
+        note=note,
         publication=str(publication.get("title", "")).strip(),
         publication_url=str(publication.get("url", "")).strip(),
     )
