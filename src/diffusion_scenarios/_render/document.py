@@ -87,7 +87,8 @@ def plain(text: str) -> Text:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph. ``role``: ``""``; ``"outcome"``, the headline of the likely outcome;
-    ``"summary"``, the outcome's summary set larger; ``"note"``, a note set in italics."""
+    ``"summary"``, the outcome's summary set larger; ``"note"``, a note set in italics;
+    ``"lead"``, a line of the report's opening, set flush with the title."""
 
     text: Text
     role: str = ""
@@ -101,9 +102,11 @@ class BulletItem:
 
 @dataclass(frozen=True, slots=True)
 class Bullets:
-    """A bullet list (empty: nothing is shown); an item may hold a list of its own."""
+    """A bullet list (empty: nothing is shown); an item may hold a list of its own.
+    ``level`` 2: the list sits under the paragraph before it (the text report indents it)."""
 
     items: tuple[BulletItem, ...]
+    level: int = 1
 
 
 @dataclass(frozen=True, slots=True)

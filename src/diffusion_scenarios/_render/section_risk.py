@@ -6,8 +6,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diffusion_scenarios._engine.stage import long_date
+from diffusion_scenarios._facts.naming import country_shown
+from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.document import (
     Block,
+    BulletItem,
+    Bullets,
     Fields,
     Heading,
     Paragraph,
@@ -18,6 +23,7 @@ from diffusion_scenarios._render.document import (
     plain,
     rules,
 )
+from diffusion_scenarios._render.phrases import risk_phrase, trip_risk_phrase
 from diffusion_scenarios._render.plain import (
     country,
     yes_no,
@@ -31,13 +37,13 @@ from diffusion_scenarios._render.recipients import (
     how_sure,
     non_recipients_sentence,
     presumption_sentence,
+    presumption_sentence_brief,
+    requesting_role_words,
 )
 from diffusion_scenarios._render.wording import RISK_WORDS
 
 if TYPE_CHECKING:
-    from diffusion_scenarios._engine.assessment import (
-        Assessment,
-    )
+    from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
 
 
 def risk_rows(
@@ -211,3 +217,113 @@ def long_appendix_section(assessment: Assessment, summary: EnforcementSummary) -
             Paragraph(plain(", ".join(country(code) for code in others) + ".")),
         ]
     return Section("appendix", "Appendix: country by country", tuple(blocks))
+
+
+# --- the text report's sections ---------------------------------------------------------------
+
+
+def _names(entries: list[EnforcementEntry]) -> str:
+    return ", ".join(sorted(country_shown(None, e.country) for e in entries))
+
+
+def _text_risk_groups(assessment: Assessment, recipients: list[EnforcementEntry]) -> Bullets:
+    """The recipients by arrest risk; a presumed high risk is listed apart, in words."""
+    items: list[BulletItem] = []
+    for risk in ARREST_RISKS:
+        group = [e for e in recipients if e.arrest_risk == risk]
+        # A presumed high risk (an EU state with no finding of its own) is not a finding:
+        # it is listed apart, in words, and not among the recipients at high risk.
+        presumed = [e for e in group if risk == "high" and e.basis == "regional_presumption"]
+        group = [e for e in group if e not in presumed]
+        if group:
+            unknown = sum(1 for e in group if e.reasons[0].startswith("Depends on national"))
+            count = f"{len(group)}; practice unknown for {unknown}" if unknown else f"{len(group)}"
+            who = (
+                "Recipients with no INTERPOL-alert risk"
+                if risk == "none"
+                else f"Recipients at {risk} risk"
+            )
+            items.append(BulletItem(plain(f"{who} ({count}): {_names(group)}.")))
+        if presumed:
+            text = presumption_sentence_brief(len(presumed), _names(presumed))
+            items.append(BulletItem((Span(text), rules(assessment, ["arrest-eu-presumption"]))))
+    return Bullets(tuple(items))
+
+
+def _entry_line(assessment: Assessment, entry: EnforcementEntry, role: str = "") -> Text:
+    name = country_shown(assessment.scenario, entry.country)
+    return (
+        Span(
+            f"{name}{role}: {risk_phrase(entry.arrest_risk)}. Confidence "
+            f"{entry.confidence}. {entry.consequence} "
+        ),
+        rules(assessment, entry.citations),
+    )
+
+
+def _text_recipient_reasons(assessment: Assessment, recipients: list[EnforcementEntry]) -> Bullets:
+    """Reasons every recipient shares (such as a locate-only purpose) once; then the
+    countries the facts single out, with their own reasons."""
+    shared: set[str] = set(recipients[0].reasons[1:]) if len(recipients) > 1 else set()
+    for entry in recipients[1:]:
+        shared &= set(entry.reasons[1:])
+    items = [BulletItem(plain(f"For every recipient: {reason}")) for reason in sorted(shared)]
+    for entry in recipients:
+        own = [r for r in entry.reasons[1:] if r not in shared]
+        if own:
+            items.append(BulletItem(_entry_line(assessment, entry), tuple(map(plain, own))))
+    return Bullets(tuple(items))
+
+
+def text_enforcement_section(assessment: Assessment) -> Section:
+    by_role: dict[str, list[EnforcementEntry]] = {}
+    for entry in assessment.enforcement:
+        by_role.setdefault(entry.role, []).append(entry)
+    requesting = tuple(
+        BulletItem(_entry_line(assessment, e, requesting_role_words(assessment, e.country)))
+        for e in by_role.get("requesting", [])
+    )
+    recipients = by_role.get("recipient", [])
+    blocks: list[Block] = [
+        Bullets(requesting),
+        _text_risk_groups(assessment, recipients),
+        _text_recipient_reasons(assessment, recipients),
+    ]
+    others = by_role.get("non_recipient", [])
+    if others:
+        count = f"{len(others)} member did" if len(others) == 1 else f"{len(others)} members did"
+        text = (
+            f"{count} not receive the data: no INTERPOL alert there, though a bilateral "
+            "request remains possible. "
+        )
+        blocks.append(Bullets((BulletItem((Span(text), rules(assessment, others[0].citations))),)))
+    if recipients:
+        text_with_rules = (
+            Span("Recipient risks start from each country's recorded practice "),
+            rules(assessment, ["national-practice"]),
+            Span("; see the JSON output for every country's reasons."),
+        )
+        blocks.append(Paragraph(text_with_rules))
+    return Section("enforcement", "Arrest risk by country", tuple(blocks))
+
+
+def text_trips_section(assessment: Assessment) -> Section:
+    if not assessment.travel:
+        return Section("trips", "Planned travel", (Paragraph(plain(_NO_TRIPS)),))
+    items = tuple(
+        BulletItem(
+            (
+                Span(
+                    f"{country_shown(assessment.scenario, trip.country)}, {long_date(trip.date)}: "
+                    f"{trip_risk_phrase(assessment, trip)}. "
+                ),
+                rules(assessment, trip.citations),
+            ),
+            tuple(map(plain, trip.reasons)),
+        )
+        for trip in assessment.travel
+    )
+    return Section("trips", "Planned travel", (Bullets(items),))
+
+
+_NO_TRIPS = "No trips are planned in the facts."

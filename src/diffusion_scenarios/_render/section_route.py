@@ -8,8 +8,11 @@ import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._render.document import (
     Block,
+    BulletItem,
+    Bullets,
     Figure,
     Heading,
     Paragraph,
@@ -27,10 +30,7 @@ from diffusion_scenarios._render.plain import (
 )
 
 if TYPE_CHECKING:
-    from diffusion_scenarios._engine.assessment import (
-        Assessment,
-        RouteStep,
-    )
+    from diffusion_scenarios._engine.assessment import Assessment, RouteStep
 
 
 def step_date(value: _dt.date | None, *, estimated: bool) -> Text:
@@ -115,3 +115,28 @@ def after_deletion_section(assessment: Assessment) -> Section:
             blocks.append(Paragraph(plain(step.description)))
         blocks.append(rules_line(assessment, step.citations))
     return Section("after_deletion", "What deletion does not end", tuple(blocks), not steps)
+
+
+# --- the text report's section ----------------------------------------------------------------
+
+
+def _when(step: RouteStep) -> str:
+    """``"deadline 12 May 2025 (estimated)"``: the step's deadline, or else its date."""
+    when = ""
+    if step.date is not None:
+        when = long_date(step.date)
+    if step.deadline is not None:
+        when = f"deadline {long_date(step.deadline)}"
+    if step.estimated and when:
+        when += " (estimated)"
+    return when
+
+
+def text_route_section(assessment: Assessment) -> Section:
+    items = []
+    for step in assessment.route:
+        when = _when(step)
+        head = f"{words(step.step)}{': ' + when if when else ''}. "
+        children = (plain(step.description),) if step.description else ()
+        items.append(BulletItem((Span(head), rules(assessment, step.citations)), children))
+    return Section("route", "CCF route", (Bullets(tuple(items)),))
