@@ -10,7 +10,8 @@ most likely outcome::
     >>> ds.assess(scenario).outcome.prediction
     'not_compliant'
 
-The public names are listed in ``__all__`` (and are all that tab completion shows).
+The public names are listed in ``__all__`` (and are all that tab completion shows); each
+public class says it lives here (``ds.Scenario.__module__ == "diffusion_scenarios"``).
 Submodules for pictures and tools: :mod:`diffusion_scenarios.plots`,
 :mod:`diffusion_scenarios.reports`, :mod:`diffusion_scenarios.widgets`,
 :mod:`diffusion_scenarios.caselaw` and :mod:`diffusion_scenarios.lab`.
@@ -21,104 +22,67 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from diffusion_scenarios._base.public import public_homes
+from diffusion_scenarios._base.version import __version__ as __version__
 
-# Public name -> the private module that defines it. Imported on first use, so that
-# ``import diffusion_scenarios`` stays fast and never pulls in pandas or matplotlib.
-_LAZY: dict[str, str] = {
-    # facts
-    "Scenario": "._facts.scenario",
-    "Person": "._facts.scenario",
-    "RefugeeStatus": "._facts.scenario",
-    "Notice": "._facts.scenario",
-    "Case": "._facts.scenario",
-    "ArrestWarrant": "._facts.scenario",
-    "CivilProceedings": "._facts.scenario",
-    "ExtraditionProceeding": "._facts.scenario",
-    "PriorDecision": "._facts.scenario",
-    "Trip": "._facts.scenario",
-    "Challenge": "._facts.scenario",
-    # loading
-    "load_scenario": "._facts.loader",
-    "loads_scenario": "._facts.loader",
-    "scenario_from_dict": "._facts.loader",
-    "scenario_to_dict": "._facts.loader",
-    "builtin_scenarios": "._facts.loader",
-    "save_scenario": "._facts.loader",
-    "resolve_scenario": "._facts.loader",
-    # reference data
-    "country_practice": "._law.reference",
-    "CountryPractice": "._law.reference",
-    "country_name": "._law.countries",
-    "members_on": "._law.countries",
-    # assessing
-    "assess": "._engine.pipeline",
-    "Assessment": "._engine.assessment",
-    "rule_citation": "._law.rules",
-    # errors
-    "DiffusionScenariosError": ".errors",
-    "ScenarioError": ".errors",
-    "UnknownScenarioError": ".errors",
-    "OutputExistsError": ".errors",
-    "OutputPathError": ".errors",
-    "ReferenceDataError": ".errors",
-    "CaseLawError": ".errors",
-    "LabError": ".errors",
-    "MissingDependencyError": ".errors",
-}
+if TYPE_CHECKING:
+    # THE PUBLIC API, listed once: each public name imported from the module that defines it.
+    # Type checkers and IDEs read these lines; at run time the package reads this same block
+    # (``_base.public``) to load each name on first use, to list it in ``__all__`` and to
+    # make each public class say it lives in ``diffusion_scenarios``. To make a name public,
+    # add it here and nowhere else.
+    from diffusion_scenarios._engine.assessment import Assessment as Assessment
+    from diffusion_scenarios._engine.pipeline import assess as assess
+    from diffusion_scenarios._facts.loader import builtin_scenarios as builtin_scenarios
+    from diffusion_scenarios._facts.loader import load_scenario as load_scenario
+    from diffusion_scenarios._facts.loader import loads_scenario as loads_scenario
+    from diffusion_scenarios._facts.loader import resolve_scenario as resolve_scenario
+    from diffusion_scenarios._facts.loader import save_scenario as save_scenario
+    from diffusion_scenarios._facts.loader import scenario_from_dict as scenario_from_dict
+    from diffusion_scenarios._facts.loader import scenario_to_dict as scenario_to_dict
+    from diffusion_scenarios._facts.scenario import ArrestWarrant as ArrestWarrant
+    from diffusion_scenarios._facts.scenario import Case as Case
+    from diffusion_scenarios._facts.scenario import Challenge as Challenge
+    from diffusion_scenarios._facts.scenario import CivilProceedings as CivilProceedings
+    from diffusion_scenarios._facts.scenario import Evidence as Evidence
+    from diffusion_scenarios._facts.scenario import ExtraditionProceeding as ExtraditionProceeding
+    from diffusion_scenarios._facts.scenario import FinalJudgment as FinalJudgment
+    from diffusion_scenarios._facts.scenario import InAbsentiaDetails as InAbsentiaDetails
+    from diffusion_scenarios._facts.scenario import Notice as Notice
+    from diffusion_scenarios._facts.scenario import Person as Person
+    from diffusion_scenarios._facts.scenario import PriorDecision as PriorDecision
+    from diffusion_scenarios._facts.scenario import RefugeeStatus as RefugeeStatus
+    from diffusion_scenarios._facts.scenario import Scenario as Scenario
+    from diffusion_scenarios._facts.scenario import Trip as Trip
+    from diffusion_scenarios._law.countries import country_name as country_name
+    from diffusion_scenarios._law.countries import members_on as members_on
+    from diffusion_scenarios._law.reference import CountryPractice as CountryPractice
+    from diffusion_scenarios._law.reference import country_practice as country_practice
+    from diffusion_scenarios._law.rules import rule_citation as rule_citation
+    from diffusion_scenarios.errors import CaseLawError as CaseLawError
+    from diffusion_scenarios.errors import DiffusionScenariosError as DiffusionScenariosError
+    from diffusion_scenarios.errors import LabError as LabError
+    from diffusion_scenarios.errors import MissingDependencyError as MissingDependencyError
+    from diffusion_scenarios.errors import OutputExistsError as OutputExistsError
+    from diffusion_scenarios.errors import OutputPathError as OutputPathError
+    from diffusion_scenarios.errors import ReferenceDataError as ReferenceDataError
+    from diffusion_scenarios.errors import ScenarioError as ScenarioError
+    from diffusion_scenarios.errors import UnknownScenarioError as UnknownScenarioError
 
-__all__ = [*sorted(_LAZY), "__version__"]
+#: Each public name -> the module that defines it, read from the block above.
+_HOMES: dict[str, str] = public_homes()
+
+__all__ = [*sorted(_HOMES), "__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
+    module = _HOMES.get(name)
     if module is None:
         raise AttributeError(f"module 'diffusion_scenarios' has no attribute '{name}'")
-    value = getattr(importlib.import_module(module, __name__), name)
+    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
     return list(__all__)
-
-
-if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from diffusion_scenarios._engine.assessment import Assessment
-    from diffusion_scenarios._engine.pipeline import assess
-    from diffusion_scenarios._facts.loader import (
-        builtin_scenarios,
-        load_scenario,
-        loads_scenario,
-        resolve_scenario,
-        save_scenario,
-        scenario_from_dict,
-        scenario_to_dict,
-    )
-    from diffusion_scenarios._facts.scenario import (
-        ArrestWarrant,
-        Case,
-        Challenge,
-        CivilProceedings,
-        ExtraditionProceeding,
-        Notice,
-        Person,
-        PriorDecision,
-        RefugeeStatus,
-        Scenario,
-        Trip,
-    )
-    from diffusion_scenarios._law.countries import country_name, members_on
-    from diffusion_scenarios._law.reference import CountryPractice, country_practice
-    from diffusion_scenarios._law.rules import rule_citation
-    from diffusion_scenarios.errors import (
-        CaseLawError,
-        DiffusionScenariosError,
-        LabError,
-        MissingDependencyError,
-        OutputExistsError,
-        OutputPathError,
-        ReferenceDataError,
-        ScenarioError,
-        UnknownScenarioError,
-    )

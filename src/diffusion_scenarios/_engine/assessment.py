@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from diffusion_scenarios._base.public import publish
 from diffusion_scenarios._law import countries as _countries
 from diffusion_scenarios._law.citation import Citation
 
@@ -402,3 +403,6 @@ class Assessment:
             # How facts are known (scenario 'evidence:'); an assumed fact is shown as such.
             "evidence": dict(self.scenario.evidence) if self.scenario is not None else {},
         }
+
+
+publish(globals())  # its public classes say they live in diffusion_scenarios

@@ -53,7 +53,8 @@ from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, RANK, UPDATE_GROUNDS
 from diffusion_scenarios._engine.words import OUTCOME_LIKELY_WORDS
 from diffusion_scenarios._facts.scenario import ALLEGED_BY_DEFAULT, Scenario, evidence_of
-from diffusion_scenarios._law.rules import OUTCOME_FITTED_TERMS, catalogue
+from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios._law.values import OUTCOME_FITTED_TERMS
 
 __all__ = [
     "Consideration",

@@ -43,6 +43,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from diffusion_scenarios._base.public import publish
+from diffusion_scenarios._law.fact_paths import know_fact_paths
+
 __all__ = [
     "ArrestWarrant",
     "Case",
@@ -486,3 +489,9 @@ def assumed_facts(scenario: Scenario) -> tuple[str, ...]:
         ('notice.requesting_country',)
     """
     return tuple(path for path, level in scenario.evidence.items() if level == "assumed")
+
+
+know_fact_paths(fact_paths)  # the law's catalogue checks the paths it names against these
+
+
+publish(globals())  # its public classes say they live in diffusion_scenarios

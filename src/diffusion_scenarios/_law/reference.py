@@ -26,6 +26,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from functools import cache
 
+from diffusion_scenarios._base.public import publish
 from diffusion_scenarios._law.countries import (
     all_country_codes,
     country_name,
@@ -367,3 +368,6 @@ def statistic(metric: str, year: int) -> Statistic | None:
         True
     """
     return _statistics_index().get((metric, year))
+
+
+publish(globals())  # its public classes say they live in diffusion_scenarios

@@ -328,7 +328,7 @@ def render_html(assessment: Assessment, *, figures: bool = True) -> str:
         >>> page.startswith("<!DOCTYPE html>") and "not legal advice" in page.lower()
         True
     """
-    from diffusion_scenarios import __version__
+    from diffusion_scenarios._base.version import __version__
 
     memo = memo_content(assessment)
     figure = _figures(assessment, figures=figures)

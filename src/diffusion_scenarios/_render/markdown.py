@@ -146,7 +146,7 @@ def render_markdown(assessment: Assessment) -> str:
         >>> memo.splitlines()[0].startswith("# Memo:")
         True
     """
-    from diffusion_scenarios import __version__
+    from diffusion_scenarios._base.version import __version__
 
     memo = memo_content(assessment)
     out: list[str] = [

@@ -499,7 +499,7 @@ def _kind(assessment: Assessment) -> str:
 def _properties(memo: _Memo, when: _dt.datetime) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
 
-    from diffusion_scenarios import __version__
+    from diffusion_scenarios._base.version import __version__
 
     assessment = memo.assessment
     properties = memo.doc.core_properties
@@ -559,7 +559,7 @@ def _page_furniture(memo: _Memo) -> None:
 
 
 def _opening(memo: _Memo) -> None:
-    from diffusion_scenarios import __version__
+    from diffusion_scenarios._base.version import __version__
 
     assessment = memo.assessment
     memo.heading(f"Memo: {_title(assessment)}", 0)

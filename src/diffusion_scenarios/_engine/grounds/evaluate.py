@@ -64,39 +64,11 @@ from diffusion_scenarios._engine.grounds.findings import (
 from diffusion_scenarios._engine.ne_bis import evaluate_ne_bis
 from diffusion_scenarios._engine.protection import evaluate_protection
 from diffusion_scenarios._facts.scenario import Scenario
-from diffusion_scenarios._law.vocab import GROUND_IDS
+from diffusion_scenarios._law.grounds import GROUND_IDS, SCREENED_GROUNDS
 
 __all__ = ["SCREENED_GROUNDS", "GroundsResult", "evaluate_grounds", "ground_label"]
 
 Date = _dt.date
-
-#: Grounds the General Secretariat's legal review checks before it publishes a red notice
-#: (rpd-86-legal-review; the NDTF's screen covers Articles 2 and 3, the RPD minimum criteria,
-#: the judicial basis and refugee information). A red notice whose facts show one of these at
-#: ``strong`` on its issue date would be expected to be refused at screening. Grounds that
-#: only appear later (a refused extradition, the NCB's silence before the CCF, a time bar
-#: reached later, out-of-date data) are not screened; nor is an invalid warrant, because the
-#: format does not date the withdrawal, quashing or expiry, which usually comes after
-#: publication (the review itself checks that a warrant is referred to).
-SCREENED_GROUNDS: frozenset[str] = frozenset(
-    {
-        "article3_political",
-        "article3_military",
-        "article3_religious",
-        "article3_racial",
-        "article2_human_rights",
-        "private_dispute",
-        "family_matter",
-        "behavioural_norms",
-        "administrative_breach",
-        "penalty_threshold",
-        "insufficient_judicial_data",
-        "refugee_status",
-        "international_interest",
-        "purpose_invalid",
-    }
-)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GroundsResult:

@@ -20,8 +20,13 @@ from typing import Any
 
 from diffusion_scenarios._engine.assessment import Ground, TraceEntry
 from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.grounds import (
+    CORRECTION,
+    DELETION,
+    GROUND_LABELS,
+    grounds_with_remedy,
+)
 from diffusion_scenarios._law.rules import catalogue
-from diffusion_scenarios._law.vocab import GROUND_LABELS
 
 __all__ = [
     "CORRECTION",
@@ -46,16 +51,12 @@ Date = _dt.date
 RANK: dict[str, int] = {"weak": 1, "arguable": 2, "strong": 3}
 
 
-# Grounds whose remedy is to correct the record rather than delete it.
-UPDATE_GROUNDS: frozenset[str] = frozenset({"data_accuracy", "extradition_refused"})
-DELETION_GROUNDS: frozenset[str] = frozenset(GROUND_LABELS) - UPDATE_GROUNDS
-
-#: The two categories of ground, by the remedy each calls for: the renderers list them under
-#: separate headings, so that a ground asking for the record to be corrected (inaccurate or
-#: out-of-date data, a refusal of extradition the record does not show) is never presented
-#: as a ground for deletion.
-DELETION = "deletion"
-CORRECTION = "correction"
+#: The two categories of ground, by the remedy each calls for (``remedy`` in
+#: data/rules/grounds.yaml): the renderers list them under separate headings, so that a ground
+#: asking for the record to be corrected (inaccurate or out-of-date data, a refusal of
+#: extradition the record does not show) is never presented as a ground for deletion.
+UPDATE_GROUNDS: frozenset[str] = grounds_with_remedy(CORRECTION)
+DELETION_GROUNDS: frozenset[str] = grounds_with_remedy(DELETION)
 
 
 def ground_category(ground_id: str) -> str:
