@@ -20,8 +20,26 @@ from diffusion_scenarios._render.charts import (
     text_colour_on,
     trip_status,
 )
+from diffusion_scenarios._render.document import (
+    Block,
+    Bullets,
+    Fields,
+    GroundItem,
+    Paragraph,
+    Rules,
+    Section,
+    Text,
+)
+from diffusion_scenarios._render.section_case import (
+    panel_circulation_section,
+    panel_issuance_section,
+)
+from diffusion_scenarios._render.section_outcome import (
+    panel_depends_blocks,
+    panel_grounds_section,
+)
 from diffusion_scenarios._render.svg_charts import grounds_chart_svg, route_timeline_svg
-from diffusion_scenarios._render.wording import BASIS_NOTES, KIND_WORDS
+from diffusion_scenarios._render.wording import BASIS_NOTES
 from diffusion_scenarios._render.wording import OUTCOME_BADGES as OUTCOME_WORDS
 from diffusion_scenarios._render.wording import VERIFICATION_WORDS as _VERIFICATION_WORDS
 
@@ -137,7 +155,11 @@ def _date(value: object) -> str:
 
 
 def _reasons(reasons: Iterable[str]) -> str:
-    items = [f"<li>{escape(r)}</li>" for r in reasons]
+    return _list_html(escape(r) for r in reasons)
+
+
+def _list_html(items_html: Iterable[str]) -> str:
+    items = [f"<li>{item}</li>" for item in items_html]
     return f'<ul style="margin:2px 0 2px 18px;padding:0">{"".join(items)}</ul>' if items else ""
 
 
@@ -205,6 +227,63 @@ def _assumed_line(assessment: Assessment) -> str:
     return f'<div style="font-size:13px;margin:2px 0"><em>{escape(note)}</em></div>'
 
 
+
+# ------------------------------------------------------------------ the content model, as panels
+# The panels that render from the content model (the section modules build what they say):
+# each block of a section in the explorer's styles.
+
+
+def _inline_html(text: Text) -> str:
+    parts = []
+    for piece in text:
+        if isinstance(piece, Rules):
+            parts.append(escape(piece.text))
+        elif piece.style == "strong":
+            parts.append(f"<strong>{escape(piece.text)}</strong>")
+        elif piece.style == "code":
+            parts.append(f"<code>{escape(piece.text)}</code>")
+        else:
+            parts.append(escape(piece.text))
+    return "".join(parts)
+
+
+def _ground_html(assessment: Assessment, ground: GroundItem) -> str:
+    colours = _STRENGTH_STYLE.get(ground.strength, ("#DDDDDD", "#000000"))
+    cited = _cited(assessment, [ref.id for ref in ground.rules.refs])
+    return (
+        '<div style="margin:4px 0 8px 0;padding:4px 6px;border-left:4px solid '
+        f'{colours[0]}"><strong>{escape(ground.name)}</strong> '
+        f"<code>{escape(ground.id)}</code> {_badge(ground.strength, colours)}"
+        f"{_reasons(ground.reasons)}{cited}</div>"
+    )
+
+
+def _block_html(assessment: Assessment, block: Block) -> str:
+    if isinstance(block, Paragraph) and len(block.text) == 1 and isinstance(block.text[0], Rules):
+        return _cited(assessment, [ref.id for ref in block.text[0].refs])
+    if isinstance(block, Paragraph) and block.role == "empty":
+        return f"<p>{_inline_html(block.text)}</p>"
+    if isinstance(block, Paragraph):
+        margin = "6px 0 2px 0" if block.role == "intro" else "2px 0"
+        return f"<p style='margin:{margin}'>{_inline_html(block.text)}</p>"
+    if isinstance(block, Bullets):
+        return _list_html(_inline_html(item.text) for item in block.items)
+    if isinstance(block, Fields):
+        rows = "".join(
+            f'<tr><th style="{_TH};width:14em">{escape(label)}</th>'
+            f'<td style="{_TD}">{_inline_html(value)}</td></tr>'
+            for label, value in block.items
+        )
+        return f'<table style="{_TABLE}">{rows}</table>'
+    if isinstance(block, GroundItem):
+        return _ground_html(assessment, block)
+    raise TypeError(f"the explorer's panels have no layout for {type(block).__name__}")
+
+
+def _section_html(assessment: Assessment, section: Section) -> str:
+    return _heading(section.title) + "".join(_block_html(assessment, b) for b in section.blocks)
+
+
 def outcome_banner_html(assessment: Assessment) -> str:
     """One line above the panels: the likely CCF outcome in words, and the disclaimer."""
     prediction = assessment.outcome.prediction_key
@@ -232,54 +311,14 @@ def outcome_banner_html(assessment: Assessment) -> str:
 
 def issuance_html(assessment: Assessment) -> str:
     """How the request entered INTERPOL's system: screened before publication or not."""
-    issuance = assessment.issuance
-    kind = KIND_WORDS.get(issuance.kind, _words(issuance.kind))
-    screened = (
-        "reviewed by the General Secretariat before publication"
-        if issuance.pre_screened
-        else "sent directly by the NCB, without review before it reached the recipients"
-    )
-    rows = [
-        ("Kind", kind),
-        ("Screening", f"{_words(issuance.screening)} ({screened})"),
-        ("Circulated on", _date(issuance.circulated_on)),
-        ("Reviewed after circulation", "yes" if issuance.review_after_circulation else "no"),
-    ]
-    table = "".join(
-        f'<tr><th style="{_TH};width:14em">{escape(k)}</th><td style="{_TD}">{v}</td></tr>'
-        for k, v in rows
-    )
-    return (
-        _heading("Issuance")
-        + f'<table style="{_TABLE}">{table}</table>'
-        + _reasons(issuance.reasons)
-        + _cited(assessment, issuance.citations)
-        + circulation_html(assessment)
+    return _section_html(assessment, panel_issuance_section(assessment)) + circulation_html(
+        assessment
     )
 
 
 def circulation_html(assessment: Assessment) -> str:
     """Who received the request and whether it is public."""
-    circulation = assessment.circulation
-    count = circulation.recipient_count
-    active = ""
-    if circulation.active_from is not None or circulation.active_until is not None:
-        active = (
-            f" On INTERPOL's files from {_date(circulation.active_from)}"
-            f" until {_date(circulation.active_until) if circulation.active_until else 'now'}."
-        )
-    public = (
-        "An extract is public on INTERPOL's website."
-        if circulation.public
-        else ("Not public: only law enforcement sees it.")
-    )
-    return (
-        _heading("Circulation")
-        + f"<p style='margin:2px 0'>Received by <strong>{count}</strong> member "
-        f"{'country' if count == 1 else 'countries'}. {escape(public)}{escape(active)}</p>"
-        + _reasons(circulation.reasons)
-        + _cited(assessment, circulation.citations)
-    )
+    return _section_html(assessment, panel_circulation_section(assessment))
 
 
 def _confidence_note(entry: EnforcementEntry) -> str:
@@ -379,32 +418,11 @@ def travel_html(assessment: Assessment) -> str:
 
 def grounds_html(assessment: Assessment) -> str:
     """Each ground for deletion with its strength, reasons and cited rules."""
-    if not assessment.grounds:
-        return (
-            _heading("Grounds for deletion")
-            + "<p>No ground for deletion applies on these facts.</p>"
-            + _depends_on(assessment)
-        )
-    blocks = []
-    for ground in assessment.grounds:
-        label = ground.label or _words(ground.id)
-        colours = _STRENGTH_STYLE.get(ground.strength, ("#DDDDDD", "#000000"))
-        blocks.append(
-            '<div style="margin:4px 0 8px 0;padding:4px 6px;border-left:4px solid '
-            f'{colours[0]}"><strong>{escape(label)}</strong> '
-            f"<code>{escape(ground.id)}</code> {_badge(ground.strength, colours)}"
-            f"{_reasons(ground.reasons)}{_cited(assessment, ground.citations)}</div>"
-        )
-    return _heading("Grounds for deletion") + "".join(blocks) + _depends_on(assessment)
+    return _section_html(assessment, panel_grounds_section(assessment))
 
 
 def _depends_on(assessment: Assessment) -> str:
-    if not assessment.depends_on:
-        return ""
-    return (
-        "<p style='margin:6px 0 2px 0'><strong>The answer would change with facts not given:"
-        "</strong></p>" + _reasons(assessment.depends_on)
-    )
+    return "".join(_block_html(assessment, block) for block in panel_depends_blocks(assessment))
 
 
 def route_html(assessment: Assessment) -> str:

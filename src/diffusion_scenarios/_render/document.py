@@ -88,7 +88,9 @@ def plain(text: str) -> Text:
 class Paragraph:
     """A paragraph. ``role``: ``""``; ``"outcome"``, the headline of the likely outcome;
     ``"summary"``, the outcome's summary set larger; ``"note"``, a note set in italics;
-    ``"lead"``, a line of the report's opening, set flush with the title."""
+    ``"lead"``, a line of the report's opening, set flush with the title; ``"intro"``, the
+    words that introduce the list after them; ``"empty"``, a list's place when it has nothing
+    to list."""
 
     text: Text
     role: str = ""

@@ -182,3 +182,50 @@ def text_circulation_section(assessment: Assessment) -> Section:
     )
     blocks = (Paragraph(text), bullets(circulation.reasons))
     return Section("circulation", "Where it circulated", blocks)
+
+
+# --- the explorer's panels --------------------------------------------------------------------
+
+
+def panel_issuance_section(assessment: Assessment) -> Section:
+    """How the request entered INTERPOL's system: screened before publication or not."""
+    issuance = assessment.issuance
+    screened = (
+        "reviewed by the General Secretariat before publication"
+        if issuance.pre_screened
+        else "sent directly by the NCB, without review before it reached the recipients"
+    )
+    fields = Fields(
+        (
+            ("Kind", plain(kind_words(assessment))),
+            ("Screening", plain(f"{words(issuance.screening)} ({screened})")),
+            ("Circulated on", plain(day(issuance.circulated_on))),
+            ("Reviewed after circulation", plain(yes_no(issuance.review_after_circulation))),
+        )
+    )
+    cited = Paragraph((rules(assessment, issuance.citations),))
+    return Section("issuance", "Issuance", (fields, bullets(issuance.reasons), cited))
+
+
+def panel_circulation_section(assessment: Assessment) -> Section:
+    """Who received the request and whether it is public."""
+    circulation = assessment.circulation
+    count = circulation.recipient_count
+    active = ""
+    if circulation.active_from is not None or circulation.active_until is not None:
+        until = day(circulation.active_until) if circulation.active_until else "now"
+        active = f" On INTERPOL's files from {day(circulation.active_from)} until {until}."
+    public = (
+        "An extract is public on INTERPOL's website."
+        if circulation.public
+        else "Not public: only law enforcement sees it."
+    )
+    text = (
+        Span("Received by "),
+        Span(str(count), "strong"),
+        Span(f" member {'country' if count == 1 else 'countries'}. {public}{active}"),
+    )
+    cited = Paragraph((rules(assessment, circulation.citations),))
+    return Section(
+        "circulation", "Circulation", (Paragraph(text), bullets(circulation.reasons), cited)
+    )

@@ -326,3 +326,23 @@ def text_depends_sections(assessment: Assessment) -> tuple[Section, ...]:
     if assessment.defaults_used:
         sections.append(Section("defaults", "Defaults used", (bullets(assessment.defaults_used),)))
     return tuple(sections)
+
+
+# --- the explorer's panel ---------------------------------------------------------------------
+
+
+def panel_depends_blocks(assessment: Assessment) -> tuple[Block, ...]:
+    """The facts not given that would change the answer, as the engine wrote them."""
+    if not assessment.depends_on:
+        return ()
+    lead = (Span("The answer would change with facts not given:", "strong"),)
+    return (Paragraph(lead, "intro"), bullets(assessment.depends_on))
+
+
+def panel_grounds_section(assessment: Assessment) -> Section:
+    """Each ground with its strength, reasons and rules, in the order the engine found them;
+    then what the answer depends on."""
+    blocks: tuple[Block, ...] = tuple(ground_item(assessment, g) for g in assessment.grounds)
+    if not blocks:
+        blocks = (Paragraph(plain(_NO_GROUND_TEXT), "empty"),)
+    return Section("grounds", "Grounds for deletion", blocks + panel_depends_blocks(assessment))
