@@ -15,22 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._render.document import (
-    Bullets,
-    FactGroup,
-    Fields,
-    Figure,
-    GroundItem,
-    Heading,
-    Memo,
-    Paragraph,
-    RuleRef,
-    Rules,
-    Section,
-    Span,
-    Table,
-)
-from diffusion_scenarios._render.facts_given import Fact, facts_as_given
+from diffusion_scenarios._render.document import Memo
 from diffusion_scenarios._render.recipients import enforcement_summary
 from diffusion_scenarios._render.section_case import (
     circulation_section,
@@ -80,22 +65,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOTICE",
-    "Bullets",
-    "Fact",
-    "FactGroup",
-    "Fields",
-    "Figure",
-    "GroundItem",
-    "Heading",
-    "Memo",
-    "Paragraph",
-    "RuleRef",
-    "Rules",
-    "Section",
-    "Span",
-    "Table",
-    "enforcement_summary",
-    "facts_as_given",
     "long_memo_content",
     "memo_content",
     "similar_intro",
