@@ -20,6 +20,7 @@ from diffusion_scenarios._engine.assessment import (
     RouteStep,
     TraceEntry,
     TravelEntry,
+    Unknown,
 )
 from diffusion_scenarios._facts.scenario import (
     Case,
@@ -298,7 +299,7 @@ def sample_assessment(
             "Educational model, not legal advice.",
             "Arrest practice differs from country to country and changes.",
         ),
-        depends_on=("case.political_context",),
+        unknowns=(Unknown("", field="case.political_context"),),
         defaults_used=("notice.purpose",),
         scenario=scenario,
     )

@@ -337,3 +337,37 @@ def test_a_rule_file_that_is_not_utf8_is_refused_in_one_line(tmp_path: Path) -> 
     (tmp_path / "procedure.yaml").write_bytes(b"rules: \xe9\n")
     with pytest.raises(ReferenceDataError, match=r"procedure\.yaml: not UTF-8 text$"):
         load_catalogue(tmp_path)
+
+
+def test_moving_a_rule_date_in_the_catalogue_moves_the_year_its_sentence_names(
+    edited: Edit,
+) -> None:
+    scenario = _deletion_request(D(2027, 6, 1))
+    filing = assess(scenario, as_of=D(2027, 6, 1)).route[0]
+    assert "Under the 2026 Operating Rules" in filing.description
+
+    def later(rules: Rules) -> None:
+        _rule(rules, "ccf-operating-rules-2026-limits")["versions"][0]["in_force_from"] = D(
+            2027, 3, 1
+        )
+
+    edited(later)
+    filing = assess(scenario, as_of=D(2027, 6, 1)).route[0]
+    assert "Under the 2027 Operating Rules" in filing.description
+    assert "2026 Operating Rules" not in filing.description
+
+
+def test_moving_an_amendment_date_moves_the_year_of_since_the_amendment(edited: Edit) -> None:
+    scenario = Scenario(
+        id="edit",
+        notice=Notice(kind="diffusion", requesting_country="KAZ", issued_on=D(2026, 1, 10)),
+    )
+    reasons = " ".join(assess(scenario, as_of=D(2026, 2, 1)).issuance.reasons)
+    assert "Since the 2024 amendment (Art. 22(6)" in reasons
+
+    def earlier(rules: Rules) -> None:
+        _rule(rules, "rpd-22-6-direct-exchanges")["versions"][0]["in_force_from"] = D(2023, 5, 2)
+
+    edited(earlier)
+    reasons = " ".join(assess(scenario, as_of=D(2026, 2, 1)).issuance.reasons)
+    assert "Since the 2023 amendment (Art. 22(6)" in reasons

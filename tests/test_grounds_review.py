@@ -68,7 +68,7 @@ def test_an_offence_the_facts_leave_unknown_is_called_unknown_in_the_weighing() 
     assert "other is an" not in text
     assert "the offence is unknown" in text
     result = evaluate_grounds(scenario, D(2025, 3, 1))
-    assert any("case.offence" in d for d in result.depends_on)
+    assert any("case.offence" in d.fields for d in result.depends_on)
 
 
 def test_data_accuracy_calls_for_correction_and_is_listed_under_its_own_heading() -> None:

@@ -354,12 +354,16 @@ def test_every_recipient_has_its_own_reasons_in_the_appendix(markdown: str, samp
 def test_what_the_answer_depends_on_names_each_open_fact_once() -> None:
     import dataclasses
 
+    from diffusion_scenarios._engine.assessment import Unknown
+
     assessment = dataclasses.replace(
         sample_assessment(),
-        depends_on=(
-            "case.political_context",
-            "challenge.admissible_on: the real admissibility date moves every deadline",
-            "national practice of 12 recipients is unknown",
+        unknowns=(
+            Unknown("", field="case.political_context"),
+            Unknown(
+                "the real admissibility date moves every deadline", field="challenge.admissible_on"
+            ),
+            Unknown("national practice of 12 recipients is unknown"),
         ),
     )
     section = render_markdown(assessment).split("## What the answer depends on", 1)[1]

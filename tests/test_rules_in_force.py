@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 import diffusion_scenarios as ds
-from diffusion_scenarios._engine.assessment import RouteStep
+from diffusion_scenarios._engine.assessment import Reason, RouteStep
 from diffusion_scenarios._engine.pipeline import applied_rules
 from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
 from diffusion_scenarios._render.phrases import trip_risk_phrase
@@ -90,9 +90,39 @@ def test_the_check_catches_a_rule_cited_before_it_came_into_force() -> None:
         "ccf-statute-37-provisional-measures applied on 2016-06-01 in route provisional_measures"
     ]
     said = dataclasses.replace(
-        wrong, description=f"Article 37 was {NOT_YET_IN_FORCE} on that day."
+        wrong,
+        description="",
+        why=(
+            Reason(
+                "Article 37 was not yet in force on that day.",
+                rules=("ccf-statute-37-provisional-measures",),
+                in_force=False,
+            ),
+        ),
     )
     assert _violations(dataclasses.replace(result, route=(*result.route, said))) == []
+
+
+def test_words_saying_not_yet_in_force_do_not_excuse_a_rule_only_the_reasons_values_do() -> None:
+    scenario = ds.scenario_from_dict(
+        {
+            "format": 1,
+            "id": "early",
+            "as_of": D(2016, 6, 1),
+            "notice": {"kind": "diffusion", "requesting_country": "KZ", "issued_on": D(2016, 1, 4)},
+        }
+    )
+    result = ds.assess(scenario)
+    worded = RouteStep(
+        step="provisional_measures",
+        date=D(2016, 6, 1),
+        deadline=None,
+        citations=("ccf-statute-37-provisional-measures",),
+        description=f"Article 37 was {NOT_YET_IN_FORCE} on that day.",
+    )
+    assert _violations(dataclasses.replace(result, route=(*result.route, worded))) == [
+        "ccf-statute-37-provisional-measures applied on 2016-06-01 in route provisional_measures"
+    ]
 
 
 def test_a_citation_for_a_day_before_the_rule_existed_says_it_was_not_yet_in_force() -> None:

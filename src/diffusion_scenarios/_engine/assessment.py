@@ -38,9 +38,11 @@ __all__ = [
     "Hinge",
     "Issuance",
     "Outcome",
+    "Reason",
     "RouteStep",
     "TraceEntry",
     "TravelEntry",
+    "Unknown",
     "alert_reaches",
 ]
 
@@ -76,15 +78,120 @@ def alert_reaches(country: str, day: Date) -> str | None:
     return serving if serving is not None and _countries.is_member(serving, day) else None
 
 
+@dataclass(frozen=True, slots=True)
+class Reason:
+    """One reason as words and as values, so that no reader has to parse the words.
+
+    ``text`` is the sentence the JSON shows; the rest says what it rests on: the fact paths
+    (``fields``), the rules it applies or names (``rules``), whether it rests on a
+    presumption rather than a finding, and whether its rules are in force on the day they
+    are applied to (``in_force=False``: the sentence names them only to say they do not
+    apply yet). A reason built from words alone carries none of these.
+    """
+
+    text: str
+    fields: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    presumption: bool = False
+    in_force: bool = True
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def reason_of(item: Reason | str) -> Reason:
+    """``item`` as a :class:`Reason` (words alone carry no values)."""
+    return item if isinstance(item, Reason) else Reason(item)
+
+
+def _pair_reasons(part: Any, words: tuple[str, ...], why: tuple[Reason | str, ...]) -> None:
+    """Keep a part's ``reasons`` (its words, for the JSON) and ``why`` (its reasons as
+    values) one list: either may be given, and given both must agree."""
+    values = tuple(reason_of(r) for r in why)
+    if not values:
+        values = tuple(Reason(w) for w in words)
+    elif not words:
+        words = tuple(r.text for r in values)
+    if words != tuple(r.text for r in values):
+        raise ValueError("reasons and why disagree: give one of them")
+    object.__setattr__(part, "reasons", tuple(words))
+    object.__setattr__(part, "why", values)
+
+
+class _Reasoned:
+    """What every part that gives reasons answers from its ``why``."""
+
+    __slots__ = ()
+    why: tuple[Reason, ...]
+
+    @property
+    def presumed(self) -> bool:
+        """Whether one of its reasons rests on a presumption rather than a finding."""
+        return any(r.presumption for r in self.why)
+
+    @property
+    def said_not_in_force(self) -> frozenset[str]:
+        """The rules its reasons name only to say they are not yet in force."""
+        return frozenset(rule for r in self.why if not r.in_force for rule in r.rules)
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """A fact the answer depends on and the facts do not give, with its field path.
+
+    ``words`` say what is unknown and why it matters. ``field`` is the fact's path when it
+    is written apart, before the words (``"challenge.urgent: whether ..."``); ``named`` are
+    the paths the words name themselves (``"whether the warrant is still valid
+    (case.arrest_warrant.valid)"``). ``text`` is the entry of the JSON's ``depends_on``.
+    ``question`` is what is unknown without paths or asides, as the outcome's hinges name
+    it ("whether the arrest warrant is still valid"); empty when the words say it as is.
+    """
+
+    words: str
+    field: str | None = None
+    named: tuple[str, ...] = ()
+    question: str = ""
+
+    @property
+    def fact(self) -> str | None:
+        """The fact it is about: its first path, a path into a list of records naming the
+        list (``case.extradition[0].grounds`` -> ``case.extradition``)."""
+        paths = self.fields
+        return paths[0].split("[", 1)[0] if paths else None
+
+    @property
+    def asked(self) -> str:
+        """What is unknown, in words without paths: ``question``, else ``words``."""
+        return self.question or self.words
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """Every fact path it is about, the one written apart first."""
+        return tuple(dict.fromkeys((*((self.field,) if self.field else ()), *self.named)))
+
+    @property
+    def text(self) -> str:
+        if self.field and self.words:
+            return f"{self.field}: {self.words}"
+        return self.field or self.words
+
+    def __str__(self) -> str:
+        return self.text
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Issuance:
+class Issuance(_Reasoned):
     kind: str
     pre_screened: bool
     screening: str  # published | refused | not_screened | pre_screened_reported
     circulated_on: Date | None  # None when a red notice was refused and never circulated
     review_after_circulation: bool
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
+    why: tuple[Reason, ...] = ()  # the reasons as values (see Reason)
+
+    def __post_init__(self) -> None:
+        _pair_reasons(self, self.reasons, self.why)
 
     def to_dict(self) -> JSON:
         return {
@@ -99,13 +206,17 @@ class Issuance:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Circulation:
+class Circulation(_Reasoned):
     recipients: tuple[str, ...]  # alpha-3, sorted
     public: bool
     active_from: Date | None = None
     active_until: Date | None = None
     reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
+    why: tuple[Reason, ...] = ()
+
+    def __post_init__(self) -> None:
+        _pair_reasons(self, self.reasons, self.why)
 
     def on_file(self, day: Date) -> str:
         """Whether the data were on INTERPOL's files on ``day``: ``"on_file"`` (from the day
@@ -137,12 +248,12 @@ class Circulation:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class EnforcementEntry:
+class EnforcementEntry(_Reasoned):
     country: str  # alpha-3
     received: bool
     arrest_risk: str  # high | medium | low | none
     consequence: str
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
     role: str = "recipient"  # requesting | recipient | non_recipient
     citations: tuple[str, ...] = ()
     # How sure the arrest_risk is: high | medium | low. A presumption never gives high.
@@ -150,6 +261,13 @@ class EnforcementEntry:
     # What the risk rests on: own_finding (the country's own sourced practice) |
     # regional_presumption (a statement about a group of states) | default (no finding).
     basis: str = "default"
+    why: tuple[Reason, ...] = ()
+    # Whether the practice table has a finding on how the country treats INTERPOL alerts
+    # (False: the risk starts from the model's middle value).
+    practice_known: bool = True
+
+    def __post_init__(self) -> None:
+        _pair_reasons(self, self.reasons, self.why)
 
     def to_dict(self) -> JSON:
         return {
@@ -166,13 +284,17 @@ class EnforcementEntry:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TravelEntry:
+class TravelEntry(_Reasoned):
     country: str
     date: Date
     notice_active: bool
     arrest_risk: str
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
+    why: tuple[Reason, ...] = ()
+
+    def __post_init__(self) -> None:
+        _pair_reasons(self, self.reasons, self.why)
 
     @property
     def reached_through(self) -> str | None:
@@ -199,12 +321,16 @@ class TravelEntry:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Ground:
+class Ground(_Reasoned):
     id: str  # vocabulary G
     strength: str  # strong | arguable | weak
     citations: tuple[str, ...]
-    reasons: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
     label: str = ""
+    why: tuple[Reason, ...] = ()
+
+    def __post_init__(self) -> None:
+        _pair_reasons(self, self.reasons, self.why)
 
     def to_dict(self) -> JSON:
         return {
@@ -217,13 +343,26 @@ class Ground:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class RouteStep:
+class RouteStep(_Reasoned):
+    """One step of the CCF route; ``description`` is its ``why`` read as one paragraph."""
+
     step: str
     date: Date | None
     deadline: Date | None
     citations: tuple[str, ...]
     description: str = ""
     estimated: bool = False
+    why: tuple[Reason, ...] = ()
+
+    def __post_init__(self) -> None:
+        values = tuple(reason_of(r) for r in self.why)
+        if not values and self.description:
+            values = (Reason(self.description),)
+        text = " ".join(r.text for r in values)
+        if self.description and self.description != text:
+            raise ValueError("description and why disagree: give one of them")
+        object.__setattr__(self, "description", text)
+        object.__setattr__(self, "why", values)
 
     def to_dict(self) -> JSON:
         return {
@@ -266,10 +405,15 @@ class Outcome:
     before the notice's issue date); then ``likelihood`` is empty and ``confidence`` is
     ``None``. Otherwise ``prediction`` is the most likely of the three outcomes in
     ``likelihood`` (probabilities that sum to 1).
+
+    The words are kept apart: ``summary`` (read first), ``reasons`` (the sentences that
+    explain it) and ``change`` (what would change it, from ``hinges_on``: "It could change:
+    ..."). ``explanation``, the JSON's, is the three read as one paragraph; it may leave
+    the summary out (nothing predicted). Given alone, it is the only reason.
     """
 
     prediction: str | None  # not_compliant | compliant_with_update | compliant | None
-    explanation: str
+    explanation: str = ""
     citations: tuple[str, ...] = ()
     # (outcome, probability) for the three OUTCOMES, in that order; () when not predicted.
     likelihood: tuple[tuple[str, float], ...] = ()
@@ -277,6 +421,20 @@ class Outcome:
     hinges_on: tuple[Hinge, ...] = ()  # most decisive first
     # One plain sentence a student reads first: "Likely deleted: about 7 in 10 on these facts."
     summary: str = ""
+    reasons: tuple[str, ...] = ()
+    change: str = ""
+
+    def __post_init__(self) -> None:
+        body = tuple(p for p in (*self.reasons, self.change) if p)
+        if not body:
+            if self.explanation:
+                object.__setattr__(self, "reasons", (self.explanation,))
+            return
+        led = " ".join(p for p in (self.summary, *body) if p)
+        if not self.explanation:
+            object.__setattr__(self, "explanation", led)
+        elif self.explanation not in (led, " ".join(body)):
+            raise ValueError("explanation disagrees with summary, reasons and change")
 
     @property
     def prediction_key(self) -> str:
@@ -326,13 +484,19 @@ class Assessment:
     trace: tuple[TraceEntry, ...]
     citations: tuple[Citation, ...]
     caveats: tuple[str, ...]
-    depends_on: tuple[str, ...] = ()
     defaults_used: tuple[str, ...] = ()
     format: int = 1
     # The published decisions most like the facts, most similar first (_engine/similar.py).
     similar_decisions: tuple[SimilarDecision, ...] = ()
     # The facts assessed, as given (memos show them); not part of to_dict().
     scenario: Scenario | None = None
+    # What the answer depends on, most decisive first, as values with their field paths.
+    unknowns: tuple[Unknown, ...] = ()
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        """What the answer depends on in words (the JSON's ``depends_on``)."""
+        return tuple(u.text for u in self.unknowns)
 
     @property
     def members(self) -> frozenset[str]:

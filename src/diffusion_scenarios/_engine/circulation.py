@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from diffusion_scenarios._engine.assessment import Circulation, Issuance
+from diffusion_scenarios._engine.assessment import Circulation, Issuance, Reason, reason_of
 from diffusion_scenarios._engine.stage import NoteBook, StageNotes, add_months, long_date
 from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario
@@ -21,7 +21,7 @@ from diffusion_scenarios._law.countries import (
     is_member,
     members_on,
 )
-from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+from diffusion_scenarios._law.rules import catalogue
 from diffusion_scenarios._law.vocab import REGIONS
 
 __all__ = ["CirculationResult", "circulation_stage", "data_active_on"]
@@ -83,9 +83,10 @@ def _validity_note(issued: Date, as_of: Date, book: NoteBook) -> str:
             f"live; the current period would end on {long_date(end)}."
         )
         book.depends(
-            "notice.issued_on: whether the requesting country asked to keep the red notice "
+            "whether the requesting country asked to keep the red notice "
             f"when its first period (reported as {years} years) ended on "
-            f"{first_end.isoformat()}"
+            f"{first_end.isoformat()}",
+            field="notice.issued_on",
         )
     book.record(
         "rpd-49-51-retention",
@@ -125,7 +126,7 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
     """
     notice = scenario.notice
     book = NoteBook()
-    reasons: list[str] = []
+    reasons: list[str | Reason] = []
     cites: list[str] = []
     # An existing notice is a fact: it circulates from its issue date, whatever the review
     # before publication should have said (issuance says so and makes it a ground).
@@ -166,7 +167,7 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
             public=public,
             active_from=sent,
             active_until=deleted_on,
-            reasons=tuple(reasons),
+            why=tuple(map(reason_of, reasons)),
             citations=tuple(dict.fromkeys(cites)),
         ),
         notes=book.freeze(),
@@ -177,7 +178,7 @@ def circulation_stage(scenario: Scenario, *, issuance: Issuance, as_of: Date) ->
 class _Out:
     """Where the parts of the circulation stage put their reasons, citations and notes."""
 
-    reasons: list[str]
+    reasons: list[str | Reason]
     cites: list[str]
     book: NoteBook
 
@@ -196,8 +197,13 @@ def _red_notice_recipients(scenario: Scenario, day: Date, out: _Out) -> tuple[st
     rpd_from = catalogue().first_in_force(_RPD)
     if day < rpd_from:
         out.reasons.append(
-            f"The Rules on the Processing of Data are {NOT_YET_IN_FORCE} on that day (they "
-            f"apply from {long_date(rpd_from)}); the model applies their concepts by analogy."
+            Reason(
+                "The Rules on the Processing of Data are not yet in force on that day (they "
+                f"apply from {long_date(rpd_from)}); the model applies their concepts by "
+                "analogy.",
+                rules=(_RPD,),
+                in_force=False,
+            )
         )
     if notice.recipients is not None:
         out.reasons.append(
@@ -222,7 +228,9 @@ def _red_notice_public(scenario: Scenario, out: _Out) -> bool:
             "Whether an extract is on INTERPOL's public website is not stated; most red "
             "notices are not public, so the model treats it as not public."
         )
-        out.book.depends("notice.public_extract: whether the red notice has a public extract")
+        out.book.depends(
+            "whether the red notice has a public extract", field="notice.public_extract"
+        )
     elif public:
         out.reasons.append(
             "An extract is on INTERPOL's public website at the requesting country's "
@@ -270,9 +278,14 @@ def _diffusion_recipients(scenario: Scenario, sent: Date, out: _Out) -> tuple[st
     rpd_from = catalogue().first_in_force(_RPD)
     if sent < rpd_from:
         out.reasons.append(
-            f"The Rules on the Processing of Data were {NOT_YET_IN_FORCE} when it was sent "
-            f"(they apply from {long_date(rpd_from)}); the model applies their concepts by "
-            "analogy."
+            Reason(
+                "The Rules on the Processing of Data were not yet in force when it was sent "
+                f"(they apply from {long_date(rpd_from)}); the model applies their concepts "
+                "by analogy.",
+                fields=("notice.issued_on",),
+                rules=(_RPD,),
+                in_force=False,
+            )
         )
     out.book.record(
         "rpd-diffusion-recipients",

@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from diffusion_scenarios._engine import ne_bis as _ne_bis
-from diffusion_scenarios._engine.assessment import Circulation, EnforcementEntry
+from diffusion_scenarios._engine.assessment import Circulation, EnforcementEntry, Reason
 from diffusion_scenarios._engine.stage import (
     RISK_ORDER,
     NoteBook,
@@ -56,7 +56,6 @@ from diffusion_scenarios._law.rules import catalogue
 from diffusion_scenarios.errors import ReferenceDataError
 
 __all__ = [
-    "PRESUMPTION_MARK",
     "CountryRisk",
     "EnforcementResult",
     "confidence_sentence",
@@ -73,8 +72,6 @@ _LASTING_REFUSALS = frozenset(
     {"political", "human_rights", "fair_trial", "nationality", "dual_criminality", "ne_bis_in_idem"}
 )
 _CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2}
-#: The words that mark a presumed risk in a trip's confidence sentence.
-PRESUMPTION_MARK = "It is a presumption drawn from"
 # The highest confidence each basis can give (a presumption never gives high).
 _BASIS_CEILING = {"own_finding": "high", "regional_presumption": "medium", "default": "low"}
 _VERIFICATION_CEILING = {"primary": "high", "secondary": "medium", "unverified": "low"}
@@ -218,30 +215,36 @@ def _practice_day(on: Date) -> Date:
     return earlier[-1] if earlier else Date(1900, 1, 1)
 
 
-def confidence_sentence(result: CountryRisk, name: str | None = None) -> str:
+def confidence_sentence(result: CountryRisk, name: str | None = None) -> Reason:
     """The confidence of a country's risk and what it rests on, in one sentence (``name``:
-    the country's name as shown, when it is not its plain name: an assumed state).
+    the country's name as shown, when it is not its plain name: an assumed state). A risk
+    presumed from a statement about a group of states gives a reason resting on a
+    presumption (``Reason.presumption``).
 
     Example:
         >>> import datetime
         >>> from diffusion_scenarios import Notice, Scenario
         >>> s = Scenario(id="d", notice=Notice(kind="diffusion", requesting_country="KAZ",
         ...              issued_on=datetime.date(2025, 1, 10)))
-        >>> confidence_sentence(country_risk(s, "HUN", received=True, active=True))[:52]
-        'Confidence in this risk: medium. It is a presumption'
+        >>> said = confidence_sentence(country_risk(s, "HUN", received=True, active=True))
+        >>> said.presumption, said.text[:52]
+        (True, 'Confidence in this risk: medium. It is a presumption')
     """
     name = name or country_name(result.country)
     if result.basis == "regional_presumption":
-        return (
-            f"Confidence in this risk: {result.confidence}. {PRESUMPTION_MARK} a statement "
-            f"about most EU member states, not a finding about {name} itself."
+        return Reason(
+            f"Confidence in this risk: {result.confidence}. It is a presumption drawn from a "
+            "statement "
+            f"about most EU member states, not a finding about {name} itself.",
+            rules=("arrest-eu-presumption",),
+            presumption=True,
         )
     if result.basis == "default":
-        return (
+        return Reason(
             f"Confidence in this risk: {result.confidence}. Nothing was found on how {name} "
             "treats INTERPOL alerts, so the model shows a middle value."
         )
-    return (
+    return Reason(
         f"Confidence in this risk: {result.confidence}. It rests on a finding about {name} "
         "itself (its own sourced practice or the facts about it)."
     )
@@ -841,6 +844,7 @@ def _entry(result: CountryRisk, *, role: str, received: bool) -> EnforcementEntr
         citations=result.citations,
         confidence=result.confidence,
         basis=result.basis,
+        practice_known=result.practice_known,
     )
 
 

@@ -21,12 +21,12 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from diffusion_scenarios._engine.assessment import Ground, Issuance
-from diffusion_scenarios._engine.stage import NoteBook, StageNotes, long_date
+from diffusion_scenarios._engine.assessment import Ground, Issuance, Reason, reason_of
+from diffusion_scenarios._engine.stage import NoteBook, StageNotes, long_date, rule_year
 from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.countries import is_member, members
-from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+from diffusion_scenarios._law.rules import catalogue
 
 __all__ = [
     "IssuanceResult",
@@ -152,11 +152,11 @@ def issuance_stage(
 
 def _dates_that_matter(
     scenario: Scenario, as_of: Date, not_member: str | None, book: NoteBook
-) -> tuple[list[str], list[str]]:
+) -> tuple[list[str | Reason], list[str]]:
     """What the dates say before anything else: membership, and rules not yet in force."""
     notice = scenario.notice
     issued = notice.issued_on
-    reasons: list[str] = []
+    reasons: list[str | Reason] = []
     cites: list[str] = []
     if not_member is not None:
         reasons.append(not_member)
@@ -169,9 +169,15 @@ def _dates_that_matter(
     rpd_from = catalogue().first_in_force(_RPD)
     if issued < rpd_from:
         reasons.append(
-            f"The data were issued on {long_date(issued)}, when the Rules on the Processing "
-            f"of Data were {NOT_YET_IN_FORCE} (they apply from {long_date(rpd_from)}); the "
-            "model applies their concepts to these data by analogy and says so."
+            Reason(
+                f"The data were issued on {long_date(issued)}, when the Rules on the "
+                f"Processing of Data were not yet in force (they apply from "
+                f"{long_date(rpd_from)}); the model applies their concepts to these data by "
+                "analogy and says so.",
+                fields=("notice.issued_on",),
+                rules=(_RPD,),
+                in_force=False,
+            )
         )
         cites.append("rpd-before-2012")
         book.record(
@@ -186,7 +192,7 @@ def _red_notice(
     scenario: Scenario,
     defects_at_issue: tuple[Ground, ...],
     screened_grounds: frozenset[str],
-    reasons: list[str],
+    reasons: list[str | Reason],
     cites: list[str],
     book: NoteBook,
 ) -> Issuance:
@@ -245,7 +251,7 @@ def _red_notice(
 
 
 def _diffusion(
-    scenario: Scenario, reasons: list[str], cites: list[str], book: NoteBook
+    scenario: Scenario, reasons: list[str | Reason], cites: list[str], book: NoteBook
 ) -> Issuance:
     """A diffusion: sent directly, recorded in the IIS, reviewed afterwards."""
     notice = scenario.notice
@@ -313,9 +319,9 @@ def _diffusion(
     if cat.applies("rpd-22-6-direct-exchanges", issued):
         cites.append("rpd-22-6-direct-exchanges")
         reasons.append(
-            "Since the 2024 amendment (Art. 22(6), entry into force unverified) the General "
-            "Secretariat acts on direct exchanges once it learns of a possible breach, and does "
-            "not open their content without permission."
+            f"Since the {rule_year('rpd-22-6-direct-exchanges')} amendment (Art. 22(6), entry "
+            "into force unverified) the General Secretariat acts on direct exchanges once it "
+            "learns of a possible breach, and does not open their content without permission."
         )
     _after_refused_red_notice(scenario, reasons, cites, book)
     book.record(
@@ -338,7 +344,7 @@ def _issuance(
     scenario: Scenario,
     *,
     pre_screened: bool,
-    reasons: list[str],
+    reasons: list[str | Reason],
     cites: list[str],
     screening: str | None = None,
 ) -> Issuance:
@@ -351,13 +357,13 @@ def _issuance(
         screening=screening,
         circulated_on=scenario.notice.issued_on,
         review_after_circulation=scenario.notice.kind == "diffusion" or not pre_screened,
-        reasons=tuple(reasons),
+        why=tuple(map(reason_of, reasons)),
         citations=tuple(dict.fromkeys(cites)),
     )
 
 
 def _after_refused_red_notice(
-    scenario: Scenario, reasons: list[str], cites: list[str], book: NoteBook
+    scenario: Scenario, reasons: list[str | Reason], cites: list[str], book: NoteBook
 ) -> None:
     """A diffusion sent around a refused red notice on the same facts (DF-12)."""
     issued = scenario.notice.issued_on

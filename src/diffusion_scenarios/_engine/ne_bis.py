@@ -316,7 +316,11 @@ def evaluate_ne_bis(scenario: Scenario, collector: Collector) -> None:
     if given is not None and (given.country is None or given.result is None):
         collector.depends(
             "where the final judgment was given and whether it acquitted, or convicted with "
-            "the sentence served or not (case.final_judgment.country and .result)"
+            "the sentence served or not (case.final_judgment.country and .result)",
+            "case.final_judgment.country",
+            "case.final_judgment.result",
+            question="where the final judgment was given and whether it acquitted, or "
+            "convicted with the sentence served or not",
         )
     judgment = judgment_on(scenario, on)
     if judgment is None:

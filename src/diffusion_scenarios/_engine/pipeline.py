@@ -27,7 +27,8 @@ cited).
 Nothing applies before it is in force, and that is enforced here, once, for every stage:
 each cited rule is paired with the day it is applied to (:func:`applied_rules`); a rule
 cited for a day before it came into force gives way to the rule that governed the matter
-then (``Rule.earlier``), unless its text says it was "not yet in force"; and each rule is
+then (``Rule.earlier``), unless one of its reasons cites it as not yet in force
+(``Reason.in_force`` is false); and each rule is
 cited in the version in force on the first day it is applied. Before the notice's issue
 date nothing is on file, so no CCF outcome is predicted; on a request for revision the
 outcome is framed as the outcome on that request.
@@ -36,7 +37,6 @@ outcome is framed as the outcome on that request.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -51,6 +51,7 @@ from diffusion_scenarios._engine.assessment import (
     Outcome,
     RouteStep,
     TraceEntry,
+    Unknown,
 )
 from diffusion_scenarios._engine.circulation import (
     CirculationResult,
@@ -67,14 +68,14 @@ from diffusion_scenarios._engine.issuance import (
     IssuanceResult,
     issuance_stage,
 )
-from diffusion_scenarios._engine.outcome import predict_outcome
+from diffusion_scenarios._engine.outcome import predict_outcome, summary_of
 from diffusion_scenarios._engine.route import RouteResult, route_stage, statute_applies
 from diffusion_scenarios._engine.similar import find_similar
 from diffusion_scenarios._engine.stage import add_months, long_date, unique
 from diffusion_scenarios._engine.travel import TravelResult, travel_stage
 from diffusion_scenarios._engine.words import KIND_WORDS
 from diffusion_scenarios._facts.scenario import Challenge, Scenario
-from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["NOT_LEGAL_ADVICE", "STAGE_ORDER", "AppliedRule", "applied_rules", "assess"]
 
@@ -95,12 +96,13 @@ def _citation(rule_id: str, day: Date) -> Citation:
 
 @dataclass(frozen=True, slots=True)
 class AppliedRule:
-    """One rule applied to one day by one part of an assessment, with that part's words."""
+    """One rule applied to one day by one part of an assessment."""
 
     rule: str
     day: Date
     where: str  # "issuance", "circulation", "enforcement FRA", "travel 0", "route admissibility"...
-    text: str  # the reasons or description of that part (for "not yet in force")
+    # The part says a rule it cites does not apply yet (one of its reasons is not in force).
+    part_says_not_yet: bool = False
 
     @property
     def in_force(self) -> bool:
@@ -108,9 +110,10 @@ class AppliedRule:
 
     @property
     def said_not_yet_in_force(self) -> bool:
-        """Cited only to say it did not apply yet, in those words."""
+        """Cited only to say it did not apply yet: the part says so, and the day is before
+        the rule's first version."""
         return (
-            NOT_YET_IN_FORCE in self.text
+            self.part_says_not_yet
             and catalogue().get(self.rule).versions[0].in_force_from > self.day
         )
 
@@ -152,13 +155,10 @@ def _where(section: str, i: int, item: Any) -> str:
     return section
 
 
-def _text(section: str, item: Any) -> str:
-    """The words of one part (its reasons, description or explanation)."""
-    if section == "route":
-        return str(item.description)
-    if section == "outcome":
-        return str(item.explanation)
-    return " ".join(item.reasons)
+def _says_not_yet(item: Any) -> bool:
+    """Whether one of a part's reasons names its rules only to say they are not yet in
+    force (the outcome gives no such reason)."""
+    return bool(getattr(item, "said_not_in_force", frozenset()))
 
 
 def _parts(assessment: Assessment) -> list[_Part]:
@@ -214,11 +214,11 @@ def applied_rules(assessment: Assessment) -> tuple[AppliedRule, ...]:
     outcome on the assessment date; a trip's rules on the trip's date, save the CCF route's
     own rules, which apply on the day of the route step they come from; route steps on
     their date (admissibility on the filing date, undated steps on the admissibility date).
-    A rule applied to a day before it came into force is allowed only where the text says
-    it was "not yet in force" (see :data:`NOT_YET_IN_FORCE`).
+    A rule applied to a day before it came into force is allowed only where the part says
+    it was not yet in force (a reason of it whose ``in_force`` is false).
     """
     return tuple(
-        AppliedRule(rule, day, _where(section, i, item), _text(section, item))
+        AppliedRule(rule, day, _where(section, i, item), _says_not_yet(item))
         for section, i, item, rules, days in _parts(assessment)
         for rule, day in zip(rules, days, strict=True)
     )
@@ -236,14 +236,14 @@ def _in_force_ids(rules: tuple[str, ...], days: tuple[Date, ...]) -> tuple[str, 
 def _bring_into_force(assessment: Assessment, parts: list[_Part]) -> Assessment:
     """Nothing applies before it is in force, enforced in one place for every stage.
 
-    A rule cited for a day before it came into force, by a text that does not say it was
-    "not yet in force", is replaced by the rule that governed the same matter that day
+    A rule cited for a day before it came into force, by a part none of whose reasons says
+    a rule is not yet in force, is replaced by the rule that governed the same matter that day
     (``Rule.earlier``: the rules before July 2012 for the RPD, the RCI for the Statute).
     """
     changed: dict[tuple[str, int], tuple[str, ...]] = {}
     for section, i, item, rules, days in parts:
         fixed = _in_force_ids(rules, days)
-        if fixed is not None and NOT_YET_IN_FORCE not in _text(section, item):
+        if fixed is not None and not _says_not_yet(item):
             changed[(section, i)] = fixed
     if not changed:
         return assessment
@@ -285,46 +285,41 @@ def _citations(cited: Iterable[str], first: dict[str, Date], as_of: Date) -> tup
     return tuple(_citation(rule_id, first.get(rule_id, as_of)) for rule_id in unique(cited))
 
 
-_FIELD_PATH = re.compile(r"\b(?:person|notice|case|challenge|travel)(?:\.[a-z_]+(?:\[\d+\])?)+")
-
-
-@lru_cache(maxsize=1024)
-def _field_paths(text: str) -> frozenset[str]:
-    return frozenset(_FIELD_PATH.findall(text))
-
-
-def merge_depends_on(*groups: tuple[str, ...]) -> tuple[str, ...]:
+def merge_depends_on(*groups: tuple[Unknown, ...]) -> tuple[Unknown, ...]:
     """One entry per unknown fact, most decisive first.
 
     ``groups`` come in order of how much the facts they name can change the answer: the
     grounds and the outcome first, then circulation, enforcement and travel, then the CCF
-    route's dates. Two entries that name the same field path (the grounds and the route
-    both ask whether the NCB answers) become one, at the earlier place, keeping the longer
-    (more informative) sentence. Entries naming no field keep their own place.
+    route's dates. Two entries about the same field path (the grounds and the route both
+    ask whether the NCB answers) become one, at the earlier place, keeping the longer (more
+    informative) sentence. Entries about no field keep their own place.
 
     Example:
-        >>> merge_depends_on(
-        ...     ("whether the source NCB answers the CCF (challenge.ncb_responds)",),
-        ...     ("challenge.ncb_responds: whether the NCB answers", "case.stage: unknown"),
+        >>> merged = merge_depends_on(
+        ...     (Unknown("whether the NCB answers (challenge.ncb_responds)",
+        ...              named=("challenge.ncb_responds",)),),
+        ...     (Unknown("whether it answers", field="challenge.ncb_responds"),
+        ...      Unknown("unknown", field="case.stage")),
         ... )
-        ('whether the source NCB answers the CCF (challenge.ncb_responds)', 'case.stage: unknown')
+        >>> [u.text for u in merged]
+        ['whether the NCB answers (challenge.ncb_responds)', 'case.stage: unknown']
     """
-    merged: list[str] = []
+    merged: list[Unknown] = []
     owner: dict[str, int] = {}  # field path -> index in merged
     for group in groups:
-        for text in group:
-            paths = _field_paths(text)
+        for unknown in group:
+            paths = unknown.fields
             hits = sorted({owner[p] for p in paths if p in owner})
             if not paths or not hits:
-                if text in merged:
+                if unknown in merged:
                     continue
                 for path in paths:
                     owner[path] = len(merged)
-                merged.append(text)
+                merged.append(unknown)
                 continue
             at = hits[0]
-            if len(text) > len(merged[at]):
-                merged[at] = text
+            if len(unknown.text) > len(merged[at].text):
+                merged[at] = unknown
             for path in paths:
                 owner.setdefault(path, at)
     return tuple(merged)
@@ -339,6 +334,12 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
     notice = scenario.notice
     if as_of < notice.issued_on:
         kind = KIND_WORDS[notice.kind]
+        reason = (
+            f"On {long_date(as_of)}, the day assessed, nothing is on INTERPOL's files yet: "
+            f"the {kind} is issued on {long_date(notice.issued_on)}. There is nothing for "
+            "the CCF to decide, so no outcome is predicted; the grounds are shown as they "
+            "would stand if the data were recorded as the facts say."
+        )
         return Outcome(
             prediction=None,
             likelihood=(),
@@ -349,36 +350,26 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
                 f"Not predicted: nothing on file with INTERPOL on {long_date(as_of)}; the "
                 f"{kind} is issued on {long_date(notice.issued_on)}."
             ),
-            explanation=(
-                f"On {long_date(as_of)}, the day assessed, nothing is on INTERPOL's files yet: "
-                f"the {kind} is issued on {long_date(notice.issued_on)}. There is nothing for "
-                "the CCF to decide, so no outcome is predicted; the grounds are shown as they "
-                "would stand if the data were recorded as the facts say."
-            ),
+            reasons=(reason,),
+            explanation=reason,  # the summary says it apart: the explanation does not repeat it
         )
     challenge = scenario.challenge
     if challenge is not None and "revision" in challenge.requests and outcome.prediction:
-        # The explanation starts with the summary (see _engine.outcome): frame both once.
-        summary = outcome.summary
-        rest = outcome.explanation
-        if summary and rest.startswith(summary):
-            rest = rest[len(summary) :].lstrip()
-        framed = f"On a request for revision: {summary[:1].lower()}{summary[1:]}" if summary else ""
+        prediction = outcome.prediction
+        top = outcome.probability(prediction)
+        framed = summary_of(prediction, top, outcome.hinges_on, revision=True)
         admissibility, hinges = _revision_admissibility(scenario, challenge, as_of)
+        reasons = (
+            "The earlier decision stands unless a newly discovered fact changes it.",
+            *((admissibility,) if admissibility else ()),
+            *outcome.reasons,
+        )
         return replace(
             outcome,
             summary=framed,
             hinges_on=(*hinges, *outcome.hinges_on),
-            explanation=" ".join(
-                part
-                for part in (
-                    framed,
-                    "The earlier decision stands unless a newly discovered fact changes it.",
-                    admissibility,
-                    rest,
-                )
-                if part
-            ),
+            reasons=reasons,
+            explanation="",  # read again from the summary, reasons and change
         )
     return outcome
 
@@ -487,7 +478,7 @@ class _Stages:
             *self.outcome_trace,
         )
 
-    def depends_on(self) -> tuple[str, ...]:
+    def depends_on(self) -> tuple[Unknown, ...]:
         """What the answer depends on, most decisive first (see :func:`merge_depends_on`)."""
         return merge_depends_on(
             self.grounds.on_day.depends_on,
@@ -676,7 +667,7 @@ def assess(scenario: Scenario, *, as_of: Date | None = None) -> Assessment:
         draft,
         citations=citations,
         caveats=_caveats(scenario, as_of, stages, citations),
-        depends_on=stages.depends_on(),
+        unknowns=stages.depends_on(),
         defaults_used=unique([*defaults, *stages.defaults_used()]),
         similar_decisions=find_similar(scenario, draft.grounds, as_of),
     )

@@ -187,7 +187,10 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
         collector.depends(
             "which country the person fears persecution from "
             "(person.refugee_status.feared_persecution_from); the refugee rule needs it to be "
-            "the requesting country"
+            "the requesting country",
+            "person.refugee_status.feared_persecution_from",
+            question="which country the person fears persecution from; the refugee rule "
+            "needs it to be the requesting country",
         )
     if r.status == "asylum_seeker":
         _asylum_seeker(collector, facts, basis, resolution, doubts, inferred, inference)
@@ -258,7 +261,10 @@ def _recognised_refugee(
         doubts.append("which country granted the status is not stated")
         collector.depends(
             "which country granted refugee status (person.refugee_status.granted_by); the "
-            "rule needs confirmation by a member country"
+            "rule needs confirmation by a member country",
+            "person.refugee_status.granted_by",
+            question="which country granted refugee status; the rule needs confirmation by "
+            "a member country",
         )
     elif not is_member(r.granted_by, collector.on):
         doubts.append(
@@ -289,9 +295,7 @@ def _recognised_refugee(
         f"{_name(r.granted_by)} recognised the person as a refugee from "
         f"{requesting_state_name(scenario)}, the country that sent this request; under {text} "
         "INTERPOL deletes notices and diffusions from the country of feared persecution once "
-        "a member country confirms the status."
-        + inference
-        + caveat,
+        "a member country confirms the status." + inference + caveat,
         cited,
         facts,
     )
@@ -364,21 +368,22 @@ def _human_rights(scenario: Scenario, collector: Collector) -> None:
 
 
 _ABSENTIA = ("model-in-absentia-test",)
+# (key, the question, its fact path)
 _ABSENTIA_QUESTIONS = (
     (
         "knew_of_trial",
-        "whether the person knew of the trial held in absentia "
-        "(case.in_absentia_details.knew_of_trial)",
+        "whether the person knew of the trial held in absentia",
+        "case.in_absentia_details.knew_of_trial",
     ),
     (
         "represented",
-        "whether a lawyer defended the person at the trial held in absentia "
-        "(case.in_absentia_details.represented)",
+        "whether a lawyer defended the person at the trial held in absentia",
+        "case.in_absentia_details.represented",
     ),
     (
         "retrial_guaranteed",
-        "whether a retrial is guaranteed on return after the conviction in absentia "
-        "(case.retrial_guaranteed)",
+        "whether a retrial is guaranteed on return after the conviction in absentia",
+        "case.retrial_guaranteed",
     ),
 )
 _ASSUMPTION = (
@@ -421,7 +426,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
                 "gives the person the trial in person that was missed and answers the "
                 "due-process objection (under the model's assumed test)." + _ASSUMPTION,
             )
-        elif all(answers[k] is False for k, _ in _ABSENTIA_QUESTIONS):
+        elif all(answers[k] is False for k, _, _ in _ABSENTIA_QUESTIONS):
             # Arguable, not strong: no INTERPOL test is published and both published CCF
             # decisions on the point kept the data (issue 20 point 6).
             collector.find(
@@ -436,7 +441,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
                 facts,
             )
         else:
-            open_ones = [text for key, text in _ABSENTIA_QUESTIONS if answers[key] is None]
+            open_ones = [(q, path) for key, q, path in _ABSENTIA_QUESTIONS if answers[key] is None]
             shown = [
                 words
                 for key, words in (
@@ -465,8 +470,8 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
                 absentia_cites,
                 facts,
             )
-            for text in open_ones:
-                collector.depends(text)
+            for question, path in open_ones:
+                collector.depends(f"{question} ({path})", path, question=question)
     elif case.in_absentia is None and details is not None:
         collector.note(
             _ABSENTIA[0],
@@ -475,7 +480,11 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
             "conviction was in absentia (case.in_absentia), so no fair-trial ground is drawn "
             "from them.",
         )
-        collector.depends("whether the person was convicted in absentia (case.in_absentia)")
+        collector.depends(
+            "whether the person was convicted in absentia (case.in_absentia)",
+            "case.in_absentia",
+            question="whether the person was convicted in absentia",
+        )
     if "unfair_trial" in case.human_rights_concerns:
         collector.find(
             "fair_trial",
@@ -582,7 +591,9 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                 if g == "limitation" and case.limitation_expired is None:
                     collector.depends(
                         "whether the case is also time-barred in the requesting state "
-                        "(case.limitation_expired)"
+                        "(case.limitation_expired)",
+                        "case.limitation_expired",
+                        question="whether the case is also time-barred in the requesting state",
                     )
             else:
                 non_protective += 1
@@ -602,7 +613,10 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                 if g is None:
                     collector.depends(
                         f"why extradition was refused ({where}.grounds): a refusal on "
-                        "human-rights or political grounds weighs far more than a procedural one"
+                        "human-rights or political grounds weighs far more than a procedural one",
+                        f"{where}.grounds",
+                        question="why extradition was refused: a refusal on human-rights or "
+                        "political grounds weighs far more than a procedural one",
                     )
         elif e.outcome == "granted":
             collector.find(

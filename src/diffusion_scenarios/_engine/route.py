@@ -20,11 +20,17 @@ import datetime as _dt
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from diffusion_scenarios._engine.assessment import RouteStep
+from diffusion_scenarios._engine.assessment import Reason, RouteStep, reason_of
 from diffusion_scenarios._engine.grounds.findings import purpose_achieved
-from diffusion_scenarios._engine.stage import NoteBook, StageNotes, add_months, long_date
+from diffusion_scenarios._engine.stage import (
+    NoteBook,
+    StageNotes,
+    add_months,
+    long_date,
+    rule_year,
+)
 from diffusion_scenarios._facts.scenario import Challenge, PriorDecision, Scenario
-from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["RouteResult", "route_stage", "statute_applies"]
 
@@ -72,21 +78,23 @@ class _Route:
         self,
         step: str,
         citations: tuple[str, ...] | list[str],
-        description: str,
+        description: str | list[str | Reason],
         *,
         date: Date | None = None,
         deadline: Date | None = None,
         estimated: bool = False,
         record: tuple[dict[str, Any], str] | None = None,
     ) -> None:
-        """Append a step; with ``record``, note its first rule with those facts and result."""
+        """Append a step (its description in words, or its reasons one by one); with
+        ``record``, note its first rule with those facts and result."""
+        said = [description] if isinstance(description, str) else description
         self.steps.append(
             RouteStep(
                 step=step,
                 date=date,
                 deadline=deadline,
                 citations=tuple(citations),
-                description=description,
+                why=tuple(map(reason_of, said)),
                 estimated=estimated,
             )
         )
@@ -144,30 +152,37 @@ def _filing_step(request: str, filed_on: Date, *, planned: bool) -> RouteStep:
         if channel_rule == _PORTAL
         else "on the application form, by post to the CCF in Lyon or by e-mail"
     )
-    text = f"{_WHAT[request]} {verb} on {long_date(filed_on)} {channel}."
-    if cat.applies("ccf-operating-rules-2026-limits", filed_on) and request != "access":
-        pages = cat.value("ccf-operating-rules-2026-limits", "pages", filed_on)
-        appendices = cat.value("ccf-operating-rules-2026-limits", "appendices", filed_on)
-        cites.append("ccf-operating-rules-2026-limits")
-        text += (
-            f" Under the 2026 Operating Rules the summary of arguments may not exceed {pages} "
-            f"pages and at most {appendices} appendices are allowed."
+    said: list[str | Reason] = [f"{_WHAT[request]} {verb} on {long_date(filed_on)} {channel}."]
+    limits = "ccf-operating-rules-2026-limits"
+    if cat.applies(limits, filed_on) and request != "access":
+        pages = cat.value(limits, "pages", filed_on)
+        appendices = cat.value(limits, "appendices", filed_on)
+        cites.append(limits)
+        said.append(
+            f"Under the {rule_year(limits)} Operating Rules the summary of arguments may not "
+            f"exceed {pages} pages and at most {appendices} appendices are allowed."
         )
     if request == "revision":
         cites.append(_REVISION)
         if not statute_applies(filed_on):
             cites += ["rci-requests", _TRANSITION]
-            text += (
-                f" Article 42 of the Statute (revision) was {NOT_YET_IN_FORCE} on that day: the "
-                "request was made under the RCI's re-examination. How such a request was "
-                f"treated once the Statute came into force on {long_date(_statute_from())} is "
-                "unverified: no transitional provision was found."
+            said.append(
+                Reason(
+                    "Article 42 of the Statute (revision) was not yet in force on that day: "
+                    "the request was made under the RCI's re-examination. How such a request "
+                    "was treated once the Statute came into force on "
+                    f"{long_date(_statute_from())} is unverified: no transitional provision "
+                    "was found.",
+                    fields=("challenge.filed_on",),
+                    rules=(_REVISION,),
+                    in_force=False,
+                )
             )
         if cat.applies(_REVISION_2026, filed_on):
             cites.append(_REVISION_2026)
             pages = cat.value(_REVISION_2026, "pages", filed_on)
-            text += (
-                f" A revision starts with a summary of the new fact of at most {pages} pages; "
+            said.append(
+                f"A revision starts with a summary of the new fact of at most {pages} pages; "
                 "full argument follows only if the CCF asks."
             )
     return RouteStep(
@@ -175,7 +190,7 @@ def _filing_step(request: str, filed_on: Date, *, planned: bool) -> RouteStep:
         date=filed_on,
         deadline=None,
         citations=tuple(cites),
-        description=text,
+        why=tuple(map(reason_of, said)),
     )
 
 
@@ -249,11 +264,18 @@ def _add_filing(
             step = replace(
                 step,
                 citations=(*step.citations, "ccf-representation-of-minors"),
-                description=step.description
-                + " The person is a minor: a parent or other legal representative may apply "
-                "on his or her behalf, sending proof of the relationship (or of the power to "
-                "represent) and the minor's identity document, as the CCF's admissibility "
-                "requirements are reported to ask.",
+                description="",
+                why=(
+                    *step.why,
+                    Reason(
+                        "The person is a minor: a parent or other legal representative may "
+                        "apply on his or her behalf, sending proof of the relationship (or of "
+                        "the power to represent) and the minor's identity document, as the "
+                        "CCF's admissibility requirements are reported to ask.",
+                        fields=("person.minor",),
+                        rules=("ccf-representation-of-minors",),
+                    ),
+                ),
             )
         if (
             request in ("deletion", "correction")
@@ -265,10 +287,17 @@ def _add_filing(
             step = replace(
                 step,
                 citations=(*step.citations, "ccf-decisions-binding"),
-                description=step.description
-                + f" The CCF already decided on these data on {long_date(prior.date)}; its "
-                "decisions are final, so a request on the same facts needs a new fact, which "
-                "is the ground of a revision.",
+                description="",
+                why=(
+                    *step.why,
+                    Reason(
+                        f"The CCF already decided on these data on {long_date(prior.date)}; "
+                        "its decisions are final, so a request on the same facts needs a new "
+                        "fact, which is the ground of a revision.",
+                        fields=("case.prior_ccf_decision.date",),
+                        rules=("ccf-decisions-binding",),
+                    ),
+                ),
             )
         route.steps.append(step)
     channel_rule = _channel_rule(filed_on)
@@ -288,8 +317,9 @@ def _add_provisional_measures(
     if not urgent:
         if urgent is None and any(t.date >= as_of for t in scenario.travel):
             route.book.depends(
-                "challenge.urgent: whether provisional measures (blocking the data) are asked "
-                "for before the planned trips"
+                "whether provisional measures (blocking the data) are asked for before the "
+                "planned trips",
+                field="challenge.urgent",
             )
         return
     if cat.applies(_ART37, filed_on):
@@ -325,8 +355,8 @@ def _add_provisional_measures(
     if cat.applies(_ART33_2025, filed_on):
         cites.append(_ART33_2025)
         text += (
-            " Commentators warn that the 2025 Article 33 sequencing (entry into force "
-            "unverified) may slow urgent relief."
+            f" Commentators warn that the {rule_year(_ART33_2025)} Article 33 sequencing (entry "
+            "into force unverified) may slow urgent relief."
         )
     route.add(
         "provisional_measures",
@@ -373,7 +403,7 @@ def _add_admissibility(
         )
     if admissible_given is None:
         route.book.depends(
-            "challenge.admissible_on: the real admissibility date moves every deadline"
+            "the real admissibility date moves every deadline", field="challenge.admissible_on"
         )
     route.add(
         "admissibility",
@@ -401,12 +431,14 @@ def _add_gs_consultation(route: _Route, admissible_on: Date, estimated: bool) ->
         f"and asks whether INTERPOL's files hold data on the person, which the "
         f"Secretariat answers within {days} days; if the Secretariat is itself "
         "examining the same data, the Chamber waits until it has decided and acted "
-        "(Art. 33(1)-(2) and (5) as amended in 2025; entry into force unverified).",
+        f"(Art. 33(1)-(2) and (5) as amended in {rule_year(_ART33_2025)}; entry into force "
+        "unverified).",
         date=admissible_on,
         estimated=estimated,
         record=(
             {"admissible_on": admissible_on},
-            "General Secretariat consulted first (2025 amendment, unverified in force)",
+            f"General Secretariat consulted first ({rule_year(_ART33_2025)} amendment, "
+            "unverified in force)",
         ),
     )
 
@@ -459,7 +491,7 @@ def _add_ncb_consultation(
         )
     elif ncb_responds is None:
         route.book.depends(
-            "challenge.ncb_responds: whether the source NCB answers the CCF's questions"
+            "whether the source NCB answers the CCF's questions", field="challenge.ncb_responds"
         )
     route.add("ncb_consultation", ncb_cites, ncb_text, date=admissible_on, estimated=estimated)
 
@@ -476,7 +508,7 @@ def _delays(admissible_on: Date, note: str) -> tuple[list[str], str]:
         cites.append(_ART33_2025)
         text += (
             " Time the General Secretariat takes on the same data may justify an extension "
-            "(Art. 33(5) as amended in 2025; entry into force unverified)."
+            f"(Art. 33(5) as amended in {rule_year(_ART33_2025)}; entry into force unverified)."
         )
     if note:
         cites.append(_TRANSITION)
@@ -490,9 +522,16 @@ def _add_limit_not_in_force(route: _Route, step: str, rule: str, admissible_on: 
     route.add(
         step,
         (rule,),
-        f"No time limit applies: {provision} of the Statute, which would set it, is "
-        f"{NOT_YET_IN_FORCE} on {long_date(admissible_on)} (it applies from "
-        f"{long_date(catalogue().first_in_force(rule))}).",
+        [
+            Reason(
+                f"No time limit applies: {provision} of the Statute, which would set it, is "
+                f"not yet in force on {long_date(admissible_on)} (it applies from "
+                f"{long_date(catalogue().first_in_force(rule))}).",
+                fields=("challenge.admissible_on",),
+                rules=(rule,),
+                in_force=False,
+            )
+        ],
         record=({"admissible_on": admissible_on}, f"{step}: no time limit in force"),
     )
 
@@ -632,8 +671,8 @@ def _revision_text(prior: PriorDecision, prior_date: Date, months: int, route: _
     """What the revision window says of an earlier decision that did not delete the data."""
     if prior.outcome is None:
         route.book.depends(
-            "case.prior_ccf_decision.outcome: a revision is open only against a decision "
-            "that kept the data"
+            "a revision is open only against a decision that kept the data",
+            field="case.prior_ccf_decision.outcome",
         )
         return (
             f"If the earlier decision of {long_date(prior_date)} went against the "
@@ -666,49 +705,55 @@ def _add_revision(
     if prior is None or prior.date is None or prior.outcome == "not_compliant":
         if prior is not None and prior.outcome == "not_compliant" and revising:
             route.book.depends(
-                "case.prior_ccf_decision: the earlier decision already deleted the data, so "
-                "there is nothing for the applicant to have revised"
+                "the earlier decision already deleted the data, so there is nothing for the "
+                "applicant to have revised",
+                field="case.prior_ccf_decision",
             )
         elif (prior is None or prior.outcome != "not_compliant") and revising:
             route.book.depends(
-                "case.prior_ccf_decision: a revision needs an earlier CCF decision to revise"
+                "a revision needs an earlier CCF decision to revise",
+                field="case.prior_ccf_decision",
             )
         return
     rev_cites = [_REVISION]
     months = int(cat.value(_REVISION, "months", as_of))
-    text = _revision_text(prior, prior.date, months, route)
+    said: list[str | Reason] = [_revision_text(prior, prior.date, months, route)]
     if not statute_applies(as_of):
         rev_cites += ["rci-requests", _TRANSITION]
-        text += (
-            f" Article 42 of the Statute is {NOT_YET_IN_FORCE} on {long_date(as_of)} (it "
-            f"applies from {long_date(cat.first_in_force(_REVISION))}): until then a "
-            "re-examination is asked for under the RCI, and how a pending one is treated once "
-            "the Statute applies is unverified."
+        said.append(
+            Reason(
+                f"Article 42 of the Statute is not yet in force on {long_date(as_of)} (it "
+                f"applies from {long_date(cat.first_in_force(_REVISION))}): until then a "
+                "re-examination is asked for under the RCI, and how a pending one is treated "
+                "once the Statute applies is unverified.",
+                rules=(_REVISION,),
+                in_force=False,
+            )
         )
     elif not statute_applies(prior.date):
         # The RCI had ended by the day this is applied to: only the transition is cited.
         rev_cites += [_TRANSITION]
-        text += (
-            " That decision predates the Statute; whether Article 42 reaches a decision "
+        said.append(
+            "That decision predates the Statute; whether Article 42 reaches a decision "
             "taken under the RCI is not settled in the sources (unverified)."
         )
     if revising:
-        text += (
-            " The request before the CCF is a request for revision, so the outcome shown "
+        said.append(
+            "The request before the CCF is a request for revision, so the outcome shown "
             "is the outcome on a request for revision: the earlier decision stands unless "
             "the new fact changes it."
         )
     if cat.applies(_REVISION_2026, as_of):
         rev_cites.append(_REVISION_2026)
         pages = int(cat.value(_REVISION_2026, "pages", as_of))
-        text += (
-            f" Since the 2026 Operating Rules it starts with a {_number_words(pages)}-page "
-            "summary filed on the portal."
+        said.append(
+            f"Since the {rule_year(_REVISION_2026)} Operating Rules it starts with a "
+            f"{_number_words(pages)}-page summary filed on the portal."
         )
     filed = None if challenge is None else challenge.filed_on
     if revising and statute_applies(filed or as_of):
-        text += _discovery_text(challenge, months, route)
-    route.add("revision_window", rev_cites, text, date=prior.date)
+        said.append(_discovery_text(challenge, months, route))
+    route.add("revision_window", rev_cites, said, date=prior.date)
     if not revising or not statute_applies(filed or as_of):
         route.book.depends(
             "the date a new fact was discovered: a revision must be filed within "
@@ -724,24 +769,24 @@ def _discovery_text(challenge: Challenge | None, months: int, route: _Route) -> 
     if discovered is None:
         route.book.depends(
             "the date the new fact was discovered (challenge.new_fact_discovered_on): a "
-            f"revision is admissible only if filed within {_number_words(months)} months of it"
+            f"revision is admissible only if filed within {_number_words(months)} months of it",
+            "challenge.new_fact_discovered_on",
         )
         return (
-            " Admissibility turns on when the new fact was discovered: the request must be "
+            "Admissibility turns on when the new fact was discovered: the request must be "
             f"filed within {_number_words(months)} months of the discovery, and that date is "
             "not in the facts."
         )
     limit = add_months(discovered, months)
     if filed is not None and filed > limit:
         return (
-            f" The new fact was discovered on {long_date(discovered)} and the request filed on "
+            f"The new fact was discovered on {long_date(discovered)} and the request filed on "
             f"{long_date(filed)}, more than {_number_words(months)} months later (the limit was "
             f"{long_date(limit)}): the request is out of time and would be found inadmissible."
         )
     return (
-        f" The new fact was discovered on {long_date(discovered)}, so the request had to be "
-        f"filed by {long_date(limit)}"
-        + (", which it was." if filed is not None else ".")
+        f"The new fact was discovered on {long_date(discovered)}, so the request had to be "
+        f"filed by {long_date(limit)}" + (", which it was." if filed is not None else ".")
     )
 
 

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from diffusion_scenarios._engine.assessment import TraceEntry
+from diffusion_scenarios._engine.assessment import TraceEntry, Unknown
+from diffusion_scenarios._law.rules import catalogue
 
 __all__ = [
     "RISK_ORDER",
@@ -25,6 +26,7 @@ __all__ = [
     "json_ready",
     "long_date",
     "max_risk",
+    "rule_year",
     "unique",
 ]
 
@@ -63,6 +65,12 @@ def long_date(day: Date) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
+def rule_year(rule_id: str) -> int:
+    """The year a rule first came into force, as a sentence names it ("the 2026 Operating
+    Rules", "as amended in 2025"), read from the catalogue so that the words follow it."""
+    return catalogue().first_in_force(rule_id).year
+
+
 def json_ready(value: Any) -> Any:
     """A fact value as a JSON scalar or list (dates as ISO strings, tuples as lists)."""
     if isinstance(value, Date):
@@ -82,7 +90,7 @@ class StageNotes:
     """What a stage reports besides its result."""
 
     trace: tuple[TraceEntry, ...] = ()
-    depends_on: tuple[str, ...] = ()
+    depends_on: tuple[Unknown, ...] = ()
     defaults_used: tuple[str, ...] = ()
 
 
@@ -96,7 +104,7 @@ class NoteBook:
 
     def __init__(self) -> None:
         self._trace: list[TraceEntry] = []
-        self._depends: list[str] = []
+        self._depends: list[Unknown] = []
         self._defaults: list[str] = []
 
     def record(self, rule: str, facts: Mapping[str, Any], result: str) -> None:
@@ -109,10 +117,12 @@ class NoteBook:
             )
         )
 
-    def depends(self, text: str) -> None:
-        """Note a fact the answer depends on (plain words naming the field path)."""
-        if text not in self._depends:
-            self._depends.append(text)
+    def depends(self, words: str, *named: str, field: str | None = None) -> None:
+        """Note a fact the answer depends on: plain words, the field path written apart
+        before them (``field``) and the paths the words name (``named``)."""
+        unknown = Unknown(words, field=field, named=named)
+        if unknown not in self._depends:
+            self._depends.append(unknown)
 
     def default(self, text: str) -> None:
         """Note a default the stage applied."""

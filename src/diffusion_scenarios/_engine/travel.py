@@ -29,9 +29,11 @@ from functools import cache
 
 from diffusion_scenarios._engine.assessment import (
     Circulation,
+    Reason,
     RouteStep,
     TravelEntry,
     alert_reaches,
+    reason_of,
 )
 from diffusion_scenarios._engine.circulation import data_active_on
 from diffusion_scenarios._engine.enforcement import (
@@ -49,7 +51,7 @@ from diffusion_scenarios._facts.naming import (
 from diffusion_scenarios._facts.scenario import Scenario, Trip
 from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.data import read_csv_rows
-from diffusion_scenarios._law.rules import NOT_YET_IN_FORCE, catalogue
+from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["TravelResult", "travel_stage"]
 
@@ -76,8 +78,8 @@ def _received_on(scenario: Scenario, circulation: Circulation, country: str, day
 
 def _challenge_notes(
     trip: Trip, steps: tuple[RouteStep, ...], risk: str, as_of: Date
-) -> tuple[list[str], list[str]]:
-    reasons: list[str] = []
+) -> tuple[list[str | Reason], list[str]]:
+    reasons: list[str | Reason] = []
     cites: list[str] = []
     by_id = {s.step: s for s in steps}
     decision = by_id.get("deletion_decision_due") or by_id.get("access_decision_due")
@@ -141,10 +143,16 @@ def _challenge_notes(
                 cites.append("gs-blocking")
             starts = catalogue().first_in_force("ccf-statute-37-provisional-measures")
             reasons.append(
-                "No blocking was asked for. Article 37 of the Statute (provisional measures) is "
-                f"{NOT_YET_IN_FORCE} on {long_date(as_of)} (it applies from {long_date(starts)}); "
-                "before the trip one can only ask for the data to be blocked during a review, "
-                "which the General Secretariat may do on its own initiative."
+                Reason(
+                    "No blocking was asked for. Article 37 of the Statute (provisional "
+                    f"measures) is not yet in force on {long_date(as_of)} (it applies from "
+                    f"{long_date(starts)}); before the trip one can only ask for the data to "
+                    "be blocked during a review, which the General Secretariat may do on its "
+                    "own initiative.",
+                    fields=("challenge.urgent",),
+                    rules=("ccf-statute-37-provisional-measures",),
+                    in_force=False,
+                )
             )
     return reasons, cites
 
@@ -204,7 +212,11 @@ def _territory_notes(name: str, serving: str, scenario: Scenario) -> tuple[str, 
 
 
 def _requesting_territory_risk(
-    scenario: Scenario, name: str, data_active: bool, reasons: list[str], cites: list[str]
+    scenario: Scenario,
+    name: str,
+    data_active: bool,
+    reasons: list[str | Reason],
+    cites: list[str],
 ) -> str:
     """A territory with its own legal order, served by the requesting state's NCB: the alert
     is in its police's hands, but the warrant is enforced only under the territory's own
@@ -223,7 +235,11 @@ def _requesting_territory_risk(
 
 
 def _why_not_live(
-    trip: Trip, circulation: Circulation, active: bool, reasons: list[str], cites: list[str]
+    trip: Trip,
+    circulation: Circulation,
+    active: bool,
+    reasons: list[str | Reason],
+    cites: list[str],
 ) -> None:
     """Why no alert is live on the trip's date: nothing circulated, not yet, or deleted."""
     if circulation.active_from is None:
@@ -251,7 +267,7 @@ class _Leg:
     circulation: Circulation
     route_steps: tuple[RouteStep, ...]
     as_of: Date
-    reasons: list[str]
+    reasons: list[str | Reason]
     cites: list[str]
 
 
@@ -391,6 +407,6 @@ def _trip_entry(
         date=trip.date,
         notice_active=active,
         arrest_risk=risk,
-        reasons=tuple(reasons),
+        why=tuple(map(reason_of, reasons)),
         citations=tuple(dict.fromkeys(cites)),
     )

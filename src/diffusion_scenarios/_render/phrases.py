@@ -10,8 +10,7 @@ the assessment's ``requesting_country``), never recompute a fact.
 from __future__ import annotations
 
 from diffusion_scenarios._engine.assessment import Assessment, Hinge, Outcome, TravelEntry
-from diffusion_scenarios._engine.enforcement import PRESUMPTION_MARK
-from diffusion_scenarios._engine.outcome import CHANGE_LEAD, in_ten
+from diffusion_scenarios._engine.outcome import in_ten
 from diffusion_scenarios._law.countries import country_name
 from diffusion_scenarios._render.wording import CONFIDENCE_WORDS, OUTCOME_LIKELY_WORDS
 
@@ -61,8 +60,8 @@ def trip_risk_phrase(assessment: Assessment, trip: TravelEntry) -> str:
     if trip.arrest_risk != "none":
         live = "alert live there" if trip.notice_active else "no INTERPOL alert there"
         # A risk that rests on a presumption is worded as one (issue 11, point 4).
-        presumed = any(PRESUMPTION_MARK in reason for reason in trip.reasons)
-        return f"{risk_phrase(trip.arrest_risk)}{' (presumed)' if presumed else ''}, {live}"
+        presumed = " (presumed)" if trip.presumed else ""
+        return f"{risk_phrase(trip.arrest_risk)}{presumed}, {live}"
     return risk_phrase("none", _why_no_risk(assessment, trip))
 
 
@@ -105,11 +104,6 @@ def hinge_words(hinge: Hinge) -> str:
 
 
 def reasons_words(outcome: Outcome) -> str:
-    """The explanation without the summary it starts with and the hinges it ends with
-    (renderers show both on their own lines)."""
-    text = outcome.explanation
-    if outcome.summary and text.startswith(outcome.summary):
-        text = text[len(outcome.summary) :].strip()
-    if outcome.hinges_on and CHANGE_LEAD in text:
-        text = text[: text.index(CHANGE_LEAD)].strip()
-    return text
+    """The outcome's reasons, without its summary and what would change it (renderers
+    show both on their own lines): ``Outcome.reasons``, kept apart by the engine."""
+    return " ".join(outcome.reasons)

@@ -5,7 +5,6 @@ content model.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.grounds.findings import grounds_by_remedy
@@ -50,25 +49,21 @@ if TYPE_CHECKING:
         Ground,
         Hinge,
         Outcome,
+        Unknown,
     )
 
 
-_FIELD_PATH = re.compile(r"[a-z_]+(?:\.[a-z_]+)+")
+def depends_on_parts(item: Unknown) -> tuple[str | None, str]:
+    """An unknown's field written apart (if any) and its words, read from its values.
 
-
-def depends_on_parts(item: str) -> tuple[str | None, str]:
-    """Split an entry of ``depends_on`` into the scenario field (if any) and the words.
-
-    ``"case.political_context"`` -> ``("case.political_context", "political context")``;
-    ``"challenge.urgent: why it matters"`` -> ``("challenge.urgent", "why it matters")``;
-    anything else is kept as written, with no field.
+    ``Unknown("", field="case.political_context")`` -> ``("case.political_context",
+    "political context")``; ``Unknown("why it matters", field="challenge.urgent")`` ->
+    ``("challenge.urgent", "why it matters")``; words naming their own paths are kept as
+    written, with no field apart.
     """
-    if _FIELD_PATH.fullmatch(item):
-        return item, words(item.rsplit(".", 1)[-1])
-    head, separator, rest = item.partition(": ")
-    if separator and _FIELD_PATH.fullmatch(head):
-        return head, rest
-    return None, item
+    if item.field is None:
+        return None, item.words
+    return item.field, item.words or words(item.field.rsplit(".", 1)[-1])
 
 
 _NO_GROUND = "No ground for deletion applies on the facts given."
@@ -159,7 +154,7 @@ def depends_section(assessment: Assessment) -> Section:
         text = "Nothing left open: the facts given settle the points the model weighs."
         return Section("depends", title, (Paragraph(plain(text)),))
     items: list[BulletItem] = []
-    for item in assessment.depends_on:
+    for item in assessment.unknowns:
         path, text = depends_on_parts(item)
         spans: Text = (Span(text),)
         if path:

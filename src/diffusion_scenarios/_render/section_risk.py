@@ -236,7 +236,7 @@ def _text_risk_groups(assessment: Assessment, recipients: list[EnforcementEntry]
         presumed = [e for e in group if risk == "high" and e.basis == "regional_presumption"]
         group = [e for e in group if e not in presumed]
         if group:
-            unknown = sum(1 for e in group if e.reasons[0].startswith("Depends on national"))
+            unknown = sum(1 for e in group if not e.practice_known)
             count = f"{len(group)}; practice unknown for {unknown}" if unknown else f"{len(group)}"
             who = (
                 "Recipients with no INTERPOL-alert risk"

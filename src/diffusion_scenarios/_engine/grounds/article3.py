@@ -446,7 +446,10 @@ def _weigh(
     if scenario.case.offence in (None, "other"):
         collector.depends(
             "the offence charged (case.offence), which the Article 3 weighing sets against "
-            "the political indicators"
+            "the political indicators",
+            "case.offence",
+            question="the offence charged, which the Article 3 weighing sets against the "
+            "political indicators",
         )
 
 

@@ -50,7 +50,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diffusion_scenarios._engine.assessment import Ground, TraceEntry
+from diffusion_scenarios._engine.assessment import Ground, TraceEntry, Unknown
 from diffusion_scenarios._engine.grounds.article3 import evaluate_article3
 from diffusion_scenarios._engine.grounds.exclusions import evaluate_exclusions
 from diffusion_scenarios._engine.grounds.findings import (
@@ -83,7 +83,7 @@ class GroundsResult:
 
     grounds: tuple[Ground, ...]
     trace: tuple[TraceEntry, ...]
-    depends_on: tuple[str, ...]
+    depends_on: tuple[Unknown, ...]
 
     def ground(self, ground_id: str) -> Ground | None:
         """The ground with this id, or ``None`` if it does not apply."""
@@ -416,16 +416,25 @@ def _general_unknowns(scenario: Scenario, collector: Collector) -> None:
     if case.summary_names_person_role is None:
         collector.depends(
             "whether the requesting state's summary of facts describes the person's own acts "
-            "(case.summary_names_person_role)"
+            "(case.summary_names_person_role)",
+            "case.summary_names_person_role",
+            question="whether the requesting state's summary of facts describes the person's "
+            "own acts",
         )
     # A request only to locate the person or for information needs no arrest warrant
     # (point 10 of the practitioner review): its validity is not an open question there.
     wants_arrest = (scenario.notice.purpose or "arrest") == "arrest"
     if wants_arrest and (case.arrest_warrant is None or case.arrest_warrant.valid is None):
-        collector.depends("whether the arrest warrant is still valid (case.arrest_warrant.valid)")
+        collector.depends(
+            "whether the arrest warrant is still valid (case.arrest_warrant.valid)",
+            "case.arrest_warrant.valid",
+            question="whether the arrest warrant is still valid",
+        )
     if scenario.challenge is None or scenario.challenge.ncb_responds is None:
         collector.depends(
-            "whether the source NCB answers the CCF's questions (challenge.ncb_responds)"
+            "whether the source NCB answers the CCF's questions (challenge.ncb_responds)",
+            "challenge.ncb_responds",
+            question="whether the source NCB answers the CCF's questions",
         )
 
 

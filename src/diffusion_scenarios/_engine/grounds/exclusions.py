@@ -257,7 +257,10 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
                 collector.depends(
                     "whether the conduct is linked to organised or serious crime "
                     "(case.organised_crime_link), which would defeat the private-dispute "
-                    "exclusion"
+                    "exclusion",
+                    "case.organised_crime_link",
+                    question="whether the conduct is linked to organised or serious crime, "
+                    "which would defeat the private-dispute exclusion",
                 )
             if civil == "against_person":
                 why += (
@@ -377,7 +380,10 @@ def _cheques(scenario: Scenario, collector: Collector) -> None:
         )
         collector.depends(
             "whether intent to defraud is shown (case.fraudulent_intent): a bounced cheque "
-            "is a strong private-dispute ground only when intent is shown to be absent"
+            "is a strong private-dispute ground only when intent is shown to be absent",
+            "case.fraudulent_intent",
+            question="whether intent to defraud is shown: a bounced cheque is a strong "
+            "private-dispute ground only when intent is shown to be absent",
         )
     elif listed:
         _find_capped(
@@ -442,7 +448,11 @@ def _cheque_seriousness(
         collector.depends(
             "the sum of the cheques (case.amount_usd), set against the USD "
             f"{minimum:,.0f} reported as the threshold in cheque cases before the 2022 list"
-            + (" (or how many were issued, case.cheque_count)" if count is None else "")
+            + (" (or how many were issued, case.cheque_count)" if count is None else ""),
+            "case.amount_usd",
+            *(("case.cheque_count",) if count is None else ()),
+            question=f"the sum of the cheques, set against the USD {minimum:,.0f} reported as "
+            "the threshold in cheque cases before the 2022 list",
         )
         collector.note(
             _THRESHOLD,
@@ -459,7 +469,10 @@ def _cheque_seriousness(
         )
         collector.depends(
             "how many cheques were issued (case.cheque_count): repeated cheques meet the "
-            "threshold whatever the sum"
+            "threshold whatever the sum",
+            "case.cheque_count",
+            question="how many cheques were issued: repeated cheques meet the threshold "
+            "whatever the sum",
         )
     elif count > 1:
         strength = "arguable"
@@ -632,8 +645,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             collector,
             min_years,
             min_months,
-            "The request does not seek an arrest, so the penalty thresholds do not apply as "
-            "such",
+            "The request does not seek an arrest, so the penalty thresholds do not apply as such",
         )
         return
     stage = case.stage
@@ -657,7 +669,10 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             # A penalty that is simply unknown is an open question, not a ground.
             collector.depends(
                 "the maximum penalty in the requesting state (case.max_penalty_years), "
-                f"which must be at least {_years(min_years)} for a prosecution"
+                f"which must be at least {_years(min_years)} for a prosecution",
+                "case.max_penalty_years",
+                question="the maximum penalty in the requesting state, which must be at least "
+                f"{_years(min_years)} for a prosecution",
             )
         elif case.max_penalty_years < min_years:
             _find_capped(
@@ -686,7 +701,11 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         if not known:
             collector.depends(
                 "the sentence imposed and what remains to be served (case.sentence_months, "
-                f"case.remaining_months), of which one must reach {_months(min_months)}"
+                f"case.remaining_months), of which one must reach {_months(min_months)}",
+                "case.sentence_months",
+                "case.remaining_months",
+                question="the sentence imposed and what remains to be served, of which one "
+                f"must reach {_months(min_months)}",
             )
         elif any(v >= min_months for v in known):
             note = (
@@ -725,7 +744,10 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         else:
             collector.depends(
                 "the sentence imposed (case.sentence_months): the threshold is met if it "
-                f"reaches {_months(min_months)}, even with less left to serve"
+                f"reaches {_months(min_months)}, even with less left to serve",
+                "case.sentence_months",
+                question="the sentence imposed: the threshold is met if it reaches "
+                f"{_months(min_months)}, even with less left to serve",
             )
             _find_capped(
                 collector,
@@ -739,7 +761,12 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
     else:
         collector.depends(
             "whether the person is wanted for prosecution or to serve a sentence (case.stage), "
-            "and the penalty (case.max_penalty_years or case.sentence_months)"
+            "and the penalty (case.max_penalty_years or case.sentence_months)",
+            "case.stage",
+            "case.max_penalty_years",
+            "case.sentence_months",
+            question="whether the person is wanted for prosecution or to serve a sentence, and "
+            "the penalty",
         )
 
 
@@ -769,7 +796,12 @@ def _low_penalty_seriousness(
             collector.depends(
                 "how serious the offence is (case.max_penalty_years or case.sentence_months): "
                 "the red-notice thresholds do not apply to a diffusion, but seriousness bears "
-                "on its interest for international police cooperation (Art 35)"
+                "on its interest for international police cooperation (Art 35)",
+                "case.max_penalty_years",
+                "case.sentence_months",
+                question="how serious the offence is: the red-notice thresholds do not apply "
+                "to a diffusion, but seriousness bears on its interest for international "
+                "police cooperation",
             )
         return
     rules = _interest_rules(scenario)

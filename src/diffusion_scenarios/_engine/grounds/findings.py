@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from diffusion_scenarios._engine.assessment import Ground, TraceEntry
+from diffusion_scenarios._engine.assessment import Ground, TraceEntry, Unknown
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.grounds import (
     CORRECTION,
@@ -180,7 +180,7 @@ class Collector:
         self.on = on
         self.findings: list[Finding] = []
         self.trace: list[TraceEntry] = []
-        self._depends: list[str] = []
+        self._depends: list[Unknown] = []
 
     def applies(self, rule_id: str) -> bool:
         """Whether catalogue rule ``rule_id`` was in force on the day assessed."""
@@ -222,13 +222,16 @@ class Collector:
                 merged[path] = [*before, *(value if isinstance(value, list) else [value])]
         self.trace.append(TraceEntry(rule=rule, facts=tuple(merged.items()), result=result))
 
-    def depends(self, text: str) -> None:
-        """Record an unknown fact the answer depends on (plain words naming the field)."""
-        if text not in self._depends:
-            self._depends.append(text)
+    def depends(self, words: str, *named: str, question: str = "") -> None:
+        """Record an unknown fact the answer depends on: plain words, the field paths they
+        name (``named``) and, when the words hold paths or asides, the ``question`` without
+        them (see :class:`Unknown`)."""
+        unknown = Unknown(words, named=named, question=question)
+        if unknown not in self._depends:
+            self._depends.append(unknown)
 
     @property
-    def depends_on(self) -> tuple[str, ...]:
+    def depends_on(self) -> tuple[Unknown, ...]:
         return tuple(self._depends)
 
     def strength_of(self, ground: str) -> int:
