@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import diffusion_scenarios as ds
+from diffusion_scenarios._base.yaml_io import load_yaml
 from diffusion_scenarios._engine.grounds import evaluate, findings
 from diffusion_scenarios._law import grounds, vocab
 from diffusion_scenarios.errors import ReferenceDataError
@@ -65,6 +66,6 @@ def test_a_broken_grounds_file_is_refused_naming_the_entry_and_key(
     old, new, count = edit
     assert old in text
     with pytest.raises(ReferenceDataError) as refused:
-        grounds.read_grounds(text.replace(old, new, count))
+        grounds.read_grounds(load_yaml(text.replace(old, new, count)))
     message = str(refused.value)
     assert "rules/grounds.yaml: grounds[" in message and said in message, message

@@ -21,8 +21,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from diffusion_scenarios._law.data import read_text
-from diffusion_scenarios._law.parsed import parsed_yaml
+from diffusion_scenarios._law.parsed import shipped_yaml
 from diffusion_scenarios.errors import ReferenceDataError
 
 __all__ = [
@@ -102,13 +101,8 @@ def _spec(entry: Any, index: int) -> GroundSpec:
     )
 
 
-def read_grounds(text: str) -> dict[str, GroundSpec]:
-    """The grounds of a ``grounds.yaml`` text, in its order, checked."""
-    document = parsed_yaml(FILE, text)
-    if document is NotImplemented:
-        from diffusion_scenarios._base.yaml_io import load_yaml
-
-        document = load_yaml(text)
+def read_grounds(document: Any) -> dict[str, GroundSpec]:
+    """The grounds of a ``grounds.yaml`` document, in its order, checked."""
     entries = document.get("grounds") if isinstance(document, dict) else None
     if not isinstance(entries, list) or not entries:
         raise _fault("grounds", "expected a list of grounds under 'grounds:'")
@@ -122,7 +116,7 @@ def read_grounds(text: str) -> dict[str, GroundSpec]:
 
 
 #: Every ground, by id, in the teaching order of vocabulary G.
-GROUNDS: dict[str, GroundSpec] = read_grounds(read_text(FILE))
+GROUNDS: dict[str, GroundSpec] = read_grounds(shipped_yaml(FILE))
 GROUND_IDS: tuple[str, ...] = tuple(GROUNDS)
 #: The label of each ground in an assessment (``Ground.label``) and in the memos.
 GROUND_LABELS: dict[str, str] = {g.id: g.label for g in GROUNDS.values()}

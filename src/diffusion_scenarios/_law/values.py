@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from diffusion_scenarios._law.fact_paths import known_fact_paths
+from diffusion_scenarios._law.outcomes import OUTCOME_IDS
 from diffusion_scenarios.errors import ReferenceDataError
 
 __all__ = ["OUTCOME_FITTED_TERMS", "VALUE_SCHEMA", "Schema", "check_value", "shown", "suggest"]
@@ -126,11 +127,8 @@ VALUE_SCHEMA: Mapping[str, Schema] = {
         "deleted_ncb_no_answer": "count",
         "deleted_non_compliant": "count",
     },
-    "ccf-outcome-base-rates": {
-        "not_compliant": "tally",
-        "compliant": "tally",
-        "compliant_with_update": "tally",
-    },
+    # one tally per outcome (data/rules/outcomes.yaml)
+    "ccf-outcome-base-rates": dict.fromkeys(OUTCOME_IDS, "tally"),
     "model-outcome-settings": {
         "alleged": {"strong": "probability", "arguable": "probability"},
         "count_cap": "int 1..100",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from diffusion_scenarios._law.grounds import GROUND_IDS as GROUND_IDS
 from diffusion_scenarios._law.grounds import GROUND_LABELS as GROUND_LABELS
 from diffusion_scenarios._law.grounds import GROUND_SHORT_LABELS as GROUND_SHORT_LABELS
+from diffusion_scenarios._law.outcomes import OUTCOME_IDS
 
 FORMAT_VERSION = 1
 
@@ -128,7 +129,7 @@ EXTRADITION_GROUNDS = (
     "ne_bis_in_idem",
     "other",
 )
-CCF_OUTCOMES = ("not_compliant", "compliant_with_update", "compliant")
+CCF_OUTCOMES = OUTCOME_IDS  # declared, with their words, in data/rules/outcomes.yaml
 CHALLENGE_REQUESTS = ("access", "deletion", "correction", "revision")
 
 # Output vocabularies.

@@ -19,6 +19,7 @@ from diffusion_scenarios._engine.words import (
     OUTCOME_LIKELY_WORDS,
     OUTCOME_RESULTS,
 )
+from diffusion_scenarios._law.outcomes import words_in
 
 __all__ = [
     "BASIS_CELLS",
@@ -61,69 +62,38 @@ SCREENING_SHORT_WORDS: dict[str, str] = {
     "pre_screened_reported": "checked before it circulated, as reported",
 }
 
+# --- The outcomes: each declared once, with its words in every register, in
+# data/rules/outcomes.yaml (``_law.outcomes``); each table below is one register of it.
+
 #: The likely outcome as a memo's headline (Markdown, HTML, Word); ``not_predicted`` is the
 #: key of an assessment with nothing on file (``Outcome.prediction_key``).
 OUTCOME_HEADLINES: dict[str, str] = {
-    "not_compliant": "Not compliant: the data would most likely be deleted",
-    "compliant_with_update": (
-        "Compliant with an update: the data would most likely be kept, with information "
-        "added or corrected"
-    ),
-    "compliant": "Compliant: the data would most likely be kept as they are",
+    **words_in("headline"),
     "not_predicted": "No prediction: nothing is on file on the day assessed",
 }
-
 #: The likely outcome in the plain-text report ("On a request for deletion: ...").
 OUTCOME_SENTENCES: dict[str, str] = {
-    "not_compliant": "not compliant: the data would be deleted",
-    "compliant_with_update": "compliant with an update: the data stay, corrected or completed",
-    "compliant": "compliant: the data stay as they are",
+    **words_in("sentence"),
     "not_predicted": "no prediction, as nothing is on file on the day assessed",
 }
-
 #: The likely outcome on the explorer's badge and in its hinges.
 OUTCOME_BADGES: dict[str, str] = {
-    "not_compliant": "not compliant: the data would be deleted",
-    "compliant_with_update": "compliant with an update: kept, with information added or corrected",
-    "compliant": "compliant: kept as it is",
+    **words_in("badge"),
     "not_predicted": "no prediction: nothing on file on the day assessed",
 }
-
 #: An outcome with its effect in brackets, inside a sentence of the Word memo
 #: ("Not compliant (deleted): about 70%").
-OUTCOME_BRACKETED: dict[str, str] = {
-    "not_compliant": "not compliant (deleted)",
-    "compliant_with_update": "compliant with an update (kept, with information added or corrected)",
-    "compliant": "compliant (kept as they are)",
-}
-
+OUTCOME_BRACKETED: dict[str, str] = words_in("bracketed")
 #: What each CCF decision means, as a choice in an exercise (``exercises.OUTCOME_LABELS``).
-OUTCOME_CHOICES: dict[str, str] = {
-    "not_compliant": "Not compliant: the data are deleted",
-    "compliant_with_update": "Compliant with an update: kept, corrected or completed",
-    "compliant": "Compliant: kept as they are",
-}
-
+OUTCOME_CHOICES: dict[str, str] = words_in("choice")
 #: What the CCF did, after "the CCF ..." (the case-law discussion).
-OUTCOME_DECIDED: dict[str, str] = {
-    "not_compliant": "had the data deleted",
-    "compliant_with_update": "kept the data with an update",
-    "compliant": "kept the data as they were",
-}
-
+OUTCOME_DECIDED: dict[str, str] = words_in("decided")
 #: What the model predicts, after "the model predicts ..." (the case-law discussion).
-OUTCOME_PREDICTED: dict[str, str] = {
-    "not_compliant": "deletion",
-    "compliant_with_update": "keeping them with an update",
-    "compliant": "keeping them as they are",
-}
-
+OUTCOME_PREDICTED: dict[str, str] = words_in("predicted")
 #: A decision's outcome in the case-law index and its chart legend; ``unknown`` is a
 #: decision whose outcome the source does not show.
 OUTCOME_INDEX_LABELS: dict[str, str] = {
-    "not_compliant": "deleted (not compliant)",
-    "compliant_with_update": "kept with an update",
-    "compliant": "kept (compliant)",
+    **words_in("index_label"),
     "unknown": "outcome not shown in source",
 }
 

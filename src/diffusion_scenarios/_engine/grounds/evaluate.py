@@ -70,6 +70,7 @@ __all__ = ["SCREENED_GROUNDS", "GroundsResult", "evaluate_grounds", "ground_labe
 
 Date = _dt.date
 
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GroundsResult:
     """The grounds for deletion found on one scenario on one day.
