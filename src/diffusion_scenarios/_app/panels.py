@@ -28,6 +28,7 @@ from diffusion_scenarios._render.document import (
     Paragraph,
     Rules,
     Section,
+    Table,
     Text,
 )
 from diffusion_scenarios._render.section_case import (
@@ -38,6 +39,7 @@ from diffusion_scenarios._render.section_outcome import (
     panel_depends_blocks,
     panel_grounds_section,
 )
+from diffusion_scenarios._render.section_route import panel_route_section
 from diffusion_scenarios._render.svg_charts import grounds_chart_svg, route_timeline_svg
 from diffusion_scenarios._render.wording import BASIS_NOTES
 from diffusion_scenarios._render.wording import OUTCOME_BADGES as OUTCOME_WORDS
@@ -247,6 +249,42 @@ def _inline_html(text: Text) -> str:
     return "".join(parts)
 
 
+def _cell_html(assessment: Assessment, text: Text) -> str:
+    """A table cell: rule ids compact (the full citation in the tooltip), secondary detail
+    below the words."""
+    parts = []
+    for piece in text:
+        if isinstance(piece, Rules):
+            parts.append(_cited_compact(assessment, [ref.id for ref in piece.refs]))
+        elif piece.style == "detail":
+            parts.append(f'<div style="font-size:12px">{escape(piece.text)}</div>')
+        elif piece.style == "muted":
+            parts.append(f"<br>{escape(piece.text)}")
+        else:
+            parts.append(_inline_html((piece,)))
+    return "".join(parts)
+
+
+#: The explorer's column styles of a table, by the table's class.
+_COLUMNS = {"route": ("", ";white-space:nowrap", ";white-space:nowrap", ";font-size:12px")}
+
+
+def _table_html(assessment: Assessment, table: Table) -> str:
+    columns = _COLUMNS.get(table.css_class, ())
+    head = "".join(f'<th style="{_TH}">{escape(name)}</th>' for name in table.header)
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f'<td style="{_TD}{columns[i] if i < len(columns) else ""}">'
+            f"{_cell_html(assessment, cell)}</td>"
+            for i, cell in enumerate(row)
+        )
+        + "</tr>"
+        for row in table.rows
+    )
+    return f'<table style="{_TABLE}"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+
+
 def _ground_html(assessment: Assessment, ground: GroundItem) -> str:
     colours = _STRENGTH_STYLE.get(ground.strength, ("#DDDDDD", "#000000"))
     cited = _cited(assessment, [ref.id for ref in ground.rules.refs])
@@ -277,6 +315,8 @@ def _block_html(assessment: Assessment, block: Block) -> str:
         return f'<table style="{_TABLE}">{rows}</table>'
     if isinstance(block, GroundItem):
         return _ground_html(assessment, block)
+    if isinstance(block, Table):
+        return _table_html(assessment, block)
     raise TypeError(f"the explorer's panels have no layout for {type(block).__name__}")
 
 
@@ -427,23 +467,7 @@ def _depends_on(assessment: Assessment) -> str:
 
 def route_html(assessment: Assessment) -> str:
     """The CCF route: each step with its date or deadline and the rule behind it."""
-    rows = "".join(
-        f'<tr><td style="{_TD}"><strong>{escape(_words(step.step))}</strong>'
-        f'<div style="font-size:12px">{escape(step.description)}</div></td>'
-        f'<td style="{_TD};white-space:nowrap">{_date(step.date)}</td>'
-        f'<td style="{_TD};white-space:nowrap">{_date(step.deadline)}'
-        f"{'<br>(estimated)' if step.estimated else ''}"
-        f'</td><td style="{_TD};font-size:12px">{_cited_compact(assessment, step.citations)}'
-        "</td></tr>"
-        for step in assessment.route
-    )
-    return (
-        _heading("The CCF route")
-        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Step</th>'
-        f'<th style="{_TH}">Date</th><th style="{_TH}">Deadline</th>'
-        f'<th style="{_TH}">Rules (hover for the text)</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
+    return _section_html(assessment, panel_route_section(assessment))
 
 
 def _likelihood_html(assessment: Assessment) -> str:

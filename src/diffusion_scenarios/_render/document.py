@@ -24,8 +24,8 @@ if TYPE_CHECKING:
 class Span:
     """Words with a role. ``style`` is one of:
 
-    ``plain``; ``strong``; ``em``; ``muted`` (secondary detail); ``code`` (an id or a field
-    path); ``flag`` (UNVERIFIED);
+    ``plain``; ``strong``; ``em``; ``muted`` (secondary detail); ``detail`` (secondary words
+    set apart below the main ones); ``code`` (an id or a field path); ``flag`` (UNVERIFIED);
     ``link`` (a source URL); ``estimated`` (a date the model estimated); ``deadline`` (a date
     fixed by a rule); ``xref`` (a pointer to another section: ``target`` is its anchor).
     """

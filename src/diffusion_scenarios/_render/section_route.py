@@ -25,6 +25,7 @@ from diffusion_scenarios._render.document import (
     rules_line,
 )
 from diffusion_scenarios._render.plain import (
+    day,
     step_date_text,
     words,
 )
@@ -140,3 +141,28 @@ def text_route_section(assessment: Assessment) -> Section:
         children = (plain(step.description),) if step.description else ()
         items.append(BulletItem((Span(head), rules(assessment, step.citations)), children))
     return Section("route", "CCF route", (Bullets(tuple(items)),))
+
+
+# --- the explorer's panel ---------------------------------------------------------------------
+
+
+def _estimated(step: RouteStep) -> Text:
+    return (Span("(estimated)", "muted"),) if step.estimated else ()
+
+
+def panel_route_section(assessment: Assessment) -> Section:
+    """Each step with its date or deadline (said estimated when it is) and its rules."""
+    rows = tuple(
+        (
+            (Span(words(step.step), "strong"), Span(step.description, "detail")),
+            plain(day(step.date)),
+            (
+                Span(day(step.deadline)),
+                *((Span("(estimated)", "muted"),) if step.estimated else ()),
+            ),
+            (rules(assessment, step.citations),),
+        )
+        for step in assessment.route
+    )
+    header = ("Step", "Date", "Deadline", "Rules (hover for the text)")
+    return Section("route", "The CCF route", (Table("", header, rows, "route"),))
