@@ -31,6 +31,7 @@ from diffusion_scenarios._render.document import (
     Table,
     Text,
 )
+from diffusion_scenarios._render.recipients import requesting_role_words
 from diffusion_scenarios._render.section_case import (
     panel_circulation_section,
     panel_issuance_section,
@@ -116,14 +117,10 @@ def _legend_name(assessment: Assessment, alpha3: str) -> str:
 
 
 def _role_words(assessment: Assessment, entry: EnforcementEntry) -> str:
-    """" (requesting state)" after the requesting state's name; ", the requesting state"
-    after an assumed one, which already ends in a bracket."""
-    from diffusion_scenarios._facts.naming import assumed_country
-
+    """What follows the requesting state's name (the text report says it the same way)."""
     if entry.role != "requesting":
         return ""
-    assumed = assumed_country(assessment.scenario, entry.country)
-    return ", the requesting state" if assumed else " (requesting state)"
+    return requesting_role_words(assessment, entry.country)
 
 
 def shown_label(assessment: Assessment, alpha3: str) -> str:
