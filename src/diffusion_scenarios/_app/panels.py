@@ -18,7 +18,6 @@ from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.charts import (
     PALETTE,
     text_colour_on,
-    trip_status,
 )
 from diffusion_scenarios._render.document import (
     Block,
@@ -40,6 +39,7 @@ from diffusion_scenarios._render.section_outcome import (
     panel_depends_blocks,
     panel_grounds_section,
 )
+from diffusion_scenarios._render.section_risk import panel_trips_section
 from diffusion_scenarios._render.section_route import panel_route_section
 from diffusion_scenarios._render.svg_charts import grounds_chart_svg, route_timeline_svg
 from diffusion_scenarios._render.wording import BASIS_NOTES
@@ -149,9 +149,6 @@ def _risk_badge(risk: str) -> str:
     return _badge(risk, _RISK_STYLE.get(risk, ("#DDDDDD", "#000000")))
 
 
-def _date(value: object) -> str:
-    return "—" if value is None else escape(str(value))
-
 
 def _reasons(reasons: Iterable[str]) -> str:
     return _list_html(escape(r) for r in reasons)
@@ -246,24 +243,40 @@ def _inline_html(text: Text) -> str:
     return "".join(parts)
 
 
-def _cell_html(assessment: Assessment, text: Text) -> str:
-    """A table cell: rule ids compact (the full citation in the tooltip), secondary detail
-    below the words."""
+def _cell_html(assessment: Assessment, text: Text, *, small_rules: bool = False) -> str:
+    """A table cell: reasons as a list, an arrest risk as its badge, rule ids compact (the
+    full citation in the tooltip; ``small_rules``: set small below the rest), secondary
+    detail below the words."""
     parts = []
+    items: list[str] = []
     for piece in text:
+        if not isinstance(piece, Rules) and piece.style == "item":
+            items.append(piece.text)
+            continue
+        if items:
+            parts.append(_reasons(items))
+            items = []
         if isinstance(piece, Rules):
-            parts.append(_cited_compact(assessment, [ref.id for ref in piece.refs]))
+            compact = _cited_compact(assessment, [ref.id for ref in piece.refs])
+            parts.append(f'<div style="font-size:12px">{compact}</div>' if small_rules else compact)
+        elif piece.style == "risk":
+            parts.append(_risk_badge(piece.text))
         elif piece.style == "detail":
             parts.append(f'<div style="font-size:12px">{escape(piece.text)}</div>')
         elif piece.style == "muted":
             parts.append(f"<br>{escape(piece.text)}")
         else:
             parts.append(_inline_html((piece,)))
-    return "".join(parts)
+    return "".join(parts) + (_reasons(items) if items else "")
 
 
 #: The explorer's column styles of a table, by the table's class.
-_COLUMNS = {"route": ("", ";white-space:nowrap", ";white-space:nowrap", ";font-size:12px")}
+_COLUMNS = {
+    "route": ("", ";white-space:nowrap", ";white-space:nowrap", ";font-size:12px"),
+    "trips": (";white-space:nowrap",),
+}
+#: The tables whose rule ids are set small below the reasons.
+_SMALL_RULES = frozenset({"trips"})
 
 
 def _table_html(assessment: Assessment, table: Table) -> str:
@@ -273,7 +286,7 @@ def _table_html(assessment: Assessment, table: Table) -> str:
         "<tr>"
         + "".join(
             f'<td style="{_TD}{columns[i] if i < len(columns) else ""}">'
-            f"{_cell_html(assessment, cell)}</td>"
+            f"{_cell_html(assessment, cell, small_rules=table.css_class in _SMALL_RULES)}</td>"
             for i, cell in enumerate(row)
         )
         + "</tr>"
@@ -432,25 +445,7 @@ def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str
 
 def travel_html(assessment: Assessment) -> str:
     """The planned trips with their arrest risk and reasons."""
-    if not assessment.travel:
-        return _heading("Planned trips") + "<p>No trips planned. Add one under “Trips”.</p>"
-    rows = "".join(
-        f'<tr><td style="{_TD};white-space:nowrap">{_date(t.date)}</td>'
-        f'<td style="{_TD}">{escape(shown_label(assessment, t.country))}</td>'
-        f'<td style="{_TD}">{"yes" if t.notice_active else "no"}: '
-        f"{escape(trip_status(assessment, t))}</td>"
-        f'<td style="{_TD}">{_risk_badge(t.arrest_risk)}</td>'
-        f'<td style="{_TD}">{_reasons(t.reasons)}'
-        f'<div style="font-size:12px">{_cited_compact(assessment, t.citations)}</div></td></tr>'
-        for t in assessment.travel
-    )
-    return (
-        _heading("Planned trips")
-        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Date</th>'
-        f'<th style="{_TH}">Country</th><th style="{_TH}">INTERPOL alert there that day</th>'
-        f'<th style="{_TH}">Arrest risk</th><th style="{_TH}">Why</th></tr></thead>'
-        f"<tbody>{rows}</tbody></table>"
-    )
+    return _section_html(assessment, panel_trips_section(assessment))
 
 
 def grounds_html(assessment: Assessment) -> str:

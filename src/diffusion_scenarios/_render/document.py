@@ -25,7 +25,9 @@ class Span:
     """Words with a role. ``style`` is one of:
 
     ``plain``; ``strong``; ``em``; ``muted`` (secondary detail); ``detail`` (secondary words
-    set apart below the main ones); ``code`` (an id or a field path); ``flag`` (UNVERIFIED);
+    set apart below the main ones); ``item`` (one of a list of reasons); ``risk`` (an arrest
+    risk, which the explorer shows in its colour); ``code`` (an id or a field path); ``flag``
+    (UNVERIFIED);
     ``link`` (a source URL); ``estimated`` (a date the model estimated); ``deadline`` (a date
     fixed by a rule); ``xref`` (a pointer to another section: ``target`` is its anchor).
     """

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._facts.naming import country_shown
 from diffusion_scenarios._law.vocab import ARREST_RISKS
+from diffusion_scenarios._render.charts import trip_status
 from diffusion_scenarios._render.document import (
     Block,
     BulletItem,
@@ -26,6 +27,7 @@ from diffusion_scenarios._render.document import (
 from diffusion_scenarios._render.phrases import risk_phrase, trip_risk_phrase
 from diffusion_scenarios._render.plain import (
     country,
+    day,
     yes_no,
 )
 from diffusion_scenarios._render.recipients import (
@@ -43,7 +45,11 @@ from diffusion_scenarios._render.recipients import (
 from diffusion_scenarios._render.wording import RISK_WORDS
 
 if TYPE_CHECKING:
-    from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
+    from diffusion_scenarios._engine.assessment import (
+        Assessment,
+        EnforcementEntry,
+        TravelEntry,
+    )
 
 
 def risk_rows(
@@ -327,3 +333,35 @@ def text_trips_section(assessment: Assessment) -> Section:
 
 
 _NO_TRIPS = "No trips are planned in the facts."
+
+
+# --- the explorer's panel ---------------------------------------------------------------------
+
+
+def _why(assessment: Assessment, trip: TravelEntry) -> Text:
+    """A trip's reasons, as a list, then its rules."""
+    reasons: Text = tuple(Span(reason, "item") for reason in trip.reasons)
+    return (*reasons, rules(assessment, trip.citations))
+
+
+def panel_trips_section(assessment: Assessment) -> Section:
+    """Each planned trip: the day, the country, whether an alert is live there that day, the
+    arrest risk and why, with the rules."""
+    title = "Planned trips"
+    if not assessment.travel:
+        return Section("trips", title, (Paragraph(plain(_NO_TRIPS_PANEL), "empty"),))
+    rows = tuple(
+        (
+            plain(day(trip.date)),
+            plain(country(trip.country, assessment.scenario)),
+            plain(f"{yes_no(trip.notice_active)}: {trip_status(assessment, trip)}"),
+            (Span(trip.arrest_risk, "risk"),),
+            _why(assessment, trip),
+        )
+        for trip in assessment.travel
+    )
+    header = ("Date", "Country", "INTERPOL alert there that day", "Arrest risk", "Why")
+    return Section("trips", title, (Table("", header, rows, "trips"),))
+
+
+_NO_TRIPS_PANEL = "No trips planned. Add one under “Trips”."
