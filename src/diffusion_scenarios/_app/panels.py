@@ -39,10 +39,12 @@ from diffusion_scenarios._render.section_outcome import (
     panel_depends_blocks,
     panel_grounds_section,
 )
-from diffusion_scenarios._render.section_risk import panel_trips_section
+from diffusion_scenarios._render.section_risk import (
+    panel_enforcement_section,
+    panel_trips_section,
+)
 from diffusion_scenarios._render.section_route import panel_route_section
 from diffusion_scenarios._render.svg_charts import grounds_chart_svg, route_timeline_svg
-from diffusion_scenarios._render.wording import BASIS_NOTES
 from diffusion_scenarios._render.wording import OUTCOME_BADGES as OUTCOME_WORDS
 from diffusion_scenarios._render.wording import VERIFICATION_WORDS as _VERIFICATION_WORDS
 
@@ -243,7 +245,9 @@ def _inline_html(text: Text) -> str:
     return "".join(parts)
 
 
-def _cell_html(assessment: Assessment, text: Text, *, small_rules: bool = False) -> str:
+def _cell_html(
+    assessment: Assessment, text: Text, *, small_rules: bool = False, detail: str = "font-size:12px"
+) -> str:
     """A table cell: reasons as a list, an arrest risk as its badge, rule ids compact (the
     full citation in the tooltip; ``small_rules``: set small below the rest), secondary
     detail below the words."""
@@ -262,7 +266,7 @@ def _cell_html(assessment: Assessment, text: Text, *, small_rules: bool = False)
         elif piece.style == "risk":
             parts.append(_risk_badge(piece.text))
         elif piece.style == "detail":
-            parts.append(f'<div style="font-size:12px">{escape(piece.text)}</div>')
+            parts.append(f'<div style="{detail}">{escape(piece.text)}</div>')
         elif piece.style == "muted":
             parts.append(f"<br>{escape(piece.text)}")
         else:
@@ -275,18 +279,24 @@ _COLUMNS = {
     "route": ("", ";white-space:nowrap", ";white-space:nowrap", ";font-size:12px"),
     "trips": (";white-space:nowrap",),
 }
+#: How the secondary detail of a table's cells is set, by the table's class.
+_DETAIL = {"enforcement": "font-size:11px;color:#444"}
+#: The paragraphs set small after a table, by their role.
+_SMALL = {"more": "font-size:12px", "aside": "font-size:12px;margin-top:6px"}
 #: The tables whose rule ids are set small below the reasons.
 _SMALL_RULES = frozenset({"trips"})
 
 
 def _table_html(assessment: Assessment, table: Table) -> str:
     columns = _COLUMNS.get(table.css_class, ())
+    small = table.css_class in _SMALL_RULES
+    detail = _DETAIL.get(table.css_class, "font-size:12px")
     head = "".join(f'<th style="{_TH}">{escape(name)}</th>' for name in table.header)
     rows = "".join(
         "<tr>"
         + "".join(
             f'<td style="{_TD}{columns[i] if i < len(columns) else ""}">'
-            f"{_cell_html(assessment, cell, small_rules=table.css_class in _SMALL_RULES)}</td>"
+            f"{_cell_html(assessment, cell, small_rules=small, detail=detail)}</td>"
             for i, cell in enumerate(row)
         )
         + "</tr>"
@@ -311,6 +321,8 @@ def _block_html(assessment: Assessment, block: Block) -> str:
         return _cited(assessment, [ref.id for ref in block.text[0].refs])
     if isinstance(block, Paragraph) and block.role == "empty":
         return f"<p>{_inline_html(block.text)}</p>"
+    if isinstance(block, Paragraph) and block.role in _SMALL:
+        return f"<p style='{_SMALL[block.role]}'>{_inline_html(block.text)}</p>"
     if isinstance(block, Paragraph):
         margin = "6px 0 2px 0" if block.role == "intro" else "2px 0"
         return f"<p style='margin:{margin}'>{_inline_html(block.text)}</p>"
@@ -371,76 +383,13 @@ def circulation_html(assessment: Assessment) -> str:
     return _section_html(assessment, panel_circulation_section(assessment))
 
 
-def _confidence_note(entry: EnforcementEntry) -> str:
-    """``"presumed, confidence medium"``: what the risk rests on and how sure it is."""
-    return f"{BASIS_NOTES.get(entry.basis, 'confidence')} {entry.confidence}"
-
-
 def enforcement_html(assessment: Assessment, *, limit: int | None = None) -> str:
     """The per-country table (country, received, arrest risk, consequence), riskiest first.
 
     The requesting state and every recipient get a row; the members that did not receive
     the request are listed after the table, by name.
     """
-    listed = [e for e in assessment.enforcement if e.received or e.role == "requesting"]
-    others = sorted(
-        (e for e in assessment.enforcement if not (e.received or e.role == "requesting")),
-        key=lambda e: country_label(e.country),
-    )
-    entries = sorted(
-        listed, key=lambda e: (RISK_ORDER.get(e.arrest_risk, 9), country_label(e.country))
-    )
-    counts: dict[str, int] = {}
-    for e in entries:
-        if e.role != "requesting":
-            # A presumed high risk (no finding of the country's own) is counted apart.
-            presumed = e.arrest_risk == "high" and e.basis == "regional_presumption"
-            key = "presumed high" if presumed else e.arrest_risk
-            counts[key] = counts.get(key, 0) + 1
-    summary = ", ".join(
-        f"{counts[r]} {r}"
-        for r in ("high", "presumed high", "medium", "low", "none")
-        if counts.get(r)
-    )
-    if counts.get("presumed high"):
-        summary += (
-            " (presumed high: EU states with no finding of their own, presumed from a UK "
-            "statement that most EU states arrest on INTERPOL alerts)"
-        )
-    shown = entries if limit is None else entries[:limit]
-    rows = "".join(
-        f'<tr><td style="{_TD}">{escape(shown_label(assessment, e.country))}'
-        f"{_role_words(assessment, e)}</td>"
-        f'<td style="{_TD}">{"yes" if e.received else "no"}</td>'
-        f'<td style="{_TD}">{_risk_badge(e.arrest_risk)}'
-        f'<div style="font-size:11px;color:#444">{escape(_confidence_note(e))}</div></td>'
-        f'<td style="{_TD}">{escape(e.consequence)}'
-        f'<div style="font-size:11px;color:#444">{escape("; ".join(e.reasons))}</div></td></tr>'
-        for e in shown
-    )
-    more = (
-        f"<p style='font-size:12px'>… and {len(entries) - len(shown)} more countries.</p>"
-        if len(shown) < len(entries)
-        else ""
-    )
-    not_received = (
-        f"<p style='font-size:12px;margin-top:6px'><strong>{len(others)} members did not "
-        "receive it</strong> (no INTERPOL alert there, though a bilateral request remains "
-        f"possible): {escape(', '.join(country_label(e.country) for e in others))}.</p>"
-        if others
-        else ""
-    )
-    count = assessment.circulation.recipient_count
-    return (
-        _heading("Enforcement by country") + f"<p style='margin:2px 0'>Received by {count} member "
-        f"{'country' if count == 1 else 'countries'}. Arrest risk among them: "
-        f"{escape(summary) or 'none listed'}.</p>"
-        + f'<table style="{_TABLE}"><thead><tr><th style="{_TH}">Country</th>'
-        f'<th style="{_TH}">Received</th><th style="{_TH}">Arrest risk</th>'
-        f'<th style="{_TH}">Consequence and why</th></tr></thead><tbody>{rows}</tbody></table>'
-        + more
-        + not_received
-    )
+    return _section_html(assessment, panel_enforcement_section(assessment, limit=limit))
 
 
 def travel_html(assessment: Assessment) -> str:

@@ -92,7 +92,7 @@ class Paragraph:
     ``"summary"``, the outcome's summary set larger; ``"note"``, a note set in italics;
     ``"lead"``, a line of the report's opening, set flush with the title; ``"intro"``, the
     words that introduce the list after them; ``"empty"``, a list's place when it has nothing
-    to list."""
+    to list; ``"more"``, how much of a list was left out; ``"aside"``, a remark after a table."""
 
     text: Text
     role: str = ""

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from diffusion_scenarios._facts.naming import assumed_country
 from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.plain import country, words
-from diffusion_scenarios._render.wording import BASIS_CELLS, BASIS_WORDS, RISK_WORDS
+from diffusion_scenarios._render.wording import BASIS_CELLS, BASIS_NOTES, BASIS_WORDS, RISK_WORDS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
@@ -165,3 +165,9 @@ def presumption_sentence_brief(count: int, names: str) -> str:
         "INTERPOL alerts, so a high risk is presumed for them, with medium confidence "
         "at most. "
     )
+
+
+def basis_note(entry: EnforcementEntry) -> str:
+    """``"presumed, confidence medium"``: what the risk rests on and how sure it is (the
+    explorer's words; :func:`confidence_cell` and :func:`how_sure` are the memos')."""
+    return f"{BASIS_NOTES.get(entry.basis, 'confidence')} {entry.confidence}"

@@ -32,6 +32,7 @@ from diffusion_scenarios._render.plain import (
 )
 from diffusion_scenarios._render.recipients import (
     EnforcementSummary,
+    basis_note,
     confidence_cell,
     group_confidence_words,
     group_risk,
@@ -365,3 +366,70 @@ def panel_trips_section(assessment: Assessment) -> Section:
 
 
 _NO_TRIPS_PANEL = "No trips planned. Add one under “Trips”."
+
+
+def _panel_row(assessment: Assessment, entry: EnforcementEntry) -> tuple[Text, ...]:
+    role = requesting_role_words(assessment, entry.country) if entry.role == "requesting" else ""
+    return (
+        plain(country(entry.country, assessment.scenario) + role),
+        plain(yes_no(entry.received)),
+        (Span(entry.arrest_risk, "risk"), Span(basis_note(entry), "detail")),
+        (Span(entry.consequence), Span("; ".join(entry.reasons), "detail")),
+    )
+
+
+def _risk_counts(entries: list[EnforcementEntry]) -> str:
+    """``"3 high, 27 presumed high, 160 medium"``, with what "presumed high" means."""
+    counts: dict[str, int] = {}
+    for e in entries:
+        if e.role != "requesting":
+            # A presumed high risk (no finding of the country's own) is counted apart.
+            presumed = e.arrest_risk == "high" and e.basis == "regional_presumption"
+            key = "presumed high" if presumed else e.arrest_risk
+            counts[key] = counts.get(key, 0) + 1
+    summary = ", ".join(
+        f"{counts[r]} {r}"
+        for r in ("high", "presumed high", "medium", "low", "none")
+        if counts.get(r)
+    )
+    if counts.get("presumed high"):
+        summary += (
+            " (presumed high: EU states with no finding of their own, presumed from a UK "
+            "statement that most EU states arrest on INTERPOL alerts)"
+        )
+    return summary
+
+
+def panel_enforcement_section(assessment: Assessment, *, limit: int | None = None) -> Section:
+    """The requesting state and every recipient, riskiest first (the first ``limit``), each
+    with whether it received the data, its arrest risk and why; then the members that did
+    not receive it, by name."""
+    order = {risk: rank for rank, risk in enumerate(ARREST_RISKS)}
+    listed = [e for e in assessment.enforcement if e.received or e.role == "requesting"]
+    others = sorted(
+        (e for e in assessment.enforcement if not (e.received or e.role == "requesting")),
+        key=lambda e: country(e.country),
+    )
+    entries = sorted(listed, key=lambda e: (order.get(e.arrest_risk, 9), country(e.country)))
+    count = assessment.circulation.recipient_count
+    summary = (
+        f"Received by {count} member {'country' if count == 1 else 'countries'}. Arrest risk "
+        f"among them: {_risk_counts(entries) or 'none listed'}."
+    )
+    shown = entries if limit is None else entries[:limit]
+    header = ("Country", "Received", "Arrest risk", "Consequence and why")
+    rows = tuple(_panel_row(assessment, e) for e in shown)
+    blocks: list[Block] = [Paragraph(plain(summary)), Table("", header, rows, "enforcement")]
+    if len(shown) < len(entries):
+        more = f"… and {len(entries) - len(shown)} more countries."
+        blocks.append(Paragraph(plain(more), "more"))
+    if others:
+        text = (
+            Span(f"{len(others)} members did not receive it", "strong"),
+            Span(
+                " (no INTERPOL alert there, though a bilateral request remains possible): "
+                f"{', '.join(country(e.country) for e in others)}."
+            ),
+        )
+        blocks.append(Paragraph(text, "aside"))
+    return Section("enforcement", "Enforcement by country", tuple(blocks))
