@@ -10,7 +10,7 @@ import pytest
 
 import diffusion_scenarios as ds
 from diffusion_scenarios._base.yaml_io import load_yaml
-from diffusion_scenarios._engine.grounds import evaluate, findings
+from diffusion_scenarios._engine.grounds import evaluate, findings, ids
 from diffusion_scenarios._law import grounds, vocab
 from diffusion_scenarios.errors import ReferenceDataError
 
@@ -35,12 +35,15 @@ def test_the_engine_takes_remedy_and_screening_from_the_catalogue() -> None:
     assert findings.ground_category("extradition_refused") == "correction"
 
 
-def test_the_engine_names_no_ground_the_catalogue_does_not_declare() -> None:
-    named = set()
-    for path in ENGINE.rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        named |= set(re.findall(r'find\(\s*"([a-z0-9_]+)"', text))
-    assert named and named <= set(grounds.GROUND_IDS), named - set(grounds.GROUND_IDS)
+def test_the_engine_names_each_ground_once_and_only_declared_ones() -> None:
+    named = {getattr(ids, name) for name in ids.__all__}
+    assert named == set(grounds.GROUND_IDS)  # one constant per ground, each declared
+    with pytest.raises(ReferenceDataError, match="no_such_ground"):
+        ids._declared("no_such_ground")
+    # the strength rules find grounds by those constants, never by a string typed again
+    typed = re.compile(r'(?:find|find_capped)\(\s*(?:collector,\s*)?"([a-z0-9_]+)"')
+    for path in (ENGINE / "grounds").glob("*.py"):
+        assert typed.findall(path.read_text(encoding="utf-8")) == [], path.name
 
 
 def test_every_ground_of_every_builtin_has_its_catalogue_label() -> None:
@@ -69,3 +72,9 @@ def test_a_broken_grounds_file_is_refused_naming_the_entry_and_key(
         grounds.read_grounds(load_yaml(text.replace(old, new, count)))
     message = str(refused.value)
     assert "rules/grounds.yaml: grounds[" in message and said in message, message
+
+
+def test_the_format_document_lists_the_catalogue_grounds_in_order() -> None:
+    text = (ROOT / "docs" / "SCENARIO_FORMAT.md").read_text(encoding="utf-8")
+    listed = text.split("Ground ids (vocabulary G):", 1)[1].split("Only grounds", 1)[0]
+    assert tuple(re.findall(r"`([a-z0-9_]+)`", listed)) == grounds.GROUND_IDS

@@ -4,6 +4,8 @@
   versions, values (thresholds, deadlines, weights) and verification status;
   :mod:`.values` declares what each rule's value may hold and checks it.
 * :mod:`.grounds` — the grounds for deletion or correction (``data/rules/grounds.yaml``).
+* :mod:`.outcomes` — the CCF's outcomes, each with its words (``data/rules/outcomes.yaml``).
+* :mod:`.fact_paths` — the fact paths the catalogue may name, handed over by the facts layer.
 * :mod:`.vocab` — the closed vocabularies of the scenario format (ids; their display
   words are in ``_render.wording``).
 * :mod:`.countries` — INTERPOL members by date, regions, EU/Schengen, territories.

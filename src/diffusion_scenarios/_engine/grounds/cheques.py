@@ -35,6 +35,7 @@ from diffusion_scenarios._engine.grounds.art83 import (
     interest_rules,
 )
 from diffusion_scenarios._engine.grounds.findings import Collector
+from diffusion_scenarios._engine.grounds.ids import INTERNATIONAL_INTEREST, PRIVATE_DISPUTE
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.rules import catalogue
 
@@ -114,7 +115,7 @@ def evaluate_cheques(scenario: Scenario, collector: Collector) -> None:
     if intent is False:
         find_capped(
             collector,
-            "private_dispute",
+            PRIVATE_DISPUTE,
             "strong",
             "The facts show no intent to defraud: the cheque bounced because the drawer could "
             "not pay. The CCF has held that an uncovered cheque issued without criminal intent "
@@ -125,7 +126,7 @@ def evaluate_cheques(scenario: Scenario, collector: Collector) -> None:
         )
         find_capped(
             collector,
-            "international_interest",
+            INTERNATIONAL_INTEREST,
             "arguable",
             "A debt owed without any intent to defraud also lacks the seriousness that makes "
             "data of real interest for international police cooperation; the CCF weighs cheque "
@@ -136,7 +137,7 @@ def evaluate_cheques(scenario: Scenario, collector: Collector) -> None:
     elif intent is None:
         find_capped(
             collector,
-            "private_dispute",
+            PRIVATE_DISPUTE,
             "arguable",
             "A bounced cheque is a private debt rather than a serious ordinary-law crime when "
             "no intent to defraud is shown, as the CCF has held; whether there was such intent "
@@ -154,7 +155,7 @@ def evaluate_cheques(scenario: Scenario, collector: Collector) -> None:
     elif listed:
         find_capped(
             collector,
-            "private_dispute",
+            PRIVATE_DISPUTE,
             "weak",
             "The facts show intent to defraud, which takes the case beyond a private debt in "
             "the CCF's practice; only the General Secretariat's list could still exclude it."
@@ -252,7 +253,7 @@ def _cheque_seriousness(
         why = "a single cheque is not the repeated issuing the threshold also accepts"
     find_capped(
         collector,
-        "international_interest",
+        INTERNATIONAL_INTEREST,
         strength,
         f"The cheques total about USD {amount:,.0f}, below {threshold}; {why}. The sum goes to "
         "the seriousness and international interest of the case, not to the penalty "

@@ -87,6 +87,16 @@ from diffusion_scenarios._engine.grounds.art83 import (
 from diffusion_scenarios._engine.grounds.article3 import offence_seriousness
 from diffusion_scenarios._engine.grounds.cheques import evaluate_cheques
 from diffusion_scenarios._engine.grounds.findings import Collector
+from diffusion_scenarios._engine.grounds.ids import (
+    ADMINISTRATIVE_BREACH,
+    BEHAVIOURAL_NORMS,
+    FAMILY_MATTER,
+    INSUFFICIENT_JUDICIAL_DATA,
+    INTERNATIONAL_INTEREST,
+    PENALTY_THRESHOLD,
+    PRIVATE_DISPUTE,
+    PURPOSE_INVALID,
+)
 from diffusion_scenarios._facts.scenario import Case, Scenario
 
 __all__ = ["evaluate_exclusions"]
@@ -188,7 +198,7 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
                     " A civil court found against the person, which confirms a debt or "
                     "claim but does not by itself make it a crime."
                 )
-        find_capped(collector, "private_dispute", strength, why, (EXCLUSIONS,), facts)
+        find_capped(collector, PRIVATE_DISPUTE, strength, why, (EXCLUSIONS,), facts)
     elif (
         origin is None
         and civil == "in_favour_of_person"
@@ -197,7 +207,7 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
     ):
         find_capped(
             collector,
-            "private_dispute",
+            PRIVATE_DISPUTE,
             "arguable",
             "Civil courts have ruled for the person on the same dealings, which suggests that "
             "the matter is a private or commercial dispute rather than a serious ordinary-law "
@@ -215,7 +225,7 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
         if offence in ("violence", "homicide", "sexual_offence"):
             find_capped(
                 collector,
-                "family_matter",
+                FAMILY_MATTER,
                 "weak",
                 "The case arose in a family, but a violent or sexual crime is not a 'family "
                 "matter' in the sense of the exclusion.",
@@ -225,7 +235,7 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
             return
         find_capped(
             collector,
-            "family_matter",
+            FAMILY_MATTER,
             "strong",
             "The case concerns a family matter (such as custody, maintenance or a child taken "
             "abroad by a parent), which Art 83(1)(a)(i) excludes from red notices; the same "
@@ -236,7 +246,7 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
         if (scenario.notice.purpose or "arrest") == "arrest":
             find_capped(
                 collector,
-                "international_interest",
+                INTERNATIONAL_INTEREST,
                 "arguable",
                 "A family matter is not a serious ordinary-law crime, so an arrest request in "
                 "one also lacks the seriousness that makes data of real interest for "
@@ -245,7 +255,7 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
                 facts,
             )
             collector.find(
-                "purpose_invalid",
+                PURPOSE_INVALID,
                 "arguable",
                 "An arrest request in a family matter risks being used to enforce one side of a "
                 "family dispute (for example one country's custody ruling) rather than for "
@@ -275,7 +285,7 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
             )
         find_capped(
             collector,
-            "administrative_breach",
+            ADMINISTRATIVE_BREACH,
             strength,
             "The case arises from a breach of administrative laws or regulations, which "
             f"Art 83(1)(a)(i) excludes unless linked to serious or organised crime; {why}.",
@@ -302,7 +312,7 @@ def _behavioural(scenario: Scenario, collector: Collector) -> None:
         return
     find_capped(
         collector,
-        "behavioural_norms",
+        BEHAVIOURAL_NORMS,
         "strong",
         f"{_NORM_OFFENCES[offence]}; Art 83(1)(a)(i) excludes such offences.",
         (EXCLUSIONS, "rpd-83-1-a-i-gs-list"),
@@ -381,7 +391,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
         elif case.max_penalty_years < min_years:
             find_capped(
                 collector,
-                "penalty_threshold",
+                PENALTY_THRESHOLD,
                 "strong",
                 f"The maximum penalty is {_years(case.max_penalty_years)}, below the "
                 f"{_years(min_years)} required to seek someone for prosecution." + exception,
@@ -437,7 +447,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             )
             find_capped(
                 collector,
-                "penalty_threshold",
+                PENALTY_THRESHOLD,
                 "strong",
                 f"The sentence ({_months(case.sentence_months)}) and {remaining} are both "
                 f"below the {_months(min_months)} required to seek someone to serve a "
@@ -455,7 +465,7 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
             )
             find_capped(
                 collector,
-                "penalty_threshold",
+                PENALTY_THRESHOLD,
                 "arguable",
                 f"Only {_months(known[0])} remain to be served, below {_months(min_months)}; "
                 "the threshold fails unless the sentence imposed reached it.",
@@ -513,7 +523,7 @@ def _low_penalty_seriousness(
         rules = (INTEREST, _DIFFUSION_CONDITIONS)
     find_capped(
         collector,
-        "international_interest",
+        INTERNATIONAL_INTEREST,
         "arguable",
         f"{lead}; but {low} is below what a red notice would need, and the seriousness "
         "of the conduct still bears on whether the data are of real interest for "
@@ -535,7 +545,7 @@ def _judicial_data(scenario: Scenario, collector: Collector) -> None:
     if scenario.case.summary_names_person_role is False:
         find_capped(
             collector,
-            "insufficient_judicial_data",
+            INSUFFICIENT_JUDICIAL_DATA,
             "strong",
             "The requesting state's summary of facts does not describe what this person did, "
             "when and where; the CCF requires the summary to show the person's own role "

@@ -42,6 +42,7 @@ __all__ = [
     "grounds_by_remedy",
     "json_value",
     "purpose_achieved",
+    "refugee_recognised_against_requesting",
     "stronger",
 ]
 
@@ -126,6 +127,21 @@ def feared_persecution_from(scenario: Scenario) -> tuple[str | None, bool]:
     if requesting in scenario.person.nationalities:
         return requesting, True
     return None, False
+
+
+def refugee_recognised_against_requesting(scenario: Scenario, on: Date) -> bool:
+    """Whether, on ``on``, the person is a recognised refugee from the requesting state.
+
+    A status granted after ``on`` does not count; the feared country may be inferred
+    (:func:`feared_persecution_from`).
+    """
+    refugee = scenario.person.refugee_status
+    return (
+        refugee is not None
+        and refugee.status == "recognised"
+        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
+        and (refugee.granted_on is None or refugee.granted_on <= on)
+    )
 
 
 def purpose_achieved(scenario: Scenario) -> str | None:
