@@ -231,17 +231,16 @@ def _assumed_line(assessment: Assessment) -> str:
 # each block of a section in the explorer's styles.
 
 
+#: The inline roles the panels set in a tag of their own.
+_INLINE_TAGS = {"strong": "strong", "code": "code"}
+
+
 def _inline_html(text: Text) -> str:
     parts = []
     for piece in text:
-        if isinstance(piece, Rules):
-            parts.append(escape(piece.text))
-        elif piece.style == "strong":
-            parts.append(f"<strong>{escape(piece.text)}</strong>")
-        elif piece.style == "code":
-            parts.append(f"<code>{escape(piece.text)}</code>")
-        else:
-            parts.append(escape(piece.text))
+        words = escape(piece.text)
+        tag = None if isinstance(piece, Rules) else _INLINE_TAGS.get(piece.style)
+        parts.append(f"<{tag}>{words}</{tag}>" if tag else words)
     return "".join(parts)
 
 
