@@ -527,7 +527,7 @@ def grounds_layout(assessment: Assessment, words: ChartWords) -> GroundsLayout:
 
     Example:
         >>> import diffusion_scenarios as ds
-        >>> a = ds.assess(ds.builtin_scenarios()["ccf-2019-u1"])
+        >>> a = ds.assess(ds.builtin_scenarios()["diffusion-commercial-dispute-europe"])
         >>> from diffusion_scenarios.plots import _FIGURE_WORDS
         >>> [(row.strength, row.level) for row in grounds_layout(a, _FIGURE_WORDS).rows][:1]
         [('strong', 3)]
