@@ -135,6 +135,17 @@ class _Reasoned:
         return frozenset(rule for r in self.why if not r.in_force for rule in r.rules)
 
 
+class _WithReasons(_Reasoned):
+    """A part whose ``reasons`` (the words, for the JSON) and ``why`` (the values) are kept
+    one list (see :func:`_pair_reasons`)."""
+
+    __slots__ = ()
+    reasons: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _pair_reasons(self, self.reasons, self.why)
+
+
 @dataclass(frozen=True, slots=True)
 class Unknown:
     """A fact the answer depends on and the facts do not give, with its field path.
@@ -180,7 +191,7 @@ class Unknown:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Issuance(_Reasoned):
+class Issuance(_WithReasons):
     kind: str
     pre_screened: bool
     screening: str  # published | refused | not_screened | pre_screened_reported
@@ -189,9 +200,6 @@ class Issuance(_Reasoned):
     reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
     why: tuple[Reason, ...] = ()  # the reasons as values (see Reason)
-
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
 
     def to_dict(self) -> JSON:
         return {
@@ -206,7 +214,7 @@ class Issuance(_Reasoned):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Circulation(_Reasoned):
+class Circulation(_WithReasons):
     recipients: tuple[str, ...]  # alpha-3, sorted
     public: bool
     active_from: Date | None = None
@@ -214,9 +222,6 @@ class Circulation(_Reasoned):
     reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
     why: tuple[Reason, ...] = ()
-
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
 
     def on_file(self, day: Date) -> str:
         """Whether the data were on INTERPOL's files on ``day``: ``"on_file"`` (from the day
@@ -248,7 +253,7 @@ class Circulation(_Reasoned):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class EnforcementEntry(_Reasoned):
+class EnforcementEntry(_WithReasons):
     country: str  # alpha-3
     received: bool
     arrest_risk: str  # high | medium | low | none
@@ -266,9 +271,6 @@ class EnforcementEntry(_Reasoned):
     # (False: the risk starts from the model's middle value).
     practice_known: bool = True
 
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
-
     def to_dict(self) -> JSON:
         return {
             "country": self.country,
@@ -284,7 +286,7 @@ class EnforcementEntry(_Reasoned):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TravelEntry(_Reasoned):
+class TravelEntry(_WithReasons):
     country: str
     date: Date
     notice_active: bool
@@ -292,9 +294,6 @@ class TravelEntry(_Reasoned):
     reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
     why: tuple[Reason, ...] = ()
-
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
 
     @property
     def reached_through(self) -> str | None:
@@ -321,16 +320,13 @@ class TravelEntry(_Reasoned):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Ground(_Reasoned):
+class Ground(_WithReasons):
     id: str  # vocabulary G
     strength: str  # strong | arguable | weak
     citations: tuple[str, ...]
     reasons: tuple[str, ...] = ()
     label: str = ""
     why: tuple[Reason, ...] = ()
-
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
 
     def to_dict(self) -> JSON:
         return {

@@ -243,6 +243,16 @@ def _add_withdrawal_request(route: _Route, scenario: Scenario, as_of: Date) -> N
     )
 
 
+def _with_reason(step: RouteStep, reason: Reason) -> RouteStep:
+    """``step`` with one more reason, citing the rules that reason applies."""
+    return replace(
+        step,
+        citations=(*step.citations, *reason.rules),
+        description="",
+        why=(*step.why, reason),
+    )
+
+
 def _add_filing(
     route: _Route, scenario: Scenario, requests: tuple[str, ...], filed_on: Date
 ) -> None:
@@ -251,20 +261,15 @@ def _add_filing(
         step = _filing_step(request, filed_on, planned=scenario.challenge is None)
         if scenario.person.minor and catalogue().applies("ccf-representation-of-minors", filed_on):
             # Issue 20 point 12 (CCF-11): who may act for a minor, and what to send.
-            step = replace(
+            step = _with_reason(
                 step,
-                citations=(*step.citations, "ccf-representation-of-minors"),
-                description="",
-                why=(
-                    *step.why,
-                    Reason(
-                        "The person is a minor: a parent or other legal representative may "
-                        "apply on his or her behalf, sending proof of the relationship (or of "
-                        "the power to represent) and the minor's identity document, as the "
-                        "CCF's admissibility requirements are reported to ask.",
-                        fields=("person.minor",),
-                        rules=("ccf-representation-of-minors",),
-                    ),
+                Reason(
+                    "The person is a minor: a parent or other legal representative may apply on "
+                    "his or her behalf, sending proof of the relationship (or of the power to "
+                    "represent) and the minor's identity document, as the CCF's admissibility "
+                    "requirements are reported to ask.",
+                    fields=("person.minor",),
+                    rules=("ccf-representation-of-minors",),
                 ),
             )
         if (
@@ -274,19 +279,14 @@ def _add_filing(
             and prior.date >= scenario.notice.issued_on
             and prior.date <= filed_on
         ):
-            step = replace(
+            step = _with_reason(
                 step,
-                citations=(*step.citations, "ccf-decisions-binding"),
-                description="",
-                why=(
-                    *step.why,
-                    Reason(
-                        f"The CCF already decided on these data on {long_date(prior.date)}; "
-                        "its decisions are final, so a request on the same facts needs a new "
-                        "fact, which is the ground of a revision.",
-                        fields=("case.prior_ccf_decision.date",),
-                        rules=("ccf-decisions-binding",),
-                    ),
+                Reason(
+                    f"The CCF already decided on these data on {long_date(prior.date)}; its "
+                    "decisions are final, so a request on the same facts needs a new fact, "
+                    "which is the ground of a revision.",
+                    fields=("case.prior_ccf_decision.date",),
+                    rules=("ccf-decisions-binding",),
                 ),
             )
         route.steps.append(step)
