@@ -76,6 +76,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from
+from diffusion_scenarios._engine.stage import rule_year
 from diffusion_scenarios._engine.words import HUMAN_RIGHTS_CONCERN_WORDS
 from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario
@@ -83,6 +84,9 @@ from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["evaluate_protection"]
+
+_POLICY = "excom-refugee-policy-2014"
+_RESOLUTION = "ga-2017-86-res-09-refugees"
 
 _REFUSAL = "ccf-practice-refused-extradition"
 _PROTECTIVE = frozenset({"political", "human_rights", "fair_trial"})
@@ -169,9 +173,10 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
         return
     basis = "ga-2017-86-res-09-refugees" if resolution else "excom-refugee-policy-2014"
     text = (
-        "the 2017 General Assembly resolution"
+        f"the {rule_year(_RESOLUTION)} General Assembly resolution"
         if resolution
-        else "the Executive Committee's 2014 policy (before the 2017 resolution)"
+        else f"the Executive Committee's {rule_year(_POLICY)} policy (before the "
+        f"{rule_year(_RESOLUTION)} resolution)"
     )
     doubts: list[str] = []
     inference = ""
@@ -210,17 +215,18 @@ def _asylum_seeker(
     """A pending asylum claim against the requesting state: an arguable refugee ground."""
     if resolution:
         reason = (
-            "The person has asked for asylum but is not yet recognised. The 2017 resolution "
-            "provides for deletion once refugee status is confirmed; a pending claim is not "
-            "covered by its words, though the CCF weighs it and the 2014 policy it "
-            "formalised was reported to cover confirmed asylum seekers."
+            "The person has asked for asylum but is not yet recognised. The "
+            f"{rule_year(_RESOLUTION)} resolution provides for deletion once refugee status is "
+            "confirmed; a pending claim is not covered by its words, though the CCF weighs it "
+            f"and the {rule_year(_POLICY)} policy it formalised was reported to cover confirmed "
+            "asylum seekers."
         )
         citations: tuple[str, ...] = (basis, "excom-refugee-policy-2014")
     else:
         reason = (
-            "The person has asked for asylum. The Executive Committee's 2014 policy, as "
-            "reported, covered confirmed asylum-seeker status as well as refugees; whether "
-            "the claim has been confirmed as required is for the CCF to check."
+            f"The person has asked for asylum. The Executive Committee's {rule_year(_POLICY)} "
+            "policy, as reported, covered confirmed asylum-seeker status as well as refugees; "
+            "whether the claim has been confirmed as required is for the CCF to check."
         )
         citations = (basis,)
     if doubts:
@@ -286,7 +292,8 @@ def _recognised_refugee(
     caveat = ""
     if not resolution:
         caveat = (
-            " The 2014 policy applied 'in general' and, as reported, had a third condition "
+            f" The {rule_year(_POLICY)} policy applied 'in general' and, as reported, had a third "
+            "condition "
             "about the basis on which the status was granted, whose wording is unverified."
         )
     collector.find(

@@ -107,7 +107,7 @@ from collections.abc import Sequence
 
 from diffusion_scenarios._engine.grounds.article3 import offence_seriousness
 from diffusion_scenarios._engine.grounds.findings import RANK, Collector, weaker
-from diffusion_scenarios._engine.stage import long_date
+from diffusion_scenarios._engine.stage import long_date, rule_year
 from diffusion_scenarios._facts.scenario import Case, Scenario
 from diffusion_scenarios._law.rules import catalogue
 
@@ -427,7 +427,7 @@ def _cheque_seriousness(
     rules = (_THRESHOLD, *_interest_rules(scenario))
     threshold = (
         f"the USD {minimum:,.0f} (or repeated cheques) that the General Secretariat was "
-        "reported to require in cheque cases before its 2022 list"
+        f"reported to require in cheque cases before its {rule_year(_LIST_2022)} list"
     )
     if amount is not None and amount >= minimum:
         collector.note(
@@ -447,12 +447,13 @@ def _cheque_seriousness(
     if amount is None:
         collector.depends(
             "the sum of the cheques (case.amount_usd), set against the USD "
-            f"{minimum:,.0f} reported as the threshold in cheque cases before the 2022 list"
+            f"{minimum:,.0f} reported as the threshold in cheque cases before the "
+            f"{rule_year(_LIST_2022)} list"
             + (" (or how many were issued, case.cheque_count)" if count is None else ""),
             "case.amount_usd",
             *(("case.cheque_count",) if count is None else ()),
             question=f"the sum of the cheques, set against the USD {minimum:,.0f} reported as "
-            "the threshold in cheque cases before the 2022 list",
+            f"the threshold in cheque cases before the {rule_year(_LIST_2022)} list",
         )
         collector.note(
             _THRESHOLD,
