@@ -115,9 +115,12 @@ def test_reasons_that_quote_the_change_words_are_shown_whole() -> None:
     assert reasons_words(outcome) == f"A reason that says {CHANGE_LEAD}in passing."
 
 
-def test_an_explanation_that_disagrees_with_its_parts_is_refused() -> None:
-    with pytest.raises(ValueError, match="explanation disagrees"):
-        Outcome(prediction="compliant", summary="Likely kept.", reasons=("A.",), explanation="B.")
+def test_an_outcome_built_from_its_parts_reads_them_as_one_explanation() -> None:
+    outcome = Outcome(
+        prediction="compliant", summary="Likely kept.", reasons=("A.", "B."), change="C."
+    )
+    assert outcome.explanation == "Likely kept. A. B. C."
+    assert Outcome(prediction="compliant", explanation="Only this.").reasons == ("Only this.",)
 
 
 def test_words_and_values_of_reasons_must_agree_when_both_are_given() -> None:

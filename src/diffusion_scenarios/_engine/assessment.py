@@ -404,8 +404,9 @@ class Outcome:
 
     The words are kept apart: ``summary`` (read first), ``reasons`` (the sentences that
     explain it) and ``change`` (what would change it, from ``hinges_on``: "It could change:
-    ..."). ``explanation``, the JSON's, is the three read as one paragraph; it may leave
-    the summary out (nothing predicted). Given alone, it is the only reason.
+    ..."). ``explanation``, the JSON's, is the three read as one paragraph when it is not
+    given; given, it is kept as written (nothing predicted: it leaves the summary out).
+    Given alone, it is the only reason.
     """
 
     prediction: str | None  # not_compliant | compliant_with_update | compliant | None
@@ -426,11 +427,8 @@ class Outcome:
             if self.explanation:
                 object.__setattr__(self, "reasons", (self.explanation,))
             return
-        led = " ".join(p for p in (self.summary, *body) if p)
         if not self.explanation:
-            object.__setattr__(self, "explanation", led)
-        elif self.explanation not in (led, " ".join(body)):
-            raise ValueError("explanation disagrees with summary, reasons and change")
+            object.__setattr__(self, "explanation", " ".join(p for p in (self.summary, *body) if p))
 
     @property
     def prediction_key(self) -> str:
