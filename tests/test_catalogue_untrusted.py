@@ -46,7 +46,7 @@ _SHIPPED_DOCS = _docs()
 
 def _rule(docs: dict[str, dict[str, Any]], rule_id: str) -> tuple[str, dict[str, Any]]:
     for name, doc in docs.items():
-        for entry in doc["rules"]:
+        for entry in doc.get("rules", []):  # grounds.yaml holds grounds, not rules
             if entry["id"] == rule_id:
                 return name, entry
     raise AssertionError(rule_id)
@@ -273,7 +273,7 @@ def _numeric_keys() -> list[tuple[str, str]]:
     """Every (rule, dotted key) whose shipped value is a number."""
     found = []
     for doc in _SHIPPED_DOCS.values():
-        for entry in doc["rules"]:
+        for entry in doc.get("rules", []):  # grounds.yaml holds grounds, not rules
             for version in entry.get("versions") or []:
                 stack: list[tuple[str, Any]] = [("", version.get("value") or {})]
                 while stack:

@@ -31,6 +31,8 @@ LAYERS: dict[str, int] = {
     "_app": 5,
     "_cli": 5,
     "_lab": 5,
+    "_caselaw": 5,  # the case-law browser and comparison (split of caselaw.py)
+    "_exercises": 5,  # the exercises' cases and answer files (split of exercises.py)
 }
 PUBLIC = 5  # the package root and every public module (diffusion_scenarios/*.py)
 NAMES = {0: "errors/_base", 1: "_law", 2: "_facts", 3: "_engine", 4: "_render", 5: "public"}
@@ -112,6 +114,7 @@ def test_no_import_goes_against_the_layers() -> None:
         ("diffusion_scenarios._engine.grounds.findings", 3),
         ("diffusion_scenarios._render.wording", 4),
         ("diffusion_scenarios._app.panels", 5),
+        ("diffusion_scenarios._caselaw.index", 5),
     ],
 )
 def test_each_module_has_its_layer(module: str, expected: int) -> None:

@@ -10,6 +10,7 @@ import pickle
 import subprocess
 import sys
 import tomllib
+import typing
 from pathlib import Path
 
 import diffusion_scenarios as ds
@@ -61,6 +62,16 @@ def test_a_public_value_pickles_by_its_public_name_and_reprs_as_before() -> None
     assert isinstance(error, ds.ReferenceDataError) and str(error) == "bad file"
 
 
+def test_the_type_hints_of_every_public_class_resolve() -> None:
+    fact_types = [getattr(ds, n) for n in facts.__all__ if isinstance(getattr(facts, n), type)]
+    for item in [*fact_types, ds.CountryPractice]:
+        hints = typing.get_type_hints(item)  # looked up in the module the class says
+        assert all(not isinstance(h, str) for h in hints.values()), item
+    assert typing.get_type_hints(ds.Scenario)["notice"] is ds.Notice
+    fields = {f.name: f.type for f in dataclasses.fields(ds.Scenario)}
+    assert fields["notice"] == "Notice"  # the dataclass's own record of its fields is unchanged
+
+
 def test_a_public_class_keeps_its_docstring_examples_in_its_module() -> None:
     found = doctest.DocTestFinder().find(facts)
     assert any(t.name.endswith("Evidence") and t.examples for t in found)
@@ -79,3 +90,18 @@ def test_importing_the_package_loads_no_private_module_but_the_base() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = json.loads(done.stdout)
     assert all(m.startswith("diffusion_scenarios._base") for m in loaded), loaded
+
+
+def test_every_package_of_the_source_is_listed_for_the_wheel() -> None:
+    """pyproject.toml lists packages by hand: one left out is missing from an installed copy."""
+    listed = set(
+        tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["tool"]["setuptools"][
+            "packages"
+        ]
+    )
+    source = ROOT / "src"
+    found = {
+        ".".join(init.parent.relative_to(source).parts)
+        for init in source.glob("diffusion_scenarios/**/__init__.py")
+    }
+    assert found - listed == set()

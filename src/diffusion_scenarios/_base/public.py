@@ -56,6 +56,9 @@ def publish(namespace: dict[str, Any]) -> None:
 
     A class's docstring examples then belong to the package for :mod:`doctest`, so each
     class is also listed in the module's ``__test__``: testing the module still runs them.
+    Its annotations, written as text (``from __future__ import annotations``), are read
+    in the module that wrote them, so that :func:`typing.get_type_hints` still finds them
+    (it would look them up in the package).
     """
     module = namespace["__name__"]
     tests: dict[str, Any] = namespace.setdefault("__test__", {})
@@ -64,3 +67,21 @@ def publish(namespace: dict[str, Any]) -> None:
         if isinstance(item, type):
             item.__module__ = PACKAGE
             tests[name] = item
+            _resolve_annotations(item, namespace)
+
+
+def _resolve_annotations(cls: type, namespace: dict[str, Any]) -> None:
+    """Replace the class's own annotations given as text by the objects they name in
+    ``namespace``; one naming a type imported only for type checkers stays text."""
+    import inspect  # loaded already by the modules that define classes (dataclasses uses it)
+
+    own = inspect.get_annotations(cls)
+    if not own:
+        return
+    resolved: dict[str, Any] = {}
+    for key, hint in own.items():
+        try:
+            resolved[key] = eval(hint, namespace) if isinstance(hint, str) else hint
+        except NameError:  # a name only imported under TYPE_CHECKING
+            resolved[key] = hint
+    cls.__annotations__ = resolved

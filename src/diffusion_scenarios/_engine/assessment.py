@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from diffusion_scenarios._base.public import publish
 from diffusion_scenarios._law import countries as _countries
 from diffusion_scenarios._law.citation import Citation
+from diffusion_scenarios._law.vocab import CCF_OUTCOMES
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.similar import SimilarDecision
@@ -389,8 +390,8 @@ class Hinge:
         }
 
 
-#: The three outcomes, in the order of Outcome.likelihood.
-OUTCOMES = ("not_compliant", "compliant_with_update", "compliant")
+#: The three outcomes, in the order of Outcome.likelihood (data/rules/outcomes.yaml).
+OUTCOMES = CCF_OUTCOMES
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

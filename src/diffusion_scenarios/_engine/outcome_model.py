@@ -52,7 +52,8 @@ from typing import Any
 from diffusion_scenarios._engine.assessment import OUTCOMES, Ground
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, RANK, UPDATE_GROUNDS
 from diffusion_scenarios._facts.scenario import ALLEGED_BY_DEFAULT, Scenario, evidence_of
-from diffusion_scenarios._law.rules import OUTCOME_FITTED_TERMS, catalogue
+from diffusion_scenarios._law.rules import catalogue
+from diffusion_scenarios._law.values import OUTCOME_FITTED_TERMS
 
 __all__ = [
     "BASE_RATES_RULE",

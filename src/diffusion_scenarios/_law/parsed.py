@@ -23,7 +23,7 @@ import zlib
 from functools import cache
 from typing import Any
 
-__all__ = ["PARSED_FILE", "parsed_json", "parsed_yaml"]
+__all__ = ["PARSED_FILE", "parsed_json", "parsed_yaml", "shipped_yaml"]
 
 PARSED_FILE = "parsed_yaml.json"
 _DATE = "$date"  # {"$date": "YYYY-MM-DD"}: a date, which JSON has no word for
@@ -68,6 +68,20 @@ def parsed_yaml(name: str, text: str) -> Any:
         return json.loads(entry["document"], object_hook=_revive)
     except (KeyError, TypeError, ValueError):
         return NotImplemented
+
+
+def shipped_yaml(name: str) -> Any:
+    """The data of the shipped YAML file ``name`` (``"rules/grounds.yaml"``): parsed ahead
+    while the file is unchanged, else read from its YAML."""
+    from diffusion_scenarios._law.data import read_text
+
+    text = read_text(name)
+    document = parsed_yaml(name, text)
+    if document is NotImplemented:
+        from diffusion_scenarios._base.yaml_io import load_yaml
+
+        document = load_yaml(text)
+    return document
 
 
 def _encode(value: Any) -> Any:

@@ -8,6 +8,13 @@ sentences in :mod:`diffusion_scenarios._engine.words`).
 
 from __future__ import annotations
 
+# The grounds (vocabulary G) are declared once, with their labels, remedy, screening and
+# family, in data/rules/grounds.yaml (read by _law.grounds); named here with the others.
+from diffusion_scenarios._law.grounds import GROUND_IDS as GROUND_IDS
+from diffusion_scenarios._law.grounds import GROUND_LABELS as GROUND_LABELS
+from diffusion_scenarios._law.grounds import GROUND_SHORT_LABELS as GROUND_SHORT_LABELS
+from diffusion_scenarios._law.outcomes import OUTCOME_IDS
+
 FORMAT_VERSION = 1
 
 NOTICE_KINDS = ("diffusion", "red_notice")
@@ -122,7 +129,7 @@ EXTRADITION_GROUNDS = (
     "ne_bis_in_idem",
     "other",
 )
-CCF_OUTCOMES = ("not_compliant", "compliant_with_update", "compliant")
+CCF_OUTCOMES = OUTCOME_IDS  # declared, with their words, in data/rules/outcomes.yaml
 CHALLENGE_REQUESTS = ("access", "deletion", "correction", "revision")
 
 # Output vocabularies.
@@ -130,120 +137,3 @@ ARREST_RISKS = ("high", "medium", "low", "none")
 STRENGTHS = ("strong", "arguable", "weak")
 PREDICTIONS = CCF_OUTCOMES
 VERIFICATION = ("primary", "secondary", "unverified")
-
-# --- The grounds (vocabulary G): each id once, with its two labels ---------------------------
-#
-# (id, the label a ground carries in an assessment and in every memo, the short label a learner
-# chooses from in an exercise). The order is the teaching order of vocabulary G.
-_GROUNDS: tuple[tuple[str, str, str], ...] = (
-    (
-        "article3_political",
-        "Political character of the case (Article 3 of the Constitution)",
-        "Article 3: predominantly political",
-    ),
-    (
-        "article3_military",
-        "Military character of the case (Article 3 of the Constitution)",
-        "Article 3: military character",
-    ),
-    (
-        "article3_religious",
-        "Religious character of the case (Article 3 of the Constitution)",
-        "Article 3: religious character",
-    ),
-    (
-        "article3_racial",
-        "Racial or ethnic character of the case (Article 3 of the Constitution)",
-        "Article 3: racial character",
-    ),
-    (
-        "article2_human_rights",
-        "Human rights (Article 2 of the Constitution)",
-        "Article 2: human rights",
-    ),
-    (
-        "fair_trial",
-        "Fair trial and due process (Article 2 of the Constitution)",
-        "Fair trial concerns",
-    ),
-    (
-        "private_dispute",
-        "A private or commercial dispute, not a serious ordinary-law crime",
-        "Private or commercial dispute",
-    ),
-    (
-        "family_matter",
-        "A family matter, excluded from red notices",
-        "Family or private matter",
-    ),
-    (
-        "behavioural_norms",
-        "An offence about behavioural or cultural norms, excluded",
-        "Offence against behavioural or cultural norms",
-    ),
-    (
-        "administrative_breach",
-        "A breach of administrative rules, excluded",
-        "Breach of administrative rules",
-    ),
-    (
-        "penalty_threshold",
-        "The minimum penalty for an arrest request is not met",
-        "Below the penalty threshold",
-    ),
-    (
-        "insufficient_judicial_data",
-        "The summary of facts does not describe the person's own acts",
-        "Judicial data do not describe the person's role",
-    ),
-    (
-        "data_accuracy",
-        "The record is inaccurate or out of date and must be updated",
-        "Data inaccurate or out of date",
-    ),
-    (
-        "refugee_status",
-        "Refugee status against the country of feared persecution",
-        "Refugee protection",
-    ),
-    (
-        "extradition_refused",
-        "Extradition has been refused by another country",
-        "Extradition refused on shared principles",
-    ),
-    (
-        "lack_of_extradition_action",
-        "The requesting country does not seek extradition",
-        "Requesting state does not seek extradition",
-    ),
-    (
-        "limitation_expired",
-        "The case is time-barred in the requesting country",
-        "Time-barred in the requesting state",
-    ),
-    (
-        "warrant_invalid",
-        "No valid arrest warrant or court decision behind the request",
-        "No valid warrant or court decision",
-    ),
-    (
-        "international_interest",
-        "Not serious enough, or of no real interest, for international police cooperation",
-        "No international interest or seriousness",
-    ),
-    (
-        "purpose_invalid",
-        "The request does not serve a lawful police-cooperation purpose",
-        "No legitimate purpose",
-    ),
-    (
-        "ncb_non_cooperation",
-        "The source NCB does not answer the CCF",
-        "Source NCB does not answer the CCF",
-    ),
-)
-GROUND_IDS: tuple[str, ...] = tuple(ground for ground, _, _ in _GROUNDS)
-#: The label of each ground in an assessment (``Ground.label``) and in the memos.
-GROUND_LABELS: dict[str, str] = {ground: label for ground, label, _ in _GROUNDS}
-#: A short label for each ground, for choosing in an exercise (``exercises.GROUND_LABELS``).
-GROUND_SHORT_LABELS: dict[str, str] = {ground: short for ground, _, short in _GROUNDS}

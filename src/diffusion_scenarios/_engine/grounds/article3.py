@@ -69,7 +69,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from, weaker
+from diffusion_scenarios._engine.grounds.findings import (
+    Collector,
+    refugee_recognised_against_requesting,
+    weaker,
+)
+from diffusion_scenarios._engine.grounds.ids import (
+    ARTICLE3_MILITARY,
+    ARTICLE3_POLITICAL,
+    ARTICLE3_RACIAL,
+    ARTICLE3_RELIGIOUS,
+)
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.rules import catalogue
 
@@ -79,6 +89,14 @@ __all__ = [
     "offence_weight",
 ]
 
+
+#: The ground each Article 3 limb weighs.
+_LIMB_GROUNDS = {
+    "political": ARTICLE3_POLITICAL,
+    "military": ARTICLE3_MILITARY,
+    "religious": ARTICLE3_RELIGIOUS,
+    "racial": ARTICLE3_RACIAL,
+}
 #: The catalogue rule holding the weights of the predominance test (a model assumption).
 WEIGHTS_RULE = "model-article3-weights"
 #: The person is targeted for a relative's politics (issue 20 point 14).
@@ -249,13 +267,7 @@ def _shared_indicators(scenario: Scenario, collector: Collector) -> list[_Indica
                 "a court has found that the person is persecuted",
             )
         )
-    refugee = scenario.person.refugee_status
-    if (
-        refugee is not None
-        and refugee.status == "recognised"
-        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
-        and (refugee.granted_on is None or refugee.granted_on <= collector.on)
-    ):
+    if refugee_recognised_against_requesting(scenario, collector.on):
         found.append(
             _Indicator(
                 "person.refugee_status.status",
@@ -409,7 +421,7 @@ def _weigh(
             f"; a {element[limb]} backdrop alone (status or context, with no suspicious timing "
             "and no outside corroboration) does not outweigh an ordinary-law charge"
         )
-    ground = f"article3_{limb}" if limb != "racial" else "article3_racial"
+    ground = _LIMB_GROUNDS[limb]
     side = "; ".join(i.text for i in indicators)
     reasons = [
         f"On the {element[limb]} side: {side}. On the ordinary-law side: {charge}. "
@@ -485,7 +497,7 @@ def evaluate_article3(scenario: Scenario, collector: Collector) -> None:
         )
     if nature is not None:
         collector.find(
-            "article3_political",
+            ARTICLE3_POLITICAL,
             "strong",
             f"The offence is political by nature: {nature}. There is no ordinary-law element "
             "that could outweigh it.",
@@ -499,7 +511,7 @@ def evaluate_article3(scenario: Scenario, collector: Collector) -> None:
     if offence == "desertion_or_military":
         if collector.value("constitution-art-3", "military"):
             collector.find(
-                "article3_military",
+                ARTICLE3_MILITARY,
                 "strong",
                 "Desertion and other purely military offences are of a military character, "
                 "which Article 3 bars INTERPOL from handling.",
@@ -517,7 +529,7 @@ def evaluate_article3(scenario: Scenario, collector: Collector) -> None:
     # Religious limb: religious offences by nature, else the weighing for religious figures.
     if offence == "blasphemy_or_apostasy":
         collector.find(
-            "article3_religious",
+            ARTICLE3_RELIGIOUS,
             "strong",
             "Blasphemy and apostasy punish religious belief or its expression; the case is "
             "religious in character and Article 3 bars it.",

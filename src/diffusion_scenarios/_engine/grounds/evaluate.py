@@ -61,41 +61,22 @@ from diffusion_scenarios._engine.grounds.findings import (
     Finding,
     purpose_achieved,
 )
+from diffusion_scenarios._engine.grounds.ids import (
+    INTERNATIONAL_INTEREST,
+    LACK_OF_EXTRADITION_ACTION,
+    LIMITATION_EXPIRED,
+    NCB_NON_COOPERATION,
+    PURPOSE_INVALID,
+    WARRANT_INVALID,
+)
 from diffusion_scenarios._engine.ne_bis import evaluate_ne_bis
 from diffusion_scenarios._engine.protection import evaluate_protection
 from diffusion_scenarios._facts.scenario import Scenario
-from diffusion_scenarios._law.vocab import GROUND_IDS
+from diffusion_scenarios._law.grounds import GROUND_IDS, SCREENED_GROUNDS
 
 __all__ = ["SCREENED_GROUNDS", "GroundsResult", "evaluate_grounds", "ground_label"]
 
 Date = _dt.date
-
-#: Grounds the General Secretariat's legal review checks before it publishes a red notice
-#: (rpd-86-legal-review; the NDTF's screen covers Articles 2 and 3, the RPD minimum criteria,
-#: the judicial basis and refugee information). A red notice whose facts show one of these at
-#: ``strong`` on its issue date would be expected to be refused at screening. Grounds that
-#: only appear later (a refused extradition, the NCB's silence before the CCF, a time bar
-#: reached later, out-of-date data) are not screened; nor is an invalid warrant, because the
-#: format does not date the withdrawal, quashing or expiry, which usually comes after
-#: publication (the review itself checks that a warrant is referred to).
-SCREENED_GROUNDS: frozenset[str] = frozenset(
-    {
-        "article3_political",
-        "article3_military",
-        "article3_religious",
-        "article3_racial",
-        "article2_human_rights",
-        "private_dispute",
-        "family_matter",
-        "behavioural_norms",
-        "administrative_breach",
-        "penalty_threshold",
-        "insufficient_judicial_data",
-        "refugee_status",
-        "international_interest",
-        "purpose_invalid",
-    }
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -144,7 +125,7 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
     if "wanted_for_questioning_only" in defects:
         if purpose == "arrest":
             collector.find(
-                "purpose_invalid",
+                PURPOSE_INVALID,
                 "strong",
                 "The person is wanted only for questioning. An arrest request must rest on a "
                 "warrant for prosecution or for serving a sentence; questioning is a matter for "
@@ -162,7 +143,7 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
             )
     if "early_investigation_stage" in defects and purpose == "arrest":
         collector.find(
-            "purpose_invalid",
+            PURPOSE_INVALID,
             "arguable",
             "The case is at an early stage of investigation; an arrest request is meant for a "
             "person wanted for trial or to serve a sentence, and the CCF will ask whether "
@@ -172,7 +153,7 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
         )
     if "proceedings_transferred_elsewhere" in defects:
         collector.find(
-            "purpose_invalid",
+            PURPOSE_INVALID,
             "strong",
             "The proceedings have been transferred to another country, so the requesting state "
             "no longer prosecutes and the alert has lost its purpose.",
@@ -181,7 +162,7 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
         )
     if "already_tried_for_same_acts" in defects:
         collector.find(
-            "purpose_invalid",
+            PURPOSE_INVALID,
             "arguable",
             "The person has already been tried for the same acts elsewhere (ne bis in idem). "
             "There is no general rule of international ne bis in idem, and no RPD article "
@@ -198,7 +179,7 @@ def _purpose(scenario: Scenario, collector: Collector) -> None:
     no_action = sought is False or "location_known_and_no_extradition_sought" in defects
     if purpose == "arrest" and no_action:
         collector.find(
-            "lack_of_extradition_action",
+            LACK_OF_EXTRADITION_ACTION,
             "arguable",
             "A wanted-person alert exists to arrest someone with a view to extradition, and "
             "the requesting NCB must have given assurances that it will seek extradition once "
@@ -265,7 +246,7 @@ def _purpose_achieved(scenario: Scenario, collector: Collector) -> None:
             " Before the RPD applied the older rules' wording on withdrawal is not "
             "established, so the ground is kept at arguable."
         )
-    collector.find("purpose_invalid", strength, reason, withdrawal, facts)
+    collector.find(PURPOSE_INVALID, strength, reason, withdrawal, facts)
 
 
 def _judicial_basis(scenario: Scenario, collector: Collector) -> None:
@@ -273,7 +254,7 @@ def _judicial_basis(scenario: Scenario, collector: Collector) -> None:
     warrant = case.arrest_warrant
     if warrant is not None and warrant.valid is False:
         collector.find(
-            "warrant_invalid",
+            WARRANT_INVALID,
             "strong",
             "The arrest warrant or court decision behind the request has been withdrawn, "
             "quashed or has expired; without a valid judicial basis the data cannot stay.",
@@ -286,7 +267,7 @@ def _judicial_basis(scenario: Scenario, collector: Collector) -> None:
         and warrant.issued_on > scenario.notice.issued_on
     ):
         collector.find(
-            "warrant_invalid",
+            WARRANT_INVALID,
             "arguable",
             f"The warrant is dated {warrant.issued_on.isoformat()}, after the request was sent "
             f"on {scenario.notice.issued_on.isoformat()}: the request had no judicial basis "
@@ -299,7 +280,7 @@ def _judicial_basis(scenario: Scenario, collector: Collector) -> None:
         )
     if case.limitation_expired is True:
         collector.find(
-            "limitation_expired",
+            LIMITATION_EXPIRED,
             "strong",
             "Prosecution or enforcement is time-barred in the requesting state, so the alert "
             "can no longer lead to a lawful arrest, its purpose has gone and the conditions "
@@ -315,7 +296,7 @@ def _cooperation_and_history(scenario: Scenario, collector: Collector) -> None:
     if challenge is not None and challenge.ncb_responds is False:
         in_force = collector.applies("ccf-ncb-no-answer")
         collector.find(
-            "ncb_non_cooperation",
+            NCB_NON_COOPERATION,
             "strong" if in_force else "arguable",
             "The source NCB does not answer the CCF's questions; the CCF then cannot confirm "
             "that the data comply and has them deleted"
@@ -331,7 +312,7 @@ def _cooperation_and_history(scenario: Scenario, collector: Collector) -> None:
     false_countries = [code for code, ok in case.dual_criminality if ok is False]
     if false_countries:
         collector.find(
-            "international_interest",
+            INTERNATIONAL_INTEREST,
             "arguable" if len(false_countries) >= 3 else "weak",
             f"The conduct is not a crime in {len(false_countries)} of the countries checked "
             f"({', '.join(false_countries)}); the less other countries treat it as a crime, the "
@@ -347,7 +328,7 @@ def _cooperation_and_history(scenario: Scenario, collector: Collector) -> None:
         ]
         if prior.outcome == "not_compliant":
             collector.find(
-                "purpose_invalid",
+                PURPOSE_INVALID,
                 "arguable",
                 "The CCF has already found data on the same facts non-compliant, and its "
                 "decisions bind INTERPOL; recording the same data again without new facts is "
@@ -393,7 +374,7 @@ def _signals_from_elsewhere(scenario: Scenario, collector: Collector) -> None:
         ]
         if notice.kind == "diffusion" and refused_on <= notice.issued_on:
             collector.find(
-                "purpose_invalid",
+                PURPOSE_INVALID,
                 "arguable",
                 f"A red notice on the same facts was refused at screening on "
                 f"{refused_on.isoformat()}, and this diffusion was sent afterwards: the direct "

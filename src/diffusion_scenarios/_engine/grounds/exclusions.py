@@ -41,32 +41,7 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
   - Norm-based offences (adultery and morality, blasphemy, personal drug possession,
     defamation) are **strong**.
 
-* **Unfunded cheques** (brief CHQ-1 to CHQ-5), unless linked to organised crime:
-
-  - *Private dispute (ccf-practice-cheques, CHQ-3).* A bounced cheque is a **strong**
-    private-dispute ground only when the facts show that intent to defraud is absent
-    (case.fraudulent_intent: false); a debt without intent to defraud then also lacks the
-    seriousness international interest requires (international_interest, **arguable**: the
-    CCF's 2019 cheque decision is reported under "international interest and
-    seriousness"). With intent unknown it is **arguable**, whatever the sum, and the answer
-    depends on case.fraudulent_intent. With intent shown there is no
-    private-dispute ground from the CCF's practice; once the General Secretariat's list
-    applies, the ground is **weak**, because the list excludes cheques but whether its entry
-    keeps cases of proven fraud is unverified.
-  - *The General Secretariat's list*, whose date is contested: "by 2021" (RN-3,
-    gs-list-unfunded-cheques-by-2021) or 28 January 2022 (CHQ-4, gs-list-unfunded-cheques).
-    Both are cited with their sources and shown as unverified. What the engine does between
-    the two dates (an unverified choice, said in the reasons): from 1 January 2021 it treats
-    the entry as possibly in force and cites the 2021 report, but lets the strength still
-    turn on intent and keeps applying the older threshold; from 28 January 2022 it cites
-    both and drops the threshold.
-  - *Seriousness (gs-cheque-threshold, CHQ-2; rpd-international-interest).* Until the 2022
-    list, a cheque case was reported to need at least USD 10,000 or repeated cheques. The
-    sum is a matter of seriousness and international interest, never of the penalty
-    threshold in years: below USD 10,000 a single cheque is **strong**
-    (international_interest), two cheques or an unknown number **arguable** (this model
-    reads "several occasions" as three or more); an unknown sum is an open question (the
-    answer depends on it), not a ground.
+* **Unfunded cheques** (brief CHQ-1 to CHQ-5): in :mod:`.cheques`.
 
 * **Penalty thresholds (rpd-83-1-a-ii-penalty)**, for red notices that ask for an arrest. A
   diffusion is not held to them: it meets the general recording conditions (Art 97(2)) and is
@@ -103,46 +78,31 @@ The law, as general rules with their exceptions (each cites its catalogue entry)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from diffusion_scenarios._engine.grounds.art83 import (
+    EXCLUSIONS,
+    INTEREST,
+    find_capped,
+    interest_rules,
+)
 from diffusion_scenarios._engine.grounds.article3 import offence_seriousness
-from diffusion_scenarios._engine.grounds.findings import RANK, Collector, weaker
-from diffusion_scenarios._engine.stage import long_date, rule_year
+from diffusion_scenarios._engine.grounds.cheques import evaluate_cheques
+from diffusion_scenarios._engine.grounds.findings import Collector
+from diffusion_scenarios._engine.grounds.ids import (
+    ADMINISTRATIVE_BREACH,
+    BEHAVIOURAL_NORMS,
+    FAMILY_MATTER,
+    INSUFFICIENT_JUDICIAL_DATA,
+    INTERNATIONAL_INTEREST,
+    PENALTY_THRESHOLD,
+    PRIVATE_DISPUTE,
+    PURPOSE_INVALID,
+)
 from diffusion_scenarios._facts.scenario import Case, Scenario
-from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["evaluate_exclusions"]
 
-_EXCLUSIONS = "rpd-83-1-a-i-exclusions"
-_GS_LIST = "rpd-83-1-a-i-gs-list"
 _PENALTY = "rpd-83-1-a-ii-penalty"
-_INTEREST = "rpd-international-interest"
-_INTEREST_83 = "rpd-83-1-a-iii-interest"
-_LIST_2021 = "gs-list-unfunded-cheques-by-2021"
-_LIST_2022 = "gs-list-unfunded-cheques"
-_THRESHOLD = "gs-cheque-threshold"
-_CHEQUE_PRACTICE = "ccf-practice-cheques"
-_PRE_RPD = ("rpd-before-2012", "constitution-art-2")
 _DIFFUSION_CONDITIONS = "rpd-99-3-diffusion-instead-of-notice"
-_RPD = "rpd-1-notice"  # its in-force date is the day the RPD apply
-
-
-def _from(rule_id: str) -> str:
-    """The day ``rule_id`` came into force, in words (``28 January 2022``)."""
-    return long_date(catalogue().first_in_force(rule_id))
-
-
-def _pre_rpd_note() -> str:
-    return (
-        f" (Before {_from(_RPD)} INTERPOL's older information-processing rules applied; their "
-        "wording on this point is not established, so this model applies the later standard "
-        "and keeps the ground at most arguable.)"
-    )
-
-
-def _cheque_minimum(collector: Collector) -> str:
-    """The older cheque threshold in words (``USD 10,000``)."""
-    return f"USD {float(collector.value(_THRESHOLD, 'min_amount_usd')):,.0f}"
 
 
 _DEBT_OFFENCES = frozenset({"unfunded_cheque", "bankruptcy_offence"})
@@ -163,35 +123,6 @@ _NORM_OFFENCES: dict[str, str] = {
 _NORM_PROVISO = frozenset({"adultery_or_morality", "defamation", "drug_possession"})
 
 
-def _basis(collector: Collector, rule_ids: Sequence[str]) -> tuple[tuple[str, ...], str, str]:
-    """Citations, strength cap and note for an Art 83 ground on the day assessed."""
-    if collector.applies(_EXCLUSIONS):
-        return tuple(rule_ids), "strong", ""
-    return (*_PRE_RPD, *rule_ids), "arguable", _pre_rpd_note()
-
-
-def _find_capped(
-    collector: Collector,
-    ground: str,
-    strength: str,
-    reason: str,
-    rule_ids: Sequence[str],
-    facts: Sequence[tuple[str, object]],
-) -> None:
-    citations, cap, note = _basis(collector, rule_ids)
-    purpose = collector.scenario.notice.purpose or "arrest"
-    if purpose != "arrest" and RANK[strength] > RANK["arguable"]:
-        cap = "arguable"
-        asks = "locate the person" if purpose == "locate" else "obtain information"
-        note += (
-            f" The request asks only to {asks}, not to arrest: these minimum criteria are "
-            "written for arrest requests and bite less on a request to locate or inform, "
-            "whose purpose can remain valid, so the ground is at most arguable."
-        )
-        facts = [*facts, ("notice.purpose", purpose)]
-    collector.find(ground, weaker(strength, cap), reason + note, citations, facts)
-
-
 def _private_dispute(scenario: Scenario, collector: Collector) -> None:
     case = scenario.case
     origin = case.origin
@@ -208,7 +139,7 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
         kind = "commercial" if origin == "commercial_dispute" else "private"
         if case.organised_crime_link is True:
             collector.note(
-                _EXCLUSIONS,
+                EXCLUSIONS,
                 facts,
                 f"The matter grew out of a {kind} dispute, but it is alleged to be linked to "
                 "organised or serious crime: the exception in Art 83(1)(a)(i) takes it out of "
@@ -267,241 +198,23 @@ def _private_dispute(scenario: Scenario, collector: Collector) -> None:
                     " A civil court found against the person, which confirms a debt or "
                     "claim but does not by itself make it a crime."
                 )
-        _find_capped(collector, "private_dispute", strength, why, (_EXCLUSIONS,), facts)
+        find_capped(collector, PRIVATE_DISPUTE, strength, why, (EXCLUSIONS,), facts)
     elif (
         origin is None
         and civil == "in_favour_of_person"
         and (offence is None or offence in _ECONOMIC_OFFENCES)
         and case.organised_crime_link is not True
     ):
-        _find_capped(
+        find_capped(
             collector,
-            "private_dispute",
+            PRIVATE_DISPUTE,
             "arguable",
             "Civil courts have ruled for the person on the same dealings, which suggests that "
             "the matter is a private or commercial dispute rather than a serious ordinary-law "
             "crime (Art 83(1)(a)(i)).",
-            (_EXCLUSIONS,),
+            (EXCLUSIONS,),
             facts,
         )
-
-
-def _cheque_list(collector: Collector) -> tuple[tuple[str, ...], str]:
-    """The reports of the General Secretariat's cheque entry in force, and what they say.
-
-    The date is contested (RN-3 "by 2021" against CHQ-4 "28 January 2022"). From 1 January
-    2021 the entry is treated as possibly in force; from 28 January 2022 both reports apply.
-    """
-    if collector.applies(_LIST_2022):
-        return (_LIST_2022, _LIST_2021, _GS_LIST), (
-            " Unfunded cheques are reported on the General Secretariat's list of offences for "
-            f"which red notices may not be published: published on {_from(_LIST_2022)} by one "
-            "account, on the list 'by 2021' by another (the date is unverified). The list "
-            "itself was not read, so whether its entry keeps cases of proven fraud is "
-            "unverified."
-        )
-    if collector.applies(_LIST_2021):
-        return (_LIST_2021, _GS_LIST), (
-            " One source reports unfunded cheques on the General Secretariat's list of "
-            "excluded offences by 2021; another dates the list to "
-            f"{_from(_LIST_2022)}. Between the two dates this model treats the entry as "
-            "possibly in force (an unverified choice): it is cited, but the strength still "
-            f"turns on intent, and the older {_cheque_minimum(collector)} threshold still "
-            "applies."
-        )
-    return (), ""
-
-
-def _cheques(scenario: Scenario, collector: Collector) -> None:
-    case = scenario.case
-    if case.offence != "unfunded_cheque":
-        return
-    intent = case.fraudulent_intent
-    facts: list[tuple[str, object]] = [
-        ("case.offence", case.offence),
-        ("case.fraudulent_intent", intent),
-        ("case.amount_usd", case.amount_usd),
-        ("case.cheque_count", case.cheque_count),
-        ("case.organised_crime_link", case.organised_crime_link),
-    ]
-    if case.organised_crime_link is True:
-        collector.note(
-            _EXCLUSIONS,
-            facts,
-            "The cheques are alleged to be linked to organised or serious crime, so neither the "
-            "General Secretariat's list nor the CCF's cheque practice takes them out of scope.",
-        )
-        return
-    listed, list_text = _cheque_list(collector)
-    if not listed:
-        collector.note(
-            _LIST_2021,
-            facts,
-            "The General Secretariat's list of excluded offences did not apply yet to "
-            "unfunded cheques on this date (their entry is reported from "
-            f"{catalogue().first_in_force(_LIST_2021).year}, or from {_from(_LIST_2022)}; both "
-            "dates unverified); the CCF's cheque practice applies.",
-        )
-    if not collector.applies(_CHEQUE_PRACTICE):
-        return
-    rules = (_CHEQUE_PRACTICE, _EXCLUSIONS, *listed)
-    if intent is False:
-        _find_capped(
-            collector,
-            "private_dispute",
-            "strong",
-            "The facts show no intent to defraud: the cheque bounced because the drawer could "
-            "not pay. The CCF has held that an uncovered cheque issued without criminal intent "
-            "is a private debt, not a serious ordinary-law crime, and had such data deleted."
-            + list_text,
-            rules,
-            facts,
-        )
-        _find_capped(
-            collector,
-            "international_interest",
-            "arguable",
-            "A debt owed without any intent to defraud also lacks the seriousness that makes "
-            "data of real interest for international police cooperation; the CCF weighs cheque "
-            "cases under that heading too.",
-            (_CHEQUE_PRACTICE, *_interest_rules(scenario)),
-            facts,
-        )
-    elif intent is None:
-        _find_capped(
-            collector,
-            "private_dispute",
-            "arguable",
-            "A bounced cheque is a private debt rather than a serious ordinary-law crime when "
-            "no intent to defraud is shown, as the CCF has held; whether there was such intent "
-            "is not stated, so the ground is arguable, whatever the sum." + list_text,
-            rules,
-            facts,
-        )
-        collector.depends(
-            "whether intent to defraud is shown (case.fraudulent_intent): a bounced cheque "
-            "is a strong private-dispute ground only when intent is shown to be absent",
-            "case.fraudulent_intent",
-            question="whether intent to defraud is shown: a bounced cheque is a strong "
-            "private-dispute ground only when intent is shown to be absent",
-        )
-    elif listed:
-        _find_capped(
-            collector,
-            "private_dispute",
-            "weak",
-            "The facts show intent to defraud, which takes the case beyond a private debt in "
-            "the CCF's practice; only the General Secretariat's list could still exclude it."
-            + list_text,
-            rules,
-            facts,
-        )
-    else:
-        collector.note(
-            _CHEQUE_PRACTICE,
-            facts,
-            "The facts show intent to defraud, so the CCF's reading of a bounced cheque as a "
-            "private debt does not apply.",
-        )
-    _cheque_seriousness(scenario, collector, facts)
-
-
-def _cheque_seriousness(
-    scenario: Scenario, collector: Collector, facts: list[tuple[str, object]]
-) -> None:
-    """The older cheque threshold (CHQ-2): a matter of seriousness, not of years of penalty."""
-    case = scenario.case
-    if not collector.applies(_THRESHOLD):
-        if collector.applies(_LIST_2022):
-            collector.note(
-                _LIST_2022,
-                facts,
-                f"The older {_cheque_minimum(collector)} threshold for cheque cases is no "
-                f"longer applied from {_from(_LIST_2022)}: the list reported for that date "
-                "treats cheque cases as excluded whatever the sum.",
-            )
-        return
-    minimum = float(collector.value(_THRESHOLD, "min_amount_usd"))
-    repeated = int(collector.value(_THRESHOLD, "repeated_cheques"))
-    amount, count = case.amount_usd, case.cheque_count
-    rules = (_THRESHOLD, *_interest_rules(scenario))
-    threshold = (
-        f"the USD {minimum:,.0f} (or repeated cheques) that the General Secretariat was "
-        f"reported to require in cheque cases before its {rule_year(_LIST_2022)} list"
-    )
-    if amount is not None and amount >= minimum:
-        collector.note(
-            _THRESHOLD,
-            facts,
-            f"The cheques total about USD {amount:,.0f}, which meets {threshold}; the sum does "
-            "not by itself decide whether the case is a private debt.",
-        )
-        return
-    if count is not None and count >= repeated:
-        collector.note(
-            _THRESHOLD,
-            facts,
-            f"{count} cheques were issued, which meets the repeated-cheques limb of {threshold}.",
-        )
-        return
-    if amount is None:
-        collector.depends(
-            "the sum of the cheques (case.amount_usd), set against the USD "
-            f"{minimum:,.0f} reported as the threshold in cheque cases before the "
-            f"{rule_year(_LIST_2022)} list"
-            + (" (or how many were issued, case.cheque_count)" if count is None else ""),
-            "case.amount_usd",
-            *(("case.cheque_count",) if count is None else ()),
-            question=f"the sum of the cheques, set against the USD {minimum:,.0f} reported as "
-            f"the threshold in cheque cases before the {rule_year(_LIST_2022)} list",
-        )
-        collector.note(
-            _THRESHOLD,
-            facts,
-            "The sum of the cheques is not stated, so whether the case reaches the seriousness "
-            "looked for in cheque cases is an open question, not a ground.",
-        )
-        return
-    if count is None:
-        strength = "arguable"
-        why = (
-            "the threshold is still met if several cheques were issued on separate "
-            "occasions, and how many were issued is not stated"
-        )
-        collector.depends(
-            "how many cheques were issued (case.cheque_count): repeated cheques meet the "
-            "threshold whatever the sum",
-            "case.cheque_count",
-            question="how many cheques were issued: repeated cheques meet the threshold "
-            "whatever the sum",
-        )
-    elif count > 1:
-        strength = "arguable"
-        why = (
-            f"{count} cheques were issued, and whether that is the repeated issuing the "
-            f"threshold also accepts is for the CCF to judge (this model reads it as {repeated} "
-            "cheques or more)"
-        )
-    else:
-        strength = "strong"
-        why = "a single cheque is not the repeated issuing the threshold also accepts"
-    _find_capped(
-        collector,
-        "international_interest",
-        strength,
-        f"The cheques total about USD {amount:,.0f}, below {threshold}; {why}. The sum goes to "
-        "the seriousness and international interest of the case, not to the penalty "
-        "threshold in years.",
-        rules,
-        facts,
-    )
-
-
-def _interest_rules(scenario: Scenario) -> tuple[str, ...]:
-    """Art 35 for any request; Arts 83(1)(a)(iii) and 77(2) too when the request is to arrest."""
-    if (scenario.notice.purpose or "arrest") == "arrest":
-        return (_INTEREST, _INTEREST_83, "rpd-77-2-no-publication")
-    return (_INTEREST,)
 
 
 def _family_and_administrative(scenario: Scenario, collector: Collector) -> None:
@@ -510,51 +223,51 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
     facts: list[tuple[str, object]] = [("case.origin", case.origin), ("case.offence", offence)]
     if case.origin == "family_matter":
         if offence in ("violence", "homicide", "sexual_offence"):
-            _find_capped(
+            find_capped(
                 collector,
-                "family_matter",
+                FAMILY_MATTER,
                 "weak",
                 "The case arose in a family, but a violent or sexual crime is not a 'family "
                 "matter' in the sense of the exclusion.",
-                (_EXCLUSIONS,),
+                (EXCLUSIONS,),
                 facts,
             )
             return
-        _find_capped(
+        find_capped(
             collector,
-            "family_matter",
+            FAMILY_MATTER,
             "strong",
             "The case concerns a family matter (such as custody, maintenance or a child taken "
             "abroad by a parent), which Art 83(1)(a)(i) excludes from red notices; the same "
             "standard applies to diffusions.",
-            (_EXCLUSIONS,),
+            (EXCLUSIONS,),
             facts,
         )
         if (scenario.notice.purpose or "arrest") == "arrest":
-            _find_capped(
+            find_capped(
                 collector,
-                "international_interest",
+                INTERNATIONAL_INTEREST,
                 "arguable",
                 "A family matter is not a serious ordinary-law crime, so an arrest request in "
                 "one also lacks the seriousness that makes data of real interest for "
                 "international police cooperation (Art 35).",
-                (_INTEREST, _EXCLUSIONS),
+                (INTEREST, EXCLUSIONS),
                 facts,
             )
             collector.find(
-                "purpose_invalid",
+                PURPOSE_INVALID,
                 "arguable",
                 "An arrest request in a family matter risks being used to enforce one side of a "
                 "family dispute (for example one country's custody ruling) rather than for "
                 "international police cooperation, which is the only purpose INTERPOL's "
                 "channels may serve.",
-                ("rpd-10-purposes", _EXCLUSIONS),
+                ("rpd-10-purposes", EXCLUSIONS),
                 [*facts, ("notice.purpose", scenario.notice.purpose)],
             )
     elif case.origin == "administrative_breach":
         if case.organised_crime_link is True:
             collector.note(
-                _EXCLUSIONS,
+                EXCLUSIONS,
                 [*facts, ("case.organised_crime_link", True)],
                 "The administrative breach is alleged to be linked to organised or serious "
                 "crime, so the exclusion does not apply.",
@@ -570,13 +283,13 @@ def _family_and_administrative(scenario: Scenario, collector: Collector) -> None
                 "the charge is an economic crime, so the CCF will check whether it is more "
                 "than a regulatory breach"
             )
-        _find_capped(
+        find_capped(
             collector,
-            "administrative_breach",
+            ADMINISTRATIVE_BREACH,
             strength,
             "The case arises from a breach of administrative laws or regulations, which "
             f"Art 83(1)(a)(i) excludes unless linked to serious or organised crime; {why}.",
-            (_EXCLUSIONS,),
+            (EXCLUSIONS,),
             [*facts, ("case.organised_crime_link", case.organised_crime_link)],
         )
 
@@ -597,12 +310,12 @@ def _behavioural(scenario: Scenario, collector: Collector) -> None:
             "to organised or serious crime, which takes it out of the exclusion.",
         )
         return
-    _find_capped(
+    find_capped(
         collector,
-        "behavioural_norms",
+        BEHAVIOURAL_NORMS,
         "strong",
         f"{_NORM_OFFENCES[offence]}; Art 83(1)(a)(i) excludes such offences.",
-        (_EXCLUSIONS, "rpd-83-1-a-i-gs-list"),
+        (EXCLUSIONS, "rpd-83-1-a-i-gs-list"),
         facts,
     )
 
@@ -676,9 +389,9 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 f"{_years(min_years)} for a prosecution",
             )
         elif case.max_penalty_years < min_years:
-            _find_capped(
+            find_capped(
                 collector,
-                "penalty_threshold",
+                PENALTY_THRESHOLD,
                 "strong",
                 f"The maximum penalty is {_years(case.max_penalty_years)}, below the "
                 f"{_years(min_years)} required to seek someone for prosecution." + exception,
@@ -732,9 +445,9 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 if case.remaining_months is not None
                 else "the part left to serve, which cannot exceed it,"
             )
-            _find_capped(
+            find_capped(
                 collector,
-                "penalty_threshold",
+                PENALTY_THRESHOLD,
                 "strong",
                 f"The sentence ({_months(case.sentence_months)}) and {remaining} are both "
                 f"below the {_months(min_months)} required to seek someone to serve a "
@@ -750,9 +463,9 @@ def _penalty(scenario: Scenario, collector: Collector) -> None:
                 question="the sentence imposed: the threshold is met if it reaches "
                 f"{_months(min_months)}, even with less left to serve",
             )
-            _find_capped(
+            find_capped(
                 collector,
-                "penalty_threshold",
+                PENALTY_THRESHOLD,
                 "arguable",
                 f"Only {_months(known[0])} remain to be served, below {_months(min_months)}; "
                 "the threshold fails unless the sentence imposed reached it.",
@@ -805,12 +518,12 @@ def _low_penalty_seriousness(
                 "police cooperation",
             )
         return
-    rules = _interest_rules(scenario)
+    rules = interest_rules(scenario)
     if scenario.notice.kind == "diffusion":
-        rules = (_INTEREST, _DIFFUSION_CONDITIONS)
-    _find_capped(
+        rules = (INTEREST, _DIFFUSION_CONDITIONS)
+    find_capped(
         collector,
-        "international_interest",
+        INTERNATIONAL_INTEREST,
         "arguable",
         f"{lead}; but {low} is below what a red notice would need, and the seriousness "
         "of the conduct still bears on whether the data are of real interest for "
@@ -830,9 +543,9 @@ def _penalty_unknown(case: Case) -> bool:
 
 def _judicial_data(scenario: Scenario, collector: Collector) -> None:
     if scenario.case.summary_names_person_role is False:
-        _find_capped(
+        find_capped(
             collector,
-            "insufficient_judicial_data",
+            INSUFFICIENT_JUDICIAL_DATA,
             "strong",
             "The requesting state's summary of facts does not describe what this person did, "
             "when and where; the CCF requires the summary to show the person's own role "
@@ -856,7 +569,7 @@ def evaluate_exclusions(scenario: Scenario, collector: Collector) -> None:
         ('family_matter', 'strong')
     """
     _private_dispute(scenario, collector)
-    _cheques(scenario, collector)
+    evaluate_cheques(scenario, collector)
     _family_and_administrative(scenario, collector)
     _behavioural(scenario, collector)
     _penalty(scenario, collector)

@@ -20,8 +20,13 @@ from typing import Any
 
 from diffusion_scenarios._engine.assessment import Ground, TraceEntry, Unknown
 from diffusion_scenarios._facts.scenario import Scenario
+from diffusion_scenarios._law.grounds import (
+    CORRECTION,
+    DELETION,
+    GROUND_LABELS,
+    grounds_with_remedy,
+)
 from diffusion_scenarios._law.rules import catalogue
-from diffusion_scenarios._law.vocab import GROUND_LABELS
 
 __all__ = [
     "CORRECTION",
@@ -37,6 +42,7 @@ __all__ = [
     "grounds_by_remedy",
     "json_value",
     "purpose_achieved",
+    "refugee_recognised_against_requesting",
     "stronger",
 ]
 
@@ -46,16 +52,12 @@ Date = _dt.date
 RANK: dict[str, int] = {"weak": 1, "arguable": 2, "strong": 3}
 
 
-# Grounds whose remedy is to correct the record rather than delete it.
-UPDATE_GROUNDS: frozenset[str] = frozenset({"data_accuracy", "extradition_refused"})
-DELETION_GROUNDS: frozenset[str] = frozenset(GROUND_LABELS) - UPDATE_GROUNDS
-
-#: The two categories of ground, by the remedy each calls for: the renderers list them under
-#: separate headings, so that a ground asking for the record to be corrected (inaccurate or
-#: out-of-date data, a refusal of extradition the record does not show) is never presented
-#: as a ground for deletion.
-DELETION = "deletion"
-CORRECTION = "correction"
+#: The two categories of ground, by the remedy each calls for (``remedy`` in
+#: data/rules/grounds.yaml): the renderers list them under separate headings, so that a ground
+#: asking for the record to be corrected (inaccurate or out-of-date data, a refusal of
+#: extradition the record does not show) is never presented as a ground for deletion.
+UPDATE_GROUNDS: frozenset[str] = grounds_with_remedy(CORRECTION)
+DELETION_GROUNDS: frozenset[str] = grounds_with_remedy(DELETION)
 
 
 def ground_category(ground_id: str) -> str:
@@ -125,6 +127,21 @@ def feared_persecution_from(scenario: Scenario) -> tuple[str | None, bool]:
     if requesting in scenario.person.nationalities:
         return requesting, True
     return None, False
+
+
+def refugee_recognised_against_requesting(scenario: Scenario, on: Date) -> bool:
+    """Whether, on ``on``, the person is a recognised refugee from the requesting state.
+
+    A status granted after ``on`` does not count; the feared country may be inferred
+    (:func:`feared_persecution_from`).
+    """
+    refugee = scenario.person.refugee_status
+    return (
+        refugee is not None
+        and refugee.status == "recognised"
+        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
+        and (refugee.granted_on is None or refugee.granted_on <= on)
+    )
 
 
 def purpose_achieved(scenario: Scenario) -> str | None:
