@@ -75,7 +75,19 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from
+from diffusion_scenarios._engine.grounds.findings import (
+    Collector,
+    feared_persecution_from,
+    refugee_recognised_against_requesting,
+)
+from diffusion_scenarios._engine.grounds.ids import (
+    DATA_ACCURACY,
+    EXTRADITION_REFUSED,
+    FAIR_TRIAL,
+    INTERNATIONAL_INTEREST,
+    PURPOSE_INVALID,
+    REFUGEE_STATUS,
+)
 from diffusion_scenarios._engine.stage import rule_year
 from diffusion_scenarios._engine.words import HUMAN_RIGHTS_CONCERN_WORDS
 from diffusion_scenarios._facts.naming import requesting_state_name
@@ -100,16 +112,6 @@ def _name(alpha3: str | None) -> str:
         return country_name(alpha3)
     except LookupError:  # a code built in code without the loader: show it as given
         return alpha3
-
-
-def _refugee_recognised_against_requesting(scenario: Scenario, collector: Collector) -> bool:
-    r = scenario.person.refugee_status
-    return (
-        r is not None
-        and r.status == "recognised"
-        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
-        and (r.granted_on is None or r.granted_on <= collector.on)
-    )
 
 
 def _month_year(day: _dt.date) -> str:
@@ -234,7 +236,7 @@ def _asylum_seeker(
     reason += inference
     if inferred:
         citations = (*citations, "refugee-convention-1a2")
-    collector.find("refugee_status", "arguable", reason, citations, facts)
+    collector.find(REFUGEE_STATUS, "arguable", reason, citations, facts)
 
 
 def _recognised_refugee(
@@ -253,7 +255,7 @@ def _recognised_refugee(
     resolution = basis == "ga-2017-86-res-09-refugees"
     if r.granted_by is not None and r.granted_by in scenario.person.nationalities:
         collector.find(
-            "refugee_status",
+            REFUGEE_STATUS,
             "arguable",
             f"The person was recognised as a refugee by {_name(r.granted_by)} but has since "
             "become its national. The CCF has reportedly declined to apply the refugee policy "
@@ -280,7 +282,7 @@ def _recognised_refugee(
     cited = (basis, "refugee-convention-1a2") if inferred else (basis,)
     if doubts:
         collector.find(
-            "refugee_status",
+            REFUGEE_STATUS,
             "arguable",
             f"The person is a recognised refugee, and under {text} INTERPOL deletes data from "
             "the country of feared persecution once a member country confirms the status; "
@@ -297,7 +299,7 @@ def _recognised_refugee(
             "about the basis on which the status was granted, whose wording is unverified."
         )
     collector.find(
-        "refugee_status",
+        REFUGEE_STATUS,
         "strong",
         f"{_name(r.granted_by)} recognised the person as a refugee from "
         f"{requesting_state_name(scenario)}, the country that sent this request; under {text} "
@@ -350,7 +352,7 @@ def _human_rights(scenario: Scenario, collector: Collector) -> None:
         )
     risks = [c for c in _RISKS if c in concerns]
     if risks:
-        refugee = _refugee_recognised_against_requesting(scenario, collector)
+        refugee = refugee_recognised_against_requesting(scenario, collector.on)
         combined = len(risks) >= 2 or bool(hr_refusals) or refugee
         described = " and ".join(HUMAN_RIGHTS_CONCERN_WORDS[c] for c in risks)
         reason = (
@@ -437,7 +439,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
             # Arguable, not strong: no INTERPOL test is published and both published CCF
             # decisions on the point kept the data (issue 20 point 6).
             collector.find(
-                "fair_trial",
+                FAIR_TRIAL,
                 "arguable",
                 "The person was convicted in absentia without knowing of the trial, without a "
                 "lawyer to defend him or her, and with no retrial guaranteed on return. That "
@@ -471,7 +473,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
                     "is known here. "
                 )
             collector.find(
-                "fair_trial",
+                FAIR_TRIAL,
                 "arguable",
                 reason.rstrip() + _ASSUMPTION,
                 absentia_cites,
@@ -494,7 +496,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
         )
     if "unfair_trial" in case.human_rights_concerns:
         collector.find(
-            "fair_trial",
+            FAIR_TRIAL,
             "arguable",
             "The person alleges that the proceedings are unfair; the CCF does not retry the "
             "case, but documented due-process failures count under Article 2.",
@@ -508,7 +510,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
             and (e.date is None or e.date <= collector.on)
         ):
             collector.find(
-                "fair_trial",
+                FAIR_TRIAL,
                 "strong",
                 f"{_name(e.country)} refused extradition because the person would not get a "
                 "fair trial, a principle INTERPOL's rules share; such a refusal weighs heavily.",
@@ -554,7 +556,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
             g = e.grounds
             if g in _PROTECTIVE:
                 collector.find(
-                    "extradition_refused",
+                    EXTRADITION_REFUSED,
                     "arguable",
                     f"{who} refused extradition on {g.replace('_', ' ')} grounds; the CCF weighs "
                     f"such a refusal heavily (see the {_PROTECTIVE_GROUND[g]} ground).",
@@ -564,7 +566,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
             elif g == "dual_criminality":
                 non_protective += 1
                 collector.find(
-                    "international_interest",
+                    INTERNATIONAL_INTEREST,
                     "arguable",
                     f"{who} refused extradition because the conduct is not a crime there; that "
                     "casts doubt on whether the case is a serious ordinary-law crime of "
@@ -573,7 +575,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     facts,
                 )
                 collector.find(
-                    "extradition_refused",
+                    EXTRADITION_REFUSED,
                     "weak",
                     f"{who} refused extradition for lack of dual criminality.",
                     (_REFUSAL,),
@@ -587,7 +589,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     else "found the case time-barred under its own law"
                 )
                 collector.find(
-                    "extradition_refused",
+                    EXTRADITION_REFUSED,
                     "arguable",
                     f"{who} refused extradition because it {why}. The CCF does not weigh the "
                     "evidence itself, but such a refusal goes to the substance and the record "
@@ -610,7 +612,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     "other": "for reasons that do not concern the merits",
                 }.get(g or "", "for reasons that are not stated")
                 collector.find(
-                    "extradition_refused",
+                    EXTRADITION_REFUSED,
                     "weak",
                     f"{who} refused extradition {why}; such a refusal does not by itself make "
                     "the data non-compliant, but the record must reflect it.",
@@ -627,7 +629,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     )
         elif e.outcome == "granted":
             collector.find(
-                "purpose_invalid",
+                PURPOSE_INVALID,
                 "arguable",
                 f"{who} granted extradition; once the person has been surrendered the purpose "
                 "of the alert is achieved and the requester must withdraw it (Art 81(2)).",
@@ -643,7 +645,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
             )
     if non_protective >= 2:
         collector.find(
-            "extradition_refused",
+            EXTRADITION_REFUSED,
             "arguable",
             f"Extradition has been refused {non_protective} times; repeated refusals put the "
             "usefulness of the alert in question even when each refusal is procedural.",
@@ -652,7 +654,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
         )
     if refusals:
         collector.find(
-            "data_accuracy",
+            DATA_ACCURACY,
             "arguable",
             "Extradition has been refused; the data must record the refusal and its grounds "
             "so that other countries are not misled (accuracy and quality of data).",
