@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._base.public import publish
+from diffusion_scenarios._facts.registry import facts_given
 from diffusion_scenarios._law import countries as _countries
 from diffusion_scenarios._law.citation import Citation
 from diffusion_scenarios._law.vocab import CCF_OUTCOMES
@@ -561,6 +562,8 @@ class Assessment:
             "similar_decisions": [d.to_dict() for d in self.similar_decisions],
             # How facts are known (scenario 'evidence:'); an assumed fact is shown as such.
             "evidence": dict(self.scenario.evidence) if self.scenario is not None else {},
+            # Every fact as given: path, label, value (the memo's "Facts as given" rows).
+            "facts": [f.to_dict() for f in facts_given(self.scenario)] if self.scenario else [],
         }
 
 

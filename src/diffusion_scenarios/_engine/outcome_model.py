@@ -52,6 +52,7 @@ from typing import Any
 from diffusion_scenarios._engine.assessment import OUTCOMES, Ground
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, RANK, UPDATE_GROUNDS
 from diffusion_scenarios._engine.grounds.ids import NCB_NON_COOPERATION
+from diffusion_scenarios._facts.registry import check_fact_paths
 from diffusion_scenarios._facts.scenario import ALLEGED_BY_DEFAULT, Scenario, evidence_of
 from diffusion_scenarios._law.rules import catalogue
 from diffusion_scenarios._law.values import OUTCOME_FITTED_TERMS
@@ -199,9 +200,11 @@ def model_weights() -> ModelWeights:
         likelihood_cap=float(settings["likelihood_cap"]),
         min_known_facts=int(settings["min_known_facts"]),
         medium_confidence_at=float(settings["medium_confidence_at"]),
-        facts_that_matter=tuple(str(f) for f in settings["facts_that_matter"]),
+        facts_that_matter=check_fact_paths(
+            map(str, settings["facts_that_matter"]), where="outcome.yaml facts_that_matter"
+        ),
         rests_on=tuple(
-            (str(g), tuple(str(p) for p in paths))
+            (str(g), check_fact_paths(map(str, paths), where=f"outcome.yaml rests_on.{g}"))
             for g, paths in dict(settings["rests_on"]).items()
         ),
     )

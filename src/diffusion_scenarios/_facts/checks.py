@@ -7,325 +7,122 @@ readers and asks for the value the reader gives back. So a value built in code, 
 the explorer's controls meet the same rules and the same messages, and anything that builds
 can be written to a file and read back equal.
 
-A :class:`Checker` collects every problem found instead of stopping at the first, each with
-the field path, what was expected, what was found and, for misspellings, the closest word.
+Each fact is read by the check of its declared kind (:func:`read_fact`, from the fact
+registry :mod:`diffusion_scenarios._facts.registry`); what is written here is only what a
+kind cannot say: checks across facts (recipients, dates in order, a sentence and what remains
+of it) and the lists and mappings with their own shape. A :class:`~.checker.Checker`
+collects every problem found instead of stopping at the first.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
-import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
+from functools import partial
 from typing import Any
 
 from diffusion_scenarios._base.limits import (
     EARLIEST_DATE,
-    LATEST_DATE,
     MAX_EXTRADITION,
     MAX_LIST_ITEMS,
     MAX_TRIPS,
-    date_range_words,
 )
 from diffusion_scenarios._facts import scenario as values
+from diffusion_scenarios._facts.checker import INVALID, Checker, closest, show
+from diffusion_scenarios._facts.registry import FACTS, FactSpec, children, evidence_paths, spec
 from diffusion_scenarios._facts.scenario import trusted
 from diffusion_scenarios._law import vocab
 from diffusion_scenarios._law.countries import is_member, resolve_country, suggest_country
-from diffusion_scenarios.errors import Problem, ScenarioError
+from diffusion_scenarios.errors import ScenarioError
 
 __all__ = ["INVALID", "Checker", "check_value", "read_scenario", "show"]
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_EARLIEST = EARLIEST_DATE
-_LATEST = LATEST_DATE
-#: Numbers at or above this are refused (no fact in the format needs more; a longer
-#: integer cannot even be turned into a decimal number).
-_MAX_NUMBER = 10**15
+
+# The keys of the top of a file, in the order the format lists them (the rest: registry).
+_TOP_KEYS = values.Scenario.KEY_ORDER
 
 
-class _Invalid:
-    """Marks a value that failed its check (the problem is already recorded)."""
-
-    def __repr__(self) -> str:
-        return "<invalid>"
+# -- sections: each fact read by the check of its declared kind -----------------------------
 
 
-INVALID: Any = _Invalid()
-
-# Keys of each mapping in the format, in the order the format lists them.
-_TOP_KEYS = ("format", "id", "title", "as_of", "notes", "person", "notice", "case", "travel",
-             "challenge", "evidence")  # fmt: skip
-_PERSON_KEYS = ("nationalities", "residence", "profile", "refugee_status",
-                "minor")  # fmt: skip
-_REFUGEE_KEYS = ("status", "granted_by", "granted_on", "feared_persecution_from")
-_NOTICE_KEYS = ("kind", "purpose", "requesting_country", "issued_on", "recipients",
-                "public_extract", "red_notice_refused_on")  # fmt: skip
-_CASE_KEYS = tuple(f.name for f in fields(values.Case))
-_WARRANT_KEYS = ("issued_on", "valid")
-_CIVIL_KEYS = ("outcome",)
-_EXTRADITION_KEYS = ("country", "outcome", "grounds", "date")
-_PRIOR_KEYS = ("outcome", "date")
-_FINAL_JUDGMENT_KEYS = ("country", "date", "result")
-_ABSENTIA_KEYS = ("knew_of_trial", "represented", "retrial_guaranteed")
-_TRIP_KEYS = ("country", "date")
-_CHALLENGE_KEYS = ("filed_on", "requests", "urgent", "admissible_on", "ncb_responds",
-                   "new_fact_discovered_on")  # fmt: skip
+def _keys(path: str) -> tuple[str, ...]:
+    """The keys of the record at ``path`` in the format's order, from the fact registry."""
+    return tuple(item.name for item in children(path))
 
 
-def show(value: Any) -> str:
-    """What the file holds, in a few words (never the repr of a big structure)."""
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, _dt.datetime):
-        return f"a date with a time, {value.isoformat(sep=' ')}"
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, int | float):
-        text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else ""
-        return text or "a number with more than 30 digits"
-    if isinstance(value, str):
-        text = value if len(value) <= 60 else value[:57] + "..."
-        return "an empty text" if not value.strip() else repr(text)
-    if isinstance(value, list | tuple):
-        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
-    if isinstance(value, Mapping):
-        keys = [str(k) for k in list(value)[:4]]
-        more = ", ..." if len(value) > 4 else ""
-        return f"a mapping with keys {', '.join(keys)}{more}" if keys else "an empty mapping"
-    return f"a value of type {type(value).__name__}"
-
-
-def _closest(word: str, choices: Iterable[str]) -> str | None:
-    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return match[0] if match else None
-
-
-class Checker:
-    """Collects every problem found while reading one scenario."""
-
-    def __init__(self, source: str | None) -> None:
-        self.source = source
-        self.problems: list[Problem] = []
-
-    # -- recording -------------------------------------------------------------------------
-    def problem(
-        self, path: str, expected: str, found: str | None = None, suggestion: str | None = None
-    ) -> Any:
-        self.problems.append(
-            Problem(
-                path=path,
-                expected=expected,
-                found=found,
-                suggestion=suggestion,
-                source=self.source,
-            )
-        )
-        return INVALID
-
-    def wrong(self, path: str, expected: str, value: Any, suggestion: str | None = None) -> Any:
-        return self.problem(path, expected, show(value), suggestion)
-
-    # -- structure -------------------------------------------------------------------------
-    def mapping(
-        self,
-        value: Any,
-        path: str,
-        keys: tuple[str, ...],
-        *,
-        required: tuple[str, ...] = (),
-        what: str = "a mapping",
-    ) -> dict[str, Any] | None:
-        """A mapping with only the given keys; ``None`` if absent, ``INVALID`` if wrong."""
-        if value is None:
+def read_fact(check: Checker, item: FactSpec, value: Any, where: str) -> Any:
+    """One fact, checked by its declared kind (:mod:`diffusion_scenarios._facts.registry`)."""
+    kind, allowed = item.kind, item.vocabulary or ()
+    if kind == "text":
+        return check.text(value, where)
+    if kind == "bool":
+        return check.boolean(value, where)
+    if kind == "date":
+        return check.date(value, where)
+    if kind in ("number", "integer"):
+        amount = check.number(value, where, item.unit or "")
+        if kind == "number" or not isinstance(amount, float):
+            return amount if kind == "number" else None
+        if not amount.is_integer() or amount < 1:
+            check.wrong(where, f"a whole number of {item.unit}, 1 or more", value)
             return None
-        if not isinstance(value, Mapping):
-            return self.wrong(path, what, value)  # type: ignore[no-any-return]
-        if len(value) > MAX_LIST_ITEMS:  # a valid one has a few dozen keys at most
-            return self.wrong(path, f"{what} with the keys {', '.join(keys)}", value)  # type: ignore[no-any-return]
-        prefix = f"{path}." if path else ""
-        result: dict[str, Any] = {}
-        for key, item in value.items():
-            name = key if isinstance(key, str) else str(key)
-            if name not in keys:
-                if len(name) > 60:
-                    name = name[:57] + "..."
-                suggestion = _closest(name, keys)
-                section = path or "a scenario"
-                if suggestion is not None:
-                    allowed = f"a key of {section}"
-                else:
-                    allowed = f"a key of {section}: {', '.join(keys)}"
-                self.problem(f"{prefix}{name}", allowed, f"the unknown key {name!r}", suggestion)
-                continue
-            result[name] = item
-        for key in required:
-            if key not in result:
-                self.problem(f"{prefix}{key}", f"the required key '{key}'", "nothing")
-        return result
-
-    def sequence(
-        self, value: Any, path: str, what: str, *, limit: int = MAX_LIST_ITEMS, why: str = ""
-    ) -> list[Any] | None:
-        """A list of at most ``limit`` items; a single scalar counts as a list of one.
-        ``None`` if absent."""
-        if value is None:
-            return None
-        if isinstance(value, list | tuple):
-            if len(value) > limit:
-                return self.wrong(path, f"a list of at most {limit} items{why}", value)  # type: ignore[no-any-return]
-            return list(value)
-        if isinstance(value, str | int | float | _dt.date) and not isinstance(value, bool):
-            return [value]
-        return self.wrong(path, what, value)  # type: ignore[no-any-return]
-
-    # -- scalars ---------------------------------------------------------------------------
-    def text(self, value: Any, path: str) -> str | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            return value
-        return self.wrong(path, "text (put it in quotes if it looks like a number or date)", value)  # type: ignore[no-any-return]
-
-    def boolean(self, value: Any, path: str) -> bool | None:
-        if value is None or isinstance(value, bool):
-            return value
-        hint = None
-        if isinstance(value, str) and value.lower() in ("yes", "no", "on", "off", "y", "n"):
-            hint = "true" if value.lower() in ("yes", "on", "y") else "false"
-        return self.wrong(path, "true or false (unquoted), or null if unknown", value, hint)  # type: ignore[no-any-return]
-
-    def number(self, value: Any, path: str, unit: str) -> float | None:
-        if value is None:
-            return None
-        expected = f"a number of {unit}, zero or more"
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            return self.wrong(path, expected, value)  # type: ignore[no-any-return]
-        if isinstance(value, int) and not -_MAX_NUMBER < value < _MAX_NUMBER:
-            return self.wrong(path, f"{expected}, below {_MAX_NUMBER:,}", value)  # type: ignore[no-any-return]
-        if not math.isfinite(value) or value < 0 or value >= _MAX_NUMBER:
-            return self.wrong(path, expected, value)  # type: ignore[no-any-return]
-        return float(value)
-
-    def date(self, value: Any, path: str) -> _dt.date | None:
-        if value is None:
-            return None
-        expected = "a date YYYY-MM-DD"
-        if isinstance(value, _dt.datetime):
-            return self.wrong(path, f"{expected} without a time", value)  # type: ignore[no-any-return]
-        if isinstance(value, str):
-            text = value.strip()
-            if not _ISO_DATE.fullmatch(text):
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ].*", text):
-                    return self.wrong(path, f"{expected} without a time", value)  # type: ignore[no-any-return]
-                return self.wrong(path, expected, value)  # type: ignore[no-any-return]
-            try:
-                value = _dt.date.fromisoformat(text)
-            except ValueError:
-                return self.wrong(path, f"{expected} that exists in the calendar", text)  # type: ignore[no-any-return]
-        if not isinstance(value, _dt.date):
-            return self.wrong(path, expected, value)  # type: ignore[no-any-return]
-        if not _EARLIEST <= value <= _LATEST:
-            return self.wrong(path, f"{expected} {date_range_words()}", value)  # type: ignore[no-any-return]
-        return value
-
-    def word(self, value: Any, path: str, allowed: tuple[str, ...]) -> str | None:
-        if value is None:
-            return None
-        expected = f"one of {', '.join(allowed)}"
-        if not isinstance(value, str):
-            return self.wrong(path, expected, value)  # type: ignore[no-any-return]
-        if value in allowed:
-            return value
-        normalised = value.strip().lower().replace(" ", "_").replace("-", "_")
-        if normalised in allowed:
-            return self.wrong(path, expected, value, normalised)  # type: ignore[no-any-return]
-        return self.wrong(path, expected, value, _closest(normalised, allowed))  # type: ignore[no-any-return]
-
-    def words(self, value: Any, path: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
-        items = self.sequence(value, path, f"a list of words from: {', '.join(allowed)}")
-        if items is None or items is INVALID:
-            return ()
-        found: list[str] = []
-        for index, item in enumerate(items):
-            checked = self.word(item, f"{path}[{index}]", allowed)
-            if item is None:
-                self.wrong(f"{path}[{index}]", f"one of {', '.join(allowed)}", item)
-            elif checked is not INVALID and checked is not None:
-                if checked in found:
-                    self.wrong(f"{path}[{index}]", "each word once", item)
-                else:
-                    found.append(checked)
-        return tuple(found)
-
-    def country(self, value: Any, path: str) -> str | None:
-        if value is None:
-            return None
-        expected = "a country: ISO 3166-1 alpha-2 or alpha-3 code, or English name"
-        if not isinstance(value, str):
-            return self.wrong(path, expected, value)  # type: ignore[no-any-return]
-        code = resolve_country(value)
-        if code is None:
-            return self.wrong(path, expected, value, suggest_country(value))  # type: ignore[no-any-return]
-        return code
-
-    def countries(self, value: Any, path: str) -> tuple[str, ...]:
-        items = self.sequence(value, path, "a list of countries")
-        if items is None or items is INVALID:
-            return ()
-        found: list[str] = []
-        for index, item in enumerate(items):
-            where = f"{path}[{index}]"
-            if item is None:
-                self.wrong(where, "a country", item)
-                continue
-            code = self.country(item, where)
-            if code is INVALID or code is None:
-                continue
-            if code in found:
-                self.wrong(where, "each country once", item)
-            else:
-                found.append(code)
-        return tuple(found)
+        return int(amount)
+    if kind == "choice":
+        return check.word(value, where, allowed)
+    if kind == "choices":
+        return check.words(value, where, allowed)
+    if kind == "country":
+        return check.country(value, where)
+    if kind == "countries":
+        return check.countries(value, where)
+    if kind == "record":
+        return _read_record(check, value, item.path, where)
+    raise NotImplementedError(f"{item.path}: a {kind} fact needs its own reader (_READ)")
 
 
-# -- sections ------------------------------------------------------------------------------
-
-
-def _read_refugee(check: Checker, value: Any) -> values.RefugeeStatus | None:
-    path = "person.refugee_status"
-    data = check.mapping(value, path, _REFUGEE_KEYS, required=("status",))
+def _read_record(check: Checker, value: Any, path: str, where: str | None = None) -> Any:
+    """The record at ``path`` (``where`` in the file): its facts, each read by its kind or
+    by its own reader (:data:`_READ`), in :data:`_FIRST` order then the fields' order.
+    ``None`` when absent or not a mapping."""
+    where = where or path
+    inside = children(path)
+    required = tuple(item.name for item in inside if item.required)
+    data = check.mapping(value, where, _keys(path), required=required)
     if data is None or data is INVALID:
         return None
-    status = check.word(data.get("status"), f"{path}.status", vocab.REFUGEE_STATUSES)
-    if "status" in data and data["status"] is None:
-        check.wrong(f"{path}.status", f"one of {', '.join(vocab.REFUGEE_STATUSES)}", None)
-    return values.RefugeeStatus(
-        status=status or "",
-        granted_by=check.country(data.get("granted_by"), f"{path}.granted_by"),
-        granted_on=check.date(data.get("granted_on"), f"{path}.granted_on"),
-        feared_persecution_from=check.country(
-            data.get("feared_persecution_from"), f"{path}.feared_persecution_from"
-        ),
-    )
+    first = _FIRST.get(path, ())
+    got: dict[str, Any] = {}
+    for item in [*(spec(f"{path}.{name}") for name in first),
+                 *(item for item in inside if item.name not in first)]:  # fmt: skip
+        at, own = f"{where}.{item.name}", _READ.get(item.path)
+        value = data.get(item.name)
+        got[item.name] = own(check, data, at, got) if own else read_fact(check, item, value, at)
+        if item.required and item.name in data and data[item.name] is None:
+            check.wrong(at, f"one of {', '.join(item.vocabulary or ())}", None)
+            got[item.name] = ""
+    record = spec(path).record
+    assert record is not None
+    return record(**got)
 
 
 def _read_person(check: Checker, value: Any) -> values.Person:
-    data = check.mapping(value, "person", _PERSON_KEYS)
-    if data is None or data is INVALID:
-        return values.Person()
-    return values.Person(
-        nationalities=check.countries(data.get("nationalities"), "person.nationalities"),
-        residence=check.country(data.get("residence"), "person.residence"),
-        profile=check.words(data.get("profile"), "person.profile", vocab.PROFILES),
-        refugee_status=_read_refugee(check, data.get("refugee_status")),
-        # issue 20 point 12: an optional fact, unknown when absent
-        minor=check.boolean(data.get("minor"), "person.minor"),
-    )
+    person: values.Person | None = _read_record(check, value, "person")
+    return person or values.Person()
+
+
+def _read_remaining(
+    check: Checker, data: Mapping[str, Any], where: str, got: dict[str, Any]
+) -> Any:
+    """``case.remaining_months``: what is left of a sentence cannot be longer than it."""
+    sentence = got.get("sentence_months")
+    remaining = check.number(data.get("remaining_months"), where, "months")
+    if isinstance(sentence, float) and isinstance(remaining, float) and remaining > sentence:
+        check.wrong(where, f"no more than case.sentence_months ({sentence:g})",
+                    data.get("remaining_months"))  # fmt: skip
+    return remaining
 
 
 def _read_recipients(
@@ -360,7 +157,7 @@ def _read_recipients(
         else:
             code = resolve_country(item)
             if code is None:
-                suggestion = _closest(lowered, vocab.REGIONS) or suggest_country(item)
+                suggestion = closest(lowered, vocab.REGIONS) or suggest_country(item)
                 check.wrong(where, "a country or a region word", item, suggestion)
                 continue
             token = code
@@ -403,7 +200,7 @@ def _read_notice(check: Checker, value: Any) -> values.Notice | None:
             "nothing",
         )
         return None
-    data = check.mapping(value, "notice", _NOTICE_KEYS, required=required, what="a mapping")
+    data = check.mapping(value, "notice", _keys("notice"), required=required)
     if data is None or data is INVALID:
         return None
     for key in required:
@@ -447,7 +244,7 @@ def _read_notice(check: Checker, value: Any) -> values.Notice | None:
     return values.Notice(
         kind=kind or "",
         requesting_country=requesting or "",
-        issued_on=issued_on if isinstance(issued_on, _dt.date) else _EARLIEST,
+        issued_on=issued_on if isinstance(issued_on, _dt.date) else EARLIEST_DATE,
         purpose=check.word(data.get("purpose"), "notice.purpose", vocab.PURPOSES),
         recipients=recipients,
         public_extract=public_extract,
@@ -455,51 +252,14 @@ def _read_notice(check: Checker, value: Any) -> values.Notice | None:
     )
 
 
-def _read_warrant(check: Checker, value: Any) -> values.ArrestWarrant | None:
-    path = "case.arrest_warrant"
-    data = check.mapping(value, path, _WARRANT_KEYS)
-    if data is None or data is INVALID:
-        return None
-    return values.ArrestWarrant(
-        issued_on=check.date(data.get("issued_on"), f"{path}.issued_on"),
-        valid=check.boolean(data.get("valid"), f"{path}.valid"),
-    )
-
-
-def _read_civil(check: Checker, value: Any) -> values.CivilProceedings | None:
-    path = "case.civil_proceedings"
-    data = check.mapping(value, path, _CIVIL_KEYS)
-    if data is None or data is INVALID:
-        return None
-    return values.CivilProceedings(
-        outcome=check.word(data.get("outcome"), f"{path}.outcome", vocab.CIVIL_OUTCOMES)
-    )
-
-
-def _read_prior(check: Checker, value: Any) -> values.PriorDecision | None:
-    path = "case.prior_ccf_decision"
-    data = check.mapping(value, path, _PRIOR_KEYS)
-    if data is None or data is INVALID:
-        return None
-    return values.PriorDecision(
-        outcome=check.word(data.get("outcome"), f"{path}.outcome", vocab.CCF_OUTCOMES),
-        date=check.date(data.get("date"), f"{path}.date"),
-    )
-
-
 def _read_proceeding(check: Checker, value: Any, where: str) -> values.ExtraditionProceeding | None:
-    entry = check.mapping(value, where, _EXTRADITION_KEYS, what="a mapping")
-    if entry is INVALID:
+    if value is None:
+        check.wrong(where, f"a mapping with {', '.join(_keys('case.extradition'))}", None)
         return None
-    if entry is None:
-        check.wrong(where, "a mapping with country, outcome, grounds, date", None)
-        return None
-    return values.ExtraditionProceeding(
-        country=check.country(entry.get("country"), f"{where}.country"),
-        outcome=check.word(entry.get("outcome"), f"{where}.outcome", vocab.EXTRADITION_OUTCOMES),
-        grounds=check.word(entry.get("grounds"), f"{where}.grounds", vocab.EXTRADITION_GROUNDS),
-        date=check.date(entry.get("date"), f"{where}.date"),
+    proceeding: values.ExtraditionProceeding | None = _read_record(
+        check, value, "case.extradition", where
     )
+    return proceeding
 
 
 def _read_extradition(check: Checker, value: Any) -> tuple[values.ExtraditionProceeding, ...]:
@@ -540,25 +300,13 @@ def _read_dual_criminality(check: Checker, value: Any) -> tuple[tuple[str, bool]
     return tuple(sorted(dual.items()))
 
 
-def _read_final_judgment(check: Checker, value: Any) -> values.FinalJudgment | None:
-    path = "case.final_judgment"
-    data = check.mapping(value, path, _FINAL_JUDGMENT_KEYS)
-    if data is None or data is INVALID:
-        return None
-    return values.FinalJudgment(
-        country=check.country(data.get("country"), f"{path}.country"),
-        date=check.date(data.get("date"), f"{path}.date"),
-        result=check.word(data.get("result"), f"{path}.result", vocab.FINAL_JUDGMENT_RESULTS),
-    )
-
-
 def _read_absentia(
     check: Checker, value: Any, retrial: Any = None
 ) -> values.InAbsentiaDetails | None:
     """``case.in_absentia_details``; its ``retrial_guaranteed`` must agree with ``retrial``
     (``case.retrial_guaranteed``) when both are given."""
     path = "case.in_absentia_details"
-    data = check.mapping(value, path, _ABSENTIA_KEYS)
+    data = check.mapping(value, path, _keys(path))
     if data is None or data is INVALID:
         return None
     detail_retrial = check.boolean(data.get("retrial_guaranteed"), f"{path}.retrial_guaranteed")
@@ -575,84 +323,32 @@ def _read_absentia(
     )
 
 
-def _read_cheques(check: Checker, value: Any) -> int | None:
-    cheques = check.number(value, "case.cheque_count", "cheques")
-    if isinstance(cheques, float) and (not cheques.is_integer() or cheques < 1):
-        check.wrong("case.cheque_count", "a whole number of cheques, 1 or more", value)
-        return None
-    return int(cheques) if isinstance(cheques, float) else None
-
-
-def _read_sentence(check: Checker, data: Mapping[str, Any]) -> tuple[Any, Any]:
-    """``case.sentence_months`` and ``case.remaining_months``: what is left of a sentence
-    cannot be longer than the sentence."""
-    sentence = check.number(data.get("sentence_months"), "case.sentence_months", "months")
-    remaining = check.number(data.get("remaining_months"), "case.remaining_months", "months")
-    if isinstance(sentence, float) and isinstance(remaining, float) and remaining > sentence:
-        check.wrong(
-            "case.remaining_months",
-            f"no more than case.sentence_months ({sentence:g})",
-            data.get("remaining_months"),
-        )
-    return sentence, remaining
-
-
 def _read_case(check: Checker, value: Any) -> values.Case:
-    data = check.mapping(value, "case", _CASE_KEYS)
-    if data is None or data is INVALID:
-        return values.Case()
+    case: values.Case | None = _read_record(check, value, "case")
+    return case or values.Case()
 
-    def boolean(key: str) -> bool | None:
-        return check.boolean(data.get(key), f"case.{key}")
 
-    def word(key: str, allowed: tuple[str, ...]) -> str | None:
-        return check.word(data.get(key), f"case.{key}", allowed)
+#: Facts read before the others of their record, so that problems are listed as they were
+#: before the readers were generated (a file's problems keep their order).
+_FIRST: dict[str, tuple[str, ...]] = {
+    "case": ("arrest_warrant", "civil_proceedings", "prior_ccf_decision", "extradition",
+             "dual_criminality", "final_judgment", "retrial_guaranteed", "in_absentia_details",
+             "cheque_count", "sentence_months", "remaining_months"),
+}  # fmt: skip
 
-    def words(key: str, allowed: tuple[str, ...]) -> tuple[str, ...]:
-        return check.words(data.get(key), f"case.{key}", allowed)
-
-    # Read in this order so that problems are listed as before the split.
-    warrant = _read_warrant(check, data.get("arrest_warrant"))
-    civil = _read_civil(check, data.get("civil_proceedings"))
-    prior = _read_prior(check, data.get("prior_ccf_decision"))
-    extradition = _read_extradition(check, data.get("extradition"))
-    dual = _read_dual_criminality(check, data.get("dual_criminality"))
-    final_judgment = _read_final_judgment(check, data.get("final_judgment"))
-    retrial = boolean("retrial_guaranteed")
-    absentia = _read_absentia(check, data.get("in_absentia_details"), retrial)
-    cheques = _read_cheques(check, data.get("cheque_count"))
-    sentence, remaining = _read_sentence(check, data)
-    return values.Case(
-        stage=word("stage", vocab.STAGES),
-        offence=word("offence", vocab.OFFENCES),
-        offence_summary=check.text(data.get("offence_summary"), "case.offence_summary"),
-        max_penalty_years=check.number(
-            data.get("max_penalty_years"), "case.max_penalty_years", "years"
-        ),
-        sentence_months=sentence,
-        remaining_months=remaining,
-        summary_names_person_role=boolean("summary_names_person_role"),
-        arrest_warrant=warrant,
-        in_absentia=boolean("in_absentia"),
-        retrial_guaranteed=retrial,
-        limitation_expired=boolean("limitation_expired"),
-        origin=word("origin", vocab.ORIGINS),
-        organised_crime_link=boolean("organised_crime_link"),
-        amount_usd=check.number(data.get("amount_usd"), "case.amount_usd", "US dollars"),
-        civil_proceedings=civil,
-        purpose_defects=words("purpose_defects", vocab.PURPOSE_DEFECTS),
-        co_accused_deleted=boolean("co_accused_deleted"),
-        political_context=words("political_context", vocab.POLITICAL_INDICATORS),
-        human_rights_concerns=words("human_rights_concerns", vocab.HUMAN_RIGHTS_CONCERNS),
-        requesting_state_sought_extradition=boolean("requesting_state_sought_extradition"),
-        extradition=extradition,
-        dual_criminality=dual,
-        prior_ccf_decision=prior,
-        final_judgment=final_judgment,
-        fraudulent_intent=boolean("fraudulent_intent"),
-        cheque_count=cheques,
-        in_absentia_details=absentia,
-    )
+#: Facts read by their own reader (a list of records, a mapping, a check across facts).
+_READ: dict[str, Any] = {
+    "case.extradition": lambda check, data, where, got: _read_extradition(
+        check, data.get("extradition")
+    ),
+    "case.dual_criminality": lambda check, data, where, got: _read_dual_criminality(
+        check, data.get("dual_criminality")
+    ),
+    "case.in_absentia_details": lambda check, data, where, got: _read_absentia(
+        check, data.get("in_absentia_details"), got.get("retrial_guaranteed")
+    ),
+    "case.remaining_months": _read_remaining,
+}
 
 
 def _read_travel(check: Checker, value: Any) -> tuple[values.Trip, ...]:
@@ -670,7 +366,8 @@ def _read_travel(check: Checker, value: Any) -> tuple[values.Trip, ...]:
 
 
 def _read_trip(check: Checker, value: Any, where: str) -> values.Trip | None:
-    data = check.mapping(value, where, _TRIP_KEYS, required=_TRIP_KEYS, what="a mapping")
+    keys = _keys("travel")
+    data = check.mapping(value, where, keys, required=keys)
     if data is None:
         check.wrong(where, "a mapping with country and date", None)
         return None
@@ -678,7 +375,7 @@ def _read_trip(check: Checker, value: Any, where: str) -> values.Trip | None:
         return None
     country = check.country(data.get("country"), f"{where}.country")
     day = check.date(data.get("date"), f"{where}.date")
-    for key in _TRIP_KEYS:
+    for key in keys:
         if key in data and data[key] is None:
             check.wrong(f"{where}.{key}", "a value (required for a trip)", None)
     if isinstance(country, str) and isinstance(day, _dt.date):
@@ -687,20 +384,8 @@ def _read_trip(check: Checker, value: Any, where: str) -> values.Trip | None:
 
 
 def _read_challenge(check: Checker, value: Any) -> values.Challenge | None:
-    data = check.mapping(value, "challenge", _CHALLENGE_KEYS)
-    if data is None or data is INVALID:
-        return None
-    return values.Challenge(
-        filed_on=check.date(data.get("filed_on"), "challenge.filed_on"),
-        requests=check.words(data.get("requests"), "challenge.requests", vocab.CHALLENGE_REQUESTS),
-        urgent=check.boolean(data.get("urgent"), "challenge.urgent"),
-        admissible_on=check.date(data.get("admissible_on"), "challenge.admissible_on"),
-        ncb_responds=check.boolean(data.get("ncb_responds"), "challenge.ncb_responds"),
-        # issue 20 point 9: an optional fact, unknown when absent
-        new_fact_discovered_on=check.date(
-            data.get("new_fact_discovered_on"), "challenge.new_fact_discovered_on"
-        ),
-    )
+    challenge: values.Challenge | None = _read_record(check, value, "challenge")
+    return challenge
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -778,7 +463,7 @@ def _read_document(check: Checker, document: Any) -> values.Scenario | None:
     notice = _read_notice(check, data.get("notice"))
     scenario = values.Scenario(
         id=scenario_id if isinstance(scenario_id, str) else "",
-        notice=notice or values.Notice(kind="", requesting_country="", issued_on=_EARLIEST),
+        notice=notice or values.Notice(kind="", requesting_country="", issued_on=EARLIEST_DATE),
         format=vocab.FORMAT_VERSION,
         title=check.text(data.get("title"), "title") or "",
         as_of=check.date(data.get("as_of"), "as_of"),
@@ -807,12 +492,12 @@ def _read_evidence(check: Checker, value: Any) -> values.Evidence:
             value,
         )
         return values.Evidence()
-    known = values.fact_paths()
+    known = evidence_paths()
     sections = {path.rsplit(".", 1)[0] for path in known}
     entries: dict[str, str] = {}
     for key, level in value.items():
         if not isinstance(key, str) or (key not in known and key not in sections):
-            hint = _closest(key, sorted(known)) if isinstance(key, str) else None
+            hint = closest(key, sorted(known)) if isinstance(key, str) else None
             check.wrong(
                 f"evidence.{key}",
                 "the path of a fact, as the loader spells it (for example "
@@ -835,22 +520,20 @@ def _read_evidence(check: Checker, value: Any) -> values.Evidence:
 # Each value object: where it sits in a file and the reader that checks it. A trip or an
 # extradition proceeding built on its own has no index yet: ``[*]`` stands for it.
 _READERS: dict[type, tuple[str, Any]] = {
+    # every record: its facts, each read by its declared kind, unless it has its own reader
+    **{
+        item.record: (item.path, partial(_read_record, path=item.path))
+        for item in FACTS
+        if item.kind == "record" and item.record is not None
+    },
     values.Scenario: ("", _read_document),
-    values.Person: ("person", _read_person),
-    values.RefugeeStatus: ("person.refugee_status", _read_refugee),
     values.Notice: ("notice", _read_notice),
-    values.Case: ("case", _read_case),
-    values.ArrestWarrant: ("case.arrest_warrant", _read_warrant),
-    values.CivilProceedings: ("case.civil_proceedings", _read_civil),
     values.ExtraditionProceeding: (
         "case.extradition[*]",
         lambda check, data: _read_proceeding(check, data, "case.extradition[*]"),
     ),
-    values.PriorDecision: ("case.prior_ccf_decision", _read_prior),
-    values.FinalJudgment: ("case.final_judgment", _read_final_judgment),
     values.InAbsentiaDetails: ("case.in_absentia_details", _read_absentia),
     values.Trip: ("travel[*]", lambda check, data: _read_trip(check, data, "travel[*]")),
-    values.Challenge: ("challenge", _read_challenge),
     values.Evidence: ("evidence", _read_evidence),
 }
 

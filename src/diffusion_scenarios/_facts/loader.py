@@ -46,7 +46,6 @@ from __future__ import annotations
 import difflib
 import json
 from collections.abc import Mapping
-from dataclasses import fields, is_dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -60,6 +59,7 @@ from diffusion_scenarios._base.files import (
 )
 from diffusion_scenarios._base.limits import MAX_FILE_BYTES
 from diffusion_scenarios._facts.checks import Checker, read_scenario, show
+from diffusion_scenarios._facts.registry import plain
 from diffusion_scenarios._facts.scenario import Notice, Scenario  # noqa: F401 (the examples)
 from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios.errors import Problem, ScenarioError, UnknownScenarioError
@@ -235,20 +235,8 @@ def scenario_from_dict(mapping: Mapping[str, Any], *, source: str | None = None)
 
 
 def _plain(value: Any) -> Any:
-    """A dataclass value as plain format-1 data, leaving out unknowns and empty lists."""
-    if is_dataclass(value) and not isinstance(value, type):
-        result: dict[str, Any] = {}
-        for item in fields(value):
-            result_value = getattr(value, item.name)
-            if result_value is None or result_value == ():
-                continue
-            result[item.name] = _plain(result_value)
-        return result
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+    """A value as plain format-1 data, leaving out unknowns and empty lists."""
+    return plain(value, iso_dates=False)
 
 
 def scenario_to_dict(scenario: Scenario) -> dict[str, Any]:

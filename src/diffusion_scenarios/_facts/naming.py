@@ -14,6 +14,22 @@ requesting state is known, reads as before: its short English name. The engine a
 renderer name countries of a scenario through :func:`country_shown` (or
 :func:`requesting_state_name`), so there is one place where this is decided. Codes in data
 (``"KGZ"`` in the JSON's value fields) never change.
+
+    >>> import datetime
+    >>> from diffusion_scenarios._facts.scenario import Evidence, Notice
+    >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
+    ...     issued_on=datetime.date(2025, 1, 10)),
+    ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
+    >>> requesting_assumed(s), requesting_assumed(None)
+    (True, False)
+    >>> country_shown(s, "KGZ"), country_shown(s, "AUT", with_code=True)
+    ('State A (assumed: Kyrgyzstan)', 'Austria (AUT)')
+    >>> country_shown(s, "KGZ", introduce=True, with_code=True)
+    'State A, assumed to be Kyrgyzstan (KGZ) for the model'
+    >>> country_possessive(s, "KGZ"), country_possessive(s, "AUT")
+    ("State A's (assumed: Kyrgyzstan)", "Austria's")
+    >>> assumed_note(s)[48:]
+    'the requesting state (State A, assumed to be Kyrgyzstan for the model).'
 """
 
 from __future__ import annotations
@@ -37,17 +53,7 @@ STATE_A = "State A"
 
 
 def requesting_assumed(scenario: Scenario | None) -> bool:
-    """Whether the file marks the requesting state ``assumed``.
-
-    Example:
-        >>> import datetime
-        >>> from diffusion_scenarios._facts.scenario import Evidence, Notice
-        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
-        ...     issued_on=datetime.date(2025, 1, 10)),
-        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
-        >>> requesting_assumed(s), requesting_assumed(None)
-        (True, False)
-    """
+    """Whether the file marks the requesting state ``assumed``."""
     if scenario is None:
         return False
     return evidence_of(scenario, "notice.requesting_country") == "assumed"
@@ -85,17 +91,6 @@ def country_shown(
         introduce: where the fact is introduced ("State A, assumed to be Kyrgyzstan for the
             model") rather than in running text ("State A (assumed: Kyrgyzstan)").
         with_code: add the code ("Kyrgyzstan (KGZ)"; "State A (assumed: Kyrgyzstan, KGZ)").
-
-    Example:
-        >>> import datetime
-        >>> from diffusion_scenarios._facts.scenario import Evidence, Notice
-        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
-        ...     issued_on=datetime.date(2025, 1, 10)),
-        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
-        >>> country_shown(s, "KGZ"), country_shown(s, "AUT", with_code=True)
-        ('State A (assumed: Kyrgyzstan)', 'Austria (AUT)')
-        >>> country_shown(s, "KGZ", introduce=True, with_code=True)
-        'State A, assumed to be Kyrgyzstan (KGZ) for the model'
     """
     name = _plain_name(code)
     if not assumed_country(scenario, code):
@@ -121,15 +116,6 @@ def country_possessive(scenario: Scenario | None, code: str) -> str:
     """``"Kyrgyzstan's"``; an assumed requesting state keeps its note after the owner:
     ``"State A's (assumed: Kyrgyzstan)"``. Built from the facts, never from a name already
     written.
-
-    Example:
-        >>> import datetime
-        >>> from diffusion_scenarios._facts.scenario import Evidence, Notice
-        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
-        ...     issued_on=datetime.date(2025, 1, 10)),
-        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
-        >>> country_possessive(s, "KGZ"), country_possessive(s, "AUT")
-        ("State A's (assumed: Kyrgyzstan)", "Austria's")
     """
     name = _plain_name(code)
     if assumed_country(scenario, code):
@@ -140,15 +126,6 @@ def country_possessive(scenario: Scenario | None, code: str) -> str:
 def assumed_note(scenario: Scenario | None) -> str | None:
     """One sentence naming every fact the file marks assumed, or ``None`` when there is none
     (the explorer's outcome line, the summary card and the memo's summary show it).
-
-    Example:
-        >>> import datetime
-        >>> from diffusion_scenarios._facts.scenario import Evidence, Notice
-        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
-        ...     issued_on=datetime.date(2025, 1, 10)),
-        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
-        >>> assumed_note(s)[48:]
-        'the requesting state (State A, assumed to be Kyrgyzstan for the model).'
     """
     if scenario is None:
         return None

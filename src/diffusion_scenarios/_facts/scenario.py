@@ -37,16 +37,38 @@ case.sentence_months (3), found 10
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Any
+from typing import ClassVar
 
 from diffusion_scenarios._base.public import publish
+from diffusion_scenarios._facts.declare import _check, fact
+from diffusion_scenarios._facts.declare import trusted as trusted
+from diffusion_scenarios._facts.evidence import (
+    ALLEGED_BY_DEFAULT,
+    ESTABLISHED_VALUES,
+    ESTABLISHED_WHEN,
+    EVIDENCE_LEVELS,
+    Evidence,
+    assumed_facts,
+    evidence_of,
+)
+from diffusion_scenarios._facts.records import (
+    ArrestWarrant,
+    CivilProceedings,
+    ExtraditionProceeding,
+    FinalJudgment,
+    InAbsentiaDetails,
+    PriorDecision,
+    RefugeeStatus,
+)
+from diffusion_scenarios._law import vocab
 from diffusion_scenarios._law.fact_paths import know_fact_paths
 
 __all__ = [
+    "ALLEGED_BY_DEFAULT",
+    "ESTABLISHED_VALUES",
+    "ESTABLISHED_WHEN",
+    "EVIDENCE_LEVELS",
     "ArrestWarrant",
     "Case",
     "Challenge",
@@ -67,58 +89,44 @@ __all__ = [
 
 Date = _dt.date
 
-_TRUSTED: ContextVar[bool] = ContextVar("diffusion_scenarios_trusted", default=False)
-
-
-@contextmanager
-def trusted() -> Iterator[None]:
-    """Build values without checking them, inside this block only.
-
-    For the checks themselves, which build what they have just checked (a file is read
-    once, not once per level), and for an engine stage's own partial scenario; never for
-    facts that come from a user.
-    """
-    token = _TRUSTED.set(True)
-    try:
-        yield
-    finally:
-        _TRUSTED.reset(token)
-
-
-def _check(value: object) -> None:
-    """Raise :class:`~diffusion_scenarios.ScenarioError` unless ``value`` is valid."""
-    if _TRUSTED.get():
-        return
-    from diffusion_scenarios._facts.checks import check_value  # the checks build these values
-
-    check_value(value)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class RefugeeStatus:
-    """Refugee or asylum status of the person (``person.refugee_status``)."""
-
-    status: str  # recognised | asylum_seeker | refused | revoked
-    granted_by: str | None = None
-    granted_on: Date | None = None
-    feared_persecution_from: str | None = None
-
-    def __post_init__(self) -> None:
-        _check(self)
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Person:
     """Who the request is about."""
 
-    nationalities: tuple[str, ...] = ()
-    residence: str | None = None
-    profile: tuple[str, ...] = ()
-    refugee_status: RefugeeStatus | None = None
+    nationalities: tuple[str, ...] = field(
+        default=(), metadata=fact("countries", "Nationalities", "The person's nationalities.")
+    )
+    residence: str | None = field(
+        default=None, metadata=fact("country", "Residence", "The country the person lives in.")
+    )
+    profile: tuple[str, ...] = field(
+        default=(),
+        metadata=fact(
+            "choices",
+            "Profile",
+            "What the person is or does, as it bears on the case.",
+            vocabulary=vocab.PROFILES,
+        ),
+    )
+    refugee_status: RefugeeStatus | None = field(
+        default=None,
+        metadata=fact(
+            "record", "Refugee or asylum status", "Refugee or asylum status; omit if none."
+        ),
+    )
     # Optional addition to format 1 (practitioner review 2, issue 20 point 12): the person
     # is a minor. A representative then needs proof of the relationship and the minor's
     # identity document to apply to the CCF. None = not known.
-    minor: bool | None = None
+    minor: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "The person is a minor",
+            "A representative must then prove the relationship and send the minor's identity "
+            "document.",
+        ),
+    )
 
     def __post_init__(self) -> None:
         _check(self)
@@ -128,93 +136,75 @@ class Person:
 class Notice:
     """The INTERPOL data being challenged: a red notice or a diffusion."""
 
-    kind: str  # diffusion | red_notice
-    requesting_country: str
-    issued_on: Date
-    purpose: str | None = None  # arrest | locate | information; None = not given (default arrest)
-    recipients: tuple[str, ...] | None = None  # region words and alpha-3 codes; None = not given
-    public_extract: bool | None = None
+    #: The order a file and the format document list the keys in.
+    KEY_ORDER: ClassVar[tuple[str, ...]] = (
+        "kind",
+        "purpose",
+        "requesting_country",
+        "issued_on",
+        "recipients",
+        "public_extract",
+        "red_notice_refused_on",
+    )
+
+    kind: str = field(
+        metadata=fact(
+            "choice",
+            "Kind",
+            "A red notice or a diffusion.",
+            vocabulary=vocab.NOTICE_KINDS,
+            required=True,
+        )
+    )
+    requesting_country: str = field(
+        metadata=fact(
+            "country",
+            "Requesting country",
+            "The country whose NCB asked for the alert.",
+            required=True,
+        )
+    )
+    issued_on: Date = field(
+        metadata=fact("date", "Issued on", "The day the alert was issued.", required=True)
+    )
+    # None = not given (default arrest)
+    purpose: str | None = field(
+        default=None,
+        metadata=fact(
+            "choice",
+            "Purpose",
+            "What the alert asks for (default: arrest).",
+            vocabulary=vocab.PURPOSES,
+        ),
+    )
+    # region words and alpha-3 codes; None = not given
+    recipients: tuple[str, ...] | None = field(
+        default=None,
+        metadata=fact(
+            "countries",
+            "Recipients (as stated)",
+            "Who the alert was sent to: all, or countries and regions (default: all).",
+            vocabulary=vocab.REGIONS,
+        ),
+    )
+    public_extract: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "Public extract on INTERPOL's website",
+            "Red notices only: whether an extract is on INTERPOL's public website.",
+        ),
+    )
     # Team extension: a red notice request on the same facts was refused at screening on
     # this day, before this diffusion was sent (legal brief DF-12). None = not known.
-    red_notice_refused_on: Date | None = None
-
-    def __post_init__(self) -> None:
-        _check(self)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ArrestWarrant:
-    """The national warrant the request rests on."""
-
-    issued_on: Date | None = None
-    valid: bool | None = None
-
-    def __post_init__(self) -> None:
-        _check(self)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class CivilProceedings:
-    """A civil or commercial case about the same dealings."""
-
-    outcome: str | None = None  # in_favour_of_person | against_person | pending
-
-    def __post_init__(self) -> None:
-        _check(self)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ExtraditionProceeding:
-    """Past or pending extradition proceedings abroad on these facts."""
-
-    country: str | None = None
-    outcome: str | None = None  # refused | granted | pending
-    grounds: str | None = None
-    date: Date | None = None
-
-    def __post_init__(self) -> None:
-        _check(self)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PriorDecision:
-    """An earlier CCF decision on the same facts."""
-
-    outcome: str | None = None  # not_compliant | compliant | compliant_with_update
-    date: Date | None = None
-
-    def __post_init__(self) -> None:
-        _check(self)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class FinalJudgment:
-    """A final judgment on the same acts given in another country (``case.final_judgment``).
-
-    Ne bis in idem (legal brief NBI-1 to NBI-8): the judging state will not arrest on the
-    alert, and inside the Schengen area CISA Art 54 as read in C-505/19 *WS* can bar
-    provisional arrest once a final judicial decision has established it.
-    """
-
-    country: str | None = None  # alpha-3: the state whose courts gave the judgment
-    date: Date | None = None
-    result: str | None = None  # acquitted | convicted_served | convicted_pending
-
-    def __post_init__(self) -> None:
-        _check(self)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class InAbsentiaDetails:
-    """How a conviction in absentia came about (``case.in_absentia_details``).
-
-    ``retrial_guaranteed`` is the same fact as ``case.retrial_guaranteed``; the loader
-    refuses a file that gives the two different values.
-    """
-
-    knew_of_trial: bool | None = None
-    represented: bool | None = None
-    retrial_guaranteed: bool | None = None
+    red_notice_refused_on: Date | None = field(
+        default=None,
+        metadata=fact(
+            "date",
+            "Red notice refused at screening on",
+            "The day a red notice on the same facts was refused before this diffusion was sent.",
+        ),
+    )
 
     def __post_init__(self) -> None:
         _check(self)
@@ -224,35 +214,222 @@ class InAbsentiaDetails:
 class Case:
     """The national case behind the request. Every field may be unknown (``None``)."""
 
-    stage: str | None = None
-    offence: str | None = None
-    offence_summary: str | None = None
-    max_penalty_years: float | None = None
-    sentence_months: float | None = None
-    remaining_months: float | None = None
-    summary_names_person_role: bool | None = None
-    arrest_warrant: ArrestWarrant | None = None
-    in_absentia: bool | None = None
-    retrial_guaranteed: bool | None = None
-    limitation_expired: bool | None = None
-    origin: str | None = None
-    organised_crime_link: bool | None = None
-    amount_usd: float | None = None
-    civil_proceedings: CivilProceedings | None = None
-    purpose_defects: tuple[str, ...] = ()
-    co_accused_deleted: bool | None = None
-    political_context: tuple[str, ...] = ()
-    human_rights_concerns: tuple[str, ...] = ()
-    requesting_state_sought_extradition: bool | None = None
-    extradition: tuple[ExtraditionProceeding, ...] = ()
+    stage: str | None = field(
+        default=None,
+        metadata=fact(
+            "choice", "Stage", "Prosecution, or a sentence being enforced.", vocabulary=vocab.STAGES
+        ),
+    )
+    offence: str | None = field(
+        default=None,
+        metadata=fact(
+            "choice", "Offence", "The offence charged or sentenced.", vocabulary=vocab.OFFENCES
+        ),
+    )
+    offence_summary: str | None = field(
+        default=None,
+        metadata=fact(
+            "text", "Summary of the offence", "The offence in a sentence, as the request puts it."
+        ),
+    )
+    max_penalty_years: float | None = field(
+        default=None,
+        metadata=fact(
+            "number",
+            "Maximum penalty (years)",
+            "Prosecution: the maximum penalty in the requesting state.",
+            unit="years",
+        ),
+    )
+    sentence_months: float | None = field(
+        default=None,
+        metadata=fact(
+            "number", "Sentence imposed (months)", "Sentence: the sentence imposed.", unit="months"
+        ),
+    )
+    remaining_months: float | None = field(
+        default=None,
+        metadata=fact(
+            "number",
+            "Sentence still to serve (months)",
+            "Sentence: what remains to be served.",
+            unit="months",
+        ),
+    )
+    summary_names_person_role: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "Summary describes the person's own acts",
+            "Does the requesting state's summary of facts describe this person's own acts?",
+        ),
+    )
+    arrest_warrant: ArrestWarrant | None = field(
+        default=None,
+        metadata=fact("record", "Arrest warrant", "The national warrant the request rests on."),
+    )
+    in_absentia: bool | None = field(
+        default=None,
+        metadata=fact("bool", "Convicted in absentia", "Was the person convicted in absentia?"),
+    )
+    retrial_guaranteed: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool", "Retrial guaranteed on return", "If in absentia: is a retrial guaranteed?"
+        ),
+    )
+    limitation_expired: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "Limitation period expired",
+            "Prosecution or enforcement is time-barred in the requesting state.",
+        ),
+    )
+    origin: str | None = field(
+        default=None,
+        metadata=fact(
+            "choice",
+            "Origin of the case",
+            "How the dispute behind the case began.",
+            vocabulary=vocab.ORIGINS,
+        ),
+    )
+    organised_crime_link: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "Alleged link to organised crime",
+            "A private or administrative matter alleged to facilitate serious or organised crime.",
+        ),
+    )
+    amount_usd: float | None = field(
+        default=None,
+        metadata=fact(
+            "number",
+            "Amount at stake (USD)",
+            "The sum at stake, where the offence is about money (cheques, fraud).",
+            unit="US dollars",
+        ),
+    )
+    civil_proceedings: CivilProceedings | None = field(
+        default=None,
+        metadata=fact(
+            "record",
+            "Civil proceedings on the same dealings",
+            "A civil or commercial case about the same dealings.",
+            whole=True,
+        ),
+    )
+    purpose_defects: tuple[str, ...] = field(
+        default=(),
+        metadata=fact(
+            "choices",
+            "Defects in the purpose of the request",
+            "Why the alert may serve no purpose of INTERPOL's.",
+            vocabulary=vocab.PURPOSE_DEFECTS,
+        ),
+    )
+    co_accused_deleted: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "Data on co-accused already deleted",
+            "The CCF or INTERPOL already deleted data on co-accused in the same case.",
+        ),
+    )
+    political_context: tuple[str, ...] = field(
+        default=(),
+        metadata=fact(
+            "choices",
+            "Political context",
+            "Indicators that the case is political.",
+            vocabulary=vocab.POLITICAL_INDICATORS,
+        ),
+    )
+    human_rights_concerns: tuple[str, ...] = field(
+        default=(),
+        metadata=fact(
+            "choices",
+            "Human rights concerns",
+            "The risks the person fears.",
+            vocabulary=vocab.HUMAN_RIGHTS_CONCERNS,
+        ),
+    )
+    requesting_state_sought_extradition: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "Requesting state sought extradition where the person lives",
+            "Has it asked for extradition where the person is known to live?",
+        ),
+    )
+    extradition: tuple[ExtraditionProceeding, ...] = field(
+        default=(),
+        metadata=fact(
+            "records",
+            "Extradition proceedings abroad",
+            "Past or pending extradition proceedings abroad on these facts.",
+            group="history",
+        ),
+    )
     # Sorted (country, satisfied) pairs; a country left out is unknown.
-    dual_criminality: tuple[tuple[str, bool], ...] = ()
-    prior_ccf_decision: PriorDecision | None = None
+    dual_criminality: tuple[tuple[str, bool], ...] = field(
+        default=(),
+        metadata=fact(
+            "country_flags",
+            "Dual criminality",
+            "Per country: is the conduct also a crime there? A country left out is unknown.",
+            group="history",
+        ),
+    )
+    prior_ccf_decision: PriorDecision | None = field(
+        default=None,
+        metadata=fact(
+            "record",
+            "Earlier CCF decision on the same facts",
+            "An earlier CCF decision on the same facts.",
+            group="history",
+            whole=True,
+        ),
+    )
     # Optional additions to format 1 (practitioner review, issue 11).
-    final_judgment: FinalJudgment | None = None
-    fraudulent_intent: bool | None = None  # cheques and fraud: intent shown (true) or absent
-    cheque_count: int | None = None  # unfunded cheques: how many were issued
-    in_absentia_details: InAbsentiaDetails | None = None
+    final_judgment: FinalJudgment | None = field(
+        default=None,
+        metadata=fact(
+            "record",
+            "Final judgment on the same acts abroad",
+            "A final judgment on the same acts in another country (ne bis in idem).",
+            group="history",
+            whole=True,
+        ),
+    )
+    fraudulent_intent: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "Fraudulent intent shown",
+            "Cheques and fraud: true if intent is shown, false if shown absent.",
+        ),
+    )
+    cheque_count: int | None = field(
+        default=None,
+        metadata=fact(
+            "integer",
+            "Unfunded cheques issued",
+            "Unfunded cheques: how many were issued (a whole number, 1 or more).",
+            unit="cheques",
+        ),
+    )
+    in_absentia_details: InAbsentiaDetails | None = field(
+        default=None,
+        metadata=fact(
+            "record",
+            "How the trial in absentia came about",
+            "If convicted in absentia: whether the person knew, was represented, can be retried.",
+            whole=True,
+        ),
+    )
 
     def __post_init__(self) -> None:
         _check(self)
@@ -269,8 +446,10 @@ class Case:
 class Trip:
     """A planned journey."""
 
-    country: str
-    date: Date
+    country: str = field(
+        metadata=fact("country", "Country", "Where the person plans to go.", required=True)
+    )
+    date: Date = field(metadata=fact("date", "Date", "When.", required=True))
 
     def __post_init__(self) -> None:
         _check(self)
@@ -280,15 +459,53 @@ class Trip:
 class Challenge:
     """What the person has asked (or will ask) the CCF."""
 
-    filed_on: Date | None = None  # None = not given (default: as_of)
-    requests: tuple[str, ...] = ()
-    urgent: bool | None = None
-    admissible_on: Date | None = None
-    ncb_responds: bool | None = None
+    # None = not given (default: as_of)
+    filed_on: Date | None = field(
+        default=None,
+        metadata=fact(
+            "date", "Filed on", "When the request reaches the CCF (default: the day assessed)."
+        ),
+    )
+    requests: tuple[str, ...] = field(
+        default=(),
+        metadata=fact(
+            "choices",
+            "Requests",
+            "What the person asks the CCF for.",
+            vocabulary=vocab.CHALLENGE_REQUESTS,
+        ),
+    )
+    urgent: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool",
+            "Urgent (provisional measures asked)",
+            "Imminent travel, detention or extradition: provisional measures are asked for.",
+        ),
+    )
+    admissible_on: Date | None = field(
+        default=None,
+        metadata=fact(
+            "date", "Admissible on", "If known, the day the request was found admissible."
+        ),
+    )
+    ncb_responds: bool | None = field(
+        default=None,
+        metadata=fact(
+            "bool", "Source NCB answers the CCF", "Does the source NCB answer the CCF's questions?"
+        ),
+    )
     # Optional addition to format 1 (practitioner review 2, issue 20 point 9): on a request
     # for revision, the day the new fact was discovered (Statute Art 42: the application
     # must be filed within six months of it). None = not known.
-    new_fact_discovered_on: Date | None = None
+    new_fact_discovered_on: Date | None = field(
+        default=None,
+        metadata=fact(
+            "date",
+            "New fact discovered on",
+            "Revision: the day the new fact was discovered (file within six months).",
+        ),
+    )
 
     def __post_init__(self) -> None:
         _check(self)
@@ -298,200 +515,88 @@ class Challenge:
 class Scenario:
     """One set of facts, validated, with countries resolved to alpha-3 codes."""
 
-    id: str
-    notice: Notice
-    format: int = 1
-    title: str = ""
-    as_of: Date | None = None
-    notes: str = ""
-    person: Person = field(default_factory=Person)
-    case: Case = field(default_factory=Case)
-    travel: tuple[Trip, ...] = ()
-    challenge: Challenge | None = None
-    # How each fact is known (an optional addition to format 1; see Evidence below).
+    #: The order a file and the format document list the keys in.
+    KEY_ORDER: ClassVar[tuple[str, ...]] = (
+        "format",
+        "id",
+        "title",
+        "as_of",
+        "notes",
+        "person",
+        "notice",
+        "case",
+        "travel",
+        "challenge",
+        "evidence",
+    )
+
+    id: str = field(
+        metadata=fact(
+            "text",
+            "Scenario id",
+            "Lower-case letters, digits and hyphens (ccf-2019-u1).",
+            group="scenario",
+            required=True,
+        )
+    )
+    notice: Notice = field(
+        metadata=fact(
+            "record",
+            "The notice or diffusion",
+            "The INTERPOL data being challenged.",
+            required=True,
+        )
+    )
+    format: int = 1  # not a fact: the version of the format
+    title: str = field(
+        default="", metadata=fact("text", "Title", "A title for people.", group="scenario")
+    )
+    as_of: Date | None = field(
+        default=None,
+        metadata=fact(
+            "date",
+            "Assessed as of",
+            "The day assessed; rules in force that day apply (default: today).",
+            group="scenario",
+        ),
+    )
+    notes: str = field(
+        default="",
+        metadata=fact("text", "Notes", "Free text shown in reports.", group="scenario"),
+    )
+    person: Person = field(
+        default_factory=Person,
+        metadata=fact("record", "The person", "Who the request is about."),
+    )
+    case: Case = field(
+        default_factory=Case,
+        metadata=fact("record", "The national case", "The national case behind the request."),
+    )
+    travel: tuple[Trip, ...] = field(
+        default=(),
+        metadata=fact("records", "Planned trips", "Planned journeys, each a country and a date."),
+    )
+    challenge: Challenge | None = field(
+        default=None,
+        metadata=fact(
+            "record", "The challenge before the CCF", "What the person asks (or will ask) the CCF."
+        ),
+    )
+    # How each fact is known (an optional addition to format 1; see Evidence below); not a
+    # fact itself.
     evidence: Evidence = field(default_factory=lambda: Evidence())
 
     def __post_init__(self) -> None:
         _check(self)
 
 
-# -- how a fact is known (the optional top-level ``evidence:`` map) --------------------------
-#
-# Team interface 1 (CONTRACTS.md). A file may say, fact by fact, how the fact is known:
-#   alleged      the applicant says so (an argument, a tag of a published decision);
-#   established  a court's finding, a recognised status, an extradition refusal, the NCB's
-#                own documents or answer;
-#   assumed      the encoder chose a plausible value the source does not give (the model
-#                uses it; every output shows it as assumed).
-# A fact the map does not list takes the default of its field (DEFAULT_EVIDENCE): what a
-# file states of a record (a charge, a status, a judgment, a refusal, the NCB's answer) is
-# established; what it states of a risk, a motive or how the dispute should be
-# characterised is alleged, unless a court or the NCB established it.
+def _fact_paths() -> frozenset[str]:
+    from diffusion_scenarios._facts.registry import FACTS  # it reads the fields above
 
-EVIDENCE_LEVELS: tuple[str, ...] = ("alleged", "established", "assumed")
-
-#: The default of each fact that is not established by default (every other fact is).
-ALLEGED_BY_DEFAULT: frozenset[str] = frozenset(
-    {
-        "case.political_context",  # a motive: the applicant's reading of the prosecution
-        "case.human_rights_concerns",  # a risk the applicant fears
-        "case.origin",  # how the dispute is characterised (private, commercial, family)
-        "case.purpose_defects",  # the applicant's case that the alert serves no purpose
-        "case.requesting_state_sought_extradition",  # false: the applicant's complaint
-        "case.fraudulent_intent",  # intent, until a court finds it
-        "case.organised_crime_link",  # the NCB's suspicion, until shown
-        "case.retrial_guaranteed",
-        "case.in_absentia_details",  # what the person knew of the trial, as he tells it
-    }
-)
+    return frozenset(item.path for item in FACTS)
 
 
-#: Facts whose default depends on the value given: ``true`` for "the requesting state sought
-#: extradition" is a record (a request was sent); ``false`` is what the applicant complains of.
-ESTABLISHED_WHEN: dict[str, object] = {"case.requesting_state_sought_extradition": True}
-
-#: Values of a list of indicators that are records rather than arguments: a finding (a third
-#: state's, a court's), the nature of the charge, a status held, dated events (the
-#: prosecution following political activity, an election, other prosecutions, a seizure of
-#: assets, a dispute to which the state is party), a formal act (a transfer of proceedings,
-#: a warrant for questioning only). A list holding one of them is established
-#: by default; one holding only the person's characterisation (a critic, an opponent) is
-#: the applicant's case.
-ESTABLISHED_VALUES: dict[str, frozenset[str]] = {
-    "case.political_context": frozenset(
-        {
-            "third_state_found_political",
-            "offence_is_political_by_nature",
-            "former_official_of_ousted_regime",
-            "election_period",
-            "state_is_party_to_dispute",
-            "prosecution_follows_political_activity",
-            "other_politically_motivated_cases",
-            "assets_taken_by_state_or_officials",
-        }
-    ),
-    "case.human_rights_concerns": frozenset({"court_found_persecution"}),
-    # "already_tried_for_same_acts" stays alleged: the judgment itself, when on record, is
-    # case.final_judgment.
-    "case.purpose_defects": frozenset(
-        {
-            "wanted_for_questioning_only",
-            "early_investigation_stage",
-            "proceedings_transferred_elsewhere",
-        }
-    ),
-}
-
-
-class Evidence(Mapping[str, str]):
-    """An immutable, hashable map of fact path -> ``alleged | established | assumed``.
-
-    Example:
-        >>> e = Evidence({"case.origin": "established"})
-        >>> e["case.origin"], len(Evidence()), e == {"case.origin": "established"}
-        ('established', 0, True)
-    """
-
-    __slots__ = ("_items",)
-
-    def __init__(self, items: Mapping[str, str] | None = None) -> None:
-        self._items: tuple[tuple[str, str], ...] = tuple(sorted((items or {}).items()))
-
-    def __getitem__(self, key: str) -> str:
-        for name, level in self._items:
-            if name == key:
-                return level
-        raise KeyError(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return (name for name, _ in self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __hash__(self) -> int:
-        return hash(self._items)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Evidence):
-            return self._items == other._items
-        if isinstance(other, Mapping):
-            return dict(self._items) == dict(other)
-        return NotImplemented
-
-    def __repr__(self) -> str:
-        return f"Evidence({dict(self._items)!r})"
-
-
-def evidence_of(scenario: Scenario, path: str) -> str:
-    """How the fact at ``path`` is known: its ``evidence:`` entry, the entry of the nearest
-    enclosing fact listed (``case.arrest_warrant`` covers ``case.arrest_warrant.valid``), or
-    the field's default.
-
-    Example:
-        >>> import datetime
-        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KAZ",
-        ...              issued_on=datetime.date(2025, 1, 10)))
-        >>> evidence_of(s, "case.origin"), evidence_of(s, "person.refugee_status")
-        ('alleged', 'established')
-    """
-    parts = path.split(".")
-    for end in range(len(parts), 0, -1):
-        prefix = ".".join(parts[:end])
-        if prefix in scenario.evidence:
-            return scenario.evidence[prefix]
-    if path in ESTABLISHED_WHEN or path in ESTABLISHED_VALUES:
-        value: Any = scenario
-        for part in parts:
-            value = getattr(value, part, None)
-        if path in ESTABLISHED_WHEN and value == ESTABLISHED_WHEN[path]:
-            return "established"
-        if isinstance(value, tuple) and set(value) & ESTABLISHED_VALUES.get(path, frozenset()):
-            return "established"
-    for end in range(len(parts), 0, -1):
-        if ".".join(parts[:end]) in ALLEGED_BY_DEFAULT:
-            return "alleged"
-    return "established"
-
-
-def fact_paths() -> frozenset[str]:
-    """Every fact path a file can give, down to the fields of nested values."""
-    from dataclasses import fields as _fields
-
-    nested: dict[str, Any] = {
-        "person": Person,
-        "notice": Notice,
-        "case": Case,
-        "challenge": Challenge,
-        "person.refugee_status": RefugeeStatus,
-        "case.arrest_warrant": ArrestWarrant,
-        "case.civil_proceedings": CivilProceedings,
-        "case.extradition": ExtraditionProceeding,
-        "case.prior_ccf_decision": PriorDecision,
-        "case.final_judgment": FinalJudgment,
-        "case.in_absentia_details": InAbsentiaDetails,
-    }
-    paths: set[str] = set()
-    for prefix, kind in nested.items():
-        paths.update(f"{prefix}.{item.name}" for item in _fields(kind))
-    return frozenset(paths)
-
-
-def assumed_facts(scenario: Scenario) -> tuple[str, ...]:
-    """The fact paths the file marks ``assumed`` (shown as assumed in every output).
-
-    Example:
-        >>> import datetime
-        >>> s = Scenario(id="x", notice=Notice(kind="diffusion", requesting_country="KGZ",
-        ...     issued_on=datetime.date(2025, 1, 10)),
-        ...     evidence=Evidence({"notice.requesting_country": "assumed"}))
-        >>> assumed_facts(s)
-        ('notice.requesting_country',)
-    """
-    return tuple(path for path, level in scenario.evidence.items() if level == "assumed")
-
-
-know_fact_paths(fact_paths)  # the law's catalogue checks the paths it names against these
+know_fact_paths(_fact_paths)  # the law's catalogue checks the paths it names against these
 
 
 publish(globals())  # its public classes say they live in diffusion_scenarios

@@ -1,21 +1,28 @@
 """The facts as given: every fact of the scenario in plain words, in the memo's order, with
 ``None`` for a fact the scenario does not give and the words "assumed for the model" where the
 file marks a fact assumed.
+
+The rows come from the fact registry (:mod:`diffusion_scenarios._facts.registry`): every fact
+the scenario gives is a row, under its declared label, in the order of the fields (a list of
+records, such as the trips, gives a row per record). What is the memo's own is how a value
+reads in words and which unknown facts it lists as "not given" (:data:`_WHEN_UNKNOWN`).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._facts.naming import introduced_as_assumed
+from diffusion_scenarios._facts.registry import FactSpec, children, spec
 from diffusion_scenarios._facts.scenario import evidence_of
 from diffusion_scenarios._render.plain import country, listing, number, words, yes_no
 from diffusion_scenarios._render.wording import KIND_WORDS
 
 if TYPE_CHECKING:
-    from diffusion_scenarios._facts.scenario import Case, Scenario
+    from diffusion_scenarios._facts.scenario import Scenario
 
 __all__ = ["Fact", "assumed_words", "facts_as_given"]
 
@@ -27,6 +34,75 @@ class Fact:
     group: str
     label: str
     value: str | None
+    path: str = ""  # the fact's path in the registry
+    given: bool = True  # False: the words say it is unknown ("none stated")
+
+
+Row = tuple[str, str | None]
+
+#: The memo's heading of the facts at the top of a file (the others are their record's label).
+_SCENARIO_GROUP = "The scenario"
+
+#: The unknown facts the memo lists: path -> (label, words). ``None`` words list the fact
+#: under "Facts not given"; a fact not in this table is left out while it is unknown.
+_WHEN_UNKNOWN: dict[str, Row] = {
+    "title": ("Title", None),
+    "as_of": ("Assessed as of", None),
+    **{
+        path: (spec(path).label, None)
+        for path in (
+            "person.nationalities",
+            "person.residence",
+            "person.profile",
+            "person.refugee_status.granted_by",
+            "person.refugee_status.granted_on",
+            "person.refugee_status.feared_persecution_from",
+            "notice.purpose",
+            "case.stage",
+            "case.offence",
+            "case.offence_summary",
+            "case.max_penalty_years",
+            "case.sentence_months",
+            "case.remaining_months",
+            "case.summary_names_person_role",
+            "case.arrest_warrant.issued_on",
+            "case.arrest_warrant.valid",
+            "case.in_absentia",
+            "case.retrial_guaranteed",
+            "case.limitation_expired",
+            "case.origin",
+            "case.organised_crime_link",
+            "case.amount_usd",
+            "case.civil_proceedings",
+            "case.co_accused_deleted",
+            "case.requesting_state_sought_extradition",
+            "case.dual_criminality",
+            "challenge.filed_on",
+            "challenge.requests",
+            "challenge.urgent",
+            "challenge.admissible_on",
+            "challenge.ncb_responds",
+            "notice.public_extract",
+        )
+    },
+    "notice.recipients": ("Recipients", None),
+    "person.refugee_status": ("Refugee or asylum status", "none stated"),
+    "case.purpose_defects": (spec("case.purpose_defects").label, "none"),
+    "case.political_context": (spec("case.political_context").label, "none"),
+    "case.human_rights_concerns": (spec("case.human_rights_concerns").label, "none"),
+    "case.extradition": (spec("case.extradition").label, "none stated"),
+    "case.prior_ccf_decision": (spec("case.prior_ccf_decision").label, "none stated"),
+    "travel": ("Trips", "none planned"),
+    "challenge": ("Challenge", None),
+}
+
+#: Unknown facts the memo lists only when another fact makes them matter.
+_ASKED_WHEN: dict[str, Callable[[Scenario], bool]] = {
+    "case.sentence_months": lambda s: s.case.stage != "prosecution",
+    "case.remaining_months": lambda s: s.case.stage != "prosecution",
+    "case.retrial_guaranteed": lambda s: bool(s.case.in_absentia),
+    "notice.public_extract": lambda s: s.notice.kind == "red_notice",
+}
 
 
 def _maybe(value: object, render: str | None = None) -> str | None:
@@ -44,41 +120,115 @@ def _maybe(value: object, render: str | None = None) -> str | None:
     return words(str(value))
 
 
-Row = tuple[str, str | None]
+def _token(scenario: Scenario, token: str) -> str:
+    """A recipient as stated: a country, or a region word."""
+    if len(token) == 3 and token.isupper():
+        return country(token, scenario)
+    return f"{words(token)} (region)"
 
 
-def _scenario_facts(scenario: Scenario) -> list[Row]:
-    rows: list[Row] = [
-        ("Scenario id", scenario.id),
-        ("Title", scenario.title or None),
-        ("Assessed as of", _maybe(scenario.as_of)),
+def _proceeding(item: Any) -> str:
+    parts = [
+        country(item.country) if item.country else "country unknown",
+        words(item.outcome) if item.outcome else "outcome unknown",
     ]
-    if scenario.notes:
-        rows.append(("Notes", scenario.notes))
+    if item.grounds:
+        parts.append(f"on {words(item.grounds)} grounds")
+    if item.date:
+        parts.append(f"on {item.date.isoformat()}")
+    return ", ".join(parts)
+
+
+def _prior(item: Any) -> str:
+    text = words(item.outcome) if item.outcome else "outcome unknown"
+    return f"{text} ({item.date.isoformat()})" if item.date else text
+
+
+#: How the memo words the facts whose words are not those of their kind.
+_WORDS: dict[str, Callable[[Scenario, Any], str | None]] = {
+    "notice.kind": lambda s, v: KIND_WORDS.get(v, words(v)),
+    "notice.requesting_country": lambda s, v: assumed_words(
+        s, "notice.requesting_country", country(v)
+    ),  # named as assumed once, here
+    "notice.recipients": lambda s, v: listing(_token(s, t) for t in v),
+    "case.amount_usd": lambda s, v: f"{v:,.0f}",
+    "case.civil_proceedings": lambda s, v: _maybe(v.outcome),
+    "case.dual_criminality": lambda s, v: listing(
+        f"{country(code)}: {'satisfied' if ok else 'not satisfied'}" for code, ok in v
+    ),
+    "case.prior_ccf_decision": lambda s, v: _prior(v),
+}
+
+#: A list of records given as one row per record: path -> (label, words) of each record.
+_EACH: dict[str, Callable[[Scenario, Any], Row]] = {
+    "case.extradition": lambda s, v: (spec("case.extradition").label, _proceeding(v)),
+    "travel": lambda s, v: (f"Trip on {v.date.isoformat()}", country(v.country, s)),
+}
+
+
+def _value_words(scenario: Scenario, item: FactSpec, value: Any) -> str | None:
+    """The fact's value in the memo's words, by its kind unless :data:`_WORDS` says."""
+    if item.path in _WORDS:
+        return _WORDS[item.path](scenario, value)
+    if item.kind == "country":
+        return country(value, scenario)
+    if item.kind == "countries":
+        return listing(country(code, scenario) for code in value)
+    if item.kind == "choices":
+        return listing(map(words, value))
+    if item.kind in ("record", "records"):  # one line: each field given, with its label
+        records = value if isinstance(value, tuple) else (value,)
+        return listing(_record_words(scenario, item, record) for record in records)
+    if item.kind == "text":
+        return str(value)
+    return _maybe(value)
+
+
+def _record_words(scenario: Scenario, item: FactSpec, record: Any) -> str:
+    parts = []
+    for part in children(item.path):
+        value = getattr(record, part.name)
+        if value is not None and value != ():
+            parts.append(f"{part.label.lower()}: {_value_words(scenario, part, value)}")
+    return "; ".join(parts)
+
+
+def _given(value: Any) -> bool:
+    return value is not None and value != () and value != ""
+
+
+def _rows(scenario: Scenario, parent: str, holder: Any) -> list[tuple[str, Row]]:
+    """(path, row) for every fact inside ``parent``: the top in the format's order, the
+    facts inside a record in the order of its fields."""
+    rows: list[tuple[str, Row]] = []
+    inside = children(parent)
+    for item in sorted(inside, key=lambda each: each.index) if parent else inside:
+        value: Any = getattr(holder, item.name) if holder is not None else None
+        if not _given(value):
+            asked = _ASKED_WHEN.get(item.path)
+            if item.path in _WHEN_UNKNOWN and (asked is None or asked(scenario)):
+                rows.append((f"?{item.path}", _WHEN_UNKNOWN[item.path]))
+            elif item.kind == "record" and not item.whole and item.path not in _WHEN_UNKNOWN:
+                rows += _rows(scenario, item.path, None)  # its facts, each unknown
+        elif item.kind == "record" and not item.whole:
+            rows += _rows(scenario, item.path, value)
+        elif item.path in _EACH:
+            rows += [(item.path, _EACH[item.path](scenario, record)) for record in value]
+        else:
+            rows.append((item.path, (item.label, _value_words(scenario, item, value))))
     return rows
 
 
-def _person_facts(scenario: Scenario) -> list[Row]:
-    person = scenario.person
-    rows: list[Row] = [
-        (
-            "Nationalities",
-            listing((country(c, scenario) for c in person.nationalities), empty="") or None,
-        ),
-        ("Residence", _maybe(person.residence, country(person.residence, scenario))),
-        ("Profile", listing(map(words, person.profile), empty="") or None),
-    ]
-    refugee = person.refugee_status
-    if refugee is None:
-        return [*rows, ("Refugee or asylum status", "none stated")]
-    feared = refugee.feared_persecution_from
-    return [
-        *rows,
-        ("Refugee or asylum status", words(refugee.status)),
-        ("Status granted by", _maybe(refugee.granted_by, country(refugee.granted_by, scenario))),
-        ("Status granted on", _maybe(refugee.granted_on)),
-        ("Persecution feared from", _maybe(feared, country(feared, scenario))),
-    ]
+def facts_as_given(scenario: Scenario) -> tuple[Fact, ...]:
+    """Every fact of the scenario, in order, with ``None`` for the unknown ones."""
+    facts: list[Fact] = []
+    for marked, (label, value) in _rows(scenario, "", scenario):
+        path = marked.removeprefix("?")  # "?path": a fact not given
+        top = path.split(".", 1)[0]
+        group = _SCENARIO_GROUP if spec(top).group == "scenario" else spec(top).label
+        value = _flag_assumed(scenario, path, value)
+        facts.append(Fact(group=group, label=label, value=value, path=path, given=path == marked))
+    return tuple(facts)
 
 
 def assumed_words(scenario: Scenario, path: str, shown: str) -> str:
@@ -91,192 +241,11 @@ def assumed_words(scenario: Scenario, path: str, shown: str) -> str:
     return f"{shown}, assumed for the model"
 
 
-def _notice_facts(scenario: Scenario) -> list[Row]:
-    notice = scenario.notice
-    rows: list[Row] = [
-        ("Kind", KIND_WORDS.get(notice.kind, words(notice.kind))),
-        (
-            "Requesting country",
-            assumed_words(
-                scenario,
-                "notice.requesting_country",
-                country(notice.requesting_country),  # named as assumed once, here
-            ),
-        ),
-        ("Issued on", notice.issued_on.isoformat()),
-        ("Purpose", _maybe(notice.purpose)),
-    ]
-    if notice.recipients is None:
-        rows.append(("Recipients", None))
-    else:
-        stated = listing(
-            country(token, scenario)
-            if len(token) == 3 and token.isupper()
-            else f"{words(token)} (region)"
-            for token in notice.recipients
-        )
-        rows.append(("Recipients (as stated)", stated))
-    if notice.kind == "red_notice" or notice.public_extract is not None:
-        rows.append(("Public extract on INTERPOL's website", _maybe(notice.public_extract)))
-    return rows
-
-
-def _case_facts(case: Case) -> list[Row]:
-    rows: list[Row] = [
-        ("Stage", _maybe(case.stage)),
-        ("Offence", _maybe(case.offence)),
-        ("Summary of the offence", case.offence_summary),
-        ("Maximum penalty (years)", _maybe(case.max_penalty_years)),
-    ]
-    if case.stage != "prosecution":
-        rows.append(("Sentence imposed (months)", _maybe(case.sentence_months)))
-        rows.append(("Sentence still to serve (months)", _maybe(case.remaining_months)))
-    warrant = case.arrest_warrant
-    rows += [
-        ("Summary describes the person's own acts", _maybe(case.summary_names_person_role)),
-        ("Arrest warrant issued on", _maybe(warrant.issued_on if warrant else None)),
-        ("Arrest warrant still valid", _maybe(warrant.valid if warrant else None)),
-        ("Convicted in absentia", _maybe(case.in_absentia)),
-    ]
-    if case.in_absentia:
-        rows.append(("Retrial guaranteed on return", _maybe(case.retrial_guaranteed)))
-    amount = f"{case.amount_usd:,.0f}" if case.amount_usd is not None else None
-    civil = case.civil_proceedings
-    return [
-        *rows,
-        ("Limitation period expired", _maybe(case.limitation_expired)),
-        ("Origin of the case", _maybe(case.origin)),
-        ("Alleged link to organised crime", _maybe(case.organised_crime_link)),
-        ("Amount at stake (USD)", _maybe(case.amount_usd, amount)),
-        ("Civil proceedings on the same dealings", _maybe(civil.outcome if civil else None)),
-        ("Defects in the purpose of the request", listing(map(words, case.purpose_defects))),
-        ("Data on co-accused already deleted", _maybe(case.co_accused_deleted)),
-        ("Political context", listing(map(words, case.political_context))),
-        ("Human rights concerns", listing(map(words, case.human_rights_concerns))),
-        (
-            "Requesting state sought extradition where the person lives",
-            _maybe(case.requesting_state_sought_extradition),
-        ),
-        *_case_history_facts(case),
-    ]
-
-
-def _case_history_facts(case: Case) -> list[Row]:
-    """Extradition abroad, dual criminality and an earlier CCF decision."""
-    rows: list[Row] = []
-    for proceeding in case.extradition:
-        parts = [
-            country(proceeding.country) if proceeding.country else "country unknown",
-            words(proceeding.outcome) if proceeding.outcome else "outcome unknown",
-        ]
-        if proceeding.grounds:
-            parts.append(f"on {words(proceeding.grounds)} grounds")
-        if proceeding.date:
-            parts.append(f"on {proceeding.date.isoformat()}")
-        rows.append(("Extradition proceedings abroad", ", ".join(parts)))
-    if not case.extradition:
-        rows.append(("Extradition proceedings abroad", "none stated"))
-    dual = listing(
-        f"{country(code)}: {'satisfied' if satisfied else 'not satisfied'}"
-        for code, satisfied in case.dual_criminality
-    )
-    rows.append(("Dual criminality", dual if case.dual_criminality else None))
-    prior = case.prior_ccf_decision
-    if prior is None:
-        return [*rows, ("Earlier CCF decision on the same facts", "none stated")]
-    text = words(prior.outcome) if prior.outcome else "outcome unknown"
-    if prior.date:
-        text += f" ({prior.date.isoformat()})"
-    return [*rows, ("Earlier CCF decision on the same facts", text)]
-
-
-def _trip_facts(scenario: Scenario) -> list[Row]:
-    if not scenario.travel:
-        return [("Trips", "none planned")]
-    return [
-        (f"Trip on {trip.date.isoformat()}", country(trip.country, scenario))
-        for trip in scenario.travel
-    ]
-
-
-def _challenge_facts(scenario: Scenario) -> list[Row]:
-    challenge = scenario.challenge
-    if challenge is None:
-        return [("Challenge", None)]
-    return [
-        ("Filed on", _maybe(challenge.filed_on)),
-        ("Requests", listing(map(words, challenge.requests), empty="") or None),
-        ("Urgent (provisional measures asked)", _maybe(challenge.urgent)),
-        ("Admissible on", _maybe(challenge.admissible_on)),
-        ("Source NCB answers the CCF", _maybe(challenge.ncb_responds)),
-    ]
-
-
-def facts_as_given(scenario: Scenario) -> tuple[Fact, ...]:
-    """Every fact of the scenario, in order, with ``None`` for the unknown ones."""
-    groups = (
-        ("The scenario", _scenario_facts(scenario)),
-        ("The person", _person_facts(scenario)),
-        ("The notice or diffusion", _notice_facts(scenario)),
-        ("The national case", _case_facts(scenario.case)),
-        ("Planned trips", _trip_facts(scenario)),
-        ("The challenge before the CCF", _challenge_facts(scenario)),
-    )
-    return tuple(
-        Fact(group=group, label=label, value=_flag_assumed(scenario, label, value))
-        for group, rows in groups
-        for label, value in rows
-    )
-
-
-#: The fact path behind each row of the facts as given (the rows a file can mark assumed).
-_ROW_PATHS: dict[str, str] = {
-    "Nationalities": "person.nationalities",
-    "Residence": "person.residence",
-    "Profile": "person.profile",
-    "Refugee or asylum status": "person.refugee_status",
-    "Status granted by": "person.refugee_status.granted_by",
-    "Status granted on": "person.refugee_status.granted_on",
-    "Persecution feared from": "person.refugee_status.feared_persecution_from",
-    "Kind": "notice.kind",
-    "Issued on": "notice.issued_on",
-    "Purpose": "notice.purpose",
-    "Recipients (as stated)": "notice.recipients",
-    "Public extract on INTERPOL's website": "notice.public_extract",
-    "Stage": "case.stage",
-    "Offence": "case.offence",
-    "Summary of the offence": "case.offence_summary",
-    "Maximum penalty (years)": "case.max_penalty_years",
-    "Sentence imposed (months)": "case.sentence_months",
-    "Sentence still to serve (months)": "case.remaining_months",
-    "Summary describes the person's own acts": "case.summary_names_person_role",
-    "Arrest warrant issued on": "case.arrest_warrant.issued_on",
-    "Arrest warrant still valid": "case.arrest_warrant.valid",
-    "Convicted in absentia": "case.in_absentia",
-    "Retrial guaranteed on return": "case.retrial_guaranteed",
-    "Limitation period expired": "case.limitation_expired",
-    "Origin of the case": "case.origin",
-    "Alleged link to organised crime": "case.organised_crime_link",
-    "Amount at stake (USD)": "case.amount_usd",
-    "Civil proceedings on the same dealings": "case.civil_proceedings",
-    "Defects in the purpose of the request": "case.purpose_defects",
-    "Data on co-accused already deleted": "case.co_accused_deleted",
-    "Political context": "case.political_context",
-    "Human rights concerns": "case.human_rights_concerns",
-    "Extradition proceedings abroad": "case.extradition",
-    "Dual criminality": "case.dual_criminality",
-    "Earlier CCF decision on the same facts": "case.prior_ccf_decision",
-    "Filed on": "challenge.filed_on",
-    "Requests": "challenge.requests",
-    "Urgent (provisional measures asked)": "challenge.urgent",
-    "Admissible on": "challenge.admissible_on",
-}
-
-
-def _flag_assumed(scenario: Scenario, label: str, value: str | None) -> str | None:
+def _flag_assumed(scenario: Scenario, path: str, value: str | None) -> str | None:
     """A given fact the file marks assumed reads "..., assumed for the model" (issue 25.7);
     the requesting state is named as assumed where its row is built."""
-    path = _ROW_PATHS.get(label) or ("travel" if label.startswith("Trip on ") else None)
-    if value is None or path is None or evidence_of(scenario, path) != "assumed":
+    if value is None or path == "notice.requesting_country" or "." not in path:
+        return value
+    if evidence_of(scenario, path) != "assumed":
         return value
     return assumed_words(scenario, path, value)
