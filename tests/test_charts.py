@@ -13,7 +13,7 @@ from assessment_samples import sample_assessment
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import plots
-from diffusion_scenarios._app import panels
+from diffusion_scenarios._render import svg_charts
 from diffusion_scenarios._render.charts import grounds_layout, route_layout
 
 matplotlib.use("Agg")
@@ -40,7 +40,7 @@ def test_the_figure_and_the_explorer_draw_the_same_route_lanes_trips_and_axis(
 ) -> None:
     for key, assessment in builtin_assessments.items():
         figure = route_layout(assessment, plots._FIGURE_WORDS)
-        screen = route_layout(assessment, panels._SCREEN_WORDS)
+        screen = route_layout(assessment, svg_charts.SCREEN_WORDS)
         assert _shape(figure) == _shape(screen), key
 
 
@@ -49,7 +49,7 @@ def test_the_figure_and_the_explorer_draw_the_same_grounds_in_the_same_order(
 ) -> None:
     for key, assessment in builtin_assessments.items():
         figure = grounds_layout(assessment, plots._FIGURE_WORDS)
-        screen = grounds_layout(assessment, panels._SCREEN_WORDS)
+        screen = grounds_layout(assessment, svg_charts.SCREEN_WORDS)
         assert [(r.id, r.level, r.hatch, r.unverified) for r in figure.rows] == [
             (r.id, r.level, r.hatch, r.unverified) for r in screen.rows
         ], key
@@ -58,7 +58,7 @@ def test_the_figure_and_the_explorer_draw_the_same_grounds_in_the_same_order(
 
 def test_an_estimated_time_limit_has_a_tilde_on_screen_and_is_italic_on_paper() -> None:
     assessment = sample_assessment()
-    screen = route_layout(assessment, panels._SCREEN_WORDS)
+    screen = route_layout(assessment, svg_charts.SCREEN_WORDS)
     figure = route_layout(assessment, plots._FIGURE_WORDS)
     estimated = [lane for lane in screen.lanes if lane.estimated and lane.deadline]
     assert estimated

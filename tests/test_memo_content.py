@@ -13,13 +13,8 @@ import diffusion_scenarios as ds
 from diffusion_scenarios._engine.assessment import NOT_CITED
 from diffusion_scenarios._law import vocab
 from diffusion_scenarios._render import wording
-from diffusion_scenarios._render.content import (
-    Rules,
-    Span,
-    Table,
-    long_memo_content,
-    memo_content,
-)
+from diffusion_scenarios._render.content import long_memo_content, memo_content
+from diffusion_scenarios._render.document import Rules, Span, Table
 from diffusion_scenarios._render.html import render_html
 from diffusion_scenarios._render.markdown import render_markdown
 from diffusion_scenarios._render.word import render_docx

@@ -264,12 +264,12 @@ def test_memo_has_the_three_pictures_with_descriptions(memo: Document, memo_byte
 def test_a_picture_that_cannot_be_drawn_is_replaced_by_a_visible_note(
     sample: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from diffusion_scenarios import plots
+    from diffusion_scenarios._render import plot_charts  # where the memo draws its charts
 
     def broken(assessment: Any) -> Any:
         raise ValueError("cannot draw this")
 
-    monkeypatch.setattr(plots, "grounds_chart", broken)
+    monkeypatch.setattr(plot_charts, "grounds_chart", broken)
     document = _open(render_docx(sample, timestamp=WHEN))
     assert len(document.inline_shapes) == 2
     assert "[Grounds chart: the picture could not be drawn (cannot draw this).]" in _all_text(

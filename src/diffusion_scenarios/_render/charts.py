@@ -5,7 +5,7 @@ Each chart is specified here as a pure function from an
 their bars, marks and words, the trips laid over it, the legend entries it needs, its axis
 range, title and colours. Two thin drawers draw the same description:
 :func:`diffusion_scenarios.plots.route_timeline` / :func:`~diffusion_scenarios.plots.grounds_chart`
-(a matplotlib figure, printed in memos) and ``_app.panels.route_timeline_svg`` /
+(a matplotlib figure, printed in memos) and ``_render.svg_charts.route_timeline_svg`` /
 ``grounds_chart_svg`` (inline SVG in the explorer). A drawer only decides *how* a mark looks in
 its medium (line widths, opacity, pixel sizes); *what* is on the chart is decided here.
 

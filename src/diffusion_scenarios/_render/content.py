@@ -15,28 +15,15 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from diffusion_scenarios._render.document import (
-    Bullets,
-    FactGroup,
-    Fields,
-    Figure,
-    GroundItem,
-    Heading,
-    Memo,
-    Paragraph,
-    RuleRef,
-    Rules,
-    Section,
-    Span,
-    Table,
-    bullets,
-)
-from diffusion_scenarios._render.facts_given import Fact, facts_as_given
+from diffusion_scenarios._render.document import Memo
 from diffusion_scenarios._render.recipients import enforcement_summary
 from diffusion_scenarios._render.section_case import (
     circulation_section,
     facts_section,
     issuance_section,
+    text_circulation_section,
+    text_issuance_section,
+    text_lead_section,
 )
 from diffusion_scenarios._render.section_outcome import (
     depends_section,
@@ -44,24 +31,33 @@ from diffusion_scenarios._render.section_outcome import (
     long_outcome_section,
     outcome_section,
     summary_section,
+    text_depends_sections,
+    text_grounds_sections,
+    text_outcome_section,
 )
 from diffusion_scenarios._render.section_risk import (
     appendix_section,
     enforcement_section,
     long_appendix_section,
     long_enforcement_section,
+    text_enforcement_section,
+    text_trips_section,
     trips_section,
 )
 from diffusion_scenarios._render.section_route import (
     after_deletion_section,
     long_route_section,
     route_section,
+    text_route_section,
 )
 from diffusion_scenarios._render.section_sources import (
+    caveats_section,
     citations_section,
     long_citations_section,
     similar_intro,
     similar_section,
+    text_citations_section,
+    text_similar_section,
 )
 
 if TYPE_CHECKING:
@@ -69,25 +65,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "NOTICE",
-    "Bullets",
-    "Fact",
-    "FactGroup",
-    "Fields",
-    "Figure",
-    "GroundItem",
-    "Heading",
-    "Memo",
-    "Paragraph",
-    "RuleRef",
-    "Rules",
-    "Section",
-    "Span",
-    "Table",
-    "enforcement_summary",
-    "facts_as_given",
     "long_memo_content",
     "memo_content",
     "similar_intro",
+    "text_content",
 ]
 
 NOTICE = (
@@ -127,7 +108,7 @@ def memo_content(assessment: Assessment) -> Memo:
             citations_section(assessment),
             appendix_section(assessment, summary),
             similar_section(assessment),
-            Section("caveats", "Caveats", (bullets(assessment.caveats),)),
+            caveats_section(assessment),
         ),
     )
 
@@ -136,6 +117,33 @@ def memo_content(assessment: Assessment) -> Memo:
 # The memo a lawyer edits and sends: the outcome first with the chance of each decision, how
 # sure the model is in each country and on what it rests, the steps a deletion does not end
 # apart from the route, the members that did not receive the request by name.
+
+
+def text_content(assessment: Assessment) -> Memo:
+    """The plain-text report as a document: the outcome first, then the grounds, the case,
+    the arrest risk, the route, what the answer depends on, the rules cited and the caveats.
+    Its notice is the first caveat; its sections are the text report's own wording of each
+    subject, built beside the memo's in the same section module."""
+    return Memo(
+        title=assessment.title or assessment.scenario_id,
+        scenario_id=assessment.scenario_id,
+        as_of=assessment.as_of,
+        notice=assessment.caveats[0],
+        sections=(
+            text_lead_section(assessment),
+            text_outcome_section(assessment),  # the outcome first
+            *text_grounds_sections(assessment),
+            text_issuance_section(assessment),
+            text_circulation_section(assessment),
+            text_enforcement_section(assessment),
+            text_trips_section(assessment),
+            text_route_section(assessment),
+            *text_depends_sections(assessment),
+            text_citations_section(assessment),
+            text_similar_section(assessment),
+            caveats_section(assessment),
+        ),
+    )
 
 
 def long_memo_content(assessment: Assessment) -> Memo:

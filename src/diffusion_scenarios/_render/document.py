@@ -24,8 +24,10 @@ if TYPE_CHECKING:
 class Span:
     """Words with a role. ``style`` is one of:
 
-    ``plain``; ``strong``; ``em``; ``muted`` (secondary detail); ``code`` (an id or a field
-    path); ``flag`` (UNVERIFIED);
+    ``plain``; ``strong``; ``em``; ``muted`` (secondary detail); ``detail`` (secondary words
+    set apart below the main ones); ``item`` (one of a list of reasons); ``risk`` (an arrest
+    risk, which the explorer shows in its colour); ``code`` (an id or a field path); ``flag``
+    (UNVERIFIED);
     ``link`` (a source URL); ``estimated`` (a date the model estimated); ``deadline`` (a date
     fixed by a rule); ``xref`` (a pointer to another section: ``target`` is its anchor).
     """
@@ -87,7 +89,10 @@ def plain(text: str) -> Text:
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """A paragraph. ``role``: ``""``; ``"outcome"``, the headline of the likely outcome;
-    ``"summary"``, the outcome's summary set larger; ``"note"``, a note set in italics."""
+    ``"summary"``, the outcome's summary set larger; ``"note"``, a note set in italics;
+    ``"lead"``, a line of the report's opening, set flush with the title; ``"intro"``, the
+    words that introduce the list after them; ``"empty"``, a list's place when it has nothing
+    to list; ``"more"``, how much of a list was left out; ``"aside"``, a remark after a table."""
 
     text: Text
     role: str = ""
@@ -101,9 +106,11 @@ class BulletItem:
 
 @dataclass(frozen=True, slots=True)
 class Bullets:
-    """A bullet list (empty: nothing is shown); an item may hold a list of its own."""
+    """A bullet list (empty: nothing is shown); an item may hold a list of its own.
+    ``level`` 2: the list sits under the paragraph before it (the text report indents it)."""
 
     items: tuple[BulletItem, ...]
+    level: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,19 +32,42 @@ Which requests fit the facts (:func:`check_request`):
 from __future__ import annotations
 
 import datetime as _dt
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from diffusion_scenarios._engine.stage import add_months, long_date
 from diffusion_scenarios._law.vocab import GROUND_LABELS
-from diffusion_scenarios._render.wording import KIND_WORDS, OUTCOME_RESULTS
+from diffusion_scenarios._render.draft_facts import fact_paragraphs
+from diffusion_scenarios._render.draft_fit import (
+    REQUESTS,
+    check_request,
+    suggested_request,
+    urgent_facts,
+)
+from diffusion_scenarios._render.draft_grounds import (
+    ALWAYS_ATTACHED,
+    DOCUMENT_KINDS,
+    argued_grounds,
+    document_kinds,
+    documents_for,
+)
+from diffusion_scenarios._render.draft_markdown import render_markdown
+from diffusion_scenarios._render.draft_words import (
+    LIMITS_RULE,
+    TRAINING,
+    applies,
+    cite,
+    clean,
+    draft_country,
+    limit,
+    or_blank,
+    rule_text,
+)
+from diffusion_scenarios._render.wording import KIND_WORDS
 from diffusion_scenarios.errors import DiffusionScenariosError
 
 if TYPE_CHECKING:
-    from diffusion_scenarios._engine.assessment import Assessment, Citation, Ground
-    from diffusion_scenarios._facts.scenario import Scenario
+    from diffusion_scenarios._engine.assessment import Assessment, Ground
 
 __all__ = [
     "ALWAYS_ATTACHED",
@@ -54,6 +77,7 @@ __all__ = [
     "Block",
     "Draft",
     "DraftRefusedError",
+    "argued_grounds",
     "check_request",
     "document_kinds",
     "draft_content",
@@ -63,11 +87,7 @@ __all__ = [
 
 Date = _dt.date
 
-#: The requests a draft can be made for.
-REQUESTS = ("access", "deletion", "correction", "provisional_measures", "revision")
 
-#: The words on every page of a draft.
-TRAINING = "Training draft, not legal advice"
 
 _REQUEST_TITLES = {
     "access": "Request for access to data",
@@ -83,9 +103,6 @@ _WORDS_PER_PAGE = 500
 _REVISION_SUMMARY_PAGES = 2
 _PORTAL_RULE = "ccf-filing-portal-only"
 _POST_RULE = "ccf-filing-post-or-email"
-_LIMITS_RULE = "ccf-operating-rules-2026-limits"
-_GROUND_ORDER = {"strong": 0, "arguable": 1, "weak": 2}
-_BRIEF_ID = re.compile(r"\s*[\[(](?:[A-Z]{1,5}-\d+[A-Za-z]?(?:[;,] ?)?)+[\])]")
 
 
 class DraftRefusedError(DiffusionScenariosError):
@@ -126,401 +143,13 @@ class Draft:
 # --------------------------------------------------------------------------- fitting
 
 
-def _on_file(assessment: Assessment) -> str:
-    return assessment.on_file(assessment.as_of)
-
-
-def urgent_facts(assessment: Assessment) -> tuple[str, ...]:
-    """What makes the matter urgent, in words with dates: a trip ahead while the data are on
-    file, a pending extradition, recognised refugee status, or urgency stated in the facts."""
-    out: list[str] = []
-    for trip in assessment.travel:
-        if trip.date >= assessment.as_of and trip.notice_active and trip.arrest_risk != "none":
-            out.append(
-                f"a trip to {_country(trip.country, assessment.scenario)} on "
-                f"{long_date(trip.date)}, where the "
-                f"arrest risk is {trip.arrest_risk}"
-            )
-    scenario = assessment.scenario
-    if scenario is not None:
-        for e in scenario.case.extradition:
-            if e.outcome == "pending":
-                where = _country(e.country, assessment.scenario) if e.country else "[country]"
-                when = long_date(e.date) if e.date else "[date of the next hearing]"
-                out.append(f"extradition proceedings pending in {where} (hearing: {when})")
-        refugee = scenario.person.refugee_status
-        if refugee is not None and refugee.status == "recognised":
-            out.append("the applicant is a recognised refugee")
-        if scenario.challenge is not None and scenario.challenge.urgent:
-            out.append("the facts state that the matter is urgent")
-    return tuple(out)
-
-
-def check_request(assessment: Assessment, request: str) -> str | None:
-    """Why ``request`` does not fit the facts (one line), or ``None`` when it fits.
-
-    Provisional measures with nothing urgent fit, with a warning in the draft."""
-    if request not in REQUESTS:
-        return f"--request: expected one of {', '.join(REQUESTS)}, found '{request}'"
-    scenario = assessment.scenario
-    if request == "revision" and (scenario is None or scenario.case.prior_ccf_decision is None):
-        return (
-            "revision: the facts give no earlier CCF decision (case.prior_ccf_decision); "
-            "only a decision of the Requests Chamber can be revised (Statute Art 42)"
-        )
-    prior = scenario.case.prior_ccf_decision if scenario is not None else None
-    if request == "revision" and prior is not None and prior.outcome == "not_compliant":
-        return (
-            "revision: the earlier CCF decision (case.prior_ccf_decision) already had the "
-            "data deleted; there is nothing for the applicant to have revised"
-        )
-    if request in ("correction", "deletion", "provisional_measures"):
-        state = _on_file(assessment)
-        if state == "no_longer":
-            deleted = assessment.circulation.active_until
-            when = f" on {long_date(deleted)}" if deleted else ""
-            return (
-                f"{request}: the data were deleted{when} after the CCF's earlier decision, so "
-                "there is nothing left to correct, delete or block; ask for access to check "
-                "that they are gone"
-            )
-        if state == "never":
-            return (
-                f"{request}: the data were never recorded (the request was refused and never "
-                "circulated), so there is nothing to correct, delete or block; ask for access "
-                "instead"
-            )
-        if state == "not_yet":
-            return (
-                f"{request}: on {assessment.as_of.isoformat()} nothing is on file yet (the "
-                f"data are dated {long_date(_issued(assessment))}); choose a later --as-of "
-                "or ask for access"
-            )
-    return None
-
-
-def suggested_request(assessment: Assessment) -> str:
-    """The request that fits the facts best: provisional measures when something is urgent,
-    a revision or correction when the facts ask for one, else deletion, else access."""
-    scenario = assessment.scenario
-    asked = scenario.challenge.requests if scenario and scenario.challenge else ()
-    order = []
-    if urgent_facts(assessment):
-        order.append("provisional_measures")
-    if "revision" in asked:
-        order.append("revision")
-    if "correction" in asked and "deletion" not in asked:
-        order.append("correction")
-    order += ["deletion", "access"]
-    return next(r for r in order if check_request(assessment, r) is None)
-
-
-def _issued(assessment: Assessment) -> Date:
-    scenario = assessment.scenario
-    if scenario is not None:
-        return scenario.notice.issued_on
-    return assessment.circulation.active_from or assessment.as_of
-
-
 # --------------------------------------------------------------------------- words
-
-
-def _country(code: str | None, scenario: Scenario | None = None) -> str:
-    """A country's name; an assumed requesting state reads "State A (assumed: Kyrgyzstan)"."""
-    from diffusion_scenarios._facts.naming import country_shown
-
-    if not code:
-        return "[country]"
-    try:
-        return country_shown(scenario, code)
-    except Exception:  # a code the table lacks: shown as given
-        return code
-
-
-def _clean(text: str) -> str:
-    """An engine sentence without internal brief ids (interface 5 of the contracts)."""
-    return " ".join(_BRIEF_ID.sub("", text).split())
-
-
-def _cite(citation: Citation) -> str:
-    """Instrument, provision and link; never the catalogue's id."""
-    text = f"{citation.instrument}, {citation.provision}"
-    if citation.verification == "unverified":
-        text += " (NOT VERIFIED against an official text: check before relying on it)"
-    elif citation.verification == "secondary":
-        text += " (as reported by secondary sources)"
-    if citation.url:
-        text += f" <{citation.url}>"
-    return text
-
-
-def _rule(rule_id: str, day: Date | None) -> Citation | None:
-    from diffusion_scenarios._law.rules import rule_citation
-
-    try:
-        return rule_citation(rule_id, day)
-    except DiffusionScenariosError:
-        return None
-
-
-def _rule_text(rule_id: str, day: Date | None, fallback: str) -> str:
-    citation = _rule(rule_id, day)
-    return _cite(citation) if citation is not None else fallback
-
-
-def _applies(rule_id: str, day: Date) -> bool:
-    from diffusion_scenarios._law.rules import catalogue
-
-    try:
-        return catalogue().applies(rule_id, day)
-    except DiffusionScenariosError:
-        return False
-
-
-def _limit(key: str, day: Date) -> int | None:
-    from diffusion_scenarios._law.rules import catalogue
-
-    if not _applies(_LIMITS_RULE, day):
-        return None
-    try:
-        return int(catalogue().value(_LIMITS_RULE, key, day))
-    except (DiffusionScenariosError, TypeError, ValueError):
-        return None
-
-
-def _or(value: str | None, blank: str) -> str:
-    return value if value else f"[{blank}]"
 
 
 # --------------------------------------------------------------------------- grounds
 
 
-def argued_grounds(assessment: Assessment) -> tuple[Ground, ...]:
-    """The grounds to argue: every strong or arguable one, Article 3 first when it is among
-    them (the CCF examines the political character before the rest), then the strongest."""
-    chosen = [g for g in assessment.grounds if g.strength in ("strong", "arguable")]
-    order = {g.id: i for i, g in enumerate(assessment.grounds)}
-    return tuple(
-        sorted(
-            chosen,
-            key=lambda g: (
-                not g.id.startswith("article3_"),
-                _GROUND_ORDER.get(g.strength, 3),
-                order[g.id],
-            ),
-        )
-    )
-
-
-#: The kinds of document a request attaches, in words (the drafting exercise offers these).
-DOCUMENT_KINDS: dict[str, str] = {
-    "identity": "an unredacted identity document of the applicant",
-    "power_of_attorney": "the signed power of attorney (if represented)",
-    "the_data": "any document showing the data (the notice or diffusion, the extract)",
-    "political_evidence": "evidence of the applicant's political, religious, military or "
-    "ethnic position (membership, public statements, press coverage) and reports on the "
-    "treatment of people in that position in the requesting state",
-    "rights_evidence": "court decisions, medical or NGO reports showing the risk of "
-    "ill-treatment or the unfair trial",
-    "in_absentia_judgment": "the judgment given in absentia and proof of how the applicant "
-    "was (not) notified",
-    "refugee_certificate": "the refugee certificate or decision granting protection",
-    "extradition_refusal": "the decision refusing extradition",
-    "residence_known": "proof that the requesting state knows where the applicant lives",
-    "private_matter_papers": "contracts, civil judgments or settlement papers showing the "
-    "private or minor nature of the matter",
-    "family_court": "the family court's decisions (custody, divorce)",
-    "national_case_papers": "the warrant, charging document or court decision, and the "
-    "national law relied on",
-    "correct_information": "documents proving the correct information",
-    "final_judgment": "the final judgment given elsewhere for the same acts",
-    "ncb_correspondence": "any correspondence with the source NCB",
-    "translations": "certified translations into a working language of every document in "
-    "another language",
-}
-#: Attached to every request, whatever its grounds.
-ALWAYS_ATTACHED = ("identity", "power_of_attorney", "the_data")
-
-
-def document_kinds(ground: Ground, scenario: Scenario | None) -> list[str]:
-    """The kinds of document (keys of :data:`DOCUMENT_KINDS`) that ``ground`` calls for."""
-    gid = ground.id
-    case = scenario.case if scenario is not None else None
-    kinds: list[str] = []
-    if gid.startswith("article3_"):
-        kinds.append("political_evidence")
-    if gid in ("article2_human_rights", "fair_trial"):
-        kinds.append("rights_evidence")
-        if case is not None and case.in_absentia:
-            kinds.append("in_absentia_judgment")
-    if gid == "refugee_status":
-        kinds.append("refugee_certificate")
-    if gid == "extradition_refused":
-        kinds.append("extradition_refusal")
-    if gid == "lack_of_extradition_action":
-        kinds.append("residence_known")
-    if gid in ("private_dispute", "international_interest", "penalty_threshold"):
-        kinds.append("private_matter_papers")
-    if gid == "family_matter":
-        kinds.append("family_court")
-    if gid in ("warrant_invalid", "limitation_expired", "insufficient_judicial_data"):
-        kinds.append("national_case_papers")
-    if gid == "data_accuracy":
-        kinds.append("correct_information")
-    if gid == "purpose_invalid" and case is not None and case.final_judgment is not None:
-        kinds.append("final_judgment")
-    if gid == "ncb_non_cooperation":
-        kinds.append("ncb_correspondence")
-    return kinds
-
-
-def _documents_for(ground: Ground, scenario: Scenario | None) -> list[str]:
-    """The documents ``ground`` calls for, in words, with the facts' names and dates."""
-    docs: list[str] = []
-    case = scenario.case if scenario is not None else None
-    for kind in document_kinds(ground, scenario):
-        if kind == "refugee_certificate":
-            refugee = scenario.person.refugee_status if scenario is not None else None
-            by = (
-                _country(refugee.granted_by, scenario)
-                if refugee and refugee.granted_by
-                else "[granting state]"
-            )
-            when = long_date(refugee.granted_on) if refugee and refugee.granted_on else "[date]"
-            docs.append(f"{DOCUMENT_KINDS[kind]} ({by}, {when})")
-        elif kind == "extradition_refusal":
-            refusals = [e for e in case.extradition if e.outcome == "refused"] if case else []
-            if not refusals:
-                docs.append(f"{DOCUMENT_KINDS[kind]} [court, date]")
-            for e in refusals:
-                when = long_date(e.date) if e.date else "[date]"
-                docs.append(f"{DOCUMENT_KINDS[kind]} ({_country(e.country, scenario)}, {when})")
-        else:
-            docs.append(DOCUMENT_KINDS[kind])
-    if not docs:
-        label = GROUND_LABELS.get(ground.id, ground.label or ground.id)
-        docs.append(
-            f"the documents that prove the facts relied on for: {label[:1].lower()}{label[1:]}"
-        )
-    return docs
-
-
 # --------------------------------------------------------------------------- facts
-
-
-def _facts(assessment: Assessment) -> list[str]:
-    """The facts as numbered paragraphs, in the order a lawyer tells them."""
-    s = assessment.scenario
-    kind = KIND_WORDS.get(assessment.issuance.kind, assessment.issuance.kind)
-    requesting = _country(assessment.requesting_country, assessment.scenario)
-    if s is None:
-        return [
-            f"A {kind} was recorded at the request of {requesting}.",
-            "[The facts of the case.]",
-        ]
-    out: list[str] = []
-    person = s.person
-    nat = ", ".join(_country(n, s) for n in person.nationalities) or "[nationality]"
-    res = _country(person.residence, s) if person.residence else "[country of residence]"
-    profile = ", ".join(p.replace("_", " ") for p in person.profile if p != "other")
-    out.append(
-        f"The applicant is a national of {nat}, living in {res}"
-        + (f" ({profile})." if profile else ".")
-    )
-    refugee = person.refugee_status
-    if refugee is not None:
-        by = _country(refugee.granted_by, s) if refugee.granted_by else "[state]"
-        when = f" on {long_date(refugee.granted_on)}" if refugee.granted_on else ""
-        status = {
-            "recognised": f"was recognised as a refugee by {by}{when}",
-            "asylum_seeker": f"has applied for asylum in {by}",
-            "refused": f"was refused asylum by {by}{when}",
-            "revoked": f"had refugee status, revoked by {by}{when}",
-        }.get(refugee.status, refugee.status)
-        fear = (
-            f", fearing persecution by {_country(refugee.feared_persecution_from, s)}"
-            if refugee.feared_persecution_from
-            else ""
-        )
-        out.append(f"The applicant {status}{fear}.")
-    notice = s.notice
-    out.append(
-        f"On {long_date(notice.issued_on)} the NCB of {requesting} had a {kind} recorded in "
-        f"INTERPOL's Information System about the applicant"
-        + (f", for the purpose of {notice.purpose}" if notice.purpose else "")
-        + ". [INTERPOL reference, if known.]"
-    )
-    if notice.red_notice_refused_on is not None:
-        out.append(
-            f"A red notice on the same facts was refused at screening on "
-            f"{long_date(notice.red_notice_refused_on)}, before this diffusion was sent."
-        )
-    case = s.case
-    offence = case.offence.replace("_", " ") if case.offence else "[offence]"
-    stage = {"prosecution": "is prosecuted", "sentence": "was sentenced"}.get(
-        case.stage or "", "is sought"
-    )
-    summary = case.offence_summary.rstrip(".") if case.offence_summary else ""
-    if case.offence == "other" and summary:
-        out.append(f"In {requesting} the applicant {stage} for the following: {summary}.")
-    else:
-        out.append(
-            f"In {requesting} the applicant {stage} for {offence}"
-            + (f": {summary}." if summary else ".")
-        )
-    if case.amount_usd is not None:
-        out.append(f"The amount at stake is about USD {case.amount_usd:,.0f}.")
-    if case.arrest_warrant is not None:
-        when = (
-            f" issued on {long_date(case.arrest_warrant.issued_on)}"
-            if case.arrest_warrant.issued_on
-            else ""
-        )
-        valid = {True: "", False: ", which is no longer valid", None: ""}[case.arrest_warrant.valid]
-        out.append(f"The request rests on an arrest warrant{when}{valid}.")
-    if case.origin and case.origin != "none":
-        out.append(f"The case arose from a {case.origin.replace('_', ' ')}.")
-    if case.political_context:
-        items = "; ".join(p.replace("_", " ") for p in case.political_context)
-        out.append(f"The political context: {items}.")
-    if case.human_rights_concerns:
-        items = "; ".join(h.replace("_", " ") for h in case.human_rights_concerns)
-        out.append(f"Concerns for the applicant's rights: {items}.")
-    if case.in_absentia:
-        out.append(
-            "The applicant was convicted in absentia"
-            + (", with no retrial guaranteed." if case.retrial_guaranteed is False else ".")
-        )
-    for e in case.extradition:
-        when = f" on {long_date(e.date)}" if e.date else ""
-        grounds = f" ({e.grounds.replace('_', ' ')} grounds)" if e.grounds else ""
-        outcome = {"refused": "refused", "granted": "granted", "pending": "is pending"}.get(
-            e.outcome or "", "[outcome]"
-        )
-        out.append(
-            f"Extradition to {requesting} from {_country(e.country, s)} "
-            f"{outcome}{when}{grounds}."
-        )
-    if case.final_judgment is not None:
-        fj = case.final_judgment
-        when = f" on {long_date(fj.date)}" if fj.date else ""
-        result = (fj.result or "[result]").replace("_", " ")
-        out.append(
-            f"A final judgment on the same acts was given in {_country(fj.country, s)}{when}: "
-            f"{result}."
-        )
-    if case.prior_ccf_decision is not None:
-        pd = case.prior_ccf_decision
-        when = long_date(pd.date) if pd.date else "[date]"
-        result = OUTCOME_RESULTS.get(pd.outcome or "", "[outcome]")
-        out.append(f"The CCF decided on these data on {when}: {result}. [Decision reference.]")
-    for trip in assessment.travel:
-        if trip.date >= assessment.as_of:
-            out.append(
-                f"The applicant plans to travel to {_country(trip.country, s)} on "
-                f"{long_date(trip.date)}."
-            )
-    return out
 
 
 # --------------------------------------------------------------------------- the draft
@@ -553,10 +182,10 @@ def draft_content(
     warnings: list[str] = []
     add = blocks.append
     kind = KIND_WORDS.get(assessment.issuance.kind, assessment.issuance.kind)
-    requesting = _country(assessment.requesting_country, assessment.scenario)
+    requesting = draft_country(assessment.requesting_country, assessment.scenario)
 
     # Filing channel and limits.
-    if _applies(_PORTAL_RULE, filing_day):
+    if applies(_PORTAL_RULE, filing_day):
         add(
             Block(
                 "note",
@@ -565,7 +194,7 @@ def draft_content(
                     "to the CCF only through its online portal; e-mail and post are refused unless "
                     "the CCF finds exceptional circumstances. The brief this package follows "
                     "does not show the portal's fields: copy each part of this draft into the "
-                    "field that fits. " + _rule_text(_PORTAL_RULE, filing_day, "")
+                    "field that fits. " + rule_text(_PORTAL_RULE, filing_day, "")
                 ),
             )
         )
@@ -577,25 +206,25 @@ def draft_content(
                     f"How to file on {long_date(filing_day)}: by the CCF's application form, "
                     "sent by "
                     "post or e-mail (the online portal became the only channel on 26 March 2026). "
-                    + _rule_text(_POST_RULE, filing_day, "")
+                    + rule_text(_POST_RULE, filing_day, "")
                 ),
             )
         )
-    page_limit = _limit("pages", filing_day)
-    appendix_limit = _limit("appendices", filing_day)
+    page_limit = limit("pages", filing_day)
+    appendix_limit = limit("appendices", filing_day)
 
     # 1. Applicant and standing.
     add(Block("heading", "Applicant and standing"))
     person = scenario.person if scenario is not None else None
-    nat = ", ".join(_country(n, scenario) for n in person.nationalities) if person else ""
+    nat = ", ".join(draft_country(n, scenario) for n in person.nationalities) if person else ""
     add(
         Block(
             "numbered",
             (
                 f"The applicant, [full name], born on [date of birth], national of "
-                f"{_or(nat, 'nationality')}, makes this request about data concerning them in "
+                f"{or_blank(nat, 'nationality')}, makes this request about data concerning them in "
                 "INTERPOL's Information System, as any person may. "
-                + _rule_text("ccf-statute-29-standing", day, "Statute of the CCF, Art. 29")
+                + rule_text("ccf-statute-29-standing", day, "Statute of the CCF, Art. 29")
             ),
         )
     )
@@ -606,7 +235,7 @@ def draft_content(
                 "The request is written in [English / French / Spanish / Arabic], one of the CCF's "
                 "working languages, and signed by the applicant or the representative; an "
                 "unredacted identity document is attached. "
-                + _rule_text(
+                + rule_text(
                     "ccf-admissibility-requirements", day, "CCF admissibility requirements"
                 )
             ),
@@ -655,7 +284,7 @@ def draft_content(
     summary_words = 0
     if request == "revision":
         first_block = len(blocks)
-        summary_first = _applies("ccf-operating-rules-2026-revision", filing_day)
+        summary_first = applies("ccf-operating-rules-2026-revision", filing_day)
         add(
             Block(
                 "heading",
@@ -721,10 +350,10 @@ def draft_content(
                         if summary_first
                         else "The application sets out the new fact and the full argument. "
                     )
-                    + _rule_text("ccf-statute-42-revision", day, "Statute of the CCF, Art. 42")
+                    + rule_text("ccf-statute-42-revision", day, "Statute of the CCF, Art. 42")
                     + (
                         "; "
-                        + _rule_text(
+                        + rule_text(
                             "ccf-operating-rules-2026-revision",
                             day,
                             "CCF Operating Rules (2026)",
@@ -747,7 +376,7 @@ def draft_content(
 
     # 5. Facts.
     add(Block("heading", "The facts"))
-    facts = [_clean(f) for f in _facts(assessment)]
+    facts = [clean(f) for f in fact_paragraphs(assessment)]
     for fact in facts:
         add(Block("numbered", fact))
     argument_words = sum(len(f.split()) for f in facts)
@@ -778,7 +407,7 @@ def draft_content(
                     "The Requests Chamber may decide provisional measures at any time; the Statute "
                     "names no test, and in practice they are granted in urgent situations such as "
                     "imminent extradition or detention on INTERPOL's data. "
-                    + _rule_text(
+                    + rule_text(
                         "ccf-statute-37-provisional-measures", day, "Statute of the CCF, Art. 37"
                     )
                 ),
@@ -814,7 +443,7 @@ def draft_content(
             words = _ground_section(assessment, ground, blocks)
             argument_words += words
             numbers = []
-            for doc in _documents_for(ground, scenario):
+            for doc in documents_for(ground, scenario):
                 if doc not in documents:
                     documents.append(doc)
                 numbers.append(str(documents.index(doc) + 1))
@@ -867,7 +496,7 @@ def draft_content(
             f"Limits on the day of filing: at most {page_limit} pages of arguments and "
             f"{appendix_limit} appendices (conditions of admissibility). This draft: about "
             f"{pages:.1f} pages of facts and arguments, {len(documents)} appendices. "
-            + _rule_text(_LIMITS_RULE, filing_day, "")
+            + rule_text(LIMITS_RULE, filing_day, "")
         )
         blocks.insert(1, Block("note", limits))
 
@@ -936,13 +565,13 @@ def _ground_section(assessment: Assessment, ground: Ground, blocks: list[Block])
     )
     words = 0
     for reason in ground.reasons:
-        text = _clean(reason)
+        text = clean(reason)
         blocks.append(Block("numbered", text))
         words += len(text.split())
     cited = []
     for rule_id in ground.citations:
         try:
-            cited.append(_cite(assessment.citation(rule_id)))
+            cited.append(cite(assessment.citation(rule_id)))
         except KeyError:
             continue
     if cited:
@@ -979,17 +608,17 @@ def _deadlines(request: str, filing_day: Date, filed: bool) -> list[str]:
         f"Filed on {when}.",
         f"The CCF says whether the request is admissible within one month of receipt: by "
         f"{long_date(admissible_by)}. "
-        + _rule_text("ccf-admissibility-timing", filing_day, "Statute of the CCF, Art. 32(1)"),
+        + rule_text("ccf-admissibility-timing", filing_day, "Statute of the CCF, Art. 32(1)"),
         f"It decides within {months} months of admissibility: by about "
         f"{long_date(add_months(admissible_by, months))} if admissible on the last day. "
-        + _rule_text(
+        + rule_text(
             "ccf-statute-40-access" if request == "access" else "ccf-statute-40-deletion",
             filing_day,
             "Statute of the CCF, Art. 40",
         ),
         "The Requests Chamber may extend the time limit if it tells the parties and explains "
         "why; no maximum is set. "
-        + _rule_text("ccf-statute-40-3-delays", filing_day, "Statute of the CCF, Art. 40(3)"),
+        + rule_text("ccf-statute-40-3-delays", filing_day, "Statute of the CCF, Art. 40(3)"),
     ]
     if request == "revision":
         lines.append("A revision application follows the same time limits (Statute Art 42(3)).")
@@ -1004,59 +633,3 @@ def _deadlines(request: str, filing_day: Date, filed: bool) -> list[str]:
 # --------------------------------------------------------------------------- Markdown
 
 
-_LINK = re.compile(r"(<https?://[^\s<>]+>)")
-
-
-def _md(text: str) -> str:
-    """Text for Markdown: markup characters escaped, except inside ``<https://...>`` links."""
-    parts = _LINK.split(text)
-    return "".join(
-        part if i % 2 else re.sub(r"([\\`*_#|])", r"\\\1", part) for i, part in enumerate(parts)
-    )
-
-
-def render_markdown(draft: Draft) -> str:
-    """The draft as Markdown: numbered paragraphs run through the whole request."""
-    lines = [
-        f"# {draft.title}",
-        "",
-        f"> **{TRAINING}.** Generated by diffusion-scenarios from scenario "
-        f"`{draft.scenario_id}` as of {draft.as_of.isoformat()}, for training: check every "
-        "fact and rule, and fill in everything in [brackets].",
-        "",
-    ]
-    for warning in draft.warnings:
-        lines += [f"> **Warning:** {_md(warning)}", ""]
-    number = 0
-    section = 0
-    for block in draft.blocks:
-        if block.kind == "heading" and block.level == 1:
-            section += 1
-            lines += [f"## {section}. {_md(block.text)}", ""]
-        elif block.kind == "heading":
-            lines += [f"### {_md(block.text)}", ""]
-        elif block.kind == "numbered":
-            number += 1
-            lines += [f"{number}\\. {_md(block.text)}", ""]
-        elif block.kind == "bullet":
-            lines.append(f"- {_md(block.text)}")
-        elif block.kind == "note":
-            lines += [f"*{_md(block.text)}*", ""]
-        elif block.kind == "figure":
-            lines += ["", "*(The Word draft shows the route with its dates here.)*", ""]
-        else:
-            lines += [_md(block.text), ""]
-    lines += ["", "---", "", f"*{TRAINING}.*", ""]
-    return "\n".join(_tidy(lines))
-
-
-def _tidy(lines: Iterable[str]) -> list[str]:
-    out: list[str] = []
-    for line in lines:
-        if line == "" and out and out[-1] == "":
-            continue
-        if line.startswith("- ") or not (out and out[-1].startswith("- ")) or line == "":
-            out.append(line)
-        else:
-            out += ["", line]
-    return out

@@ -53,13 +53,13 @@ def _route_picture(memo: _w._Memo, assessment: Assessment) -> None:
 
     from docx.shared import Pt
 
-    from diffusion_scenarios import plots
+    from diffusion_scenarios._render import plot_charts
 
     buffer = io.BytesIO()
     try:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-            figure = plots.route_timeline(assessment)
+            figure = plot_charts.route_timeline(assessment)
             dpi = max(72, round(_PICTURE_PIXELS / figure.get_figwidth()))
             figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     except ValueError:

@@ -293,16 +293,16 @@ def _figures(assessment: Assessment, *, figures: bool) -> Callable[[FigureBlock]
     def draw(block: FigureBlock) -> str:
         if not figures:
             return ""
-        from diffusion_scenarios import plots
+        from diffusion_scenarios._render import plot_charts, plot_map
 
         chart = {
-            "circulation_map": plots.circulation_map,
-            "route_timeline": plots.route_timeline,
-            "grounds_chart": plots.grounds_chart,
+            "circulation_map": plot_map.circulation_map,
+            "route_timeline": plot_charts.route_timeline,
+            "grounds_chart": plot_charts.grounds_chart,
         }[block.kind]
         drawn = chart(assessment)
         alt = getattr(drawn, "alt_text", "")  # the map names its countries (lab: alt text)
-        return plots.tile_titles(
+        return plot_map.tile_titles(
             _figure(
                 drawn,
                 name=block.kind.replace("_", "-"),

@@ -9,9 +9,10 @@ import datetime as _dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diffusion_scenarios._facts.naming import assumed_country
 from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.plain import country, words
-from diffusion_scenarios._render.wording import BASIS_CELLS, BASIS_WORDS, RISK_WORDS
+from diffusion_scenarios._render.wording import BASIS_CELLS, BASIS_NOTES, BASIS_WORDS, RISK_WORDS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import Assessment, EnforcementEntry
@@ -144,3 +145,29 @@ def presumption_sentence(summary: EnforcementSummary) -> str:
 def how_sure(entry: EnforcementEntry) -> str:
     """``"medium (a presumption about its region)"``: the confidence and what it rests on."""
     return f"{words(entry.confidence)} ({BASIS_WORDS.get(entry.basis, words(entry.basis))})"
+
+
+def requesting_role_words(assessment: Assessment, code: str) -> str:
+    """What follows the requesting state's name: " (requesting state)", or ", the requesting
+    state" after an assumed one ("State A (assumed: Kyrgyzstan)"), which already ends in a
+    bracket."""
+    assumed = assumed_country(assessment.scenario, code)
+    return ", the requesting state" if assumed else " (requesting state)"
+
+
+def presumption_sentence_brief(count: int, names: str) -> str:
+    """The text report's words for the presumed-only recipients (:func:`presumption_sentence`
+    is the memo's: the two say it differently today, see the report of issue 24)."""
+    return (
+        f"Presumed, not found ({count}): {names}. None of "
+        "these EU states has a finding of its own; the UK's official notes to its 2020 "
+        "Provisional Arrest Act say most EU member states let their police arrest on "
+        "INTERPOL alerts, so a high risk is presumed for them, with medium confidence "
+        "at most. "
+    )
+
+
+def basis_note(entry: EnforcementEntry) -> str:
+    """``"presumed, confidence medium"``: what the risk rests on and how sure it is (the
+    explorer's words; :func:`confidence_cell` and :func:`how_sure` are the memos')."""
+    return f"{BASIS_NOTES.get(entry.basis, 'confidence')} {entry.confidence}"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from diffusion_scenarios._engine.stage import long_date
+from diffusion_scenarios._facts.naming import country_shown
 from diffusion_scenarios._facts.scenario import assumed_facts
 from diffusion_scenarios._render.document import (
     Block,
@@ -22,7 +24,7 @@ from diffusion_scenarios._render.document import (
     plain,
     rules,
 )
-from diffusion_scenarios._render.facts_given import facts_as_given
+from diffusion_scenarios._render.facts_given import assumed_words, facts_as_given
 from diffusion_scenarios._render.plain import (
     country,
     day,
@@ -30,7 +32,7 @@ from diffusion_scenarios._render.plain import (
     words,
     yes_no,
 )
-from diffusion_scenarios._render.wording import SCREENING_WORDS
+from diffusion_scenarios._render.wording import SCREENING_SHORT_WORDS, SCREENING_WORDS
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import (
@@ -129,4 +131,101 @@ def circulation_section(assessment: Assessment, circulation: Circulation) -> Sec
     )
     return Section(
         "circulation", "Where it circulated", (fields, bullets(circulation.reasons), figure)
+    )
+
+
+# --- the text report's sections ---------------------------------------------------------------
+
+
+def text_lead_section(assessment: Assessment) -> Section:
+    """The facts the file marks assumed, each said to be assumed (evidence: assumed), under
+    the title of the text report."""
+    scenario = assessment.scenario
+    if scenario is None:
+        return Section("lead", "", ())
+    lines = []
+    for path in assumed_facts(scenario):
+        if path == "notice.requesting_country":
+            named = country_shown(None, scenario.notice.requesting_country)
+            shown = assumed_words(scenario, path, named)
+            text = f"Requesting state: {shown}; the source does not name it."
+        else:
+            text = f"Assumed for the model, not given by the source: {path}."
+        lines.append(Paragraph(plain(text), "lead"))
+    return Section("lead", "", tuple(lines))
+
+
+def text_issuance_section(assessment: Assessment) -> Section:
+    issuance = assessment.issuance
+    kind = kind_words(assessment).capitalize()
+    screening = SCREENING_SHORT_WORDS.get(issuance.screening, issuance.screening)
+    if issuance.circulated_on:
+        sent = f"circulated {long_date(issuance.circulated_on)}"
+    else:
+        sent = "nothing circulated"
+    after = "; checked only after circulation" if issuance.review_after_circulation else ""
+    text = (Span(f"{kind}: {screening}; {sent}{after}. "), rules(assessment, issuance.citations))
+    return Section("issuance", "How it was issued", (Paragraph(text), bullets(issuance.reasons)))
+
+
+def text_circulation_section(assessment: Assessment) -> Section:
+    circulation = assessment.circulation
+    span = ""
+    if circulation.active_from is not None:
+        span = f"; on file from {long_date(circulation.active_from)}"
+        if circulation.active_until:
+            span += f" until {long_date(circulation.active_until)}"
+    public = "public extract on INTERPOL website" if circulation.public else "not public"
+    text = (
+        Span(f"{circulation.recipient_count} recipient countries; {public}{span}. "),
+        rules(assessment, circulation.citations),
+    )
+    blocks = (Paragraph(text), bullets(circulation.reasons))
+    return Section("circulation", "Where it circulated", blocks)
+
+
+# --- the explorer's panels --------------------------------------------------------------------
+
+
+def panel_issuance_section(assessment: Assessment) -> Section:
+    """How the request entered INTERPOL's system: screened before publication or not."""
+    issuance = assessment.issuance
+    screened = (
+        "reviewed by the General Secretariat before publication"
+        if issuance.pre_screened
+        else "sent directly by the NCB, without review before it reached the recipients"
+    )
+    fields = Fields(
+        (
+            ("Kind", plain(kind_words(assessment))),
+            ("Screening", plain(f"{words(issuance.screening)} ({screened})")),
+            ("Circulated on", plain(day(issuance.circulated_on))),
+            ("Reviewed after circulation", plain(yes_no(issuance.review_after_circulation))),
+        )
+    )
+    cited = Paragraph((rules(assessment, issuance.citations),))
+    return Section("issuance", "Issuance", (fields, bullets(issuance.reasons), cited))
+
+
+def panel_circulation_section(assessment: Assessment) -> Section:
+    """Who received the request and whether it is public."""
+    circulation = assessment.circulation
+    count = circulation.recipient_count
+    active = ""
+    if circulation.active_from is not None or circulation.active_until is not None:
+        until = day(circulation.active_until) if circulation.active_until else "now"
+        active = f" On INTERPOL's files from {day(circulation.active_from)} until {until}."
+    public = (
+        "An extract is public on INTERPOL's website."
+        if circulation.public
+        else "Not public: only law enforcement sees it."
+    )
+    text = (
+        Span("Received by "),
+        Span(str(count), "strong"),
+        Span(f" member {'country' if count == 1 else 'countries'}. {public}{active}"),
+    )
+    cited = Paragraph((rules(assessment, circulation.citations),))
+    return Section(
+        "circulation", "Circulation", (Paragraph(text), bullets(circulation.reasons), cited)
     )

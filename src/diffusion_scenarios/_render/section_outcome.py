@@ -37,13 +37,18 @@ from diffusion_scenarios._render.plain import (
     country,
     words,
 )
-from diffusion_scenarios._render.wording import OUTCOME_BRACKETED, OUTCOME_HEADLINES
+from diffusion_scenarios._render.wording import (
+    OUTCOME_BRACKETED,
+    OUTCOME_HEADLINES,
+    OUTCOME_SENTENCES,
+)
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import (
         Assessment,
         Ground,
         Hinge,
+        Outcome,
         Unknown,
     )
 
@@ -62,6 +67,9 @@ def depends_on_parts(item: Unknown) -> tuple[str | None, str]:
 
 
 _NO_GROUND = "No ground for deletion applies on the facts given."
+_NO_GROUND_TEXT = "No ground for deletion applies on these facts."  # the text report's words
+CORRECTION_GROUNDS = "Grounds for correcting the record"
+DEPENDS_TITLE = "What the answer depends on"
 
 
 def ground_item(assessment: Assessment, ground: Ground) -> GroundItem:
@@ -81,8 +89,7 @@ def grounds_section(assessment: Assessment) -> Section:
         blocks.append(Paragraph(plain(_NO_GROUND)))
     blocks += [ground_item(assessment, ground) for ground in deletions]
     if corrections:
-        heading = "Grounds for correcting the record"
-        blocks.append(Heading(heading, level=2, anchor="correction-grounds"))
+        blocks.append(Heading(CORRECTION_GROUNDS, level=2, anchor="correction-grounds"))
         blocks += [ground_item(assessment, ground) for ground in corrections]
     if assessment.grounds:
         strengths = "; ".join(f"{g.label or words(g.id)}: {g.strength}" for g in assessment.grounds)
@@ -99,6 +106,26 @@ def grounds_section(assessment: Assessment) -> Section:
     return Section("grounds", "Grounds for deletion", tuple(blocks))
 
 
+# --- the likely outcome: the sentences the memo and the text report share ---------------------
+
+HINGES_LEAD = "What it hinges on:"
+
+
+def _how_likely_lines(outcome: Outcome) -> list[str]:
+    """The likelihood of each outcome and how sure the model is, each a sentence (when given)."""
+    lines = []
+    if outcome.likelihood:
+        lines.append(f"Likelihood on these facts: {likelihood_words(outcome)}.")
+    if outcome.confidence:
+        lines.append(f"How sure the model is: {confidence_words(outcome)}.")
+    return lines
+
+
+def _hinge_lines(outcome: Outcome) -> tuple[Text, ...]:
+    """Each fact the outcome hinges on, a sentence each."""
+    return tuple(plain(f"{hinge_words(h)}.") for h in outcome.hinges_on)
+
+
 def outcome_section(assessment: Assessment) -> Section:
     outcome = assessment.outcome
     key = outcome.prediction_key
@@ -111,16 +138,9 @@ def outcome_section(assessment: Assessment) -> Section:
     blocks: list[Block] = [Paragraph(headline, role="outcome")]
     if outcome.summary:
         blocks.append(Paragraph((Span(outcome.summary, "strong"),)))
-    details: list[BulletItem] = []
-    if outcome.likelihood:
-        details.append(
-            BulletItem(plain(f"Likelihood on these facts: {likelihood_words(outcome)}."))
-        )
-    if outcome.confidence:
-        details.append(BulletItem(plain(f"How sure the model is: {confidence_words(outcome)}.")))
+    details = [BulletItem(plain(line)) for line in _how_likely_lines(outcome)]
     if outcome.hinges_on:
-        hinges = tuple(plain(f"{hinge_words(h)}.") for h in outcome.hinges_on)
-        details.append(BulletItem(plain("What it hinges on:"), hinges))
+        details.append(BulletItem(plain(HINGES_LEAD), _hinge_lines(outcome)))
     if details:
         blocks.append(Bullets(tuple(details)))
     blocks.append(Paragraph(plain(reasons_words(outcome))))
@@ -129,7 +149,7 @@ def outcome_section(assessment: Assessment) -> Section:
 
 
 def depends_section(assessment: Assessment) -> Section:
-    title = "What the answer depends on"
+    title = DEPENDS_TITLE
     if not assessment.depends_on:
         text = "Nothing left open: the facts given settle the points the model weighs."
         return Section("depends", title, (Paragraph(plain(text)),))
@@ -251,3 +271,73 @@ def long_outcome_section(assessment: Assessment) -> Section:
         blocks.append(Paragraph(plain(outcome.explanation)))
     blocks.append(rules_line(assessment, outcome.citations))
     return Section("outcome", "Likely outcome", tuple(blocks))
+
+
+# --- the text report's sections ---------------------------------------------------------------
+# The plain-text report says the same things in its own order and words: the outcome first,
+# with the request it answers; the grounds as a list; what the answer depends on as written.
+
+
+def text_outcome_section(assessment: Assessment) -> Section:
+    """The likely outcome, first: the prediction, how likely and sure, what it hinges on."""
+    outcome = assessment.outcome
+    prediction = OUTCOME_SENTENCES.get(outcome.prediction_key, outcome.prediction_key)
+    challenge = assessment.scenario.challenge if assessment.scenario is not None else None
+    revision = challenge is not None and "revision" in challenge.requests
+    request = "revision" if revision else "deletion"
+    blocks: list[Block] = [Paragraph(plain(f"On a request for {request}: {prediction}."))]
+    if outcome.summary:
+        blocks.append(Paragraph(plain(outcome.summary)))
+    blocks += [Paragraph(plain(line)) for line in _how_likely_lines(outcome)]
+    if outcome.hinges_on:
+        blocks.append(Paragraph(plain(HINGES_LEAD)))
+        blocks.append(Bullets(tuple(BulletItem(line) for line in _hinge_lines(outcome)), 2))
+    blocks.append(Paragraph(plain(reasons_words(outcome))))
+    if outcome.citations:
+        blocks.append(Paragraph((rules(assessment, outcome.citations),)))
+    return Section("outcome", "Likely CCF outcome", tuple(blocks))
+
+
+def text_grounds_sections(assessment: Assessment) -> tuple[Section, ...]:
+    """Grounds by the remedy they call for: deletion, or correction of the record."""
+    deletions, corrections = grounds_by_remedy(assessment.grounds)
+    blocks: list[Block] = [ground_item(assessment, ground) for ground in deletions]
+    sections = [
+        Section(
+            "grounds", "Grounds for deletion", tuple(blocks or [Paragraph(plain(_NO_GROUND_TEXT))])
+        )
+    ]
+    if corrections:
+        items = tuple(ground_item(assessment, ground) for ground in corrections)
+        sections.append(Section("correction-grounds", CORRECTION_GROUNDS, items))
+    return tuple(sections)
+
+
+def text_depends_sections(assessment: Assessment) -> tuple[Section, ...]:
+    """What the answer depends on and the defaults used, as the engine wrote them."""
+    sections = []
+    if assessment.depends_on:
+        sections.append(Section("depends", DEPENDS_TITLE, (bullets(assessment.depends_on),)))
+    if assessment.defaults_used:
+        sections.append(Section("defaults", "Defaults used", (bullets(assessment.defaults_used),)))
+    return tuple(sections)
+
+
+# --- the explorer's panel ---------------------------------------------------------------------
+
+
+def panel_depends_blocks(assessment: Assessment) -> tuple[Block, ...]:
+    """The facts not given that would change the answer, as the engine wrote them."""
+    if not assessment.depends_on:
+        return ()
+    lead = (Span("The answer would change with facts not given:", "strong"),)
+    return (Paragraph(lead, "intro"), bullets(assessment.depends_on))
+
+
+def panel_grounds_section(assessment: Assessment) -> Section:
+    """Each ground with its strength, reasons and rules, in the order the engine found them;
+    then what the answer depends on."""
+    blocks: tuple[Block, ...] = tuple(ground_item(assessment, g) for g in assessment.grounds)
+    if not blocks:
+        blocks = (Paragraph(plain(_NO_GROUND_TEXT), "empty"),)
+    return Section("grounds", "Grounds for deletion", blocks + panel_depends_blocks(assessment))

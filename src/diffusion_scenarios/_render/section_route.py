@@ -8,8 +8,11 @@ import datetime as _dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._render.document import (
     Block,
+    BulletItem,
+    Bullets,
     Figure,
     Heading,
     Paragraph,
@@ -22,15 +25,13 @@ from diffusion_scenarios._render.document import (
     rules_line,
 )
 from diffusion_scenarios._render.plain import (
+    day,
     step_date_text,
     words,
 )
 
 if TYPE_CHECKING:
-    from diffusion_scenarios._engine.assessment import (
-        Assessment,
-        RouteStep,
-    )
+    from diffusion_scenarios._engine.assessment import Assessment, RouteStep
 
 
 def step_date(value: _dt.date | None, *, estimated: bool) -> Text:
@@ -115,3 +116,53 @@ def after_deletion_section(assessment: Assessment) -> Section:
             blocks.append(Paragraph(plain(step.description)))
         blocks.append(rules_line(assessment, step.citations))
     return Section("after_deletion", "What deletion does not end", tuple(blocks), not steps)
+
+
+# --- the text report's section ----------------------------------------------------------------
+
+
+def _when(step: RouteStep) -> str:
+    """``"deadline 12 May 2025 (estimated)"``: the step's deadline, or else its date."""
+    when = ""
+    if step.date is not None:
+        when = long_date(step.date)
+    if step.deadline is not None:
+        when = f"deadline {long_date(step.deadline)}"
+    if step.estimated and when:
+        when += " (estimated)"
+    return when
+
+
+def text_route_section(assessment: Assessment) -> Section:
+    items = []
+    for step in assessment.route:
+        when = _when(step)
+        head = f"{words(step.step)}{': ' + when if when else ''}. "
+        children = (plain(step.description),) if step.description else ()
+        items.append(BulletItem((Span(head), rules(assessment, step.citations)), children))
+    return Section("route", "CCF route", (Bullets(tuple(items)),))
+
+
+# --- the explorer's panel ---------------------------------------------------------------------
+
+
+def _estimated(step: RouteStep) -> Text:
+    return (Span("(estimated)", "muted"),) if step.estimated else ()
+
+
+def panel_route_section(assessment: Assessment) -> Section:
+    """Each step with its date or deadline (said estimated when it is) and its rules."""
+    rows = tuple(
+        (
+            (Span(words(step.step), "strong"), Span(step.description, "detail")),
+            plain(day(step.date)),
+            (
+                Span(day(step.deadline)),
+                *((Span("(estimated)", "muted"),) if step.estimated else ()),
+            ),
+            (rules(assessment, step.citations),),
+        )
+        for step in assessment.route
+    )
+    header = ("Step", "Date", "Deadline", "Rules (hover for the text)")
+    return Section("route", "The CCF route", (Table("", header, rows, "route"),))

@@ -10,10 +10,12 @@ from diffusion_scenarios._render.document import (
     BulletItem,
     Bullets,
     Paragraph,
+    RuleRef,
     Section,
     Span,
     Table,
     Text,
+    bullets,
     plain,
 )
 from diffusion_scenarios._render.plain import (
@@ -27,6 +29,9 @@ if TYPE_CHECKING:
         Citation,
     )
     from diffusion_scenarios._engine.similar import SimilarDecision
+
+
+_SIMILAR = "Similar published decisions"
 
 
 def verification_cell(citation: Citation) -> Text:
@@ -109,13 +114,13 @@ def similar_section(assessment: Assessment) -> Section:
     if not decisions:
         return Section(
             "similar",
-            "Similar published decisions",
+            _SIMILAR,
             (Paragraph(plain("No published decision in the package to compare with.")),),
             placeholder=True,
         )
     return Section(
         "similar",
-        "Similar published decisions",
+        _SIMILAR,
         (
             Paragraph(plain(similar_intro()), "note"),
             Bullets(tuple(similar_item(d) for d in decisions)),
@@ -148,3 +153,48 @@ def long_citations_section(assessment: Assessment) -> Section:
     )
     table = Table("", ("Id", "Rule", "Verification", "Source"), rows)
     return Section("citations", "Rules cited", (Paragraph(plain(note), "note"), table))
+
+
+def caveats_section(assessment: Assessment) -> Section:
+    """The caveats, as the assessment lists them (the memo and the text report end with them)."""
+    return Section("caveats", "Caveats", (bullets(assessment.caveats),))
+
+
+# --- the text report's sections ---------------------------------------------------------------
+
+
+def text_citations_section(assessment: Assessment) -> Section:
+    """Every rule cited, with its source on a line of its own so it can be copied whole."""
+    items = []
+    for citation in assessment.citations:
+        flag = RuleRef(citation.id, citation.verification).status
+        text: Text = (
+            Span(
+                f"[{citation.id}] {citation.instrument}, {citation.provision} — {flag}; "
+                f"version {citation.version}." + ("" if citation.url else " No source recorded.")
+            ),
+        )
+        if citation.url:
+            text += (Span(citation.url, "link"),)
+        items.append(BulletItem(text))
+    return Section("citations", "Rules cited", (Bullets(tuple(items)),))
+
+
+def text_similar_section(assessment: Assessment) -> Section:
+    """The published decisions most like the case, with what they share and where they differ."""
+    decisions = assessment.similar_decisions
+    if not decisions:
+        return Section("similar", _SIMILAR, (), placeholder=True)
+    items = []
+    for d in decisions:
+        year = f" ({d.year})" if d.year is not None else ""
+        known = "" if d.encoded else " Known from its published tags only."
+        children: list[Text] = [
+            plain("Shared: " + ("; ".join(d.shared) or "nothing")),
+            plain("Differs: " + ("; ".join(d.differing) or "nothing")),
+        ]
+        if d.url:
+            children.append((Span("Source:"), Span(d.url, "link")))
+        head = f"{d.decision_id}{year}: {d.outcome_words}; similarity {d.similarity:.2f}.{known}"
+        items.append(BulletItem(plain(head), tuple(children)))
+    return Section("similar", _SIMILAR, (Paragraph(plain(similar_intro())), Bullets(tuple(items))))

@@ -638,12 +638,12 @@ def _ground(memo: _Memo, ground: c.GroundItem) -> None:
 
 
 def _figure(memo: _Memo, figure: c.Figure) -> None:
-    from diffusion_scenarios import plots
+    from diffusion_scenarios._render import plot_charts, plot_map
 
     chart = {
-        "circulation_map": plots.circulation_map,
-        "route_timeline": plots.route_timeline,
-        "grounds_chart": plots.grounds_chart,
+        "circulation_map": plot_map.circulation_map,
+        "route_timeline": plot_charts.route_timeline,
+        "grounds_chart": plot_charts.grounds_chart,
     }[figure.kind]
     memo.figure(
         chart,
