@@ -142,3 +142,18 @@ def test_the_text_report_counts_recipients_of_unknown_practice_from_the_value() 
     assert all(e.basis == "default" for e in unknown)
     text = reports.render(assessment, "text")
     assert f"practice unknown for {len(unknown)}" in text
+
+
+def test_a_countrys_reasons_name_the_rules_that_settled_its_risk() -> None:
+    facts = ds.Scenario(
+        id="locate",
+        notice=ds.Notice(
+            kind="diffusion", requesting_country="KAZ", issued_on=D(2025, 1, 10), purpose="locate"
+        ),
+    )
+    entry = next(e for e in ds.assess(facts, as_of=D(2025, 3, 1)).enforcement if e.country == "FRA")
+    assert "national-practice" in entry.why[0].rules
+    purpose = entry.why[-1]
+    assert purpose.rules == ("rpd-diffusion-purposes",)
+    assert purpose.fields == ("notice.purpose",)
+    assert entry.reasons == tuple(r.text for r in entry.why)

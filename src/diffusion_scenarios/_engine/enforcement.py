@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import Any
 
 from diffusion_scenarios._engine import ne_bis as _ne_bis
-from diffusion_scenarios._engine.assessment import Circulation, EnforcementEntry, Reason
+from diffusion_scenarios._engine.assessment import Circulation, EnforcementEntry, Reason, reason_of
 from diffusion_scenarios._engine.practice import (
     BASIS_CEILING,
     VERIFICATION_CEILING,
@@ -87,7 +87,7 @@ class CountryRisk:
     country: str
     risk: str
     consequence: str
-    reasons: tuple[str, ...]
+    reasons: tuple[Reason, ...]
     citations: tuple[str, ...]
     facts: tuple[tuple[str, Any], ...] = ()
     adjusted: bool = False
@@ -188,7 +188,7 @@ def requesting_state_risk(scenario: Scenario, *, on: Date | None = None) -> Coun
         country=notice.requesting_country,
         risk=risk,
         consequence=consequence,
-        reasons=tuple(reasons),
+        reasons=tuple(map(reason_of, reasons)),
         citations=tuple(dict.fromkeys(cites)),
         facts=tuple(facts),
         confidence=confidence,
@@ -270,7 +270,13 @@ def country_risk(
                 f"{name} did not receive the alert, so it gives no ground for arrest there; "
                 f"{requesting_name} could still ask {name} directly for arrest or extradition."
             ),
-            reasons=(f"{name} is not among the recipients of the data.",),
+            reasons=(
+                Reason(
+                    f"{name} is not among the recipients of the data.",
+                    fields=("notice.recipients",),
+                    rules=("bilateral-extradition-possible",),
+                ),
+            ),
             citations=("bilateral-extradition-possible",),
             confidence="high",
             basis="own_finding",
@@ -283,7 +289,12 @@ def country_risk(
                 f"The data are not on INTERPOL's files on that day, so {name} has no INTERPOL "
                 "alert to act on; its national records may lag behind a deletion."
             ),
-            reasons=(f"{name} received the data, but they are not active on that day.",),
+            reasons=(
+                Reason(
+                    f"{name} received the data, but they are not active on that day.",
+                    rules=("diffusion-review-after-circulation",),
+                ),
+            ),
             citations=("diffusion-review-after-circulation",),
             confidence="high",
             basis="own_finding",
@@ -337,7 +348,9 @@ class _Weighing:
         self.country, self.name, self.day = country, name, day
         self.risk, self.known = practice.risk, practice.known
         self.confidence, self.basis = practice.confidence, practice.basis
-        self.reasons = [practice.reason]
+        self.reasons: list[Reason] = [
+            Reason(practice.reason, rules=("national-practice", *practice.citations))
+        ]
         self.cites = [
             "national-practice",
             *practice.citations,
@@ -378,7 +391,7 @@ class _Weighing:
                 self.cites.append(rule)
         if driver is not None:
             self.driver = driver
-        self.reasons.append(reason)
+        self.reasons.append(Reason(reason, rules=(rule,) if rule is not None else ()))
 
     def result(self, consequence: str) -> CountryRisk:
         return CountryRisk(
@@ -429,11 +442,20 @@ def _weigh_extradition(w: _Weighing, scenario: Scenario) -> None:
             w.rule = "rpd-87-located-person"
             w.cites.append("rpd-87-located-person")
             w.reasons.append(
-                f"Extradition proceedings on these facts are pending in {w.name}; detention "
-                "pending extradition is possible there."
+                Reason(
+                    f"Extradition proceedings on these facts are pending in {w.name}; "
+                    "detention pending extradition is possible there.",
+                    fields=("case.extradition",),
+                    rules=("rpd-87-located-person",),
+                )
             )
         elif proceeding.outcome == "granted":
-            w.reasons.append(f"{w.name} granted extradition on these facts{when}.")
+            w.reasons.append(
+                Reason(
+                    f"{w.name} granted extradition on these facts{when}.",
+                    fields=("case.extradition",),
+                )
+            )
 
 
 def _weigh_refugee_status(w: _Weighing, scenario: Scenario, requesting_name: str) -> None:
@@ -508,8 +530,11 @@ def _weigh_nationality(w: _Weighing, scenario: Scenario) -> None:
         )
     else:
         w.reasons.append(
-            f"The person is a national of {w.name}; its rule on extraditing nationals is "
-            f"{'that it allows it' if own == 'allowed' else 'unknown'}."
+            Reason(
+                f"The person is a national of {w.name}; its rule on extraditing nationals is "
+                f"{'that it allows it' if own == 'allowed' else 'unknown'}.",
+                fields=("person.nationalities",),
+            )
         )
 
 
@@ -518,7 +543,7 @@ def _weigh_ne_bis(w: _Weighing, scenario: Scenario) -> None:
     effect = _ne_bis.enforcement_effect(scenario, w.country, w.day)
     if effect is None:
         return
-    w.reasons.append(effect.reason)
+    w.reasons.append(Reason(effect.reason, rules=effect.citations))
     w.cites += effect.citations
     w.facts += effect.facts
     if effect.cap is not None or effect.floor is not None:
@@ -547,9 +572,13 @@ def _weigh_purpose(w: _Weighing, scenario: Scenario) -> None:
     w.cites.append("rpd-diffusion-purposes")
     w.facts.append(("notice.purpose", purpose))
     w.reasons.append(
-        "The request asks only to "
-        + ("locate the person" if purpose == "locate" else "gather information")
-        + ": a report of whereabouts, not arrest."
+        Reason(
+            "The request asks only to "
+            + ("locate the person" if purpose == "locate" else "gather information")
+            + ": a report of whereabouts, not arrest.",
+            fields=("notice.purpose",),
+            rules=("rpd-diffusion-purposes",),
+        )
     )
 
 
@@ -608,7 +637,7 @@ def _entry(result: CountryRisk, *, role: str, received: bool) -> EnforcementEntr
         received=received,
         arrest_risk=result.risk,
         consequence=result.consequence,
-        reasons=result.reasons,
+        why=result.reasons,
         role=role,
         citations=result.citations,
         confidence=result.confidence,
