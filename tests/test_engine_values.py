@@ -157,3 +157,13 @@ def test_a_countrys_reasons_name_the_rules_that_settled_its_risk() -> None:
     assert purpose.rules == ("rpd-diffusion-purposes",)
     assert purpose.fields == ("notice.purpose",)
     assert entry.reasons == tuple(r.text for r in entry.why)
+
+
+def test_a_grounds_reasons_carry_the_facts_and_rules_they_rest_on() -> None:
+    facts = _diffusion(case=ds.Case(origin="commercial_dispute"))
+    ground = next(
+        g for g in ds.assess(facts, as_of=D(2025, 3, 1)).grounds if g.id == "private_dispute"
+    )
+    first = ground.why[0]
+    assert "case.origin" in first.fields
+    assert first.rules and set(first.rules) <= set(ground.citations)
