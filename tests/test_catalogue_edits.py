@@ -371,3 +371,22 @@ def test_moving_an_amendment_date_moves_the_year_of_since_the_amendment(edited: 
     edited(earlier)
     reasons = " ".join(assess(scenario, as_of=D(2026, 2, 1)).issuance.reasons)
     assert "Since the 2023 amendment (Art. 22(6)" in reasons
+
+
+def test_moving_the_cheque_list_date_moves_the_year_of_the_list_the_threshold_preceded(
+    edited: Edit,
+) -> None:
+    scenario = Scenario(
+        id="edit",
+        notice=Notice(kind="red_notice", requesting_country="ARE", issued_on=D(2019, 5, 2)),
+        case=Case(offence="unfunded_cheque"),
+    )
+    said = " ".join(assess(scenario, as_of=D(2020, 6, 1)).depends_on)
+    assert "threshold in cheque cases before the 2022 list" in said
+
+    def later(rules: Rules) -> None:
+        _rule(rules, "gs-list-unfunded-cheques")["versions"][0]["in_force_from"] = D(2023, 2, 1)
+
+    edited(later)
+    said = " ".join(assess(scenario, as_of=D(2020, 6, 1)).depends_on)
+    assert "threshold in cheque cases before the 2023 list" in said

@@ -115,9 +115,12 @@ def test_reasons_that_quote_the_change_words_are_shown_whole() -> None:
     assert reasons_words(outcome) == f"A reason that says {CHANGE_LEAD}in passing."
 
 
-def test_an_explanation_that_disagrees_with_its_parts_is_refused() -> None:
-    with pytest.raises(ValueError, match="explanation disagrees"):
-        Outcome(prediction="compliant", summary="Likely kept.", reasons=("A.",), explanation="B.")
+def test_an_outcome_built_from_its_parts_reads_them_as_one_explanation() -> None:
+    outcome = Outcome(
+        prediction="compliant", summary="Likely kept.", reasons=("A.", "B."), change="C."
+    )
+    assert outcome.explanation == "Likely kept. A. B. C."
+    assert Outcome(prediction="compliant", explanation="Only this.").reasons == ("Only this.",)
 
 
 def test_words_and_values_of_reasons_must_agree_when_both_are_given() -> None:
@@ -139,3 +142,28 @@ def test_the_text_report_counts_recipients_of_unknown_practice_from_the_value() 
     assert all(e.basis == "default" for e in unknown)
     text = reports.render(assessment, "text")
     assert f"practice unknown for {len(unknown)}" in text
+
+
+def test_a_countrys_reasons_name_the_rules_that_settled_its_risk() -> None:
+    facts = ds.Scenario(
+        id="locate",
+        notice=ds.Notice(
+            kind="diffusion", requesting_country="KAZ", issued_on=D(2025, 1, 10), purpose="locate"
+        ),
+    )
+    entry = next(e for e in ds.assess(facts, as_of=D(2025, 3, 1)).enforcement if e.country == "FRA")
+    assert "national-practice" in entry.why[0].rules
+    purpose = entry.why[-1]
+    assert purpose.rules == ("rpd-diffusion-purposes",)
+    assert purpose.fields == ("notice.purpose",)
+    assert entry.reasons == tuple(r.text for r in entry.why)
+
+
+def test_a_grounds_reasons_carry_the_facts_and_rules_they_rest_on() -> None:
+    facts = _diffusion(case=ds.Case(origin="commercial_dispute"))
+    ground = next(
+        g for g in ds.assess(facts, as_of=D(2025, 3, 1)).grounds if g.id == "private_dispute"
+    )
+    first = ground.why[0]
+    assert "case.origin" in first.fields
+    assert first.rules and set(first.rules) <= set(ground.citations)

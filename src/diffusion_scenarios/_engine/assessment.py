@@ -137,6 +137,17 @@ class _Reasoned:
         return frozenset(rule for r in self.why if not r.in_force for rule in r.rules)
 
 
+class _WithReasons(_Reasoned):
+    """A part whose ``reasons`` (the words, for the JSON) and ``why`` (the values) are kept
+    one list (see :func:`_pair_reasons`)."""
+
+    __slots__ = ()
+    reasons: tuple[str, ...]
+
+    def __post_init__(self) -> None:
+        _pair_reasons(self, self.reasons, self.why)
+
+
 @dataclass(frozen=True, slots=True)
 class Unknown:
     """A fact the answer depends on and the facts do not give, with its field path.
@@ -182,7 +193,7 @@ class Unknown:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Issuance(_Reasoned):
+class Issuance(_WithReasons):
     kind: str
     pre_screened: bool
     screening: str  # published | refused | not_screened | pre_screened_reported
@@ -191,9 +202,6 @@ class Issuance(_Reasoned):
     reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
     why: tuple[Reason, ...] = ()  # the reasons as values (see Reason)
-
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
 
     def to_dict(self) -> JSON:
         return {
@@ -208,7 +216,7 @@ class Issuance(_Reasoned):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Circulation(_Reasoned):
+class Circulation(_WithReasons):
     recipients: tuple[str, ...]  # alpha-3, sorted
     public: bool
     active_from: Date | None = None
@@ -216,9 +224,6 @@ class Circulation(_Reasoned):
     reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
     why: tuple[Reason, ...] = ()
-
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
 
     def on_file(self, day: Date) -> str:
         """Whether the data were on INTERPOL's files on ``day``: ``"on_file"`` (from the day
@@ -250,7 +255,7 @@ class Circulation(_Reasoned):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class EnforcementEntry(_Reasoned):
+class EnforcementEntry(_WithReasons):
     country: str  # alpha-3
     received: bool
     arrest_risk: str  # high | medium | low | none
@@ -268,9 +273,6 @@ class EnforcementEntry(_Reasoned):
     # (False: the risk starts from the model's middle value).
     practice_known: bool = True
 
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
-
     def to_dict(self) -> JSON:
         return {
             "country": self.country,
@@ -286,7 +288,7 @@ class EnforcementEntry(_Reasoned):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class TravelEntry(_Reasoned):
+class TravelEntry(_WithReasons):
     country: str
     date: Date
     notice_active: bool
@@ -294,9 +296,6 @@ class TravelEntry(_Reasoned):
     reasons: tuple[str, ...] = ()
     citations: tuple[str, ...] = ()
     why: tuple[Reason, ...] = ()
-
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
 
     @property
     def reached_through(self) -> str | None:
@@ -323,16 +322,13 @@ class TravelEntry(_Reasoned):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Ground(_Reasoned):
+class Ground(_WithReasons):
     id: str  # vocabulary G
     strength: str  # strong | arguable | weak
     citations: tuple[str, ...]
     reasons: tuple[str, ...] = ()
     label: str = ""
     why: tuple[Reason, ...] = ()
-
-    def __post_init__(self) -> None:
-        _pair_reasons(self, self.reasons, self.why)
 
     def to_dict(self) -> JSON:
         return {
@@ -410,8 +406,9 @@ class Outcome:
 
     The words are kept apart: ``summary`` (read first), ``reasons`` (the sentences that
     explain it) and ``change`` (what would change it, from ``hinges_on``: "It could change:
-    ..."). ``explanation``, the JSON's, is the three read as one paragraph; it may leave
-    the summary out (nothing predicted). Given alone, it is the only reason.
+    ..."). ``explanation``, the JSON's, is the three read as one paragraph when it is not
+    given; given, it is kept as written (nothing predicted: it leaves the summary out).
+    Given alone, it is the only reason.
     """
 
     prediction: str | None  # not_compliant | compliant_with_update | compliant | None
@@ -432,11 +429,8 @@ class Outcome:
             if self.explanation:
                 object.__setattr__(self, "reasons", (self.explanation,))
             return
-        led = " ".join(p for p in (self.summary, *body) if p)
         if not self.explanation:
-            object.__setattr__(self, "explanation", led)
-        elif self.explanation not in (led, " ".join(body)):
-            raise ValueError("explanation disagrees with summary, reasons and change")
+            object.__setattr__(self, "explanation", " ".join(p for p in (self.summary, *body) if p))
 
     @property
     def prediction_key(self) -> str:

@@ -183,6 +183,18 @@ class _Out:
     book: NoteBook
 
 
+def _before_the_rpd(when: str) -> Reason:
+    """Data that circulate before the Rules on the Processing of Data applied: the reason
+    names those rules as not in force (``when``: "are not yet in force on that day")."""
+    return Reason(
+        f"The Rules on the Processing of Data {when} (they apply from "
+        f"{long_date(catalogue().first_in_force(_RPD))}); the model applies their concepts by "
+        "analogy.",
+        rules=(_RPD,),
+        in_force=False,
+    )
+
+
 def _red_notice_recipients(scenario: Scenario, day: Date, out: _Out) -> tuple[str, ...]:
     """Every member on ``day`` but the requesting one (RPD Art. 1)."""
     notice = scenario.notice
@@ -194,17 +206,8 @@ def _red_notice_recipients(scenario: Scenario, day: Date, out: _Out) -> tuple[st
         f"A red notice is available to every NCB: {len(recipients)} of the {len(members)} "
         f"members on {long_date(day)}, all but {requesting_state_name(scenario)} itself."
     )
-    rpd_from = catalogue().first_in_force(_RPD)
-    if day < rpd_from:
-        out.reasons.append(
-            Reason(
-                "The Rules on the Processing of Data are not yet in force on that day (they "
-                f"apply from {long_date(rpd_from)}); the model applies their concepts by "
-                "analogy.",
-                rules=(_RPD,),
-                in_force=False,
-            )
-        )
+    if day < catalogue().first_in_force(_RPD):
+        out.reasons.append(_before_the_rpd("are not yet in force on that day"))
     if notice.recipients is not None:
         out.reasons.append(
             "The recipients listed in the facts are ignored: a red notice goes to all NCBs, "
@@ -275,18 +278,8 @@ def _diffusion_recipients(scenario: Scenario, sent: Date, out: _Out) -> tuple[st
                 tokens, recipients, requesting, sent, requesting_state_name(scenario)
             )
         )
-    rpd_from = catalogue().first_in_force(_RPD)
-    if sent < rpd_from:
-        out.reasons.append(
-            Reason(
-                "The Rules on the Processing of Data were not yet in force when it was sent "
-                f"(they apply from {long_date(rpd_from)}); the model applies their concepts "
-                "by analogy.",
-                fields=("notice.issued_on",),
-                rules=(_RPD,),
-                in_force=False,
-            )
-        )
+    if sent < catalogue().first_in_force(_RPD):
+        out.reasons.append(_before_the_rpd("were not yet in force when it was sent"))
     out.book.record(
         "rpd-diffusion-recipients",
         {

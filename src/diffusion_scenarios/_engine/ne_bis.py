@@ -34,6 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from diffusion_scenarios._engine.grounds.findings import Collector
+from diffusion_scenarios._engine.grounds.ids import DATA_ACCURACY, PURPOSE_INVALID
 from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import FinalJudgment, Scenario
@@ -340,7 +341,7 @@ def evaluate_ne_bis(scenario: Scenario, collector: Collector) -> None:
     practice = collector.in_force(("ccf-practice-ne-bis-in-idem",))
     if judgment.result not in FINAL_RESULTS:
         collector.find(
-            "data_accuracy",
+            DATA_ACCURACY,
             "arguable",
             f"The record should show {what} for the same acts; {hook_words}. The sentence is "
             "not yet served, so the conviction does not bar other states (CISA Art 54's "
@@ -350,7 +351,7 @@ def evaluate_ne_bis(scenario: Scenario, collector: Collector) -> None:
         )
         return
     collector.find(
-        "data_accuracy",
+        DATA_ACCURACY,
         "arguable",
         f"The record should show {what} for the same acts; {hook_words}.",
         hooks,
@@ -383,7 +384,7 @@ def evaluate_ne_bis(scenario: Scenario, collector: Collector) -> None:
         else "the hook in INTERPOL's earlier rules is not encoded and is UNVERIFIED"
     )
     collector.find(
-        "purpose_invalid",
+        PURPOSE_INVALID,
         "arguable",
         f"Ne bis in idem: {what} finally disposed of the trial for the same acts, so an arrest "
         f"with a view to a new trial serves a questionable purpose; {purpose_hook}.{why} "

@@ -22,6 +22,7 @@ from diffusion_scenarios._engine.assessment import (
 )
 from diffusion_scenarios._engine.grounds.evaluate import evaluate_grounds
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, UPDATE_GROUNDS
+from diffusion_scenarios._engine.grounds.ids import NCB_NON_COOPERATION
 from diffusion_scenarios._engine.outcome_model import (
     BASE_RATES_RULE,
     BURDEN_RULE,
@@ -281,7 +282,7 @@ def predict_outcome(
             g
             for g in grounds
             if g.id in DELETION_GROUNDS
-            and g.id not in ("ncb_non_cooperation",)
+            and g.id not in (NCB_NON_COOPERATION,)
             and g.strength == strength
             and evidence_for(g) == evidence
         ]

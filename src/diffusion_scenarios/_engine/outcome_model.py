@@ -51,6 +51,7 @@ from typing import Any
 
 from diffusion_scenarios._engine.assessment import OUTCOMES, Ground
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, RANK, UPDATE_GROUNDS
+from diffusion_scenarios._engine.grounds.ids import NCB_NON_COOPERATION
 from diffusion_scenarios._facts.registry import check_fact_paths
 from diffusion_scenarios._facts.scenario import ALLEGED_BY_DEFAULT, Scenario, evidence_of
 from diffusion_scenarios._law.rules import catalogue
@@ -96,7 +97,7 @@ FITTED_TERMS = OUTCOME_FITTED_TERMS
 
 #: Grounds the model reads through their own facts rather than as a consideration, when
 #: those facts are given (the NCB's silence).
-_READ_DIRECTLY = frozenset({"ncb_non_cooperation"})
+_READ_DIRECTLY = frozenset({NCB_NON_COOPERATION})
 
 
 def _silent(scenario: Scenario) -> bool:

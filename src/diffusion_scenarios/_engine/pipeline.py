@@ -47,7 +47,6 @@ from diffusion_scenarios._engine.assessment import (
     Assessment,
     Citation,
     Ground,
-    Hinge,
     Outcome,
     RouteStep,
     TraceEntry,
@@ -69,12 +68,14 @@ from diffusion_scenarios._engine.issuance import (
     issuance_stage,
 )
 from diffusion_scenarios._engine.outcome import predict_outcome, summary_of
-from diffusion_scenarios._engine.route import RouteResult, route_stage, statute_applies
+from diffusion_scenarios._engine.revision import revision_admissibility
+from diffusion_scenarios._engine.route import RouteResult, route_stage
 from diffusion_scenarios._engine.similar import find_similar
-from diffusion_scenarios._engine.stage import add_months, long_date, unique
+from diffusion_scenarios._engine.stage import long_date, unique
+from diffusion_scenarios._engine.statute import statute_applies
 from diffusion_scenarios._engine.travel import TravelResult, travel_stage
 from diffusion_scenarios._engine.words import KIND_WORDS
-from diffusion_scenarios._facts.scenario import Challenge, Scenario
+from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["NOT_LEGAL_ADVICE", "STAGE_ORDER", "AppliedRule", "applied_rules", "assess"]
@@ -85,8 +86,6 @@ NOT_LEGAL_ADVICE = "Educational model, not legal advice."
 #: The order in which :func:`assess` runs the stages, each once (see the module docstring).
 STAGE_ORDER = ("grounds", "issuance", "circulation", "enforcement", "route", "travel", "outcome")
 _ONE_DAY = _dt.timedelta(days=1)
-#: Earlier decisions that kept the data (a revision out of time leaves them standing).
-_KEPT = ("compliant", "compliant_with_update")
 
 
 @lru_cache(maxsize=8192)
@@ -358,7 +357,7 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
         prediction = outcome.prediction
         top = outcome.probability(prediction)
         framed = summary_of(prediction, top, outcome.hinges_on, revision=True)
-        admissibility, hinges = _revision_admissibility(scenario, challenge, as_of)
+        admissibility, hinges = revision_admissibility(scenario, challenge, as_of)
         reasons = (
             "The earlier decision stands unless a newly discovered fact changes it.",
             *((admissibility,) if admissibility else ()),
@@ -372,46 +371,6 @@ def _frame_outcome(scenario: Scenario, outcome: Outcome, as_of: Date) -> Outcome
             explanation="",  # read again from the summary, reasons and change
         )
     return outcome
-
-
-def _revision_admissibility(
-    scenario: Scenario, challenge: Challenge, as_of: Date
-) -> tuple[str, tuple[Hinge, ...]]:
-    """A revision is admissible only if filed within six months of discovering the new fact
-    (Statute Art 42; CCF-40): unknown, that date is what the answer hinges on first
-    (issue 20 point 9); known and missed, the request is out of time."""
-    cat = catalogue()
-    rule = "ccf-statute-42-revision"
-    filed = challenge.filed_on or as_of
-    if not cat.applies(rule, filed):
-        return "", ()  # filed under the RCI: the Statute's six months did not apply then
-    months = int(cat.value(rule, "months", as_of))
-    prior = scenario.case.prior_ccf_decision
-    stands = prior.outcome if prior is not None and prior.outcome in _KEPT else "compliant"
-    discovered = challenge.new_fact_discovered_on
-    if discovered is None:
-        return (
-            f"It is admissible only if filed within {months} months of discovering the new "
-            "fact, and that date is not in the facts.",
-            (
-                Hinge(
-                    field="challenge.new_fact_discovered_on",
-                    condition=(
-                        f"if the new fact was discovered more than {months} months before the "
-                        "request was filed: it is out of time and the earlier decision stands"
-                    ),
-                    leads_to=stands,
-                ),
-            ),
-        )
-    if filed > add_months(discovered, months):
-        return (
-            f"But the new fact was discovered on {long_date(discovered)}, more than {months} "
-            f"months before the request was filed on {long_date(filed)}: the request would be "
-            "found inadmissible, and the earlier decision would stand whatever its merits.",
-            (),
-        )
-    return "", ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,7 +75,20 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from diffusion_scenarios._engine.grounds.findings import Collector, feared_persecution_from
+from diffusion_scenarios._engine.grounds.findings import (
+    Collector,
+    feared_persecution_from,
+    refugee_recognised_against_requesting,
+)
+from diffusion_scenarios._engine.grounds.ids import (
+    DATA_ACCURACY,
+    EXTRADITION_REFUSED,
+    FAIR_TRIAL,
+    INTERNATIONAL_INTEREST,
+    PURPOSE_INVALID,
+    REFUGEE_STATUS,
+)
+from diffusion_scenarios._engine.stage import rule_year
 from diffusion_scenarios._engine.words import HUMAN_RIGHTS_CONCERN_WORDS
 from diffusion_scenarios._facts.naming import requesting_state_name
 from diffusion_scenarios._facts.scenario import Scenario
@@ -83,6 +96,9 @@ from diffusion_scenarios._law.countries import country_name, is_member
 from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["evaluate_protection"]
+
+_POLICY = "excom-refugee-policy-2014"
+_RESOLUTION = "ga-2017-86-res-09-refugees"
 
 _REFUSAL = "ccf-practice-refused-extradition"
 _PROTECTIVE = frozenset({"political", "human_rights", "fair_trial"})
@@ -96,16 +112,6 @@ def _name(alpha3: str | None) -> str:
         return country_name(alpha3)
     except LookupError:  # a code built in code without the loader: show it as given
         return alpha3
-
-
-def _refugee_recognised_against_requesting(scenario: Scenario, collector: Collector) -> bool:
-    r = scenario.person.refugee_status
-    return (
-        r is not None
-        and r.status == "recognised"
-        and feared_persecution_from(scenario)[0] == scenario.notice.requesting_country
-        and (r.granted_on is None or r.granted_on <= collector.on)
-    )
 
 
 def _month_year(day: _dt.date) -> str:
@@ -169,9 +175,10 @@ def _refugee(scenario: Scenario, collector: Collector) -> None:
         return
     basis = "ga-2017-86-res-09-refugees" if resolution else "excom-refugee-policy-2014"
     text = (
-        "the 2017 General Assembly resolution"
+        f"the {rule_year(_RESOLUTION)} General Assembly resolution"
         if resolution
-        else "the Executive Committee's 2014 policy (before the 2017 resolution)"
+        else f"the Executive Committee's {rule_year(_POLICY)} policy (before the "
+        f"{rule_year(_RESOLUTION)} resolution)"
     )
     doubts: list[str] = []
     inference = ""
@@ -210,17 +217,18 @@ def _asylum_seeker(
     """A pending asylum claim against the requesting state: an arguable refugee ground."""
     if resolution:
         reason = (
-            "The person has asked for asylum but is not yet recognised. The 2017 resolution "
-            "provides for deletion once refugee status is confirmed; a pending claim is not "
-            "covered by its words, though the CCF weighs it and the 2014 policy it "
-            "formalised was reported to cover confirmed asylum seekers."
+            "The person has asked for asylum but is not yet recognised. The "
+            f"{rule_year(_RESOLUTION)} resolution provides for deletion once refugee status is "
+            "confirmed; a pending claim is not covered by its words, though the CCF weighs it "
+            f"and the {rule_year(_POLICY)} policy it formalised was reported to cover confirmed "
+            "asylum seekers."
         )
         citations: tuple[str, ...] = (basis, "excom-refugee-policy-2014")
     else:
         reason = (
-            "The person has asked for asylum. The Executive Committee's 2014 policy, as "
-            "reported, covered confirmed asylum-seeker status as well as refugees; whether "
-            "the claim has been confirmed as required is for the CCF to check."
+            f"The person has asked for asylum. The Executive Committee's {rule_year(_POLICY)} "
+            "policy, as reported, covered confirmed asylum-seeker status as well as refugees; "
+            "whether the claim has been confirmed as required is for the CCF to check."
         )
         citations = (basis,)
     if doubts:
@@ -228,7 +236,7 @@ def _asylum_seeker(
     reason += inference
     if inferred:
         citations = (*citations, "refugee-convention-1a2")
-    collector.find("refugee_status", "arguable", reason, citations, facts)
+    collector.find(REFUGEE_STATUS, "arguable", reason, citations, facts)
 
 
 def _recognised_refugee(
@@ -247,7 +255,7 @@ def _recognised_refugee(
     resolution = basis == "ga-2017-86-res-09-refugees"
     if r.granted_by is not None and r.granted_by in scenario.person.nationalities:
         collector.find(
-            "refugee_status",
+            REFUGEE_STATUS,
             "arguable",
             f"The person was recognised as a refugee by {_name(r.granted_by)} but has since "
             "become its national. The CCF has reportedly declined to apply the refugee policy "
@@ -274,7 +282,7 @@ def _recognised_refugee(
     cited = (basis, "refugee-convention-1a2") if inferred else (basis,)
     if doubts:
         collector.find(
-            "refugee_status",
+            REFUGEE_STATUS,
             "arguable",
             f"The person is a recognised refugee, and under {text} INTERPOL deletes data from "
             "the country of feared persecution once a member country confirms the status; "
@@ -286,11 +294,12 @@ def _recognised_refugee(
     caveat = ""
     if not resolution:
         caveat = (
-            " The 2014 policy applied 'in general' and, as reported, had a third condition "
+            f" The {rule_year(_POLICY)} policy applied 'in general' and, as reported, had a third "
+            "condition "
             "about the basis on which the status was granted, whose wording is unverified."
         )
     collector.find(
-        "refugee_status",
+        REFUGEE_STATUS,
         "strong",
         f"{_name(r.granted_by)} recognised the person as a refugee from "
         f"{requesting_state_name(scenario)}, the country that sent this request; under {text} "
@@ -343,7 +352,7 @@ def _human_rights(scenario: Scenario, collector: Collector) -> None:
         )
     risks = [c for c in _RISKS if c in concerns]
     if risks:
-        refugee = _refugee_recognised_against_requesting(scenario, collector)
+        refugee = refugee_recognised_against_requesting(scenario, collector.on)
         combined = len(risks) >= 2 or bool(hr_refusals) or refugee
         described = " and ".join(HUMAN_RIGHTS_CONCERN_WORDS[c] for c in risks)
         reason = (
@@ -430,7 +439,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
             # Arguable, not strong: no INTERPOL test is published and both published CCF
             # decisions on the point kept the data (issue 20 point 6).
             collector.find(
-                "fair_trial",
+                FAIR_TRIAL,
                 "arguable",
                 "The person was convicted in absentia without knowing of the trial, without a "
                 "lawyer to defend him or her, and with no retrial guaranteed on return. That "
@@ -464,7 +473,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
                     "is known here. "
                 )
             collector.find(
-                "fair_trial",
+                FAIR_TRIAL,
                 "arguable",
                 reason.rstrip() + _ASSUMPTION,
                 absentia_cites,
@@ -487,7 +496,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
         )
     if "unfair_trial" in case.human_rights_concerns:
         collector.find(
-            "fair_trial",
+            FAIR_TRIAL,
             "arguable",
             "The person alleges that the proceedings are unfair; the CCF does not retry the "
             "case, but documented due-process failures count under Article 2.",
@@ -501,7 +510,7 @@ def _fair_trial(scenario: Scenario, collector: Collector) -> None:
             and (e.date is None or e.date <= collector.on)
         ):
             collector.find(
-                "fair_trial",
+                FAIR_TRIAL,
                 "strong",
                 f"{_name(e.country)} refused extradition because the person would not get a "
                 "fair trial, a principle INTERPOL's rules share; such a refusal weighs heavily.",
@@ -547,7 +556,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
             g = e.grounds
             if g in _PROTECTIVE:
                 collector.find(
-                    "extradition_refused",
+                    EXTRADITION_REFUSED,
                     "arguable",
                     f"{who} refused extradition on {g.replace('_', ' ')} grounds; the CCF weighs "
                     f"such a refusal heavily (see the {_PROTECTIVE_GROUND[g]} ground).",
@@ -557,7 +566,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
             elif g == "dual_criminality":
                 non_protective += 1
                 collector.find(
-                    "international_interest",
+                    INTERNATIONAL_INTEREST,
                     "arguable",
                     f"{who} refused extradition because the conduct is not a crime there; that "
                     "casts doubt on whether the case is a serious ordinary-law crime of "
@@ -566,7 +575,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     facts,
                 )
                 collector.find(
-                    "extradition_refused",
+                    EXTRADITION_REFUSED,
                     "weak",
                     f"{who} refused extradition for lack of dual criminality.",
                     (_REFUSAL,),
@@ -580,7 +589,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     else "found the case time-barred under its own law"
                 )
                 collector.find(
-                    "extradition_refused",
+                    EXTRADITION_REFUSED,
                     "arguable",
                     f"{who} refused extradition because it {why}. The CCF does not weigh the "
                     "evidence itself, but such a refusal goes to the substance and the record "
@@ -603,7 +612,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     "other": "for reasons that do not concern the merits",
                 }.get(g or "", "for reasons that are not stated")
                 collector.find(
-                    "extradition_refused",
+                    EXTRADITION_REFUSED,
                     "weak",
                     f"{who} refused extradition {why}; such a refusal does not by itself make "
                     "the data non-compliant, but the record must reflect it.",
@@ -620,7 +629,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
                     )
         elif e.outcome == "granted":
             collector.find(
-                "purpose_invalid",
+                PURPOSE_INVALID,
                 "arguable",
                 f"{who} granted extradition; once the person has been surrendered the purpose "
                 "of the alert is achieved and the requester must withdraw it (Art 81(2)).",
@@ -636,7 +645,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
             )
     if non_protective >= 2:
         collector.find(
-            "extradition_refused",
+            EXTRADITION_REFUSED,
             "arguable",
             f"Extradition has been refused {non_protective} times; repeated refusals put the "
             "usefulness of the alert in question even when each refusal is procedural.",
@@ -645,7 +654,7 @@ def _extradition(scenario: Scenario, collector: Collector) -> None:
         )
     if refusals:
         collector.find(
-            "data_accuracy",
+            DATA_ACCURACY,
             "arguable",
             "Extradition has been refused; the data must record the refusal and its grounds "
             "so that other countries are not misled (accuracy and quality of data).",

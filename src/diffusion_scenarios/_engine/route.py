@@ -22,6 +22,7 @@ from typing import Any
 
 from diffusion_scenarios._engine.assessment import Reason, RouteStep, reason_of
 from diffusion_scenarios._engine.grounds.findings import purpose_achieved
+from diffusion_scenarios._engine.revision import revision_window
 from diffusion_scenarios._engine.stage import (
     NoteBook,
     StageNotes,
@@ -29,28 +30,32 @@ from diffusion_scenarios._engine.stage import (
     long_date,
     rule_year,
 )
-from diffusion_scenarios._facts.scenario import Challenge, PriorDecision, Scenario
+from diffusion_scenarios._engine.statute import (
+    REVISION_2026_RULE,
+    REVISION_RULE,
+    STATUTE_RULE,
+    TRANSITION_RULE,
+    number_words,
+    statute_applies,
+    statute_from,
+)
+from diffusion_scenarios._facts.scenario import Challenge, Scenario
 from diffusion_scenarios._law.rules import catalogue
 
 __all__ = ["RouteResult", "route_stage", "statute_applies"]
 
 Date = _dt.date
 
-#: The Statute's own right of application (Art. 29): the Statute governs a request from the
-#: day this rule comes into force, read from the catalogue.
-_STATUTE = "ccf-statute-29-standing"
+_STATUTE = STATUTE_RULE
 _PORTAL = "ccf-filing-portal-only"
 _ART33_2025 = "ccf-statute-33-2025-gs-consultation"
 _ART37 = "ccf-statute-37-provisional-measures"
 _ACCESS_LIMIT = "ccf-statute-40-access"
 _DELETION_LIMIT = "ccf-statute-40-deletion"
-_REVISION = "ccf-statute-42-revision"
-_REVISION_2026 = "ccf-operating-rules-2026-revision"
+_REVISION = REVISION_RULE
+_REVISION_2026 = REVISION_2026_RULE
 _REQUEST_ORDER = ("access", "deletion", "correction", "revision")
-_TRANSITION = "ccf-statute-2017-transition"
-#: Earlier decisions that went against the applicant: the data were kept.
-_KEPT = ("compliant", "compliant_with_update")
-_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TRANSITION = TRANSITION_RULE
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -107,21 +112,6 @@ def _months_words(months: int) -> str:
     return "one month" if months == 1 else f"{months} months"
 
 
-def _number_words(n: int) -> str:
-    """``6`` -> "six" (up to nine), ``12`` -> "12"."""
-    return _NUMBER_WORDS[n] if 0 <= n < len(_NUMBER_WORDS) else str(n)
-
-
-def _statute_from() -> Date:
-    """The day the CCF Statute came into force (11 March 2017 in the catalogue)."""
-    return catalogue().first_in_force(_STATUTE)
-
-
-def statute_applies(day: Date) -> bool:
-    """Whether the CCF Statute (and its time limits) governed a request admissible on ``day``."""
-    return catalogue().applies(_STATUTE, day)
-
-
 def _channel_rule(filed_on: Date) -> str:
     """The filing-channel rule in force on ``filed_on`` (portal only from 26 March 2026)."""
     if catalogue().applies(_PORTAL, filed_on):
@@ -171,7 +161,7 @@ def _filing_step(request: str, filed_on: Date, *, planned: bool) -> RouteStep:
                     "Article 42 of the Statute (revision) was not yet in force on that day: "
                     "the request was made under the RCI's re-examination. How such a request "
                     "was treated once the Statute came into force on "
-                    f"{long_date(_statute_from())} is unverified: no transitional provision "
+                    f"{long_date(statute_from())} is unverified: no transitional provision "
                     "was found.",
                     fields=("challenge.filed_on",),
                     rules=(_REVISION,),
@@ -253,6 +243,16 @@ def _add_withdrawal_request(route: _Route, scenario: Scenario, as_of: Date) -> N
     )
 
 
+def _with_reason(step: RouteStep, reason: Reason) -> RouteStep:
+    """``step`` with one more reason, citing the rules that reason applies."""
+    return replace(
+        step,
+        citations=(*step.citations, *reason.rules),
+        description="",
+        why=(*step.why, reason),
+    )
+
+
 def _add_filing(
     route: _Route, scenario: Scenario, requests: tuple[str, ...], filed_on: Date
 ) -> None:
@@ -261,20 +261,15 @@ def _add_filing(
         step = _filing_step(request, filed_on, planned=scenario.challenge is None)
         if scenario.person.minor and catalogue().applies("ccf-representation-of-minors", filed_on):
             # Issue 20 point 12 (CCF-11): who may act for a minor, and what to send.
-            step = replace(
+            step = _with_reason(
                 step,
-                citations=(*step.citations, "ccf-representation-of-minors"),
-                description="",
-                why=(
-                    *step.why,
-                    Reason(
-                        "The person is a minor: a parent or other legal representative may "
-                        "apply on his or her behalf, sending proof of the relationship (or of "
-                        "the power to represent) and the minor's identity document, as the "
-                        "CCF's admissibility requirements are reported to ask.",
-                        fields=("person.minor",),
-                        rules=("ccf-representation-of-minors",),
-                    ),
+                Reason(
+                    "The person is a minor: a parent or other legal representative may apply on "
+                    "his or her behalf, sending proof of the relationship (or of the power to "
+                    "represent) and the minor's identity document, as the CCF's admissibility "
+                    "requirements are reported to ask.",
+                    fields=("person.minor",),
+                    rules=("ccf-representation-of-minors",),
                 ),
             )
         if (
@@ -284,19 +279,14 @@ def _add_filing(
             and prior.date >= scenario.notice.issued_on
             and prior.date <= filed_on
         ):
-            step = replace(
+            step = _with_reason(
                 step,
-                citations=(*step.citations, "ccf-decisions-binding"),
-                description="",
-                why=(
-                    *step.why,
-                    Reason(
-                        f"The CCF already decided on these data on {long_date(prior.date)}; "
-                        "its decisions are final, so a request on the same facts needs a new "
-                        "fact, which is the ground of a revision.",
-                        fields=("case.prior_ccf_decision.date",),
-                        rules=("ccf-decisions-binding",),
-                    ),
+                Reason(
+                    f"The CCF already decided on these data on {long_date(prior.date)}; its "
+                    "decisions are final, so a request on the same facts needs a new fact, "
+                    "which is the ground of a revision.",
+                    fields=("case.prior_ccf_decision.date",),
+                    rules=("ccf-decisions-binding",),
                 ),
             )
         route.steps.append(step)
@@ -449,7 +439,7 @@ def _transition_note(filed_on: Date, admissible_on: Date) -> str:
         return ""
     return (
         " The request was filed before the Statute came into force on "
-        f"{long_date(_statute_from())}; that it falls under the Statute because it became "
+        f"{long_date(statute_from())}; that it falls under the Statute because it became "
         "admissible afterwards is the model's assumption (unverified: no transitional "
         "provision was found)."
     )
@@ -480,7 +470,7 @@ def _add_ncb_consultation(
         ncb_text = (
             "Under the rules before the Statute, the CCF consulted the source NCB in writing. "
             "That the Statute's disclosure rules (Art. 35) did not yet apply to this request, "
-            f"even if it was decided after {long_date(_statute_from())}, is the model's "
+            f"even if it was decided after {long_date(statute_from())}, is the model's "
             "assumption (unverified: no transitional provision was found)."
         )
     if ncb_responds is False:
@@ -538,7 +528,7 @@ def _add_limit_not_in_force(route: _Route, step: str, rule: str, admissible_on: 
 
 def _limit_words(rule: str, day: Date) -> str:
     """The months of an Article 40 limit in words ("nine"), as first set by its rule."""
-    return _number_words(int(catalogue().value(rule, "months", day)))
+    return number_words(int(catalogue().value(rule, "months", day)))
 
 
 def _add_deadlines(
@@ -553,7 +543,7 @@ def _add_deadlines(
             f"{_limit_words(_ACCESS_LIMIT, admissible_on)}- and "
             f"{_limit_words(_DELETION_LIMIT, admissible_on)}-month "
             "limits of Article 40 only to requests admissible from "
-            f"{long_date(_statute_from())}, when the Statute replaced the RCI; that line is "
+            f"{long_date(statute_from())}, when the Statute replaced the RCI; that line is "
             "its own assumption (unverified: no transitional provision for pending requests "
             "was found).",
             estimated=estimated,
@@ -667,129 +657,6 @@ def _add_national_copies(route: _Route, admissible_on: Date) -> None:
         )
 
 
-def _revision_text(prior: PriorDecision, prior_date: Date, months: int, route: _Route) -> str:
-    """What the revision window says of an earlier decision that did not delete the data."""
-    if prior.outcome is None:
-        route.book.depends(
-            "a revision is open only against a decision that kept the data",
-            field="case.prior_ccf_decision.outcome",
-        )
-        return (
-            f"If the earlier decision of {long_date(prior_date)} went against the "
-            "applicant (the facts do not say how it went), it can be revised only on a "
-            "newly discovered fact that might have changed it, applied for within "
-            f"{months} months of discovering that fact; revision is not an appeal."
-        )
-    against = (
-        "kept the data"
-        if prior.outcome in _KEPT
-        else "went against the applicant (the facts do not say how it went)"
-    )
-    return (
-        f"The earlier decision of {long_date(prior_date)} {against}. It can be revised "
-        "only on a newly discovered fact that might have changed it, applied for within "
-        f"{months} months of discovering that fact; revision is not an appeal. The "
-        "date of discovery is not in the facts."
-    )
-
-
-def _add_revision(
-    route: _Route,
-    prior: PriorDecision | None,
-    requests: tuple[str, ...],
-    as_of: Date,
-    challenge: Challenge | None = None,
-) -> None:
-    cat = catalogue()
-    revising = "revision" in requests
-    if prior is None or prior.date is None or prior.outcome == "not_compliant":
-        if prior is not None and prior.outcome == "not_compliant" and revising:
-            route.book.depends(
-                "the earlier decision already deleted the data, so there is nothing for the "
-                "applicant to have revised",
-                field="case.prior_ccf_decision",
-            )
-        elif (prior is None or prior.outcome != "not_compliant") and revising:
-            route.book.depends(
-                "a revision needs an earlier CCF decision to revise",
-                field="case.prior_ccf_decision",
-            )
-        return
-    rev_cites = [_REVISION]
-    months = int(cat.value(_REVISION, "months", as_of))
-    said: list[str | Reason] = [_revision_text(prior, prior.date, months, route)]
-    if not statute_applies(as_of):
-        rev_cites += ["rci-requests", _TRANSITION]
-        said.append(
-            Reason(
-                f"Article 42 of the Statute is not yet in force on {long_date(as_of)} (it "
-                f"applies from {long_date(cat.first_in_force(_REVISION))}): until then a "
-                "re-examination is asked for under the RCI, and how a pending one is treated "
-                "once the Statute applies is unverified.",
-                rules=(_REVISION,),
-                in_force=False,
-            )
-        )
-    elif not statute_applies(prior.date):
-        # The RCI had ended by the day this is applied to: only the transition is cited.
-        rev_cites += [_TRANSITION]
-        said.append(
-            "That decision predates the Statute; whether Article 42 reaches a decision "
-            "taken under the RCI is not settled in the sources (unverified)."
-        )
-    if revising:
-        said.append(
-            "The request before the CCF is a request for revision, so the outcome shown "
-            "is the outcome on a request for revision: the earlier decision stands unless "
-            "the new fact changes it."
-        )
-    if cat.applies(_REVISION_2026, as_of):
-        rev_cites.append(_REVISION_2026)
-        pages = int(cat.value(_REVISION_2026, "pages", as_of))
-        said.append(
-            f"Since the {rule_year(_REVISION_2026)} Operating Rules it starts with a "
-            f"{_number_words(pages)}-page summary filed on the portal."
-        )
-    filed = None if challenge is None else challenge.filed_on
-    if revising and statute_applies(filed or as_of):
-        said.append(_discovery_text(challenge, months, route))
-    route.add("revision_window", rev_cites, said, date=prior.date)
-    if not revising or not statute_applies(filed or as_of):
-        route.book.depends(
-            "the date a new fact was discovered: a revision must be filed within "
-            f"{_number_words(months)} months of it"
-        )
-
-
-def _discovery_text(challenge: Challenge | None, months: int, route: _Route) -> str:
-    """Whether a request for revision was filed within the months after the new fact was
-    discovered, an admissibility condition (Statute Art 42; CCF-40; issue 20 point 9)."""
-    discovered = None if challenge is None else challenge.new_fact_discovered_on
-    filed = None if challenge is None else challenge.filed_on
-    if discovered is None:
-        route.book.depends(
-            "the date the new fact was discovered (challenge.new_fact_discovered_on): a "
-            f"revision is admissible only if filed within {_number_words(months)} months of it",
-            "challenge.new_fact_discovered_on",
-        )
-        return (
-            "Admissibility turns on when the new fact was discovered: the request must be "
-            f"filed within {_number_words(months)} months of the discovery, and that date is "
-            "not in the facts."
-        )
-    limit = add_months(discovered, months)
-    if filed is not None and filed > limit:
-        return (
-            f"The new fact was discovered on {long_date(discovered)} and the request filed on "
-            f"{long_date(filed)}, more than {_number_words(months)} months later (the limit was "
-            f"{long_date(limit)}): the request is out of time and would be found inadmissible."
-        )
-    return (
-        f"The new fact was discovered on {long_date(discovered)}, so the request had to be "
-        f"filed by {long_date(limit)}" + (", which it was." if filed is not None else ".")
-    )
-
-
 def _add_after_deletion(route: _Route, scenario: Scenario, admissible_on: Date) -> None:
     """What a deletion leaves standing: the domestic case and bilateral extradition."""
     route.add(
@@ -855,7 +722,11 @@ def route_stage(scenario: Scenario, *, as_of: Date) -> RouteResult:
     _add_deadlines(route, requests, admissible_on, estimated, note)
     _add_implementation(route, admissible_on)
     _add_national_copies(route, admissible_on)
-    _add_revision(route, scenario.case.prior_ccf_decision, requests, as_of, challenge)
+    window = revision_window(
+        scenario.case.prior_ccf_decision, requests, as_of, challenge, route.book
+    )
+    if window is not None:
+        route.steps.append(window)
     _add_after_deletion(route, scenario, admissible_on)
     return RouteResult(
         steps=tuple(route.steps), planned=challenge is None, notes=route.book.freeze()

@@ -36,6 +36,7 @@ from diffusion_scenarios._engine.grounds.art83 import (
 )
 from diffusion_scenarios._engine.grounds.findings import Collector
 from diffusion_scenarios._engine.grounds.ids import INTERNATIONAL_INTEREST, PRIVATE_DISPUTE
+from diffusion_scenarios._engine.stage import rule_year
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.rules import catalogue
 
@@ -194,7 +195,7 @@ def _cheque_seriousness(
     rules = (_THRESHOLD, *interest_rules(scenario))
     threshold = (
         f"the USD {minimum:,.0f} (or repeated cheques) that the General Secretariat was "
-        "reported to require in cheque cases before its 2022 list"
+        f"reported to require in cheque cases before its {rule_year(_LIST_2022)} list"
     )
     if amount is not None and amount >= minimum:
         collector.note(
@@ -214,12 +215,13 @@ def _cheque_seriousness(
     if amount is None:
         collector.depends(
             "the sum of the cheques (case.amount_usd), set against the USD "
-            f"{minimum:,.0f} reported as the threshold in cheque cases before the 2022 list"
+            f"{minimum:,.0f} reported as the threshold in cheque cases before the "
+            f"{rule_year(_LIST_2022)} list"
             + (" (or how many were issued, case.cheque_count)" if count is None else ""),
             "case.amount_usd",
             *(("case.cheque_count",) if count is None else ()),
             question=f"the sum of the cheques, set against the USD {minimum:,.0f} reported as "
-            "the threshold in cheque cases before the 2022 list",
+            f"the threshold in cheque cases before the {rule_year(_LIST_2022)} list",
         )
         collector.note(
             _THRESHOLD,

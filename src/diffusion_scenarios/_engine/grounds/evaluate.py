@@ -50,7 +50,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from diffusion_scenarios._engine.assessment import Ground, TraceEntry, Unknown
+from diffusion_scenarios._engine.assessment import Ground, Reason, TraceEntry, Unknown
 from diffusion_scenarios._engine.grounds.article3 import evaluate_article3
 from diffusion_scenarios._engine.grounds.exclusions import evaluate_exclusions
 from diffusion_scenarios._engine.grounds.findings import (
@@ -457,12 +457,15 @@ def _merge(findings: list[Finding]) -> tuple[Ground, ...]:
         if not found:
             continue
         ordered = sorted(found, key=lambda f: -RANK[f.strength])  # stable: keeps rule order
+        said: dict[str, Reason] = {}  # one reason per sentence, with its facts and rules
+        for f in ordered:
+            said.setdefault(f.reason, Reason(f.reason, fields=f.fields, rules=f.citations))
         grounds.append(
             Ground(
                 id=ground_id,
                 strength=ordered[0].strength,
                 label=GROUND_LABELS[ground_id],
-                reasons=tuple(dict.fromkeys(f.reason for f in ordered)),
+                why=tuple(said.values()),
                 citations=tuple(dict.fromkeys(c for f in ordered for c in f.citations)),
             )
         )

@@ -180,6 +180,7 @@ class Finding:
     strength: str
     reason: str
     citations: tuple[str, ...]
+    fields: tuple[str, ...] = ()  # the fact paths the rule read
 
 
 class Collector:
@@ -221,8 +222,10 @@ class Collector:
         """Record that ``ground`` applies at ``strength`` and trace why."""
         cited = tuple(dict.fromkeys(citations))
         reason = reason[:1].upper() + reason[1:]
+        facts = list(facts)
+        paths = tuple(dict.fromkeys(path for path, _ in facts))
         self.findings.append(
-            Finding(ground=ground, strength=strength, reason=reason, citations=cited)
+            Finding(ground=ground, strength=strength, reason=reason, citations=cited, fields=paths)
         )
         self.note(cited[0], facts, f"{ground} ({strength}): {reason}")
 
