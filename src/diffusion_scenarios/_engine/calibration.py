@@ -174,15 +174,10 @@ def _shows(name: str, f: Features) -> bool:
 
 
 def _with(weights: ModelWeights, values: dict[str, float]) -> ModelWeights:
-    return replace(
-        weights,
-        strong=values["strong"],
-        arguable=values["arguable"],
-        update_keep=values["update_keep"],
-        update_share=values["update_share"],
-        prior_stands=values["prior_stands"],
-        cleared=values["cleared"],
-    )
+    """``weights`` with the fitted terms set to ``values``: its keys are the terms of
+    ``FITTED_TERMS`` that are not derived, each the name of a field of ModelWeights."""
+    changes: dict[str, Any] = dict(values)  # float fields, which mypy cannot tell by name
+    return replace(weights, **changes)
 
 
 def _loss(

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._facts.expected import GROUPS_FILE
-from diffusion_scenarios._law.vocab import CCF_OUTCOMES
+from diffusion_scenarios._law.vocab import CCF_OUTCOMES, OFFENCE_FAMILIES
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import Ground
@@ -59,41 +59,6 @@ Date = _dt.date
 
 #: A ground's strength as a number (a ground not found is 0).
 STRENGTH = {"strong": 1.0, "arguable": 0.6, "weak": 0.3}
-
-_OFFENCE_FAMILIES: dict[str, str] = {
-    **dict.fromkeys(
-        (
-            "fraud",
-            "embezzlement",
-            "money_laundering",
-            "corruption",
-            "abuse_of_office",
-            "tax_offence",
-            "unfunded_cheque",
-            "bankruptcy_offence",
-            "theft",
-            "cybercrime",
-        ),
-        "economic or property offence",
-    ),
-    **dict.fromkeys(
-        ("violence", "homicide", "sexual_offence", "terrorism"), "violent or terrorist offence"
-    ),
-    **dict.fromkeys(
-        ("drug_trafficking", "drug_possession", "organised_crime"), "drugs or organised crime"
-    ),
-    **dict.fromkeys(
-        (
-            "defamation",
-            "insult_to_authority",
-            "adultery_or_morality",
-            "blasphemy_or_apostasy",
-            "desertion_or_military",
-            "unauthorised_protest",
-        ),
-        "speech, protest, morals or military offence",
-    ),
-}
 
 # Tags of the decisions index -> (ground ids, flags). Normalised tags (see normalise_tag).
 _TAG_FACTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -213,7 +178,7 @@ def profile_of(scenario: Scenario, grounds: Iterable[Ground], on: Date) -> Profi
     challenge = scenario.challenge
     return Profile(
         kind=scenario.notice.kind,
-        offence_family=_OFFENCE_FAMILIES.get(case.offence) if case.offence else None,
+        offence_family=OFFENCE_FAMILIES.get(case.offence) if case.offence else None,
         grounds={g.id: STRENGTH[g.strength] for g in grounds if g.strength in STRENGTH},
         flags=flags,
         ncb_answered=None if challenge is None else challenge.ncb_responds,

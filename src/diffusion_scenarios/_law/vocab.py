@@ -47,32 +47,39 @@ INTERPOL_REGIONS = (
 )
 REGIONS = ("all", *INTERPOL_REGIONS, "eu", "schengen")
 
-OFFENCES = (
-    "fraud",
-    "embezzlement",
-    "money_laundering",
-    "corruption",
-    "abuse_of_office",
-    "tax_offence",
-    "unfunded_cheque",
-    "bankruptcy_offence",
-    "theft",
-    "violence",
-    "homicide",
-    "sexual_offence",
-    "drug_trafficking",
-    "drug_possession",
-    "terrorism",
-    "organised_crime",
-    "cybercrime",
-    "defamation",
-    "insult_to_authority",
-    "adultery_or_morality",
-    "blasphemy_or_apostasy",
-    "desertion_or_military",
-    "unauthorised_protest",
-    "other",
-)
+# The offences (vocabulary O), each with the family it is compared in when cases are
+# matched by their facts (None: in no family).
+_ECONOMIC = "economic or property offence"
+_VIOLENT = "violent or terrorist offence"
+_DRUGS = "drugs or organised crime"
+_SPEECH = "speech, protest, morals or military offence"
+OFFENCE_FAMILIES: dict[str, str | None] = {
+    "fraud": _ECONOMIC,
+    "embezzlement": _ECONOMIC,
+    "money_laundering": _ECONOMIC,
+    "corruption": _ECONOMIC,
+    "abuse_of_office": _ECONOMIC,
+    "tax_offence": _ECONOMIC,
+    "unfunded_cheque": _ECONOMIC,
+    "bankruptcy_offence": _ECONOMIC,
+    "theft": _ECONOMIC,
+    "violence": _VIOLENT,
+    "homicide": _VIOLENT,
+    "sexual_offence": _VIOLENT,
+    "drug_trafficking": _DRUGS,
+    "drug_possession": _DRUGS,
+    "terrorism": _VIOLENT,
+    "organised_crime": _DRUGS,
+    "cybercrime": _ECONOMIC,
+    "defamation": _SPEECH,
+    "insult_to_authority": _SPEECH,
+    "adultery_or_morality": _SPEECH,
+    "blasphemy_or_apostasy": _SPEECH,
+    "desertion_or_military": _SPEECH,
+    "unauthorised_protest": _SPEECH,
+    "other": None,
+}
+OFFENCES = tuple(OFFENCE_FAMILIES)
 
 ORIGINS = (
     "none",
