@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from signals_support import AS_IN_A_TERMINAL
 
 import diffusion_scenarios as ds
 from diffusion_scenarios import caselaw, reports
@@ -486,6 +487,7 @@ def test_ctrl_c_during_a_long_run_prints_interrupted_and_exits_130() -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        **AS_IN_A_TERMINAL,
     )
     time.sleep(3)
     process.send_signal(signal.SIGINT)

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from signals_support import AS_IN_A_TERMINAL
 
 from diffusion_scenarios.cli import main
 
@@ -168,7 +169,7 @@ def test_ctrl_c_at_any_moment_of_the_command_never_gives_a_traceback() -> None:
         code = _SELF_INTERRUPT.format(delay=0.001 + 0.006 * step)
         done = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
-            check=False,
+            check=False, **AS_IN_A_TERMINAL,
         )  # fmt: skip
         seen.append((done.returncode, done.stderr))
     # Before the console script's first import returns, the signal is Python's to report;
@@ -195,7 +196,11 @@ def test_ctrl_c_in_the_first_milliseconds_never_shows_a_traceback_of_the_package
     tracebacks_through_the_package = []
     for attempt in range(30):
         process = subprocess.Popen(
-            [*argv, "list"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+            [*argv, "list"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            **AS_IN_A_TERMINAL,
         )
         time.sleep(0.005 + (attempt % 16) * 0.001)
         process.send_signal(signal.SIGINT)
