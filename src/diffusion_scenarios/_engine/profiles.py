@@ -248,11 +248,10 @@ def _fingerprint() -> str:
     it tells a changed data file from the one the profiles were built from, for a few
     milliseconds less at each start than a cryptographic digest and its library)."""
     import zlib
-    from importlib import resources
 
-    from diffusion_scenarios._law.data import read_csv_rows
+    from diffusion_scenarios._law.data import data_folder, read_csv_rows
 
-    base = resources.files("diffusion_scenarios.data")
+    base = data_folder()
     names = [
         *_SOURCES,
         *_RULE_FILES,

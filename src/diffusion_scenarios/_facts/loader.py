@@ -47,7 +47,6 @@ import difflib
 import json
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -61,6 +60,7 @@ from diffusion_scenarios._base.limits import MAX_FILE_BYTES
 from diffusion_scenarios._facts.checks import Checker, read_scenario, show
 from diffusion_scenarios._facts.registry import plain
 from diffusion_scenarios._facts.scenario import Notice, Scenario  # noqa: F401 (the examples)
+from diffusion_scenarios._law.data import data_folder
 from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios.errors import Problem, ScenarioError, UnknownScenarioError
 
@@ -318,7 +318,7 @@ def save_scenario(scenario: Scenario, path: str | Path, *, force: bool = False) 
 def _builtin_items() -> tuple[tuple[str, Scenario], ...]:
     from diffusion_scenarios.errors import ReferenceDataError
 
-    folder = resources.files("diffusion_scenarios.data").joinpath("scenarios")
+    folder = data_folder().joinpath("scenarios")
     items: dict[str, Scenario] = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if not entry.name.endswith((".yaml", ".yml")):
@@ -400,7 +400,7 @@ def _builtin_by_file_name(ref: str) -> Scenario | None:
         return None
     if _builtin_items.cache_info().currsize:  # all read already: use them
         return None
-    entry = resources.files("diffusion_scenarios.data").joinpath("scenarios", f"{ref}.yaml")
+    entry = data_folder().joinpath("scenarios", f"{ref}.yaml")
     if not entry.is_file():
         return None
     try:

@@ -52,10 +52,8 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from diffusion_scenarios._base.files import UnreadableFileError, decode_text, read_regular
 from diffusion_scenarios._base.limits import (
@@ -65,6 +63,7 @@ from diffusion_scenarios._base.limits import (
     date_range_words,
 )
 from diffusion_scenarios._law.citation import Citation
+from diffusion_scenarios._law.data import data_folder
 from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios._law.values import VALUE_SCHEMA
 from diffusion_scenarios._law.values import check_value as _check_value
@@ -72,6 +71,9 @@ from diffusion_scenarios._law.values import shown as _shown
 from diffusion_scenarios._law.values import suggest as _suggest
 from diffusion_scenarios._law.vocab import VERIFICATION
 from diffusion_scenarios.errors import ReferenceDataError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = [
     "NOT_YET_IN_FORCE",
@@ -409,7 +411,7 @@ def load_catalogue(folder: str | Path) -> RuleCatalogue:
 @cache
 def _load(folder: str | None) -> RuleCatalogue:
     if folder is None:
-        return _read(resources.files("diffusion_scenarios.data").joinpath("rules"), shipped=True)
+        return _read(data_folder().joinpath("rules"), shipped=True)
     return _read(Path(folder))
 
 
