@@ -35,9 +35,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import signal
 import stat
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -220,6 +218,9 @@ def _cleaned_up_on_sigterm() -> Iterator[None]:
     the previous handler is put back and the signal sent again, so the process ends (or
     carries on) exactly as SIGTERM would have had it. Only in the main thread, and only
     when SIGTERM is not ignored; the previous handler is always restored."""
+    import signal  # here, not at the top: reading a file needs neither
+    import threading
+
     term = getattr(signal, "SIGTERM", None)
     if term is None or threading.current_thread() is not threading.main_thread():
         yield
