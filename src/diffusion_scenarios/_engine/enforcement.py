@@ -314,6 +314,30 @@ def _entry(result: CountryRisk, *, role: str, received: bool) -> EnforcementEntr
     )
 
 
+@lru_cache(maxsize=1024)
+def _bare_scenario(
+    requesting: str, purpose: str, topics: frozenset[str], assumed: bool
+) -> Scenario:
+    """The scenario :func:`_plain_entry` reads: one for all the countries of a block (a
+    frozen value, made once rather than once per country)."""
+    with trusted():  # the engine's own partial scenario, not facts to check
+        return Scenario(
+            id="-",
+            notice=Notice(
+                kind="diffusion",
+                requesting_country=requesting,
+                issued_on=Date(2000, 1, 1),
+                purpose=purpose,
+            ),
+            case=Case(
+                offence="unfunded_cheque" if "cheque" in topics else None,
+                purpose_defects=("already_tried_for_same_acts",) if "ne_bis" in topics else (),
+            ),
+            # An assumed requesting state is named as assumed in the entry's sentences.
+            evidence=Evidence({"notice.requesting_country": "assumed"} if assumed else {}),
+        )
+
+
 @lru_cache(maxsize=32768)
 def _plain_entry(
     country: str,
@@ -332,22 +356,7 @@ def _plain_entry(
     drift from the rule. ``day`` is a :func:`practice_day`, so that every day on which the
     same practice texts apply shares one entry.
     """
-    with trusted():  # the engine's own partial scenario, not facts to check
-        bare = Scenario(
-            id="-",
-            notice=Notice(
-                kind="diffusion",
-                requesting_country=requesting,
-                issued_on=Date(2000, 1, 1),
-                purpose=purpose,
-            ),
-            case=Case(
-                offence="unfunded_cheque" if "cheque" in topics else None,
-                purpose_defects=("already_tried_for_same_acts",) if "ne_bis" in topics else (),
-            ),
-            # An assumed requesting state is named as assumed in the entry's sentences.
-            evidence=Evidence({"notice.requesting_country": "assumed"} if assumed else {}),
-        )
+    bare = _bare_scenario(requesting, purpose, topics, assumed)
     result = country_risk(bare, country, received=received, active=active, on=day)
     role = "recipient" if received else "non_recipient"
     return _entry(result, role=role, received=received), result.practice_known
