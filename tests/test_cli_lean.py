@@ -86,3 +86,26 @@ def test_a_json_assessment_of_a_builtin_loads_no_yaml_parser() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_json_assessment_of_a_builtin_loads_no_zip_support_calendar_or_signals() -> None:
+    # Issue 21 point 3: the shipped data are read from the installed folder (importlib.resources
+    # only for a zip), a month's last day needs no calendar, and signals only a write.
+    unneeded = ("importlib.resources", "zipfile", "tempfile", "calendar", "signal")
+    probe = (
+        "import sys, io, contextlib\n"
+        "from diffusion_scenarios.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    assert main(['assess', 'ccf-2019-u1', '--format', 'json']) == 0\n"
+        f"print(sorted(m for m in {unneeded!r} if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_shipped_data_folder_is_the_one_importlib_resources_gives() -> None:
+    from importlib import resources
+
+    from diffusion_scenarios._law.data import data_folder
+
+    assert data_folder() == resources.files("diffusion_scenarios.data")
