@@ -116,6 +116,9 @@ PROBES: list[tuple[str, Callable[[dict[str, Any]], None], str, str]] = [
      "ccf-outcome-base-rates", "not_compliant"),
     ("a negative base rate", _set_value("ccf-outcome-base-rates", "compliant", -3),
      "ccf-outcome-base-rates", "compliant"),
+    ("one base rate 0 (an outcome the model could never give)",
+     _set_value("ccf-outcome-base-rates", "compliant_with_update", 0),
+     "ccf-outcome-base-rates", "compliant_with_update"),
     ("a weight range [a, b]", _set_value("model-outcome-weights", "strong.range", ["a", "b"]),
      "model-outcome-weights", "strong.range"),
     ("an infinite weight", _set_value("model-outcome-weights", "strong.value", math.inf),
@@ -186,6 +189,20 @@ def test_compare_calibration_on_zero_base_rates_says_one_line(tmp_path: Path) ->
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "ccf-outcome-base-rates" in lines[0], done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_more_unanswered_deletions_than_deletions_is_refused_naming_both_rules(
+    tmp_path: Path,
+) -> None:
+    """The NCB-silence count is a part of the base rates' deletions; a catalogue where it
+    is not smaller would give a negative share deleted after an answer."""
+    folder = _edited(tmp_path, _set_value("ccf-practice-ncb-silence", "deleted_ncb_no_answer", 400))
+    with pytest.raises(ReferenceDataError) as refused:
+        load_catalogue(folder)
+    message = str(refused.value)
+    assert "\n" not in message
+    assert "ccf-practice-ncb-silence" in message and "deleted_ncb_no_answer" in message
+    assert "ccf-outcome-base-rates" in message and "found 400" in message
 
 
 def _copy(folder: Path) -> Path:

@@ -55,7 +55,7 @@ from diffusion_scenarios._engine.grounds.ids import NCB_NON_COOPERATION
 from diffusion_scenarios._facts.registry import check_fact_paths
 from diffusion_scenarios._facts.scenario import ALLEGED_BY_DEFAULT, Scenario, evidence_of
 from diffusion_scenarios._law.rules import catalogue
-from diffusion_scenarios._law.values import OUTCOME_FITTED_TERMS
+from diffusion_scenarios._law.values import BASE_RATES_RULE, OUTCOME_FITTED_TERMS, SILENCE_RULE
 
 __all__ = [
     "BASE_RATES_RULE",
@@ -88,9 +88,7 @@ WEIGHTS_RULE = "model-outcome-weights"
 SETTINGS_RULE = "model-outcome-settings"
 FUNCTIONS_RULE = "ccf-statute-3-functions"
 BURDEN_RULE = "ccf-practice-burden-on-source"
-SILENCE_RULE = "ccf-practice-ncb-silence"
 CONDITIONAL_RULE = "model-outcome-conditional"
-BASE_RATES_RULE = "ccf-outcome-base-rates"
 
 #: The fitted terms of the model (declared with the catalogue's schema for outcome.yaml).
 FITTED_TERMS = OUTCOME_FITTED_TERMS

@@ -65,7 +65,7 @@ from diffusion_scenarios._base.limits import (
 from diffusion_scenarios._law.citation import Citation
 from diffusion_scenarios._law.data import data_folder
 from diffusion_scenarios._law.parsed import parsed_yaml
-from diffusion_scenarios._law.values import VALUE_SCHEMA
+from diffusion_scenarios._law.values import VALUE_SCHEMA, check_across_rules
 from diffusion_scenarios._law.values import check_value as _check_value
 from diffusion_scenarios._law.values import shown as _shown
 from diffusion_scenarios._law.values import suggest as _suggest
@@ -544,6 +544,9 @@ def _read(folder: Traversable | Path, *, shipped: bool = False) -> RuleCatalogue
             "rule catalogue: the engine reads values of rule(s) missing from the catalogue: "
             + ", ".join(absent)
         )
+    check_across_rules(
+        {rid: [dict(v.value) for v in rule.versions] for rid, rule in rules.items()}
+    )
     return RuleCatalogue(rules)
 
 

@@ -19,6 +19,10 @@ from diffusion_scenarios._law.fact_paths import known_fact_paths
 from diffusion_scenarios._law.outcomes import OUTCOME_IDS
 from diffusion_scenarios.errors import ReferenceDataError
 
+#: The rules whose values are joined by :func:`check_across_rules`.
+SILENCE_RULE = "ccf-practice-ncb-silence"
+BASE_RATES_RULE = "ccf-outcome-base-rates"
+
 __all__ = ["OUTCOME_FITTED_TERMS", "VALUE_SCHEMA", "Schema", "check_value", "shown", "suggest"]
 
 #: A value's declared type: a type name, or a mapping of sub-keys to their own types.
@@ -69,8 +73,9 @@ _ARTICLE3_WEIGHT = "int -100..100"
 #:
 #: * ``int``, ``number`` (an int or a float, never a bool, always finite), either with a
 #:   range ``LOW..HIGH`` (both included): ``"int 1..600"``;
-#: * ``count``: a whole number from 0; ``tally``: a count whose value's tallies together
-#:   must be above 0 (shares are computed from them);
+#: * ``count``: a whole number from 0; ``tally``: a count from which a share is taken,
+#:   each above 0 (the outcome model starts from the log-odds of these shares, and a share
+#:   of 0 or 1 would say an outcome can never, or must always, happen whatever the facts);
 #: * ``probability``: a number from 0 to 1;
 #: * ``range LOW..HIGH``: a pair ``[low, high]`` of numbers in the range, low <= high;
 #: * ``bool``, ``str``, ``list of str``, ``dict of number LOW..HIGH`` (any keys);
@@ -289,12 +294,31 @@ def check_value(rule_id: str, where: str, value: Mapping[str, Any], prefix: str 
         raise ReferenceDataError(
             f"rule catalogue {where}: rule '{rule_id}' is missing value key(s) {', '.join(missing)}"
         )
-    tallies = [k for k, kind in declared.items() if kind == "tally"]
-    if tallies and sum(value[k] for k in tallies) <= 0:
+    empty = [k for k, kind in declared.items() if kind == "tally" and value[k] <= 0]
+    if empty:
         raise ReferenceDataError(
-            f"rule catalogue {where}: value keys {', '.join(f'{prefix}{k}' for k in tallies)} "
-            f"of rule '{rule_id}' are counts from which shares are taken: at least one must "
-            "be above 0, found all 0"
+            f"rule catalogue {where}: value key(s) {', '.join(f'{prefix}{k}' for k in empty)} "
+            f"of rule '{rule_id}': expected a count above 0 (a share of each outcome is taken "
+            "from these counts, and the model cannot start from a share of 0), found 0"
+        )
+
+
+def check_across_rules(versions: Mapping[str, Iterable[Mapping[str, Any]]]) -> None:
+    """The checks that join two rules' values: ``versions`` maps a rule id to the values of
+    its versions. The complaints where the NCB did not answer are a part of the deletions:
+    fewer than the deletions of every base-rate version, so that some deletions followed
+    an answer (the model takes the share deleted among answered complaints)."""
+    silent = max(
+        (int(v["deleted_ncb_no_answer"]) for v in versions.get(SILENCE_RULE, ())), default=0
+    )
+    deleted = min(
+        (int(v["not_compliant"]) for v in versions.get(BASE_RATES_RULE, ())), default=silent + 1
+    )
+    if silent >= deleted:
+        raise ReferenceDataError(
+            f"rule catalogue: value key 'deleted_ncb_no_answer' of rule '{SILENCE_RULE}': "
+            f"expected fewer than the {deleted:,} deletions ('not_compliant') of rule "
+            f"'{BASE_RATES_RULE}', of which it is a part, found {silent:,}"
         )
 
 
