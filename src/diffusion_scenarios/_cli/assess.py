@@ -18,6 +18,7 @@ from typing import Any
 
 from diffusion_scenarios._cli.common import (
     EXIT_OK,
+    FORMAT_OF_SUFFIX,
     UsageError,
     add_command,
     add_output_options,
@@ -31,10 +32,6 @@ __all__ = ["register"]
 
 _FORMATS = ("text", "json", "markdown", "html", "docx")
 _FILE_ONLY = ("docx",)  # binary: written with -o, never to the terminal
-_FORMAT_OF_SUFFIX = {
-    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
-    ".docx": "docx",
-}  # fmt: skip
 
 
 #: What ``diffusion-scenarios --help`` says of ``assess``, and ``assess --help`` first.
@@ -81,7 +78,7 @@ def _run_assess(args: argparse.Namespace) -> int:
 
     fmt = args.format or "text"
     if args.output:
-        implied = _FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")
+        implied = FORMAT_OF_SUFFIX.get(Path(args.output).suffix.lower(), "text")
         if args.format is None:
             fmt = implied
         elif implied != args.format:

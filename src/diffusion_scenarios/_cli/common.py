@@ -22,6 +22,7 @@ from typing import Any
 __all__ = [
     "EXIT_OK",
     "EXIT_USAGE",
+    "FORMAT_OF_SUFFIX",
     "UsageError",
     "add_command",
     "add_output_options",
@@ -34,6 +35,13 @@ __all__ = [
 EXIT_OK = 0
 EXIT_USAGE = 2
 PROGRAM = "diffusion-scenarios"
+
+#: The report format a file's extension stands for (``-o memo.md`` writes Markdown); each
+#: command writes the formats it has, and reads the others as "not one of mine".
+FORMAT_OF_SUFFIX = {
+    ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json",
+    ".docx": "docx",
+}  # fmt: skip
 
 Handler = Callable[[argparse.Namespace], int]
 

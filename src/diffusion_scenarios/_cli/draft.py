@@ -18,6 +18,7 @@ from typing import Any
 
 from diffusion_scenarios._cli.common import (
     EXIT_OK,
+    FORMAT_OF_SUFFIX,
     UsageError,
     add_command,
     add_output_options,
@@ -31,7 +32,8 @@ __all__ = ["register"]
 
 #: The requests (the same as ``_render.draft.REQUESTS``; a test keeps the two equal).
 REQUESTS = ("access", "deletion", "correction", "provisional_measures", "revision")
-_SUFFIXES = {".docx": "docx", ".md": "markdown", ".markdown": "markdown"}
+# A draft is Word or Markdown: the extensions that stand for those (common.FORMAT_OF_SUFFIX).
+_SUFFIXES = {s: f for s, f in FORMAT_OF_SUFFIX.items() if f in ("docx", "markdown")}
 _EXAMPLE_DAY = "2026-05-01"
 
 
