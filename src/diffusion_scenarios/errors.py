@@ -21,7 +21,8 @@ naming the file, the field path, what was expected and what was found.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from diffusion_scenarios._base.fast_dataclass import dataclass
 
 __all__ = [
     "CaseLawError",

@@ -18,9 +18,9 @@ import difflib
 import io
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._law.vocab import CCF_OUTCOMES, GROUND_IDS
 from diffusion_scenarios.errors import CaseLawError
 

@@ -21,10 +21,10 @@ import datetime as _dt
 import difflib
 import typing
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._facts import scenario as values
 from diffusion_scenarios._facts.declare import Declared
 from diffusion_scenarios.errors import ReferenceDataError

@@ -27,10 +27,10 @@ import importlib.util
 import json
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._law.data import read_csv_rows
 from diffusion_scenarios._law.vocab import INTERPOL_REGIONS, REGIONS
 from diffusion_scenarios.errors import ReferenceDataError
