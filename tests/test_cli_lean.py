@@ -92,10 +92,12 @@ def test_a_json_assessment_of_a_builtin_loads_no_yaml_parser() -> None:
 def test_a_json_assessment_of_a_builtin_loads_no_zip_support_calendar_or_signals() -> None:
     # Issue 21 point 3: the shipped data are read from the installed folder (importlib.resources
     # only for a zip), a month's last day needs no calendar, and signals only a write; the
-    # help's width is measured without shutil (which loads the compression modules).
+    # help's width is measured without shutil (which loads the compression modules), and
+    # spelling suggestions are only needed after a mistake.
     unneeded = (
         *("importlib.resources", "zipfile", "tempfile", "calendar", "signal"),
         *("shutil", "bz2", "lzma"),
+        "difflib",  # only to suggest a spelling, after a mistake
     )
     probe = (
         "import sys, io, contextlib\n"

@@ -22,7 +22,6 @@ user-assigned code ``XKX`` (``XK``) is accepted, named "Kosovo", and is never a 
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import importlib.util
 import json
 import unicodedata
@@ -260,6 +259,7 @@ def suggest_country(token: str) -> str | None:
         >>> suggest_country("Germny")
         'Germany'
     """
+    import difflib  # only to suggest a spelling: not loaded on every start
     folded = _fold(token)
     if len(folded) <= 3:  # a mistyped code: any "closest" code would be a guess
         return None
