@@ -5,8 +5,9 @@ Run: ``.venv/bin/python benchmarks/bench_cli.py [--rounds N]``
 Times, as a user's shell would (a new process each time, bytecode caches written once
 first), ``python -c pass`` and ``diffusion-scenarios assess ccf-2019-u1 --format json``
 (and the text report), and prints the medians and their ratio. Target (issue 21): the JSON
-assessment within 5x a bare Python start. It also lists the heavy modules the command
-imported (none of pandas, matplotlib, numpy or the policy lab should be).
+assessment within 5x a bare Python start. It also times the standard library modules the
+command imports, alone (the floor of the command's start), and lists the heavy modules the
+command imported (none of pandas, matplotlib, numpy or the policy lab should be).
 
 Users get a regular install, where ``python -c pass`` is about 11 ms faster than in an
 editable checkout (whose import hook runs at every start); measure that one too::
@@ -26,6 +27,11 @@ from pathlib import Path
 
 COMMAND = Path(sys.executable).with_name("diffusion-scenarios")
 HEAVY = ("pandas", "matplotlib", "numpy", "diffusion_scenarios._lab", "diffusion_scenarios.lab")
+
+#: The standard library the JSON assessment imports (the top-level modules its imports
+#: bring in follow): timed alone, it is the floor that no change to the package's own
+#: modules can go below while the package is built on dataclasses, argparse and pathlib.
+STDLIB = "import argparse, csv, dataclasses, datetime, json, pathlib, re, typing, unicodedata"
 
 
 def _medians(commands: list[list[str]], rounds: int, env: dict[str, str]) -> list[float]:
@@ -48,10 +54,14 @@ def main() -> None:
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     formats = ("json", "text")
-    commands = [[sys.executable, "-c", "pass"]]
+    commands = [[sys.executable, "-c", "pass"], [sys.executable, "-c", STDLIB]]
     commands += [[str(COMMAND), "assess", "ccf-2019-u1", "--format", fmt] for fmt in formats]
-    bare, *spent = _medians(commands, args.rounds, env)
+    bare, stdlib, *spent = _medians(commands, args.rounds, env)
     print(f"python -c pass{'':<38} {bare * 1000:7.0f} ms")
+    print(
+        f"python -c 'import <the standard library it needs>' {stdlib * 1000:6.0f} ms"
+        f"  = {stdlib / bare:4.1f}x bare Python (the floor)"
+    )
     for fmt, seconds in zip(formats, spent, strict=True):
         print(
             f"diffusion-scenarios assess ccf-2019-u1 --format {fmt:<5} {seconds * 1000:7.0f} ms"
