@@ -10,17 +10,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import importlib
 import pickle
-import subprocess
 import sys
-from pathlib import Path
-from types import CodeType
 from typing import Any, ClassVar
 
 import pytest
 
-from diffusion_scenarios._base import dataclass_code, fast_dataclass
+from diffusion_scenarios._base import fast_dataclass
 from diffusion_scenarios._base.fast_dataclass import dataclass, field
 
 BOTH = pytest.mark.parametrize("make", [dataclasses.dataclass, dataclass], ids=["stock", "fast"])
@@ -195,56 +191,3 @@ def test_other_options_and_newer_pythons_use_the_standard_dataclass() -> None:
     item.a = 2
     assert item == Mutable(2) and Ordered(1) < Ordered(2)
     assert (dataclass is dataclasses.dataclass) == (sys.version_info >= (3, 13))
-
-
-ROOT = Path(__file__).resolve().parents[1]
-MODULES = dataclass_code.MODULES
-
-
-@pytest.mark.skipif(
-    sys.version_info[:2] != dataclass_code.PYTHON or not fast_dataclass._FASTER,
-    reason="the __init__ methods are compiled ahead with another Python",
-)
-def test_the_init_methods_compiled_ahead_are_current() -> None:
-    """Fails when a dataclass changed since: run scripts/build_dataclass_code.py."""
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "build_dataclass_code.py"), "--check"],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr
-
-
-def test_each_init_compiled_ahead_is_the_code_its_text_compiles_to() -> None:
-    def codes(code: CodeType) -> list[CodeType]:
-        inner = [c for c in code.co_consts if isinstance(c, CodeType)]
-        return [code, *inner]
-
-    parts = [importlib.import_module(f"diffusion_scenarios._base.{name}") for name in MODULES]
-    assert sum(len(part.TEXTS) for part in parts) > 50  # the classes the package defines
-    for text, ahead in [e for part in parts for e in zip(part.TEXTS, part.CODES, strict=True)]:
-        (now,) = [
-            c
-            for c in compile(text, "<string>", "exec", dont_inherit=True).co_consts
-            if isinstance(c, CodeType)
-        ]
-        for mine, theirs in zip(codes(fast_dataclass._as_compiled(ahead)), codes(now), strict=True):
-            assert mine == theirs
-            assert (mine.co_filename, mine.co_firstlineno, mine.co_qualname) == (
-                theirs.co_filename,
-                theirs.co_firstlineno,
-                theirs.co_qualname,
-            )
-            assert list(mine.co_positions()) == list(theirs.co_positions())
-
-
-def test_a_text_not_compiled_ahead_is_compiled_as_before() -> None:
-    @dataclass(frozen=True, slots=True, kw_only=True)
-    class Unlisted:
-        a: int
-        b: tuple[int, ...] = ()
-
-    assert Unlisted.__init__.__code__.co_filename == "<string>"
-    with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'a'"):
-        Unlisted()  # type: ignore[call-arg]
-    assert Unlisted(a=1) == Unlisted(a=1, b=())

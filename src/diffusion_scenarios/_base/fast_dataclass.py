@@ -1,4 +1,4 @@
-"""The standard ``@dataclass``, built in a fraction of the time for the package's frozen classes.
+"""The standard ``@dataclass``, built in a third of the time for the package's frozen classes.
 
 Python 3.11 and 3.12 write each method a dataclass gets (``__init__``, ``__repr__``,
 ``__eq__``, ``__hash__`` and, when frozen, ``__setattr__`` and ``__delattr__``) as source
@@ -9,21 +9,13 @@ scenario, so this was a third of ``diffusion-scenarios assess ID --format json``
 :func:`dataclass` here takes the same arguments and gives the same class: a real dataclass
 (``dataclasses.fields``, ``replace``, ``asdict``, pickling and ``__dataclass_params__`` as
 before) whose methods behave as the generated ones do, with the same results and error
-messages. For a frozen class that compares by value (every class of the package):
-
-* ``__repr__``, ``__eq__`` and ``__hash__`` are closures over the field names, and so are
-  the frozen ``__setattr__``/``__delattr__``, which are handed to the standard code through
-  its ``_frozen_get_del_attr`` step;
-* ``__init__`` is written by the standard code as always; its text is compiled ahead when
-  it is one of the package's (:mod:`diffusion_scenarios._base.dataclass_code`, made by
-  ``scripts/build_dataclass_code.py``: the same code, read from the ``.pyc``), else now.
-
-Both steps swap a name of the :mod:`dataclasses` module only while the class is made, for
-functions that give what the standard ones give (another thread making a dataclass then
-gets the same result). Any other combination of options, and Python 3.13 and later (which
-compile a class's methods in one go, with an ``__eq__`` of its own shape), use
-:func:`dataclasses.dataclass` itself. ``tests/test_fast_dataclass.py`` holds the two side
-by side.
+messages. For a frozen class that compares by value (every class of the package), only
+``__init__`` is still compiled: ``__repr__``, ``__eq__`` and ``__hash__`` are closures over
+the field names, and so are the frozen ``__setattr__``/``__delattr__``, which are handed to
+the standard code through its ``_frozen_get_del_attr`` step. Any other combination of
+options, and Python 3.13 and later (which compile a class's methods in one go, with an
+``__eq__`` of its own shape), use :func:`dataclasses.dataclass` itself.
+``tests/test_fast_dataclass.py`` holds the two side by side.
 
 Type checkers see :func:`dataclasses.dataclass` (the import under ``TYPE_CHECKING``).
 """
@@ -36,7 +28,6 @@ import sys
 from collections.abc import Callable
 from dataclasses import field
 from operator import attrgetter
-from types import CodeType, FunctionType
 from typing import TYPE_CHECKING, Any
 
 __all__ = ["dataclass", "field"]
@@ -46,59 +37,6 @@ _STOCK = dataclasses.dataclass
 #: Whether this Python's dataclasses compile each method apart (3.11, 3.12), in the shape
 #: the closures below reproduce; later versions build them in one go.
 _FASTER = sys.version_info < (3, 13) and hasattr(dataclasses, "_frozen_get_del_attr")
-
-
-#: The ``__init__`` methods compiled ahead (:mod:`dataclass_code`): each source text the
-#: standard code writes for a class of the package -> its code (read when the first class
-#: is made; empty when that module was made by another Python).
-_compiled_ahead: dict[str, CodeType] | None = None
-
-#: Set by ``scripts/build_dataclass_code.py`` to a list: every text compiled is added to it.
-recorded: list[str] | None = None
-
-
-def _ahead() -> dict[str, CodeType]:
-    global _compiled_ahead
-    if _compiled_ahead is None:
-        from importlib import import_module
-
-        from diffusion_scenarios._base import dataclass_code as made
-
-        _compiled_ahead = {}
-        if sys.version_info[:2] == made.PYTHON:
-            for name in made.MODULES:
-                part = import_module(f"{__package__}.{name}")
-                _compiled_ahead.update(zip(part.TEXTS, part.CODES, strict=True))
-    return _compiled_ahead
-
-
-def _as_compiled(code: CodeType) -> CodeType:
-    """``code`` (a text of :mod:`dataclass_code`, compiled with the module) as compiling the
-    text alone makes it: file ``<string>``, starting on line 1, its ``__init__`` on line 2."""
-    start = code.co_firstlineno
-
-    def moved(item: Any) -> Any:
-        if not isinstance(item, CodeType):
-            return item
-        line = item.co_firstlineno - start + 1
-        return item.replace(co_filename="<string>", co_firstlineno=line)
-
-    outer: CodeType = moved(code.replace(co_consts=tuple(moved(c) for c in code.co_consts)))
-    return outer
-
-
-def _exec(source: str, namespace: dict[str, Any], out: dict[str, Any]) -> None:
-    """:func:`exec` as the standard ``_create_fn`` calls it (to define ``__create_fn__``,
-    which makes the method): the code compiled ahead for a known text, else compiled now."""
-    code = _ahead().get(source)
-    if code is None:
-        if recorded is not None:
-            recorded.append(source)
-        # Compiled without this module's ``from __future__ import annotations``, as the
-        # standard code's exec compiles it (annotations evaluated).
-        exec(compile(source, "<string>", "exec", dont_inherit=True), namespace, out)
-        return
-    out["__create_fn__"] = FunctionType(_as_compiled(code), namespace)
 
 
 def _values(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
@@ -188,12 +126,10 @@ def _dataclass(cls: type | None = None, /, **options: Any) -> Any:
         )
         standard = dataclasses._frozen_get_del_attr  # type: ignore[attr-defined]
         dataclasses._frozen_get_del_attr = _frozen_get_del_attr  # type: ignore[attr-defined]
-        dataclasses.exec = _exec  # type: ignore[attr-defined]  # the module's, before builtins
         try:
             made: type = _STOCK(cls, **{**options, "repr": False, "eq": False})
         finally:
             dataclasses._frozen_get_del_attr = standard  # type: ignore[attr-defined]
-            del dataclasses.exec  # type: ignore[attr-defined]
         _add_methods(made, explicit_hash)
         return made
 
