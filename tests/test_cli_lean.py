@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -90,8 +91,14 @@ def test_a_json_assessment_of_a_builtin_loads_no_yaml_parser() -> None:
 
 def test_a_json_assessment_of_a_builtin_loads_no_zip_support_calendar_or_signals() -> None:
     # Issue 21 point 3: the shipped data are read from the installed folder (importlib.resources
-    # only for a zip), a month's last day needs no calendar, and signals only a write.
-    unneeded = ("importlib.resources", "zipfile", "tempfile", "calendar", "signal")
+    # only for a zip), a month's last day needs no calendar, and signals only a write; the
+    # help's width is measured without shutil (which loads the compression modules), and
+    # spelling suggestions are only needed after a mistake.
+    unneeded = (
+        *("importlib.resources", "zipfile", "tempfile", "calendar", "signal"),
+        *("shutil", "bz2", "lzma"),
+        "difflib",  # only to suggest a spelling, after a mistake
+    )
     probe = (
         "import sys, io, contextlib\n"
         "from diffusion_scenarios.cli import main\n"
@@ -109,3 +116,20 @@ def test_the_shipped_data_folder_is_the_one_importlib_resources_gives() -> None:
     from diffusion_scenarios._law.data import data_folder
 
     assert data_folder() == resources.files("diffusion_scenarios.data")
+
+
+@pytest.mark.parametrize("columns", [None, "", "60", "200", "0", "-5", "wide"])
+def test_the_help_is_as_wide_as_shutil_says_the_terminal_is(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+
+    from diffusion_scenarios import cli
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    assert cli._terminal_columns() == shutil.get_terminal_size().columns
+    ours, standard = cli._HelpFormatter("prog"), argparse.HelpFormatter("prog")
+    assert (ours._width, ours._max_help_position) == (standard._width, standard._max_help_position)

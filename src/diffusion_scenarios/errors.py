@@ -21,7 +21,8 @@ naming the file, the field path, what was expected and what was found.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from diffusion_scenarios._base.fast_dataclass import dataclass
 
 __all__ = [
     "CaseLawError",
@@ -43,7 +44,9 @@ _UNSAFE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
     "\ud800-\udfff]"
 )
-_UNSAFE_OR_BREAK = re.compile(f"{_UNSAFE.pattern}|[\n\t]")
+#: The same and newlines and tabs: compiled by the first message that needs it, then taken
+#: from re's cache (half a millisecond that a command printing no message does not spend).
+_UNSAFE_OR_BREAK = f"{_UNSAFE.pattern}|[\n\t]"
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -60,7 +63,7 @@ def printable(text: str, *, keep_lines: bool = False) -> str:
         >>> print(printable("a\\x1b[2Kb\\nok: case.yaml"))
         a\\x1b[2Kb\\x0aok: case.yaml
     """
-    pattern = _UNSAFE if keep_lines else _UNSAFE_OR_BREAK
+    pattern = _UNSAFE if keep_lines else re.compile(_UNSAFE_OR_BREAK)
     return pattern.sub(_escaped, text)
 
 

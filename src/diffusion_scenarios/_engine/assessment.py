@@ -17,10 +17,10 @@ true) and are not part of ``to_dict()``.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._base.public import publish
 from diffusion_scenarios._facts.registry import facts_given
 from diffusion_scenarios._law import countries as _countries

@@ -29,10 +29,11 @@ import os
 import random
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.assessment import OUTCOMES
 from diffusion_scenarios._engine.outcome import (
     BASE_RATES_RULE,

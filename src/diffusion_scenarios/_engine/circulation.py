@@ -9,8 +9,8 @@ extract exists only for a red notice whose requesting country asked for one (RN-
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.assessment import Circulation, Issuance, Reason, reason_of
 from diffusion_scenarios._engine.stage import NoteBook, StageNotes, add_months, long_date
 from diffusion_scenarios._facts.naming import requesting_state_name

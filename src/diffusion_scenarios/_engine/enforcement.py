@@ -30,10 +30,10 @@ after a final acquittal or a served sentence (C-505/19 *WS*).
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine import ne_bis as _ne_bis
 from diffusion_scenarios._engine.assessment import Circulation, EnforcementEntry, Reason, reason_of
 from diffusion_scenarios._engine.practice import (

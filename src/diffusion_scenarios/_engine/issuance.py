@@ -19,8 +19,8 @@ the issue date (or on the assessment date) had no National Central Bureau to act
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.assessment import Ground, Issuance, Reason, reason_of
 from diffusion_scenarios._engine.stage import NoteBook, StageNotes, long_date, rule_year
 from diffusion_scenarios._facts.naming import requesting_state_name

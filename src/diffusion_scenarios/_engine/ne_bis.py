@@ -29,10 +29,10 @@ The area is read from ``data/eu_schengen.csv`` (EU members and Schengen states o
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.grounds.findings import Collector
 from diffusion_scenarios._engine.grounds.ids import DATA_ACCURACY, PURPOSE_INVALID
 from diffusion_scenarios._engine.stage import long_date

@@ -8,10 +8,10 @@ presumption, or nothing), read from ``data/country_practice.csv`` and the rule c
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.stage import long_date
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.countries import country_name, region_members

@@ -28,11 +28,11 @@ import datetime as _dt
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass, field
 from diffusion_scenarios._facts.expected import GROUPS_FILE
 from diffusion_scenarios._law.vocab import CCF_OUTCOMES, OFFENCE_FAMILIES
 

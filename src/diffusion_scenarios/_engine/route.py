@@ -17,9 +17,10 @@ is an assumption, flagged unverified wherever it matters.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass, field
 from diffusion_scenarios._engine.assessment import Reason, RouteStep, reason_of
 from diffusion_scenarios._engine.grounds.findings import purpose_achieved
 from diffusion_scenarios._engine.revision import revision_window

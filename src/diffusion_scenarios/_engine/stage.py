@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.assessment import TraceEntry, Unknown
 from diffusion_scenarios._law.rules import catalogue
 

@@ -24,9 +24,9 @@ trips only; the enforcement table stays one entry per member. A place no member 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from functools import cache
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.assessment import (
     Circulation,
     Reason,

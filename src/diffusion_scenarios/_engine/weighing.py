@@ -9,9 +9,9 @@ here, and words the consequence.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine import ne_bis as _ne_bis
 from diffusion_scenarios._engine.assessment import Reason
 from diffusion_scenarios._engine.practice import BASIS_CEILING, VERIFICATION_CEILING, Practice

@@ -10,7 +10,6 @@ method of the fact's declared kind.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -71,6 +70,7 @@ def show(value: Any) -> str:
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
+    import difflib  # only to suggest a spelling: not loaded on every start
     match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return match[0] if match else None
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+
+from diffusion_scenarios._base.fast_dataclass import dataclass
 
 __all__ = ["KINDS", "Declared", "fact", "trusted"]
 

@@ -14,13 +14,12 @@ with the decisions index of :mod:`diffusion_scenarios.caselaw`: its errors read 
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._law.vocab import CCF_OUTCOMES, GROUND_IDS
 from diffusion_scenarios.errors import CaseLawError
 
@@ -64,6 +63,7 @@ def split_cell(cell: str) -> tuple[str, ...]:
 
 def suggest(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'X'?)`` with the closest of ``choices``, or nothing."""
+    import difflib  # only to suggest a spelling: not loaded on every start
     options = list(choices)
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
     if not close:  # case-insensitive second try

@@ -43,7 +43,6 @@ Decisions the format leaves open, taken here and documented in the README:
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Mapping
 from functools import cache
@@ -420,6 +419,7 @@ def closest_ids(text: str, known: Mapping[str, object], n: int = 3) -> list[str]
         ...             "red-notice-refugee": 1, "ccf-2019-u1": 1})
         ['diffusion-against-recognised-refugee', 'red-notice-refugee']
     """
+    import difflib  # only to suggest a spelling: not loaded on every start
     words = [w for w in text.lower().replace("_", "-").replace(" ", "-").split("-") if w]
     every: list[str] = []
     some: list[tuple[int, str]] = []

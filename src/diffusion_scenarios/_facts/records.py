@@ -8,8 +8,8 @@ its fact beside it (:func:`~._facts.declare.fact`).
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 
+from diffusion_scenarios._base.fast_dataclass import dataclass, field
 from diffusion_scenarios._facts.declare import _check, fact
 from diffusion_scenarios._law import vocab
 

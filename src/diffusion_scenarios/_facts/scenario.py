@@ -37,9 +37,9 @@ case.sentence_months (3), found 10
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from typing import ClassVar
 
+from diffusion_scenarios._base.fast_dataclass import dataclass, field
 from diffusion_scenarios._base.public import publish
 from diffusion_scenarios._facts.declare import _check, fact
 from diffusion_scenarios._facts.declare import trusted as trusted

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import Any
+
+from diffusion_scenarios._base.fast_dataclass import dataclass
 
 __all__ = ["Citation"]
 

@@ -22,15 +22,14 @@ user-assigned code ``XKX`` (``XK``) is accepted, named "Kosovo", and is never a 
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import importlib.util
 import json
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._law.data import read_csv_rows
 from diffusion_scenarios._law.vocab import INTERPOL_REGIONS, REGIONS
 from diffusion_scenarios.errors import ReferenceDataError
@@ -260,6 +259,7 @@ def suggest_country(token: str) -> str | None:
         >>> suggest_country("Germny")
         'Germany'
     """
+    import difflib  # only to suggest a spelling: not loaded on every start
     folded = _fold(token)
     if len(folded) <= 3:  # a mistyped code: any "closest" code would be a guess
         return None

@@ -18,9 +18,9 @@ else from its YAML.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._law.parsed import shipped_yaml
 from diffusion_scenarios.errors import ReferenceDataError
 

@@ -23,9 +23,9 @@ data in one place::
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from functools import cache
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._base.public import publish
 from diffusion_scenarios._law.countries import (
     all_country_codes,

@@ -50,11 +50,12 @@ import datetime as _dt
 import os
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._base.files import UnreadableFileError, decode_text, read_regular
 from diffusion_scenarios._base.limits import (
     MAX_RULE_FILE_BYTES,

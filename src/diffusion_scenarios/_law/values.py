@@ -9,7 +9,6 @@ key. :mod:`diffusion_scenarios._law.rules` runs it on every version of every rul
 
 from __future__ import annotations
 
-import difflib
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -253,6 +252,7 @@ _PATH_FORM = re.compile(r"[a-z_]+(\.[a-z_]+)+")
 
 def suggest(key: str, known: Iterable[str]) -> str:
     """A "did you mean" tail for an unknown key, or nothing."""
+    import difflib  # only to suggest a spelling: not loaded on every start
     close = difflib.get_close_matches(key, list(known), n=1)
     return f" (did you mean '{close[0]}'?)" if close else ""
 

@@ -27,10 +27,10 @@ from __future__ import annotations
 import datetime as _dt
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, cast
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._law.vocab import ARREST_RISKS, STRENGTHS
 
 if TYPE_CHECKING:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from diffusion_scenarios._base.fast_dataclass import dataclass, field
 
 if TYPE_CHECKING:
     from diffusion_scenarios._engine.assessment import Assessment

@@ -32,9 +32,9 @@ Which requests fit the facts (:func:`check_request`):
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from diffusion_scenarios._base.fast_dataclass import dataclass, field
 from diffusion_scenarios._engine.stage import add_months, long_date
 from diffusion_scenarios._law.vocab import GROUND_LABELS
 from diffusion_scenarios._render.draft_facts import fact_paragraphs

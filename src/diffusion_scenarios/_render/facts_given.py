@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._facts.naming import introduced_as_assumed
 from diffusion_scenarios._facts.registry import FactSpec, children, spec
 from diffusion_scenarios._facts.scenario import evidence_of

@@ -12,11 +12,11 @@ import datetime as _dt
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._law.data import read_csv_rows
 from diffusion_scenarios._law.vocab import ARREST_RISKS, INTERPOL_REGIONS
 from diffusion_scenarios._render.charts import (

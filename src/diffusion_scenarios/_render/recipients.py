@@ -6,9 +6,9 @@ words each grouping is said in.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._facts.naming import assumed_country
 from diffusion_scenarios._law.vocab import ARREST_RISKS
 from diffusion_scenarios._render.plain import country, words
