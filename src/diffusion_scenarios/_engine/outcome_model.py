@@ -45,10 +45,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.assessment import OUTCOMES, Ground
 from diffusion_scenarios._engine.grounds.findings import DELETION_GROUNDS, RANK, UPDATE_GROUNDS
 from diffusion_scenarios._engine.grounds.ids import NCB_NON_COOPERATION

@@ -66,9 +66,9 @@ assumption), with the lists of grave and minor offences: edit them there, not he
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.grounds.findings import (
     Collector,
     refugee_recognised_against_requesting,

@@ -47,9 +47,9 @@ that a reviewer already found something wrong with the same facts, without sayin
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
 from functools import lru_cache
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.assessment import Ground, Reason, TraceEntry, Unknown
 from diffusion_scenarios._engine.grounds.article3 import evaluate_article3
 from diffusion_scenarios._engine.grounds.exclusions import evaluate_exclusions

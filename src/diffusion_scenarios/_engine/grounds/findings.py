@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
+from diffusion_scenarios._base.fast_dataclass import dataclass
 from diffusion_scenarios._engine.assessment import Ground, TraceEntry, Unknown
 from diffusion_scenarios._facts.scenario import Scenario
 from diffusion_scenarios._law.grounds import (
