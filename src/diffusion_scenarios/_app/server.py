@@ -138,7 +138,7 @@ the memory (about 150 MB per page in use).</p></body></html>
 """
 
 
-class _KeepAliveHandler(APIHandler):
+class _KeepAliveHandler(APIHandler):  # type: ignore[misc,unused-ignore]
     """``POST ds/alive/<kernel id>``: the page of that kernel is on screen.
 
     204 while the kernel runs; 404 with ``{"closed_after": seconds}`` once it is gone, so
