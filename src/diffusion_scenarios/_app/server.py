@@ -107,7 +107,7 @@ class SeminarKernelManager(AsyncMappingKernelManager):  # type: ignore[misc,unus
             self.log.info(
                 "Shutting down kernel %s: %s for %d s",
                 kernel_id,
-                "page open but not on screen, untouched" if connected else "page closed",
+                "page open but not on screen, unused" if connected else "page closed, unused",
                 int(idle.total_seconds()),
             )
             await self.shutdown_kernel(kernel_id)
@@ -250,8 +250,8 @@ def serve(
     }
     app = SeminarVoila(config=config)
     print(
-        f"Starting the explorer (workspace: {workspace}; a page's kernel is shut down "
-        f"{cull_after} s after the page is closed, {idle_after} s after it was last on "
+        f"Starting the explorer (workspace: {workspace}; a page's kernel is shut down within "
+        f"{cull_after} s of the page closing, within {idle_after} s of it last being on "
         f"screen; at most {max_kernels} pages at once)",
         file=sys.stderr,
         flush=True,
