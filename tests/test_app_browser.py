@@ -262,3 +262,24 @@ def test_a_closed_page_loses_its_kernel_within_cull_after(tmp_path: Path) -> Non
         took = _seconds_until_gone(app, None, kernel_id)
     print(f"\nkernel of the closed page shut down {took:.1f} s after it was closed")
     assert "page closed" in app.log_text()
+
+
+@pytest.mark.slow
+def test_a_visitor_after_a_quiet_spell_gets_a_working_explorer(tmp_path: Path) -> None:
+    """The prepared kernel waited twice --idle-after for a visitor: its use starts when the
+    page is served, so it is not culled while the page loads (as it was: 'page closed,
+    unused for 30 s', and the explorer never answered)."""
+    folder = tmp_path / "quiet"
+    folder.mkdir()
+    with (
+        start_app(folder, tmp_path / "app.log", *LIMITS) as app,
+        launch_chromium() as browser,
+    ):
+        time.sleep(ON_SCREEN_MS / 1000)  # nobody comes; the prepared kernel waits
+        with _open_explorer(app, browser) as (page, log):
+            page.locator(BANNER, has_text="Likely CCF outcome").wait_for(timeout=30_000)
+            page.get_by_label("Recipients", exact=True).select_option(label="all members")
+            page.locator(BANNER, has_text="received by 19").wait_for(timeout=30_000)
+            assert page.get_by_role("alert").count() == 0
+    assert log.non_local_requests == []
+    assert "Shutting down kernel" not in app.log_text()

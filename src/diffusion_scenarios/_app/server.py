@@ -70,6 +70,19 @@ class SeminarKernelManager(AsyncMappingKernelManager):  # type: ignore[misc,unus
         kernel.last_activity = _dt.datetime.now(_dt.UTC)
         return None
 
+    def prepared_used_now(self) -> None:
+        """A page is about to be served: one of the prepared kernels is being handed out.
+
+        Its use starts now, not when it was prepared: a kernel that waited in the pool
+        longer than the limits would otherwise be culled while its page still loads.
+        (Prepared kernels are never culled, so marking all of them costs nothing.)
+        """
+        now = _dt.datetime.now(_dt.UTC)
+        for kernel_id in self.prepared_kernel_ids():
+            kernel = self._kernels.get(kernel_id)
+            if kernel is not None:
+                kernel.last_activity = now
+
     def notify_connect(self, kernel_id: str) -> None:
         self._ever_connected.add(kernel_id)
         super().notify_connect(kernel_id)
@@ -178,6 +191,9 @@ class _CappedVoilaHandler(TornadoVoilaHandler):  # type: ignore[misc]
             who = "1 person is" if count == 1 else f"{count} people are"
             self.finish(FULL_PAGE.format(who=html.escape(who)))
             return
+        prepared_used_now = getattr(self.kernel_manager, "prepared_used_now", None)
+        if prepared_used_now is not None:
+            prepared_used_now()
         await super().get(path)
 
 
