@@ -34,6 +34,23 @@ def test_a_bad_option_is_one_line_and_starts_nothing(
     assert err.count("\n") == 1
 
 
+def test_idle_after_follows_cull_after_unless_given(capsys: pytest.CaptureFixture[str]) -> None:
+    """``--cull-after 120`` alone is accepted (a page off screen then also goes after 120 s):
+    the run gets past the limits and stops only at the missing workspace."""
+    assert main(["app", "--no-browser", "--cull-after", "120", "--workspace", "/no/such"]) == 2
+    err = capsys.readouterr().err
+    assert "--workspace: expected an existing folder" in err and "--idle-after" not in err
+
+
+def test_the_help_says_what_is_shut_down_when(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["app", "--help"])
+    words = " ".join(capsys.readouterr().out.split())
+    assert "shut down the kernel of a closed page within this long (default 60)" in words
+    assert "open but not on screen" in words and "a page on screen keeps it" in words
+    assert "(default as --cull-after, 60)" in words
+
+
 def test_the_app_ships_its_notebook_and_offline_template_inside_the_package() -> None:
     assert app.NOTEBOOK.is_file()
     template = app.JUPYTER_DATA / "voila" / "templates" / "ds-offline"

@@ -9,10 +9,13 @@ clone, from a regular (non-editable) install, and from any folder:
 * the notebook it serves (``_app/explorer_app.ipynb``);
 * the ``ds-offline`` template (``_app/jupyter/voila/templates``): Voilà's lab template
   without its CDN stylesheet links, so the page asks nothing of any other machine;
-* the configuration: one kernel prepared ahead (the explorer already built), the kernels
-  of closed pages shut down after ``--cull-after`` seconds (60 by default) and those of
-  pages left open and untouched after ``--idle-after`` seconds, and at most
-  ``--max-kernels`` pages at once (a clear "the explorer is full" page beyond that).
+* the configuration: one kernel prepared ahead (the explorer already built); the kernel of
+  a closed page shut down within ``--cull-after`` seconds (60 by default), and that of a
+  page still open but not on screen (tab hidden, window minimised, computer asleep) within
+  ``--idle-after`` seconds of its last use (by default the same as ``--cull-after``) -- a
+  page on screen tells the server so every few seconds and keeps its kernel while the
+  student reads, and a page whose kernel was shut down says so and asks for a reload; at
+  most ``--max-kernels`` pages at once (a clear "the explorer is full" page beyond that).
   Configuration files in the current folder or the user's Jupyter folders are not read.
 
 The kernels read and write files only in the workspace (``--workspace``, by default the
@@ -33,7 +36,7 @@ __all__ = ["register"]
 
 DEFAULT_PORT = 8866
 DEFAULT_CULL_AFTER = 60  # seconds after a page is closed
-DEFAULT_IDLE_AFTER = 1800  # seconds a page may stay open untouched
+DEFAULT_IDLE_AFTER = DEFAULT_CULL_AFTER  # seconds an open page may be off screen, unused
 DEFAULT_MAX_KERNELS = 40  # pages at once; a kernel in use holds 50-160 MB (see README)
 WORKSPACE_VARIABLE = "DIFFUSION_SCENARIOS_WORKSPACE"
 APP_FOLDER = Path(__file__).resolve().parents[1] / "_app"
@@ -70,16 +73,18 @@ def register(subparsers: Any) -> None:
         help="the only folder the explorer reads and saves files in (default: this folder)",
     )  # fmt: skip
     # The three limits on the kernels: whole numbers, each with its default in its help.
-    for option, default, metavar, words in (
+    for option, default, metavar, words, shown in (
         ("--cull-after", DEFAULT_CULL_AFTER, "SECONDS",
-         "shut down the kernel of a closed page after this long"),
-        ("--idle-after", DEFAULT_IDLE_AFTER, "SECONDS",
-         "shut down the kernel of a page left open and untouched this long"),
+         "shut down the kernel of a closed page within this long", DEFAULT_CULL_AFTER),
+        ("--idle-after", None, "SECONDS",
+         "shut down the kernel of a page still open but not on screen (hidden tab, minimised "
+         "window, computer asleep) within this long of its last use; a page on screen keeps it",
+         f"as --cull-after, {DEFAULT_IDLE_AFTER}"),
         ("--max-kernels", DEFAULT_MAX_KERNELS, "N",
-         "at most N pages at once; more get a 'full, try again' page"),
+         "at most N pages at once; more get a 'full, try again' page", DEFAULT_MAX_KERNELS),
     ):  # fmt: skip
         parser.add_argument(
-            option, type=int, default=default, metavar=metavar, help=f"{words} (default {default})"
+            option, type=int, default=default, metavar=metavar, help=f"{words} (default {shown})"
         )
 
 
@@ -90,6 +95,8 @@ def _run_app(args: argparse.Namespace) -> int:
         raise UsageError(f"--port: expected a port from 0 to 65535, found {args.port}")
     if args.cull_after < 10:
         raise UsageError(f"--cull-after: expected at least 10 seconds, found {args.cull_after}")
+    if args.idle_after is None:  # by default a page off screen goes as a closed one does
+        args.idle_after = args.cull_after
     if args.idle_after < args.cull_after:
         raise UsageError(
             f"--idle-after: expected at least --cull-after ({args.cull_after} s), found "
