@@ -11,6 +11,8 @@ from __future__ import annotations
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -203,11 +205,11 @@ def _seconds_until_gone(app: Any, page: Any | None, kernel_id: str) -> float:
     return time.monotonic() - started
 
 
-@pytest.mark.slow
-def test_a_page_on_screen_keeps_its_kernel_untouched_past_the_idle_limit(tmp_path: Path) -> None:
-    """A student reading the explorer without a click for twice --idle-after still has a
-    working explorer: a change still updates the outcome."""
-    folder = tmp_path / "reading"
+@contextmanager
+def _explorer_left_on_screen(tmp_path: Path, name: str) -> Iterator[tuple[Any, Any, Any, str]]:
+    """The app with the short limits, and its explorer left on screen, untouched, for twice
+    --idle-after (its kernel checked to be still running): (app, page, log, kernel id)."""
+    folder = tmp_path / name
     folder.mkdir()
     with (
         start_app(folder, tmp_path / "app.log", *LIMITS) as app,
@@ -216,6 +218,14 @@ def test_a_page_on_screen_keeps_its_kernel_untouched_past_the_idle_limit(tmp_pat
     ):
         kernel_id = _kernel_id(page)
         _wait_on_screen_untouched(app, page, kernel_id)
+        yield app, page, log, kernel_id
+
+
+@pytest.mark.slow
+def test_a_page_on_screen_keeps_its_kernel_untouched_past_the_idle_limit(tmp_path: Path) -> None:
+    """A student reading the explorer without a click for twice --idle-after still has a
+    working explorer: a change still updates the outcome."""
+    with _explorer_left_on_screen(tmp_path, "reading") as (app, page, log, _kernel):
         page.get_by_label("Recipients", exact=True).select_option(label="all members")
         page.locator(BANNER, has_text="received by 19").wait_for(timeout=30_000)
         assert page.locator(".ds-closed").count() == 0
@@ -225,15 +235,7 @@ def test_a_page_on_screen_keeps_its_kernel_untouched_past_the_idle_limit(tmp_pat
 
 @pytest.mark.slow
 def test_a_hidden_page_loses_its_kernel_and_says_so_when_shown_again(tmp_path: Path) -> None:
-    folder = tmp_path / "hidden"
-    folder.mkdir()
-    with (
-        start_app(folder, tmp_path / "app.log", *LIMITS) as app,
-        launch_chromium() as browser,
-        _open_explorer(app, browser) as (page, log),
-    ):
-        kernel_id = _kernel_id(page)
-        _wait_on_screen_untouched(app, page, kernel_id)
+    with _explorer_left_on_screen(tmp_path, "hidden") as (app, page, log, kernel_id):
         page.evaluate(SET_VISIBILITY, "hidden")
         took = _seconds_until_gone(app, page, kernel_id)
         assert page.locator(".ds-closed").count() == 0  # nobody to tell while hidden
