@@ -21,6 +21,7 @@ from diffusion_scenarios._base.limits import (
     MAX_LIST_ITEMS,
     date_range_words,
 )
+from diffusion_scenarios._base.spelling import close_matches
 from diffusion_scenarios._law.countries import resolve_country, suggest_country
 from diffusion_scenarios.errors import Problem
 
@@ -70,8 +71,7 @@ def show(value: Any) -> str:
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
-    import difflib  # only to suggest a spelling: not loaded on every start
-    match = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    match = close_matches(word.lower(), choices, cutoff=0.6)
     return match[0] if match else None
 
 

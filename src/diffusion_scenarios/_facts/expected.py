@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from diffusion_scenarios._base.fast_dataclass import dataclass
+from diffusion_scenarios._base.spelling import did_you_mean
 from diffusion_scenarios._law.vocab import CCF_OUTCOMES, GROUND_IDS
 from diffusion_scenarios.errors import CaseLawError
 
@@ -62,15 +63,8 @@ def split_cell(cell: str) -> tuple[str, ...]:
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:
-    """`` (did you mean 'X'?)`` with the closest of ``choices``, or nothing."""
-    import difflib  # only to suggest a spelling: not loaded on every start
-    options = list(choices)
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.5)
-    if not close:  # case-insensitive second try
-        lowered = {c.lower(): c for c in options}
-        hit = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.5)
-        close = [lowered[hit[0]]] if hit else []
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    """`` (did you mean 'X'?)`` with the closest of ``choices`` (in any case), or nothing."""
+    return did_you_mean(word, choices, cutoff=0.5, fold_case=True)
 
 
 def read_csv_text(path: Path, *, what: str) -> str:

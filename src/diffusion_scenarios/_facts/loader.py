@@ -56,6 +56,7 @@ from diffusion_scenarios._base.files import (
     write_atomic,
 )
 from diffusion_scenarios._base.limits import MAX_FILE_BYTES
+from diffusion_scenarios._base.spelling import close_matches
 from diffusion_scenarios._facts.checks import Checker, read_scenario, show
 from diffusion_scenarios._facts.registry import plain
 from diffusion_scenarios._facts.scenario import Notice, Scenario  # noqa: F401 (the examples)
@@ -419,7 +420,6 @@ def closest_ids(text: str, known: Mapping[str, object], n: int = 3) -> list[str]
         ...             "red-notice-refugee": 1, "ccf-2019-u1": 1})
         ['diffusion-against-recognised-refugee', 'red-notice-refugee']
     """
-    import difflib  # only to suggest a spelling: not loaded on every start
     words = [w for w in text.lower().replace("_", "-").replace(" ", "-").split("-") if w]
     every: list[str] = []
     some: list[tuple[int, str]] = []
@@ -430,7 +430,7 @@ def closest_ids(text: str, known: Mapping[str, object], n: int = 3) -> list[str]
             every.append(key)
         elif hits:
             some.append((-hits, key))
-    spelt = difflib.get_close_matches(text, list(known), n=n, cutoff=0.5)
+    spelt = close_matches(text, known, n=n, cutoff=0.5)
     chosen: list[str] = []
     for key in [*sorted(every), *spelt, *(key for _, key in sorted(some))]:
         if key not in chosen:

@@ -24,6 +24,7 @@ from functools import cache
 from typing import Any
 
 from diffusion_scenarios._base.fast_dataclass import dataclass
+from diffusion_scenarios._base.spelling import did_you_mean
 from diffusion_scenarios._facts import scenario as values
 from diffusion_scenarios._facts.declare import Declared
 from diffusion_scenarios.errors import ReferenceDataError
@@ -133,10 +134,7 @@ def spec(path: str) -> FactSpec:
     try:
         return _BY_PATH[path]
     except KeyError:
-        import difflib  # only to suggest a spelling: not loaded on every start
-
-        close = difflib.get_close_matches(path, list(_BY_PATH), n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        hint = did_you_mean(path, _BY_PATH)
         raise UnknownFactError(f"'{path}' is not a fact of the scenario format{hint}") from None
 
 

@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from diffusion_scenarios._base.fast_dataclass import dataclass
+from diffusion_scenarios._base.spelling import close_matches
 from diffusion_scenarios._law.data import read_csv_rows
 from diffusion_scenarios._law.vocab import INTERPOL_REGIONS, REGIONS
 from diffusion_scenarios.errors import ReferenceDataError
@@ -259,7 +260,6 @@ def suggest_country(token: str) -> str | None:
         >>> suggest_country("Germny")
         'Germany'
     """
-    import difflib  # only to suggest a spelling: not loaded on every start
     folded = _fold(token)
     if len(folded) <= 3:  # a mistyped code: any "closest" code would be a guess
         return None
@@ -267,7 +267,7 @@ def suggest_country(token: str) -> str | None:
     by_fold = {_fold(name): name for name in names.values()}
     for alias in _ALIASES:
         by_fold.setdefault(alias, alias.title() if len(alias) > 3 else alias.upper())
-    match = difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=0.75)
+    match = close_matches(folded, by_fold, cutoff=0.75)
     return by_fold[match[0]] if match else None
 
 

@@ -63,13 +63,13 @@ from diffusion_scenarios._base.limits import (
     check_day,
     date_range_words,
 )
+from diffusion_scenarios._base.spelling import did_you_mean
 from diffusion_scenarios._law.citation import Citation
 from diffusion_scenarios._law.data import data_folder
 from diffusion_scenarios._law.parsed import parsed_yaml
 from diffusion_scenarios._law.values import VALUE_SCHEMA, check_across_rules
 from diffusion_scenarios._law.values import check_value as _check_value
 from diffusion_scenarios._law.values import shown as _shown
-from diffusion_scenarios._law.values import suggest as _suggest
 from diffusion_scenarios._law.vocab import VERIFICATION
 from diffusion_scenarios.errors import ReferenceDataError
 
@@ -218,7 +218,7 @@ class RuleCatalogue:
         if key not in declared:
             raise ReferenceDataError(
                 f"rule catalogue: the engine asks rule '{rule_id}' for value '{key}', which "
-                f"the rule does not declare{_suggest(key, declared)}"
+                f"the rule does not declare{did_you_mean(key, declared)}"
             )
         return rule.nearest_version(day).get(key)
 
@@ -293,7 +293,7 @@ def _parse_version(raw: Any, rid: str, vwhere: str) -> RuleVersion:
         if key not in _VERSION_KEYS:
             raise ReferenceDataError(
                 f"rule catalogue {vwhere}: unknown key '{_shown(key)[1:-1]}' in a version"
-                f"{_suggest(str(key), _VERSION_KEYS)}; a version has "
+                f"{did_you_mean(str(key), _VERSION_KEYS)}; a version has "
                 f"{', '.join(_VERSION_KEYS)}"
             )
     until = raw.get("until")

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from diffusion_scenarios._base.spelling import did_you_mean
 from diffusion_scenarios._law.fact_paths import known_fact_paths
 from diffusion_scenarios._law.outcomes import OUTCOME_IDS
 from diffusion_scenarios.errors import ReferenceDataError
@@ -22,7 +23,7 @@ from diffusion_scenarios.errors import ReferenceDataError
 SILENCE_RULE = "ccf-practice-ncb-silence"
 BASE_RATES_RULE = "ccf-outcome-base-rates"
 
-__all__ = ["OUTCOME_FITTED_TERMS", "VALUE_SCHEMA", "Schema", "check_value", "shown", "suggest"]
+__all__ = ["OUTCOME_FITTED_TERMS", "VALUE_SCHEMA", "Schema", "check_value", "shown"]
 
 #: A value's declared type: a type name, or a mapping of sub-keys to their own types.
 Schema = Mapping[str, "str | Schema"]
@@ -250,13 +251,6 @@ def shown(item: Any) -> str:
 _PATH_FORM = re.compile(r"[a-z_]+(\.[a-z_]+)+")
 
 
-def suggest(key: str, known: Iterable[str]) -> str:
-    """A "did you mean" tail for an unknown key, or nothing."""
-    import difflib  # only to suggest a spelling: not loaded on every start
-    close = difflib.get_close_matches(key, list(known), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
-
-
 def check_value(rule_id: str, where: str, value: Mapping[str, Any], prefix: str = "") -> None:
     """Refuse a version's ``value`` that does not match the rule's declared schema: unknown
     or missing keys, wrong types, numbers out of their range (see :data:`VALUE_SCHEMA`)."""
@@ -271,7 +265,7 @@ def check_value(rule_id: str, where: str, value: Mapping[str, Any], prefix: str 
             allowed = ", ".join(declared) if declared else "no value keys"
             raise ReferenceDataError(
                 f"rule catalogue {where}: unknown value key '{shown(name)[1:-1]}' for rule "
-                f"'{rule_id}'{suggest(str(key), declared)}; the rule declares {allowed}"
+                f"'{rule_id}'{did_you_mean(str(key), declared)}; the rule declares {allowed}"
             )
         kind = declared[key]
         if not isinstance(kind, str):
@@ -330,7 +324,7 @@ def _check_fact_paths(rule_id: str, where: str, name: str, paths: list[Any]) -> 
         else:
             path_is_known = known is None or path in known
         if not path_is_known:
-            hint = suggest(path, known) if isinstance(path, str) and known else ""
+            hint = did_you_mean(path, known) if isinstance(path, str) and known else ""
             raise ReferenceDataError(
                 f"rule catalogue {where}: value key '{name}[{index}]' of rule '{rule_id}' must "
                 f"be a fact path of the scenario format such as case.stage, found "
