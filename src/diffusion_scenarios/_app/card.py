@@ -32,8 +32,17 @@ _BOX = (
 
 
 def _first_sentence(text: str) -> str:
-    head, dot, _ = text.partition(". ")
-    return head + "." if dot else text
+    """The text up to its first full stop outside brackets: a citation such as "(Statute
+    Art. 32(1))" does not end the sentence."""
+    depth = 0
+    for i, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "." and depth == 0 and text[i + 1 : i + 2] == " ":
+            return text[: i + 1]
+    return text
 
 
 def _when(step: RouteStep) -> _dt.date | None:
